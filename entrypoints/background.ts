@@ -1,0 +1,13 @@
+import { browser, defineBackground } from '#imports';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    // Listeners must be registered synchronously, before any await, or the
+    // event that woke the service worker is lost.
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      // First run: the extension does nothing until an admin imports a config.
+      if (reason === 'install') void browser.runtime.openOptionsPage();
+    });
+  },
+});

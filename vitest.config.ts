@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['**/*.test.{ts,tsx}'],
+    exclude: ['**/node_modules/**', '.output/**', '.wxt/**'],
+    // Timings never decide a unit test; generous limits only guard against hangs.
+    testTimeout: 20_000,
+  },
+});

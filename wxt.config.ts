@@ -1,0 +1,42 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { BUILT_IN_MATCHES } from './lib/sources/sites';
+
+export default defineConfig({
+  // Explicit imports everywhere: a reader can see where `browser`, `defineBackground`… come from.
+  imports: false,
+  modules: [],
+  // Firefox defaults to MV2 in WXT; we ship one MV3 code path for both browsers.
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'SLA Lens',
+    description:
+      'Live SLA countdowns on Jira and Zendesk tickets, computed in your browser. No ticket data leaves it.',
+    permissions: ['storage', 'alarms'],
+    host_permissions: BUILT_IN_MATCHES,
+    // Self-hosted Jira and Zendesk custom domains are granted at runtime, per site.
+    optional_host_permissions: ['*://*/*'],
+    icons: {
+      16: 'icon/16.png',
+      32: 'icon/32.png',
+      48: 'icon/48.png',
+      128: 'icon/128.png',
+    },
+    action: {
+      default_title: 'SLA Lens',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          // Stable id: changing it would orphan every installed copy's data.
+          id: 'sla-lens@sla-lens.dev',
+          // 140 is the first ESR that understands data_collection_permissions.
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
