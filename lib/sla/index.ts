@@ -1,0 +1,19 @@
+/**
+ * The SLA time engine. Pure: no DOM, no browser APIs, no clock of its own — `now` is always a
+ * parameter, and results depend only on the calendar's own time zone.
+ */
+export { compileCalendar, WEEKDAYS, HORIZON_START, HORIZON_END, type Calendar } from './calendar';
+export {
+  addBusinessTime,
+  subtractBusinessTime,
+  businessTimeBetween,
+  nextOpen,
+  isOpen,
+  dueAt,
+  pausedBusinessTime,
+} from './business-time';
+export { evaluateClock, DEFAULT_WARN_AT } from './clock';
+export { parseDuration, parseWarnAt } from './duration';
+export { CalendarError, DurationError } from './errors';
+export { canonicalTimeZone } from './zone';
+export type * from './types';
