@@ -28,7 +28,9 @@ interface BusinessMomentStatic {
   utc(input: number): BusinessMoment;
   updateLocale(locale: string, spec: object): void;
 }
-const moment = createRequire(import.meta.url)('moment-business-time') as BusinessMomentStatic;
+const require = createRequire(import.meta.url);
+const moment = require('moment-business-time') as BusinessMomentStatic;
+const momentVersion = (require('moment-business-time/package.json') as { version: string }).version;
 
 const M = 60_000;
 const H = 60 * M;
@@ -153,9 +155,25 @@ for (let s = 0; s < SAMPLES; s++) {
   coldMs.push(performance.now() - t0);
 }
 
+// Pathological input, cold (a zone no earlier query has warmed): a calendar open one minute a week
+// in a daylight-saving zone, asked for a due instant 40 business hours away (2,400 weeks on) and a year away
+// (past the horizon: never).
+function coldWorst(targetMs: number, zones: string[]): number {
+  const times: number[] = [];
+  for (const timeZone of zones) {
+    const t0 = performance.now();
+    const sparse = compileCalendar({ timeZone, week: { wed: [['10:00', '10:01']] } });
+    sink += addBusinessTime(sparse, Date.UTC(2026, 10, 26), targetMs) === Infinity ? 1 : 0;
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+const worst40h = coldWorst(40 * H, ['Europe/Paris', 'Europe/Rome', 'Europe/Madrid']);
+const worstYear = coldWorst(365 * 24 * H, ['America/Chicago', 'America/Denver', 'Australia/Melbourne']);
+
 // ── report ───────────────────────────────────────────────────────────────────
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-console.log(`SLA Lens engine vs moment-business-time ${'2.0.0'} · Node ${process.version} · ${CASES} cases, Mon–Fri 09:00–17:00 with ${HOLIDAYS.length} holidays, targets 15 min – 40 h`);
+console.log(`SLA Lens engine vs moment-business-time ${momentVersion} · Node ${process.version} · ${CASES} cases, Mon–Fri 09:00–17:00 with ${HOLIDAYS.length} holidays, targets 15 min – 40 h`);
 console.log(`agreement: ${CASES - disagreements}/${CASES} cases give the same due instant and business time`);
 console.log('');
 console.log('| operation | SLA Lens (ops/s) | moment-business-time (ops/s) | ratio |');
@@ -165,6 +183,7 @@ console.log('');
 const tick = median(tickMs);
 console.log(`page tick, 1,000 tickets: median ${tick.toFixed(3)} ms (budget 1 ms)`);
 console.log(`cold calendar, compile + first 40 h due instant: median ${median(coldMs).toFixed(2)} ms`);
+console.log(`one minute a week, cold: 40 business hours ahead ${worst40h.toFixed(0)} ms; a year ahead (never, past 2200) ${worstYear.toFixed(0)} ms`);
 if (sink === 42) console.log('');
 
 const clock = rows[2]!;

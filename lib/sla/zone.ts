@@ -126,37 +126,11 @@ class IntlZone implements Zone {
 
   private rawOffset(t: number): number {
     const seconds = Math.floor(t / 1000) * 1000;
-    let year = 0;
-    let month = 0;
-    let day = 0;
-    let hour = 0;
-    let minute = 0;
-    let second = 0;
-    for (const part of this.format.formatToParts(seconds)) {
-      switch (part.type) {
-        case 'year':
-          year = Number(part.value);
-          break;
-        case 'month':
-          month = Number(part.value);
-          break;
-        case 'day':
-          day = Number(part.value);
-          break;
-        case 'hour':
-          hour = Number(part.value);
-          break;
-        case 'minute':
-          minute = Number(part.value);
-          break;
-        case 'second':
-          second = Number(part.value);
-          break;
-      }
-    }
+    const v: Record<string, number> = {};
+    for (const part of this.format.formatToParts(seconds)) v[part.type] = Number(part.value);
     const d = new Date(0);
-    d.setUTCFullYear(year, month - 1, day);
-    d.setUTCHours(hour, minute, second, 0);
+    d.setUTCFullYear(v.year!, v.month! - 1, v.day!);
+    d.setUTCHours(v.hour!, v.minute!, v.second!, 0);
     return d.getTime() - seconds;
   }
 }
