@@ -17,3 +17,4 @@ export { parseDuration, parseWarnAt } from './duration';
 export { CalendarError, DurationError } from './errors';
 export { canonicalTimeZone } from './zone';
 export type * from './types';
+export type * from './ticket';

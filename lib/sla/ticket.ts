@@ -1,0 +1,50 @@
+import type { Instant } from './types';
+
+export type TicketSource = 'jira' | 'zendesk';
+
+/** A status the ticket held from `at` until the next entry (or now). */
+export interface StatusChange {
+  at: Instant;
+  status: string;
+  /** Jira's status category; Zendesk's solved/closed map to `done`. */
+  category?: 'new' | 'indeterminate' | 'done';
+}
+
+/**
+ * What the source adapters know about one ticket: the input of policy matching and clock
+ * evaluation. Types only, so the content script, the background and the config layer share it.
+ */
+export interface TicketFacts {
+  source: TicketSource;
+  /** Host name, e.g. `acme.atlassian.net`. */
+  site: string;
+  /** `SUP-123` on Jira, `123` on Zendesk. */
+  key: string;
+  title?: string;
+  url?: string;
+  /** Jira project key. */
+  project?: string;
+  /** Jira issue type; Zendesk ticket type (question, incident, problem, task). */
+  issueType?: string;
+  /** Jira Service Management request type. */
+  requestType?: string;
+  priority?: string;
+  status?: string;
+  /** Labels on Jira, tags on Zendesk. */
+  labels?: string[];
+  /** Zendesk group. */
+  group?: string;
+  organization?: string;
+  assignee?: string;
+  /** Custom fields by id or name. */
+  fields?: Record<string, string | number | boolean | null | string[]>;
+  created: Instant;
+  /** When the ticket entered a done state, if it is in one. */
+  resolvedAt?: Instant | null;
+  /** The first public reply by an agent. */
+  firstResponseAt?: Instant | null;
+  /** Oldest first; absent when the source could not read it. */
+  statusHistory?: StatusChange[];
+  /** False when times or history were inferred (from the page, or statuses observed over time). */
+  exact: boolean;
+}
