@@ -1,4 +1,5 @@
 import { browser, defineBackground } from '#imports';
+import { SlaLensDatabase } from '../lib/db/database';
 
 export default defineBackground({
   type: 'module',
@@ -9,5 +10,8 @@ export default defineBackground({
       // First run: the extension does nothing until an admin imports a config.
       if (reason === 'install') void browser.runtime.openOptionsPage();
     });
+
+    const db = new SlaLensDatabase();
+    db.open().catch((error: unknown) => console.error('SLA Lens could not open its database', error));
   },
 });

@@ -1,0 +1,28 @@
+// The browser suites must run, never be skipped: make sure Debian's Chromium and Firefox ESR are
+// here, installing them when we can (CI runs as root), else stop with the way to get them.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const browsers = [
+  { name: 'Chromium', bin: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', pkg: 'chromium' },
+  { name: 'Firefox ESR', bin: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
+];
+const missing = browsers.filter((b) => !existsSync(b.bin));
+if (missing.length > 0) {
+  const pkgs = missing.map((b) => b.pkg);
+  if (process.getuid?.() === 0) {
+    console.log(`Installing ${missing.map((b) => b.name).join(' and ')} for the browser tests (apt-get install ${pkgs.join(' ')})…`);
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  const still = browsers.filter((b) => !existsSync(b.bin));
+  if (still.length > 0) {
+    console.error(
+      `\nThe browser tests need ${still.map((b) => `${b.name} at ${b.bin}`).join(' and ')}.\n` +
+        `Install them with: sudo apt-get install -y ${still.map((b) => b.pkg).join(' ')}\n` +
+        'or point CHROMIUM_BIN / FIREFOX_BIN at your own binaries. The browser suites are never skipped.\n',
+    );
+    process.exit(1);
+  }
+}
+for (const b of browsers) console.log(`${b.name}: ${execFileSync(b.bin, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}`);

@@ -1,0 +1,96 @@
+/**
+ * Debian's Chromium with the built extension, driven by playwright-core (no browser download).
+ * Requests to the fake sites are fulfilled in-process, so pages load as `https://acme.atlassian.net/…`
+ * (HSTS-preloaded: it must be HTTPS) without DNS, certificates or a server; anything else is blocked.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { handle, type FakeSiteData } from '../sites/index';
+
+export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+export const CHROME_BUILD = path.resolve('.output/chrome-mv3');
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** The site data the fake sites serve; tests may change it between page loads. */
+  sites: FakeSiteData;
+  /** Uncaught errors thrown in any page, with the page URL. */
+  pageErrors: string[];
+  serviceWorker(): Promise<Worker>;
+  open(url: string): Promise<Page>;
+  /** An extension page such as `popup.html` or `options.html`, opened as a tab. */
+  openExtensionPage(file: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  sites?: FakeSiteData;
+  headless?: boolean;
+  buildDir?: string;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
+  const buildDir = options.buildDir ?? CHROME_BUILD;
+  const profile = await mkdtemp(path.join(tmpdir(), 'sla-lens-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_BIN,
+    headless: options.headless ?? true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${buildDir}`,
+      `--load-extension=${buildDir}`,
+    ],
+  });
+
+  const sites: FakeSiteData = options.sites ?? { jira: [], zendesk: [] };
+  await context.route(/^https?:\/\//, async (route) => {
+    const request = route.request();
+    const response = handle(sites, { method: request.method(), url: new URL(request.url()), body: request.postData() });
+    if (response) await route.fulfill({ status: response.status, contentType: response.contentType, body: response.body });
+    else await route.abort('blockedbyclient');
+  });
+
+  const pageErrors: string[] = [];
+  const watch = (page: Page) => page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  context.pages().forEach(watch);
+  context.on('page', watch);
+
+  const serviceWorker = async (): Promise<Worker> => {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return existing ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  };
+  const extensionId = new URL((await serviceWorker()).url()).host;
+
+  return {
+    context,
+    extensionId,
+    sites,
+    pageErrors,
+    serviceWorker,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async openExtensionPage(file) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${file}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

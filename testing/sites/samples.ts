@@ -1,0 +1,117 @@
+/**
+ * Realistic ticket sets for the fake sites, built relative to `now` so a test or the demo always
+ * sees the same ages whatever the clock says.
+ */
+import type { FakeJiraIssue, FakeStatusChange, FakeZendeskTicket } from './tickets';
+
+const MIN = 60_000;
+const H = 60 * MIN;
+
+interface JiraSpec {
+  n: number;
+  summary: string;
+  priority: FakeJiraIssue['priority'];
+  ageH: number;
+  status?: string;
+  /** Hours ago of each status change, oldest first, as [hoursAgo, to]. */
+  changes?: Array<[number, string]>;
+  labels?: string[];
+  assignee?: string;
+  requestType?: string;
+  issueType?: string;
+}
+
+const DONE = new Set(['Done', 'Resolved', 'Closed', 'Canceled']);
+const NEW = new Set(['Open', 'To Do', 'Waiting for support']);
+
+function history(now: number, initial: string, changes: Array<[number, string]>): FakeStatusChange[] {
+  let from = initial;
+  return changes.map(([hoursAgo, to]) => {
+    const change = { at: now - hoursAgo * H, from, to };
+    from = to;
+    return change;
+  });
+}
+
+export function sampleJiraIssues(now: number, specs: JiraSpec[] = DEFAULT_JIRA): FakeJiraIssue[] {
+  return specs.map((s) => {
+    const changes = s.changes ?? [];
+    const status = changes.length > 0 ? changes[changes.length - 1]![1] : (s.status ?? 'Waiting for support');
+    const created = now - s.ageH * H;
+    const h = history(now, 'Waiting for support', changes);
+    const category = DONE.has(status) ? 'done' : NEW.has(status) ? 'new' : 'indeterminate';
+    return {
+      id: 10000 + s.n,
+      key: `SUP-${s.n}`,
+      summary: s.summary,
+      issueType: s.issueType ?? 'Service request',
+      requestType: s.requestType ?? 'Get IT help',
+      priority: s.priority,
+      status,
+      statusCategory: category,
+      labels: s.labels ?? [],
+      assignee: s.assignee,
+      reporter: 'Dana Whitfield',
+      created,
+      updated: h.length > 0 ? h[h.length - 1]!.at : created,
+      resolved: category === 'done' ? h[h.length - 1]?.at : undefined,
+      history: h,
+    };
+  });
+}
+
+const DEFAULT_JIRA: JiraSpec[] = [
+  { n: 101, summary: 'VPN drops every 10 minutes for the Lisbon office', priority: 'Highest', ageH: 1, labels: ['enterprise'], assignee: 'Priya Natarajan', changes: [[0.5, 'In Progress']] },
+  { n: 102, summary: 'Invoice PDF shows the wrong VAT number', priority: 'High', ageH: 5, labels: ['enterprise', 'eu'], assignee: 'Marco Rossi', changes: [[4, 'In Progress']] },
+  { n: 103, summary: 'Cannot reset password from the mobile app', priority: 'Medium', ageH: 30, assignee: 'Priya Natarajan' },
+  { n: 104, summary: 'Export to CSV times out for large projects', priority: 'High', ageH: 50, labels: ['enterprise'], changes: [[45, 'In Progress'], [20, 'Waiting for customer']] },
+  { n: 105, summary: 'Typo on the onboarding email', priority: 'Low', ageH: 3, assignee: 'Marco Rossi' },
+  { n: 106, summary: '<img src=x onerror="document.title=\'pwned\'"> Script tags in subject <b>bold</b>', priority: 'Medium', ageH: 2 },
+  { n: 107, summary: 'SSO login loop after certificate rotation', priority: 'Highest', ageH: 6, labels: ['enterprise'], assignee: 'Ana Souza', changes: [[5.5, 'In Progress'], [1, 'Resolved']] },
+];
+
+interface ZendeskSpec {
+  id: number;
+  subject: string;
+  priority: FakeZendeskTicket['priority'];
+  ageH: number;
+  status?: FakeZendeskTicket['status'];
+  changes?: Array<[number, FakeZendeskTicket['status']]>;
+  tags?: string[];
+  assignee?: string;
+  groupId?: number;
+  type?: FakeZendeskTicket['type'];
+}
+
+export function sampleZendeskTickets(now: number, specs: ZendeskSpec[] = DEFAULT_ZENDESK): FakeZendeskTicket[] {
+  return specs.map((s) => {
+    const changes = s.changes ?? [];
+    const status = changes.length > 0 ? changes[changes.length - 1]![1] : (s.status ?? 'new');
+    const created = now - s.ageH * H;
+    const h = history(now, 'new', changes);
+    return {
+      id: s.id,
+      subject: s.subject,
+      type: s.type ?? 'incident',
+      priority: s.priority,
+      status,
+      tags: s.tags ?? [],
+      requester: 'Jordan Ellis',
+      assignee: s.assignee,
+      groupId: s.groupId ?? 360001,
+      organizationId: 470001,
+      created,
+      updated: h.length > 0 ? h[h.length - 1]!.at : created,
+      history: h,
+    };
+  });
+}
+
+const DEFAULT_ZENDESK: ZendeskSpec[] = [
+  { id: 4101, subject: 'Checkout page returns 502 for EU customers', priority: 'urgent', ageH: 0.5, assignee: 'Sam Okafor', changes: [[0.2, 'open']], groupId: 360002 },
+  { id: 4102, subject: 'Refund not received after 10 days', priority: 'high', ageH: 20, assignee: 'Lena Fischer', changes: [[18, 'open']] },
+  { id: 4103, subject: 'How do I add a second admin?', priority: 'normal', ageH: 26, status: 'new', type: 'question' },
+  { id: 4104, subject: 'Bulk import stuck at 99%', priority: 'high', ageH: 30, assignee: 'Sam Okafor', changes: [[28, 'open'], [10, 'pending']], groupId: 360002 },
+  { id: 4105, subject: 'Feature request: dark mode for reports', priority: 'low', ageH: 100, changes: [[90, 'open'], [50, 'hold']], type: 'task' },
+  { id: 4106, subject: 'Password reset email lands in spam', priority: 'normal', ageH: 8, assignee: 'Lena Fischer', changes: [[7, 'open'], [1, 'solved']] },
+];
