@@ -40,6 +40,7 @@ function shell(title: string, body: string): string {
   [data-test-id="header-tab-title"] { font-weight: 600; font-size: 13px; }
   [data-test-id="header-tab-subtitle"] { font-size: 12px; color: #68737d; }
   [data-garden-id="pane"] { padding: 16px 24px; }
+  th button { font: inherit; background: none; border: 0; padding: 0; color: inherit; cursor: pointer; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 8px; border-bottom: 1px solid #e9ebed; }
   th { font-size: 12px; color: #68737d; }
