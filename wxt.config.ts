@@ -9,6 +9,8 @@ export default defineConfig({
   // Firefox defaults to MV2 in WXT; we ship one MV3 code path for both browsers.
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  // WXT's sources zip (for Mozilla's reviewers) ignores .gitignore: keep test output and local files out.
+  zip: { excludeSources: ['test-results/**', 'demo-screenshots/**', 'stats/**', 'stats.html', '**/*.log', '.bench/**'] },
   manifest: ({ browser }) => ({
     name: 'SLA Lens',
     description:
@@ -36,6 +38,8 @@ export default defineConfig({
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android learnt data_collection_permissions in 142.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
