@@ -1,0 +1,70 @@
+import type { HolidaySpec, Hours, WarnAt } from '../sla/index';
+import type { LabelSet, Match } from './schema';
+import type { MetricName } from './match';
+
+/** Words for values in messages and change summaries, written the way the file writes them. */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+export function formatDuration(ms: number): string {
+  const h = Math.floor(ms / HOUR);
+  const m = Math.floor((ms % HOUR) / MINUTE);
+  const s = Math.round((ms % MINUTE) / 1000);
+  const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].join('');
+  return parts || '0m';
+}
+
+export function formatWarnAt(warnAt: WarnAt): string {
+  return 'fraction' in warnAt ? `${+(warnAt.fraction * 100).toFixed(4)}%` : `${formatDuration(warnAt.remainingMs)} left`;
+}
+
+export function metricLabel(metric: MetricName): string {
+  return metric === 'firstResponse' ? 'first response' : 'resolution';
+}
+
+export function priorityLabel(label: string): string {
+  return label === '*' ? '* (other priorities)' : label;
+}
+
+export function formatHours(hours: Hours | undefined): string {
+  return hours && hours.length > 0 ? hours.map(([a, b]) => `${a}–${b}`).join(', ') : 'closed';
+}
+
+export function formatHoliday(h: HolidaySpec): string {
+  if (typeof h === 'string') return h;
+  const name = h.name ? ` (${h.name})` : '';
+  if ('from' in h) return `${h.from} to ${h.to}${name}`;
+  return h.hours ? `${h.date} open ${formatHours(h.hours)}${name}` : `${h.date}${name}`;
+}
+
+function labelText(word: string, set: LabelSet): string[] {
+  const out: string[] = [];
+  if (set.any) out.push(`${word} any of ${set.any.join(', ')}`);
+  if (set.all) out.push(`${word} all of ${set.all.join(', ')}`);
+  if (set.none?.length) out.push(`${word} none of ${set.none.join(', ')}`);
+  return out;
+}
+
+/** "source jira, project SUP, labels any of enterprise"; "every ticket" for no conditions. */
+export function describeMatch(matches: readonly Match[]): string {
+  const parts: string[] = [];
+  for (const m of matches) {
+    for (const [key, value] of Object.entries(m)) {
+      if (key === 'labels' || key === 'tags') parts.push(...labelText(key, value as LabelSet));
+      else if (key === 'field') {
+        for (const [f, v] of Object.entries(value as Record<string, unknown>)) parts.push(`field ${f} = ${String(v)}`);
+      } else parts.push(`${key} ${Array.isArray(value) ? value.join(' or ') : String(value)}`);
+    }
+  }
+  return parts.length > 0 ? parts.join(', ') : 'every ticket';
+}
+
+/** Keys sorted, so equal values compare equal whatever order the file wrote them in. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

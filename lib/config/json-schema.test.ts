@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { configJsonSchema, configJsonSchemaText } from './json-schema';
+import { parseConfigText } from './parse';
+import { expectOk } from './test-helpers';
+
+const publicFile = (name: string) => readFileSync(new URL(`../../public/${name}`, import.meta.url), 'utf8');
+
+describe('public/sla-config.schema.json', () => {
+  it('matches the zod schema', () => {
+    const committed = publicFile('sla-config.schema.json');
+    // On failure: the schema in lib/config changed; regenerate the published file.
+    expect(committed === configJsonSchemaText(), 'public/sla-config.schema.json is out of date: run npm run schema').toBe(true);
+  });
+
+  it('is strict and documented, so editors flag typos and explain fields', () => {
+    const schema = configJsonSchema() as {
+      additionalProperties: boolean;
+      required: string[];
+      properties: { policies: { items: { additionalProperties: boolean; properties: Record<string, { description?: string }> } } };
+      $defs: Record<string, { description?: string }>;
+    };
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(['version', 'policies']);
+    const policy = schema.properties.policies.items;
+    expect(policy.additionalProperties).toBe(false);
+    expect(policy.properties.calendar!.description).toMatch(/24x7/);
+    expect(schema.$defs.Duration!.description).toMatch(/Days are not allowed/);
+  });
+});
+
+describe('configs that must be valid', () => {
+  it('public/sla-config.sample.json: no errors, no warnings', () => {
+    const result = expectOk(parseConfigText(publicFile('sla-config.sample.json'), 'sla-config.sample.json'));
+    expect(result.warnings).toEqual([]);
+    expect(result.document.$schema).toBe('./sla-config.schema.json');
+  });
+
+  it('the DESIGN.md example (JSON and YAML alike): no errors', () => {
+    const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+    const json = expectOk(parseConfigText(fixture('design-example.json'), 'design-example.json'));
+    const yaml = expectOk(parseConfigText(fixture('design-example.yaml'), 'design-example.yaml'));
+    expect(yaml.document).toEqual(json.document);
+    expect(yaml.config).toEqual(json.config);
+    // As written, "enterprise-eu" sits below the parent it narrows, so the parent takes its tickets first.
+    expect(json.warnings.map((w) => w.path)).toEqual(['policies[1]']);
+  });
+});

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { DurationError, parseDuration, parseWarnAt } from '../sla/index';
+import { calendarSchema, dateSchema, idSchema } from './schema-calendar';
+import { isDate } from './dates';
+import { matchSchema } from './schema-match';
+
+/**
+ * The SLA configuration file, version 1 (DESIGN.md, "The config file"). Schema first, types
+ * derived. Objects are strict so that a misspelt key is an error rather than a silently ignored
+ * setting. No transforms: the document type is the file as written (so `z.toJSONSchema` can
+ * publish it); parsing durations into milliseconds happens in `resolve.ts`.
+ */
+
+export const LATEST_VERSION = 1;
+
+/** Engine messages start lower-case and sometimes with the value (`"2d": days …`). */
+function durationMessage(error: DurationError, noun: string): string {
+  const m = error.message;
+  if (/^"[^"]*":/.test(m)) return `${noun} ${m}`;
+  return m.charAt(0).toUpperCase() + m.slice(1);
+}
+
+function refineWith(parse: (v: unknown) => unknown, noun: string) {
+  return (value: unknown, ctx: z.RefinementCtx) => {
+    try {
+      parse(value);
+    } catch (error) {
+      if (!(error instanceof DurationError)) throw error;
+      ctx.addIssue({ code: 'custom', message: durationMessage(error, noun) });
+    }
+  };
+}
+
+export const durationSchema = z
+  .union([z.string(), z.number()])
+  .superRefine(refineWith(parseDuration, 'Duration'))
+  .meta({ id: 'Duration', description: 'Business time: "45m", "4h", "1h30m", "PT4H30M", or a number of minutes. Days are not allowed.' });
+
+export const warnAtSchema = z
+  .union([z.string(), z.number()])
+  .superRefine(refineWith(parseWarnAt, 'Warning threshold'))
+  .meta({ description: 'Warn when this share of the target is used ("75%") or this much time is left ("1h"). Default "75%".' });
+
+const targetSchema = z
+  .strictObject({
+    firstResponse: durationSchema.optional().meta({ description: 'Time to the first public agent reply.' }),
+    resolution: durationSchema.optional().meta({ description: 'Time to a done state.' }),
+  })
+  .meta({ description: 'Targets for one priority.' });
+
+const effectiveDate = dateSchema.superRefine((value, ctx) => {
+  if (!isDate(value)) ctx.addIssue({ code: 'custom', message: `"${value}" is not a calendar date; write "YYYY-MM-DD", such as "2026-01-31".` });
+});
+
+export const policySchema = z
+  .strictObject({
+    id: idSchema('policy'),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    extends: z.string().optional().meta({ description: 'Id of a policy whose fields this one inherits; its match is narrowed by this one\'s.' }),
+    match: matchSchema.optional(),
+    calendar: z.string().optional().meta({ description: 'A calendar id from "calendars", or "24x7".' }),
+    targets: z
+      .record(z.string(), targetSchema)
+      .optional()
+      .meta({ description: 'Targets by priority name (case-insensitive); "*" applies to every other priority.' }),
+    pauseOn: z.array(z.string().min(1)).optional().meta({ description: 'Statuses during which the clocks stop (case-insensitive).' }),
+    warnAt: warnAtSchema.optional(),
+    effective: z
+      .strictObject({ from: effectiveDate.optional(), to: effectiveDate.optional() })
+      .optional()
+      .meta({ description: 'The agreement\'s period, dates inclusive, compared with the ticket\'s creation in the calendar\'s zone.' }),
+  })
+  .meta({ description: 'One SLA policy. The first policy that matches a ticket and has a target for its priority applies.' });
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(LATEST_VERSION).meta({ description: 'Format version of this file.' }),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    calendars: z.array(calendarSchema).optional(),
+    policies: z.array(policySchema).meta({ description: 'Ordered: the first matching policy applies.' }),
+  })
+  .meta({ title: 'SLA Lens configuration', description: 'SLA policies and business calendars for SLA Lens.' });
+
+export type ConfigV1 = z.infer<typeof configSchema>;
+export type PolicyDoc = z.infer<typeof policySchema>;
+export type TargetDoc = z.infer<typeof targetSchema>;
+export type Duration = z.infer<typeof durationSchema>;
+export { type CalendarDoc } from './schema-calendar';
+export { type Match, type LabelSet } from './schema-match';

@@ -1,0 +1,50 @@
+import type { CalendarSpec, WarnAt } from '../sla/index';
+import type { Match } from './schema';
+import type { Problem } from './problem';
+import type { ConfigV1 } from './schema';
+
+export interface ResolvedTarget {
+  /** The priority as the file spells it (`High`); the record key is lower-cased. */
+  label: string;
+  firstResponseMs?: number;
+  resolutionMs?: number;
+}
+
+/** A policy with `extends` applied and every value parsed, ready for matching and clocks. */
+export interface ResolvedPolicy {
+  id: string;
+  /** Own or inherited name, else the id. */
+  name: string;
+  description?: string;
+  /** Position in the file's `policies`; also the precedence (lowest first). */
+  index: number;
+  extends?: string;
+  /** Every condition from the root ancestor down; all must hold. Empty: every ticket. */
+  match: Match[];
+  /** A calendar id or `'24x7'`; null only for a policy without targets (an abstract base). */
+  calendarId: string | null;
+  /** By lower-cased priority name, or `'*'` for every other priority. */
+  targets: Record<string, ResolvedTarget>;
+  /** Lower-cased status names during which the clocks stop. */
+  pauseOn: string[];
+  warnAt: WarnAt;
+  /** As written, dates inclusive. */
+  effective?: { from?: string; to?: string };
+  /** The same period as instants in the calendar's zone (UTC for 24x7): `from <= created < until`. */
+  effectiveMs?: { from?: number; until?: number };
+}
+
+export interface ResolvedConfig {
+  name?: string;
+  description?: string;
+  /** By calendar id, as written (the engine compiles them). */
+  calendars: Record<string, CalendarSpec>;
+  policies: ResolvedPolicy[];
+}
+
+/** A policy that can apply: it has a calendar. */
+export type ApplicablePolicy = ResolvedPolicy & { calendarId: string };
+
+export type ParseResult =
+  | { ok: true; config: ResolvedConfig; document: ConfigV1; warnings: Problem[] }
+  | { ok: false; errors: Problem[]; warnings: Problem[] };
