@@ -1,0 +1,133 @@
+import { child, describe, isRecord, type Problems, type Where } from './problems';
+
+/** Match keys whose value is one name or an any-of list. */
+export type NameKey = 'issueType' | 'priority' | 'status' | 'group' | 'organization' | 'assignee';
+
+/** What one Zendesk condition requires of a ticket, in terms our match keys can say. */
+export type Constraint =
+  | { kind: 'names'; key: NameKey; values: string[] }
+  | { kind: 'field'; id: string; values: string[]; zendeskField: string }
+  | { kind: 'tags'; mode: 'any' | 'none'; tags: string[] };
+
+/** Zendesk fields that map onto one of our name keys. Ids stay ids: see README. */
+const NAME_FIELDS: Readonly<Record<string, NameKey>> = {
+  type: 'issueType',
+  ticket_type_id: 'issueType',
+  priority: 'priority',
+  status: 'status',
+  group_id: 'group',
+  organization_id: 'organization',
+  assignee_id: 'assignee',
+};
+
+/**
+ * Closed, ordered value sets, so `is_not`, `less_than` and `greater_than` become the list of the
+ * other values. Order as Zendesk's trigger reference gives it (status: New lowest … Closed).
+ * Other keys have open value sets (any group id), so their negations cannot be listed.
+ */
+const ORDERED: Partial<Record<NameKey, readonly string[]>> = {
+  priority: ['low', 'normal', 'high', 'urgent'],
+  status: ['new', 'open', 'pending', 'hold', 'solved', 'closed'],
+};
+
+/**
+ * Ticket attributes we have no match key for; they become `field` conditions under Zendesk's own
+ * name, which the Zendesk adapter fills from the REST ticket. Warned about, never dropped.
+ */
+export const SYSTEM_FIELDS: Readonly<Record<string, string>> = {
+  via_id: 'channel',
+  brand_id: 'brand',
+  ticket_form_id: 'ticket form',
+  custom_status_id: 'custom status',
+};
+
+const CUSTOM_FIELD = /^custom_fields_(\d+)$/;
+
+export interface Condition {
+  field: string;
+  operator: string;
+  value: unknown;
+}
+
+/** Reads `{field, operator, value}`; reports and returns null when it is not that shape. */
+export function readCondition(raw: unknown, where: Where, policy: string, problems: Problems): Condition | null {
+  if (!isRecord(raw) || typeof raw.field !== 'string' || typeof raw.operator !== 'string') {
+    problems.error(where, `Policy ${policy}: expected a condition {"field", "operator", "value"}, got ${describe(raw)}.`);
+    return null;
+  }
+  return { field: raw.field, operator: raw.operator, value: raw.value };
+}
+
+/** One condition as a constraint, or null after reporting why SLA Lens cannot express it. */
+export function constraintFrom(c: Condition, where: Where, policy: string, problems: Problems): Constraint | null {
+  const says = `"${c.field} ${c.operator} ${valueText(c.value)}"`;
+  const fail = (at: Where, why: string) => {
+    problems.error(at, `Policy ${policy}: the condition ${says} cannot be expressed in SLA Lens: ${why}. Change it in Zendesk, or edit the imported policy by hand.`);
+    return null;
+  };
+
+  if (c.field === 'current_tags') {
+    if (c.operator !== 'includes' && c.operator !== 'not_includes') {
+      return fail(child(where, 'operator'), 'tags can only be tested with "includes" or "not_includes"');
+    }
+    const tags = valuesOf(c.value)?.flatMap((v) => v.split(/\s+/)).filter((t) => t !== '') ?? [];
+    if (tags.length === 0) return fail(child(where, 'value'), 'it names no tags');
+    // Zendesk: "includes" is "contains at least one of the following", "not_includes" "contains none".
+    return { kind: 'tags', mode: c.operator === 'includes' ? 'any' : 'none', tags };
+  }
+
+  const customId = CUSTOM_FIELD.exec(c.field)?.[1];
+  if (customId !== undefined || c.field in SYSTEM_FIELDS) {
+    if (c.operator !== 'is' && c.operator !== 'includes') {
+      return fail(child(where, 'operator'), `a field condition can only require a value ("is"), not "${c.operator}"`);
+    }
+    const values = valuesOf(c.value);
+    if (values === null || values.length === 0 || values.some((v) => v === '')) {
+      return fail(child(where, 'value'), 'a field condition needs a value');
+    }
+    return { kind: 'field', id: customId ?? c.field, values, zendeskField: c.field };
+  }
+
+  const key = NAME_FIELDS[c.field];
+  if (key === undefined) return fail(child(where, 'field'), `SLA Lens has no match key for ${c.field}`);
+  const values = valuesOf(c.value)?.map((v) => (ORDERED[key] || key === 'issueType' ? v.toLowerCase() : v));
+  if (values === undefined || values.length === 0) return fail(child(where, 'value'), 'it has no value');
+  if (values.some((v) => v === '')) return fail(child(where, 'value'), `tickets without a ${c.field} cannot be matched`);
+  if (values.includes('current_user')) return fail(child(where, 'value'), '"current_user" means the agent running a rule, and there is none');
+
+  const order = ORDERED[key];
+  if (order) {
+    const unknown = values.find((v) => !order.includes(v));
+    if (unknown !== undefined) return fail(child(where, 'value'), `"${unknown}" is not a Zendesk ${c.field}; expected one of ${order.join(', ')}`);
+  }
+  switch (c.operator) {
+    case 'is':
+    case 'includes':
+      return { kind: 'names', key, values };
+    case 'is_not':
+    case 'less_than':
+    case 'greater_than': {
+      if (!order) return fail(child(where, 'operator'), `"${c.operator}" needs a closed list of ${c.field} values to negate or compare, and ${c.field} has none`);
+      if (values.length !== 1 && c.operator !== 'is_not') return fail(child(where, 'value'), 'a comparison takes one value');
+      const rank = order.indexOf(values[0]!);
+      const kept = order.filter((v, i) =>
+        c.operator === 'is_not' ? !values.includes(v) : c.operator === 'less_than' ? i < rank : i > rank,
+      );
+      if (kept.length === 0) return fail(where, 'no ticket can satisfy it');
+      return { kind: 'names', key, values: kept };
+    }
+    default:
+      return fail(child(where, 'operator'), `the operator "${c.operator}" is not supported for ${c.field}`);
+  }
+}
+
+/** Zendesk sends a value as a string, a number or a list (reference/zendesk-api/PROVENANCE.md). */
+function valuesOf(value: unknown): string[] | null {
+  const one = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null);
+  const list = Array.isArray(value) ? value.map(one) : [one(value)];
+  return list.every((v): v is string => v !== null) ? list : null;
+}
+
+function valueText(value: unknown): string {
+  return Array.isArray(value) ? value.map(String).join(', ') : String(value);
+}

@@ -1,0 +1,91 @@
+import { SYSTEM_FIELDS } from './conditions';
+import { matchFromFilter } from './match';
+import { targetsFromMetrics } from './metrics';
+import { child, describe, type Problems, type Where } from './problems';
+import type { PolicyV1Like, TargetsV1Like } from './types';
+
+export interface PolicyContext {
+  /** The calendar that business-hours targets use; null when no schedule was imported. */
+  schedule: { calendarId: string; label: string } | null;
+  /** Several schedules were imported, so using `schedule` is an assumption the admin must see. */
+  scheduleAssumed: boolean;
+}
+
+/**
+ * One Zendesk SLA policy as one policy of ours — or two, when its targets mix business and
+ * calendar hours: a policy has one calendar, so `<id>-business` and `<id>-calendar` follow each
+ * other with the same match, each holding its own targets. Since every (metric, priority) target
+ * is in exactly one of them and the first policy with a target applies, the pair behaves as the
+ * Zendesk policy does. Likewise a field condition with several values gives one policy per value
+ * (`<id>-1`, `<id>-2`), same targets.
+ *
+ * No `pauseOn`: of the metrics we import, Zendesk pauses neither (first reply time never pauses;
+ * total resolution time counts New, Open, Pending and On-hold alike). See README.
+ */
+export function policiesFromZendesk(raw: Record<string, unknown>, where: Where, ctx: PolicyContext, problems: Problems): PolicyPart[] | null {
+  const title = typeof raw.title === 'string' ? raw.title.trim() : '';
+  if (title === '') {
+    problems.error(child(where, 'title'), `This SLA policy has no title; got ${describe(raw.title)}.`);
+    return null;
+  }
+  const label = `"${title}"`;
+  const matched = matchFromFilter(raw.filter, child(where, 'filter'), label, problems);
+  const targets = targetsFromMetrics(raw.policy_metrics, child(where, 'policy_metrics'), label, problems);
+  if (matched === null || targets === null) return null;
+
+  for (const { field, where: at } of matched.systemFields) {
+    problems.warn(
+      at,
+      `Policy ${label}: the condition on the ${SYSTEM_FIELDS[field] ?? field} (${field}) is kept as the ticket field "${field}"; the policy only matches tickets whose ${field} SLA Lens reads from the Zendesk API.`,
+    );
+  }
+
+  const usesBusiness = Object.keys(targets.business).length > 0;
+  const usesCalendar = Object.keys(targets.calendar).length > 0;
+  if (usesBusiness && ctx.schedule === null) {
+    problems.error(
+      child(where, 'policy_metrics'),
+      `Policy ${label} counts targets in business hours, but no schedule was imported. Also import your schedules (GET /api/v2/business_hours/schedules).`,
+    );
+    return null;
+  }
+  if (usesBusiness && ctx.scheduleAssumed) {
+    problems.warn(
+      child(where, 'policy_metrics'),
+      `Policy ${label}: Zendesk counts business hours in each ticket's own schedule; SLA Lens assumed the account's default schedule ${ctx.schedule!.label}. Change the policy's calendar if its tickets use another schedule.`,
+    );
+  }
+
+  const description = typeof raw.description === 'string' && raw.description.trim() !== '' ? raw.description : undefined;
+  const hours: Array<[suffix: string, name: string, calendar: string, targets: TargetsV1Like]> =
+    usesBusiness && usesCalendar
+      ? [
+          ['-business', 'business hours', ctx.schedule!.calendarId, targets.business],
+          ['-calendar', 'calendar hours', '24x7', targets.calendar],
+        ]
+      : usesBusiness
+        ? [['', '', ctx.schedule!.calendarId, targets.business]]
+        : [['', '', '24x7', targets.calendar]];
+  const several = matched.alternatives.length > 1;
+  return matched.alternatives.flatMap(({ match, label: valueNote }, i) =>
+    hours.map(([hoursSuffix, hoursName, calendar, t]): PolicyPart => {
+      const notes = [several ? valueNote : undefined, hoursName || undefined].filter((n) => n !== undefined);
+      return {
+        suffix: (several ? `-${i + 1}` : '') + hoursSuffix,
+        policy: {
+          name: notes.length > 0 ? `${title} (${notes.join(', ')})` : title,
+          ...(description === undefined ? {} : { description }),
+          match: structuredClone(match),
+          calendar,
+          targets: structuredClone(t),
+        },
+      };
+    }),
+  );
+}
+
+/** A converted policy without its id; the caller makes `base + suffix` unique across the file. */
+export interface PolicyPart {
+  suffix: string;
+  policy: Omit<PolicyV1Like, 'id'>;
+}
