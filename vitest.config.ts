@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['**/*.test.{ts,tsx}'],
+    // Real IndexedDB semantics in Node for the Dexie tests.
+    setupFiles: ['testing/setup/fake-indexeddb.ts'],
     exclude: ['**/node_modules/**', '.output/**', '.wxt/**'],
     // Timings never decide a unit test; generous limits only guard against hangs.
     testTimeout: 20_000,

@@ -1,4 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { ConfigChange, ConfigV1, ResolvedPolicy } from '../config/index';
+import type { CalendarSpec } from '../sla/index';
 
 /** The extension's one IndexedDB database, in the extension origin (shared by background, popup, options). */
 export const DATABASE_NAME = 'sla-lens';
@@ -9,12 +11,45 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** Where an applied configuration came from. */
+export type ConfigSource =
+  | { kind: 'file'; fileName: string }
+  | { kind: 'paste' }
+  | { kind: 'zendesk'; fileNames: string[] }
+  | { kind: 'rollback'; toVersion: number }
+  | { kind: 'sample' };
+
+/** One amendment of the SLA configuration: the applied document in full, append-only. */
+export interface ConfigVersion {
+  /** The version number, counting from 1. */
+  id: number;
+  appliedAt: number;
+  /** SHA-256 of the document's canonical JSON. */
+  hash: string;
+  source: ConfigSource;
+  /** What the admin typed when applying (may be empty). */
+  note: string;
+  document: ConfigV1;
+  /** What changed from the version before. */
+  changes: ConfigChange[];
+}
+
+/** A calendar of the active configuration. */
+export interface StoredCalendar {
+  id: string;
+  spec: CalendarSpec;
+}
+
 export class SlaLensDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
+  calendars!: EntityTable<StoredCalendar, 'id'>;
+  /** The active policies, resolved; `index` is their precedence. */
+  policies!: EntityTable<ResolvedPolicy, 'id'>;
+  configVersions!: EntityTable<ConfigVersion, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
     // Every schema change adds a version with its upgrade and a test that upgrades real data.
-    this.version(1).stores({ meta: 'key' });
+    this.version(1).stores({ meta: 'key', calendars: 'id', policies: 'id, index', configVersions: '++id, appliedAt' });
   }
 }

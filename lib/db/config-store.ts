@@ -1,0 +1,192 @@
+/**
+ * The SLA configuration in the database: preview an import against the active configuration,
+ * apply it in one transaction (all or nothing), keep every applied version (append-only history),
+ * roll back by re-applying an earlier version as a new one, and export the active document.
+ */
+import { diffConfigs, parseConfigText, validateConfig, type ConfigChange, type ConfigV1, type ParseResult, type Problem, type ResolvedConfig } from '../config/index';
+import { canonical } from '../config/format';
+import { importZendesk, type ImportProblem } from '../config/zendesk/index';
+import type { ConfigSource, ConfigVersion, SlaLensDatabase } from './database';
+
+/** Files larger than this are refused before parsing. */
+export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
+
+const ACTIVE = 'activeConfigVersion';
+
+export type ImportPreview =
+  | {
+      ok: true;
+      document: ConfigV1;
+      config: ResolvedConfig;
+      warnings: Problem[];
+      /** Against the active configuration (everything is "added" when there is none). */
+      changes: ConfigChange[];
+      hash: string;
+      /** The version this preview was computed against; applying fails if it is no longer active. */
+      basedOn: number | null;
+      /** Identical to the active configuration. */
+      unchanged: boolean;
+      source: ConfigSource;
+    }
+  | { ok: false; errors: Problem[]; warnings: Problem[] };
+
+export class StaleImportError extends Error {
+  constructor() {
+    super('The active configuration changed since this import was previewed. Preview it again before applying.');
+    this.name = 'StaleImportError';
+  }
+}
+
+export async function contentHash(document: ConfigV1): Promise<string> {
+  const bytes = new TextEncoder().encode(canonical(document));
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function tooLarge(bytes: number): Problem | null {
+  if (bytes <= MAX_CONFIG_BYTES) return null;
+  const mb = (bytes / 1024 / 1024).toFixed(1);
+  return { severity: 'error', path: '', message: `The file is ${mb} MB; SLA Lens reads configuration files of up to 5 MB.` };
+}
+
+export async function activeVersion(db: SlaLensDatabase): Promise<ConfigVersion | null> {
+  const row = await db.meta.get(ACTIVE);
+  if (typeof row?.value !== 'number') return null;
+  return (await db.configVersions.get(row.value)) ?? null;
+}
+
+/** The active configuration as the background and popup use it. */
+export async function activeConfig(db: SlaLensDatabase): Promise<ResolvedConfig | null> {
+  return db.transaction('r', [db.meta, db.calendars, db.policies, db.configVersions], async () => {
+    const version = await activeVersion(db);
+    if (!version) return null;
+    const [calendars, policies] = await Promise.all([db.calendars.toArray(), db.policies.orderBy('index').toArray()]);
+    return {
+      name: version.document.name,
+      description: version.document.description,
+      calendars: Object.fromEntries(calendars.map((c) => [c.id, c.spec])),
+      policies,
+    };
+  });
+}
+
+/** Newest first. */
+export function history(db: SlaLensDatabase): Promise<ConfigVersion[]> {
+  return db.configVersions.orderBy('id').reverse().toArray();
+}
+
+/** Validates a parsed or converted document and compares it with the active configuration. */
+export async function previewResult(db: SlaLensDatabase, result: ParseResult, source: ConfigSource): Promise<ImportPreview> {
+  if (!result.ok) return result;
+  const active = await activeVersion(db);
+  const hash = await contentHash(result.document);
+  return {
+    ok: true,
+    document: result.document,
+    config: result.config,
+    warnings: result.warnings,
+    changes: diffConfigs(active?.document ?? null, result.document),
+    hash,
+    basedOn: active?.id ?? null,
+    unchanged: active?.hash === hash,
+    source,
+  };
+}
+
+/** Parses a file's text (JSON or YAML) and previews it. Nothing is written. */
+export async function previewText(db: SlaLensDatabase, text: string, source: ConfigSource): Promise<ImportPreview> {
+  const size = tooLarge(new TextEncoder().encode(text).length);
+  if (size) return { ok: false, errors: [size], warnings: [] };
+  return previewResult(db, parseConfigText(text, source.kind === 'file' ? source.fileName : undefined), source);
+}
+
+/** Applies a previewed import as the next version, in one transaction. */
+export async function applyImport(db: SlaLensDatabase, preview: Extract<ImportPreview, { ok: true }>, note = ''): Promise<ConfigVersion> {
+  return db.transaction('rw', [db.meta, db.calendars, db.policies, db.configVersions], async () => {
+    const active = await activeVersion(db);
+    if ((active?.id ?? null) !== preview.basedOn) throw new StaleImportError();
+    const version: Omit<ConfigVersion, 'id'> = {
+      appliedAt: Date.now(),
+      hash: preview.hash,
+      source: preview.source,
+      note: note.trim(),
+      document: preview.document,
+      changes: preview.changes,
+    };
+    const id = (await db.configVersions.add(version as ConfigVersion)) as number;
+    await db.calendars.clear();
+    await db.policies.clear();
+    await db.calendars.bulkAdd(Object.entries(preview.config.calendars).map(([calendarId, spec]) => ({ id: calendarId, spec })));
+    await db.policies.bulkAdd(preview.config.policies);
+    await db.meta.put({ key: ACTIVE, value: id });
+    return { ...version, id };
+  });
+}
+
+/**
+ * Makes an earlier version active again by applying its document as a new version, so the history
+ * records the rollback too. The document is validated again: a version that no longer validates
+ * (the format moved on) is refused with its problems.
+ */
+export async function rollBack(db: SlaLensDatabase, versionId: number, note?: string): Promise<ConfigVersion | ImportPreview> {
+  const target = await db.configVersions.get(versionId);
+  if (!target) throw new Error(`There is no configuration version ${versionId}.`);
+  const preview = await previewResult(db, validateConfig(target.document), { kind: 'rollback', toVersion: versionId });
+  if (!preview.ok) return preview;
+  return applyImport(db, preview, note ?? `Rolled back to version ${versionId}`);
+}
+
+/** The active document as a file that imports back to the identical configuration. */
+export async function exportActive(db: SlaLensDatabase): Promise<{ fileName: string; text: string } | null> {
+  const active = await activeVersion(db);
+  if (!active) return null;
+  const slug = (active.document.name ?? 'sla-config').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sla-config';
+  return { fileName: `${slug}.v${active.id}.json`, text: `${JSON.stringify(active.document, null, 2)}\n` };
+}
+
+export interface ImportFile {
+  name: string;
+  text: string;
+}
+
+const ZENDESK_KEYS = ['sla_policies', 'sla_policy', 'schedules', 'schedule', 'holidays', 'holiday'];
+
+/** A parsed JSON body that is one of Zendesk's API exports, else null. */
+function zendeskBody(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) && ZENDESK_KEYS.some((k) => k in value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Previews what an admin picked, dropped or pasted: one SLA Lens file (JSON or YAML), or any mix
+ * of Zendesk exports (SLA policies, schedules, holidays), converted and then validated like a file.
+ */
+export async function previewFiles(db: SlaLensDatabase, files: readonly ImportFile[]): Promise<ImportPreview> {
+  if (files.length === 0) return { ok: false, errors: [{ severity: 'error', path: '', message: 'Choose a file to import.' }], warnings: [] };
+  const size = tooLarge(files.reduce((sum, f) => sum + new TextEncoder().encode(f.text).length, 0));
+  if (size) return { ok: false, errors: [size], warnings: [] };
+
+  const zendesk = files.map((f) => zendeskBody(f.text));
+  if (zendesk.every((v) => v !== null)) {
+    const converted = importZendesk(files.map((f, i) => ({ value: zendesk[i], fileName: f.name })));
+    const named = (p: ImportProblem): Problem => ({ severity: p.severity, path: p.path, message: p.fileName ? `${p.fileName}: ${p.message}` : p.message });
+    if (!converted.ok) return { ok: false, errors: converted.errors.map(named), warnings: converted.warnings.map(named) };
+    const result = validateConfig(converted.document);
+    const warnings = [...converted.warnings.map(named), ...result.warnings];
+    const source: ConfigSource = { kind: 'zendesk', fileNames: files.map((f) => f.name) };
+    return previewResult(db, { ...result, warnings }, source);
+  }
+  if (files.length > 1) {
+    return {
+      ok: false,
+      errors: [{ severity: 'error', path: '', message: 'Import one SLA Lens configuration file at a time (several files are only for Zendesk exports: policies, schedules and holidays).' }],
+      warnings: [],
+    };
+  }
+  const [file] = files as [ImportFile];
+  return previewText(db, file.text, { kind: 'file', fileName: file.name });
+}
