@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfigText } from '../lib/config/parse';
+import type { ResolvedConfig } from '../lib/config/types';
+import { defaultTesterForm, runTester, type TesterForm } from '../lib/options/tester';
+import { PolicyTester } from './PolicyTester';
+
+afterEach(cleanup);
+
+const result = parseConfigText(readFileSync(path.join(import.meta.dirname, '../lib/config/__fixtures__/design-example.json'), 'utf8'));
+if (!result.ok) throw new Error('the design example must be valid');
+const config: ResolvedConfig = result.config;
+// A Wednesday, 10:00 in Berlin; tickets are created two hours before.
+const NOW = Date.UTC(2026, 5, 3, 8, 0);
+
+function Harness({ initial }: { initial: Partial<TesterForm> }) {
+  const [form, setForm] = useState<TesterForm>({ ...defaultTesterForm(NOW), ...initial });
+  return <PolicyTester form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} result={runTester(config, form, NOW)} />;
+}
+
+describe('PolicyTester', () => {
+  it('explains why an earlier policy was rejected and which one applies', () => {
+    render(<Harness initial={{ source: 'zendesk', site: 'acme.zendesk.com', priority: 'urgent' }} />);
+    const result = screen.getByRole('region', { name: 'Test result' });
+    expect(within(result).getByText(/applies: 4h resolution target/).textContent).toBe('zendesk-standard applies: 4h resolution target');
+    const reasons = within(result).getAllByRole('listitem').map((li) => li.textContent);
+    expect(reasons).toEqual(["1enterprise: source is jira, the ticket's is zendesk", "2enterprise-eu: source is jira, the ticket's is zendesk"]);
+    expect(within(result).getByText('On track')).toBeTruthy();
+  });
+
+  it('updates as the form changes: a project that does not match leaves no policy', () => {
+    render(<Harness initial={{ project: 'SUP', labels: 'enterprise', priority: 'High' }} />);
+    const result = screen.getByRole('region', { name: 'Test result' });
+    expect(within(result).getByText('Enterprise customers')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Project'), { target: { value: 'OPS' } });
+    expect(within(result).getByText(/No policy applies/)).toBeTruthy();
+    expect(within(result).getAllByRole('listitem')[0]?.textContent).toBe("1enterprise: project is SUP, the ticket's is OPS");
+  });
+
+  it('switches the metric with a labelled radio group', () => {
+    render(<Harness initial={{ source: 'zendesk', site: 'acme.zendesk.com', priority: 'urgent' }} />);
+    fireEvent.click(screen.getByRole('radio', { name: 'First response' }));
+    expect(screen.getByText(/No policy applies to this ticket for first response/)).toBeTruthy();
+    const reasons = within(screen.getByRole('region', { name: 'Test result' })).getAllByRole('listitem');
+    expect(reasons[2]?.textContent).toBe('3zendesk-standard: no target for priority urgent and metric first response');
+  });
+});

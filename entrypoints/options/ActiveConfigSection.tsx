@@ -1,0 +1,93 @@
+import { Button } from '../../components/Button';
+import { CalendarCard } from '../../components/CalendarCard';
+import { ConfigSummary } from '../../components/ConfigSummary';
+import { EmptyState } from '../../components/EmptyState';
+import { PolicyCard } from '../../components/PolicyCard';
+import { Section } from '../../components/Section';
+import { useOptions } from '../../lib/options/context';
+import { describeSource, formatLocalTime } from '../../lib/options/format';
+import type { OptionsData } from '../../lib/options/options-data';
+
+/** The configuration in force: summary, policies in precedence order, calendars. */
+export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
+  const { importer } = useOptions();
+  const active = data?.active ?? null;
+  const config = data?.config ?? null;
+
+  if (!data) {
+    return (
+      <Section id="config" title="SLA configuration">
+        <p class="muted" aria-busy="true">
+          Loading the configuration…
+        </p>
+      </Section>
+    );
+  }
+
+  if (!active || !config) {
+    return (
+      <Section id="config" title="SLA configuration">
+        <EmptyState
+          headingLevel={3}
+          title="No SLA configuration yet"
+          action={
+            <div class="empty-actions">
+              <a class="button button--primary" href="#import">
+                Import a configuration
+              </a>
+              <Button variant="secondary" onClick={() => void importer.loadSample()}>
+                Load the sample configuration
+              </Button>
+            </div>
+          }
+        >
+          <p>Tickets are not being timed until a configuration is applied.</p>
+          <p>
+            A configuration holds your business calendars (hours, time zone, holidays) and your SLA policies: which tickets each covers and
+            the first-response and resolution targets per priority. Import a JSON or YAML file in the SLA Lens format, or Zendesk SLA policy
+            and schedule exports.
+          </p>
+        </EmptyState>
+      </Section>
+    );
+  }
+
+  const calendarIds = Object.keys(config.calendars);
+  const calendarName = (id: string | null) => (id && id !== '24x7' ? config.calendars[id]?.name : undefined);
+  const usedBy = (id: string) => config.policies.filter((p) => p.calendarId === id).map((p) => p.name);
+  return (
+    <Section id="config" title="SLA configuration">
+      <ConfigSummary
+        name={config.name ?? 'Untitled configuration'}
+        description={config.description}
+        version={active.id}
+        appliedAt={formatLocalTime(active.appliedAt)}
+        source={describeSource(active.source)}
+        note={active.note}
+        policyCount={config.policies.length}
+        calendarCount={calendarIds.length}
+      />
+      <div class="subsection">
+        <h3 class="subsection__title">Policies</h3>
+        <p class="subsection__hint">In order of precedence: a ticket gets the first policy that matches it and has a target for its priority.</p>
+        <div class="policy-list">
+          {config.policies.map((policy) => (
+            <PolicyCard key={policy.id} policy={policy} calendarName={calendarName(policy.calendarId)} />
+          ))}
+        </div>
+      </div>
+      <div class="subsection">
+        <h3 class="subsection__title">Calendars</h3>
+        {calendarIds.length === 0 ? (
+          <p class="muted">No business calendars: every policy runs around the clock (24x7).</p>
+        ) : (
+          <div class="calendar-list">
+            {calendarIds.map((id) => (
+              <CalendarCard key={id} id={id} spec={config.calendars[id]!} usedBy={usedBy(id)} />
+            ))}
+          </div>
+        )}
+      </div>
+    </Section>
+  );
+}

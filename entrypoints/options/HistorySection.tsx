@@ -1,0 +1,62 @@
+import { Button } from '../../components/Button';
+import { Notice } from '../../components/Notice';
+import { ProblemList } from '../../components/ProblemList';
+import { Section } from '../../components/Section';
+import { VersionHistory } from '../../components/VersionHistory';
+import { useOptions } from '../../lib/options/context';
+import { describeSource, formatLocalTime } from '../../lib/options/format';
+import type { OptionsData } from '../../lib/options/options-data';
+import { useValue } from '../../lib/options/value';
+
+/** Every applied version, roll back, export. */
+export function HistorySection({ data }: { data: OptionsData }) {
+  const { history } = useOptions();
+  const message = useValue(history.message);
+  const pending = useValue(history.pending);
+  const activeId = data.active?.id ?? null;
+  return (
+    <Section
+      id="history"
+      title="Version history"
+      description="Every applied configuration is kept. Rolling back applies an earlier one again as a new version."
+      actions={
+        activeId !== null && (
+          <Button variant="secondary" onClick={() => void history.exportConfig()}>
+            Export active configuration
+          </Button>
+        )
+      }
+    >
+      <div role="status">
+        {message?.tone === 'success' && (
+          <Notice tone="success" onDismiss={history.dismiss}>
+            {message.text}
+          </Notice>
+        )}
+      </div>
+      {message?.tone === 'error' && (
+        <Notice tone="error" onDismiss={history.dismiss}>
+          {message.text}
+          {message.problems && message.problems.length > 0 && <ProblemList errors={message.problems} warnings={[]} subject={message.subject ?? 'this version'} />}
+        </Notice>
+      )}
+      {data.versions.length === 0 ? (
+        <p class="muted">No versions yet. Each configuration you apply is listed here, with what it changed.</p>
+      ) : (
+        <VersionHistory
+          pending={pending}
+          onRollBack={(id) => void history.rollBack(id)}
+          versions={data.versions.map((v) => ({
+            id: v.id,
+            when: formatLocalTime(v.appliedAt),
+            isoTime: new Date(v.appliedAt).toISOString(),
+            source: describeSource(v.source),
+            note: v.note,
+            changes: v.changes,
+            active: v.id === activeId,
+          }))}
+        />
+      )}
+    </Section>
+  );
+}

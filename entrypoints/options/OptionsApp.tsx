@@ -1,0 +1,60 @@
+import { AppHeader } from '../../components/AppHeader';
+import { Notice } from '../../components/Notice';
+import { Section } from '../../components/Section';
+import { OptionsContext, useOptionsData, type OptionsStores } from '../../lib/options/context';
+import { BUILT_IN_SITES } from '../../lib/sources/sites';
+import { ActiveConfigSection } from './ActiveConfigSection';
+import { HistorySection } from './HistorySection';
+import { ImportSection } from './ImportSection';
+import { TesterSection } from './TesterSection';
+
+/** The options page, given its stores (the real database in main.tsx, a test database in tests). */
+export function OptionsApp({ stores }: { stores: OptionsStores }) {
+  return (
+    <OptionsContext.Provider value={stores}>
+      <OptionsPage />
+    </OptionsContext.Provider>
+  );
+}
+
+function OptionsPage() {
+  const live = useOptionsData();
+  const data = live.status === 'ready' ? live.value : null;
+  return (
+    <div class="options">
+      <div class="options__header">
+        <AppHeader title="SLA Lens settings" subtitle="SLA policies, business calendars and the sites SLA Lens works on." />
+        <nav class="options__nav" aria-label="Sections">
+          <a href="#config">Configuration</a>
+          <a href="#import">Import</a>
+          {data?.config && <a href="#tester">Test a ticket</a>}
+          <a href="#history">History</a>
+          <a href="#sites">Sites</a>
+        </nav>
+      </div>
+      <main class="options__sections">
+        {live.status === 'error' && (
+          <Notice tone="error">The settings could not be read from this browser’s storage: {String(live.error)}</Notice>
+        )}
+        <ActiveConfigSection data={data} />
+        <ImportSection hasActive={Boolean(data?.active)} />
+        {data?.config && <TesterSection config={data.config} />}
+        {data && <HistorySection data={data} />}
+        <Section id="sites" title="Sites covered">
+          <ul class="site-list">
+            {BUILT_IN_SITES.map((site) => (
+              <li key={site.host}>
+                <span class="site-list__name">{site.name}</span>
+                <code>{site.host}</code>
+              </li>
+            ))}
+          </ul>
+          <p class="muted">
+            SLA countdowns are computed in this browser. No ticket data leaves it: the only requests SLA Lens makes go to the Jira or Zendesk site
+            you are already signed in to.
+          </p>
+        </Section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { SlaLensDatabase } from '../db/database';
+import { createHistoryStore, type HistoryDeps, type HistoryStore } from './history-store';
+import { createImportStore, type ImportDeps, type ImportStore } from './import-store';
+import { loadOptionsData, type OptionsData } from './options-data';
+import { createTesterStore, type TesterStore } from './tester';
+import { useLiveQuery, type LiveResult } from './use-live-query';
+
+/** What the options page needs from outside: the database and the few browser facilities. */
+export interface OptionsEnv extends ImportDeps, HistoryDeps {
+  now(): number;
+}
+
+export interface OptionsStores {
+  db: SlaLensDatabase;
+  env: OptionsEnv;
+  importer: ImportStore;
+  history: HistoryStore;
+  tester: TesterStore;
+}
+
+export function createOptionsStores(db: SlaLensDatabase, env: OptionsEnv): OptionsStores {
+  return {
+    db,
+    env,
+    importer: createImportStore(db, env),
+    history: createHistoryStore(db, env),
+    tester: createTesterStore(env.now),
+  };
+}
+
+export const OptionsContext = createContext<OptionsStores | null>(null);
+
+export function useOptions(): OptionsStores {
+  const stores = useContext(OptionsContext);
+  if (!stores) throw new Error('useOptions() needs an <OptionsContext.Provider> (see entrypoints/options/main.tsx).');
+  return stores;
+}
+
+/** The active configuration and history, kept current across tabs. */
+export function useOptionsData(): LiveResult<OptionsData> {
+  const { db } = useOptions();
+  return useLiveQuery(() => loadOptionsData(db), [db]);
+}
