@@ -1,19 +1,22 @@
 /**
  * `npm start`: SLA Lens working in one command, without a Jira or Zendesk account. Builds the
  * extension, serves a demo Jira queue and board and a Zendesk view with sample tickets generated
- * relative to now, loads the sample SLA config, and opens Chromium with the extension.
+ * relative to now, loads the sample SLA config through the options page, and opens Chromium with
+ * the extension.
  * With a display it opens a window and runs until you close it; headless (no DISPLAY, or
  * `--headless`) it writes screenshots of each page and the popup, prints their paths, and exits.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { launchChromium } from '../testing/browser/chromium';
 import { URLS } from '../testing/sites/index';
-import { demoSites } from '../testing/sites/demo';
+import { importConfig } from '../testing/browser/options';
+import { demoSites, SAMPLE_CONFIG_PATH } from '../testing/sites/demo';
 
 const headless = process.argv.includes('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-const outDir = path.resolve('demo-screenshots');
+const outDir = path.resolve(process.env.DEMO_OUT ?? 'demo-screenshots');
 
 execFileSync('node', ['scripts/ensure-browsers.mjs'], { stdio: 'inherit' });
 console.log('Building the extension…');
@@ -23,6 +26,15 @@ const now = Date.now();
 const session = await launchChromium({ headless, sites: demoSites(now) });
 console.log(`Chromium is running SLA Lens (extension id ${session.extensionId}).`);
 
+// Load the sample SLA configuration the way an admin would: through the options page.
+const options = await session.openExtensionPage('options.html');
+const version = await importConfig(options, [{ name: 'sla-config.sample.json', text: readFileSync(SAMPLE_CONFIG_PATH, 'utf8') }], 'Demo: sample configuration');
+console.log(`Loaded the sample SLA configuration (public/sla-config.sample.json) as version ${version}.`);
+if (headless) {
+  await mkdir(outDir, { recursive: true });
+  await options.screenshot({ path: path.join(outDir, 'options.png'), fullPage: true });
+}
+
 const pages = [
   { name: 'jira-queue', title: 'Jira Service Management queue', url: URLS.jiraQueue },
   { name: 'jira-board', title: 'Jira board', url: URLS.jiraBoard },
@@ -31,8 +43,7 @@ const pages = [
 ];
 
 if (headless) {
-  await mkdir(outDir, { recursive: true });
-  const written: string[] = [];
+  const written: string[] = [`Options page: ${path.join(outDir, 'options.png')}`];
   for (const p of pages) {
     const page = await session.open(p.url);
     // Let the content script find the tickets and badge them.
