@@ -4,8 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const browsers = [
-  { name: 'Chromium', bin: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', pkg: 'chromium' },
-  { name: 'Firefox ESR', bin: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
+  { name: 'Chromium', bin: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', pkg: 'chromium', version: ['--version'] },
+  { name: 'Firefox ESR', bin: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr', pkg: 'firefox-esr', version: ['--version'] },
+  // The package tests open the store zips.
+  { name: 'unzip', bin: '/usr/bin/unzip', pkg: 'unzip', version: ['-v'] },
 ];
 const missing = browsers.filter((b) => !existsSync(b.bin));
 if (missing.length > 0) {
@@ -25,4 +27,4 @@ if (missing.length > 0) {
     process.exit(1);
   }
 }
-for (const b of browsers) console.log(`${b.name}: ${execFileSync(b.bin, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}`);
+for (const b of browsers) console.log(`${b.name}: ${execFileSync(b.bin, b.version, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().split('\n')[0].trim()}`);

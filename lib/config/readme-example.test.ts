@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseConfigText } from './index';
+
+// The README teaches the format with an example: it must stay a valid configuration.
+describe("the README's configuration example", () => {
+  it('parses with no errors and no warnings', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Write an SLA configuration'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(yaml).toBeDefined();
+    const result = parseConfigText(yaml!, 'README.yaml');
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    if (result.ok) expect(result.config.policies.map((p) => p.id)).toEqual(['enterprise-eu', 'enterprise', 'zendesk-standard']);
+  });
+});

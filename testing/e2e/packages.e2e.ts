@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const { name, version } = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
+const chromeZip = path.resolve('.output', `${name}-${version}-chrome.zip`);
+let entries: string[];
+
+beforeAll(async () => {
+  await run('npx', ['wxt', 'zip'], { maxBuffer: 16 * 1024 * 1024 });
+  entries = (await run('zipinfo', ['-1', chromeZip])).stdout.split('\n').filter(Boolean);
+}, 120_000);
+
+describe('the Chrome package', () => {
+  it('holds the extension and nothing else: no test output, logs or sources', () => {
+    expect(entries).toContain('manifest.json');
+    expect(entries).toContain('content-scripts/content.js');
+    expect(entries.filter((e) => /test-results|demo-screenshots|\.log$|\.bench|\.map$|\.tsx?$|node_modules/.test(e))).toEqual([]);
+  });
+
+  it('asks for the minimal permissions', async () => {
+    const manifest = JSON.parse((await run('unzip', ['-p', chromeZip, 'manifest.json'])).stdout) as Record<string, unknown>;
+    expect(manifest.permissions).toEqual(['storage', 'alarms']);
+    expect(manifest.host_permissions).toEqual(['*://*.atlassian.net/*', '*://*.zendesk.com/*']);
+    // Self-hosted Jira and Zendesk custom domains are requested one site at a time, at runtime.
+    expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
+  });
+
+  it('keeps the content script small: under 40 KB gzipped, without zod or Dexie', async () => {
+    const content = (await run('unzip', ['-p', chromeZip, 'content-scripts/content.js'], { maxBuffer: 16 * 1024 * 1024 })).stdout;
+    expect(gzipSync(content, { level: 9 }).length).toBeLessThan(40 * 1024);
+    expect(content).not.toMatch(/ZodError|\$ZodType|Dexie|IDBKeyRange/);
+  });
+});
