@@ -62,7 +62,11 @@ if (headless) {
   await session.close();
   console.log(`\nNo display, so the demo ran headless. Screenshots:\n  ${written.join('\n  ')}`);
 } else {
-  for (const p of pages) await session.open(p.url);
+  const blank = session.context.pages().filter((page) => page.url() === 'about:blank');
+  const opened = [];
+  for (const p of pages) opened.push(await session.open(p.url));
+  await Promise.all(blank.map((page) => page.close()));
+  await opened[0]!.bringToFront();
   console.log(`\nDemo pages are open:\n  ${pages.map((p) => `${p.title}: ${p.url}`).join('\n  ')}`);
   console.log('Click the SLA Lens toolbar icon for the team-lead view. Close the browser to stop.');
   await new Promise<void>((resolve) => session.context.on('close', () => resolve()));

@@ -48,6 +48,14 @@ function shell(title: string, body: string): string {
   .badge { display: inline-block; border-radius: 3px; padding: 0 6px; font-size: 11px; font-weight: 600; color: #fff; background: #87929d; }
   .badge-open { background: #c72a1c; } .badge-new { background: #e34f32; } .badge-pending { background: #1f73b7; } .badge-hold { background: #2f3941; } .badge-solved { background: #87929d; }
   a { color: #1f73b7; text-decoration: none; }
+  .workspace > div { padding: 16px 24px; display: grid; gap: 10px; max-width: 720px; }
+  [data-test-id="omni-header-subject"] { font: 600 20px system-ui, sans-serif; border: 1px solid transparent; padding: 4px 6px; border-radius: 4px; }
+  [data-test-id="omni-header-subject"]:hover { border-color: #d8dcde; }
+  [data-test-id="omni-header-via-label"], [data-test-id="tabs-section-nav-item-ticket"] { color: #68737d; font-size: 13px; }
+  [data-test-id="ticket-fields-priority-select"] { font-size: 13px; text-transform: capitalize; }
+  [data-test-id="omni-log-container"] article { border: 1px solid #e9ebed; border-radius: 6px; padding: 8px 12px; background: #fff; }
+  [data-test-id="header-tab"][aria-selected="true"] { border-color: #1f73b7; box-shadow: inset 0 -2px 0 #1f73b7; }
+  [data-test-id="close-button"] { border: 0; background: none; color: #68737d; cursor: pointer; }
 </style></head>
 <body>${body}</body></html>`;
 }
