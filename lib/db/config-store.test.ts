@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activeConfig, activeVersion, applyImport, exportActive, history, MAX_CONFIG_BYTES, previewText, rollBack, StaleImportError, type ImportPreview } from './config-store';
+import { activeConfig, activeVersion, applyImport, exportActive, history, MAX_CONFIG_BYTES, previewFiles, previewText, rollBack, StaleImportError, type ImportPreview } from './config-store';
 import { SlaLensDatabase } from './database';
 
 const designExample = readFileSync(new URL('../config/__fixtures__/design-example.json', import.meta.url), 'utf8');
@@ -136,5 +136,28 @@ describe('history, rollback and export', () => {
   it('exports nothing before any configuration is applied', async () => {
     expect(await exportActive(db)).toBeNull();
     expect(await activeConfig(db)).toBeNull();
+  });
+});
+
+describe('previewing picked files', () => {
+  const zendeskFixture = (name: string) => ({ name, text: readFileSync(new URL(`../config/zendesk/__fixtures__/${name}`, import.meta.url), 'utf8') });
+
+  it("converts Zendesk's exports picked together, naming the files in the source", async () => {
+    const preview = ok(await previewFiles(db, [zendeskFixture('sla_policies.list.200.json'), zendeskFixture('schedules.list.200.json')]));
+    expect(preview.source).toEqual({ kind: 'zendesk', fileNames: ['sla_policies.list.200.json', 'schedules.list.200.json'] });
+    expect(preview.config.policies.every((p) => p.id.startsWith('zendesk-'))).toBe(true);
+    expect(preview.warnings.map((w) => w.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^sla_policies\.list\.200\.json: /)]));
+  });
+
+  it('explains a Zendesk body that is not an export instead of reading it as an SLA Lens file', async () => {
+    const preview = await previewFiles(db, [zendeskFixture('sla_policies.definitions.200.json')]);
+    expect(preview).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/list of the conditions a policy may use/) }] });
+  });
+
+  it('refuses several SLA Lens files at once, and an empty pick', async () => {
+    const two = await previewFiles(db, [{ name: 'a.json', text: designExample }, { name: 'b.json', text: designExample }]);
+    expect(two).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/one SLA Lens configuration file at a time/) }] });
+    expect(await previewFiles(db, [])).toMatchObject({ ok: false, errors: [{ message: 'Choose a file to import.' }] });
+    expect(await db.configVersions.count()).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { diffConfigs, parseConfigText, validateConfig, type ConfigChange, type ConfigV1, type ParseResult, type Problem, type ResolvedConfig } from '../config/index';
 import { canonical } from '../config/format';
-import { importZendesk, type ImportProblem } from '../config/zendesk/index';
+import { importZendesk, looksLikeZendeskBody, type ImportProblem } from '../config/zendesk/index';
 import type { ConfigSource, ConfigVersion, SlaLensDatabase } from './database';
 
 /** Files larger than this are refused before parsing. */
@@ -149,13 +149,11 @@ export interface ImportFile {
   text: string;
 }
 
-const ZENDESK_KEYS = ['sla_policies', 'sla_policy', 'schedules', 'schedule', 'holidays', 'holiday'];
-
-/** A parsed JSON body that is one of Zendesk's API exports, else null. */
+/** A parsed JSON body that is one of Zendesk's API bodies, else null. */
 function zendeskBody(text: string): unknown {
   try {
     const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) && ZENDESK_KEYS.some((k) => k in value) ? value : null;
+    return looksLikeZendeskBody(value) ? value : null;
   } catch {
     return null;
   }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentScriptActive } from '../browser/badges';
 import { launchChromium, type ChromiumSession } from '../browser/chromium';
 import { screenshotFailures } from '../browser/failures';
+import { COVERED_PAGES } from './smoke-pages';
 import { sampleJiraIssues, sampleZendeskTickets } from '../sites/samples';
 import { URLS } from '../sites/index';
 
@@ -43,13 +44,7 @@ describe('extension smoke test in Chromium', () => {
       .toContain('meta');
   });
 
-  it.each([
-    ['a Jira Service Management queue', URLS.jiraQueue],
-    ['a Jira board', URLS.jiraBoard],
-    ['a Jira issue', URLS.jiraIssue('SUP-101')],
-    ['a Zendesk view', URLS.zendeskView],
-    ['a Zendesk ticket', URLS.zendeskTicket(4101)],
-  ])('runs the content script on %s', async (_name, url) => {
+  it.each(COVERED_PAGES)('runs the content script on %s', async (_name, url) => {
     const page = await session.open(url);
     await expect.poll(() => contentScriptActive(page)).toBe(true);
     await page.close();

@@ -42,6 +42,15 @@ const NOT_EXPORTS: ReadonlyArray<[key: string, message: string]> = [
 ];
 
 /**
+ * Whether a parsed JSON body is one of Zendesk's API bodies (an export to convert, or one admins
+ * pick by mistake and the importer explains), so a picked file goes to the Zendesk importer.
+ */
+export function looksLikeZendeskBody(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  return WRAPPERS.some(([key]) => key in value) || NOT_EXPORTS.some(([key]) => key in value);
+}
+
+/**
  * Sorts each input's objects into policies, schedules, and holidays/workweeks that still need
  * their schedule. Accepts list, show, create and update bodies, and the bare objects of the docs'
  * "JSON format" sections. A file that is none of these is an error: the admin must know it was
