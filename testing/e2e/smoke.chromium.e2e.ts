@@ -68,8 +68,8 @@ describe('extension smoke test in Chromium', () => {
 
   it('renders the options page', async () => {
     const options = await session.openExtensionPage('options.html');
-    await expect.poll(() => options.getByRole('heading', { name: 'SLA Lens settings' }).count()).toBe(1);
-    expect(await options.getByRole('heading', { name: 'SLA configuration' }).count()).toBe(1);
+    await expect.poll(() => options.getByRole('heading', { name: 'SLA Lens settings', exact: true }).count()).toBe(1);
+    expect(await options.getByRole('heading', { name: 'SLA configuration', exact: true }).count()).toBe(1);
     await options.close();
   });
 
