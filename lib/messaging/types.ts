@@ -1,0 +1,58 @@
+/**
+ * Messages between content scripts and the background, and what the background answers: types
+ * only, so the content script bundle carries none of the background's code. The background
+ * validates every message before it touches the database.
+ */
+import type { CalendarSpec, ClockInput, TicketFacts, TicketSource } from '../sla/index';
+
+/** The badge states of DESIGN.md's contract. */
+export type BadgeState = 'ok' | 'at-risk' | 'breached' | 'paused' | 'met' | 'missed' | 'unknown' | 'none';
+export type BadgeMetric = 'resolution' | 'first-response';
+
+/** One metric's clock, as the content script needs it to tick locally with the engine. */
+export interface ClockView {
+  metric: BadgeMetric;
+  /** The engine's input, with `warnAt` already parsed. */
+  clock: ClockInput;
+  calendarId: string;
+  /** True unless the calendar is 24x7: the figure is business time. */
+  businessTime: boolean;
+}
+
+/** What the overlay shows for one ticket. */
+export interface SlaView {
+  key: string;
+  /** `none`: no policy applies; `unknown`: the facts needed are missing. */
+  kind: 'clocks' | 'none' | 'unknown';
+  policyId?: string;
+  policyName?: string;
+  /** Running and stopped clocks of the applicable policy; the badge shows the most urgent. */
+  clocks: ClockView[];
+  /** False when times or history were inferred: the figure is approximate and says so. */
+  exact: boolean;
+  /** Why the state is unknown or approximate, for the tooltip. */
+  note?: string;
+}
+
+export interface EvaluateRequest {
+  type: 'sla:evaluate';
+  source: TicketSource;
+  site: string;
+  tickets: TicketFacts[];
+  /** Keys the page shows but whose facts could not be read: badged `unknown`. */
+  unreadable?: string[];
+}
+
+export interface EvaluateResponse {
+  views: SlaView[];
+  /** Calendars the clocks refer to, by id (`24x7` is implied). */
+  calendars: Record<string, CalendarSpec>;
+  /** The active config version the views were computed with (null: no config). */
+  configVersion: number | null;
+}
+
+/** Asked by a content script for the statuses the background has observed, when history is unavailable. */
+export type ContentMessage = EvaluateRequest;
+
+/** storage.local key the options page bumps when a configuration is applied: content scripts re-evaluate. */
+export const CONFIG_VERSION_KEY = 'sla:configVersion';

@@ -1,0 +1,35 @@
+/**
+ * What a ticketing site adapter (Jira, Zendesk) gives the overlay: the ticket elements of a page,
+ * and the same-origin enrichment of their facts.
+ */
+import type { TicketFacts, TicketSource } from '../sla/index';
+
+export interface FoundTicket {
+  key: string;
+  /** The element that represents the ticket (row, card, issue header). */
+  element: Element;
+  /** Where the badge goes: inserted after `anchor` (next to the key or the status). */
+  anchor: Element;
+  /** What the page itself shows, for when enrichment fails (times are rarely here). */
+  dom: Partial<Omit<TicketFacts, 'key' | 'source' | 'site' | 'exact'>>;
+  /** The ticket view (issue page, modal) rather than a list row: show `none` badges here. */
+  isTicketView?: boolean;
+}
+
+export type EnrichFailure = 'signed-out' | 'rate-limited' | 'server-error' | 'network' | 'bad-response';
+
+export interface EnrichResult {
+  facts: Map<string, TicketFacts>;
+  /** Set when some or all keys could not be enriched; those fall back to the page. */
+  failure?: EnrichFailure;
+}
+
+export interface SourceAdapter {
+  source: TicketSource;
+  /** Whether this adapter handles the page at `url`. */
+  handles(url: URL, document: Document): boolean;
+  /** Every ticket element under `root` (rich text areas excluded). */
+  find(root: ParentNode, url: URL): FoundTicket[];
+  /** Facts from the site's REST API, same origin, batched; never throws. */
+  enrich(keys: readonly string[], options: { origin: string; signal: AbortSignal; now: number }): Promise<EnrichResult>;
+}
