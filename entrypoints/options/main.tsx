@@ -1,15 +1,24 @@
 import { browser } from '#imports';
+import { liveQuery } from 'dexie';
 import { render } from 'preact';
+import { activeVersion } from '../../lib/db/config-store';
 import { SlaLensDatabase } from '../../lib/db/database';
 import { createOptionsStores } from '../../lib/options/context';
 import { downloadText } from '../../lib/options/history-store';
+import { CONFIG_VERSION_KEY } from '../../lib/messaging/types';
 import { OptionsApp } from './OptionsApp';
 import './style.css';
 
 function main() {
   const root = document.getElementById('app');
   if (!root) return;
-  const stores = createOptionsStores(new SlaLensDatabase(), {
+  const db = new SlaLensDatabase();
+  // Open Jira and Zendesk tabs re-evaluate their badges when the active version changes; content
+  // scripts cannot watch the extension's database, but they see storage.local change.
+  liveQuery(async () => (await activeVersion(db))?.id ?? null).subscribe((version) => {
+    void browser.storage.local.set({ [CONFIG_VERSION_KEY]: version });
+  });
+  const stores = createOptionsStores(db, {
     now: () => Date.now(),
     async fetchSample() {
       const response = await fetch(browser.runtime.getURL('/sla-config.sample.json'));

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ConfigChange, ConfigV1, ResolvedPolicy } from '../config/index';
-import type { CalendarSpec } from '../sla/index';
+import type { BadgeState, SlaView } from '../messaging/types';
+import type { CalendarSpec, StatusChange, TicketSource } from '../sla/index';
 
 /** The extension's one IndexedDB database, in the extension origin (shared by background, popup, options). */
 export const DATABASE_NAME = 'sla-lens';
@@ -40,16 +41,41 @@ export interface StoredCalendar {
   spec: CalendarSpec;
 }
 
+/** A ticket an overlay has seen, per site and key: what the popup lists. */
+export interface StoredTicket {
+  site: string;
+  key: string;
+  source: TicketSource;
+  title?: string;
+  url?: string;
+  /** Jira project or Zendesk group. */
+  team?: string;
+  priority?: string;
+  status?: string;
+  assignee?: string;
+  view: SlaView;
+  /** Of the most urgent clock when last evaluated; readers recompute from `view` with their own now. */
+  state: BadgeState;
+  dueAt: number;
+  firstSeen: number;
+  lastSeen: number;
+  /** Statuses seen over time, for sites that give no history (approximate pauses). */
+  observed: StatusChange[];
+}
+
 export class SlaLensDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   calendars!: EntityTable<StoredCalendar, 'id'>;
   /** The active policies, resolved; `index` is their precedence. */
   policies!: EntityTable<ResolvedPolicy, 'id'>;
   configVersions!: EntityTable<ConfigVersion, 'id'>;
+  tickets!: Dexie.Table<StoredTicket, [string, string]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
     // Every schema change adds a version with its upgrade and a test that upgrades real data.
     this.version(1).stores({ meta: 'key', calendars: 'id', policies: 'id, index', configVersions: '++id, appliedAt' });
+    // 2: the tickets overlays have seen. Nothing to convert: the table is new.
+    this.version(2).stores({ tickets: '[site+key], state, dueAt, lastSeen, site' });
   }
 }

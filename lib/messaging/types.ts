@@ -12,6 +12,9 @@ export type BadgeMetric = 'resolution' | 'first-response';
 /** One metric's clock, as the content script needs it to tick locally with the engine. */
 export interface ClockView {
   metric: BadgeMetric;
+  /** The policy that sets this metric's target (the first matching one with a target for it). */
+  policyId: string;
+  policyName: string;
   /** The engine's input, with `warnAt` already parsed. */
   clock: ClockInput;
   calendarId: string;

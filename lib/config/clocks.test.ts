@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { TicketFacts } from '../sla/index';
+import { calendarsFor, pausesFrom, viewFor } from './clocks';
+import { parseConfigText } from './index';
+
+const parsed = parseConfigText(readFileSync(new URL('./__fixtures__/design-example.json', import.meta.url), 'utf8'));
+if (!parsed.ok) throw new Error('design example must parse');
+const config = parsed.config;
+const at = (iso: string) => Date.parse(iso);
+const H = 3_600_000;
+
+const enterpriseTicket: TicketFacts = {
+  source: 'jira',
+  site: 'acme.atlassian.net',
+  key: 'SUP-1',
+  project: 'SUP',
+  priority: 'High',
+  labels: ['enterprise'],
+  status: 'In Progress',
+  created: at('2026-11-23T09:00:00Z'),
+  statusHistory: [
+    { at: at('2026-11-23T09:00:00Z'), status: 'Open' },
+    { at: at('2026-11-23T10:00:00Z'), status: 'Waiting for customer' },
+    { at: at('2026-11-23T12:00:00Z'), status: 'In Progress' },
+  ],
+  firstResponseAt: at('2026-11-23T09:20:00Z'),
+  exact: true,
+};
+
+describe('pausesFrom', () => {
+  it('turns stretches in a pause status into pauses, the current one open', () => {
+    const history = [
+      { at: 1, status: 'Open' },
+      { at: 2, status: 'Waiting for customer' },
+      { at: 3, status: 'In Progress' },
+      { at: 4, status: 'waiting for CUSTOMER' },
+    ];
+    expect(pausesFrom(history, ['waiting for customer'])).toEqual([
+      { from: 2, to: 3 },
+      { from: 4, to: null },
+    ]);
+  });
+  it('merges consecutive pause statuses into one pause', () => {
+    expect(pausesFrom([{ at: 1, status: 'pending' }, { at: 2, status: 'hold' }, { at: 5, status: 'open' }], ['pending', 'hold'])).toEqual([{ from: 1, to: 5 }]);
+  });
+  it('has no pauses without pause statuses', () => {
+    expect(pausesFrom([{ at: 1, status: 'Open' }], [])).toEqual([]);
+  });
+});
+
+describe('viewFor', () => {
+  it('builds a clock per metric from the first policy with a target for it', () => {
+    const view = viewFor(config, enterpriseTicket);
+    expect(view).toMatchObject({ key: 'SUP-1', kind: 'clocks', policyId: 'enterprise', policyName: 'Enterprise customers', exact: true });
+    expect(view.clocks).toEqual([
+      {
+        metric: 'resolution',
+        policyId: 'enterprise',
+        policyName: 'Enterprise customers',
+        calendarId: 'emea',
+        businessTime: true,
+        clock: { start: enterpriseTicket.created, targetMs: 8 * H, pauses: [{ from: at('2026-11-23T10:00:00Z'), to: at('2026-11-23T12:00:00Z') }], stop: null, warnAt: { fraction: 0.75 } },
+      },
+      expect.objectContaining({ metric: 'first-response', clock: expect.objectContaining({ targetMs: 1 * H, stop: enterpriseTicket.firstResponseAt }) }),
+    ]);
+  });
+
+  it('stops resolution when the ticket is done, and first response then too if nobody replied', () => {
+    const done = { ...enterpriseTicket, firstResponseAt: null, resolvedAt: at('2026-11-24T09:00:00Z') };
+    const view = viewFor(config, done);
+    expect(view.clocks.map((c) => [c.metric, c.clock.stop])).toEqual([
+      ['resolution', done.resolvedAt],
+      ['first-response', done.resolvedAt],
+    ]);
+  });
+
+  it('says no policy applies', () => {
+    expect(viewFor(config, { ...enterpriseTicket, project: 'OPS', labels: [] })).toEqual({ key: 'SUP-1', kind: 'none', clocks: [], exact: true });
+  });
+
+  it('marks figures approximate without status history, using the statuses the background observed', () => {
+    const noHistory = { ...enterpriseTicket, statusHistory: undefined };
+    const blind = viewFor(config, { ...noHistory, status: 'Waiting for customer' });
+    expect(blind.exact).toBe(false);
+    expect(blind.note).toMatch(/pauses are not known/);
+    // Without history the current pause status is taken to have held since creation.
+    expect(blind.clocks[0]!.clock.pauses).toEqual([{ from: enterpriseTicket.created, to: null }]);
+    const observed = viewFor(config, noHistory, { observed: [{ at: at('2026-11-23T11:00:00Z'), status: 'In Progress' }, { at: at('2026-11-23T13:00:00Z'), status: 'Waiting for customer' }] });
+    expect(observed.note).toMatch(/statuses SLA Lens saw/);
+    expect(observed.clocks[0]!.clock.pauses).toEqual([{ from: at('2026-11-23T13:00:00Z'), to: null }]);
+  });
+
+  it('sends only the calendars the views use', () => {
+    expect(Object.keys(calendarsFor(config, [viewFor(config, enterpriseTicket)]))).toEqual(['emea']);
+    expect(calendarsFor(config, [])).toEqual({});
+  });
+});

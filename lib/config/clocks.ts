@@ -1,0 +1,77 @@
+/**
+ * A ticket's SLA clocks under the active configuration: which policy sets each metric's target,
+ * when each clock started, paused and stopped. Pure; the background runs it for every ticket an
+ * overlay reports, and the content script ticks the result locally with the engine.
+ */
+import type { BadgeMetric, ClockView, SlaView } from '../messaging/types';
+import type { OpenPause, StatusChange, TicketFacts } from '../sla/index';
+import { matchPolicy, type MetricName } from './match';
+import type { ResolvedConfig } from './types';
+
+const METRICS: ReadonlyArray<[MetricName, BadgeMetric]> = [
+  ['resolution', 'resolution'],
+  ['firstResponse', 'first-response'],
+];
+
+/**
+ * The status intervals that stop the clock: every stretch spent in one of `pauseOn` (lower-cased),
+ * the last one still open when the ticket is in it now.
+ */
+export function pausesFrom(history: readonly StatusChange[], pauseOn: readonly string[]): OpenPause[] {
+  if (pauseOn.length === 0) return [];
+  const pauses: OpenPause[] = [];
+  history.forEach((entry, i) => {
+    if (!pauseOn.includes(entry.status.toLowerCase())) return;
+    const next = history[i + 1];
+    const last = pauses[pauses.length - 1];
+    // Two pause statuses in a row are one pause.
+    if (last && last.to === entry.at) last.to = next ? next.at : null;
+    else pauses.push({ from: entry.at, to: next ? next.at : null });
+  });
+  return pauses;
+}
+
+export interface ViewOptions {
+  /**
+   * Statuses the background observed for this ticket over time, used when the site gave no
+   * history; figures built on them are approximate.
+   */
+  observed?: readonly StatusChange[];
+}
+
+export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: ViewOptions = {}): SlaView {
+  const clocks: ClockView[] = [];
+  let history: readonly StatusChange[] | undefined = ticket.statusHistory;
+  let exact = ticket.exact;
+  let note: string | undefined;
+  if (!history) {
+    exact = false;
+    history = options.observed && options.observed.length > 0 ? options.observed : ticket.status ? [{ at: ticket.created, status: ticket.status }] : [];
+    note = options.observed?.length
+      ? 'approximate: the site gave no status history, so pauses are the statuses SLA Lens saw'
+      : 'approximate: the site gave no status history, so pauses are not known';
+  }
+  for (const [name, metric] of METRICS) {
+    const match = matchPolicy(config, ticket, name);
+    if (!match) continue;
+    const { policy, targetMs } = match;
+    const stop = name === 'resolution' ? (ticket.resolvedAt ?? null) : (ticket.firstResponseAt ?? ticket.resolvedAt ?? null);
+    clocks.push({
+      metric,
+      policyId: policy.id,
+      policyName: policy.name,
+      calendarId: policy.calendarId,
+      businessTime: policy.calendarId !== '24x7',
+      clock: { start: ticket.created, targetMs, pauses: pausesFrom(history ?? [], policy.pauseOn), stop, warnAt: policy.warnAt },
+    });
+  }
+  if (clocks.length === 0) return { key: ticket.key, kind: 'none', clocks: [], exact: true };
+  const lead = clocks[0]!;
+  return { key: ticket.key, kind: 'clocks', policyId: lead.policyId, policyName: lead.policyName, clocks, exact, ...(note ? { note } : {}) };
+}
+
+/** Only the calendars the views refer to, so the content script compiles no more than it needs. */
+export function calendarsFor(config: ResolvedConfig, views: readonly SlaView[]): ResolvedConfig['calendars'] {
+  const ids = new Set(views.flatMap((v) => v.clocks.map((c) => c.calendarId)));
+  return Object.fromEntries(Object.entries(config.calendars).filter(([id]) => ids.has(id)));
+}

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EvaluateRequest } from '../messaging/types';
+import type { TicketFacts } from '../sla/index';
+import { applyImport, previewText } from './config-store';
+import { SlaLensDatabase } from './database';
+import { createConfigCache, evaluateRequest, InvalidMessageError, parseEvaluateRequest } from './evaluate';
+
+const designExample = readFileSync(new URL('../config/__fixtures__/design-example.json', import.meta.url), 'utf8');
+const at = (iso: string) => Date.parse(iso);
+const site = 'acme.atlassian.net';
+const ticket = (key: string, extra: Partial<TicketFacts> = {}): TicketFacts => ({
+  source: 'jira',
+  site,
+  key,
+  project: 'SUP',
+  priority: 'High',
+  labels: ['enterprise'],
+  status: 'In Progress',
+  title: 'Printer on fire',
+  created: at('2026-11-23T09:00:00Z'),
+  statusHistory: [{ at: at('2026-11-23T09:00:00Z'), status: 'In Progress' }],
+  firstResponseAt: at('2026-11-23T09:20:00Z'),
+  exact: true,
+  ...extra,
+});
+const request = (tickets: TicketFacts[], unreadable?: string[]): EvaluateRequest => ({ type: 'sla:evaluate', source: 'jira', site, tickets, ...(unreadable ? { unreadable } : {}) });
+
+let db: SlaLensDatabase;
+let n = 0;
+beforeEach(async () => {
+  db = new SlaLensDatabase(`evaluate-${n++}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function withConfig() {
+  const preview = await previewText(db, designExample, { kind: 'paste' });
+  if (!preview.ok) throw new Error('design example must be valid');
+  await applyImport(db, preview);
+}
+
+describe('parseEvaluateRequest', () => {
+  it('accepts a well-formed request', () => {
+    expect(parseEvaluateRequest(request([ticket('SUP-1')])).tickets).toHaveLength(1);
+  });
+
+  it.each([
+    ['an unknown message', { type: 'sla:drop-tables' }],
+    ['a ticket without a creation time', request([{ ...ticket('SUP-1'), created: Number.NaN }])],
+    ['an unknown field', request([{ ...ticket('SUP-1'), evil: true } as TicketFacts])],
+    ['too many tickets', request(Array.from({ length: 501 }, (_, i) => ticket(`SUP-${i}`)))],
+    ['a huge title', request([ticket('SUP-1', { title: 'x'.repeat(5000) })])],
+    ['a ticket from another site', request([ticket('SUP-1', { site: 'other.atlassian.net' })])],
+    ['not an object', 'sla:evaluate'],
+  ])('refuses %s', (_name, message) => {
+    expect(() => parseEvaluateRequest(message)).toThrow(InvalidMessageError);
+  });
+});
+
+describe('evaluateRequest', () => {
+  it('without a configuration, every ticket has no SLA and nothing is recorded', async () => {
+    const response = await evaluateRequest(db, request([ticket('SUP-1')]), await createConfigCache(db)(), at('2026-11-23T10:00:00Z'));
+    expect(response).toMatchObject({ configVersion: null, views: [{ key: 'SUP-1', kind: 'none' }] });
+    expect(await db.tickets.count()).toBe(0);
+  });
+
+  it('evaluates against the active configuration and records the tickets for the popup', async () => {
+    await withConfig();
+    const now = at('2026-11-23T15:30:00Z');
+    const response = await evaluateRequest(db, request([ticket('SUP-1'), ticket('SUP-2', { project: 'OPS', labels: [] })], ['SUP-3']), await createConfigCache(db)(), now);
+    expect(response.configVersion).toBe(1);
+    expect(response.views.map((v) => [v.key, v.kind])).toEqual([
+      ['SUP-1', 'clocks'],
+      ['SUP-2', 'none'],
+      ['SUP-3', 'unknown'],
+    ]);
+    expect(Object.keys(response.calendars)).toEqual(['emea']);
+    // 09:00 UTC is 10:00 in Berlin: by 16:30 Berlin, 6.5 of 8 business hours are used (first response was met).
+    expect(await db.tickets.get([site, 'SUP-1'])).toMatchObject({ title: 'Printer on fire', team: 'SUP', state: 'at-risk', firstSeen: now, lastSeen: now });
+    expect(await db.tickets.get([site, 'SUP-2'])).toMatchObject({ state: 'none' });
+  });
+
+  it('remembers the statuses it sees over time, for sites that give no history', async () => {
+    await withConfig();
+    const cache = createConfigCache(db);
+    const blind = (status: string) => ticket('SUP-1', { status, statusHistory: undefined, exact: false });
+    await evaluateRequest(db, request([blind('In Progress')]), await cache(), at('2026-11-23T10:00:00Z'));
+    const response = await evaluateRequest(db, request([blind('Waiting for customer')]), await cache(), at('2026-11-23T11:00:00Z'));
+    expect(response.views[0]).toMatchObject({ exact: false, note: expect.stringMatching(/statuses SLA Lens saw/) });
+    expect(response.views[0]!.clocks[0]!.clock.pauses).toEqual([{ from: at('2026-11-23T11:00:00Z'), to: null }]);
+    const stored = await db.tickets.get([site, 'SUP-1']);
+    expect(stored?.observed.map((o) => o.status)).toEqual(['In Progress', 'Waiting for customer']);
+    expect(stored?.firstSeen).toBe(at('2026-11-23T10:00:00Z'));
+  });
+
+  it('reads the configuration again only when another version becomes active', async () => {
+    const cache = createConfigCache(db);
+    expect((await cache()).version).toBeNull();
+    await withConfig();
+    const first = await cache();
+    expect(first.version).toBe(1);
+    expect(await cache()).toBe(first);
+  });
+});

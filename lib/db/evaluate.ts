@@ -1,0 +1,150 @@
+/**
+ * The background's answer to an overlay: validate what the content script sent (a page can put
+ * anything in the DOM it reads), evaluate every ticket against the active configuration, record
+ * what was seen for the popup, and return the views the overlay ticks locally.
+ */
+import { z } from 'zod';
+import { calendarsFor, viewFor } from '../config/clocks';
+import type { ResolvedConfig } from '../config/index';
+import type { BadgeState, EvaluateRequest, EvaluateResponse, SlaView } from '../messaging/types';
+import { compileCalendar, evaluateClock, type Calendar, type CalendarSpec, type StatusChange, type TicketFacts } from '../sla/index';
+import { activeConfig, activeVersion } from './config-store';
+import type { SlaLensDatabase, StoredTicket } from './database';
+
+const MAX_TICKETS = 500;
+const text = (max: number) => z.string().max(max);
+const instant = z.number().finite();
+
+const ticketSchema = z.strictObject({
+  source: z.enum(['jira', 'zendesk']),
+  site: text(253),
+  key: text(64).min(1),
+  title: text(2000).optional(),
+  url: text(2000).optional(),
+  project: text(255).optional(),
+  issueType: text(255).optional(),
+  requestType: text(255).optional(),
+  priority: text(255).optional(),
+  status: text(255).optional(),
+  labels: z.array(text(255)).max(200).optional(),
+  group: text(255).optional(),
+  organization: text(255).optional(),
+  assignee: text(255).optional(),
+  fields: z.record(text(255), z.union([text(2000), z.number(), z.boolean(), z.null(), z.array(text(2000)).max(100)])).optional(),
+  created: instant,
+  resolvedAt: instant.nullable().optional(),
+  firstResponseAt: instant.nullable().optional(),
+  statusHistory: z.array(z.strictObject({ at: instant, status: text(255), category: z.enum(['new', 'indeterminate', 'done']).optional() })).max(1000).optional(),
+  exact: z.boolean(),
+});
+
+const requestSchema = z.strictObject({
+  type: z.literal('sla:evaluate'),
+  source: z.enum(['jira', 'zendesk']),
+  site: text(253).min(1),
+  tickets: z.array(ticketSchema).max(MAX_TICKETS),
+  unreadable: z.array(text(64)).max(MAX_TICKETS).optional(),
+});
+
+export class InvalidMessageError extends Error {
+  constructor(detail: string) {
+    super(`SLA Lens refused a message from a page: ${detail}`);
+    this.name = 'InvalidMessageError';
+  }
+}
+
+/** The request, checked; throws InvalidMessageError (nothing is written for it). */
+export function parseEvaluateRequest(message: unknown): EvaluateRequest {
+  const result = requestSchema.safeParse(message);
+  if (!result.success) throw new InvalidMessageError(z.prettifyError(result.error).split('\n').slice(0, 3).join(' '));
+  const request = result.data as EvaluateRequest;
+  for (const t of request.tickets) {
+    if (t.site !== request.site || t.source !== request.source) throw new InvalidMessageError(`ticket ${t.key} is not from ${request.site}`);
+  }
+  return request;
+}
+
+// Compiled once per calendar of the cached configuration: compiling again would drop the engine's blocks.
+const compiled = new WeakMap<CalendarSpec, Calendar>();
+function calendarOf(spec: CalendarSpec | undefined): Calendar {
+  if (!spec) return compileCalendar('24x7');
+  let cal = compiled.get(spec);
+  if (!cal) compiled.set(spec, (cal = compileCalendar(spec)));
+  return cal;
+}
+
+/** The most urgent clock's state and due instant at `now`, as the overlay's badge would show. */
+export function summarize(view: SlaView, calendars: ResolvedConfig['calendars'], now: number): { state: BadgeState; dueAt: number } {
+  if (view.kind !== 'clocks') return { state: view.kind, dueAt: Infinity };
+  const rank: Record<string, number> = { breached: 0, 'at-risk': 1, ok: 2, paused: 3, missed: 4, met: 5 };
+  let best: { state: BadgeState; dueAt: number; remaining: number } | null = null;
+  for (const c of view.clocks) {
+    const calendar = calendarOf(c.calendarId === '24x7' ? undefined : calendars[c.calendarId]);
+    const s = evaluateClock(calendar, c.clock, now);
+    if (!best || rank[s.state]! < rank[best.state]! || (rank[s.state] === rank[best.state] && s.remainingMs < best.remaining)) {
+      best = { state: s.state, dueAt: s.dueAt, remaining: s.remainingMs };
+    }
+  }
+  return best ? { state: best.state, dueAt: best.dueAt } : { state: 'none', dueAt: Infinity };
+}
+
+/** The active configuration, read again only when another version became active. */
+export function createConfigCache(db: SlaLensDatabase) {
+  let cached: { version: number | null; config: ResolvedConfig | null } | null = null;
+  return async (): Promise<{ version: number | null; config: ResolvedConfig | null }> => {
+    const version = (await activeVersion(db))?.id ?? null;
+    if (!cached || cached.version !== version) cached = { version, config: version === null ? null : await activeConfig(db) };
+    return cached;
+  };
+}
+
+function observedAfter(stored: StoredTicket | undefined, ticket: TicketFacts, now: number): StatusChange[] {
+  const observed = stored?.observed ?? [];
+  if (!ticket.status || observed[observed.length - 1]?.status === ticket.status) return observed;
+  return [...observed, { at: now, status: ticket.status }].slice(-200);
+}
+
+export async function evaluateRequest(
+  db: SlaLensDatabase,
+  request: EvaluateRequest,
+  config: { version: number | null; config: ResolvedConfig | null },
+  now: number,
+): Promise<EvaluateResponse> {
+  const unknown = (key: string): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: 'SLA Lens could not read this ticket from the page or the site’s API' });
+  if (!config.config) {
+    const views = request.tickets.map((t): SlaView => ({ key: t.key, kind: 'none', clocks: [], exact: true, note: 'No SLA configuration has been imported' }));
+    return { views: [...views, ...(request.unreadable ?? []).map(unknown)], calendars: {}, configVersion: null };
+  }
+  const active = config.config;
+  return db.transaction('rw', db.tickets, async () => {
+    const stored = await db.tickets.bulkGet(request.tickets.map((t) => [request.site, t.key] as [string, string]));
+    const rows: StoredTicket[] = [];
+    const views = request.tickets.map((ticket, i) => {
+      const before = stored[i];
+      const observed = observedAfter(before, ticket, now);
+      const view = viewFor(active, ticket, { observed });
+      const { state, dueAt } = summarize(view, active.calendars, now);
+      rows.push({
+        site: request.site,
+        key: ticket.key,
+        source: ticket.source,
+        title: ticket.title,
+        url: ticket.url,
+        team: ticket.project ?? ticket.group,
+        priority: ticket.priority,
+        status: ticket.status,
+        assignee: ticket.assignee,
+        view,
+        state,
+        dueAt,
+        firstSeen: before?.firstSeen ?? now,
+        lastSeen: now,
+        observed,
+      });
+      return view;
+    });
+    await db.tickets.bulkPut(rows);
+    const all = [...views, ...(request.unreadable ?? []).map(unknown)];
+    return { views: all, calendars: calendarsFor(active, all), configVersion: config.version };
+  });
+}
