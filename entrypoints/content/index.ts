@@ -1,5 +1,11 @@
-import { defineContentScript } from '#imports';
+import { browser, defineContentScript } from '#imports';
+import { CONFIG_VERSION_KEY, type EvaluateResponse } from '../../lib/messaging/types';
+import { startOverlay } from '../../lib/overlay/controller';
+import { jiraAdapter } from '../../lib/sources/jira/adapter';
 import { BUILT_IN_MATCHES } from '../../lib/sources/sites';
+import type { SourceAdapter } from '../../lib/sources/types';
+
+const ADAPTERS: readonly SourceAdapter[] = [jiraAdapter];
 
 export default defineContentScript({
   matches: BUILT_IN_MATCHES,
@@ -12,9 +18,35 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       delete root.dataset.slaLens;
     });
-    // An orphaned content script only learns it is orphaned when its context is checked. The
-    // tab's ticker (ctx.setInterval checks the context on every tick) makes an extension update
-    // clean up within a second; the overlay will drive badges from this tick.
-    ctx.setInterval(() => undefined, 1000);
+
+    const url = new URL(location.href);
+    const adapter = ADAPTERS.find((a) => a.handles(url, document));
+    if (!adapter) return;
+
+    const overlay = startOverlay(
+      {
+        adapter,
+        async evaluate(request) {
+          const answer = (await browser.runtime.sendMessage(request)) as { ok: boolean; response?: EvaluateResponse; error?: string } | undefined;
+          if (!answer?.ok || !answer.response) throw new Error(answer?.error ?? 'SLA Lens: no answer from the background');
+          return answer.response;
+        },
+        onConfigChanged(listener) {
+          const onChanged = (changes: Record<string, unknown>, area: string) => {
+            if (area === 'local' && CONFIG_VERSION_KEY in changes) listener();
+          };
+          browser.storage.onChanged.addListener(onChanged);
+          return () => browser.storage.onChanged.removeListener(onChanged);
+        },
+        // WXT's timers check the context on every call, so an orphaned script stops on its next tick.
+        setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
+        clearTimeout: (id) => clearTimeout(id as number),
+        now: () => Date.now(),
+        document,
+      },
+      ctx.signal,
+      url,
+    );
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => overlay.navigate(newUrl));
   },
 });

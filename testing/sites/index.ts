@@ -1,9 +1,11 @@
 /**
  * The fake sites tests and the demo browse: `https://acme.atlassian.net/…`, `https://acme.zendesk.com/…`,
+ * a self-hosted Jira Data Center under a context path (`https://jira.example-corp.test/jira/…`),
  * and a Jira-looking page on a host SLA Lens does not cover. Requests never reach the network:
  * the browser harness fulfils them from `handle()`.
  */
-import { jiraBoardPage, jiraIssuePage, jiraQueuePage, jiraSearch } from './jira';
+import { jiraBacklogPage, jiraBoardPage, jiraDcSearch, jiraIssuePage, jiraNavigatorPage, jiraQueuePage, jiraSearch } from './jira';
+import { DC_OFFSET_MINUTES, jiraDcBoardPage, jiraDcIssuePage, jiraDcNavigatorPage } from './jira-dc';
 import type { FakeJiraIssue, FakeZendeskTicket } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
 import { zendeskShowMany, zendeskTicketPage, zendeskViewPage, type ViewOptions } from './zendesk';
@@ -15,11 +17,24 @@ export const JIRA_ORIGIN = 'https://acme.atlassian.net';
 export const ZENDESK_ORIGIN = 'https://acme.zendesk.com';
 /** Not a covered site, although its pages look like Jira. */
 export const OTHER_ORIGIN = 'https://intranet.example.com';
+/** A self-hosted Jira Data Center; it lives under the context path `/jira` (its `ajs-base-url`). */
+export const JIRA_DC_ORIGIN = 'https://jira.example-corp.test';
+export const JIRA_DC_BASE = `${JIRA_DC_ORIGIN}/jira`;
 
 export const URLS = {
   jiraQueue: `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/1`,
+  jiraQueueIssue: (key: string) => `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/1/${key}`,
   jiraBoard: `${JIRA_ORIGIN}/jira/software/c/projects/SUP/boards/1`,
+  /** The board with an issue open in a modal over it. */
+  jiraBoardModal: (key: string) => `${JIRA_ORIGIN}/jira/software/c/projects/SUP/boards/1?selectedIssue=${key}`,
+  jiraBacklog: `${JIRA_ORIGIN}/jira/software/c/projects/SUP/boards/1/backlog`,
+  /** The backlog with an issue open in the side panel. */
+  jiraBacklogPanel: (key: string) => `${JIRA_ORIGIN}/jira/software/c/projects/SUP/boards/1/backlog?selectedIssue=${key}`,
+  jiraNavigator: `${JIRA_ORIGIN}/issues/?jql=${encodeURIComponent('project = SUP ORDER BY created DESC')}`,
   jiraIssue: (key: string) => `${JIRA_ORIGIN}/browse/${key}`,
+  jiraDcIssue: (key: string) => `${JIRA_DC_BASE}/browse/${key}`,
+  jiraDcNavigator: `${JIRA_DC_BASE}/issues/?jql=${encodeURIComponent('project = SUP')}`,
+  jiraDcBoard: `${JIRA_DC_BASE}/secure/RapidBoard.jspa?rapidView=1`,
   zendeskView: `${ZENDESK_ORIGIN}/agent/filters/360000001`,
   zendeskTicket: (id: number) => `${ZENDESK_ORIGIN}/agent/tickets/${id}`,
   other: `${OTHER_ORIGIN}/browse/SUP-1`,
@@ -27,6 +42,8 @@ export const URLS = {
 
 export interface FakeSiteData {
   jira: FakeJiraIssue[];
+  /** What the Data Center site serves; the Cloud issues when absent. */
+  jiraDc?: FakeJiraIssue[];
   zendesk: FakeZendeskTicket[];
   zendeskView?: ViewOptions;
   /** Simulates a signed-out session or a broken API. */
@@ -52,11 +69,26 @@ function apiFailure(data: FakeSiteData): FakeResponse | null {
   }
 }
 
+/** The Data Center site: everything under its context path; no v3 API (jira-dom.md §5.3). */
+function handleJiraDc(issues: FakeJiraIssue[], req: FakeRequest): FakeResponse {
+  const base = new URL(JIRA_DC_BASE);
+  const context = base.pathname;
+  if (!req.url.pathname.startsWith(`${context}/`)) return notFound();
+  const path = req.url.pathname.slice(context.length);
+  if (path === '/rest/api/2/search') return jiraDcSearch(issues, req, DC_OFFSET_MINUTES);
+  if (/^\/issues\/?$/.test(path)) return html(jiraDcNavigatorPage(base, issues));
+  if (path === '/secure/RapidBoard.jspa') return html(jiraDcBoardPage(base, issues));
+  const browse = /^\/browse\/([A-Z][A-Z0-9_]+-\d+)$/.exec(path);
+  const issue = browse && issues.find((i) => i.key === browse[1]);
+  return issue ? html(jiraDcIssuePage(base, issue)) : notFound();
+}
+
 /** The response for `req`, or null when the host is not one of the fake sites. */
 export function handle(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
   const { hostname, pathname } = req.url;
-  const isApi = pathname.startsWith('/rest/') || pathname.startsWith('/api/');
-  if (isApi && (hostname.endsWith('.atlassian.net') || hostname.endsWith('.zendesk.com'))) {
+  const dcHost = new URL(JIRA_DC_ORIGIN).hostname;
+  const isApi = pathname.startsWith('/rest/') || pathname.startsWith('/api/') || (hostname === dcHost && pathname.includes('/rest/'));
+  if (isApi && (hostname.endsWith('.atlassian.net') || hostname.endsWith('.zendesk.com') || hostname === dcHost)) {
     data.apiLog?.push(req);
     const failure = apiFailure(data);
     if (failure) return failure;
@@ -64,15 +96,23 @@ export function handle(data: FakeSiteData, req: FakeRequest): FakeResponse | nul
 
   if (hostname === new URL(JIRA_ORIGIN).hostname) {
     if (pathname === '/rest/api/3/search/jql') return jiraSearch(data.jira, req);
+    // Removed on Cloud (CHANGE-2046, jira-dom.md §5.2).
+    if (/^\/rest\/api\/(2|3|latest)\/search$/.test(pathname)) return { status: 410, contentType: 'application/json', body: '{"errorMessages":["The requested API has been removed. Please migrate to the /rest/api/3/search/jql API."]}' };
     if (/^\/jira\/servicedesk\/projects\/SUP\/queues\/custom\/\d+$/.test(pathname)) return html(jiraQueuePage(data.jira));
-    if (/^\/jira\/software\/c\/projects\/SUP\/boards\/\d+$/.test(pathname)) return html(jiraBoardPage(data.jira));
-    const browse = /^\/browse\/([A-Z][A-Z0-9_]+-\d+)$/.exec(pathname);
+    const selectedKey = req.url.searchParams.get('selectedIssue');
+    const selected = selectedKey ? data.jira.find((i) => i.key === selectedKey) : undefined;
+    if (/^\/jira\/software\/c\/projects\/SUP\/boards\/\d+$/.test(pathname)) return html(jiraBoardPage(data.jira, selected));
+    if (/^\/jira\/software\/c\/projects\/SUP\/boards\/\d+\/backlog$/.test(pathname)) return html(jiraBacklogPage(data.jira, selected));
+    if (/^\/issues\/?$/.test(pathname)) return html(jiraNavigatorPage(data.jira));
+    const browse = /^\/browse\/([A-Z][A-Z0-9_]+-\d+)$/.exec(pathname) ?? /^\/jira\/servicedesk\/projects\/SUP\/queues\/custom\/\d+\/([A-Z][A-Z0-9_]+-\d+)$/.exec(pathname);
     if (browse) {
       const issue = data.jira.find((i) => i.key === browse[1]);
       return issue ? html(jiraIssuePage(issue)) : notFound();
     }
     return notFound();
   }
+
+  if (hostname === dcHost) return handleJiraDc(data.jiraDc ?? data.jira, req);
 
   if (hostname === new URL(ZENDESK_ORIGIN).hostname) {
     if (pathname === '/api/v2/tickets/show_many.json') return zendeskShowMany(data.zendesk, req);

@@ -1,12 +1,15 @@
 /**
  * A fake Jira Cloud site: pages shaped like the real markup (jira-dom.md in the team's reference
- * notes: testids, `/browse/` links, user-ordered columns) and `/rest/api/3/search/jql` answering
- * in Atlassian's documented shape. Only what SLA Lens reads is modelled.
+ * notes: testids, `/browse/` links, user-ordered columns, virtualised lists, rich text that
+ * mentions other keys). Only what SLA Lens reads is modelled. The REST side is in jira-rest.ts.
  */
-import { escapeHtml as esc, jiraDate, JIRA_PROJECT, type FakeJiraIssue } from './tickets';
-import type { FakeRequest, FakeResponse } from './types';
+import { escapeHtml as esc, JIRA_PROJECT, type FakeJiraIssue } from './tickets';
+
+export { jiraDcSearch, jiraIssueJson, jiraSearch, REQUEST_TYPE_FIELD, type IssueJsonOptions } from './jira-rest';
 
 const CATEGORY_IDS = { new: 2, indeterminate: 4, done: 3 } as const;
+const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+const icon = (alt: string) => `<img alt="${esc(alt)}" width="16" height="16" src="${PIXEL}">`;
 
 function shell(title: string, body: string): string {
   return `<!doctype html>
@@ -19,14 +22,18 @@ function shell(title: string, body: string): string {
   header.nav { height: 48px; display: flex; align-items: center; padding: 0 16px; border-bottom: 1px solid #dfe1e6; font-weight: 600; }
   main { padding: 16px 24px; }
   h1 { font-size: 20px; margin: 0 0 16px; }
-  [role="row"] { display: grid; grid-template-columns: 150px 110px 1fr 140px 120px 180px; gap: 8px; padding: 8px 4px; border-bottom: 1px solid #ebecf0; align-items: center; }
-  [role="columnheader"] { font-weight: 600; color: #5e6c84; font-size: 12px; }
+  [data-vc="issue-table-container"] [role="row"] { display: grid; grid-template-columns: 150px 110px 1fr 140px 120px 180px; gap: 8px; padding: 8px 4px; border-bottom: 1px solid #ebecf0; align-items: center; }
+  [role="columnheader"] { font-weight: 600; color: #5e6c84; font-size: 12px; text-align: left; }
+  table { border-collapse: collapse; width: 100%; }
+  td, th { padding: 6px 8px; border-bottom: 1px solid #ebecf0; }
   a { color: #0c66e4; text-decoration: none; }
   .board { display: flex; gap: 12px; align-items: flex-start; }
   .column { background: #f7f8f9; border-radius: 6px; padding: 8px; width: 260px; min-height: 120px; }
   .column h2 { font-size: 12px; text-transform: uppercase; color: #5e6c84; margin: 4px 4px 8px; }
   [data-testid="platform-board-kit.ui.card.card"] { background: #fff; border-radius: 4px; box-shadow: 0 1px 2px #091e4240; padding: 8px; margin-bottom: 8px; }
   .lozenge { font-size: 11px; font-weight: 700; text-transform: uppercase; background: #dfe1e6; border-radius: 3px; padding: 1px 4px; border: 0; }
+  .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  section[role="dialog"] { position: fixed; inset: 40px 10%; background: #fff; box-shadow: 0 8px 24px #091e4250; padding: 24px; overflow: auto; }
 </style></head>
 <body><header class="nav">Jira · ${esc(JIRA_PROJECT.name)}</header>
 <main>${body}</main></body></html>`;
@@ -34,15 +41,18 @@ function shell(title: string, body: string): string {
 
 const browse = (key: string) => `/browse/${key}`;
 
-function keyLink(issue: FakeJiraIssue, testid: string): string {
+function keyLink(issue: FakeJiraIssue, testid: string, inner: string = issue.key): string {
   const resolved = issue.statusCategory === 'done' ? 'is resolved' : 'is not resolved';
-  return `<a data-testid="${testid}" href="${browse(issue.key)}" aria-label="${issue.key} ${resolved}">${issue.key}</a>`;
+  return `<a data-testid="${testid}" href="${browse(issue.key)}" aria-label="${issue.key} ${resolved}">${inner}</a>`;
 }
 
 function statusLozenge(issue: FakeJiraIssue): string {
   const n = CATEGORY_IDS[issue.statusCategory];
   return `<button class="lozenge" data-testid="issue.fields.status.common.ui.status-lozenge.${n}"><span data-testid="issue.fields.status.common.ui.status-lozenge.${n}--text">${esc(issue.status)}</span></button>`;
 }
+
+/** The localised text the Cloud lists show for a date: no machine-readable attribute (jira-dom.md rule 9). */
+const localised = (t: number) => new Date(t).toLocaleString('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 /** A Jira Service Management agent queue (Cloud, 2025 markup): rows with `time[datetime]` in Created. */
 export function jiraQueuePage(issues: FakeJiraIssue[], columns = ['request', 'key', 'summary', 'status', 'assignee', 'created']): string {
@@ -78,16 +88,51 @@ export function jiraQueuePage(issues: FakeJiraIssue[], columns = ['request', 'ke
   );
 }
 
+/** The issue view's content, shared by the full page, the modal and the side panel (jira-dom.md §3.1). */
+function issueView(issue: FakeJiraIssue): string {
+  const comments = (issue.comments ?? [])
+    .map(
+      (c) => `<div data-testid="comment-base-item-${c.id}">
+      <span>${esc(c.author)}${c.public ? '' : ' · Internal note'}</span>
+      <div class="ak-renderer-document"><p>${esc(c.body)} (re <a href="${browse(issue.key)}">${issue.key}</a>)</p></div>
+    </div>`,
+    )
+    .join('\n');
+  return `<div id="jira-issue-header">
+  <ol><li role="listitem" data-testid="issue.views.issue-base.foundation.breadcrumbs.breadcrumb-current-issue-container">
+    <a data-testid="issue.views.issue-base.foundation.breadcrumbs.current-issue.item" href="${browse(issue.key)}" aria-current="page"><span>${issue.key}</span></a>
+  </li></ol>
+  <h1 data-testid="issue.views.issue-base.foundation.summary.heading">${esc(issue.summary)}</h1>
+</div>
+<div data-testid="issue.views.issue-base.foundation.status.status-field-wrapper">${statusLozenge(issue)}</div>
+<div data-testid="issue-field-priority-readview-full.ui.priority.wrapper">${icon('')}<span>${issue.priority}</span></div>
+<div data-testid="issue.views.field.user.assignee">${esc(issue.assignee ?? 'Unassigned')}</div>
+<div class="ak-renderer-document"><p>Related to <a href="/browse/SUP-9999">SUP-9999</a>, see also OPS-12.</p></div>
+<div data-testid="issue.activity.comments-list">
+  ${comments}
+  <div class="ProseMirror" contenteditable="true"><p>Draft reply about <a href="/browse/SUP-9998">SUP-9998</a></p></div>
+</div>`;
+}
+
+/** The issue opened over a board, backlog or list (`?selectedIssue=KEY`): a modal dialog (jira-dom.md §3.1, rule 5). */
+function issueModal(issue: FakeJiraIssue): string {
+  return `<div data-testid="jira.issue-view.issue-details.modal-dialog-container">
+  <section role="dialog" aria-modal="true" aria-label="${issue.key}" data-testid="issue.views.issue-details.issue-modal.modal-dialog">
+    ${issueView(issue)}
+  </section>
+</div>`;
+}
+
 /** A company-managed board (Cloud, platform-board-kit markup). Status is given by the column only. */
-export function jiraBoardPage(issues: FakeJiraIssue[]): string {
+export function jiraBoardPage(issues: FakeJiraIssue[], selected?: FakeJiraIssue): string {
   const columns = [...new Set(issues.map((i) => i.status))];
   const card = (issue: FakeJiraIssue) => `<div id="card-${issue.key}" data-testid="platform-board-kit.ui.card.card" data-component-selector="platform-board-kit.ui.card-container" draggable="true">
   <button data-testid="platform-card.ui.card.focus-container" aria-label="${issue.key} ${esc(issue.summary)}. Use the enter key to load the work item."></button>
   <span data-testid="issue-field-single-line-text-readview-card.ui.single-line-text.container.box">${esc(issue.summary)}</span>
   <div data-testid="platform-card.ui.card.card-content.footer">
-    <img alt="${esc(issue.issueType)}" width="16" height="16" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
-    <span data-testid="platform-card.common.ui.key.key">${keyLink(issue, 'platform-card.common.ui.key.key-link').replace(`>${issue.key}</a>`, `><div>${issue.key}</div></a>`)}</span>
-    <span data-testid="platform-card.common.ui.priority.icon"><img alt="${issue.priority} priority" width="16" height="16" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></span>
+    ${icon(issue.issueType)}
+    <span data-testid="platform-card.common.ui.key.key">${keyLink(issue, 'platform-card.common.ui.key.key-link', `<div>${issue.key}</div>`)}</span>
+    <span data-testid="platform-card.common.ui.priority.icon">${icon(`${issue.priority} priority`)}</span>
     <span data-testid="board.common.fields.assignee-field-static.avatar--label" hidden>Assignee: ${esc(issue.assignee ?? 'Unassigned')}</span>
   </div>
 </div>`;
@@ -99,81 +144,92 @@ export function jiraBoardPage(issues: FakeJiraIssue[]): string {
 </div>`,
     )
     .join('\n');
-  return shell('SUP board', `<h1>SUP board</h1><div class="board">${body}</div>`);
+  return shell(selected ? selected.key : 'SUP board', `<h1>SUP board</h1><div class="board">${body}</div>${selected ? issueModal(selected) : ''}`);
 }
 
-/** The full-page issue view (`/browse/KEY`). The description mentions other keys, which must not become tickets. */
+/** The full-page issue view (`/browse/KEY`). The description and comments mention other keys, which must not become tickets. */
 export function jiraIssuePage(issue: FakeJiraIssue): string {
+  return shell(issue.key, issueView(issue));
+}
+
+export type NavigatorColumn = 'work' | 'status' | 'priority' | 'created' | 'assignee' | 'resolution' | 'updated' | 'actions';
+const NAVIGATOR_HEADERS: Record<NavigatorColumn, string> = { work: 'Work', status: 'Status', priority: 'Priority', created: 'Created', assignee: 'Assignee', resolution: 'Resolution', updated: 'Updated', actions: '' };
+
+export interface NavigatorOptions {
+  /** The user's column order (jira-dom.md rule 7). */
+  columns?: NavigatorColumn[];
+  /** Rows mounted by the virtualised list: [first index, end index). */
+  mounted?: [number, number];
+}
+
+/** The Cloud issue navigator, list view (`/issues/?jql=…`, 2026 `native-issue-table` markup, jira-dom.md §3.2). */
+export function jiraNavigatorPage(issues: FakeJiraIssue[], options: NavigatorOptions = {}): string {
+  const columns = options.columns ?? ['work', 'assignee', 'status', 'created', 'priority', 'resolution', 'updated', 'actions'];
+  const [start, end] = options.mounted ?? [0, Math.min(issues.length, 30)];
+  const editable = (label: string, text: string) => `<div data-testid="issue-field-inline-edit-read-view-container.ui.container"><button aria-label="Edit ${label}"></button><span>${esc(text)}</span></div>`;
+  const cell = (issue: FakeJiraIssue, column: NavigatorColumn): string => {
+    switch (column) {
+      case 'work':
+        return `<td data-testid="native-issue-table.ui.row.issue-row.merged-cell">${icon(issue.issueType)}${keyLink(issue, 'native-issue-table.common.ui.issue-cells.issue-key.issue-key-cell')}<span data-testid="native-issue-table.common.ui.issue-cells.issue-summary.issue-summary-cell">${esc(issue.summary)}</span></td>`;
+      case 'status':
+        return `<td>${statusLozenge(issue)}</td>`;
+      case 'priority':
+        return `<td><div data-testid="issue-field-priority-readview-full.ui.priority.wrapper">${icon(issue.priority)}<span>${issue.priority}</span></div></td>`;
+      case 'created':
+        return `<td>${editable('Created', localised(issue.created))}</td>`;
+      case 'updated':
+        return `<td>${editable('Updated', localised(issue.updated))}</td>`;
+      case 'assignee':
+        return `<td><div data-testid="profilecard-next.ui.profilecard.profilecard-trigger">${issue.assignee ? `<span hidden>${esc(issue.assignee)}</span>${esc(issue.assignee)}` : 'Unassigned'}</div></td>`;
+      case 'resolution':
+        return `<td data-vc="native-issue-table-ui-resolution-cell">${issue.statusCategory === 'done' ? 'Done' : 'Unresolved'}</td>`;
+      case 'actions':
+        return `<td><button data-testid="issue-navigator-issue-operations.ui.button" id="${issue.id}" aria-label="More actions for ${issue.key}">···</button></td>`;
+    }
+  };
+  const rows = issues
+    .slice(start, end)
+    .map((issue, i) => `<tr data-testid="native-issue-table.ui.issue-row" role="row" data-index="${start + i}" aria-rowindex="${start + i + 2}">${columns.map((c) => cell(issue, c)).join('')}</tr>`)
+    .join('\n');
   return shell(
-    issue.key,
-    `<div id="jira-issue-header">
-  <ol><li role="listitem" data-testid="issue.views.issue-base.foundation.breadcrumbs.breadcrumb-current-issue-container">
-    <a data-testid="issue.views.issue-base.foundation.breadcrumbs.current-issue.item" href="${browse(issue.key)}" aria-current="page"><span>${issue.key}</span></a>
-  </li></ol>
-  <h1 data-testid="issue.views.issue-base.foundation.summary.heading">${esc(issue.summary)}</h1>
-</div>
-<div data-testid="issue.views.issue-base.foundation.status.status-field-wrapper">${statusLozenge(issue)}</div>
-<div data-testid="issue-field-priority-readview-full.ui.priority.wrapper"><img alt="" width="16" height="16" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><span>${issue.priority}</span></div>
-<div class="ak-renderer-document"><p>Related to <a href="/browse/SUP-9999">SUP-9999</a>, see also OPS-12.</p></div>`,
+    'Search',
+    `<h1>Search</h1>
+<div data-testid="native-issue-table.ui.issue-table-container" data-vc="issue-table-main-container">
+  <p>${start + 1}–${end} of ${issues.length}</p>
+  <table data-testid="native-issue-table.ui.issue-table" role="grid" aria-rowcount="${issues.length + 1}">
+    <thead><tr role="row" aria-rowindex="1">${columns.map((c) => `<th role="columnheader" data-testid="native-issue-table.ui.header.column-header-${c}">${NAVIGATOR_HEADERS[c]}</th>`).join('')}</tr></thead>
+    <tbody>
+${rows}
+    </tbody>
+  </table>
+</div>`,
   );
 }
 
-/** One issue as `/rest/api/3/search/jql` returns it with the fields SLA Lens asks for. */
-export function jiraIssueJson(issue: FakeJiraIssue, origin: string): object {
-  const category = { new: ['new', 'To Do', 'blue-gray'], indeterminate: ['indeterminate', 'In Progress', 'yellow'], done: ['done', 'Done', 'green'] }[issue.statusCategory];
-  return {
-    expand: 'operations,versionedRepresentations,editmeta,changelog,renderedFields',
-    id: String(issue.id),
-    key: issue.key,
-    self: `${origin}/rest/api/3/issue/${issue.id}`,
-    fields: {
-      summary: issue.summary,
-      created: jiraDate(issue.created),
-      updated: jiraDate(issue.updated),
-      resolutiondate: issue.resolved ? jiraDate(issue.resolved) : null,
-      priority: { id: String(['Highest', 'High', 'Medium', 'Low', 'Lowest'].indexOf(issue.priority) + 1), name: issue.priority, iconUrl: `${origin}/images/icons/priorities/${issue.priority.toLowerCase()}.svg`, self: `${origin}/rest/api/3/priority/1` },
-      status: {
-        name: issue.status,
-        id: '10001',
-        self: `${origin}/rest/api/3/status/10001`,
-        statusCategory: { id: { new: 2, indeterminate: 4, done: 3 }[issue.statusCategory], key: category[0], name: category[1], colorName: category[2], self: `${origin}/rest/api/3/statuscategory/2` },
-      },
-      issuetype: { id: '10004', name: issue.issueType, subtask: false, self: `${origin}/rest/api/3/issuetype/10004` },
-      labels: issue.labels,
-      project: { id: String(JIRA_PROJECT.id), key: JIRA_PROJECT.key, name: JIRA_PROJECT.name, self: `${origin}/rest/api/3/project/${JIRA_PROJECT.id}` },
-      assignee: issue.assignee ? { accountId: `acc-${issue.assignee.toLowerCase().replace(/\W+/g, '-')}`, displayName: issue.assignee, active: true } : null,
-      customfield_10010: issue.requestType ? { requestType: { id: '1', name: issue.requestType } } : null,
-    },
-    changelog: {
-      startAt: 0,
-      maxResults: issue.history.length,
-      total: issue.history.length,
-      histories: issue.history.map((h, i) => ({
-        id: String(20000 + i),
-        author: { accountId: 'acc-agent', displayName: 'Support agent', active: true },
-        created: jiraDate(h.at),
-        items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: '1', fromString: h.from, to: '2', toString: h.to }],
-      })),
-    },
-  };
+/** The issue opened beside a backlog or board in the compact layout (toggl commit db7f0b80, 2026-02). */
+function issueSidePanel(issue: FakeJiraIssue): string {
+  return `<aside aria-label="${issue.key}" data-testid="issue.views.issue-details.issue-layout.compact-layout">${issueView(issue)}</aside>`;
 }
 
-/** `POST /rest/api/3/search/jql` with `jql: key in (A, B)`. */
-export function jiraSearch(issues: FakeJiraIssue[], req: FakeRequest): FakeResponse {
-  if (req.method !== 'POST' && req.method !== 'GET') return { status: 405, contentType: 'application/json', body: '{"errorMessages":["Method not allowed"]}' };
-  let jql = '';
-  if (req.method === 'POST') {
-    try {
-      jql = String((JSON.parse(req.body ?? '{}') as { jql?: unknown }).jql ?? '');
-    } catch {
-      return { status: 400, contentType: 'application/json', body: '{"errorMessages":["Invalid request payload."]}' };
-    }
-  } else {
-    jql = req.url.searchParams.get('jql') ?? '';
-  }
-  const m = /key\s+in\s*\(([^)]*)\)/i.exec(jql);
-  if (!m) return { status: 400, contentType: 'application/json', body: JSON.stringify({ errorMessages: [`Unbounded JQL queries are not allowed here: ${jql}`] }) };
-  const keys = new Set(m[1]!.split(',').map((k) => k.trim().replace(/^"|"$/g, '').toUpperCase()));
-  const found = issues.filter((i) => keys.has(i.key));
-  return { status: 200, contentType: 'application/json;charset=UTF-8', body: JSON.stringify({ isLast: true, issues: found.map((i) => jiraIssueJson(i, req.url.origin)) }) };
+/**
+ * The backlog (jira-dom.md §3.5): the first `inSprint` issues in the active sprint, the rest in
+ * the backlog; `selected` opens in the side panel (`?selectedIssue=KEY`).
+ */
+export function jiraBacklogPage(issues: FakeJiraIssue[], selected?: FakeJiraIssue, inSprint = Math.ceil(issues.length / 2)): string {
+  const row = (issue: FakeJiraIssue) => `<div data-testid="software-backlog.card-list.card.content-container.${issue.key}">
+  <div data-testid="software-backlog.card-list.card.card-contents.card-container">
+    ${icon(issue.issueType)}
+    <div data-testid="software-backlog.card-list.card.card-contents.accessible-card-key">
+      <a class="sr-only" data-testid="software-backlog.card-list.card.card-contents.screen-reader-key" href="${browse(issue.key)}">${issue.key} ${esc(issue.summary)}</a>
+      <a data-testid="software-backlog.card-list.card.card-contents.key" href="${browse(issue.key)}" aria-hidden="true" tabindex="-1">${issue.key}</a>
+    </div>
+    <span aria-hidden="true">${esc(issue.summary)}</span>
+    <div data-testid="backlog.card-list.card.card-contents.assignee-field">${esc(issue.assignee ?? '')}</div>
+  </div>
+</div>`;
+  const list = (id: string, title: string, part: FakeJiraIssue[]) => `<div data-testid="software-backlog.card-list.container.${id}"><h2>${title}</h2>${part.map(row).join('\n')}</div>`;
+  return shell(
+    'Backlog',
+    `<h1>Backlog</h1>${list('12', 'SUP Sprint 4', issues.slice(0, inSprint))}${list('BACKLOG', 'Backlog', issues.slice(inSprint))}${selected ? issueSidePanel(selected) : ''}`,
+  );
 }

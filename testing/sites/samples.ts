@@ -2,7 +2,7 @@
  * Realistic ticket sets for the fake sites, built relative to `now` so a test or the demo always
  * sees the same ages whatever the clock says.
  */
-import type { FakeJiraIssue, FakeStatusChange, FakeZendeskTicket } from './tickets';
+import type { FakeJiraComment, FakeJiraIssue, FakeStatusChange, FakeZendeskTicket } from './tickets';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -19,10 +19,29 @@ interface JiraSpec {
   assignee?: string;
   requestType?: string;
   issueType?: string;
+  /**
+   * Hours ago of the first public reply by an agent; null for none. Default: when work started
+   * (the first status change), or none while the ticket still waits for support.
+   */
+  firstReplyH?: number | null;
 }
 
 const DONE = new Set(['Done', 'Resolved', 'Closed', 'Canceled']);
 const NEW = new Set(['Open', 'To Do', 'Waiting for support']);
+
+const REPORTER = 'Dana Whitfield';
+
+/**
+ * The conversation before and around the first agent reply: the reporter adds detail (not a
+ * response), an agent leaves an internal note (not public), then an agent replies publicly.
+ */
+function comments(n: number, created: number, replyAt: number | null, agent: string): FakeJiraComment[] {
+  const list: FakeJiraComment[] = [{ id: n * 10 + 1, at: created + MIN, author: REPORTER, public: true, body: `Adding a screenshot, see also SUP-${n + 1}.` }];
+  if (replyAt === null) return list;
+  list.push({ id: n * 10 + 2, at: created + (replyAt - created) / 2, author: agent, public: false, body: 'Internal: checking with the network team. <script>alert(1)</script>' });
+  list.push({ id: n * 10 + 3, at: replyAt, author: agent, public: true, body: 'Thanks, we are looking into it.' });
+  return list;
+}
 
 function history(now: number, initial: string, changes: Array<[number, string]>): FakeStatusChange[] {
   let from = initial;
@@ -40,6 +59,8 @@ export function sampleJiraIssues(now: number, specs: JiraSpec[] = DEFAULT_JIRA):
     const created = now - s.ageH * H;
     const h = history(now, 'Waiting for support', changes);
     const category = DONE.has(status) ? 'done' : NEW.has(status) ? 'new' : 'indeterminate';
+    const replyH = s.firstReplyH !== undefined ? s.firstReplyH : (changes[0]?.[0] ?? null);
+    const replyAt = replyH === null ? null : Math.max(created + 2 * MIN, now - replyH * H);
     return {
       id: 10000 + s.n,
       key: `SUP-${s.n}`,
@@ -51,11 +72,12 @@ export function sampleJiraIssues(now: number, specs: JiraSpec[] = DEFAULT_JIRA):
       statusCategory: category,
       labels: s.labels ?? [],
       assignee: s.assignee,
-      reporter: 'Dana Whitfield',
+      reporter: REPORTER,
       created,
       updated: h.length > 0 ? h[h.length - 1]!.at : created,
       resolved: category === 'done' ? h[h.length - 1]?.at : undefined,
       history: h,
+      comments: comments(s.n, created, replyAt, s.assignee ?? 'Support agent'),
     };
   });
 }
@@ -69,6 +91,34 @@ const DEFAULT_JIRA: JiraSpec[] = [
   { n: 106, summary: '<img src=x onerror="document.title=\'pwned\'"> Script tags in subject <b>bold</b>', priority: 'Medium', ageH: 2 },
   { n: 107, summary: 'SSO login loop after certificate rotation', priority: 'Highest', ageH: 6, labels: ['enterprise'], assignee: 'Ana Souza', changes: [[5.5, 'In Progress'], [1, 'Resolved']] },
 ];
+
+const FILLER_SUMMARIES = [
+  'Shared mailbox not syncing on Outlook',
+  'Add Maya to the finance group',
+  'Laptop battery swells after update',
+  'Printer on floor 3 prints blank pages',
+  'Request a licence for Figma',
+  '<img src=x onerror=alert(1)> in the subject line',
+];
+const FILLER_STATUSES: Array<Array<[number, string]>> = [[], [[0.9, 'In Progress']], [[0.9, 'In Progress'], [0.4, 'Waiting for customer']], [[0.9, 'In Progress'], [0.1, 'Resolved']]];
+const PRIORITIES: Array<FakeJiraIssue['priority']> = ['Highest', 'High', 'Medium', 'Low', 'Lowest'];
+
+/** `count` varied issues (SUP-201…) for long lists: the navigator, the backlog, speed tests. */
+export function manyJiraIssues(now: number, count: number, first = 201): FakeJiraIssue[] {
+  const specs: JiraSpec[] = Array.from({ length: count }, (_, i) => {
+    const ageH = 2 + ((i * 7) % 60);
+    return {
+      n: first + i,
+      summary: FILLER_SUMMARIES[i % FILLER_SUMMARIES.length]!,
+      priority: PRIORITIES[i % PRIORITIES.length]!,
+      ageH,
+      changes: FILLER_STATUSES[i % FILLER_STATUSES.length]!.map(([share, to]) => [ageH * share, to] as [number, string]),
+      labels: i % 3 === 0 ? ['enterprise'] : [],
+      assignee: i % 4 === 0 ? undefined : ['Priya Natarajan', 'Marco Rossi', 'Ana Souza'][i % 3],
+    };
+  });
+  return sampleJiraIssues(now, specs);
+}
 
 interface ZendeskSpec {
   id: number;

@@ -8,6 +8,16 @@ export interface FakeStatusChange {
   to: string;
 }
 
+/** A comment on a Jira issue. JSM comments are public (to the customer) or internal notes. */
+export interface FakeJiraComment {
+  id: number;
+  at: number;
+  /** Display name; the account id is derived from it (`fakeAccountId`). */
+  author: string;
+  public: boolean;
+  body: string;
+}
+
 export interface FakeJiraIssue {
   id: number;
   key: string;
@@ -25,6 +35,8 @@ export interface FakeJiraIssue {
   resolved?: number;
   /** Oldest first; the status before the first change is the workflow's initial status. */
   history: FakeStatusChange[];
+  /** Oldest first. Absent means none. */
+  comments?: FakeJiraComment[];
 }
 
 export interface FakeZendeskTicket {
@@ -48,9 +60,20 @@ export const JIRA_PROJECT = { id: 10000, key: 'SUP', name: 'Customer Support' };
 export const ZENDESK_GROUPS: Record<number, string> = { 360001: 'Tier 1', 360002: 'Tier 2' };
 export const ZENDESK_ORGANIZATIONS: Record<number, string> = { 470001: 'Globex', 470002: 'Initech' };
 
-/** Jira's date form: milliseconds and an offset without a colon (`2026-11-26T14:02:31.892+0000`). */
-export function jiraDate(t: number): string {
-  return new Date(t).toISOString().replace('Z', '+0000');
+/**
+ * Jira's date form: milliseconds and an offset without a colon (`2026-11-26T14:02:31.892+0000`).
+ * `offsetMinutes` gives the server's zone, as a Data Center in Singapore answers `…+0800`.
+ */
+export function jiraDate(t: number, offsetMinutes = 0): string {
+  const local = new Date(t + offsetMinutes * 60_000).toISOString().slice(0, -1);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The account id the fake sites give a person (Cloud `accountId`, DC `key`/`name`). */
+export function fakeAccountId(displayName: string): string {
+  return `acc-${displayName.toLowerCase().replace(/\W+/g, '-')}`;
 }
 
 /** Zendesk's date form: whole seconds in UTC (`2026-11-26T14:02:31Z`). */

@@ -1,0 +1,129 @@
+/**
+ * The badge element of DESIGN.md's public contract ("Badges in the page"): at most one per ticket
+ * element, inserted right after the adapter's anchor, updated in place, text only. Attributes are
+ * compared before they are written, so an unchanged tick costs no DOM mutation.
+ */
+import type { FoundTicket } from '../sources/types';
+import type { RenderedBadge } from './badge-text';
+
+export const BADGE_SELECTOR = '[data-sla-badge]';
+const BASE_CLASS = 'sla-lens-badge';
+const TEXT_NODE = 3;
+
+/** What `upsertBadge` needs of a found ticket. */
+export type BadgeTarget = Pick<FoundTicket, 'key' | 'element' | 'anchor' | 'isTicketView'>;
+
+/** Badge by ticket element: re-renders find their badge without querying the page. */
+const badgeOf = new WeakMap<Element, HTMLElement>();
+/** Badges this script instance made; anything else with our marker was left by an older one. */
+const ours = new WeakSet<Element>();
+
+function isBadge(el: Element | null): el is HTMLElement {
+  return el !== null && el.hasAttribute('data-sla-badge');
+}
+
+function setAttr(el: Element, name: string, value: string | null): void {
+  if (value === null) {
+    if (el.hasAttribute(name)) el.removeAttribute(name);
+  } else if (el.getAttribute(name) !== value) {
+    el.setAttribute(name, value);
+  }
+}
+
+function create(doc: Document): HTMLElement {
+  const badge = doc.createElement('span');
+  badge.setAttribute('data-sla-badge', '');
+  // An image with a name, not a live region: 1,000 live regions would chatter. ARIA forbids
+  // aria-label on a plain span (role generic), so screen readers could ignore it there.
+  badge.setAttribute('role', 'img');
+  ours.add(badge);
+  return badge;
+}
+
+/** Removes copies of this ticket's badge elsewhere in its element (a framework re-render, a clone). */
+function removeStrays(target: BadgeTarget, keep: Element): void {
+  for (const el of target.element.querySelectorAll(BADGE_SELECTOR)) {
+    if (el !== keep && el.getAttribute('data-sla-key') === target.key) el.remove();
+  }
+}
+
+/**
+ * Shows `rendered` on the ticket: updates its badge if it is still right after the anchor, else
+ * replaces it. `none` is shown only on the ticket view; in lists any badge is removed. Returns
+ * the badge, or null when there is none.
+ */
+export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLElement | null {
+  const { element, anchor } = target;
+  let badge = badgeOf.get(element);
+  if (rendered.state === 'none' && !target.isTicketView) {
+    if (badge) {
+      badge.remove();
+      badgeOf.delete(element);
+    }
+    const next = anchor.nextElementSibling;
+    if (isBadge(next) && next.getAttribute('data-sla-key') === target.key) next.remove();
+    return null;
+  }
+
+  let detached = false;
+  if (!badge || !badge.isConnected || badge.previousElementSibling !== anchor) {
+    badge?.remove();
+    const next = anchor.nextElementSibling;
+    if (isBadge(next) && ours.has(next) && next.getAttribute('data-sla-key') === target.key) {
+      badge = next; // ours already, e.g. tracked under an element the page has since replaced
+    } else {
+      badge = create(anchor.ownerDocument);
+      detached = true;
+    }
+    badgeOf.set(element, badge);
+  }
+
+  setAttr(badge, 'data-sla-key', target.key);
+  if (badge.getAttribute('data-sla-state') !== rendered.state) {
+    badge.setAttribute('data-sla-state', rendered.state);
+    badge.className = `${BASE_CLASS} sla-lens-${rendered.state}`;
+  }
+  setAttr(badge, 'data-sla-metric', rendered.metric);
+  setAttr(badge, 'title', rendered.label);
+  setAttr(badge, 'aria-label', rendered.label);
+  // Text only: page text and policy names never become markup. A countdown edits its text node
+  // in place (one characterData mutation, no new node).
+  const text = badge.firstChild;
+  if (text !== null && text.nodeType === TEXT_NODE && text === badge.lastChild) {
+    if ((text as Text).data !== rendered.text) (text as Text).data = rendered.text;
+  } else {
+    badge.textContent = rendered.text;
+  }
+  if (detached) {
+    // Filled before it goes in: the page (and our own observers) see one added element.
+    anchor.after(badge);
+    removeStrays(target, badge);
+  }
+  return badge;
+}
+
+/** Removes the badge of one ticket element, if any. */
+export function removeBadge(element: Element): void {
+  badgeOf.get(element)?.remove();
+  badgeOf.delete(element);
+}
+
+/** Removes every badge under `root`, ours and any an older script left (cleanup on invalidation). */
+export function removeAllBadges(root: ParentNode = document): void {
+  for (const el of root.querySelectorAll(BADGE_SELECTOR)) el.remove();
+}
+
+/**
+ * Removes badges this script did not make. Firefox destroys an old content script on update
+ * without running its cleanup, so a new one removes what it finds at start. Returns how many.
+ */
+export function sweepStaleBadges(root: ParentNode = document): number {
+  let removed = 0;
+  for (const el of root.querySelectorAll(BADGE_SELECTOR)) {
+    if (!ours.has(el)) {
+      el.remove();
+      removed++;
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,164 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createBadgeBoard } from './board';
+import { badgeFor, compileCalendars } from './badge-text';
+import type { BadgeTarget } from './badge';
+import { EMEA, HOUR, MINUTE, NOW, SECOND, clock, running, view } from './__fixtures__/views';
+import type { SlaView } from '../messaging/types';
+
+const TEXT = { locale: 'en-GB', timeZone: 'UTC' };
+
+function row(key: string): BadgeTarget {
+  const element = document.createElement('tr');
+  const cell = element.appendChild(document.createElement('td'));
+  const anchor = cell.appendChild(document.createElement('a'));
+  anchor.textContent = key;
+  document.querySelector('tbody')!.append(element);
+  return { key, element, anchor };
+}
+
+const badges = () => [...document.querySelectorAll<HTMLElement>('[data-sla-badge]')];
+
+beforeEach(() => {
+  document.body.innerHTML = '<table><tbody></tbody></table>';
+});
+
+describe('createBadgeBoard', () => {
+  it('set renders at once; render keeps it current', () => {
+    const board = createBadgeBoard({ text: TEXT });
+    const t = row('SUP-1');
+    board.set(t, view([running('resolution', 3 * HOUR + 12 * MINUTE, 8 * HOUR)], { key: 'SUP-1' }), NOW);
+    expect(badges().map((b) => b.textContent)).toEqual(['3h 12m left']);
+    board.render(NOW + 30 * SECOND);
+    expect(badges().map((b) => b.textContent)).toEqual(['3h 11m left']);
+  });
+
+  it('reports the fast cadence while a badge is in its last 10 minutes', () => {
+    const board = createBadgeBoard({ text: TEXT });
+    board.set(row('SUP-1'), view([running('resolution', 11 * MINUTE, HOUR)]), NOW);
+    expect(board.render(NOW)).toBe(false);
+    expect(board.render(NOW + 30 * SECOND)).toBe(false);
+    expect(board.render(NOW + 60 * SECOND)).toBe(true);
+    expect(badges()[0]!.textContent).toBe('10m left');
+    expect(board.render(NOW + 10 * MINUTE + 1 * SECOND)).toBe(true);
+    expect(badges()[0]!.textContent).toBe('59s left');
+  });
+
+  it('between slow ticks, fast renders re-evaluate only the fast badges', () => {
+    const board = createBadgeBoard({ text: TEXT });
+    const slow = row('SUP-1');
+    const fast = row('SUP-2');
+    board.set(slow, view([running('resolution', 3 * HOUR + 5 * SECOND, 8 * HOUR)]), NOW);
+    board.set(fast, view([running('resolution', 5 * MINUTE, HOUR)]), NOW);
+    const text = (t: typeof slow) => t.element.querySelector('[data-sla-badge]')!.textContent;
+    expect([text(slow), text(fast)]).toEqual(['3h left', '5m left']);
+    expect(board.render(NOW + 10 * SECOND)).toBe(true);
+    // The slow badge would now read 2h 59m, but it waits for its slow tick.
+    expect([text(slow), text(fast)]).toEqual(['3h left', '4m left']);
+    board.render(NOW + 30 * SECOND);
+    expect([text(slow), text(fast)]).toEqual(['2h 59m left', '4m left']);
+  });
+
+  it('calendars set after a badge redraw it on the next render', () => {
+    const board = createBadgeBoard({ text: TEXT });
+    board.set(row('SUP-1'), view([clock('resolution', { start: Date.UTC(2026, 10, 23, 8), targetMs: 40 * HOUR }, 'emea')]), NOW);
+    expect(badges()[0]!.dataset.slaState).toBe('unknown');
+    board.setCalendars({ emea: EMEA });
+    board.render(NOW);
+    expect(badges()[0]!.dataset.slaState).toBe('ok');
+    expect(badges()[0]!.textContent).toBe('30h left');
+  });
+
+  it('set with a new anchor keeps one badge; elements that left the page are forgotten', () => {
+    const board = createBadgeBoard({ text: TEXT });
+    const t = row('SUP-1');
+    const v = view([running('resolution', 3 * HOUR, 8 * HOUR)]);
+    board.set(t, v, NOW);
+    const anchor = document.createElement('a');
+    t.anchor.replaceWith(anchor);
+    board.set({ ...t, anchor }, v, NOW);
+    expect(badges()).toHaveLength(1);
+    t.element.remove();
+    board.render(NOW + MINUTE);
+    expect(board.size).toBe(0);
+  });
+
+  it('a hostile policy name reaches the page as text only', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const board = createBadgeBoard({ text: TEXT });
+    board.set(row('SUP-1'), view([clock('resolution', { start: NOW, targetMs: 4 * HOUR }, '24x7', hostile)], { policyName: hostile }), NOW);
+    const badge = badges()[0]!;
+    expect(document.querySelector('img')).toBeNull();
+    expect(badge.children).toHaveLength(0);
+    expect(badge.textContent).toBe('4h left');
+    expect(badge.getAttribute('aria-label')).toMatch(/^<img src=x onerror=alert\(1\)> — resolution: on track/);
+    expect(badge.title).toBe(badge.getAttribute('aria-label'));
+  });
+
+  it('delete and abort remove badges', () => {
+    const controller = new AbortController();
+    const board = createBadgeBoard({ text: TEXT, signal: controller.signal });
+    const a = row('SUP-1');
+    board.set(a, view([running('resolution', 3 * HOUR, 8 * HOUR)]), NOW);
+    board.set(row('SUP-2'), view([running('resolution', 3 * HOUR, 8 * HOUR)]), NOW);
+    board.delete(a.element);
+    expect(badges().map((b) => b.dataset.slaKey)).toEqual(['SUP-2']);
+    controller.abort();
+    expect(badges()).toHaveLength(0);
+    expect(board.size).toBe(0);
+  });
+
+  it('1,000 badges: a tick writes only to the badges whose rendering changed', () => {
+    const board = createBadgeBoard({ text: TEXT });
+    const calendars = compileCalendars({ emea: EMEA });
+    board.setCalendars({ emea: EMEA });
+    const tracked: Array<{ target: BadgeTarget; view: SlaView }> = [];
+    for (let i = 0; i < 1000; i++) {
+      const key = `SUP-${i}`;
+      const c =
+        i % 10 === 0
+          ? clock('resolution', { start: NOW - HOUR, stop: NOW - MINUTE, targetMs: 4 * HOUR }) // met: never changes
+          : i % 10 === 1
+            ? clock('resolution', { start: NOW - HOUR, targetMs: 4 * HOUR, pauses: [{ from: NOW - MINUTE, to: null }] }) // paused
+            : running('resolution', HOUR + i * 7 * SECOND, 40 * HOUR);
+      const entry = { target: row(key), view: view([c], { key }) };
+      tracked.push(entry);
+      board.set(entry.target, entry.view, NOW);
+    }
+    expect(badges()).toHaveLength(1000);
+
+    const later = NOW + 30 * SECOND;
+    const expected = new Set(
+      tracked
+        .filter(({ view: v }) => {
+          const a = badgeFor(v, calendars, NOW, TEXT);
+          const b = badgeFor(v, calendars, later, TEXT);
+          return a.text !== b.text || a.label !== b.label || a.state !== b.state;
+        })
+        .map(({ target }) => target.key),
+    );
+    expect(expected.size).toBeGreaterThan(100);
+    expect(expected.size).toBeLessThan(900);
+
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    board.render(later);
+    const records = observer.takeRecords();
+    observer.disconnect();
+    const touched = new Set(
+      records.map((r) => {
+        const el = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement!;
+        return el.closest('[data-sla-badge]')?.getAttribute('data-sla-key') ?? 'outside a badge';
+      }),
+    );
+    expect(touched).toEqual(expected);
+    // Text, title and aria-label at most: no class or state churn for a countdown.
+    expect(records.length).toBeLessThanOrEqual(expected.size * 3);
+
+    // The same instant again: nothing at all.
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    board.render(later, true);
+    expect(observer.takeRecords()).toEqual([]);
+    observer.disconnect();
+  });
+});

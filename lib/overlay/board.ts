@@ -1,0 +1,111 @@
+/**
+ * The badges a tab tracks: ticket element → its view. The controller adds, updates and drops
+ * tickets; the ticker calls `render`. A render re-evaluates only what can have changed — badges
+ * in their fast window on every call, the others once per slow tick — and `upsertBadge` writes
+ * to the DOM only what differs.
+ *
+ *   const board = createBadgeBoard({ signal: ctx.signal });
+ *   const ticker = createTicker({ signal: ctx.signal, render: (now) => board.render(now),
+ *                                 schedule: (fn, ms) => ctx.setTimeout(fn, ms) });
+ *   board.setCalendars(response.calendars);
+ *   for (const found of tickets) board.set(found, viewsByKey.get(found.key)!, Date.now());
+ *   ticker.tickNow(); // picks the cadence the new badges need
+ */
+import type { CalendarSpec, Calendar } from '../sla/index';
+import type { SlaView } from '../messaging/types';
+import { badgeFor, compileCalendars, type BadgeTextOptions } from './badge-text';
+import { removeBadge, upsertBadge, type BadgeTarget } from './badge';
+import { FAST_TICK_MS, SLOW_TICK_MS } from './ticker';
+
+export interface BadgeBoardOptions {
+  /** The user's locale and time zone for due times (default: the browser's). */
+  text?: BadgeTextOptions;
+  /** On abort every tracked badge is removed. */
+  signal?: AbortSignal;
+}
+
+export interface BadgeBoard {
+  /** Adds (or replaces by id) the calendars an `EvaluateResponse` refers to; compiled once. Call before `set`. */
+  setCalendars(specs: Readonly<Record<string, CalendarSpec>>): void;
+  /** Tracks a ticket element, or gives it a new view or anchor, and renders its badge at `now`. */
+  set(target: BadgeTarget, view: SlaView, now: number): void;
+  /** Stops tracking a ticket element and removes its badge. */
+  delete(element: Element): void;
+  /**
+   * Re-renders at `now` what may have changed (all with `force`); forgets elements that left the
+   * document. Returns true when a shown badge needs the one-second cadence.
+   */
+  render(now: number, force?: boolean): boolean;
+  /** Forgets every ticket and removes its badge. */
+  clear(): void;
+  readonly size: number;
+}
+
+interface Entry {
+  target: BadgeTarget;
+  view: SlaView;
+  renderedAt: number;
+  fast: boolean;
+}
+
+/** A badge outside its fast window is re-evaluated once it is this old (one slow tick, less slack). */
+const STALE_MS = SLOW_TICK_MS - FAST_TICK_MS;
+
+export function createBadgeBoard(options: BadgeBoardOptions = {}): BadgeBoard {
+  const text = options.text ?? {};
+  const calendars = new Map<string, Calendar>();
+  const entries = new Map<Element, Entry>();
+
+  function draw(entry: Entry, now: number): void {
+    const rendered = badgeFor(entry.view, calendars, now, text);
+    upsertBadge(entry.target, rendered);
+    entry.renderedAt = now;
+    entry.fast = rendered.fast;
+  }
+
+  const board: BadgeBoard = {
+    setCalendars(specs) {
+      for (const [id, cal] of compileCalendars(specs)) calendars.set(id, cal);
+      // Badges drawn before (maybe `unknown` for want of a calendar) are redrawn on the next render.
+      for (const entry of entries.values()) entry.renderedAt = -Infinity;
+    },
+    set(target, view, now) {
+      let entry = entries.get(target.element);
+      if (entry) {
+        entry.target = target;
+        entry.view = view;
+      } else {
+        entry = { target, view, renderedAt: now, fast: false };
+        entries.set(target.element, entry);
+      }
+      draw(entry, now);
+    },
+    delete(element) {
+      entries.delete(element);
+      removeBadge(element);
+    },
+    render(now, force = false) {
+      let fast = false;
+      for (const [element, entry] of entries) {
+        if (!element.isConnected) {
+          entries.delete(element);
+          removeBadge(element);
+          continue;
+        }
+        if (force || entry.fast || now - entry.renderedAt >= STALE_MS || now < entry.renderedAt) draw(entry, now);
+        if (entry.fast) fast = true;
+      }
+      return fast;
+    },
+    clear() {
+      for (const element of entries.keys()) removeBadge(element);
+      entries.clear();
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+
+  options.signal?.addEventListener('abort', () => board.clear(), { once: true });
+  return board;
+}

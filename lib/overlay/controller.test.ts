@@ -1,0 +1,157 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EvaluateRequest, EvaluateResponse, SlaView } from '../messaging/types';
+import type { TicketFacts } from '../sla/index';
+import type { EnrichResult, FoundTicket, SourceAdapter } from '../sources/types';
+import { startOverlay } from './controller';
+
+const H = 3_600_000;
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+
+/** Rows `<div class="row"><a class="key">KEY</a></div>` stand in for a site's ticket elements. */
+function fakeAdapter(options: { failEnrich?: boolean; created?: boolean } = {}): SourceAdapter & { enriched: string[][] } {
+  const enriched: string[][] = [];
+  return {
+    source: 'jira',
+    enriched,
+    handles: () => true,
+    find(root) {
+      return [...root.querySelectorAll<HTMLElement>('.row')].map(
+        (row): FoundTicket => ({ key: row.dataset.key!, element: row, anchor: row.querySelector('.key')!, dom: options.created ? { created: NOW - H } : {} }),
+      );
+    },
+    async enrich(keys): Promise<EnrichResult> {
+      enriched.push([...keys]);
+      if (options.failEnrich) return { facts: new Map(), failure: 'signed-out' };
+      return { facts: new Map(keys.map((key) => [key, { source: 'jira', site: 'acme.atlassian.net', key, created: NOW - H, exact: true } as TicketFacts])) };
+    },
+  };
+}
+
+function running(key: string, targetMs: number): SlaView {
+  return {
+    key,
+    kind: 'clocks',
+    policyName: 'Standard',
+    exact: true,
+    clocks: [{ metric: 'resolution', policyId: 'std', policyName: 'Standard', calendarId: '24x7', businessTime: false, clock: { start: NOW - H, targetMs } }],
+  };
+}
+
+function fakeBackground(targetMs = 4 * H) {
+  const requests: EvaluateRequest[] = [];
+  return {
+    requests,
+    async evaluate(request: EvaluateRequest): Promise<EvaluateResponse> {
+      requests.push(request);
+      const views = [...request.tickets.map((t) => running(t.key, targetMs)), ...(request.unreadable ?? []).map((key): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false }))];
+      return { views, calendars: {}, configVersion: 1 };
+    },
+  };
+}
+
+function page(keys: string[]) {
+  document.body.innerHTML = keys.map((k) => `<div class="row" data-key="${k}"><a class="key">${k}</a> summary</div>`).join('');
+}
+
+const overlays: AbortController[] = [];
+
+function start(adapter: SourceAdapter, background: ReturnType<typeof fakeBackground>, configListeners: Array<() => void> = []) {
+  const controller = new AbortController();
+  overlays.push(controller);
+  const overlay = startOverlay(
+    {
+      adapter,
+      evaluate: (r) => background.evaluate(r),
+      onConfigChanged: (l) => {
+        configListeners.push(l);
+        return () => undefined;
+      },
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (id) => clearTimeout(id as number),
+      now: () => NOW,
+      document,
+    },
+    controller.signal,
+    new URL('https://acme.atlassian.net/issues/'),
+  );
+  return { controller, overlay };
+}
+
+const badges = () => [...document.querySelectorAll<HTMLElement>('[data-sla-badge]')].map((b) => [b.dataset.slaKey, b.dataset.slaState, b.textContent]);
+
+afterEach(() => {
+  // A failed test must not leave its overlay watching the next test's page.
+  overlays.splice(0).forEach((c) => c.abort());
+  document.body.innerHTML = '';
+});
+
+describe('the overlay controller', () => {
+  it('badges every ticket once, after one enrichment and one evaluation for the tickets that appeared together', async () => {
+    page(['SUP-1', 'SUP-2']);
+    const adapter = fakeAdapter();
+    const background = fakeBackground();
+    const { controller } = start(adapter, background);
+    await vi.waitFor(() => expect(badges()).toHaveLength(2));
+    expect(badges()).toEqual([
+      ['SUP-1', 'ok', '3h left'],
+      ['SUP-2', 'ok', '3h left'],
+    ]);
+    expect(adapter.enriched).toEqual([['SUP-1', 'SUP-2']]);
+    expect(background.requests).toHaveLength(1);
+    controller.abort();
+  });
+
+  it('picks up tickets the page adds later, without asking again for those it knows', async () => {
+    page(['SUP-1']);
+    const adapter = fakeAdapter();
+    const background = fakeBackground();
+    const { controller } = start(adapter, background);
+    await vi.waitFor(() => expect(badges()).toHaveLength(1));
+    document.body.insertAdjacentHTML('beforeend', '<div class="row" data-key="SUP-3"><a class="key">SUP-3</a></div><div class="row" data-key="SUP-1"><a class="key">SUP-1</a></div>');
+    await vi.waitFor(() => expect(badges()).toHaveLength(3));
+    expect(adapter.enriched).toEqual([['SUP-1'], ['SUP-3']]);
+    controller.abort();
+  });
+
+  it('re-evaluates the known tickets when another configuration becomes active, without fetching them again', async () => {
+    page(['SUP-1']);
+    const adapter = fakeAdapter();
+    const background = fakeBackground();
+    const listeners: Array<() => void> = [];
+    const { controller } = start(adapter, background, listeners);
+    await vi.waitFor(() => expect(badges()).toEqual([['SUP-1', 'ok', '3h left']]));
+    const tighter = fakeBackground(H + 10 * 60_000);
+    background.evaluate = tighter.evaluate;
+    listeners.forEach((l) => l());
+    await vi.waitFor(() => expect(badges()).toEqual([['SUP-1', 'at-risk', '10m left']]));
+    expect(adapter.enriched).toHaveLength(1);
+    controller.abort();
+  });
+
+  it('falls back to what the page shows when the API fails, and to "unknown" when the page shows no time', async () => {
+    page(['SUP-1']);
+    const fromPage = fakeBackground();
+    const a = start(fakeAdapter({ failEnrich: true, created: true }), fromPage);
+    await vi.waitFor(() => expect(badges()).toHaveLength(1));
+    expect(fromPage.requests[0]!.tickets.map((t) => [t.key, t.exact])).toEqual([['SUP-1', false]]);
+    a.controller.abort();
+
+    page(['SUP-2']);
+    const blind = fakeBackground();
+    const b = start(fakeAdapter({ failEnrich: true }), blind);
+    await vi.waitFor(() => expect(badges()).toEqual([['SUP-2', 'unknown', 'SLA unknown']]));
+    expect(blind.requests[0]).toMatchObject({ tickets: [], unreadable: ['SUP-2'] });
+    b.controller.abort();
+  });
+
+  it('removes every badge and its stylesheet when its context ends', async () => {
+    page(['SUP-1']);
+    const { controller } = start(fakeAdapter(), fakeBackground());
+    await vi.waitFor(() => expect(badges()).toHaveLength(1));
+    expect(document.getElementById('sla-lens-style')).not.toBeNull();
+    controller.abort();
+    expect(badges()).toEqual([]);
+    expect(document.getElementById('sla-lens-style')).toBeNull();
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * The overlay on one tab: finds ticket elements as the page renders them, gets their facts from
+ * the site's API (falling back to what the page shows), asks the background for their SLA views,
+ * and keeps one badge per ticket element ticking. Every run (one per in-page location) lives under
+ * an AbortSignal derived from the content script's context, so navigation and extension updates
+ * leave nothing behind.
+ */
+import type { EvaluateRequest, EvaluateResponse, SlaView } from '../messaging/types';
+import type { TicketFacts } from '../sla/index';
+import type { FoundTicket, SourceAdapter } from '../sources/types';
+import { removeAllBadges, sweepStaleBadges } from './badge';
+import { createBadgeBoard } from './board';
+import { injectStyle, removeStyle } from './style';
+import { createTicker } from './ticker';
+
+export interface OverlayDeps {
+  adapter: SourceAdapter;
+  /** Sends the request to the background; rejects when the background refuses or is gone. */
+  evaluate(request: EvaluateRequest): Promise<EvaluateResponse>;
+  /** Calls back when another configuration version becomes active; returns the unsubscribe. */
+  onConfigChanged(listener: () => void): () => void;
+  /** A timer that dies with the content script context (WXT's ctx.setTimeout). */
+  setTimeout(handler: () => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
+  now(): number;
+  document: Document;
+}
+
+/** Keys per background message (the background refuses larger batches). */
+const BATCH = 500;
+/** Tickets that appear together (a page rendering, a scroll) are enriched in one go. */
+const GATHER_MS = 60;
+
+function domFacts(found: FoundTicket, source: TicketFacts['source'], site: string): TicketFacts | null {
+  const { created, ...rest } = found.dom;
+  if (created === undefined) return null;
+  return { ...rest, created, key: found.key, source, site, exact: false };
+}
+
+export interface Overlay {
+  /** Re-scans for the page at `url` (in-page navigation): a new run replaces the old one. */
+  navigate(url: URL): void;
+  stop(): void;
+}
+
+export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): Overlay {
+  const doc = deps.document;
+  const { adapter } = deps;
+  const site = url.hostname;
+  sweepStaleBadges(doc);
+  injectStyle(doc);
+
+  const views = new Map<string, SlaView>();
+  const facts = new Map<string, TicketFacts>();
+  const board = createBadgeBoard({ signal });
+  /** Ticket elements currently on the page, by element. */
+  const tracked = new Map<Element, FoundTicket>();
+  const pending = new Set<string>();
+  let gatherTimer: unknown = null;
+  let run: AbortController | null = null;
+  let currentUrl = url;
+
+  const ticker = createTicker({ signal, document: doc, render: (now) => board.render(now), now: deps.now, setTimeout: deps.setTimeout, clearTimeout: deps.clearTimeout });
+
+  /** Gives every tracked element whose ticket has a view its badge. */
+  function show(): void {
+    const now = deps.now();
+    for (const [element, found] of tracked) {
+      const view = views.get(found.key);
+      if (view) board.set(found, view, now);
+      else if (!element.isConnected) tracked.delete(element);
+    }
+    ticker.tickNow();
+  }
+
+  async function evaluate(tickets: TicketFacts[], unreadable: string[]): Promise<void> {
+    for (let i = 0; i < Math.max(tickets.length, unreadable.length); i += BATCH) {
+      const response = await deps.evaluate({ type: 'sla:evaluate', source: adapter.source, site, tickets: tickets.slice(i, i + BATCH), unreadable: unreadable.slice(i, i + BATCH) });
+      if (signal.aborted) return;
+      board.setCalendars(response.calendars);
+      for (const view of response.views) views.set(view.key, view);
+    }
+    show();
+  }
+
+  async function flush(): Promise<void> {
+    gatherTimer = null;
+    const keys = [...pending];
+    pending.clear();
+    if (keys.length === 0 || signal.aborted) return;
+    const enriched = await adapter.enrich(keys, { origin: currentUrl.origin, signal, now: deps.now() });
+    if (signal.aborted) return;
+    const found = new Map([...tracked.values()].map((f) => [f.key, f]));
+    const tickets: TicketFacts[] = [];
+    const unreadable: string[] = [];
+    for (const key of keys) {
+      const fromApi = enriched.facts.get(key);
+      const fromPage = found.get(key);
+      const f = fromApi ?? (fromPage ? domFacts(fromPage, adapter.source, site) : null);
+      if (f) {
+        facts.set(key, f);
+        tickets.push(f);
+      } else {
+        unreadable.push(key);
+      }
+    }
+    await evaluate(tickets, unreadable).catch(() => undefined);
+  }
+
+  function want(key: string): void {
+    if (views.has(key) || pending.has(key)) return;
+    pending.add(key);
+    gatherTimer ??= deps.setTimeout(() => void flush(), GATHER_MS);
+  }
+
+  function scan(): void {
+    for (const [element] of tracked) if (!element.isConnected) tracked.delete(element);
+    for (const found of adapter.find(doc.body, currentUrl)) {
+      const before = tracked.get(found.element);
+      // A virtualised list reuses rows for other tickets: the old figure must not stay under the new key.
+      if (before && before.key !== found.key) board.delete(found.element);
+      tracked.set(found.element, found);
+      want(found.key);
+    }
+    show();
+  }
+
+  function startRun(): void {
+    run?.abort();
+    run = new AbortController();
+    const runSignal = AbortSignal.any([signal, run.signal]);
+    let frame = 0;
+    const observer = new MutationObserver((mutations) => {
+      // Our own badges going in or out are not news.
+      const foreign = mutations.some((m) => [...m.addedNodes, ...m.removedNodes].some((n) => !(n instanceof Element && n.hasAttribute('data-sla-badge'))));
+      if (!foreign || frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (!runSignal.aborted) scan();
+      });
+    });
+    observer.observe(doc.body, { childList: true, subtree: true });
+    runSignal.addEventListener('abort', () => {
+      observer.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    });
+    scan();
+  }
+
+  const unsubscribe = deps.onConfigChanged(() => {
+    // The facts are still good: only the policies changed.
+    void evaluate([...facts.values()], []).catch(() => undefined);
+  });
+
+  signal.addEventListener('abort', () => {
+    unsubscribe();
+    if (gatherTimer !== null) deps.clearTimeout(gatherTimer);
+    board.clear();
+    removeAllBadges(doc);
+    removeStyle(doc);
+  });
+
+  startRun();
+  return {
+    navigate(next: URL) {
+      currentUrl = next;
+      startRun();
+    },
+    stop() {
+      run?.abort();
+    },
+  };
+}

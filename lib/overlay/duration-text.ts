@@ -1,0 +1,38 @@
+/**
+ * Compact spans for badges. Business time stays in hours (`38h`): a business "day" is not 24
+ * hours, so turning business time into days would mislead. Wall-clock spans ("breached 2d 3h
+ * ago") may use days. Figures are floored, like every countdown: `3h 12m` means at least that.
+ */
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Hours and minutes, minutes dropped from 10h on: `45m`, `3h 12m`, `2h`, `38h`. Seconds under a minute. */
+export function compactBusinessSpan(ms: number): string {
+  if (ms < MINUTE) return `${Math.max(1, Math.floor(ms / SECOND))}s`;
+  const totalMinutes = Math.floor(ms / MINUTE);
+  if (totalMinutes < 60) return `${totalMinutes}m`;
+  const h = Math.floor(totalMinutes / 60);
+  const m = totalMinutes % 60;
+  return h >= 10 || m === 0 ? `${h}h` : `${h}h ${m}m`;
+}
+
+/** Hours and minutes, never days, for tooltips: `38h 12m`, `45m`, `2h`, `40s`. */
+export function fullBusinessSpan(ms: number): string {
+  if (ms < MINUTE) return `${Math.max(1, Math.floor(ms / SECOND))}s`;
+  const totalMinutes = Math.floor(ms / MINUTE);
+  const h = Math.floor(totalMinutes / 60);
+  const m = totalMinutes % 60;
+  if (h === 0) return `${m}m`;
+  return m === 0 ? `${h}h` : `${h}h ${m}m`;
+}
+
+/** Elapsed wall-clock time: `40m`, `3h 12m`, `14h`, `2d 3h`, `12d`. Callers handle under a minute. */
+export function compactWallSpan(ms: number): string {
+  if (ms < DAY) return compactBusinessSpan(ms < MINUTE ? MINUTE : ms);
+  const d = Math.floor(ms / DAY);
+  const h = Math.floor((ms % DAY) / HOUR);
+  return d >= 10 || h === 0 ? `${d}d` : `${d}d ${h}h`;
+}

@@ -1,0 +1,299 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { handle, JIRA_DC_BASE, JIRA_DC_ORIGIN, JIRA_ORIGIN, type FakeSiteData } from '../../../testing/sites/index';
+import { manyJiraIssues, sampleJiraIssues } from '../../../testing/sites/samples';
+import { FIXTURE_NOW, renderFixture, renderHtml } from './__fixtures__/pages';
+import { createJiraAdapter, jiraAdapter, searchTarget, type JiraAdapterOptions } from './adapter';
+import type { Fetch } from './rest';
+
+interface Call {
+  url: string;
+  init: RequestInit;
+}
+
+/** A `fetch` answered by the fake sites, with every call recorded; `override` replaces answers. */
+function fakeFetch(sites: FakeSiteData, override?: (call: Call) => Response | Promise<Response> | undefined): Fetch & { calls: Call[] } {
+  const calls: Call[] = [];
+  const fn = async (url: string, init: RequestInit) => {
+    const call = { url, init };
+    calls.push(call);
+    const custom = await override?.(call);
+    if (custom) return custom;
+    const res = handle(sites, { method: init.method ?? 'GET', url: new URL(url), body: (init.body as string | undefined) ?? null });
+    if (!res) throw new TypeError('Failed to fetch');
+    return new Response(res.body, { status: res.status, headers: { 'Content-Type': res.contentType } });
+  };
+  return Object.assign(fn, { calls });
+}
+
+const sites = (): FakeSiteData => ({ jira: [...sampleJiraIssues(FIXTURE_NOW), ...manyJiraIssues(FIXTURE_NOW, 130)], zendesk: [] });
+const NO_DOC = () => undefined;
+const adapterWith = (fetch: Fetch, options: Partial<JiraAdapterOptions> = {}) => createJiraAdapter({ fetch, document: NO_DOC, coalesceMs: 1, ...options });
+const opts = (now = FIXTURE_NOW, signal = new AbortController().signal) => ({ origin: JIRA_ORIGIN, signal, now });
+const bodyOf = (call: Call) => JSON.parse(call.init.body as string) as { jql: string; fields: string[]; expand: string; maxResults: number };
+const json = (status: number, body: string, headers: Record<string, string> = {}) => new Response(body, { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+describe('Cloud enrichment', () => {
+  it('asks search/jql once, same origin, for the fields, changelog and comments SLA Lens needs', async () => {
+    const fetch = fakeFetch(sites());
+    const result = await adapterWith(fetch).enrich(['SUP-101', 'SUP-107', 'sup-104'], opts());
+    expect(result.failure).toBeUndefined();
+    expect([...result.facts.keys()].sort()).toEqual(['SUP-101', 'SUP-104', 'SUP-107']);
+    expect(result.facts.get('SUP-107')).toMatchObject({ exact: true, status: 'Resolved', site: 'acme.atlassian.net' });
+    expect(result.facts.get('SUP-101')!.firstResponseAt).toEqual(expect.any(Number));
+    expect(fetch.calls).toHaveLength(1);
+    const [call] = fetch.calls;
+    expect(call!.url).toBe(`${JIRA_ORIGIN}/rest/api/3/search/jql`);
+    expect(call!.init).toMatchObject({ method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Atlassian-Token': 'no-check' } });
+    const body = bodyOf(call!);
+    expect(body).toMatchObject({ expand: 'changelog', maxResults: 50 });
+    expect(body.jql).toMatch(/^key in \(SUP-\d+, SUP-\d+, SUP-\d+\)$/);
+    expect(body.fields).toEqual(expect.arrayContaining(['created', 'updated', 'priority', 'status', 'issuetype', 'labels', 'project', 'assignee', 'resolutiondate', 'reporter', 'comment', 'customfield_10010']));
+  });
+
+  it('sends at most 50 keys a request: 120 keys → 3 requests', async () => {
+    const data = sites();
+    const fetch = fakeFetch(data);
+    const keys = data.jira.slice(0, 120).map((i) => i.key);
+    const result = await adapterWith(fetch).enrich(keys, opts());
+    expect(fetch.calls.map((c) => bodyOf(c).jql.split(',').length)).toEqual([50, 50, 20]);
+    expect(result.facts.size).toBe(120);
+  });
+
+  it('coalesces calls made within the window into one request', async () => {
+    const fetch = fakeFetch(sites());
+    const adapter = adapterWith(fetch, { coalesceMs: 50 });
+    const [a, b, c] = await Promise.all([
+      adapter.enrich(['SUP-101', 'SUP-102'], opts()),
+      adapter.enrich(['SUP-102', 'SUP-103'], opts()),
+      adapter.enrich(['SUP-104'], opts()),
+    ]);
+    expect(fetch.calls).toHaveLength(1);
+    expect(bodyOf(fetch.calls[0]!).jql).toBe('key in (SUP-101, SUP-102, SUP-103, SUP-104)');
+    expect([...a.facts.keys()]).toEqual(['SUP-101', 'SUP-102']);
+    expect([...b.facts.keys()]).toEqual(['SUP-102', 'SUP-103']);
+    expect([...c.facts.keys()]).toEqual(['SUP-104']);
+  });
+
+  it('shares a request already under way', async () => {
+    const fetch = fakeFetch(sites());
+    const adapter = adapterWith(fetch, { coalesceMs: 5 });
+    const first = adapter.enrich(['SUP-101'], opts());
+    await new Promise((r) => setTimeout(r, 20));
+    const [x, y] = await Promise.all([first, adapter.enrich(['SUP-101'], opts())]);
+    expect(fetch.calls).toHaveLength(1);
+    expect(x.facts.get('SUP-101')).toEqual(y.facts.get('SUP-101'));
+  });
+
+  it('caches facts (and unknown keys) for the TTL, then asks again', async () => {
+    const fetch = fakeFetch(sites());
+    const adapter = adapterWith(fetch, { ttlMs: 60_000 });
+    await adapter.enrich(['SUP-101', 'SUP-9999'], opts());
+    const cached = await adapter.enrich(['SUP-101', 'SUP-9999'], opts(FIXTURE_NOW + 59_000));
+    expect(fetch.calls).toHaveLength(1);
+    expect([...cached.facts.keys()]).toEqual(['SUP-101']);
+    expect(cached.failure).toBeUndefined();
+    await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 61_000));
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it('ignores what is not an issue key', async () => {
+    const fetch = fakeFetch(sites());
+    const result = await adapterWith(fetch).enrich(['', 'SUP', 'SUP-1) OR project = X', '<img>'], opts());
+    expect(result).toEqual({ facts: new Map() });
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('asks again without keys that JQL rejects as unknown', async () => {
+    const fetch = fakeFetch(sites(), (call) =>
+      bodyOf(call).jql.includes('SUP-9999') ? json(400, JSON.stringify({ errorMessages: ["An issue with key 'SUP-9999' does not exist for field 'key'."] })) : undefined,
+    );
+    const result = await adapterWith(fetch).enrich(['SUP-101', 'SUP-9999'], opts());
+    expect(result.failure).toBeUndefined();
+    expect([...result.facts.keys()]).toEqual(['SUP-101']);
+    expect(fetch.calls.map((c) => bodyOf(c).jql)).toEqual(['key in (SUP-101, SUP-9999)', 'key in (SUP-101)']);
+  });
+});
+
+describe('failures: never throws, degrades, backs off', () => {
+  it('a signed-out session (200 with the login page) → signed-out, no facts', async () => {
+    const fetch = fakeFetch({ ...sites(), api: 'login-page' });
+    const adapter = adapterWith(fetch);
+    expect(await adapter.enrich(['SUP-101'], opts())).toEqual({ facts: new Map(), failure: 'signed-out' });
+    // Backing off: the next call answers at once, without a request.
+    expect(await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 1000))).toEqual({ facts: new Map(), failure: 'signed-out' });
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('429 → rate-limited, honouring Retry-After', async () => {
+    let limited = true;
+    const fetch = fakeFetch(sites(), () => (limited ? json(429, '{"errorMessages":["Rate limit exceeded"]}', { 'Retry-After': '120' }) : undefined));
+    const adapter = adapterWith(fetch);
+    expect((await adapter.enrich(['SUP-101'], opts())).failure).toBe('rate-limited');
+    expect((await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 119_000))).failure).toBe('rate-limited');
+    expect(fetch.calls).toHaveLength(1);
+    limited = false;
+    const after = await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 121_000));
+    expect(after.failure).toBeUndefined();
+    expect(after.facts.has('SUP-101')).toBe(true);
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it('5xx → server-error, with exponential backoff per origin', async () => {
+    let down = true;
+    const fetch = fakeFetch({ ...sites() }, () => (down ? json(503, '{"errorMessages":["Service unavailable"]}') : undefined));
+    const adapter = adapterWith(fetch, { backoffBaseMs: 5000 });
+    const at = (s: number) => opts(FIXTURE_NOW + s * 1000);
+    expect((await adapter.enrich(['SUP-101'], at(0))).failure).toBe('server-error');
+    expect((await adapter.enrich(['SUP-101'], at(4))).failure).toBe('server-error');
+    expect(fetch.calls).toHaveLength(1);
+    expect((await adapter.enrich(['SUP-101'], at(5))).failure).toBe('server-error'); // second failure: 10 s
+    expect(fetch.calls).toHaveLength(2);
+    await adapter.enrich(['SUP-101'], at(14));
+    expect(fetch.calls).toHaveLength(2);
+    down = false;
+    expect((await adapter.enrich(['SUP-101'], at(15))).failure).toBeUndefined();
+    expect(fetch.calls).toHaveLength(3);
+    // Another origin is not held back.
+    const other = await adapter.enrich(['SUP-102'], { ...at(15), origin: 'https://other.atlassian.net' });
+    expect(other.failure).toBe('network');
+  });
+
+  it('serves cached facts, however old, while backing off', async () => {
+    let down = false;
+    const fetch = fakeFetch(sites(), () => (down ? json(500, '{}') : undefined));
+    const adapter = adapterWith(fetch, { ttlMs: 1000 });
+    await adapter.enrich(['SUP-101'], opts());
+    down = true;
+    const failed = await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 2000));
+    expect(failed.failure).toBe('server-error');
+    expect(failed.facts.has('SUP-101')).toBe(true);
+  });
+
+  it('bad JSON → bad-response', async () => {
+    const fetch = fakeFetch(sites(), () => json(200, '{"issues": [unterminated'));
+    expect(await adapterWith(fetch).enrich(['SUP-101'], opts())).toEqual({ facts: new Map(), failure: 'bad-response' });
+  });
+
+  it('JSON of the wrong shape → bad-response', async () => {
+    const fetch = fakeFetch(sites(), () => json(200, '{"values": []}'));
+    expect((await adapterWith(fetch).enrich(['SUP-101'], opts())).failure).toBe('bad-response');
+  });
+
+  it('a network error → network, and backs off', async () => {
+    const fetch = fakeFetch(sites(), () => Promise.reject(new TypeError('Failed to fetch')));
+    const adapter = adapterWith(fetch);
+    expect(await adapter.enrich(['SUP-101'], opts())).toEqual({ facts: new Map(), failure: 'network' });
+    await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 100));
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('an aborted call → network at once, without a request, and without backoff', async () => {
+    const fetch = fakeFetch(sites());
+    const adapter = adapterWith(fetch);
+    const controller = new AbortController();
+    controller.abort();
+    expect(await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW, controller.signal))).toEqual({ facts: new Map(), failure: 'network' });
+    expect(fetch.calls).toHaveLength(0);
+    expect((await adapter.enrich(['SUP-101'], opts())).failure).toBeUndefined();
+  });
+
+  it('aborting mid-request cancels the request, answers network, and does not back off', async () => {
+    let sawAbort = false;
+    const fetch = fakeFetch(sites(), (call) =>
+      call.init.signal!.aborted || bodyOf(call).jql.includes('SUP-102')
+        ? undefined
+        : new Promise<Response>((_, reject) =>
+            call.init.signal!.addEventListener('abort', () => {
+              sawAbort = true;
+              reject(new DOMException('Aborted', 'AbortError'));
+            }),
+          ),
+    );
+    const adapter = adapterWith(fetch);
+    const controller = new AbortController();
+    const pending = adapter.enrich(['SUP-101'], opts(FIXTURE_NOW, controller.signal));
+    setTimeout(() => controller.abort(), 20);
+    expect(await pending).toEqual({ facts: new Map(), failure: 'network' });
+    await vi.waitFor(() => expect(sawAbort).toBe(true));
+    expect((await adapter.enrich(['SUP-102'], opts(FIXTURE_NOW + 10))).failure).toBeUndefined();
+  });
+
+  it('leaves no listener on a long-lived signal', async () => {
+    const controller = new AbortController();
+    const remove = vi.spyOn(controller.signal, 'removeEventListener');
+    await adapterWith(fakeFetch(sites())).enrich(['SUP-101'], opts(FIXTURE_NOW, controller.signal));
+    expect(remove).toHaveBeenCalledWith('abort', expect.any(Function));
+  });
+
+  it('a fetch that throws synchronously still resolves', async () => {
+    const adapter = adapterWith(() => {
+      throw new Error('boom');
+    });
+    expect((await adapter.enrich(['SUP-101'], opts())).failure).toBe('network');
+  });
+});
+
+describe('Data Center', () => {
+  it('reads ajs-base-url and asks GET /rest/api/2/search under the context path', async () => {
+    const fetch = fakeFetch(sites());
+    const { document } = renderFixture('dc-issue');
+    const adapter = createJiraAdapter({ fetch, document: () => document, coalesceMs: 1 });
+    const result = await adapter.enrich(['SUP-104', 'SUP-107'], { origin: JIRA_DC_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
+    expect(result.failure).toBeUndefined();
+    expect(fetch.calls).toHaveLength(1);
+    const url = new URL(fetch.calls[0]!.url);
+    expect(url.origin + url.pathname).toBe(`${JIRA_DC_BASE}/rest/api/2/search`);
+    expect(url.searchParams.get('jql')).toBe('key in (SUP-104, SUP-107)');
+    expect(url.searchParams.get('expand')).toBe('changelog');
+    expect(url.searchParams.get('fields')!.split(',')).toContain('comment');
+    expect(fetch.calls[0]!.init).toMatchObject({ method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    expect(result.facts.get('SUP-104')).toMatchObject({ site: 'jira.example-corp.test', url: `${JIRA_DC_BASE}/browse/SUP-104`, exact: true, status: 'Waiting for customer' });
+  });
+
+  it('falls back to DC when the Cloud endpoint answers 404', async () => {
+    const fetch = fakeFetch(sites());
+    const doc = renderHtml('<!doctype html><meta name="ajs-context-path" content="/jira"><p>no version meta</p>', `${JIRA_DC_BASE}/browse/SUP-101`);
+    const adapter = createJiraAdapter({ fetch, document: () => doc, coalesceMs: 1 });
+    const result = await adapter.enrich(['SUP-101'], { origin: JIRA_DC_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
+    expect(fetch.calls.map((c) => `${c.init.method} ${new URL(c.url).pathname}`)).toEqual(['POST /jira/rest/api/3/search/jql', 'GET /jira/rest/api/2/search']);
+    expect(result.facts.has('SUP-101')).toBe(true);
+    // Remembered for the origin.
+    await adapter.enrich(['SUP-102'], { origin: JIRA_DC_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
+    expect(fetch.calls.at(-1)!.init.method).toBe('GET');
+  });
+
+  it('never sends requests to a base URL on another origin', () => {
+    const doc = renderHtml('<!doctype html><meta name="ajs-version-number" content="9.12.0"><meta name="ajs-base-url" content="https://evil.test/jira"><meta name="ajs-context-path" content="/jira">', `${JIRA_DC_BASE}/browse/SUP-1`);
+    expect(searchTarget(JIRA_DC_ORIGIN, doc)).toEqual({ kind: 'dc', baseUrl: JIRA_DC_BASE, site: 'jira.example-corp.test' });
+    expect(searchTarget(JIRA_ORIGIN, doc)).toEqual({ kind: 'cloud', baseUrl: JIRA_ORIGIN, site: 'acme.atlassian.net' });
+  });
+});
+
+describe('the adapter', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('handles Cloud hosts and pages that say they are Jira', () => {
+    const adapter = createJiraAdapter();
+    const dc = renderFixture('dc-board');
+    expect(adapter.handles(new URL(`${JIRA_ORIGIN}/jira/your-work`), renderHtml('<p>', JIRA_ORIGIN))).toBe(true);
+    expect(adapter.handles(dc.url, dc.document)).toBe(true);
+    expect(adapter.handles(new URL('https://intranet.example.com/'), renderHtml('<p>hello</p>', 'https://intranet.example.com/'))).toBe(false);
+    expect(adapter.source).toBe('jira');
+  });
+
+  it('finds tickets through the page readers', () => {
+    const { document, url } = renderFixture('cloud-board-modal');
+    expect(jiraAdapter.find(document, url).filter((t) => t.key === 'SUP-102')).toHaveLength(2);
+  });
+
+  it('the default instance uses the global fetch, looked up when called', async () => {
+    const data = sites();
+    const fetch = fakeFetch(data);
+    vi.stubGlobal('fetch', fetch);
+    const result = await jiraAdapter.enrich(['SUP-105'], { origin: JIRA_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
+    expect(result.facts.has('SUP-105')).toBe(true);
+    expect(fetch.calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Small DOM helpers shared by the page readers: keys from links, rich-text exclusion, visible text.
+ */
+import { S } from './selectors';
+import { isValidIssueKey } from './urls';
+
+// The key must end the path segment, so `/browse/SUP-12a` or `/browse/SUP-1/x` don't count.
+const BROWSE_KEY = /\/browse\/([A-Z][A-Z0-9_]+-\d+)(?=$|[?#])/;
+
+/** The key a `/browse/` link points to, from its resolved href (jira-dom.md rule 3). */
+export function keyFromLink(link: Element): string | null {
+  const href = (link as HTMLAnchorElement).href || link.getAttribute('href') || '';
+  return BROWSE_KEY.exec(href)?.[1] ?? null;
+}
+
+/**
+ * The link that shows the key inside a row or card: the one whose text is the key (a row often
+ * links its summary to the same issue, a backlog row also has a screen-reader link), else the first.
+ */
+export function keyLinkIn(container: Element, preferred: string = S.browseLink): { key: string; link: Element } | null {
+  const own = container.matches(preferred) ? [container] : [];
+  let first: { key: string; link: Element } | null = null;
+  for (const link of [...own, ...container.querySelectorAll(preferred)]) {
+    const key = keyFromLink(link);
+    if (!key) continue;
+    if (text(link) === key) return { key, link };
+    first ??= { key, link };
+  }
+  return first;
+}
+
+/** Whether `el` sits in a description, comment or editor, where mentioned keys are not tickets (rule 4). */
+export const inRichText = (el: Element): boolean => el.closest(S.richText) !== null;
+
+/** Visible text, whitespace collapsed; undefined when empty. */
+export function text(el: Element | null | undefined): string | undefined {
+  const t = el?.textContent?.replace(/\s+/g, ' ').trim();
+  return t ? t : undefined;
+}
+
+/** A validated key from an attribute (`data-issuekey`, `data-issue-key`). */
+export function keyAttr(el: Element, name: string): string | null {
+  const value = el.getAttribute(name)?.trim() ?? '';
+  return isValidIssueKey(value) ? value : null;
+}
+
+/** A priority name from an icon's alt text: "P1 priority" → "P1", "Priority: P2" → "P2", "High" → "High". */
+export function priorityFromAlt(alt: string | null | undefined): string | undefined {
+  const name = alt?.replace(/^priority:\s*/i, '').replace(/\s+priority$/i, '').trim();
+  return name ? name : undefined;
+}
+
+/** A priority field: the name's text, else the icon's alt. */
+export function priorityOf(field: Element | null): string | undefined {
+  if (!field) return undefined;
+  return text(field) ?? priorityFromAlt(field.querySelector('img[alt]')?.getAttribute('alt') ?? (field.matches('img') ? field.getAttribute('alt') : null));
+}
+
+/** Every element under `root` matching `selector`, `root` itself included. */
+export function all(root: ParentNode, selector: string): Element[] {
+  const found = [...root.querySelectorAll(selector)];
+  if (isElement(root) && root.matches(selector)) found.unshift(root);
+  return found;
+}
+
+export const isElement = (node: unknown): node is Element => typeof (node as Element | null)?.matches === 'function';
+
+/** The project key of an issue key: `SUP-12` → `SUP`. */
+export const projectOf = (key: string): string => key.slice(0, key.lastIndexOf('-'));

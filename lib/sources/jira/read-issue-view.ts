@@ -1,0 +1,88 @@
+/**
+ * The open issue: Cloud's issue view as a full page, a modal over a board/list, or the side panel
+ * (jira-dom.md §3.1), and the Data Center issue view (§4.1). The badge goes right after the key
+ * in the breadcrumb.
+ */
+import type { FoundTicket } from '../types';
+import { all, inRichText, keyAttr, keyFromLink, priorityOf, projectOf, text } from './dom';
+import { parseJiraDate } from './dates';
+import { S } from './selectors';
+import { isValidIssueKey, issueKeyFromUrl } from './urls';
+
+/** Modal and side panel roots: fields are looked up inside the root their key sits in (rule 5). */
+const VIEW_ROOTS = `${S.issueModal}, ${S.issueSidePanel}`;
+
+/** The first match of `selector` in `scope` that belongs to the same issue view (not to a modal or panel nested elsewhere). */
+function field(scope: ParentNode, selector: string, viewRoot: Element | null): Element | null {
+  for (const el of scope.querySelectorAll(selector)) {
+    if (el.closest(VIEW_ROOTS) === viewRoot && !inRichText(el)) return el;
+  }
+  return null;
+}
+
+function cloudView(key: string, anchor: Element, element: Element, viewRoot: Element | null): FoundTicket {
+  const scope: ParentNode = viewRoot ?? anchor.ownerDocument;
+  const status = field(scope, S.issueStatus, viewRoot);
+  const assignee = text(field(scope, S.issueAssignee, viewRoot));
+  return {
+    key,
+    element,
+    anchor,
+    isTicketView: true,
+    dom: {
+      project: projectOf(key),
+      title: text(field(scope, S.issueSummary, viewRoot)),
+      status: text(status?.querySelector(S.statusLozengeText) ?? status),
+      priority: priorityOf(field(scope, S.priorityField, viewRoot)),
+      assignee: assignee === 'Unassigned' ? undefined : assignee,
+    },
+  };
+}
+
+/** Cloud: every breadcrumb current-issue link (page, modal, panel), else the summary heading of the issue the URL names. */
+export function readCloudIssueViews(root: ParentNode, url: URL): FoundTicket[] {
+  const found: FoundTicket[] = [];
+  for (const link of all(root, S.issueKey)) {
+    if (inRichText(link)) continue;
+    const key = keyFromLink(link) ?? text(link) ?? '';
+    if (!isValidIssueKey(key)) continue;
+    found.push(cloudView(key, link, link.closest(S.issueBreadcrumb) ?? link, link.closest(VIEW_ROOTS)));
+  }
+  // The breadcrumb may be missing (layouts change); the URL still names the open issue.
+  const key = issueKeyFromUrl(url);
+  if (found.length === 0 && key) {
+    const heading = all(root, S.issueSummary).find((h) => !inRichText(h));
+    if (heading) found.push(cloudView(key, heading, heading, heading.closest(VIEW_ROOTS)));
+  }
+  return found;
+}
+
+/** Data Center: `#key-val` in the issue header. */
+export function readDcIssueView(root: ParentNode): FoundTicket[] {
+  const keyVal = all(root, S.dcIssueKey)[0];
+  if (!keyVal) return [];
+  const key = keyAttr(keyVal, 'data-issue-key') ?? keyFromLink(keyVal) ?? text(keyVal) ?? '';
+  if (!isValidIssueKey(key)) return [];
+  const doc = keyVal.ownerDocument;
+  const one = (selector: string) => doc.querySelector(selector);
+  const created = parseJiraDate(one(S.dcCreated)?.getAttribute('datetime'));
+  const assignee = text(one(S.dcAssignee));
+  return [
+    {
+      key,
+      element: keyVal.closest(S.dcIssueHeader) ?? keyVal,
+      anchor: keyVal,
+      isTicketView: true,
+      dom: {
+        project: projectOf(key),
+        title: text(one(S.dcSummary)),
+        status: text(one(S.dcStatus)),
+        priority: priorityOf(one(S.dcPriority)),
+        issueType: one(S.dcType)?.getAttribute('alt') ?? undefined,
+        assignee: assignee === 'Unassigned' ? undefined : assignee,
+        ...(created !== null ? { created } : {}),
+      },
+    },
+  ];
+}
+

@@ -1,0 +1,108 @@
+/**
+ * One search request to the Jira the page belongs to, with the user's session (same origin, no
+ * token: jira-dom.md §5.1), classified into facts or a failure. Cloud: `POST /rest/api/3/search/jql`
+ * (§5.2; the old `/search` is gone there). Data Center: `GET {base}/rest/api/2/search` (§5.3).
+ * Never throws.
+ */
+import type { TicketFacts } from '../../sla/index';
+import type { EnrichFailure } from '../types';
+import { parseSearch } from './parse';
+
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface SearchTarget {
+  kind: 'cloud' | 'dc';
+  /** Origin (Cloud) or `ajs-base-url` (DC, may end in a context path). */
+  baseUrl: string;
+  site: string;
+}
+
+export type SearchOutcome =
+  | { ok: true; facts: Map<string, TicketFacts> }
+  | { ok: false; failure: EnrichFailure; retryAfterMs?: number; notFound?: boolean; invalidKeys?: string[] };
+
+/** What SLA Lens reads (jira-dom.md §5.4); the request-type field id varies per site. */
+export function searchFields(requestTypeField: string): string[] {
+  return ['summary', 'created', 'updated', 'priority', 'status', 'statuscategorychangedate', 'issuetype', 'labels', 'project', 'assignee', 'reporter', 'resolutiondate', 'comment', requestTypeField];
+}
+
+/** `Retry-After` in seconds or as an HTTP date, in milliseconds from `now`. */
+export function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+/** Keys Jira's JQL validation names as not existing (or not visible): `An issue with key 'SUP-9' does not exist…`. */
+function invalidKeys(body: unknown): string[] {
+  const messages = (body as { errorMessages?: unknown } | null)?.errorMessages;
+  if (!Array.isArray(messages)) return [];
+  return messages.flatMap((m) => (typeof m === 'string' ? [...m.matchAll(/'([A-Z][A-Z0-9_]+-\d+)'/g)].map((x) => x[1]!) : []));
+}
+
+const MAX_PAGES = 4;
+
+/** Facts for `keys` (at most 50), following pages when the server returns fewer than asked. */
+export async function searchIssues(fetchFn: Fetch, target: SearchTarget, keys: readonly string[], fields: readonly string[], signal: AbortSignal, now: number): Promise<SearchOutcome> {
+  const jql = `key in (${keys.join(', ')})`;
+  const facts = new Map<string, TicketFacts>();
+  const base = target.baseUrl.replace(/\/$/, '');
+  let nextPageToken: string | undefined;
+  let startAt = 0;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    let response: Response;
+    try {
+      response =
+        target.kind === 'cloud'
+          ? await fetchFn(`${base}/rest/api/3/search/jql`, {
+              method: 'POST',
+              credentials: 'same-origin',
+              headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Atlassian-Token': 'no-check' },
+              body: JSON.stringify({ jql, fields, expand: 'changelog', maxResults: 50, ...(nextPageToken ? { nextPageToken } : {}) }),
+              signal,
+            })
+          : await fetchFn(`${base}/rest/api/2/search?${new URLSearchParams({ jql, fields: fields.join(','), expand: 'changelog', maxResults: '50', startAt: String(startAt), validateQuery: 'warn' })}`, {
+              method: 'GET',
+              credentials: 'same-origin',
+              headers: { Accept: 'application/json' },
+              signal,
+            });
+    } catch {
+      return { ok: false, failure: 'network' };
+    }
+    const outcome = await classify(response, target, now);
+    if (!outcome.ok) return outcome;
+    for (const [key, f] of outcome.facts) facts.set(key, f);
+    const body = outcome.body as { isLast?: unknown; nextPageToken?: unknown; total?: unknown; issues: unknown[] };
+    if (target.kind === 'cloud') {
+      if (body.isLast !== false || typeof body.nextPageToken !== 'string') break;
+      nextPageToken = body.nextPageToken;
+    } else {
+      startAt += body.issues.length;
+      if (typeof body.total !== 'number' || startAt >= body.total || body.issues.length === 0) break;
+    }
+  }
+  return { ok: true, facts };
+}
+
+async function classify(response: Response, target: SearchTarget, now: number): Promise<{ ok: true; facts: Map<string, TicketFacts>; body: unknown } | Extract<SearchOutcome, { ok: false }>> {
+  const { status } = response;
+  if (status === 429) return { ok: false, failure: 'rate-limited', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now) };
+  if (status === 401 || status === 403) return { ok: false, failure: 'signed-out' };
+  if (status >= 500) return { ok: false, failure: 'server-error', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now) };
+  // Signed out, Cloud answers REST calls with 200 and the login page (jira-dom.md §5.1, G Part 1b).
+  const type = response.headers.get('Content-Type') ?? '';
+  if (status === 200 && !/[/+]json\b/i.test(type)) return { ok: false, failure: 'signed-out' };
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return { ok: false, failure: 'bad-response', notFound: status === 404 };
+  }
+  if (status === 404) return { ok: false, failure: 'bad-response', notFound: true };
+  if (status !== 200) return { ok: false, failure: 'bad-response', invalidKeys: status === 400 ? invalidKeys(body) : undefined };
+  const facts = parseSearch(body, { site: target.site, baseUrl: target.baseUrl });
+  return facts ? { ok: true, facts, body } : { ok: false, failure: 'bad-response' };
+}

@@ -1,0 +1,130 @@
+/**
+ * Every selector the Jira adapter uses, in one place, each with the fixture pages on which it
+ * must be found (checked by selectors.test.ts against the fake site's pages, never live sites).
+ * Sources and status marks are in the team's reference notes, jira-dom.md (section numbers and
+ * source tags below). Rules followed: both testid spellings (rule 1), stable leaves by suffix or
+ * substring (rule 2), cells by their own testid or class, never by position (rule 7), and never a
+ * generated class (rule 8): `ghx-*`, `issuerow`, `ak-renderer-document` are Jira's own names.
+ */
+
+/** The fixture pages (lib/sources/jira/__fixtures__/pages.ts renders each one). */
+export type JiraFixturePage =
+  | 'cloud-issue'
+  | 'cloud-board'
+  | 'cloud-board-modal'
+  | 'cloud-backlog'
+  | 'cloud-backlog-panel'
+  | 'cloud-navigator'
+  | 'cloud-queue'
+  | 'dc-issue'
+  | 'dc-navigator'
+  | 'dc-board';
+
+export interface SelectorEntry {
+  readonly selector: string;
+  /** Pages on which the selector must match at least one element. */
+  readonly pages: readonly JiraFixturePage[];
+}
+
+type Op = '=' | '^=' | '$=' | '*=';
+
+/** `[data-testid…]` and the older `[data-test-id…]` together (rule 1: Cloud renamed them in Oct 2023; some remain). */
+export function testid(op: Op, value: string, prefix = ''): string {
+  return `${prefix}[data-testid${op}"${value}"], ${prefix}[data-test-id${op}"${value}"]`;
+}
+
+const CLOUD_ISSUE_VIEWS = ['cloud-issue', 'cloud-board-modal', 'cloud-backlog-panel'] as const;
+const ALL_PAGES: readonly JiraFixturePage[] = ['cloud-issue', 'cloud-board', 'cloud-board-modal', 'cloud-backlog', 'cloud-backlog-panel', 'cloud-navigator', 'cloud-queue', 'dc-issue', 'dc-navigator', 'dc-board'];
+
+export const SELECTORS = {
+  /** Jira itself, Cloud and DC (§1). */
+  app: { selector: 'meta[name="application-name"][content="JIRA"]', pages: ALL_PAGES },
+  /** Only DC/Server renders these (§1; a saved 9.12 page). */
+  dcVersion: { selector: 'meta[name="ajs-version-number"]', pages: ['dc-issue', 'dc-navigator', 'dc-board'] },
+  dcBaseUrl: { selector: 'meta[name="ajs-base-url"]', pages: ['dc-issue', 'dc-navigator', 'dc-board'] },
+  dcContextPath: { selector: 'meta[name="ajs-context-path"]', pages: ['dc-issue', 'dc-navigator', 'dc-board'] },
+
+  /** Rich text: keys mentioned here never make tickets (rule 4, W). */
+  richText: {
+    selector: `.ak-renderer-document, .ProseMirror, [contenteditable="true"], ${testid('*=', 'issue.activity')}, ${testid('*=', 'comment')}`,
+    pages: CLOUD_ISSUE_VIEWS,
+  },
+  /** Every key link; parse the key from the resolved href (rule 3). */
+  browseLink: { selector: 'a[href*="/browse/"]', pages: ALL_PAGES },
+
+  // Cloud issue view: full page, modal, side panel (§3.1). Scope first, then query (rule 5).
+  issueModal: { selector: testid('*=', 'modal-dialog', 'section[role="dialog"]'), pages: ['cloud-board-modal'] },
+  /** The compact layout boards and backlogs open on the side (T commit db7f0b80, 2026-02). */
+  issueSidePanel: { selector: testid('$=', 'issue-layout.compact-layout'), pages: ['cloud-backlog-panel'] },
+  issueBreadcrumb: { selector: testid('$=', 'breadcrumbs.breadcrumb-current-issue-container'), pages: CLOUD_ISSUE_VIEWS },
+  /** W matches `*="breadcrumbs.current-issue.item"`; the `a` carries `href="/browse/KEY"`. */
+  issueKey: { selector: testid('*=', 'breadcrumbs.current-issue.item', 'a'), pages: CLOUD_ISSUE_VIEWS },
+  issueSummary: { selector: testid('$=', 'foundation.summary.heading', 'h1'), pages: CLOUD_ISSUE_VIEWS },
+  /** The older wrapper (JC) and the newer status button (3P). */
+  issueStatus: { selector: `${testid('$=', 'foundation.status.status-field-wrapper')}, ${testid('$=', 'status-view.status-button.status-button', 'button')}`, pages: CLOUD_ISSUE_VIEWS },
+  /** The same component in the issue view and the navigator (G): an `img` and a `span` with the name. */
+  priorityField: { selector: testid('$=', 'priority-readview-full.ui.priority.wrapper'), pages: [...CLOUD_ISSUE_VIEWS, 'cloud-navigator'] },
+  issueAssignee: { selector: testid('$=', 'issue.views.field.user.assignee'), pages: CLOUD_ISSUE_VIEWS },
+  /** Status lozenge text in lists and the issue view: `…status-lozenge.N--text` (G). */
+  statusLozengeText: {
+    selector: '[data-testid*="status-lozenge."][data-testid$="--text"], [data-test-id*="status-lozenge."][data-test-id$="--text"]',
+    pages: ['cloud-issue', 'cloud-navigator', 'cloud-queue'],
+  },
+
+  // Cloud issue navigator, list view (§3.2, G).
+  navigatorRow: { selector: testid('$=', 'native-issue-table.ui.issue-row', 'tr'), pages: ['cloud-navigator'] },
+  navigatorKey: { selector: testid('$=', 'issue-key.issue-key-cell', 'a'), pages: ['cloud-navigator'] },
+  navigatorSummary: { selector: testid('$=', 'issue-summary.issue-summary-cell'), pages: ['cloud-navigator'] },
+  navigatorWorkCell: { selector: testid('$=', 'issue-row.merged-cell'), pages: ['cloud-navigator'] },
+
+  // JSM agent queue, Cloud 2025 markup (§3.3, CB): columns are mapped from the table's own header row.
+  queueTable: { selector: '[data-vc="issue-table-container"]', pages: ['cloud-queue'] },
+  queueRow: { selector: '[role="row"]', pages: ['cloud-queue', 'cloud-navigator'] },
+  queueHeader: { selector: '[role="columnheader"]', pages: ['cloud-queue', 'cloud-navigator'] },
+  queueCell: { selector: '[role="gridcell"]', pages: ['cloud-queue'] },
+  /** The only Cloud view with a machine-readable date (CB); DC pages have them too (§4.1). */
+  datetime: { selector: 'time[datetime]', pages: ['cloud-queue', 'dc-issue', 'dc-navigator'] },
+
+  // Cloud board (§3.4, G; JA).
+  boardCard: { selector: testid('$=', 'ui.card.card'), pages: ['cloud-board', 'cloud-board-modal'] },
+  boardCardSummary: { selector: testid('*=', 'single-line-text-readview-card'), pages: ['cloud-board', 'cloud-board-modal'] },
+  /** `img[alt="P1 priority"]` inside. */
+  boardCardPriority: { selector: testid('$=', 'common.ui.priority.icon'), pages: ['cloud-board', 'cloud-board-modal'] },
+
+  // Cloud backlog (§3.5, G2 "testid LEAF" rule: the prefix varies, the suffix is the key).
+  backlogRow: { selector: testid('*=', 'card-list.card.content-container.'), pages: ['cloud-backlog', 'cloud-backlog-panel'] },
+  /** Key + summary text for screen readers (G). */
+  backlogScreenReaderKey: { selector: testid('$=', 'card-contents.screen-reader-key'), pages: ['cloud-backlog', 'cloud-backlog-panel'] },
+
+  // Data Center issue view (§4.1).
+  dcIssueKey: { selector: '#key-val', pages: ['dc-issue'] },
+  dcIssueHeader: { selector: '.issue-header-content', pages: ['dc-issue'] },
+  dcSummary: { selector: '#summary-val', pages: ['dc-issue'] },
+  dcStatus: { selector: '#status-val', pages: ['dc-issue'] },
+  dcPriority: { selector: '#priority-val', pages: ['dc-issue'] },
+  dcType: { selector: '#type-val img[alt]', pages: ['dc-issue'] },
+  dcAssignee: { selector: '#assignee-val', pages: ['dc-issue'] },
+  dcCreated: { selector: '#created-val time[datetime]', pages: ['dc-issue'] },
+
+  // Data Center navigator (§4.2): cells by `td.<fieldId>`, never by position.
+  dcRow: { selector: 'tr.issuerow[data-issuekey]', pages: ['dc-navigator'] },
+  dcRowKey: { selector: 'td.issuekey a', pages: ['dc-navigator'] },
+  dcRowSummary: { selector: 'td.summary a', pages: ['dc-navigator'] },
+  dcRowStatus: { selector: 'td.status', pages: ['dc-navigator'] },
+  dcRowPriority: { selector: 'td.priority', pages: ['dc-navigator'] },
+  dcRowType: { selector: 'td.issuetype img[alt]', pages: ['dc-navigator'] },
+  dcRowAssignee: { selector: 'td.assignee', pages: ['dc-navigator'] },
+  dcRowCreated: { selector: 'td.created time[datetime]', pages: ['dc-navigator'] },
+
+  // Data Center board and backlog cards (§4.3, JH card.tsx; JA).
+  dcCard: { selector: '.ghx-issue[data-issue-key], .js-issue[data-issue-key]', pages: ['dc-board'] },
+  dcCardKeyLink: { selector: '.ghx-key a', pages: ['dc-board'] },
+  dcCardKey: { selector: '.ghx-key', pages: ['dc-board'] },
+  dcCardSummary: { selector: '.ghx-summary', pages: ['dc-board'] },
+  dcCardType: { selector: '.ghx-type[title]', pages: ['dc-board'] },
+} as const satisfies Record<string, SelectorEntry>;
+
+export type SelectorName = keyof typeof SELECTORS;
+
+/** The selector text of `name`: readers use this, never a literal. */
+export const S = Object.fromEntries(Object.entries(SELECTORS).map(([name, entry]) => [name, entry.selector])) as { readonly [K in SelectorName]: string };

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBadges, type BadgeReading } from '../browser/badges';
+import { launchChromium, type ChromiumSession } from '../browser/chromium';
+import { screenshotFailures } from '../browser/failures';
+import { importConfig } from '../browser/options';
+import { demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
+import { URLS } from '../sites/index';
+
+// The demo's tickets, each built to be in one state under the sample configuration (demo.test.ts).
+const EXPECTED: Record<string, string> = {
+  'SUP-101': 'ok',
+  'SUP-102': 'at-risk',
+  'SUP-103': 'breached',
+  'SUP-104': 'paused',
+  'SUP-105': 'ok',
+  'SUP-106': 'ok',
+  'SUP-107': 'met',
+  'SUP-108': 'at-risk',
+};
+const sample = readFileSync(SAMPLE_CONFIG_PATH, 'utf8');
+
+let session: ChromiumSession;
+let options: Page;
+
+beforeAll(async () => {
+  session = await launchChromium({ sites: demoSites(Date.now()) });
+  options = await session.openExtensionPage('options.html');
+  await importConfig(options, [{ name: 'sla-config.sample.json', text: sample }]);
+});
+afterAll(async () => {
+  await session?.close();
+});
+screenshotFailures('chromium', () => session?.context);
+
+async function badgesWhenSettled(page: Page, count: number): Promise<BadgeReading[]> {
+  await expect.poll(async () => (await readBadges(page)).length, { timeout: 10_000 }).toBe(count);
+  return readBadges(page);
+}
+
+const byKey = (badges: BadgeReading[]) => Object.fromEntries(badges.map((b) => [b.key, b.state]));
+
+describe('the Jira overlay in Chromium', () => {
+  it('badges every ticket of a Service Management queue once, with its state and time left', async () => {
+    const page = await session.open(URLS.jiraQueue);
+    const badges = await badgesWhenSettled(page, 8);
+    expect(byKey(badges)).toEqual(EXPECTED);
+    expect(new Set(badges.map((b) => b.key)).size).toBe(8);
+    const breached = badges.find((b) => b.key === 'SUP-103')!;
+    expect(breached.metric).toBe('resolution');
+    expect(breached.text).toMatch(/^breached (just now|\d+[mhd].* ago)$/);
+    expect(breached.title).toMatch(/Standard support|SUP/i);
+    expect(breached.title).toBe(breached.ariaLabel);
+    expect(badges.find((b) => b.key === 'SUP-101')!.text).toMatch(/^(\d+h )?\d+m left$|^\d+h left$/);
+    expect(badges.find((b) => b.key === 'SUP-104')!.text).toMatch(/^paused · /);
+    expect(badges.find((b) => b.key === 'SUP-107')!.text).toBe('met');
+    // Each badge sits right after its ticket's key link.
+    expect(await page.$$eval('[data-sla-badge]', (els) => els.every((b) => b.previousElementSibling?.textContent === b.getAttribute('data-sla-key')))).toBe(true);
+    await page.close();
+  });
+
+  it('keeps hostile summaries as text', async () => {
+    const page = await session.open(URLS.jiraQueue);
+    await badgesWhenSettled(page, 8);
+    expect(await page.title()).not.toBe('pwned');
+    expect(await page.$$eval('img[onerror]', (imgs) => imgs.length)).toBe(0);
+    expect(await page.getByText('<img src=x onerror=').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('badges the cards of a board', async () => {
+    const page = await session.open(URLS.jiraBoard);
+    const badges = await badgesWhenSettled(page, 8);
+    expect(byKey(badges)).toEqual(EXPECTED);
+    await page.close();
+  });
+
+  it('badges the issue view once, and no key mentioned in its description', async () => {
+    const page = await session.open(URLS.jiraIssue('SUP-103'));
+    const badges = await badgesWhenSettled(page, 1);
+    expect(badges).toMatchObject([{ key: 'SUP-103', state: 'breached' }]);
+    await page.waitForTimeout(300);
+    expect((await readBadges(page)).map((b) => b.key)).toEqual(['SUP-103']);
+    await page.close();
+  });
+
+  it('follows in-page navigation to another view', async () => {
+    const page = await session.open(URLS.jiraIssue('SUP-101'));
+    await badgesWhenSettled(page, 1);
+    // A single-page app swaps its content and pushes the URL, without loading a document.
+    // Fetched by the page itself, so the request goes through the fake site.
+    const board = await page.evaluate(async (url) => (await fetch(url)).text(), URLS.jiraBoard);
+    await page.evaluate(([html, url]) => {
+      const doc = new DOMParser().parseFromString(html!, 'text/html');
+      document.querySelector('main')!.replaceWith(doc.querySelector('main')!);
+      history.pushState({}, '', url);
+    }, [board, URLS.jiraBoard]);
+    const badges = await badgesWhenSettled(page, 8);
+    expect(byKey(badges)).toEqual(EXPECTED);
+    await page.close();
+  });
+
+  it('shows a pause when the ticket enters a pause status', async () => {
+    const issue = session.sites.jira.find((i) => i.key === 'SUP-101')!;
+    const saved = structuredClone(issue);
+    issue.history.push({ at: Date.now() - 60_000, from: issue.status, to: 'Waiting for customer' });
+    issue.status = 'Waiting for customer';
+    try {
+      const page = await session.open(URLS.jiraQueue);
+      await expect.poll(async () => byKey(await readBadges(page))['SUP-101'], { timeout: 10_000 }).toBe('paused');
+      await page.close();
+    } finally {
+      Object.assign(issue, saved);
+    }
+  });
+
+  it('falls back to what the page shows, marked approximate, when the API answers with the login page', async () => {
+    session.sites.api = 'login-page';
+    try {
+      const queue = await session.open(URLS.jiraQueue);
+      const badges = await badgesWhenSettled(queue, 8);
+      // The queue shows creation times: figures, but approximate, and saying so.
+      const running = badges.filter((b) => /left|ago/.test(b.text));
+      expect(running.length).toBeGreaterThan(0);
+      for (const b of running) {
+        expect(b.text).toMatch(/~/);
+        expect(b.title).toMatch(/approximate/i);
+      }
+      await queue.close();
+      // A board shows no times at all: unknown, never a confident wrong figure.
+      const board = await session.open(URLS.jiraBoard);
+      const unknown = await badgesWhenSettled(board, 8);
+      expect(new Set(unknown.map((b) => b.state))).toEqual(new Set(['unknown']));
+      expect(unknown[0]!.text).toBe('SLA unknown');
+      await board.close();
+    } finally {
+      session.sites.api = 'ok';
+    }
+  });
+
+  it('updates open tabs when another configuration is applied, without a reload', async () => {
+    const page = await session.open(URLS.jiraQueue);
+    await badgesWhenSettled(page, 8);
+    // Give every Highest ticket of the standard policy a far shorter resolution target.
+    const strict = JSON.parse(sample) as { policies: Array<{ id: string; targets?: Record<string, { resolution?: string }> }> };
+    const enterprise = strict.policies.find((p) => p.id === 'sup-enterprise')!;
+    enterprise.targets!.Highest!.resolution = '1m';
+    await options.bringToFront();
+    await importConfig(options, JSON.stringify(strict, null, 2), 'Much stricter');
+    await expect.poll(async () => byKey(await readBadges(page))['SUP-101'], { timeout: 10_000 }).toBe('breached');
+    await page.close();
+  });
+
+  it('threw no error into any page', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+});
