@@ -15,7 +15,8 @@ export default defineConfig({
     name: 'SLA Lens',
     description:
       'Live SLA countdowns on Jira and Zendesk tickets, computed in your browser. No ticket data leaves it.',
-    permissions: ['storage', 'alarms'],
+    // scripting: registerContentScripts for self-hosted sites, each added at runtime (lib/sources/site-registry.ts).
+    permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: BUILT_IN_MATCHES,
     // Self-hosted Jira and Zendesk custom domains are granted at runtime, per site.
     optional_host_permissions: ['*://*/*'],

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { activeVersion, applyImport, history, previewText } from '../../lib/db/config-store';
 import { SlaLensDatabase } from '../../lib/db/database';
 import { createOptionsStores, type OptionsStores } from '../../lib/options/context';
+import { createSiteRegistry } from '../../lib/sources/site-registry';
+import { createFakeSiteApis } from '../../testing/fakes/site-apis';
 import { OptionsApp } from './OptionsApp';
 
 const root = path.join(import.meta.dirname, '../..');
@@ -20,7 +22,9 @@ let download: ReturnType<typeof vi.fn<(fileName: string, text: string) => void>>
 beforeEach(() => {
   db = new SlaLensDatabase(`test-options-${crypto.randomUUID()}`);
   download = vi.fn<(fileName: string, text: string) => void>();
-  stores = createOptionsStores(db, { now: () => NOW, fetchSample: async () => sample, download, yieldToUi: async () => {} });
+  const siteApis = createFakeSiteApis();
+  const sites = { registry: createSiteRegistry(siteApis), onPermissionsChanged: siteApis.onPermissionsChanged };
+  stores = createOptionsStores(db, { now: () => NOW, fetchSample: async () => sample, download, yieldToUi: async () => {}, sites });
 });
 
 afterEach(async () => {

@@ -1,11 +1,10 @@
 import { AppHeader } from '../../components/AppHeader';
 import { Notice } from '../../components/Notice';
-import { Section } from '../../components/Section';
 import { OptionsContext, useOptionsData, type OptionsStores } from '../../lib/options/context';
-import { BUILT_IN_SITES } from '../../lib/sources/sites';
 import { ActiveConfigSection } from './ActiveConfigSection';
 import { HistorySection } from './HistorySection';
 import { ImportSection } from './ImportSection';
+import { SitesSection } from './SitesSection';
 import { TesterSection } from './TesterSection';
 
 /** The options page, given its stores (the real database in main.tsx, a test database in tests). */
@@ -40,20 +39,7 @@ function OptionsPage() {
         <ImportSection hasActive={Boolean(data?.active)} />
         {data?.config && <TesterSection config={data.config} />}
         {data && <HistorySection data={data} />}
-        <Section id="sites" title="Sites covered">
-          <ul class="site-list">
-            {BUILT_IN_SITES.map((site) => (
-              <li key={site.host}>
-                <span class="site-list__name">{site.name}</span>
-                <code>{site.host}</code>
-              </li>
-            ))}
-          </ul>
-          <p class="muted">
-            SLA countdowns are computed in this browser. No ticket data leaves it: the only requests SLA Lens makes go to the Jira or Zendesk site
-            you are already signed in to.
-          </p>
-        </Section>
+        <SitesSection />
       </main>
     </div>
   );

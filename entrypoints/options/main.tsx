@@ -6,6 +6,7 @@ import { SlaLensDatabase } from '../../lib/db/database';
 import { createOptionsStores } from '../../lib/options/context';
 import { downloadText } from '../../lib/options/history-store';
 import { CONFIG_VERSION_KEY } from '../../lib/messaging/types';
+import { createSiteRegistry } from '../../lib/sources/site-registry';
 import { OptionsApp } from './OptionsApp';
 import './style.css';
 
@@ -26,6 +27,18 @@ function main() {
       return response.text();
     },
     download: downloadText,
+    sites: {
+      // Extension pages have the same APIs as the background: no messaging needed.
+      registry: createSiteRegistry({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local }),
+      onPermissionsChanged(listener) {
+        browser.permissions.onAdded.addListener(listener);
+        browser.permissions.onRemoved.addListener(listener);
+        return () => {
+          browser.permissions.onAdded.removeListener(listener);
+          browser.permissions.onRemoved.removeListener(listener);
+        };
+      },
+    },
   });
   render(<OptionsApp stores={stores} />, root);
 }

@@ -4,12 +4,15 @@ import type { SlaLensDatabase } from '../db/database';
 import { createHistoryStore, type HistoryDeps, type HistoryStore } from './history-store';
 import { createImportStore, type ImportDeps, type ImportStore } from './import-store';
 import { loadOptionsData, type OptionsData } from './options-data';
+import { createSitesStore, type SitesDeps, type SitesStore } from './sites-store';
 import { createTesterStore, type TesterStore } from './tester';
 import { useLiveQuery, type LiveResult } from './use-live-query';
 
 /** What the options page needs from outside: the database and the few browser facilities. */
 export interface OptionsEnv extends ImportDeps, HistoryDeps {
   now(): number;
+  /** Self-hosted sites: the registry over the browser's permissions and scripting APIs. */
+  sites: SitesDeps;
 }
 
 export interface OptionsStores {
@@ -18,6 +21,7 @@ export interface OptionsStores {
   importer: ImportStore;
   history: HistoryStore;
   tester: TesterStore;
+  sites: SitesStore;
 }
 
 export function createOptionsStores(db: SlaLensDatabase, env: OptionsEnv): OptionsStores {
@@ -27,6 +31,7 @@ export function createOptionsStores(db: SlaLensDatabase, env: OptionsEnv): Optio
     importer: createImportStore(db, env),
     history: createHistoryStore(db, env),
     tester: createTesterStore(env.now),
+    sites: createSitesStore(env.sites),
   };
 }
 
