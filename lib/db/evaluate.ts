@@ -104,47 +104,74 @@ function observedAfter(stored: StoredTicket | undefined, ticket: TicketFacts, no
   return [...observed, { at: now, status: ticket.status }].slice(-200);
 }
 
+/**
+ * The views for an overlay's tickets, and the rows to record for the popup. Nothing is written
+ * here: the caller answers the overlay first and records afterwards (`recordTickets`), so badges
+ * never wait on a database write.
+ */
+export async function evaluateTickets(
+  db: SlaLensDatabase,
+  request: EvaluateRequest,
+  config: { version: number | null; config: ResolvedConfig | null },
+  now: number,
+): Promise<{ response: EvaluateResponse; rows: StoredTicket[] }> {
+  const unknown = (key: string): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: 'SLA Lens could not read this ticket from the page or the site’s API' });
+  if (!config.config) {
+    const views = request.tickets.map((t): SlaView => ({ key: t.key, kind: 'none', clocks: [], exact: true, note: 'No SLA configuration has been imported' }));
+    return { response: { views: [...views, ...(request.unreadable ?? []).map(unknown)], calendars: {}, configVersion: null }, rows: [] };
+  }
+  const active = config.config;
+  // Stored rows matter only for tickets without history (their observed statuses): a site that
+  // gives history costs no database read before the overlay is answered.
+  const blind = request.tickets.filter((t) => !t.statusHistory);
+  const stored = new Map((await db.tickets.bulkGet(blind.map((t) => [request.site, t.key] as [string, string]))).map((row, i) => [blind[i]!.key, row]));
+  const rows: StoredTicket[] = [];
+  const views = request.tickets.map((ticket) => {
+    const before = stored.get(ticket.key);
+    const observed = observedAfter(before, ticket, now);
+    const view = viewFor(active, ticket, { observed });
+    const { state, dueAt } = summarize(view, active.calendars, now);
+    rows.push({
+      site: request.site,
+      key: ticket.key,
+      source: ticket.source,
+      title: ticket.title,
+      url: ticket.url,
+      team: ticket.project ?? ticket.group,
+      priority: ticket.priority,
+      status: ticket.status,
+      assignee: ticket.assignee,
+      view,
+      state,
+      dueAt,
+      // recordTickets keeps the first sighting of a ticket seen before.
+      firstSeen: before?.firstSeen ?? now,
+      lastSeen: now,
+      observed,
+    });
+    return view;
+  });
+  const all = [...views, ...(request.unreadable ?? []).map(unknown)];
+  return { response: { views: all, calendars: calendarsFor(active, all), configVersion: config.version }, rows };
+}
+
+/** Records what an overlay saw. A ticket seen again keeps when it was first seen. */
+export async function recordTickets(db: SlaLensDatabase, rows: readonly StoredTicket[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.transaction('rw', db.tickets, async () => {
+    const stored = await db.tickets.bulkGet(rows.map((r) => [r.site, r.key] as [string, string]));
+    await db.tickets.bulkPut(rows.map((r, i) => ({ ...r, firstSeen: Math.min(r.firstSeen, stored[i]?.firstSeen ?? r.firstSeen) })));
+  });
+}
+
+/** Evaluates and records in one go (for callers that do not answer anyone in between). */
 export async function evaluateRequest(
   db: SlaLensDatabase,
   request: EvaluateRequest,
   config: { version: number | null; config: ResolvedConfig | null },
   now: number,
 ): Promise<EvaluateResponse> {
-  const unknown = (key: string): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: 'SLA Lens could not read this ticket from the page or the site’s API' });
-  if (!config.config) {
-    const views = request.tickets.map((t): SlaView => ({ key: t.key, kind: 'none', clocks: [], exact: true, note: 'No SLA configuration has been imported' }));
-    return { views: [...views, ...(request.unreadable ?? []).map(unknown)], calendars: {}, configVersion: null };
-  }
-  const active = config.config;
-  return db.transaction('rw', db.tickets, async () => {
-    const stored = await db.tickets.bulkGet(request.tickets.map((t) => [request.site, t.key] as [string, string]));
-    const rows: StoredTicket[] = [];
-    const views = request.tickets.map((ticket, i) => {
-      const before = stored[i];
-      const observed = observedAfter(before, ticket, now);
-      const view = viewFor(active, ticket, { observed });
-      const { state, dueAt } = summarize(view, active.calendars, now);
-      rows.push({
-        site: request.site,
-        key: ticket.key,
-        source: ticket.source,
-        title: ticket.title,
-        url: ticket.url,
-        team: ticket.project ?? ticket.group,
-        priority: ticket.priority,
-        status: ticket.status,
-        assignee: ticket.assignee,
-        view,
-        state,
-        dueAt,
-        firstSeen: before?.firstSeen ?? now,
-        lastSeen: now,
-        observed,
-      });
-      return view;
-    });
-    await db.tickets.bulkPut(rows);
-    const all = [...views, ...(request.unreadable ?? []).map(unknown)];
-    return { views: all, calendars: calendarsFor(active, all), configVersion: config.version };
-  });
+  const { response, rows } = await evaluateTickets(db, request, config, now);
+  await recordTickets(db, rows);
+  return response;
 }

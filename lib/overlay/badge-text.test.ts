@@ -89,6 +89,7 @@ describe('states', () => {
       text: 'no SLA',
       label: 'No SLA policy applies to this ticket',
       fast: false,
+      changesAt: Infinity,
     });
   });
 
@@ -196,5 +197,37 @@ describe('compileCalendars', () => {
   it('adds the year to due times in another year', () => {
     const b = render(view([running('resolution', 1000 * HOUR, 2000 * HOUR)]));
     expect(b.label).toContain('2027');
+  });
+});
+
+describe('changesAt: when a badge can next read differently', () => {
+  it('at the next whole minute of time left, one millisecond after a round figure', () => {
+    expect(render(view([running('resolution', 3 * HOUR + 5 * SECOND, 8 * HOUR)])).changesAt).toBe(NOW + 5 * SECOND + 1);
+    expect(render(view([running('resolution', 3 * HOUR, 8 * HOUR)])).changesAt).toBe(NOW + 1);
+    expect(render(view([running('resolution', 42 * SECOND + 300, 8 * HOUR)])).changesAt).toBe(NOW + 301);
+  });
+
+  it('at the warning threshold and at the start of the last ten minutes, when they come first', () => {
+    // 75 % of one hour: at risk with 15 minutes left; 20 s away.
+    expect(render(view([running('resolution', 15 * MINUTE + 20 * SECOND, HOUR)])).changesAt).toBe(NOW + 20 * SECOND);
+    expect(render(view([running('resolution', 10 * MINUTE + 30 * SECOND, 100 * HOUR)])).changesAt).toBe(NOW + 30 * SECOND);
+  });
+
+  it('a clock on a closed calendar holds still until the calendar opens', () => {
+    // Saturday 2026-11-28 12:00 UTC: EMEA (Mon–Fri) opens Monday.
+    const saturday = Date.UTC(2026, 10, 28, 12);
+    const v = view([clock('resolution', { start: Date.UTC(2026, 10, 27, 9), targetMs: 40 * HOUR }, 'emea')]);
+    const monday = render(v, saturday).changesAt;
+    expect(new Date(monday).getUTCDay()).toBe(1);
+    expect(render(v, monday).text).toBe(render(v, saturday).text);
+  });
+
+  it('"breached … ago" and a paused clock move with the wall clock; a stopped one never changes', () => {
+    const breached = view([clock('resolution', { start: NOW - 2 * HOUR - 30 * SECOND, targetMs: HOUR })]);
+    expect(render(breached).changesAt).toBe(NOW + 30 * SECOND);
+    const paused = view([clock('resolution', { start: NOW - HOUR, targetMs: 4 * HOUR, pauses: [{ from: NOW - 10 * MINUTE, to: null }] })]);
+    expect(render(paused, NOW + 15 * SECOND).changesAt).toBe(NOW + MINUTE);
+    const met = view([clock('resolution', { start: NOW - HOUR, targetMs: 4 * HOUR, stop: NOW - MINUTE })]);
+    expect(render(met).changesAt).toBe(Infinity);
   });
 });

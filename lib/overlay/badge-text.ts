@@ -3,7 +3,7 @@
  * background's `SlaView` with the engine, so badges tick locally without asking again. Pure; runs
  * every tick for up to 1,000 badges, so calendars are compiled once and due-time strings cached.
  */
-import { compileCalendar, evaluateClock, isOpen, type Calendar, type CalendarSpec, type ClockState } from '../sla/index';
+import { compileCalendar, evaluateClock, isOpen, nextOpen, type Calendar, type CalendarSpec, type ClockState } from '../sla/index';
 import type { BadgeMetric, BadgeState, ClockView, SlaView } from '../messaging/types';
 import { compactBusinessSpan, compactWallSpan, fullBusinessSpan } from './duration-text';
 
@@ -17,6 +17,11 @@ export interface RenderedBadge {
   label: string;
   /** The text may change within seconds (last 10 minutes, or just breached): tick every second. */
   fast: boolean;
+  /**
+   * The earliest instant at which this badge's state, text or label can change (Infinity: only
+   * new facts change it). A one-second tick redraws only the badges whose moment has come.
+   */
+  changesAt: number;
 }
 
 /** The user's locale and time zone for due times; both default to the browser's. */
@@ -126,7 +131,7 @@ function rank(state: ClockState['state']): number {
 }
 
 function unknown(view: SlaView, reason: string): RenderedBadge {
-  return { state: 'unknown', metric: null, text: 'SLA unknown', label: `SLA unknown: ${trimStop(view.note ?? reason)}`, fast: false };
+  return { state: 'unknown', metric: null, text: 'SLA unknown', label: `SLA unknown: ${trimStop(view.note ?? reason)}`, fast: false, changesAt: Infinity };
 }
 
 function trimStop(s: string): string {
@@ -194,7 +199,7 @@ function capitalise(s: string): string {
  */
 export function badgeFor(view: SlaView, calendars: CalendarLookup, now: number, options: BadgeTextOptions = {}): RenderedBadge {
   if (view.kind === 'none') {
-    return { state: 'none', metric: null, text: 'no SLA', label: 'No SLA policy applies to this ticket', fast: false };
+    return { state: 'none', metric: null, text: 'no SLA', label: 'No SLA policy applies to this ticket', fast: false, changesAt: Infinity };
   }
   if (view.kind !== 'clocks') return unknown(view, 'the facts this ticket needs could not be read');
   const clocks = view.clocks;
@@ -250,5 +255,41 @@ export function badgeFor(view: SlaView, calendars: CalendarLookup, now: number, 
     fast = cs.remainingMs <= FAST_WINDOW_MS && isOpen(calendarFor(calendars, shown.calendarId)!, now);
   }
 
-  return { state: cs.state, metric: shown.metric, text: clockText(cs, now, approximate), label, fast };
+  let changesAt = Infinity;
+  for (let i = 0; i < clocks.length; i++) {
+    const at = nextChange(states[i]!, clocks[i]!, calendarFor(calendars, clocks[i]!.calendarId)!, now);
+    if (at < changesAt) changesAt = at;
+  }
+  return { state: cs.state, metric: shown.metric, text: clockText(cs, now, approximate), label, fast, changesAt };
+}
+
+/**
+ * When one clock's words can next change. Figures are shown to the minute (to the second in the
+ * last one); a running clock's time left falls with wall time only while its calendar is open;
+ * its state changes at the warning threshold and at the breach; "breached … ago" and a paused
+ * clock's "due … if it resumes now" move with wall time.
+ */
+function nextChange(cs: ClockState, clock: ClockView, cal: Calendar, now: number): number {
+  const nextWallMinute = (from: number) => now + MINUTE - (((now - from) % MINUTE) + MINUTE) % MINUTE;
+  switch (cs.state) {
+    case 'met':
+    case 'missed':
+      return Infinity;
+    case 'paused':
+      return nextWallMinute(0);
+    case 'breached':
+      return nextWallMinute(cs.dueAt);
+  }
+  if (!isOpen(cal, now)) return Math.max(now + 1, nextOpen(cal, now));
+  const r = cs.remainingMs;
+  // Figures round down: "5m left" turns into "4m" the moment a whole minute is no longer left.
+  let wait = r >= MINUTE ? (r % MINUTE) + 1 : (r % 1000) + 1;
+  const warn = clock.clock.warnAt;
+  const untilWarning = warn && typeof warn === 'object' && 'remainingMs' in warn ? r - warn.remainingMs : warn && typeof warn === 'object' && 'fraction' in warn ? r - clock.clock.targetMs * (1 - warn.fraction) : r - clock.clock.targetMs * 0.25;
+  if (untilWarning > 0 && untilWarning < wait) wait = untilWarning;
+  // Entering the last ten minutes switches the tab to one-second ticks.
+  const untilFast = r - FAST_WINDOW_MS;
+  if (untilFast > 0 && untilFast < wait) wait = untilFast;
+  if (r < wait) wait = r;
+  return now + Math.max(1, wait);
 }

@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { removeAllBadges, removeBadge, sweepStaleBadges, upsertBadge, type BadgeTarget } from './badge';
 import type { RenderedBadge } from './badge-text';
 
-const OK: RenderedBadge = { state: 'ok', metric: 'resolution', text: '3h 12m left', label: 'Enterprise — resolution: on track', fast: false };
-const BREACHED: RenderedBadge = { state: 'breached', metric: 'first-response', text: 'breached 40m ago', label: 'Enterprise — first response: breached', fast: false };
-const NONE: RenderedBadge = { state: 'none', metric: null, text: 'no SLA', label: 'No SLA policy applies to this ticket', fast: false };
+const OK: RenderedBadge = { state: 'ok', metric: 'resolution', text: '3h 12m left', label: 'Enterprise — resolution: on track', fast: false, changesAt: Infinity };
+const BREACHED: RenderedBadge = { state: 'breached', metric: 'first-response', text: 'breached 40m ago', label: 'Enterprise — first response: breached', fast: false, changesAt: Infinity };
+const NONE: RenderedBadge = { state: 'none', metric: null, text: 'no SLA', label: 'No SLA policy applies to this ticket', fast: false, changesAt: Infinity };
 
 function row(key = 'SUP-1'): BadgeTarget {
   const element = document.createElement('tr');

@@ -1,7 +1,7 @@
 /**
  * The badges a tab tracks: ticket element → its view. The controller adds, updates and drops
- * tickets; the ticker calls `render`. A render re-evaluates only what can have changed — badges
- * in their fast window on every call, the others once per slow tick — and `upsertBadge` writes
+ * tickets; the ticker calls `render`. A render re-evaluates only the badges whose words can have
+ * changed since they were drawn (each knows when that is: `changesAt`), and `upsertBadge` writes
  * to the DOM only what differs.
  *
  *   const board = createBadgeBoard({ signal: ctx.signal });
@@ -15,7 +15,6 @@ import type { CalendarSpec, Calendar } from '../sla/index';
 import type { SlaView } from '../messaging/types';
 import { badgeFor, compileCalendars, type BadgeTextOptions } from './badge-text';
 import { removeBadge, upsertBadge, type BadgeTarget } from './badge';
-import { FAST_TICK_MS, SLOW_TICK_MS } from './ticker';
 
 export interface BadgeBoardOptions {
   /** The user's locale and time zone for due times (default: the browser's). */
@@ -46,10 +45,8 @@ interface Entry {
   view: SlaView;
   renderedAt: number;
   fast: boolean;
+  changesAt: number;
 }
-
-/** A badge outside its fast window is re-evaluated once it is this old (one slow tick, less slack). */
-const STALE_MS = SLOW_TICK_MS - FAST_TICK_MS;
 
 export function createBadgeBoard(options: BadgeBoardOptions = {}): BadgeBoard {
   const text = options.text ?? {};
@@ -61,13 +58,14 @@ export function createBadgeBoard(options: BadgeBoardOptions = {}): BadgeBoard {
     upsertBadge(entry.target, rendered);
     entry.renderedAt = now;
     entry.fast = rendered.fast;
+    entry.changesAt = rendered.changesAt;
   }
 
   const board: BadgeBoard = {
     setCalendars(specs) {
       for (const [id, cal] of compileCalendars(specs)) calendars.set(id, cal);
       // Badges drawn before (maybe `unknown` for want of a calendar) are redrawn on the next render.
-      for (const entry of entries.values()) entry.renderedAt = -Infinity;
+      for (const entry of entries.values()) entry.changesAt = -Infinity;
     },
     set(target, view, now) {
       let entry = entries.get(target.element);
@@ -75,7 +73,7 @@ export function createBadgeBoard(options: BadgeBoardOptions = {}): BadgeBoard {
         entry.target = target;
         entry.view = view;
       } else {
-        entry = { target, view, renderedAt: now, fast: false };
+        entry = { target, view, renderedAt: now, fast: false, changesAt: now };
         entries.set(target.element, entry);
       }
       draw(entry, now);
@@ -92,7 +90,9 @@ export function createBadgeBoard(options: BadgeBoardOptions = {}): BadgeBoard {
           removeBadge(element);
           continue;
         }
-        if (force || entry.fast || now - entry.renderedAt >= STALE_MS || now < entry.renderedAt) draw(entry, now);
+        // Only badges whose words can have changed are evaluated again. A clock that jumped (a
+        // sleeping laptop) passes changesAt forwards, or goes back before renderedAt.
+        if (force || now >= entry.changesAt || now < entry.renderedAt) draw(entry, now);
         if (entry.fast) fast = true;
       }
       return fast;

@@ -62,10 +62,14 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
 
   const ticker = createTicker({ signal, document: doc, render: (now) => board.render(now), now: deps.now, setTimeout: deps.setTimeout, clearTimeout: deps.clearTimeout });
 
-  /** Gives every tracked element whose ticket has a view its badge. */
-  function show(): void {
+  /**
+   * Gives tracked elements their badges: those of the tickets in `keys` (whose views just
+   * changed), or every one that has a view.
+   */
+  function show(keys?: ReadonlySet<string>): void {
     const now = deps.now();
     for (const [element, found] of tracked) {
+      if (keys && !keys.has(found.key)) continue;
       const view = views.get(found.key);
       if (view) board.set(found, view, now);
       else if (!element.isConnected) tracked.delete(element);
@@ -74,13 +78,20 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
   }
 
   async function evaluate(tickets: TicketFacts[], unreadable: string[]): Promise<void> {
+    const batches: Array<Promise<EvaluateResponse>> = [];
     for (let i = 0; i < Math.max(tickets.length, unreadable.length); i += BATCH) {
-      const response = await deps.evaluate({ type: 'sla:evaluate', source: adapter.source, site, tickets: tickets.slice(i, i + BATCH), unreadable: unreadable.slice(i, i + BATCH) });
+      batches.push(deps.evaluate({ type: 'sla:evaluate', source: adapter.source, site, tickets: tickets.slice(i, i + BATCH), unreadable: unreadable.slice(i, i + BATCH) }));
+    }
+    const changed = new Set<string>();
+    for (const response of await Promise.all(batches)) {
       if (signal.aborted) return;
       board.setCalendars(response.calendars);
-      for (const view of response.views) views.set(view.key, view);
+      for (const view of response.views) {
+        views.set(view.key, view);
+        changed.add(view.key);
+      }
     }
-    show();
+    show(changed);
   }
 
   async function flush(): Promise<void> {
@@ -88,23 +99,34 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     const keys = [...pending];
     pending.clear();
     if (keys.length === 0 || signal.aborted) return;
-    const enriched = await adapter.enrich(keys, { origin: currentUrl.origin, signal, now: deps.now() });
+    const evaluations: Array<Promise<void>> = [];
+    const sent = new Set<string>();
+    const send = (batch: ReadonlyMap<string, TicketFacts>) => {
+      const tickets = [...batch.values()].filter((f) => !sent.has(f.key));
+      for (const f of tickets) {
+        sent.add(f.key);
+        facts.set(f.key, f);
+      }
+      if (tickets.length > 0) evaluations.push(evaluate(tickets, []).catch(() => undefined));
+    };
+    // Each answer is evaluated and badged as it lands, not after the last one.
+    const enriched = await adapter.enrich(keys, { origin: currentUrl.origin, signal, now: deps.now(), onFacts: send });
     if (signal.aborted) return;
+    send(enriched.facts);
+    // What the API did not give, the page may show (approximate); else the badge says unknown.
     const found = new Map([...tracked.values()].map((f) => [f.key, f]));
-    const tickets: TicketFacts[] = [];
+    const fromPage = new Map<string, TicketFacts>();
     const unreadable: string[] = [];
     for (const key of keys) {
-      const fromApi = enriched.facts.get(key);
-      const fromPage = found.get(key);
-      const f = fromApi ?? (fromPage ? domFacts(fromPage, adapter.source, site) : null);
-      if (f) {
-        facts.set(key, f);
-        tickets.push(f);
-      } else {
-        unreadable.push(key);
-      }
+      if (sent.has(key)) continue;
+      const onPage = found.get(key);
+      const f = onPage ? domFacts(onPage, adapter.source, site) : null;
+      if (f) fromPage.set(key, f);
+      else unreadable.push(key);
     }
-    await evaluate(tickets, unreadable).catch(() => undefined);
+    send(fromPage);
+    if (unreadable.length > 0) evaluations.push(evaluate([], unreadable).catch(() => undefined));
+    await Promise.all(evaluations);
   }
 
   function want(key: string): void {
@@ -115,14 +137,17 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
 
   function scan(): void {
     for (const [element] of tracked) if (!element.isConnected) tracked.delete(element);
+    const fresh = new Set<string>();
     for (const found of adapter.find(doc.body, currentUrl)) {
       const before = tracked.get(found.element);
+      if (before?.key === found.key && before.anchor === found.anchor) continue;
       // A virtualised list reuses rows for other tickets: the old figure must not stay under the new key.
-      if (before && before.key !== found.key) board.delete(found.element);
+      if (before) board.delete(found.element);
       tracked.set(found.element, found);
+      fresh.add(found.key);
       want(found.key);
     }
-    show();
+    if (fresh.size > 0) show(fresh);
   }
 
   function startRun(): void {

@@ -24,6 +24,17 @@ export interface EnrichResult {
   failure?: EnrichFailure;
 }
 
+export interface EnrichOptions {
+  origin: string;
+  signal: AbortSignal;
+  now: number;
+  /**
+   * Called with the facts of each answer as it arrives, before the whole call resolves, so the
+   * overlay can badge the first tickets while later requests are still under way.
+   */
+  onFacts?: (facts: ReadonlyMap<string, TicketFacts>) => void;
+}
+
 export interface SourceAdapter {
   source: TicketSource;
   /** Whether this adapter handles the page at `url`. */
@@ -31,5 +42,5 @@ export interface SourceAdapter {
   /** Every ticket element under `root` (rich text areas excluded). */
   find(root: ParentNode, url: URL): FoundTicket[];
   /** Facts from the site's REST API, same origin, batched; never throws. */
-  enrich(keys: readonly string[], options: { origin: string; signal: AbortSignal; now: number }): Promise<EnrichResult>;
+  enrich(keys: readonly string[], options: EnrichOptions): Promise<EnrichResult>;
 }

@@ -30,6 +30,8 @@ export interface LaunchOptions {
   sites?: FakeSiteData;
   headless?: boolean;
   buildDir?: string;
+  /** False: plain Chromium, for measuring pages without SLA Lens. */
+  extension?: boolean;
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
@@ -48,8 +50,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${buildDir}`,
-      `--load-extension=${buildDir}`,
+      ...(options.extension === false ? [] : [`--disable-extensions-except=${buildDir}`, `--load-extension=${buildDir}`]),
     ],
   });
 
@@ -70,7 +71,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     return existing ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   };
-  const extensionId = new URL((await serviceWorker()).url()).host;
+  const extensionId = options.extension === false ? '' : new URL((await serviceWorker()).url()).host;
 
   return {
     context,

@@ -76,6 +76,24 @@ describe('the Jira overlay in Chromium', () => {
     await page.close();
   });
 
+  it.each([
+    ['the issue navigator', URLS.jiraNavigator],
+    ['the backlog', URLS.jiraBacklog],
+  ])('badges every ticket of %s once', async (_name, url) => {
+    const page = await session.open(url);
+    const badges = await badgesWhenSettled(page, 8);
+    expect(byKey(badges)).toEqual(EXPECTED);
+    await page.close();
+  });
+
+  it('badges the issue opened over a board as well as its card: two elements, two badges', async () => {
+    const page = await session.open(URLS.jiraBoardModal('SUP-102'));
+    const badges = await badgesWhenSettled(page, 9);
+    expect(badges.filter((b) => b.key === 'SUP-102').map((b) => b.state)).toEqual(['at-risk', 'at-risk']);
+    expect(await page.locator('section[role="dialog"] [data-sla-badge]').count()).toBe(1);
+    await page.close();
+  });
+
   it('badges the issue view once, and no key mentioned in its description', async () => {
     const page = await session.open(URLS.jiraIssue('SUP-103'));
     const badges = await badgesWhenSettled(page, 1);

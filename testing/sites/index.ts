@@ -4,7 +4,7 @@
  * and a Jira-looking page on a host SLA Lens does not cover. Requests never reach the network:
  * the browser harness fulfils them from `handle()`.
  */
-import { jiraBacklogPage, jiraBoardPage, jiraDcSearch, jiraIssuePage, jiraNavigatorPage, jiraQueuePage, jiraSearch } from './jira';
+import { jiraBacklogPage, jiraBoardPage, jiraDcSearch, jiraIssuePage, jiraNavigatorPage, jiraQueuePage, jiraSearch, type NavigatorOptions } from './jira';
 import { DC_OFFSET_MINUTES, jiraDcBoardPage, jiraDcIssuePage, jiraDcNavigatorPage } from './jira-dc';
 import type { FakeJiraIssue, FakeZendeskTicket } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
@@ -46,10 +46,14 @@ export interface FakeSiteData {
   jiraDc?: FakeJiraIssue[];
   zendesk: FakeZendeskTicket[];
   zendeskView?: ViewOptions;
+  /** Columns and mounted rows of the Cloud issue navigator. */
+  jiraNavigator?: NavigatorOptions;
   /** Simulates a signed-out session or a broken API. */
   api?: 'ok' | 'login-page' | 'server-error' | 'rate-limited';
   /** Every API request, for tests that check batching and backoff. */
   apiLog?: FakeRequest[];
+  /** Called as each API request is answered (benchmarks time what follows an answer). */
+  onApi?: (request: FakeRequest) => void;
 }
 
 const html = (body: string, status = 200): FakeResponse => ({ status, contentType: 'text/html; charset=utf-8', body });
@@ -90,6 +94,7 @@ export function handle(data: FakeSiteData, req: FakeRequest): FakeResponse | nul
   const isApi = pathname.startsWith('/rest/') || pathname.startsWith('/api/') || (hostname === dcHost && pathname.includes('/rest/'));
   if (isApi && (hostname.endsWith('.atlassian.net') || hostname.endsWith('.zendesk.com') || hostname === dcHost)) {
     data.apiLog?.push(req);
+    data.onApi?.(req);
     const failure = apiFailure(data);
     if (failure) return failure;
   }
@@ -103,7 +108,7 @@ export function handle(data: FakeSiteData, req: FakeRequest): FakeResponse | nul
     const selected = selectedKey ? data.jira.find((i) => i.key === selectedKey) : undefined;
     if (/^\/jira\/software\/c\/projects\/SUP\/boards\/\d+$/.test(pathname)) return html(jiraBoardPage(data.jira, selected));
     if (/^\/jira\/software\/c\/projects\/SUP\/boards\/\d+\/backlog$/.test(pathname)) return html(jiraBacklogPage(data.jira, selected));
-    if (/^\/issues\/?$/.test(pathname)) return html(jiraNavigatorPage(data.jira));
+    if (/^\/issues\/?$/.test(pathname)) return html(jiraNavigatorPage(data.jira, data.jiraNavigator));
     const browse = /^\/browse\/([A-Z][A-Z0-9_]+-\d+)$/.exec(pathname) ?? /^\/jira\/servicedesk\/projects\/SUP\/queues\/custom\/\d+\/([A-Z][A-Z0-9_]+-\d+)$/.exec(pathname);
     if (browse) {
       const issue = data.jira.find((i) => i.key === browse[1]);

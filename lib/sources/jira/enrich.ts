@@ -5,7 +5,7 @@
  * off exponentially (or for `Retry-After`), answering at once from cache meanwhile. Never throws.
  */
 import type { TicketFacts } from '../../sla/index';
-import type { EnrichFailure, EnrichResult } from '../types';
+import type { EnrichFailure, EnrichOptions, EnrichResult } from '../types';
 import { searchIssues, type Fetch, type SearchTarget } from './rest';
 import { isValidIssueKey } from './urls';
 
@@ -33,6 +33,8 @@ interface Batch {
   waiting: number;
   controller: AbortController;
   done: Promise<EnrichFailure | undefined>;
+  /** Told the keys of each answered request as it lands. */
+  listeners: Set<(keys: readonly string[]) => void>;
 }
 
 interface OriginState {
@@ -79,6 +81,7 @@ export function createEnricher(options: EnricherOptions) {
         const outcome = await searchIssues(options.fetch, s.target, chunk, options.fields, batch.controller.signal, batch.now);
         if (outcome.ok) {
           for (const key of chunk) s.cache.set(key, { facts: outcome.facts.get(key) ?? null, at: batch.now });
+          for (const listener of batch.listeners) listener(chunk);
           s.failures = 0;
           s.lastFailure = undefined;
           break;
@@ -112,7 +115,7 @@ export function createEnricher(options: EnricherOptions) {
         continue;
       }
       if (!s.pending) {
-        const batch: Batch = { keys: new Set(), now, waiting: 0, controller: new AbortController(), done: Promise.resolve(undefined) };
+        const batch: Batch = { keys: new Set(), now, waiting: 0, controller: new AbortController(), done: Promise.resolve(undefined), listeners: new Set() };
         batch.done = run(origin, s, batch).finally(() => {
           for (const k of batch.keys) if (s.inflight.get(k) === batch) s.inflight.delete(k);
         });
@@ -126,7 +129,7 @@ export function createEnricher(options: EnricherOptions) {
     return [...batches];
   }
 
-  async function enrich(keys: readonly string[], { origin, signal, now }: { origin: string; signal: AbortSignal; now: number }): Promise<EnrichResult> {
+  async function enrich(keys: readonly string[], { origin, signal, now, onFacts }: EnrichOptions): Promise<EnrichResult> {
     const facts = new Map<string, TicketFacts>();
     try {
       const s = stateOf(origin);
@@ -152,12 +155,27 @@ export function createEnricher(options: EnricherOptions) {
       }
       const batches = join(origin, s, stale, now);
       for (const b of batches) b.waiting += 1;
+      const mine = new Set(stale);
+      const report = onFacts
+        ? (answered: readonly string[]) => {
+            const partial = new Map<string, TicketFacts>();
+            for (const key of answered) {
+              const c = mine.has(key) ? s.cache.get(key) : undefined;
+              if (c?.facts) partial.set(key, c.facts);
+            }
+            if (partial.size > 0) onFacts(partial);
+          }
+        : null;
+      if (report) for (const b of batches) b.listeners.add(report);
       // The caller's signal may live as long as the page: the listener goes when the call ends.
       let onAbort = () => {};
       const aborted = new Promise<'aborted'>((resolve) => (onAbort = () => resolve('aborted')));
       signal.addEventListener('abort', onAbort, { once: true });
       const outcome = await Promise.race([Promise.all(batches.map((b) => b.done)), aborted]).finally(() => signal.removeEventListener('abort', onAbort));
-      for (const b of batches) if (--b.waiting === 0 && outcome === 'aborted') b.controller.abort();
+      for (const b of batches) {
+        if (report) b.listeners.delete(report);
+        if (--b.waiting === 0 && outcome === 'aborted') b.controller.abort();
+      }
       collect(false);
       if (outcome === 'aborted') return { facts, failure: 'network' };
       const failure = outcome.find((f) => f !== undefined);

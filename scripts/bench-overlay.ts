@@ -1,0 +1,188 @@
+/**
+ * `npm run bench` (third part): the overlay in real Chromium on a Jira navigator of 1,000 rows,
+ * side by side with the same page in Chromium without SLA Lens. Budgets (issue 5): every row
+ * badged within 100 ms of the enrichment answer, a tick under 5 ms, rows added by scrolling badged
+ * in the next frame. Every ticket is in its last 10 minutes, so the tab ticks every second.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumSession } from '../testing/browser/chromium';
+import { importConfig } from '../testing/browser/options';
+import { URLS } from '../testing/sites/index';
+import { sampleJiraIssues } from '../testing/sites/samples';
+
+const ROWS = 1000;
+const RUNS = 2;
+const TICK_WINDOW_MS = 10_000;
+
+const config = {
+  version: 1,
+  name: 'Overlay benchmark',
+  policies: [{ id: 'sup', match: { source: 'jira', project: 'SUP' }, calendar: '24x7', targets: { '*': { firstResponse: '1h', resolution: '1h' } } }],
+};
+
+/** When the fake Jira answered its last search, as an epoch instant. */
+let lastAnswerAt = 0;
+
+function sites(now: number) {
+  const specs = Array.from({ length: ROWS }, (_, i) => ({
+    n: 1000 + i,
+    summary: `Benchmark ticket ${i}`,
+    priority: 'High' as const,
+    // 52–58 minutes into a one-hour target: at risk, in the one-second window. The seconds are
+    // spread so that, as on a real page, about a sixtieth of the badges change every second.
+    ageH: (52 + (i % 7)) / 60 + (i % 60) / 3600,
+  }));
+  return {
+    jira: sampleJiraIssues(now, specs),
+    zendesk: [],
+    jiraNavigator: { mounted: [0, ROWS] as [number, number] },
+    onApi: (req: { url: URL }) => {
+      if (req.url.pathname === '/rest/api/3/search/jql') lastAnswerAt = Date.now();
+    },
+  };
+}
+
+/**
+ * Runs in the page before its scripts: when the n-th badge appeared, on the page's clock. (The
+ * content script's requests are not in the page's resource timings, so answers are timed where
+ * the fake site serves them.)
+ */
+function instrument(rows: number): void {
+  const w = window as unknown as { __bench: { allBadgedAt: number | null } };
+  w.__bench = { allBadgedAt: null };
+  let seen = 0;
+  new MutationObserver((mutations) => {
+    for (const m of mutations) for (const n of m.addedNodes) if (n instanceof Element && n.hasAttribute('data-sla-badge')) seen++;
+    if (seen >= rows && w.__bench.allBadgedAt === null) w.__bench.allBadgedAt = performance.now();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+interface PerSecond {
+  task: number;
+  script: number;
+  layout: number;
+  style: number;
+  /** Self time of the content script's own functions, from a CPU profile of the same window. */
+  overlay: number;
+}
+
+/** Main-thread time per second over a window, from the DevTools protocol's own counters, by kind. */
+async function perSecond(page: Page): Promise<PerSecond> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  const before = await read();
+  await cdp.send('Profiler.start');
+  await page.waitForTimeout(TICK_WINDOW_MS);
+  const { profile } = await cdp.send('Profiler.stop');
+  const after = await read();
+  await cdp.detach();
+  const rate = (name: string) => ((after[name]! - before[name]!) * 1000) / (TICK_WINDOW_MS / 1000);
+  const ours = new Set(profile.nodes.filter((n) => n.callFrame.url.includes('/content-scripts/content.js')).map((n) => n.id));
+  let overlayUs = 0;
+  profile.samples?.forEach((id, i) => {
+    if (ours.has(id)) overlayUs += profile.timeDeltas?.[i] ?? 0;
+  });
+  return { task: rate('TaskDuration'), script: rate('ScriptDuration'), layout: rate('LayoutDuration'), style: rate('RecalcStyleDuration'), overlay: overlayUs / 1000 / (TICK_WINDOW_MS / 1000) };
+}
+
+/**
+ * Appends 30 rows (as a virtualised list does on scroll) and counts the frames until all have
+ * badges. Sent as text: the bundler would wrap a named function with a helper the page lacks.
+ */
+const SCROLL_IN = `new Promise((resolve) => {
+  // Checked in frames requested after the overlay's (its MutationObserver runs first, as a
+  // microtask), so frame 1 is the first frame after the rows went in.
+  const rows = [...document.querySelectorAll('tr[data-testid$="native-issue-table.ui.issue-row"]')].slice(0, 30);
+  const tbody = rows[0].parentElement;
+  const t0 = performance.now();
+  const clones = rows.map((r) => {
+    const c = r.cloneNode(true);
+    c.querySelectorAll('[data-sla-badge]').forEach((b) => b.remove());
+    tbody.append(c);
+    return c;
+  });
+  let frames = 0;
+  const check = () => {
+    frames++;
+    if (clones.every((c) => c.querySelector('[data-sla-badge]')) || frames > 120) return resolve({ frames, ms: performance.now() - t0 });
+    requestAnimationFrame(check);
+  };
+  Promise.resolve().then(() => requestAnimationFrame(check));
+})`;
+
+async function scrollIn(page: Page): Promise<{ frames: number; ms: number }> {
+  return page.evaluate(SCROLL_IN) as Promise<{ frames: number; ms: number }>;
+}
+
+async function measure(session: ChromiumSession, withExtension: boolean) {
+  const page = await session.context.newPage();
+  page.on('console', (m) => { if (m.text().startsWith('BENCH')) console.log(m.text(), 'lastAnswer', lastAnswerAt); });
+  await page.addInitScript(instrument, ROWS);
+  await page.goto(URLS.jiraNavigator);
+  let badgedAfterAnswer: number | null = null;
+  let loadToBadged: number | null = null;
+  if (withExtension) {
+    await page.waitForFunction(() => (window as unknown as { __bench: { allBadgedAt: number | null } }).__bench.allBadgedAt !== null, null, { timeout: 30_000 });
+    const bench = await page.evaluate(() => ({ at: (window as unknown as { __bench: { allBadgedAt: number } }).__bench.allBadgedAt, origin: performance.timeOrigin }));
+    badgedAfterAnswer = bench.origin + bench.at - lastAnswerAt;
+    loadToBadged = bench.at;
+  }
+  const shownAt = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.toJSON().loadEventEnd as number);
+  const ticking = await perSecond(page);
+  const scroll = withExtension ? await scrollIn(page) : null;
+  await page.close();
+  return { badgedAfterAnswer, loadToBadged, shownAt, ticking, scroll };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const now = Date.now();
+const withIt = await launchChromium({ sites: sites(now) });
+const options = await withIt.openExtensionPage('options.html');
+await importConfig(options, JSON.stringify(config));
+await options.close();
+const without = await launchChromium({ sites: sites(now), extension: false });
+
+const a: Awaited<ReturnType<typeof measure>>[] = [];
+const b: Awaited<ReturnType<typeof measure>>[] = [];
+for (let run = 0; run < RUNS; run++) {
+  a.push(await measure(withIt, true));
+  b.push(await measure(without, false));
+}
+await withIt.close();
+await without.close();
+
+const answerToBadged = median(a.map((r) => r.badgedAfterAnswer!));
+const kind = (runs: typeof a, k: keyof PerSecond) => median(runs.map((r) => r.ticking[k]));
+// Every badge is in its last ten minutes, so the tab ticks every second: per second is per tick.
+const tickCost = kind(a, 'overlay');
+const frames = median(a.map((r) => r.scroll!.frames));
+const scrollMs = median(a.map((r) => r.scroll!.ms));
+
+console.log(`\nOverlay in Chromium: Jira issue navigator with ${ROWS} rows, every ticket in its last 10 minutes (ticking every second); medians of ${RUNS} runs`);
+console.log('');
+console.log('| measure | with SLA Lens | without | budget |');
+console.log('|---|---:|---:|---:|');
+console.log(`| page loaded (loadEventEnd) | ${median(a.map((r) => r.shownAt)).toFixed(0)} ms | ${median(b.map((r) => r.shownAt)).toFixed(0)} ms | |`);
+console.log(`| navigation start → all ${ROWS} rows badged | ${median(a.map((r) => r.loadToBadged!)).toFixed(0)} ms | — | |`);
+console.log(`| last enrichment answer → all ${ROWS} rows badged | **${answerToBadged.toFixed(0)} ms** | — | 100 ms |`);
+console.log(`| while ticking, per second: all script (the page's and ours, with GC) | ${kind(a, 'script').toFixed(1)} ms | ${kind(b, 'script').toFixed(1)} ms | |`);
+console.log(`| while ticking, per second: style + layout the page does for the changed badges | ${(kind(a, 'style') + kind(a, 'layout')).toFixed(1)} ms | ${(kind(b, 'style') + kind(b, 'layout')).toFixed(1)} ms | |`);
+console.log(`| while ticking, per second: all main-thread tasks | ${kind(a, 'task').toFixed(1)} ms | ${kind(b, 'task').toFixed(1)} ms | |`);
+console.log(`| one tick of ${ROWS} badges: the overlay's own code (CPU profile) | **${tickCost.toFixed(1)} ms** | — | 5 ms |`);
+console.log(`| 30 rows added by scrolling → badged | **${frames} frame(s)**, ${scrollMs.toFixed(0)} ms | — | next frame |`);
+
+const failures: string[] = [];
+if (answerToBadged > 100) failures.push(`rows badged ${answerToBadged.toFixed(0)} ms after the enrichment answer, over 100 ms`);
+if (tickCost > 5) failures.push(`a tick costs ${tickCost.toFixed(1)} ms, over 5 ms`);
+if (frames > 1) failures.push(`scrolled-in rows took ${frames} frames to be badged`);
+if (failures.length > 0) {
+  console.error(`\nBELOW BUDGET:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('\nOverlay budgets met.');
