@@ -1,6 +1,6 @@
 import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
-import { createConfigCache, evaluateTickets, InvalidMessageError, parseEvaluateRequest, recordTickets } from '../lib/db/evaluate';
+import { createConfigCache, createTicketRecorder, evaluateTickets, InvalidMessageError, parseEvaluateRequest } from '../lib/db/evaluate';
 import { createSiteRegistry } from '../lib/sources/site-registry';
 
 export default defineBackground({
@@ -8,6 +8,7 @@ export default defineBackground({
   main() {
     const db = new SlaLensDatabase();
     const config = createConfigCache(db);
+    const recorder = createTicketRecorder(db);
     const sites = createSiteRegistry({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local });
 
     // Listeners must be registered synchronously, before any await, or the
@@ -38,9 +39,9 @@ export default defineBackground({
           const from = sender.url ? new URL(sender.url).hostname : null;
           if (sender.id !== browser.runtime.id || from !== request.site) throw new InvalidMessageError(`a message about ${request.site} came from ${from ?? 'elsewhere'}`);
           const { response, rows } = await evaluateTickets(db, request, await config(), Date.now());
-          // Badges first; the record for the popup can follow.
+          // Badges first; the record for the popup follows once the overlay's burst of questions is answered.
           sendResponse({ ok: true, response });
-          await recordTickets(db, rows);
+          recorder.add(rows);
         } catch (error) {
           if (!(error instanceof InvalidMessageError)) console.error('SLA Lens could not evaluate tickets', error);
           sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) });

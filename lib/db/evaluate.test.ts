@@ -4,7 +4,7 @@ import type { EvaluateRequest } from '../messaging/types';
 import type { TicketFacts } from '../sla/index';
 import { applyImport, previewText } from './config-store';
 import { SlaLensDatabase } from './database';
-import { createConfigCache, evaluateRequest, InvalidMessageError, parseEvaluateRequest } from './evaluate';
+import { createConfigCache, createTicketRecorder, evaluateRequest, evaluateTickets, InvalidMessageError, parseEvaluateRequest } from './evaluate';
 
 const designExample = readFileSync(new URL('../config/__fixtures__/design-example.json', import.meta.url), 'utf8');
 const at = (iso: string) => Date.parse(iso);
@@ -103,5 +103,23 @@ describe('evaluateRequest', () => {
     const first = await cache();
     expect(first.version).toBe(1);
     expect(await cache()).toBe(first);
+  });
+});
+
+describe('createTicketRecorder', () => {
+  it('writes a burst of evaluations together, the latest row per ticket winning, keeping the first sighting', async () => {
+    await withConfig();
+    const cache = createConfigCache(db);
+    const planned: Array<() => void> = [];
+    const recorder = createTicketRecorder(db, 300, (fn) => planned.push(fn));
+    const first = await evaluateTickets(db, request([ticket('SUP-1'), ticket('SUP-2')]), await cache(), at('2026-11-23T10:00:00Z'));
+    recorder.add(first.rows);
+    const second = await evaluateTickets(db, request([ticket('SUP-1', { status: 'Done' })]), await cache(), at('2026-11-23T10:05:00Z'));
+    recorder.add(second.rows);
+    expect(planned).toHaveLength(1);
+    expect(await db.tickets.count()).toBe(0);
+    await recorder.flush();
+    expect(await db.tickets.count()).toBe(2);
+    expect(await db.tickets.get([site, 'SUP-1'])).toMatchObject({ status: 'Done', lastSeen: at('2026-11-23T10:05:00Z') });
   });
 });

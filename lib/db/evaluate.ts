@@ -164,6 +164,32 @@ export async function recordTickets(db: SlaLensDatabase, rows: readonly StoredTi
   });
 }
 
+/**
+ * Gathers the rows of a burst of evaluations (an overlay sends one per API answer) and writes
+ * them together shortly after, so recording never delays the next answer. The latest row per
+ * ticket wins. Write errors are logged: losing a record must not break badges.
+ */
+export function createTicketRecorder(db: SlaLensDatabase, delayMs = 300, schedule: (fn: () => void, ms: number) => unknown = setTimeout) {
+  let waiting = new Map<string, StoredTicket>();
+  let scheduled = false;
+  const flush = async () => {
+    scheduled = false;
+    const rows = [...waiting.values()];
+    waiting = new Map();
+    await recordTickets(db, rows).catch((error: unknown) => console.error('SLA Lens could not record tickets', error));
+  };
+  return {
+    add(rows: readonly StoredTicket[]): void {
+      for (const row of rows) waiting.set(`${row.site}\u0000${row.key}`, row);
+      if (!scheduled && waiting.size > 0) {
+        scheduled = true;
+        schedule(() => void flush(), delayMs);
+      }
+    },
+    flush,
+  };
+}
+
 /** Evaluates and records in one go (for callers that do not answer anyone in between). */
 export async function evaluateRequest(
   db: SlaLensDatabase,

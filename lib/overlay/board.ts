@@ -85,14 +85,17 @@ export function createBadgeBoard(options: BadgeBoardOptions = {}): BadgeBoard {
     render(now, force = false) {
       let fast = false;
       for (const [element, entry] of entries) {
-        if (!element.isConnected) {
-          entries.delete(element);
-          removeBadge(element);
-          continue;
+        // Only badges whose words can have changed are evaluated again (a clock that jumped, a
+        // sleeping laptop, passes changesAt forwards or goes back before renderedAt). The number
+        // is compared first: every DOM access from a content script crosses into the page.
+        if (force || now >= entry.changesAt || now < entry.renderedAt) {
+          if (!element.isConnected) {
+            entries.delete(element);
+            removeBadge(element);
+            continue;
+          }
+          draw(entry, now);
         }
-        // Only badges whose words can have changed are evaluated again. A clock that jumped (a
-        // sleeping laptop) passes changesAt forwards, or goes back before renderedAt.
-        if (force || now >= entry.changesAt || now < entry.renderedAt) draw(entry, now);
         if (entry.fast) fast = true;
       }
       return fast;
