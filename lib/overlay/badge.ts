@@ -15,6 +15,8 @@ export type BadgeTarget = Pick<FoundTicket, 'key' | 'element' | 'anchor' | 'isTi
 
 /** Badge by ticket element: re-renders find their badge without querying the page. */
 const badgeOf = new WeakMap<Element, HTMLElement>();
+/** The attributes each badge was last given by this script. */
+const written = new WeakMap<Element, { key: string; state: string; metric: string | null; label: string }>();
 /** Badges this script instance made; anything else with our marker was left by an older one. */
 const ours = new WeakSet<Element>();
 
@@ -78,14 +80,20 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
     badgeOf.set(element, badge);
   }
 
-  setAttr(badge, 'data-sla-key', target.key);
-  if (badge.getAttribute('data-sla-state') !== rendered.state) {
+  // What this badge last showed is remembered here, so an unchanged tick compares strings instead
+  // of reading attributes back (each DOM access from a content script crosses into the page).
+  const was = written.get(badge);
+  if (was?.key !== target.key) setAttr(badge, 'data-sla-key', target.key);
+  if (was?.state !== rendered.state && badge.getAttribute('data-sla-state') !== rendered.state) {
     badge.setAttribute('data-sla-state', rendered.state);
     badge.className = `${BASE_CLASS} sla-lens-${rendered.state}`;
   }
-  setAttr(badge, 'data-sla-metric', rendered.metric);
-  setAttr(badge, 'title', rendered.label);
-  setAttr(badge, 'aria-label', rendered.label);
+  if (was?.metric !== rendered.metric) setAttr(badge, 'data-sla-metric', rendered.metric);
+  if (was?.label !== rendered.label) {
+    setAttr(badge, 'title', rendered.label);
+    setAttr(badge, 'aria-label', rendered.label);
+  }
+  written.set(badge, { key: target.key, state: rendered.state, metric: rendered.metric, label: rendered.label });
   // Text only: page text and policy names never become markup. A countdown edits its text node
   // in place (one characterData mutation, no new node).
   const text = badge.firstChild;
