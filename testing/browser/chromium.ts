@@ -3,7 +3,7 @@
  * Requests to the fake sites are fulfilled in-process, so pages load as `https://acme.atlassian.net/…`
  * (HSTS-preloaded: it must be HTTPS) without DNS, certificates or a server; anything else is blocked.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -32,11 +32,31 @@ export interface LaunchOptions {
   buildDir?: string;
   /** False: plain Chromium, for measuring pages without SLA Lens. */
   extension?: boolean;
+  /**
+   * Self-hosted origins (`https://jira.example-corp.test`) the extension runs on from the start, as
+   * after an admin added them: automation cannot answer the browser's permission prompt, so a copy
+   * of the build is given them in its manifest.
+   */
+  selfHosted?: string[];
+}
+
+async function buildWithHosts(buildDir: string, origins: string[], into: string): Promise<string> {
+  const copy = path.join(into, 'extension');
+  await cp(buildDir, copy, { recursive: true });
+  const file = path.join(copy, 'manifest.json');
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as { host_permissions: string[]; content_scripts: Array<{ matches: string[] }> };
+  const patterns = origins.map((o) => `${o}/*`);
+  manifest.host_permissions.push(...patterns);
+  manifest.content_scripts[0]!.matches.push(...patterns);
+  await writeFile(file, JSON.stringify(manifest));
+  return copy;
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
-  const buildDir = options.buildDir ?? CHROME_BUILD;
   const profile = await mkdtemp(path.join(tmpdir(), 'sla-lens-chromium-'));
+  const base = options.buildDir ?? CHROME_BUILD;
+  // The copy lives beside the profile (not in it) and goes with it.
+  const buildDir = options.selfHosted?.length ? await buildWithHosts(base, options.selfHosted, `${profile}-build`) : base;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_BIN,
     headless: options.headless ?? true,
@@ -92,6 +112,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
+      await rm(`${profile}-build`, { recursive: true, force: true });
     },
   };
 }

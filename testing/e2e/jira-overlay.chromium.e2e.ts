@@ -5,20 +5,11 @@ import { readBadges, type BadgeReading } from '../browser/badges';
 import { launchChromium, type ChromiumSession } from '../browser/chromium';
 import { screenshotFailures } from '../browser/failures';
 import { importConfig } from '../browser/options';
-import { demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
+import { DEMO_JIRA_STATES, demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
 import { URLS } from '../sites/index';
 
 // The demo's tickets, each built to be in one state under the sample configuration (demo.test.ts).
-const EXPECTED: Record<string, string> = {
-  'SUP-101': 'ok',
-  'SUP-102': 'at-risk',
-  'SUP-103': 'breached',
-  'SUP-104': 'paused',
-  'SUP-105': 'ok',
-  'SUP-106': 'ok',
-  'SUP-107': 'met',
-  'SUP-108': 'at-risk',
-};
+const EXPECTED = DEMO_JIRA_STATES;
 const sample = readFileSync(SAMPLE_CONFIG_PATH, 'utf8');
 
 let session: ChromiumSession;

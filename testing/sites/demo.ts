@@ -39,6 +39,19 @@ function timeline(config: ResolvedConfig, facts: Omit<TicketFacts, 'created' | '
   return { ageH: (now - created) / H, stoppedH };
 }
 
+/** The state each demo ticket is built to be in under the sample configuration. */
+export const DEMO_JIRA_STATES: Readonly<Record<string, string>> = {
+  'SUP-101': 'ok',
+  'SUP-102': 'at-risk',
+  'SUP-103': 'breached',
+  'SUP-104': 'paused',
+  'SUP-105': 'ok',
+  'SUP-106': 'ok',
+  'SUP-107': 'met',
+  'SUP-108': 'at-risk',
+};
+export const DEMO_ZENDESK_STATES: Readonly<Record<string, string>> = { 4101: 'at-risk', 4102: 'breached', 4103: 'ok', 4104: 'paused', 4105: 'paused', 4106: 'met' };
+
 /** Hours ago at which work started: soon after creation, and before any pause or resolution. */
 function inProgress(ageH: number, stoppedH: number | null): number {
   return (stoppedH ?? 0) + (ageH - (stoppedH ?? 0)) * 0.9;

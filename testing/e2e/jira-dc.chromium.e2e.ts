@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBadges } from '../browser/badges';
+import { launchChromium, type ChromiumSession } from '../browser/chromium';
+import { screenshotFailures } from '../browser/failures';
+import { importConfig } from '../browser/options';
+import { DEMO_JIRA_STATES, demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
+import { JIRA_DC_ORIGIN, URLS } from '../sites/index';
+
+let session: ChromiumSession;
+
+beforeAll(async () => {
+  // As after an admin added the self-hosted site on the options page (see launchChromium).
+  session = await launchChromium({ sites: { ...demoSites(Date.now()), apiLog: [] }, selfHosted: [JIRA_DC_ORIGIN] });
+  const options = await session.openExtensionPage('options.html');
+  await importConfig(options, [{ name: 'sla-config.sample.json', text: readFileSync(SAMPLE_CONFIG_PATH, 'utf8') }]);
+});
+afterAll(async () => {
+  await session?.close();
+});
+screenshotFailures('chromium', () => session?.context);
+
+async function states(page: Page, count: number): Promise<Record<string, string>> {
+  await expect.poll(async () => (await readBadges(page)).length, { timeout: 10_000 }).toBe(count);
+  return Object.fromEntries((await readBadges(page)).map((b) => [b.key, b.state]));
+}
+
+describe('the Jira overlay on a self-hosted Data Center site, in Chromium', () => {
+  it.each([
+    ['the issue navigator (#issuetable)', URLS.jiraDcNavigator],
+    ['a board (RapidBoard)', URLS.jiraDcBoard],
+  ])('badges every ticket of %s from its /rest/api/2/search answer', async (_name, url) => {
+    const page = await session.open(url);
+    expect(await states(page, 8)).toEqual(DEMO_JIRA_STATES);
+    // Data Center's own search under its context path, never Cloud's v3 API.
+    const paths = session.sites.apiLog!.filter((r) => r.url.hostname === new URL(JIRA_DC_ORIGIN).hostname).map((r) => r.url.pathname);
+    expect(paths).toContain('/jira/rest/api/2/search');
+    expect(paths.filter((p) => p.includes('/rest/api/3/'))).toEqual([]);
+    await page.close();
+  });
+
+  it('badges the issue view', async () => {
+    const page = await session.open(URLS.jiraDcIssue('SUP-103'));
+    expect(await states(page, 1)).toEqual({ 'SUP-103': 'breached' });
+    await page.close();
+  });
+
+  it('threw no error into any page', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+});
