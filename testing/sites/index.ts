@@ -4,7 +4,7 @@
  * and a Jira-looking page on a host SLA Lens does not cover. Requests never reach the network:
  * the browser harness fulfils them from `handle()`.
  */
-import { jiraBacklogPage, jiraBoardPage, jiraDcSearch, jiraIssuePage, jiraNavigatorPage, jiraQueuePage, jiraSearch, type NavigatorOptions } from './jira';
+import { jiraBacklogPage, jiraBoardPage, jiraDcSearch, jiraIssuePage, jiraNavigatorDetailPage, jiraNavigatorPage, jiraQueuePage, jiraSearch, type NavigatorOptions } from './jira';
 import { DC_OFFSET_MINUTES, jiraDcBoardPage, jiraDcIssuePage, jiraDcNavigatorPage } from './jira-dc';
 import type { FakeJiraIssue, FakeZendeskTicket } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
@@ -31,6 +31,8 @@ export const URLS = {
   /** The backlog with an issue open in the side panel. */
   jiraBacklogPanel: (key: string) => `${JIRA_ORIGIN}/jira/software/c/projects/SUP/boards/1/backlog?selectedIssue=${key}`,
   jiraNavigator: `${JIRA_ORIGIN}/issues/?jql=${encodeURIComponent('project = SUP ORDER BY created DESC')}`,
+  /** The navigator's detail view: cards on the left, `key` open on the right. */
+  jiraNavigatorDetail: (key: string) => `${JIRA_ORIGIN}/issues/?jql=${encodeURIComponent('project = SUP ORDER BY created DESC')}&selectedIssue=${key}`,
   jiraIssue: (key: string) => `${JIRA_ORIGIN}/browse/${key}`,
   jiraDcIssue: (key: string) => `${JIRA_DC_BASE}/browse/${key}`,
   jiraDcNavigator: `${JIRA_DC_BASE}/issues/?jql=${encodeURIComponent('project = SUP')}`,
@@ -108,7 +110,7 @@ export function handle(data: FakeSiteData, req: FakeRequest): FakeResponse | nul
     const selected = selectedKey ? data.jira.find((i) => i.key === selectedKey) : undefined;
     if (/^\/jira\/software\/c\/projects\/SUP\/boards\/\d+$/.test(pathname)) return html(jiraBoardPage(data.jira, selected));
     if (/^\/jira\/software\/c\/projects\/SUP\/boards\/\d+\/backlog$/.test(pathname)) return html(jiraBacklogPage(data.jira, selected));
-    if (/^\/issues\/?$/.test(pathname)) return html(jiraNavigatorPage(data.jira, data.jiraNavigator));
+    if (/^\/issues\/?$/.test(pathname)) return html(selectedKey ? jiraNavigatorDetailPage(data.jira, selectedKey) : jiraNavigatorPage(data.jira, data.jiraNavigator));
     const browse = /^\/browse\/([A-Z][A-Z0-9_]+-\d+)$/.exec(pathname) ?? /^\/jira\/servicedesk\/projects\/SUP\/queues\/custom\/\d+\/([A-Z][A-Z0-9_]+-\d+)$/.exec(pathname);
     if (browse) {
       const issue = data.jira.find((i) => i.key === browse[1]);

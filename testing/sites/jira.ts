@@ -233,3 +233,35 @@ export function jiraBacklogPage(issues: FakeJiraIssue[], selected?: FakeJiraIssu
     `<h1>Backlog</h1>${list('12', 'SUP Sprint 4', issues.slice(0, inSprint))}${list('BACKLOG', 'Backlog', issues.slice(inSprint))}${selected ? issueSidePanel(selected) : ''}`,
   );
 }
+
+/** Cards the detail view lists before "Load more" (one page of search results). */
+const DETAIL_VIEW_PAGE = 50;
+
+/**
+ * The Cloud issue navigator, detail view (`/issues/?jql=…&selectedIssue=KEY`, jira-dom.md §3.2):
+ * a list of cards on the left (testids reported, 3P), and the selected issue on the right in the
+ * same issue-view markup as the full page (§3.1). An unknown `selectedKey` leaves the right pane empty.
+ */
+export function jiraNavigatorDetailPage(issues: FakeJiraIssue[], selectedKey: string): string {
+  const selected = issues.find((i) => i.key === selectedKey);
+  const shown = issues.slice(0, DETAIL_VIEW_PAGE);
+  const card = (issue: FakeJiraIssue) => `<li data-testid="issue-navigator.ui.issue-results.detail-view.card-list.card.list-item">
+  <a data-testid="issue-navigator.ui.issue-results.detail-view.card-list.card" href="${browse(issue.key)}"${issue.key === selectedKey ? ' aria-current="true"' : ''}>
+    ${icon(issue.issueType)}<span>${issue.key}</span>
+    <div data-testid="issue-navigator.ui.issue-results.detail-view.card-list.card.summary">${esc(issue.summary)}</div>
+  </a>
+</li>`;
+  return shell(
+    selected ? selected.key : 'Search',
+    `<h1>Search</h1>
+<div style="display: flex; gap: 16px; align-items: flex-start">
+  <div style="width: 320px; flex: none">
+    <ol style="list-style: none; margin: 0; padding: 0">
+${shown.map(card).join('\n')}
+    </ol>
+    <p data-testid="issue-navigator.ui.issue-results.detail-view.card-container.total-count">1–${shown.length} of ${issues.length}</p>
+  </div>
+  <div style="flex: 1">${selected ? issueView(selected) : '<p>We couldn’t find that work item.</p>'}</div>
+</div>`,
+  );
+}

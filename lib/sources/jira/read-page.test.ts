@@ -27,6 +27,7 @@ describe('each fixture page yields one ticket per ticket element', () => {
     ['cloud-backlog', ALL_KEYS, []],
     ['cloud-backlog-panel', [...ALL_KEYS, 'SUP-104'].sort(), ['SUP-104']],
     ['cloud-navigator', issues.slice(0, 30).map((i) => i.key).sort(), []],
+    ['cloud-navigator-detail', [...ALL_KEYS, 'SUP-103'].sort(), ['SUP-103']],
     ['cloud-queue', ALL_KEYS, []],
     ['dc-issue', ['SUP-106'], ['SUP-106']],
     ['dc-navigator', ALL_KEYS, []],
@@ -62,6 +63,7 @@ describe('what each ticket shows', () => {
     ['cloud-board', ['title', 'priority']],
     ['cloud-backlog', ['title']],
     ['cloud-navigator', ['title', 'status', 'priority', 'issueType']],
+    ['cloud-navigator-detail', ['title']],
     ['cloud-queue', ['title', 'status', 'requestType', 'created']],
     ['dc-issue', ['title', 'status', 'priority', 'issueType', 'created']],
     ['dc-navigator', ['title', 'status', 'priority', 'issueType', 'created']],
@@ -83,7 +85,7 @@ describe('what each ticket shows', () => {
 });
 
 describe('rich text and hostile text', () => {
-  it.each(['cloud-issue', 'cloud-board-modal', 'cloud-backlog-panel', 'dc-issue'] as const)('%s: keys mentioned in descriptions, comments and editors are not tickets', (page) => {
+  it.each(['cloud-issue', 'cloud-board-modal', 'cloud-backlog-panel', 'cloud-navigator-detail', 'dc-issue'] as const)('%s: keys mentioned in descriptions, comments and editors are not tickets', (page) => {
     const { found, document } = read(page);
     expect(document.querySelector('a[href*="/browse/SUP-9999"]')).not.toBeNull();
     expect(keys(found)).not.toContain('SUP-9999');
@@ -137,6 +139,40 @@ describe('robustness', () => {
     const navigator = renderFixture('cloud-navigator');
     const tr = navigator.document.querySelectorAll('tr[data-testid="native-issue-table.ui.issue-row"]')[7]!;
     expect(find(tr, navigator.url).map((t) => t.element)).toEqual([tr]);
+  });
+
+  it('navigator detail view: each card is a ticket on its li, badged at the key, and the open issue is the ticket view', () => {
+    const { document, url } = renderFixture('cloud-navigator-detail');
+    const found = find(document, url);
+    const items = [...document.querySelectorAll('li[data-testid="issue-navigator.ui.issue-results.detail-view.card-list.card.list-item"]')];
+    const cards = found.filter((t) => !t.isTicketView);
+    expect(cards.map((t) => t.element)).toEqual(items);
+    for (const t of cards) {
+      expect(t.anchor.closest('a[data-testid="issue-navigator.ui.issue-results.detail-view.card-list.card"]')).not.toBeNull();
+      expect(t.dom.title).toBe(byKey.get(t.key)!.summary);
+    }
+    const open = found.find((t) => t.isTicketView)!;
+    expect([open.key, open.dom.title, open.dom.status, open.dom.priority]).toEqual(['SUP-103', byKey.get('SUP-103')!.summary, byKey.get('SUP-103')!.status, byKey.get('SUP-103')!.priority]);
+    expect(items.some((li) => li.contains(open.element)), 'the open issue is not read from its card').toBe(false);
+  });
+
+  it('navigator detail view: keys come from selectedIssue links or the card text when the href is not /browse/', () => {
+    const url = FIXTURE_URLS['cloud-navigator-detail'];
+    const html = fixtureHtml('cloud-navigator-detail');
+    const expected = find(renderHtml(html, url), new URL(url)).map((t) => [t.key, t.dom, t.anchor.textContent, !!t.isTicketView]);
+    const card = /(<a data-testid="issue-navigator\.ui\.issue-results\.detail-view\.card-list\.card") href="\/browse\/([A-Z]+-\d+)"/g;
+    const selectedLinks = html.replace(card, (_, a: string, key: string) => `${a} href="/issues/?jql=project%20%3D%20SUP&amp;selectedIssue=${key}"`);
+    const noHref = html.replace(card, (_, a: string) => a);
+    expect(selectedLinks).not.toBe(html);
+    for (const variant of [selectedLinks, noHref]) {
+      expect(find(renderHtml(variant, url), new URL(url)).map((t) => [t.key, t.dom, t.anchor.textContent, !!t.isTicketView])).toEqual(expected);
+    }
+  });
+
+  it('navigator detail view: a card list mounted later is read on its own', () => {
+    const { document, url } = renderFixture('cloud-navigator-detail');
+    const li = document.querySelectorAll('li[data-testid="issue-navigator.ui.issue-results.detail-view.card-list.card.list-item"]')[4]!;
+    expect(find(li, url).map((t) => [t.key, t.element])).toEqual([[issues[4]!.key, li]]);
   });
 
   it('is stable: reading again finds the same elements', () => {

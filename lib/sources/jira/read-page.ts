@@ -7,6 +7,7 @@
 import type { FoundTicket } from '../types';
 import { inRichText } from './dom';
 import { readBacklogRows, readCloudCards, readDcCards } from './read-board';
+import { readDetailViewCards } from './read-detail-view';
 import { readCloudIssueViews, readDcIssueView } from './read-issue-view';
 import { readCloudNavigatorRows, readDcNavigatorRows } from './read-navigator';
 import { readQueueRows } from './read-queue';
@@ -14,7 +15,7 @@ import { readQueueRows } from './read-queue';
 type Reader = (root: ParentNode, url: URL) => FoundTicket[];
 
 /** Issue views first: an element claimed by one reader is not read again by another. */
-const READERS: readonly Reader[] = [readCloudIssueViews, readDcIssueView, readCloudNavigatorRows, readDcNavigatorRows, readQueueRows, readCloudCards, readBacklogRows, readDcCards];
+const READERS: readonly Reader[] = [readCloudIssueViews, readDcIssueView, readCloudNavigatorRows, readDcNavigatorRows, readDetailViewCards, readQueueRows, readCloudCards, readBacklogRows, readDcCards];
 
 /** Strip fields the page did not show, so `dom` holds only what is there. */
 function compact(dom: FoundTicket['dom']): FoundTicket['dom'] {

@@ -15,6 +15,7 @@ export type JiraFixturePage =
   | 'cloud-backlog'
   | 'cloud-backlog-panel'
   | 'cloud-navigator'
+  | 'cloud-navigator-detail'
   | 'cloud-queue'
   | 'dc-issue'
   | 'dc-navigator'
@@ -33,8 +34,9 @@ export function testid(op: Op, value: string, prefix = ''): string {
   return `${prefix}[data-testid${op}"${value}"], ${prefix}[data-test-id${op}"${value}"]`;
 }
 
-const CLOUD_ISSUE_VIEWS = ['cloud-issue', 'cloud-board-modal', 'cloud-backlog-panel'] as const;
-const ALL_PAGES: readonly JiraFixturePage[] = ['cloud-issue', 'cloud-board', 'cloud-board-modal', 'cloud-backlog', 'cloud-backlog-panel', 'cloud-navigator', 'cloud-queue', 'dc-issue', 'dc-navigator', 'dc-board'];
+/** Pages with an open Cloud issue view: full page, modal, side panel, and the navigator's detail view. */
+const CLOUD_ISSUE_VIEWS = ['cloud-issue', 'cloud-board-modal', 'cloud-backlog-panel', 'cloud-navigator-detail'] as const;
+const ALL_PAGES: readonly JiraFixturePage[] = ['cloud-issue', 'cloud-board', 'cloud-board-modal', 'cloud-backlog', 'cloud-backlog-panel', 'cloud-navigator', 'cloud-navigator-detail', 'cloud-queue', 'dc-issue', 'dc-navigator', 'dc-board'];
 
 export const SELECTORS = {
   /** Jira itself, Cloud and DC (§1). */
@@ -76,6 +78,13 @@ export const SELECTORS = {
   navigatorKey: { selector: testid('$=', 'issue-key.issue-key-cell', 'a'), pages: ['cloud-navigator'] },
   navigatorSummary: { selector: testid('$=', 'issue-summary.issue-summary-cell'), pages: ['cloud-navigator'] },
   navigatorWorkCell: { selector: testid('$=', 'issue-row.merged-cell'), pages: ['cloud-navigator'] },
+
+  // Cloud issue navigator, detail view (§3.2, R: 3P): cards on the left, the issue view (§3.1) on the right.
+  /** The `li` around each card. */
+  detailCardItem: { selector: testid('$=', 'detail-view.card-list.card.list-item'), pages: ['cloud-navigator-detail'] },
+  /** The card's link; the key is in its `/browse/` href or its own text (no key testid is reported). */
+  detailCardLink: { selector: testid('$=', 'detail-view.card-list.card', 'a'), pages: ['cloud-navigator-detail'] },
+  detailCardSummary: { selector: testid('$=', 'detail-view.card-list.card.summary'), pages: ['cloud-navigator-detail'] },
 
   // JSM agent queue, Cloud 2025 markup (§3.3, CB): columns are mapped from the table's own header row.
   queueTable: { selector: '[data-vc="issue-table-container"]', pages: ['cloud-queue'] },

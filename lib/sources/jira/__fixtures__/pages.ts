@@ -23,6 +23,7 @@ export const FIXTURE_URLS: Record<JiraFixturePage, string> = {
   'cloud-backlog': URLS.jiraBacklog,
   'cloud-backlog-panel': URLS.jiraBacklogPanel('SUP-104'),
   'cloud-navigator': URLS.jiraNavigator,
+  'cloud-navigator-detail': URLS.jiraNavigatorDetail('SUP-103'),
   'cloud-queue': URLS.jiraQueue,
   'dc-issue': URLS.jiraDcIssue('SUP-106'),
   'dc-navigator': URLS.jiraDcNavigator,
