@@ -77,6 +77,14 @@ describe('the Jira overlay in Chromium', () => {
     await page.close();
   });
 
+  it("badges the navigator's detail view: every card, and the open issue beside them", async () => {
+    const page = await session.open(URLS.jiraNavigatorDetail('SUP-103'));
+    const badges = await badgesWhenSettled(page, 9);
+    expect(badges.filter((b) => b.key === 'SUP-103').map((b) => b.state)).toEqual(['breached', 'breached']);
+    expect(byKey(badges)).toEqual(EXPECTED);
+    await page.close();
+  });
+
   it('badges the issue opened over a board as well as its card: two elements, two badges', async () => {
     const page = await session.open(URLS.jiraBoardModal('SUP-102'));
     const badges = await badgesWhenSettled(page, 9);
