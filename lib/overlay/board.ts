@@ -63,9 +63,15 @@ export function createBadgeBoard(options: BadgeBoardOptions = {}): BadgeBoard {
 
   const board: BadgeBoard = {
     setCalendars(specs) {
-      for (const [id, cal] of compileCalendars(specs)) calendars.set(id, cal);
-      // Badges drawn before (maybe `unknown` for want of a calendar) are redrawn on the next render.
-      for (const entry of entries.values()) entry.changesAt = -Infinity;
+      let changed = false;
+      for (const [id, cal] of compileCalendars(specs)) {
+        if (calendars.get(id) === cal) continue;
+        calendars.set(id, cal);
+        changed = true;
+      }
+      // Badges drawn before (maybe `unknown` for want of a calendar) are redrawn on the next render;
+      // every answer carries its calendars, and most bring none that is new.
+      if (changed) for (const entry of entries.values()) entry.changesAt = -Infinity;
     },
     set(target, view, now) {
       let entry = entries.get(target.element);
