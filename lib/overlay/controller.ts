@@ -40,7 +40,6 @@ function domFacts(found: FoundTicket, source: TicketFacts['source'], site: strin
 export interface Overlay {
   /** Re-scans for the page at `url` (in-page navigation): a new run replaces the old one. */
   navigate(url: URL): void;
-  stop(): void;
 }
 
 export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): Overlay {
@@ -190,9 +189,6 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     navigate(next: URL) {
       currentUrl = next;
       startRun();
-    },
-    stop() {
-      run?.abort();
     },
   };
 }
