@@ -35,6 +35,7 @@ const ticketSchema = z.strictObject({
   resolvedAt: instant.nullable().optional(),
   firstResponseAt: instant.nullable().optional(),
   statusHistory: z.array(z.strictObject({ at: instant, status: text(255), category: z.enum(['new', 'indeterminate', 'done']).optional() })).max(1000).optional(),
+  vendorSla: z.array(z.strictObject({ metric: text(64), stage: z.enum(['active', 'paused', 'achieved']), breachAt: instant.nullable() })).max(20).optional(),
   exact: z.boolean(),
 });
 

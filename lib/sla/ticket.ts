@@ -11,6 +11,18 @@ export interface StatusChange {
 }
 
 /**
+ * One target as the ticketing tool itself reports it (Zendesk's `slas.policy_metrics[]`): shown
+ * beside ours so agents see where the contract and the tool disagree. It names no policy or target.
+ */
+export interface VendorSlaMetric {
+  /** The vendor's metric name, e.g. `first_reply_time`, `total_resolution_time`. */
+  metric: string;
+  stage: 'active' | 'paused' | 'achieved';
+  /** When it breaches (for a paused target, a projection); null when not given. */
+  breachAt: Instant | null;
+}
+
+/**
  * What the source adapters know about one ticket: the input of policy matching and clock
  * evaluation. Types only, so the content script, the background and the config layer share it.
  */
@@ -45,6 +57,11 @@ export interface TicketFacts {
   firstResponseAt?: Instant | null;
   /** Oldest first; absent when the source could not read it. */
   statusHistory?: StatusChange[];
+  /**
+   * The tool's own SLA state for this ticket: absent when it was not reported (unknown, not "no
+   * SLA"); an empty list when the tool reports no targets.
+   */
+  vendorSla?: VendorSlaMetric[];
   /** False when times or history were inferred (from the page, or statuses observed over time). */
   exact: boolean;
 }
