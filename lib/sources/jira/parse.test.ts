@@ -122,6 +122,15 @@ describe('status history, resolution and first response', () => {
     expect(facts.exact).toBe(false);
   });
 
+  it('does not take a portal customer other than the reporter for an agent (Cloud accountType)', () => {
+    const comments = [
+      { author: { accountId: 'participant', accountType: 'customer' }, created: '2026-03-02T09:40:00.000+0100', jsdPublic: true },
+      { author: { accountId: 'agent', accountType: 'atlassian' }, created: '2026-03-02T10:05:00.000+0100', jsdPublic: true },
+    ];
+    expect(parseIssue(base({ comment: { comments, total: 2 } }), CLOUD)!.firstResponseAt).toBe(Date.parse('2026-03-02T09:05:00Z'));
+    expect(parseIssue(base({ comment: { comments: comments.slice(0, 1), total: 1 } }), CLOUD)!.firstResponseAt).toBeNull();
+  });
+
   it('takes the first public comment by someone other than the reporter', () => {
     const comment = (author: string, created: string, more: Record<string, unknown> = {}) => ({ author: { accountId: author }, created, ...more });
     const comments = [

@@ -85,7 +85,11 @@ function statusHistory(created: number, current: string | undefined, category: S
   return history;
 }
 
-/** The first public comment by someone other than the reporter: JSM's "first response" (DESIGN: first public reply by an agent). */
+/**
+ * The first public comment by an agent: JSM's "first response" (DESIGN: first public reply by an
+ * agent). Cloud marks portal-only customers (`accountType: customer`), so a request participant's
+ * comment does not count; Data Center does not say, so there anyone but the reporter counts.
+ */
 function firstResponse(fields: Json): number | null | undefined {
   const field = fields.comment;
   if (field === undefined) return undefined;
@@ -97,6 +101,7 @@ function firstResponse(fields: Json): number | null | undefined {
     // Internal notes (`jsdPublic: false`) and comments restricted to a role or group are not replies to the customer.
     if (!c || c.jsdPublic === false || obj(c.visibility)) continue;
     const author = userId(c.author);
+    if (obj(c.author)?.accountType === 'customer') continue;
     const at = parseJiraDate(c.created);
     if (author && author !== reporter && at !== null) times.push(at);
   }
