@@ -44,6 +44,20 @@ describe('createBadgeBoard', () => {
     expect(badges()[0]!.textContent).toBe('59s left');
   });
 
+  it('in the last minute only the text changes each second; the label stays put', () => {
+    const board = createBadgeBoard({ text: TEXT });
+    board.set(row('SUP-1'), view([running('resolution', 50 * SECOND, HOUR)]), NOW);
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(document.body, { subtree: true, characterData: true, attributes: true });
+    board.render(NOW + SECOND);
+    board.render(NOW + 2 * SECOND);
+    const records = observer.takeRecords();
+    expect(badges()[0]!.textContent).toBe('48s left');
+    expect(records.filter((r) => r.type === 'characterData')).toHaveLength(2);
+    expect(records.filter((r) => r.type === 'attributes')).toEqual([]);
+    expect(badges()[0]!.getAttribute('title')).toContain('at risk, under a minute of calendar time left');
+  });
+
   it('a badge is redrawn when its words change, not on every tick', () => {
     const board = createBadgeBoard({ text: TEXT });
     const slow = row('SUP-1');

@@ -28,7 +28,9 @@ describe('compactBusinessSpan: business time stays in hours', () => {
 
 describe('fullBusinessSpan: minutes kept for tooltips', () => {
   it.each([
-    [30 * S, '30s'],
+    [30 * S, 'under a minute'],
+    [59 * S + 999, 'under a minute'],
+    [60 * S, '1m'],
     [45 * M, '45m'],
     [2 * H, '2h'],
     [38 * H + 12 * M + 59 * S, '38h 12m'],

@@ -19,9 +19,13 @@ export function compactBusinessSpan(ms: number): string {
   return h >= 10 || m === 0 ? `${h}h` : `${h}h ${m}m`;
 }
 
-/** Hours and minutes, never days, for tooltips: `38h 12m`, `45m`, `2h`, `40s`. */
+/**
+ * Hours and minutes, never days, for tooltips: `38h 12m`, `45m`, `2h`, `under a minute`. No
+ * seconds: the pill already counts them, and a label that changed every second would cost two
+ * attribute writes a second per badge (and chatter for screen readers) to say nothing new.
+ */
 export function fullBusinessSpan(ms: number): string {
-  if (ms < MINUTE) return `${Math.max(1, Math.floor(ms / SECOND))}s`;
+  if (ms < MINUTE) return 'under a minute';
   const totalMinutes = Math.floor(ms / MINUTE);
   const h = Math.floor(totalMinutes / 60);
   const m = totalMinutes % 60;
