@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketFacts } from '../sla/index';
+import { createEnricher, type BatchContext, type BatchOutcome } from './enricher';
+
+const NOW = Date.parse('2026-11-26T10:00:00Z');
+const facts = (key: string): TicketFacts => ({ source: 'zendesk', site: 'acme.zendesk.com', key, created: NOW - 3_600_000, exact: true });
+const opts = (now = NOW, extra: { onFacts?: (f: ReadonlyMap<string, TicketFacts>) => void } = {}) => ({ origin: 'https://acme.zendesk.com', signal: new AbortController().signal, now, ...extra });
+
+interface Call {
+  keys: string[];
+  context: BatchContext;
+}
+
+function enricherWith(answer: (call: Call) => Promise<BatchOutcome> | BatchOutcome, batchSize = 3) {
+  const calls: Call[] = [];
+  const enricher = createEnricher({
+    batchSize,
+    coalesceMs: 1,
+    normalizeKey: (k) => (/^\d+$/.test(k.trim()) ? k.trim() : null),
+    fetchBatch: async (_origin, keys, context) => {
+      const call = { keys, context };
+      calls.push(call);
+      return answer(call);
+    },
+  });
+  return { enricher, calls };
+}
+
+describe('the shared enricher', () => {
+  it('cuts the keys into batches of batchSize, normalised, without duplicates or non-keys', async () => {
+    const { enricher, calls } = enricherWith(({ keys }) => ({ facts: new Map(keys.map((k) => [k, facts(k)])) }));
+    const result = await enricher.enrich([' 1', '2', '2', '3', '4', 'x', '<img>'], opts());
+    expect(calls.map((c) => c.keys)).toEqual([['1', '2', '3'], ['4']]);
+    expect([...result.facts.keys()]).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('passes facts delivered during a batch to onFacts before the batch ends, each key once', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const heard: string[][] = [];
+    const { enricher } = enricherWith(async ({ keys, context }) => {
+      context.deliver(new Map([[keys[0]!, facts(keys[0]!)]]));
+      await gate;
+      // The first key again (ignored), and the rest.
+      return { facts: new Map(keys.map((k) => [k, facts(k)])) };
+    });
+    const pending = enricher.enrich(['1', '2'], opts(NOW, { onFacts: (f) => heard.push([...f.keys()]) }));
+    await expect.poll(() => heard).toEqual([['1']]);
+    release();
+    const result = await pending;
+    expect(heard).toEqual([['1'], ['2']]);
+    expect(result.facts.size).toBe(2);
+  });
+
+  it('remembers keys the site did not answer as unknown until the TTL ends', async () => {
+    const { enricher, calls } = enricherWith(() => ({ facts: new Map([['1', facts('1')]]) }));
+    await enricher.enrich(['1', '2'], opts());
+    const again = await enricher.enrich(['1', '2'], opts(NOW + 1000));
+    expect(calls).toHaveLength(1);
+    expect([...again.facts.keys()]).toEqual(['1']);
+    await enricher.enrich(['2'], opts(NOW + 61_000));
+    expect(calls).toHaveLength(2);
+  });
+
+  it('keeps what was delivered before a failure, backs off, and asks again for the rest afterwards', async () => {
+    let fail = true;
+    const { enricher, calls } = enricherWith(({ keys, context }) => {
+      if (!fail) return { facts: new Map(keys.map((k) => [k, facts(k)])) };
+      context.deliver(new Map([['1', facts('1')]]));
+      return { failure: 'rate-limited', retryAfterMs: 30_000 };
+    });
+    const first = await enricher.enrich(['1', '2'], opts());
+    expect(first.failure).toBe('rate-limited');
+    expect([...first.facts.keys()]).toEqual(['1']);
+    expect((await enricher.enrich(['2'], opts(NOW + 29_000))).failure).toBe('rate-limited');
+    expect(calls).toHaveLength(1);
+    fail = false;
+    const later = await enricher.enrich(['1', '2'], opts(NOW + 31_000));
+    expect(later.failure).toBeUndefined();
+    expect(calls.at(-1)!.keys).toEqual(['2']);
+  });
+
+  it('a fetchBatch that throws is a network failure, not an exception', async () => {
+    const { enricher } = enricherWith(() => {
+      throw new Error('boom');
+    });
+    expect(await enricher.enrich(['1'], opts())).toEqual({ facts: new Map(), failure: 'network' });
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * The enrichment policy every source adapter shares, whatever its REST API: calls made within a
+ * short window are coalesced into one batch per origin, sent `batchSize` keys at a time through
+ * the adapter's `fetchBatch`; facts are cached per key for the page's life with a TTL, so a steady
+ * page costs a few requests a minute; after a failure the origin backs off exponentially (or for
+ * `Retry-After`), answering at once from cache meanwhile. Callers hear each answer as it lands
+ * (`onFacts`). Never throws.
+ */
+import type { TicketFacts } from '../sla/index';
+import type { EnrichFailure, EnrichOptions, EnrichResult } from './types';
+
+export interface BatchContext {
+  signal: AbortSignal;
+  now: number;
+  /**
+   * Facts for some of the keys, before the batch is over (a slow batch answers ticket by ticket):
+   * cached at once and passed on to every waiting caller's `onFacts`.
+   */
+  deliver(facts: ReadonlyMap<string, TicketFacts>): void;
+}
+
+export interface BatchOutcome {
+  /** Facts not yet delivered. */
+  facts?: ReadonlyMap<string, TicketFacts>;
+  /**
+   * Set when the site failed: the origin backs off, and keys without facts are asked again later.
+   * Without it, keys the batch gave no facts for are remembered as unknown until the TTL ends.
+   */
+  failure?: EnrichFailure;
+  retryAfterMs?: number;
+}
+
+export interface EnricherOptions {
+  /** One request (or a few) for at most `batchSize` keys of `origin`; never throws. */
+  fetchBatch(origin: string, keys: string[], context: BatchContext): Promise<BatchOutcome>;
+  /** The key in its canonical form, or null when it is not a key of this source (never sent). */
+  normalizeKey(key: string): string | null;
+  batchSize: number;
+  ttlMs?: number;
+  coalesceMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+}
+
+interface Cached {
+  facts: TicketFacts | null;
+  at: number;
+}
+
+interface Batch {
+  keys: Set<string>;
+  now: number;
+  /** Callers still waiting; the request is aborted when every one of them has given up. */
+  waiting: number;
+  controller: AbortController;
+  done: Promise<EnrichFailure | undefined>;
+  /** Told the keys of each answer as it lands. */
+  listeners: Set<(keys: readonly string[]) => void>;
+}
+
+interface OriginState {
+  cache: Map<string, Cached>;
+  inflight: Map<string, Batch>;
+  pending: Batch | null;
+  failures: number;
+  blockedUntil: number;
+  lastFailure?: EnrichFailure;
+}
+
+export interface Enricher {
+  enrich(keys: readonly string[], options: EnrichOptions): Promise<EnrichResult>;
+}
+
+export function createEnricher(options: EnricherOptions): Enricher {
+  const ttl = options.ttlMs ?? 60_000;
+  const coalesceMs = options.coalesceMs ?? 50;
+  const { batchSize } = options;
+  const baseMs = options.backoffBaseMs ?? 5_000;
+  const maxMs = options.backoffMaxMs ?? 5 * 60_000;
+  const origins = new Map<string, OriginState>();
+
+  const stateOf = (origin: string): OriginState => {
+    let s = origins.get(origin);
+    if (!s) origins.set(origin, (s = { cache: new Map(), inflight: new Map(), pending: null, failures: 0, blockedUntil: 0 }));
+    return s;
+  };
+
+  function fail(s: OriginState, failure: EnrichFailure, now: number, retryAfter?: number): void {
+    s.failures += 1;
+    s.lastFailure = failure;
+    const exponential = Math.min(maxMs, baseMs * 2 ** (s.failures - 1));
+    s.blockedUntil = now + (retryAfter ?? exponential);
+  }
+
+  async function run(origin: string, s: OriginState, batch: Batch): Promise<EnrichFailure | undefined> {
+    await new Promise((resolve) => setTimeout(resolve, coalesceMs));
+    if (s.pending === batch) s.pending = null;
+    const keys = [...batch.keys];
+    if (batch.controller.signal.aborted) return 'network';
+    if (batch.now < s.blockedUntil) return s.lastFailure;
+    for (let i = 0; i < keys.length; i += batchSize) {
+      const chunk = keys.slice(i, i + batchSize);
+      const answered = new Set<string>();
+      const store = (facts: ReadonlyMap<string, TicketFacts>) => {
+        const landed: string[] = [];
+        for (const [key, f] of facts) {
+          if (!batch.keys.has(key) || answered.has(key)) continue;
+          answered.add(key);
+          s.cache.set(key, { facts: f, at: batch.now });
+          landed.push(key);
+        }
+        if (landed.length > 0) for (const listener of batch.listeners) listener(landed);
+      };
+      let outcome: BatchOutcome;
+      try {
+        outcome = await options.fetchBatch(origin, chunk, { signal: batch.controller.signal, now: batch.now, deliver: store });
+      } catch {
+        outcome = { failure: 'network' };
+      }
+      if (outcome.facts) store(outcome.facts);
+      if (batch.controller.signal.aborted) return 'network'; // our own choice: no backoff
+      if (outcome.failure) {
+        fail(s, outcome.failure, batch.now, outcome.retryAfterMs);
+        return outcome.failure;
+      }
+      // Keys the site did not return do not exist or are not visible: unknown until the TTL ends.
+      for (const key of chunk) if (!answered.has(key)) s.cache.set(key, { facts: null, at: batch.now });
+      s.failures = 0;
+      s.lastFailure = undefined;
+    }
+    return undefined;
+  }
+
+  function join(origin: string, s: OriginState, keys: string[], now: number): Batch[] {
+    const batches = new Set<Batch>();
+    for (const key of keys) {
+      const running = s.inflight.get(key);
+      if (running) {
+        batches.add(running);
+        continue;
+      }
+      if (!s.pending) {
+        const batch: Batch = { keys: new Set(), now, waiting: 0, controller: new AbortController(), done: Promise.resolve(undefined), listeners: new Set() };
+        batch.done = run(origin, s, batch).finally(() => {
+          for (const k of batch.keys) if (s.inflight.get(k) === batch) s.inflight.delete(k);
+        });
+        s.pending = batch;
+      }
+      s.pending.keys.add(key);
+      s.pending.now = Math.max(s.pending.now, now);
+      s.inflight.set(key, s.pending);
+      batches.add(s.pending);
+    }
+    return [...batches];
+  }
+
+  async function enrich(keys: readonly string[], { origin, signal, now, onFacts }: EnrichOptions): Promise<EnrichResult> {
+    const facts = new Map<string, TicketFacts>();
+    try {
+      const s = stateOf(origin);
+      const wanted = [...new Set(keys.map(options.normalizeKey).filter((k): k is string => k !== null))];
+      const collect = (fresh: boolean) => {
+        for (const key of wanted) {
+          const c = s.cache.get(key);
+          if (c?.facts && (!fresh || now - c.at < ttl)) facts.set(key, c.facts);
+        }
+      };
+      const stale = wanted.filter((k) => {
+        const c = s.cache.get(k);
+        return !c || now - c.at >= ttl;
+      });
+      if (stale.length === 0) {
+        collect(true);
+        return { facts };
+      }
+      // Backing off, or already cancelled: answer at once with what is known, however old.
+      if (now < s.blockedUntil || signal.aborted) {
+        collect(false);
+        return { facts, failure: signal.aborted ? 'network' : (s.lastFailure ?? 'server-error') };
+      }
+      const batches = join(origin, s, stale, now);
+      for (const b of batches) b.waiting += 1;
+      const mine = new Set(stale);
+      const report = onFacts
+        ? (answered: readonly string[]) => {
+            const partial = new Map<string, TicketFacts>();
+            for (const key of answered) {
+              const c = mine.has(key) ? s.cache.get(key) : undefined;
+              if (c?.facts) partial.set(key, c.facts);
+            }
+            if (partial.size > 0) onFacts(partial);
+          }
+        : null;
+      if (report) for (const b of batches) b.listeners.add(report);
+      // The caller's signal may live as long as the page: the listener goes when the call ends.
+      let onAbort = () => {};
+      const aborted = new Promise<'aborted'>((resolve) => (onAbort = () => resolve('aborted')));
+      signal.addEventListener('abort', onAbort, { once: true });
+      const outcome = await Promise.race([Promise.all(batches.map((b) => b.done)), aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+      for (const b of batches) {
+        if (report) b.listeners.delete(report);
+        if (--b.waiting === 0 && outcome === 'aborted') b.controller.abort();
+      }
+      collect(false);
+      if (outcome === 'aborted') return { facts, failure: 'network' };
+      const failure = outcome.find((f) => f !== undefined);
+      return failure ? { facts, failure } : { facts };
+    } catch {
+      return { facts, failure: 'bad-response' };
+    }
+  }
+
+  return { enrich };
+}
