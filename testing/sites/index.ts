@@ -4,7 +4,7 @@
  * and a Jira-looking page on a host SLA Lens does not cover. Requests never reach the network:
  * the browser harness fulfils them from `handle()`.
  */
-import { jiraBacklogPage, jiraBoardPage, jiraDcSearch, jiraIssuePage, jiraNavigatorDetailPage, jiraNavigatorPage, jiraQueuePage, jiraSearch, type NavigatorOptions } from './jira';
+import { jiraBacklogPage, jiraBoardPage, jiraDcSearch, jiraFields, jiraIssuePage, jiraNavigatorDetailPage, jiraNavigatorPage, jiraQueuePage, jiraSearch, type NavigatorOptions } from './jira';
 import { DC_OFFSET_MINUTES, jiraDcBoardPage, jiraDcIssuePage, jiraDcNavigatorPage } from './jira-dc';
 import type { FakeJiraIssue, FakeZendeskTicket } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
@@ -82,6 +82,7 @@ function handleJiraDc(issues: FakeJiraIssue[], req: FakeRequest): FakeResponse {
   if (!req.url.pathname.startsWith(`${context}/`)) return notFound();
   const path = req.url.pathname.slice(context.length);
   if (path === '/rest/api/2/search') return jiraDcSearch(issues, req, DC_OFFSET_MINUTES);
+  if (path === '/rest/api/2/field') return jiraFields();
   if (/^\/issues\/?$/.test(path)) return html(jiraDcNavigatorPage(base, issues));
   if (path === '/secure/RapidBoard.jspa') return html(jiraDcBoardPage(base, issues));
   const browse = /^\/browse\/([A-Z][A-Z0-9_]+-\d+)$/.exec(path);
@@ -103,6 +104,7 @@ export function handle(data: FakeSiteData, req: FakeRequest): FakeResponse | nul
 
   if (hostname === new URL(JIRA_ORIGIN).hostname) {
     if (pathname === '/rest/api/3/search/jql') return jiraSearch(data.jira, req);
+    if (pathname === '/rest/api/2/field') return jiraFields();
     // Removed on Cloud (CHANGE-2046, jira-dom.md §5.2).
     if (/^\/rest\/api\/(2|3|latest)\/search$/.test(pathname)) return { status: 410, contentType: 'application/json', body: '{"errorMessages":["The requested API has been removed. Please migrate to the /rest/api/3/search/jql API."]}' };
     if (/^\/jira\/servicedesk\/projects\/SUP\/queues\/custom\/\d+$/.test(pathname)) return html(jiraQueuePage(data.jira));

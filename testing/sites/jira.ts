@@ -5,7 +5,7 @@
  */
 import { escapeHtml as esc, JIRA_PROJECT, type FakeJiraIssue } from './tickets';
 
-export { jiraDcSearch, jiraIssueJson, jiraSearch, REQUEST_TYPE_FIELD, type IssueJsonOptions } from './jira-rest';
+export { jiraDcSearch, jiraFields, jiraIssueJson, jiraSearch, REQUEST_TYPE_FIELD, type IssueJsonOptions } from './jira-rest';
 
 const CATEGORY_IDS = { new: 2, indeterminate: 4, done: 3 } as const;
 const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';

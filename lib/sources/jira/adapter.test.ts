@@ -27,10 +27,46 @@ function fakeFetch(sites: FakeSiteData, override?: (call: Call) => Response | Pr
 
 const sites = (): FakeSiteData => ({ jira: [...sampleJiraIssues(FIXTURE_NOW), ...manyJiraIssues(FIXTURE_NOW, 130)], zendesk: [] });
 const NO_DOC = () => undefined;
-const adapterWith = (fetch: Fetch, options: Partial<JiraAdapterOptions> = {}) => createJiraAdapter({ fetch, document: NO_DOC, coalesceMs: 1, ...options });
+// The request-type field is given, so these tests count searches only; discovery has its own tests.
+const adapterWith = (fetch: Fetch, options: Partial<JiraAdapterOptions> = {}) => createJiraAdapter({ fetch, document: NO_DOC, coalesceMs: 1, requestTypeField: 'customfield_10010', ...options });
 const opts = (now = FIXTURE_NOW, signal = new AbortController().signal) => ({ origin: JIRA_ORIGIN, signal, now });
 const bodyOf = (call: Call) => JSON.parse(call.init.body as string) as { jql: string; fields: string[]; expand: string; maxResults: number };
 const json = (status: number, body: string, headers: Record<string, string> = {}) => new Response(body, { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+describe('the JSM request-type field, asked of each site', () => {
+  const FIELDS = [
+    { id: 'summary', name: 'Summary', custom: false, schema: { type: 'string', system: 'summary' } },
+    { id: 'customfield_10234', name: 'Request Type', custom: true, schema: { type: 'sd-customerrequesttype', custom: 'com.atlassian.servicedesk:vp-origin', customId: 10234 } },
+  ];
+
+  it('searches with the field the site names, once per origin, and reads the request type from it', async () => {
+    const data = sites();
+    const fetch = fakeFetch(data, (call) => {
+      if (call.url.endsWith('/rest/api/2/field')) return json(200, JSON.stringify(FIELDS));
+      if (!call.url.endsWith('/search/jql')) return undefined;
+      // This site keeps the request type in customfield_10234, where the fake keeps it in 10010.
+      const asked = (call.init.body as string).replaceAll('"customfield_10234"', '"customfield_10010"');
+      const answer = handle(data, { method: 'POST', url: new URL(call.url), body: asked })!;
+      return json(200, answer.body.replaceAll('"customfield_10010"', '"customfield_10234"'));
+    });
+    const adapter = createJiraAdapter({ fetch, document: NO_DOC, coalesceMs: 1 });
+    const first = await adapter.enrich(['SUP-101'], opts());
+    await adapter.enrich(['SUP-102'], opts());
+    expect(fetch.calls.map((c) => new URL(c.url).pathname)).toEqual(['/rest/api/2/field', '/rest/api/3/search/jql', '/rest/api/3/search/jql']);
+    expect(bodyOf(fetch.calls[1]!).fields).toContain('customfield_10234');
+    expect(bodyOf(fetch.calls[1]!).fields).not.toContain('customfield_10010');
+    expect(first.facts.get('SUP-101')!.requestType).toBe(data.jira.find((i) => i.key === 'SUP-101')!.requestType);
+  });
+
+  it('falls back to customfield_10010 when the field list cannot be read', async () => {
+    for (const answer of [json(404, '{}'), new Response('<html>Log in</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }), json(200, '[{"id":"summary"}]')]) {
+      const fetch = fakeFetch(sites(), (call) => (call.url.endsWith('/rest/api/2/field') ? answer : undefined));
+      const result = await createJiraAdapter({ fetch, document: NO_DOC, coalesceMs: 1 }).enrich(['SUP-101'], opts());
+      expect(result.facts.has('SUP-101')).toBe(true);
+      expect(bodyOf(fetch.calls[1]!).fields).toContain('customfield_10010');
+    }
+  });
+});
 
 describe('Cloud enrichment', () => {
   it('asks search/jql once, same origin, for the fields, changelog and comments SLA Lens needs', async () => {
@@ -240,13 +276,15 @@ describe('Data Center', () => {
     const adapter = createJiraAdapter({ fetch, document: () => document, coalesceMs: 1 });
     const result = await adapter.enrich(['SUP-104', 'SUP-107'], { origin: JIRA_DC_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
     expect(result.failure).toBeUndefined();
-    expect(fetch.calls).toHaveLength(1);
-    const url = new URL(fetch.calls[0]!.url);
+    // The field list first (for the request-type field), under the context path too.
+    expect(fetch.calls.map((c) => c.url.split('?')[0])).toEqual([`${JIRA_DC_BASE}/rest/api/2/field`, `${JIRA_DC_BASE}/rest/api/2/search`]);
+    const url = new URL(fetch.calls[1]!.url);
     expect(url.origin + url.pathname).toBe(`${JIRA_DC_BASE}/rest/api/2/search`);
     expect(url.searchParams.get('jql')).toBe('key in (SUP-104, SUP-107)');
     expect(url.searchParams.get('expand')).toBe('changelog');
     expect(url.searchParams.get('fields')!.split(',')).toContain('comment');
-    expect(fetch.calls[0]!.init).toMatchObject({ method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    expect(url.searchParams.get('fields')!.split(',')).toContain('customfield_10010');
+    expect(fetch.calls[1]!.init).toMatchObject({ method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } });
     expect(result.facts.get('SUP-104')).toMatchObject({ site: 'jira.example-corp.test', url: `${JIRA_DC_BASE}/browse/SUP-104`, exact: true, status: 'Waiting for customer' });
   });
 
@@ -255,7 +293,7 @@ describe('Data Center', () => {
     const doc = renderHtml('<!doctype html><meta name="ajs-context-path" content="/jira"><p>no version meta</p>', `${JIRA_DC_BASE}/browse/SUP-101`);
     const adapter = createJiraAdapter({ fetch, document: () => doc, coalesceMs: 1 });
     const result = await adapter.enrich(['SUP-101'], { origin: JIRA_DC_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
-    expect(fetch.calls.map((c) => `${c.init.method} ${new URL(c.url).pathname}`)).toEqual(['POST /jira/rest/api/3/search/jql', 'GET /jira/rest/api/2/search']);
+    expect(fetch.calls.map((c) => `${c.init.method} ${new URL(c.url).pathname}`)).toEqual(['GET /jira/rest/api/2/field', 'POST /jira/rest/api/3/search/jql', 'GET /jira/rest/api/2/search']);
     expect(result.facts.has('SUP-101')).toBe(true);
     // Remembered for the origin.
     await adapter.enrich(['SUP-102'], { origin: JIRA_DC_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
@@ -294,6 +332,6 @@ describe('the adapter', () => {
     vi.stubGlobal('fetch', fetch);
     const result = await jiraAdapter.enrich(['SUP-105'], { origin: JIRA_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
     expect(result.facts.has('SUP-105')).toBe(true);
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.calls.map((c) => new URL(c.url).pathname)).toEqual(['/rest/api/2/field', '/rest/api/3/search/jql']);
   });
 });

@@ -5,7 +5,7 @@
 import type { SourceAdapter } from '../types';
 import { createEnricher } from './enrich';
 import { find } from './read-page';
-import { searchFields, type Fetch, type SearchTarget } from './rest';
+import type { Fetch, SearchTarget } from './rest';
 import { S } from './selectors';
 import { isCloudHost } from './urls';
 
@@ -14,7 +14,7 @@ export interface JiraAdapterOptions {
   fetch?: Fetch;
   /** The page's document, for Data Center's `ajs-*` meta tags; defaults to the global one. */
   document?: () => Document | undefined;
-  /** JSM's request-type field; `customfield_10010` on most Cloud sites (jira-dom.md §3.3), but it varies. */
+  /** JSM's request-type field; by default each site is asked (`GET /rest/api/2/field`), as it varies. */
   requestTypeField?: string;
   /** How long facts stay fresh (default 60 s). */
   ttlMs?: number;
@@ -54,7 +54,7 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): SourceAdapt
   const enricher = createEnricher({
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     target: (origin) => searchTarget(origin, getDocument()),
-    fields: searchFields(options.requestTypeField ?? 'customfield_10010'),
+    requestTypeField: options.requestTypeField,
     ttlMs: options.ttlMs,
     coalesceMs: options.coalesceMs,
     backoffBaseMs: options.backoffBaseMs,

@@ -5,14 +5,15 @@
  * keys JQL rejects as unknown are dropped and the search asked again without them.
  */
 import { createEnricher as createSharedEnricher, type BatchOutcome, type Enricher } from '../enricher';
-import { searchIssues, type Fetch, type SearchTarget } from './rest';
+import { discoverRequestTypeField, searchFields, searchIssues, type Fetch, type SearchTarget } from './rest';
 import { isValidIssueKey } from './urls';
 
 export interface EnricherOptions {
   fetch: Fetch;
   /** Where to send searches for `origin`: Cloud or DC, and DC's base URL. */
   target(origin: string): SearchTarget;
-  fields: readonly string[];
+  /** The JSM request-type field's id; asked of each site once (`GET /field`) when not given. */
+  requestTypeField?: string;
   ttlMs?: number;
   coalesceMs?: number;
   batchSize?: number;
@@ -22,13 +23,24 @@ export interface EnricherOptions {
 
 export function createEnricher(options: EnricherOptions): Enricher {
   const targets = new Map<string, SearchTarget>();
+  const fieldsByOrigin = new Map<string, Promise<string[]>>();
+
+  function fieldsFor(origin: string, target: SearchTarget, signal: AbortSignal): Promise<string[]> {
+    let fields = fieldsByOrigin.get(origin);
+    if (!fields) {
+      fields = (options.requestTypeField ? Promise.resolve(options.requestTypeField) : discoverRequestTypeField(options.fetch, target, signal)).then(searchFields);
+      fieldsByOrigin.set(origin, fields);
+    }
+    return fields;
+  }
 
   async function fetchBatch(origin: string, keys: string[], { signal, now }: { signal: AbortSignal; now: number }): Promise<BatchOutcome> {
     let target = targets.get(origin) ?? options.target(origin);
     targets.set(origin, target);
+    const fields = await fieldsFor(origin, target, signal);
     let chunk = keys;
     for (let attempt = 0; attempt < 2 && chunk.length > 0; attempt++) {
-      const outcome = await searchIssues(options.fetch, target, chunk, options.fields, signal, now);
+      const outcome = await searchIssues(options.fetch, target, chunk, fields, signal, now);
       if (outcome.ok) return { facts: outcome.facts };
       if (signal.aborted) return { failure: 'network' };
       // No v3 API: a Data Center without the meta tags that would have said so (jira-dom.md §5.3).

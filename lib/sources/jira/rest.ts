@@ -26,6 +26,35 @@ export function searchFields(requestTypeField: string): string[] {
   return ['summary', 'created', 'updated', 'priority', 'status', 'statuscategorychangedate', 'issuetype', 'labels', 'project', 'assignee', 'reporter', 'resolutiondate', 'comment', requestTypeField];
 }
 
+/** The request-type field on most Cloud sites (jira-dom.md §3.3); sites created otherwise differ. */
+export const DEFAULT_REQUEST_TYPE_FIELD = 'customfield_10010';
+/** The JSM request-type field's type key in `GET /rest/api/2/field`. */
+const REQUEST_TYPE_SCHEMA = 'com.atlassian.servicedesk:vp-origin';
+
+/** The id of the JSM request-type field in a `GET /field` answer, or null when the site has none. */
+export function requestTypeFieldOf(body: unknown): string | null {
+  if (!Array.isArray(body)) return null;
+  for (const f of body as Array<{ id?: unknown; schema?: { custom?: unknown } } | null>) {
+    if (f && typeof f.id === 'string' && f.schema?.custom === REQUEST_TYPE_SCHEMA) return f.id;
+  }
+  return null;
+}
+
+/**
+ * Asks the site which field holds the JSM request type: `GET {base}/rest/api/2/field`, which Cloud
+ * and Data Center both serve to any signed-in user. Any failure gives the usual default, so a
+ * missing field list never stops the search.
+ */
+export async function discoverRequestTypeField(fetchFn: Fetch, target: SearchTarget, signal: AbortSignal): Promise<string> {
+  try {
+    const response = await fetchFn(`${target.baseUrl.replace(/\/$/, '')}/rest/api/2/field`, { method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' }, signal });
+    if (response.status !== 200 || !/[/+]json\b/i.test(response.headers.get('Content-Type') ?? '')) return DEFAULT_REQUEST_TYPE_FIELD;
+    return requestTypeFieldOf(await response.json()) ?? DEFAULT_REQUEST_TYPE_FIELD;
+  } catch {
+    return DEFAULT_REQUEST_TYPE_FIELD;
+  }
+}
+
 /** `Retry-After` in seconds or as an HTTP date, in milliseconds from `now`. */
 export function retryAfterMs(header: string | null, now: number): number | undefined {
   if (!header) return undefined;
