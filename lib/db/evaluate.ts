@@ -157,14 +157,14 @@ export async function recordTickets(db: SlaLensDatabase, rows: readonly StoredTi
  * them together shortly after, so recording never delays the next answer. The latest row per
  * ticket wins. Write errors are logged: losing a record must not break badges.
  */
-export function createTicketRecorder(db: SlaLensDatabase, delayMs = 300, schedule: (fn: () => void, ms: number) => unknown = setTimeout) {
+export function createTicketRecorder(db: SlaLensDatabase, delayMs = 300, schedule: (fn: () => void, ms: number) => unknown = setTimeout, onRecorded: () => void = () => undefined) {
   let waiting = new Map<string, StoredTicket>();
   let scheduled = false;
   const flush = async () => {
     scheduled = false;
     const rows = [...waiting.values()];
     waiting = new Map();
-    await recordTickets(db, rows).catch((error: unknown) => console.error('SLA Lens could not record tickets', error));
+    await recordTickets(db, rows).then(onRecorded, (error: unknown) => console.error('SLA Lens could not record tickets', error));
   };
   return {
     add(rows: readonly StoredTicket[]): void {
