@@ -1,6 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, createTicketRecorder, evaluateTickets, InvalidMessageError, parseEvaluateRequest } from '../lib/db/evaluate';
+import { parseAlertId, takeDueAlerts } from '../lib/db/alerts';
 import { afterConfigChange, pruneTickets, updateToolbar } from '../lib/db/upkeep';
 import { CONFIG_VERSION_KEY } from '../lib/messaging/types';
 import { createSiteRegistry } from '../lib/sources/site-registry';
@@ -11,8 +12,37 @@ export default defineBackground({
     const db = new SlaLensDatabase();
     const config = createConfigCache(db);
     const report = (what: string) => (error: unknown) => console.error(`SLA Lens could not ${what}`, error);
-    const refreshToolbar = () => void updateToolbar(db, browser.action, Date.now()).catch(report('update the toolbar count'));
+    // Alerts are opt-in: nothing is shown (or remembered as shown) without the permission.
+    const showAlerts = async () => {
+      if (!(await browser.permissions.contains({ permissions: ['notifications'] })) || !browser.notifications) return;
+      const now = new Date();
+      for (const alert of await takeDueAlerts(db, now.getTime(), now.getHours() * 60 + now.getMinutes())) {
+        await browser.notifications.create(alert.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: alert.title, message: alert.message });
+      }
+    };
+    const refreshToolbar = () => {
+      void updateToolbar(db, browser.action, Date.now()).catch(report('update the toolbar count'));
+      void showAlerts().catch(report('show alerts'));
+    };
     const recorder = createTicketRecorder(db, 300, setTimeout, refreshToolbar);
+
+    // A click on an alert opens its ticket. The API exists only once the permission is granted.
+    let listening = false;
+    const listenToAlerts = () => {
+      if (listening || !browser.notifications) return;
+      listening = true;
+      browser.notifications.onClicked.addListener((id) => {
+        const parsed = parseAlertId(id);
+        if (!parsed) return;
+        void db.tickets.get([parsed.site, parsed.key]).then(async (row) => {
+          // Only web addresses: a stored URL came from a page.
+          if (row?.url && /^https?:\/\//i.test(row.url)) await browser.tabs.create({ url: row.url });
+          await browser.notifications.clear(id);
+        }, report('open the ticket of an alert'));
+      });
+    };
+    listenToAlerts();
+    browser.permissions.onAdded.addListener(listenToAlerts);
     const sites = createSiteRegistry({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local });
 
     // Listeners must be registered synchronously, before any await, or the

@@ -143,12 +143,13 @@ export async function evaluateTickets(
   return { response: { views: all, calendars: calendarsFor(active, all), configVersion: config.version }, rows };
 }
 
-/** Records what an overlay saw. A ticket seen again keeps when it was first seen. */
+/** Records what an overlay saw. A ticket seen again keeps when it was first seen, and its alerts. */
 export async function recordTickets(db: SlaLensDatabase, rows: readonly StoredTicket[]): Promise<void> {
   if (rows.length === 0) return;
   await db.transaction('rw', db.tickets, async () => {
     const stored = await db.tickets.bulkGet(rows.map((r) => [r.site, r.key] as [string, string]));
-    await db.tickets.bulkPut(rows.map((r, i) => ({ ...r, firstSeen: Math.min(r.firstSeen, stored[i]?.firstSeen ?? r.firstSeen) })));
+    // The alerts already shown stay remembered: each ticket and metric alerts once.
+    await db.tickets.bulkPut(rows.map((r, i) => ({ ...r, firstSeen: Math.min(r.firstSeen, stored[i]?.firstSeen ?? r.firstSeen), notified: r.notified ?? stored[i]?.notified })));
   });
 }
 
