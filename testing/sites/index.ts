@@ -23,7 +23,7 @@ export const JIRA_DC_BASE = `${JIRA_DC_ORIGIN}/jira`;
 
 /** The view `/agent/filters/{id}` that groups its rows (by group) unless `zendeskView` says otherwise. */
 const ZENDESK_GROUPED_VIEW = 360000002;
-const GROUPED_VIEW_COLUMNS: ViewOptions['columns'] = ['subject', 'requested', 'priority', 'status', 'id', 'assignee', 'group'];
+const GROUPED_VIEW_COLUMNS: ViewOptions['columns'] = ['subject', 'requested', 'priority', 'status', 'type', 'id', 'assignee', 'group'];
 
 export const URLS = {
   jiraQueue: `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/1`,
