@@ -5,8 +5,11 @@
  * Never throws.
  */
 import type { TicketFacts } from '../../sla/index';
+import { isJson, retryAfterMs } from '../http';
 import type { EnrichFailure } from '../types';
 import { parseSearch } from './parse';
+
+export { retryAfterMs } from '../http';
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -24,15 +27,6 @@ export type SearchOutcome =
 /** What SLA Lens reads (jira-dom.md §5.4); the request-type field id varies per site. */
 export function searchFields(requestTypeField: string): string[] {
   return ['summary', 'created', 'updated', 'priority', 'status', 'statuscategorychangedate', 'issuetype', 'labels', 'project', 'assignee', 'reporter', 'resolutiondate', 'comment', requestTypeField];
-}
-
-/** `Retry-After` in seconds or as an HTTP date, in milliseconds from `now`. */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
 
 /** Keys Jira's JQL validation names as not existing (or not visible): `An issue with key 'SUP-9' does not exist…`. */
@@ -93,8 +87,7 @@ async function classify(response: Response, target: SearchTarget, now: number): 
   if (status === 401 || status === 403) return { ok: false, failure: 'signed-out' };
   if (status >= 500) return { ok: false, failure: 'server-error', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now) };
   // Signed out, Cloud answers REST calls with 200 and the login page (jira-dom.md §5.1, G Part 1b).
-  const type = response.headers.get('Content-Type') ?? '';
-  if (status === 200 && !/[/+]json\b/i.test(type)) return { ok: false, failure: 'signed-out' };
+  if (status === 200 && !isJson(response)) return { ok: false, failure: 'signed-out' };
   let body: unknown;
   try {
     body = await response.json();
