@@ -56,6 +56,7 @@ function shell(title: string, body: string, script = ''): string {
   .workspace > div { padding: 16px 24px; display: grid; gap: 10px; max-width: 720px; }
   [data-test-id="omni-header-subject"] { font: 600 20px system-ui, sans-serif; border: 1px solid transparent; padding: 4px 6px; border-radius: 4px; }
   [data-test-id="omni-header-subject"]:hover { border-color: #d8dcde; }
+  .omni-header { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
   [data-test-id="omni-header-via-label"], [data-test-id="tabs-section-nav-item-ticket"] { color: #68737d; font-size: 13px; }
   [data-test-id="ticket-fields-priority-select"] { font-size: 13px; text-transform: capitalize; }
   [data-test-id="omni-log-container"] article { border: 1px solid #e9ebed; border-radius: 6px; padding: 8px 12px; background: #fff; }
@@ -202,8 +203,8 @@ function workspace(t: FakeZendeskTicket, visible: boolean): string {
   // Hidden workspaces stay mounted with an inline display: none (rule 8; H filters on it).
   return `<div class="workspace"${visible ? '' : ' style="display: none;"'}>
   <div data-side-conversations-anchor-id="${t.id}">
-    <input data-test-id="omni-header-subject" value="${esc(t.subject)}" aria-label="Subject">
-    <div data-test-id="omni-header-via-label">via ${t.via === 'mail' ? 'Email' : 'Web form'}</div>
+    <header class="omni-header"><input data-test-id="omni-header-subject" value="${esc(t.subject)}" aria-label="Subject" size="40">
+    <div data-test-id="omni-header-via-label">via ${t.via === 'mail' ? 'Email' : 'Web form'}</div></header>
     <span data-test-id="tabs-section-nav-item-ticket">Ticket #${t.id}</span>
     <div data-test-id="ticket-fields-status-view">${statusBadge(t)}</div>
     <div data-test-id="ticket-fields-priority-select"><div data-garden-id="dropdowns.combobox.value">${t.priority}</div></div>
