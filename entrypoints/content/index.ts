@@ -3,9 +3,10 @@ import { CONFIG_VERSION_KEY, type EvaluateResponse } from '../../lib/messaging/t
 import { startOverlay } from '../../lib/overlay/controller';
 import { jiraAdapter } from '../../lib/sources/jira/adapter';
 import { BUILT_IN_MATCHES } from '../../lib/sources/sites';
+import { zendeskAdapter } from '../../lib/sources/zendesk/adapter';
 import type { SourceAdapter } from '../../lib/sources/types';
 
-const ADAPTERS: readonly SourceAdapter[] = [jiraAdapter];
+const ADAPTERS: readonly SourceAdapter[] = [jiraAdapter, zendeskAdapter];
 
 export default defineContentScript({
   matches: BUILT_IN_MATCHES,
