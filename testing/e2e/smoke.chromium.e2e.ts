@@ -62,7 +62,8 @@ describe('extension smoke test in Chromium', () => {
   it('renders the popup', async () => {
     const popup = await session.openExtensionPage('popup.html');
     await expect.poll(() => popup.getByRole('heading', { name: 'SLA Lens' }).count()).toBe(1);
-    expect(await popup.getByRole('button', { name: 'Open settings' }).count()).toBe(1);
+    // The body follows a live query of the database: it may land a moment after the header.
+    await expect.poll(() => popup.getByRole('button', { name: 'Open settings' }).count()).toBe(1);
     await popup.close();
   });
 
