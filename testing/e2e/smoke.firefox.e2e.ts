@@ -109,7 +109,7 @@ describe('extension smoke test in Firefox', () => {
   it('renders the popup', async () => {
     const popup = await session.openExtensionPage('popup.html');
     await expect.poll(() => headings(popup)).toContain('SLA Lens');
-    expect(await buttons(popup)).toContain('Open settings');
+    await expect.poll(() => buttons(popup)).toContain('Open settings');
     await popup.close();
   });
 
