@@ -82,6 +82,9 @@ function formatter(kind: 'clock' | 'day' | 'year' | 'parts' | 'yearOnly', { loca
               ? { year: 'numeric', timeZone }
               : { hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23', timeZone };
     f = new Intl.DateTimeFormat(locale, options);
+    // 24-hour locales write `09:05`, not `9:05`; 12-hour ones keep `9:05 AM`.
+    const cycle = f.resolvedOptions().hourCycle;
+    if (kind !== 'parts' && kind !== 'yearOnly' && (cycle === 'h23' || cycle === 'h24')) f = new Intl.DateTimeFormat(locale, { ...options, hour: '2-digit' });
     formatters.set(key, f);
   }
   return f;
