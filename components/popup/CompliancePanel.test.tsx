@@ -68,12 +68,15 @@ describe('CompliancePanel', () => {
     expect(onDaysChange).toHaveBeenCalledWith(30);
   });
 
-  it('says when no target was decided, and while loading', () => {
+  it('says when no target was decided, while loading, and what failed', () => {
     renderPanel([], 30);
     expect(screen.getByText('No targets decided in the last 30 days.')).toBeTruthy();
     cleanup();
     renderPanel(null);
     expect(screen.getByText('Loading…')).toBeTruthy();
+    cleanup();
+    render(<CompliancePanel bars={null} days={7} onDaysChange={() => {}} onOpen={() => {}} now={NOW} error="Compliance could not be read." />);
+    expect(screen.getByRole('alert').textContent).toBe('Compliance could not be read.');
   });
 
   it('rounds the share down while anything was missed', () => {

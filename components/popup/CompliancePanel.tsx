@@ -1,6 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import type { ComplianceBar } from '../../lib/messaging/types';
-import { formatDue, metricWords, plural, type TimeFormat } from './format';
+import { Notice } from '../Notice';
+import { formatDue, metricWords, type TimeFormat } from './format';
+import { openableUrl } from './ticket-url';
 
 export type MissedTicket = ComplianceBar['missedTickets'][number];
 export const COMPLIANCE_PERIODS = [7, 30] as const;
@@ -14,6 +16,8 @@ interface CompliancePanelProps {
   onOpen: (ticket: MissedTicket) => void;
   now: number;
   format?: TimeFormat;
+  /** Why the figures could not be read, if they could not. */
+  error?: string;
 }
 
 /** Met share in whole percent, rounded down: 99.6% met is not "100%" while anything was missed. */
@@ -39,18 +43,18 @@ function MissedList({ bar, id, now, format, onOpen }: { bar: ComplianceBar; id: 
             <span class="compliance__key">{t.key}</span> <span class="compliance__title">{t.title?.trim() || 'No title seen'}</span>{' '}
             <span class="compliance__meta">
               {metricWords(t.metric)} · was due {formatDue(t.dueAt, now, format)}
-              {!t.url && ' · no link to open'}
+              {!openableUrl(t.url) && ' · no link to open'}
             </span>
           </>
         );
         return (
           <li key={`${t.site}/${t.key}/${t.metric}`}>
-            {t.url ? (
+            {openableUrl(t.url) ? (
               <button type="button" class="compliance__ticket" onClick={() => onOpen(t)}>
                 {body}
               </button>
             ) : (
-              <div class="compliance__ticket compliance__ticket--no-link" title="The page did not give this ticket’s address, so it cannot be opened from here.">
+              <div class="compliance__ticket compliance__ticket--no-link" title="No web address was seen for this ticket, so it cannot be opened from here.">
                 {body}
               </div>
             )}
@@ -62,7 +66,7 @@ function MissedList({ bar, id, now, format, onOpen }: { bar: ComplianceBar; id: 
 }
 
 /** How well each policy was met over the last 7 or 30 days; a bar opens its missed tickets. */
-export function CompliancePanel({ bars, days, onDaysChange, onOpen, now, format }: CompliancePanelProps) {
+export function CompliancePanel({ bars, days, onDaysChange, onOpen, now, format, error }: CompliancePanelProps) {
   const baseId = useId();
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -76,7 +80,9 @@ export function CompliancePanel({ bars, days, onDaysChange, onOpen, now, format 
           </label>
         ))}
       </fieldset>
-      {bars === null ? (
+      {error ? (
+        <Notice tone="error">{error}</Notice>
+      ) : bars === null ? (
         <p class="compliance__loading">Loading…</p>
       ) : bars.length === 0 ? (
         <p class="compliance__empty">No targets decided in the last {days} days.</p>

@@ -47,7 +47,7 @@ describe('UrgentList', () => {
     expect(approximate!.textContent).toContain('Unassigned');
     expect(noLink!.getAttribute('aria-disabled')).toBe('true');
     expect(noLink!.textContent).toContain('no link to open');
-    expect(noLink!.getAttribute('title')).toMatch(/did not give this ticket’s address/);
+    expect(noLink!.getAttribute('title')).toMatch(/No web address was seen/);
     expect(screen.getByRole('status').textContent).toBe('5 tickets at risk or breached');
   });
 
@@ -75,10 +75,15 @@ describe('UrgentList', () => {
     expect(onOpen.mock.calls[2]![0].key).toBe('SUP-1');
   });
 
-  it('renders a hostile title as text', () => {
-    renderList([summary('SUP-9', { title: '<img src=x onerror=alert(1)>' })]);
+  it('renders a hostile title as text, and opens only web addresses', () => {
+    const onOpen = renderList([summary('SUP-9', { title: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)' })]);
     expect(within(listbox()).getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
+    const [row] = rows();
+    expect(row!.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(row!);
+    fireEvent.keyDown(listbox(), { key: 'Enter' });
+    expect(onOpen).not.toHaveBeenCalled();
   });
 
   it.each([

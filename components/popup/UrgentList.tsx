@@ -3,6 +3,7 @@ import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { TicketSummary } from '../../lib/messaging/types';
 import { Button } from '../Button';
 import { CountdownPill } from './CountdownPill';
+import { openableUrl } from './ticket-url';
 import { countdownText, formatDue, metricWords, plural, type TimeFormat } from './format';
 import { filterTickets, GROUP_BY_LABELS, isFiltered, NO_FILTER, siteChoices, ticketId, urgentRows, type GroupBy, type UrgentFilter, type UrgentRow } from './urgent-rows';
 import { rowOffsets, scrollToReveal, visibleWindow } from './virtual-window';
@@ -22,7 +23,7 @@ export interface UrgentListProps {
   viewportHeight?: number;
 }
 
-const NO_LINK = 'The page did not give this ticket’s address, so it cannot be opened from here.';
+const NO_LINK = 'No web address was seen for this ticket, so it cannot be opened from here.';
 
 function pillTitle(t: TicketSummary, now: number, format: TimeFormat | undefined): string {
   const due = formatDue(t.dueAt, now, format);
@@ -40,7 +41,7 @@ function TicketRow({ ticket, position, count, active, now, format, optionId, onC
   optionId: string;
   onClick: () => void;
 }) {
-  const openable = Boolean(ticket.url);
+  const openable = openableUrl(ticket.url) !== null;
   const meta = [ticket.site, ticket.assignee?.trim() || 'Unassigned', ticket.policyName || ticket.policyId, metricWords(ticket.metric)].filter(Boolean).join(' · ');
   return (
     <div
@@ -112,7 +113,7 @@ export function UrgentList({ tickets, now, onOpen, format, viewportHeight = 336 
   }
 
   function open(ticket: TicketSummary) {
-    if (ticket.url) onOpen(ticket);
+    if (openableUrl(ticket.url)) onOpen(ticket);
   }
 
   function moveTo(position: number) {
