@@ -20,6 +20,8 @@ export default defineConfig({
     host_permissions: BUILT_IN_MATCHES,
     // Self-hosted Jira and Zendesk custom domains are granted at runtime, per site.
     optional_host_permissions: ['*://*/*'],
+    // Desktop alerts are opt-in: asked for on the options page when a team lead switches them on.
+    optional_permissions: ['notifications'],
     icons: {
       16: 'icon/16.png',
       32: 'icon/32.png',

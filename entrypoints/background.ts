@@ -1,6 +1,9 @@
 import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, createTicketRecorder, evaluateTickets, InvalidMessageError, parseEvaluateRequest } from '../lib/db/evaluate';
+import { parseAlertId, takeDueAlerts } from '../lib/db/alerts';
+import { afterConfigChange, pruneTickets, updateToolbar } from '../lib/db/upkeep';
+import { CONFIG_VERSION_KEY } from '../lib/messaging/types';
 import { createSiteRegistry } from '../lib/sources/site-registry';
 
 export default defineBackground({
@@ -8,7 +11,38 @@ export default defineBackground({
   main() {
     const db = new SlaLensDatabase();
     const config = createConfigCache(db);
-    const recorder = createTicketRecorder(db);
+    const report = (what: string) => (error: unknown) => console.error(`SLA Lens could not ${what}`, error);
+    // Alerts are opt-in: nothing is shown (or remembered as shown) without the permission.
+    const showAlerts = async () => {
+      if (!(await browser.permissions.contains({ permissions: ['notifications'] })) || !browser.notifications) return;
+      const now = new Date();
+      for (const alert of await takeDueAlerts(db, now.getTime(), now.getHours() * 60 + now.getMinutes())) {
+        await browser.notifications.create(alert.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: alert.title, message: alert.message });
+      }
+    };
+    const refreshToolbar = () => {
+      void updateToolbar(db, browser.action, Date.now()).catch(report('update the toolbar count'));
+      void showAlerts().catch(report('show alerts'));
+    };
+    const recorder = createTicketRecorder(db, 300, setTimeout, refreshToolbar);
+
+    // A click on an alert opens its ticket. The API exists only once the permission is granted.
+    let listening = false;
+    const listenToAlerts = () => {
+      if (listening || !browser.notifications) return;
+      listening = true;
+      browser.notifications.onClicked.addListener((id) => {
+        const parsed = parseAlertId(id);
+        if (!parsed) return;
+        void db.tickets.get([parsed.site, parsed.key]).then(async (row) => {
+          // Only web addresses: a stored URL came from a page.
+          if (row?.url && /^https?:\/\//i.test(row.url)) await browser.tabs.create({ url: row.url });
+          await browser.notifications.clear(id);
+        }, report('open the ticket of an alert'));
+      });
+    };
+    listenToAlerts();
+    browser.permissions.onAdded.addListener(listenToAlerts);
     const sites = createSiteRegistry({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local });
 
     // Listeners must be registered synchronously, before any await, or the
@@ -28,6 +62,26 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener(({ reason }) => {
       // First run: the extension does nothing until an admin imports a config.
       if (reason === 'install') void browser.runtime.openOptionsPage();
+    });
+
+    // The toolbar count moves with time alone (tickets turn at-risk and breach between sightings):
+    // recount each minute. Tickets not seen for the retention period are forgotten once an hour.
+    const ensureAlarms = () => {
+      void browser.alarms.create('sla:minute', { periodInMinutes: 1 });
+      void browser.alarms.create('sla:retention', { delayInMinutes: 1, periodInMinutes: 60 });
+    };
+    browser.runtime.onInstalled.addListener(ensureAlarms);
+    browser.runtime.onStartup.addListener(ensureAlarms);
+    browser.alarms.onAlarm.addListener(({ name }) => {
+      if (name === 'sla:minute') refreshToolbar();
+      if (name === 'sla:retention') void pruneTickets(db, Date.now()).then(refreshToolbar, report('remove old tickets'));
+    });
+
+    // Another configuration became active (the options page publishes its version): the stored
+    // tickets are evaluated against it, so the popup and the count never show the old policies.
+    const reevaluate = () => void config().then((active) => afterConfigChange(db, active, browser.action, Date.now())).catch(report('evaluate stored tickets again'));
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && CONFIG_VERSION_KEY in changes) reevaluate();
     });
 
     browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
@@ -51,6 +105,7 @@ export default defineBackground({
       return true;
     });
 
-    db.open().catch((error: unknown) => console.error('SLA Lens could not open its database', error));
+    // On every start (an upgrade may have left rows to derive again): bring the store up to date.
+    db.open().then(reevaluate, report('open its database'));
   },
 });

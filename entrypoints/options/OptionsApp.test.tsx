@@ -18,13 +18,15 @@ const NOW = Date.UTC(2026, 5, 3, 8, 0);
 let db: SlaLensDatabase;
 let stores: OptionsStores;
 let download: ReturnType<typeof vi.fn<(fileName: string, text: string) => void>>;
+let requestPermission: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
 
 beforeEach(() => {
   db = new SlaLensDatabase(`test-options-${crypto.randomUUID()}`);
   download = vi.fn<(fileName: string, text: string) => void>();
   const siteApis = createFakeSiteApis();
   const sites = { registry: createSiteRegistry(siteApis), onPermissionsChanged: siteApis.onPermissionsChanged };
-  stores = createOptionsStores(db, { now: () => NOW, fetchSample: async () => sample, download, yieldToUi: async () => {}, sites });
+  requestPermission = vi.fn(async () => true);
+  stores = createOptionsStores(db, { now: () => NOW, fetchSample: async () => sample, download, yieldToUi: async () => {}, sites, alerts: { requestPermission } });
 });
 
 afterEach(async () => {

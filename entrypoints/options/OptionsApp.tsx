@@ -2,6 +2,7 @@ import { AppHeader } from '../../components/AppHeader';
 import { Notice } from '../../components/Notice';
 import { OptionsContext, useOptionsData, type OptionsStores } from '../../lib/options/context';
 import { ActiveConfigSection } from './ActiveConfigSection';
+import { AlertsSection } from './AlertsSection';
 import { HistorySection } from './HistorySection';
 import { ImportSection } from './ImportSection';
 import { SitesSection } from './SitesSection';
@@ -29,6 +30,7 @@ function OptionsPage() {
           {data?.config && <a href="#tester">Test a ticket</a>}
           <a href="#history">History</a>
           <a href="#sites">Sites</a>
+          <a href="#alerts">Alerts</a>
         </nav>
       </div>
       <main class="options__sections">
@@ -40,6 +42,7 @@ function OptionsPage() {
         {data?.config && <TesterSection config={data.config} />}
         {data && <HistorySection data={data} />}
         <SitesSection />
+        <AlertsSection />
       </main>
     </div>
   );

@@ -27,6 +27,7 @@ function main() {
       return response.text();
     },
     download: downloadText,
+    alerts: { requestPermission: () => browser.permissions.request({ permissions: ['notifications'] }) },
     sites: {
       // Extension pages have the same APIs as the background: no messaging needed.
       registry: createSiteRegistry({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local }),

@@ -50,6 +50,15 @@ describe('pausesFrom', () => {
 });
 
 describe('viewFor', () => {
+  it("carries Zendesk's own SLA state, keeping 'not reported' (null) apart; Jira tickets have none", () => {
+    const zendesk: TicketFacts = { source: 'zendesk', site: 'acme.zendesk.com', key: '7', priority: 'urgent', status: 'open', created: at('2026-11-23T09:00:00Z'), statusHistory: [], exact: true };
+    const reported = [{ metric: 'first_reply_time', stage: 'active' as const, breachAt: at('2026-11-23T10:00:00Z') }];
+    expect(viewFor(config, { ...zendesk, vendorSla: reported }).vendor).toEqual(reported);
+    expect(viewFor(config, zendesk).vendor).toBeNull();
+    expect(viewFor(config, { ...zendesk, source: 'zendesk', priority: 'nonexistent', vendorSla: [] }).vendor).toEqual([]);
+    expect('vendor' in viewFor(config, enterpriseTicket)).toBe(false);
+  });
+
   it('builds a clock per metric from the first policy with a target for it', () => {
     const view = viewFor(config, enterpriseTicket);
     expect(view).toMatchObject({ key: 'SUP-1', kind: 'clocks', policyId: 'enterprise', policyName: 'Enterprise customers', exact: true });

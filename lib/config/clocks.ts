@@ -65,9 +65,11 @@ export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: Vi
       clock: { start: ticket.created, targetMs, pauses: pausesFrom(history ?? [], policy.pauseOn), stop, warnAt: policy.warnAt },
     });
   }
-  if (clocks.length === 0) return { key: ticket.key, kind: 'none', clocks: [], exact: true };
+  // Zendesk reports its own SLA state; shown beside ours, and "not reported" is kept apart from "none".
+  const vendor = ticket.source === 'zendesk' ? { vendor: ticket.vendorSla ?? null } : {};
+  if (clocks.length === 0) return { key: ticket.key, kind: 'none', clocks: [], exact: true, ...vendor };
   const lead = clocks[0]!;
-  return { key: ticket.key, kind: 'clocks', policyId: lead.policyId, policyName: lead.policyName, clocks, exact, ...(note ? { note } : {}) };
+  return { key: ticket.key, kind: 'clocks', policyId: lead.policyId, policyName: lead.policyName, clocks, exact, ...(note ? { note } : {}), ...vendor };
 }
 
 /** Only the calendars the views refer to, so the content script compiles no more than it needs. */

@@ -16,12 +16,32 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.meta.get('activeConfigVersion')).toEqual({ key: 'activeConfigVersion', value: 1 });
     expect((await db.configVersions.get(1))?.note).toBe('first');
     expect(await db.policies.count()).toBe(1);
-    await db.tickets.put({ site: 'acme.atlassian.net', key: 'SUP-1', source: 'jira', view: { key: 'SUP-1', kind: 'none', clocks: [], exact: true }, state: 'none', dueAt: Infinity, firstSeen: 1, lastSeen: 1, observed: [] });
+    await db.tickets.put({ site: 'acme.atlassian.net', key: 'SUP-1', source: 'jira', view: { key: 'SUP-1', kind: 'none', clocks: [], exact: true }, state: 'none', phase: 'none', riskAt: Infinity, dueAt: Infinity, approx: 0, firstSeen: 1, lastSeen: 1, observed: [] });
     expect(await db.tickets.get(['acme.atlassian.net', 'SUP-1'])).toMatchObject({ key: 'SUP-1' });
+    await db.delete();
+  });
+
+  it('upgrades version 2 tickets: a phase from their last state, found again through the new indexes', async () => {
+    const name = 'upgrade-v2';
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ meta: 'key', calendars: 'id', policies: 'id, index', configVersions: '++id, appliedAt' });
+    v2.version(2).stores({ tickets: '[site+key], state, dueAt, lastSeen, site' });
+    await v2.open();
+    const row = (key: string, state: string, exact = true) => ({ site: 'acme.atlassian.net', key, source: 'jira', view: { key, kind: 'clocks', clocks: [], exact }, state, dueAt: 5_000, firstSeen: 1, lastSeen: 2, observed: [] });
+    await v2.table('tickets').bulkAdd([row('SUP-1', 'ok'), row('SUP-2', 'breached', false), row('SUP-3', 'paused'), row('SUP-4', 'met'), row('SUP-5', 'none')]);
+    v2.close();
+
+    const db = new SlaLensDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const byKey = Object.fromEntries((await db.tickets.toArray()).map((t) => [t.key, [t.phase, t.riskAt, t.approx]]));
+    expect(byKey).toEqual({ 'SUP-1': ['running', 5_000, 0], 'SUP-2': ['running', -Infinity, 1], 'SUP-3': ['paused', Infinity, 0], 'SUP-4': ['stopped', Infinity, 0], 'SUP-5': ['none', Infinity, 0] });
+    expect(await db.tickets.where('[phase+riskAt]').between(['running', -Infinity], ['running', 1_000], true, true).primaryKeys()).toEqual([['acme.atlassian.net', 'SUP-2']]);
+    expect(await db.tickets.where('[approx+phase]').equals([1, 'running']).count()).toBe(1);
     await db.delete();
   });
 });

@@ -1,7 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ConfigChange, ConfigV1, ResolvedPolicy } from '../config/index';
 import type { BadgeState, SlaView } from '../messaging/types';
-import type { CalendarSpec, StatusChange, TicketSource } from '../sla/index';
+import type { CalendarSpec, StatusChange, TicketFacts, TicketSource } from '../sla/index';
+import type { TicketPhase } from './ticket-state';
 
 /** The extension's one IndexedDB database, in the extension origin (shared by background, popup, options). */
 export const DATABASE_NAME = 'sla-lens';
@@ -54,9 +55,20 @@ export interface StoredTicket {
   status?: string;
   assignee?: string;
   view: SlaView;
+  /** The facts the view was computed from, so a new configuration can evaluate the ticket again. */
+  facts?: TicketFacts;
   /** Of the most urgent clock when last evaluated; readers recompute from `view` with their own now. */
   state: BadgeState;
+  /** What only new facts change (ticket-state.ts); with riskAt and dueAt it finds tickets by state at any instant. */
+  phase: TicketPhase;
+  /** When a running ticket turns at-risk; Infinity otherwise. */
+  riskAt: number;
+  /** When its most urgent clock breaches (running), or the shown clock's due instant. */
   dueAt: number;
+  /** 1 when the figures are approximate (IndexedDB cannot index booleans). */
+  approx: 0 | 1;
+  /** The alerts already shown, as `metric:kind`, so each is shown once. */
+  notified?: string[];
   firstSeen: number;
   lastSeen: number;
   /** Statuses seen over time, for sites that give no history (approximate pauses). */
@@ -77,5 +89,22 @@ export class SlaLensDatabase extends Dexie {
     this.version(1).stores({ meta: 'key', calendars: 'id', policies: 'id, index', configVersions: '++id, appliedAt' });
     // 2: the tickets overlays have seen. Nothing to convert: the table is new.
     this.version(2).stores({ tickets: '[site+key], state, dueAt, lastSeen, site' });
+    // 3: tickets are found by what they will be at any instant (phase + riskAt / dueAt), not by the
+    // state they had when last seen. Old rows get their phase from that state; the background
+    // derives riskAt again from their clocks when it starts (refreshStoredTickets).
+    this.version(3)
+      .stores({ tickets: '[site+key], lastSeen, site, [phase+dueAt], [phase+riskAt], [approx+phase]' })
+      .upgrade((tx) =>
+        tx
+          .table('tickets')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            const state = row.state as BadgeState;
+            const phase: TicketPhase = state === 'ok' || state === 'at-risk' || state === 'breached' ? 'running' : state === 'paused' ? 'paused' : state === 'met' || state === 'missed' ? 'stopped' : state;
+            row.phase = phase;
+            row.riskAt = phase === 'running' ? (state === 'ok' ? row.dueAt : -Infinity) : Infinity;
+            row.approx = (row.view as SlaView | undefined)?.exact === false ? 1 : 0;
+          }),
+      );
   }
 }

@@ -6,10 +6,11 @@
 import { z } from 'zod';
 import { calendarsFor, viewFor } from '../config/clocks';
 import type { ResolvedConfig } from '../config/index';
-import type { BadgeState, EvaluateRequest, EvaluateResponse, SlaView } from '../messaging/types';
-import { compileCalendar, evaluateClock, type Calendar, type CalendarSpec, type StatusChange, type TicketFacts } from '../sla/index';
+import type { EvaluateRequest, EvaluateResponse, SlaView } from '../messaging/types';
+import type { StatusChange, TicketFacts } from '../sla/index';
 import { activeConfig, activeVersion } from './config-store';
 import type { SlaLensDatabase, StoredTicket } from './database';
+import { deriveState, type CalendarSpecs } from './ticket-state';
 
 const MAX_TICKETS = 500;
 const text = (max: number) => z.string().max(max);
@@ -65,28 +66,32 @@ export function parseEvaluateRequest(message: unknown): EvaluateRequest {
   return request;
 }
 
-// Compiled once per calendar of the cached configuration: compiling again would drop the engine's blocks.
-const compiled = new WeakMap<CalendarSpec, Calendar>();
-function calendarOf(spec: CalendarSpec | undefined): Calendar {
-  if (!spec) return compileCalendar('24x7');
-  let cal = compiled.get(spec);
-  if (!cal) compiled.set(spec, (cal = compileCalendar(spec)));
-  return cal;
-}
-
-/** The most urgent clock's state and due instant at `now`, as the overlay's badge would show. */
-export function summarize(view: SlaView, calendars: ResolvedConfig['calendars'], now: number): { state: BadgeState; dueAt: number } {
-  if (view.kind !== 'clocks') return { state: view.kind, dueAt: Infinity };
-  const rank: Record<string, number> = { breached: 0, 'at-risk': 1, ok: 2, paused: 3, missed: 4, met: 5 };
-  let best: { state: BadgeState; dueAt: number; remaining: number } | null = null;
-  for (const c of view.clocks) {
-    const calendar = calendarOf(c.calendarId === '24x7' ? undefined : calendars[c.calendarId]);
-    const s = evaluateClock(calendar, c.clock, now);
-    if (!best || rank[s.state]! < rank[best.state]! || (rank[s.state] === rank[best.state] && s.remainingMs < best.remaining)) {
-      best = { state: s.state, dueAt: s.dueAt, remaining: s.remainingMs };
-    }
-  }
-  return best ? { state: best.state, dueAt: best.dueAt } : { state: 'none', dueAt: Infinity };
+/** The stored row for a ticket and its view: the derived fields the store indexes, at `now`. */
+export function ticketRow(site: string, ticket: TicketFacts, view: SlaView, calendars: CalendarSpecs, now: number, before: StoredTicket | undefined, observed: StatusChange[]): StoredTicket {
+  const derived = deriveState(view, calendars, now);
+  return {
+    site,
+    key: ticket.key,
+    source: ticket.source,
+    title: ticket.title,
+    url: ticket.url,
+    team: ticket.project ?? ticket.group,
+    priority: ticket.priority,
+    status: ticket.status,
+    assignee: ticket.assignee,
+    view,
+    facts: ticket,
+    state: derived.state,
+    phase: derived.phase,
+    riskAt: derived.riskAt,
+    dueAt: derived.dueAt,
+    approx: view.exact ? 0 : 1,
+    notified: before?.notified,
+    // recordTickets keeps the first sighting of a ticket seen before.
+    firstSeen: before?.firstSeen ?? now,
+    lastSeen: now,
+    observed,
+  };
 }
 
 /** The active configuration, read again only when another version became active. */
@@ -131,37 +136,20 @@ export async function evaluateTickets(
     const before = stored.get(ticket.key);
     const observed = observedAfter(before, ticket, now);
     const view = viewFor(active, ticket, { observed });
-    const { state, dueAt } = summarize(view, active.calendars, now);
-    rows.push({
-      site: request.site,
-      key: ticket.key,
-      source: ticket.source,
-      title: ticket.title,
-      url: ticket.url,
-      team: ticket.project ?? ticket.group,
-      priority: ticket.priority,
-      status: ticket.status,
-      assignee: ticket.assignee,
-      view,
-      state,
-      dueAt,
-      // recordTickets keeps the first sighting of a ticket seen before.
-      firstSeen: before?.firstSeen ?? now,
-      lastSeen: now,
-      observed,
-    });
+    rows.push(ticketRow(request.site, ticket, view, active.calendars, now, before, observed));
     return view;
   });
   const all = [...views, ...(request.unreadable ?? []).map(unknown)];
   return { response: { views: all, calendars: calendarsFor(active, all), configVersion: config.version }, rows };
 }
 
-/** Records what an overlay saw. A ticket seen again keeps when it was first seen. */
+/** Records what an overlay saw. A ticket seen again keeps when it was first seen, and its alerts. */
 export async function recordTickets(db: SlaLensDatabase, rows: readonly StoredTicket[]): Promise<void> {
   if (rows.length === 0) return;
   await db.transaction('rw', db.tickets, async () => {
     const stored = await db.tickets.bulkGet(rows.map((r) => [r.site, r.key] as [string, string]));
-    await db.tickets.bulkPut(rows.map((r, i) => ({ ...r, firstSeen: Math.min(r.firstSeen, stored[i]?.firstSeen ?? r.firstSeen) })));
+    // The alerts already shown stay remembered: each ticket and metric alerts once.
+    await db.tickets.bulkPut(rows.map((r, i) => ({ ...r, firstSeen: Math.min(r.firstSeen, stored[i]?.firstSeen ?? r.firstSeen), notified: r.notified ?? stored[i]?.notified })));
   });
 }
 
@@ -170,14 +158,14 @@ export async function recordTickets(db: SlaLensDatabase, rows: readonly StoredTi
  * them together shortly after, so recording never delays the next answer. The latest row per
  * ticket wins. Write errors are logged: losing a record must not break badges.
  */
-export function createTicketRecorder(db: SlaLensDatabase, delayMs = 300, schedule: (fn: () => void, ms: number) => unknown = setTimeout) {
+export function createTicketRecorder(db: SlaLensDatabase, delayMs = 300, schedule: (fn: () => void, ms: number) => unknown = setTimeout, onRecorded: () => void = () => undefined) {
   let waiting = new Map<string, StoredTicket>();
   let scheduled = false;
   const flush = async () => {
     scheduled = false;
     const rows = [...waiting.values()];
     waiting = new Map();
-    await recordTickets(db, rows).catch((error: unknown) => console.error('SLA Lens could not record tickets', error));
+    await recordTickets(db, rows).then(onRecorded, (error: unknown) => console.error('SLA Lens could not record tickets', error));
   };
   return {
     add(rows: readonly StoredTicket[]): void {
@@ -201,4 +189,26 @@ export async function evaluateRequest(
   const { response, rows } = await evaluateTickets(db, request, config, now);
   await recordTickets(db, rows);
   return response;
+}
+
+/**
+ * Brings every stored ticket up to date with `config` at `now`: tickets whose facts are stored are
+ * matched and evaluated again (a new configuration may change their policy); the rest keep their
+ * view and get their indexed fields derived again. Run when another configuration becomes active
+ * and when the background starts (after an upgrade). Returns how many rows were rewritten.
+ */
+export async function refreshStoredTickets(db: SlaLensDatabase, config: { config: ResolvedConfig | null }, now: number): Promise<number> {
+  const active = config.config;
+  let changed = 0;
+  await db.transaction('rw', db.tickets, async () => {
+    await db.tickets.toCollection().modify((row) => {
+      let view = row.view;
+      if (!active) view = { key: row.key, kind: 'none', clocks: [], exact: true, note: 'No SLA configuration has been imported' };
+      else if (row.facts) view = viewFor(active, row.facts, { observed: row.observed });
+      const derived = deriveState(view, active?.calendars ?? {}, now);
+      Object.assign(row, { view, state: derived.state, phase: derived.phase, riskAt: derived.riskAt, dueAt: derived.dueAt, approx: view.exact ? 0 : 1 });
+      changed++;
+    });
+  });
+  return changed;
 }

@@ -1,11 +1,13 @@
 /**
  * What the popup reads: counts by state, the at-risk and breached tickets most urgent first, the
  * sites seen, and compliance per policy. States are computed from the stored clocks at the
- * caller's `now`, so nothing shown is stale; candidates are found through the store's indexes.
+ * caller's `now`, so nothing shown is stale; candidates are found through the store's indexes
+ * (`[phase+riskAt]`, `[phase+dueAt]`, `[approx+phase]`, `lastSeen`), and counts never load rows.
  */
-import type { ComplianceBar, TicketCounts, TicketSummary } from '../messaging/types';
-import type { TicketSource } from '../sla/index';
-import type { SlaLensDatabase } from './database';
+import type { ComplianceBar, SlaView, TicketCounts, TicketSummary } from '../messaging/types';
+import { evaluateClock, type TicketSource } from '../sla/index';
+import type { SlaLensDatabase, StoredTicket } from './database';
+import { calendarFrom, deriveState, type CalendarSpecs } from './ticket-state';
 
 export interface SiteSeen {
   site: string;
@@ -21,12 +23,138 @@ export interface PopupSnapshot {
   sites: SiteSeen[];
   /** Every stored ticket, whatever its state. */
   tracked: number;
+  /** When a ticket not in `urgent` turns at-risk: load again then (Infinity: only new data changes it). */
+  reloadAt: number;
 }
 
-export declare function loadPopup(db: SlaLensDatabase, now: number): Promise<PopupSnapshot>;
+const DAY = 24 * 60 * 60_000;
+const MIN = -Infinity;
+const MAX = Infinity;
 
-/** The same snapshot a few seconds on: the urgent tickets' countdowns and states at `now`, counts adjusted. Pure. */
-export declare function advanceSnapshot(snapshot: PopupSnapshot, now: number): PopupSnapshot;
+/** What `advanceSnapshot` needs and the popup does not: each urgent ticket's clocks. */
+const clocksOf = new WeakMap<PopupSnapshot, { views: SlaView[]; calendars: CalendarSpecs }>();
 
-/** Per policy, tickets whose target was decided in the last `days` days: met or missed. */
-export declare function loadCompliance(db: SlaLensDatabase, now: number, days: number): Promise<ComplianceBar[]>;
+function summaryOf(row: StoredTicket, view: SlaView, calendars: CalendarSpecs, now: number): TicketSummary {
+  const d = deriveState(view, calendars, now);
+  const shown = view.clocks.find((c) => c.metric === d.metric);
+  return {
+    site: row.site,
+    key: row.key,
+    source: row.source,
+    title: row.title,
+    url: row.url,
+    team: row.team,
+    assignee: row.assignee,
+    policyId: shown?.policyId ?? view.policyId,
+    policyName: shown?.policyName ?? view.policyName,
+    metric: d.metric,
+    state: d.state,
+    dueAt: d.dueAt,
+    remainingMs: d.remainingMs,
+    exact: view.exact,
+    firstSeen: row.firstSeen,
+    lastSeen: row.lastSeen,
+  };
+}
+
+/** Most urgent first: the soonest breach (a breach long ago before a recent one), then by key. */
+function byUrgency(a: TicketSummary, b: TicketSummary): number {
+  return a.dueAt - b.dueAt || a.site.localeCompare(b.site) || a.key.localeCompare(b.key);
+}
+
+async function calendarsOf(db: SlaLensDatabase): Promise<CalendarSpecs> {
+  return Object.fromEntries((await db.calendars.toArray()).map((c) => [c.id, c.spec]));
+}
+
+const running = (db: SlaLensDatabase, index: '[phase+dueAt]' | '[phase+riskAt]', upTo: number) => db.tickets.where(index).between(['running', MIN], ['running', upTo], true, true);
+
+export async function loadPopup(db: SlaLensDatabase, now: number): Promise<PopupSnapshot> {
+  return db.transaction('r', [db.tickets, db.calendars], async () => {
+    const [breached, atRiskOrWorse, allRunning, paused, approxRunning, approxPaused, tracked, urgentRows, nextRisk, siteKeys, calendars] = await Promise.all([
+      running(db, '[phase+dueAt]', now).count(),
+      running(db, '[phase+riskAt]', now).count(),
+      running(db, '[phase+dueAt]', MAX).count(),
+      db.tickets.where('[phase+dueAt]').between(['paused', MIN], ['paused', MAX], true, true).count(),
+      db.tickets.where('[approx+phase]').equals([1, 'running']).count(),
+      db.tickets.where('[approx+phase]').equals([1, 'paused']).count(),
+      db.tickets.count(),
+      running(db, '[phase+riskAt]', now).toArray(),
+      db.tickets.where('[phase+riskAt]').between(['running', now], ['running', MAX], false, true).first(),
+      db.tickets.orderBy('site').uniqueKeys(),
+      calendarsOf(db),
+    ]);
+    const sites = await Promise.all(
+      (siteKeys as string[]).map(async (site) => {
+        // Two collections: Dexie's first() narrows the collection it is called on.
+        const [tickets, first] = await Promise.all([db.tickets.where('site').equals(site).count(), db.tickets.where('site').equals(site).first()]);
+        return { site, source: first!.source, tickets };
+      }),
+    );
+    const views = urgentRows.map((r) => r.view);
+    const urgent = urgentRows.map((r) => summaryOf(r, r.view, calendars, now));
+    const order = urgent.map((_, i) => i).sort((a, b) => byUrgency(urgent[a]!, urgent[b]!));
+    const snapshot: PopupSnapshot = {
+      now,
+      counts: { breached, atRisk: atRiskOrWorse - breached, ok: allRunning - atRiskOrWorse, paused, approximate: approxRunning + approxPaused },
+      urgent: order.map((i) => urgent[i]!),
+      sites,
+      tracked,
+      reloadAt: nextRisk?.riskAt ?? Infinity,
+    };
+    clocksOf.set(snapshot, { views: order.map((i) => views[i]!), calendars });
+    return snapshot;
+  });
+}
+
+/** The same snapshot at a later `now`: the urgent tickets' states and countdowns, counts adjusted. Pure. */
+export function advanceSnapshot(snapshot: PopupSnapshot, now: number): PopupSnapshot {
+  const clocks = clocksOf.get(snapshot);
+  if (!clocks) return { ...snapshot, now };
+  let breached = 0;
+  const urgent = snapshot.urgent.map((t, i) => {
+    const d = deriveState(clocks.views[i]!, clocks.calendars, now);
+    if (d.state === 'breached') breached++;
+    return { ...t, state: d.state, metric: d.metric, dueAt: d.dueAt, remainingMs: d.remainingMs };
+  });
+  const wasBreached = snapshot.urgent.filter((t) => t.state === 'breached').length;
+  const moved = breached - wasBreached;
+  const next: PopupSnapshot = { ...snapshot, now, urgent, counts: { ...snapshot.counts, breached: snapshot.counts.breached + moved, atRisk: snapshot.counts.atRisk - moved } };
+  clocksOf.set(next, clocks);
+  return next;
+}
+
+/**
+ * Per policy, the tickets whose target was decided in the last `days` days, among those seen in
+ * that time: met when every decided target of the policy was met, missed when one was not. A
+ * target is decided when its clock stops, or when it breaches while still running.
+ */
+export async function loadCompliance(db: SlaLensDatabase, now: number, days: number): Promise<ComplianceBar[]> {
+  const since = now - days * DAY;
+  const [rows, calendars] = await db.transaction('r', [db.tickets, db.calendars], () => Promise.all([db.tickets.where('lastSeen').aboveOrEqual(since).toArray(), calendarsOf(db)]));
+  const bars = new Map<string, ComplianceBar>();
+  for (const row of rows) {
+    const outcome = new Map<string, { missed: ComplianceBar['missedTickets'][number] | null }>();
+    for (const c of row.view.kind === 'clocks' ? row.view.clocks : []) {
+      const cal = calendarFrom(calendars, c.calendarId);
+      if (!cal) continue;
+      const s = evaluateClock(cal, c.clock, now);
+      const decidedAt = s.state === 'met' ? (c.clock.stop as number) : s.state === 'missed' || s.state === 'breached' ? s.dueAt : null;
+      if (decidedAt === null || decidedAt < since || decidedAt > now) continue;
+      let bar = bars.get(c.policyId);
+      if (!bar) bars.set(c.policyId, (bar = { policyId: c.policyId, policyName: c.policyName || c.policyId, met: 0, missed: 0, missedTickets: [] }));
+      const was = outcome.get(c.policyId);
+      const missed = s.state === 'met' ? null : { site: row.site, key: row.key, source: row.source, title: row.title, url: row.url, metric: c.metric, dueAt: s.dueAt };
+      if (!was || (was.missed === null && missed)) outcome.set(c.policyId, { missed });
+    }
+    for (const [policyId, { missed }] of outcome) {
+      const bar = bars.get(policyId)!;
+      if (missed) {
+        bar.missed++;
+        bar.missedTickets.push(missed);
+      } else bar.met++;
+    }
+  }
+  const out = [...bars.values()];
+  for (const bar of out) bar.missedTickets.sort((a, b) => b.dueAt - a.dueAt);
+  return out.sort((a, b) => a.policyName.localeCompare(b.policyName));
+}

@@ -3,7 +3,7 @@
  * only, so the content script bundle carries none of the background's code. The background
  * validates every message before it touches the database.
  */
-import type { CalendarSpec, ClockInput, TicketFacts, TicketSource } from '../sla/index';
+import type { CalendarSpec, ClockInput, TicketFacts, TicketSource, VendorSlaMetric } from '../sla/index';
 
 /** The badge states of DESIGN.md's contract. */
 export type BadgeState = 'ok' | 'at-risk' | 'breached' | 'paused' | 'met' | 'missed' | 'unknown' | 'none';
@@ -35,6 +35,11 @@ export interface SlaView {
   exact: boolean;
   /** Why the state is unknown or approximate, for the tooltip. */
   note?: string;
+  /**
+   * The ticketing tool's own SLA state, shown beside ours (Zendesk): null when the tool did not
+   * report it (unknown, not "no SLA"); absent for tools that never report one.
+   */
+  vendor?: VendorSlaMetric[] | null;
 }
 
 export interface EvaluateRequest {

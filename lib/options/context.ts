@@ -13,6 +13,8 @@ export interface OptionsEnv extends ImportDeps, HistoryDeps {
   now(): number;
   /** Self-hosted sites: the registry over the browser's permissions and scripting APIs. */
   sites: SitesDeps;
+  /** Desktop alerts: asks for the optional `notifications` permission (true when granted). */
+  alerts: { requestPermission(): Promise<boolean> };
 }
 
 export interface OptionsStores {

@@ -231,3 +231,35 @@ describe('changesAt: when a badge can next read differently', () => {
     expect(render(met).changesAt).toBe(Infinity);
   });
 });
+
+describe("Zendesk's own SLA state, beside ours", () => {
+  const cals = compileCalendars({});
+  const opts = { locale: 'en-GB', timeZone: 'UTC' };
+  const ours = [running('resolution', 2 * HOUR, 8 * HOUR)];
+
+  it('names each of its targets: breached, due, paused, achieved', () => {
+    const vendor = [
+      { metric: 'first_reply_time', stage: 'active' as const, breachAt: NOW - 30 * MINUTE },
+      { metric: 'total_resolution_time', stage: 'active' as const, breachAt: NOW + 3 * HOUR },
+      { metric: 'requester_wait_time', stage: 'paused' as const, breachAt: NOW + HOUR },
+      { metric: 'next_reply_time', stage: 'achieved' as const, breachAt: null },
+    ];
+    const b = badgeFor(view(ours, { vendor }), cals, NOW, opts);
+    expect(b.label).toContain('Zendesk says: first reply breached Tue 24 Nov, 09:30; resolution due Tue 24 Nov, 13:00; requester wait paused; next reply achieved.');
+    // Its words change when its active target reaches the breach time, though ours (met) never will.
+    const met = clock('resolution', { start: NOW - 2 * HOUR, targetMs: 8 * HOUR, stop: NOW - HOUR });
+    const far = badgeFor(view([met], { vendor: [vendor[1]!] }), cals, NOW, opts);
+    expect(far.changesAt).toBe(NOW + 3 * HOUR);
+  });
+
+  it('keeps "not reported" apart from "no targets"', () => {
+    expect(badgeFor(view(ours, { vendor: null }), cals, NOW, opts).label).toContain('Zendesk’s own SLA state was not available.');
+    expect(badgeFor(view(ours, { vendor: [] }), cals, NOW, opts).label).toContain('Zendesk applies no SLA targets to it.');
+    expect(badgeFor(view(ours), cals, NOW, opts).label).not.toContain('Zendesk');
+  });
+
+  it('shows it even where no policy of ours applies', () => {
+    const none: SlaView = { key: '7', kind: 'none', clocks: [], exact: true, vendor: [{ metric: 'first_reply_time', stage: 'active', breachAt: NOW + HOUR }] };
+    expect(badgeFor(none, cals, NOW, opts).label).toBe('No SLA policy applies to this ticket. Zendesk says: first reply due Tue 24 Nov, 11:00.');
+  });
+});

@@ -189,6 +189,36 @@ function clockPhrase(metric: string, clock: ClockView, cs: ClockState, now: numb
   }
 }
 
+/** `first_reply_time` → `first reply`: Zendesk's metric names, as people say them. */
+function vendorMetricName(metric: string): string {
+  return metric === 'total_resolution_time' ? 'resolution' : metric.replace(/_time$/, '').replace(/_/g, ' ');
+}
+
+/**
+ * What Zendesk itself says about the ticket's targets, for the tooltip, so agents see where the
+ * contract and the tool disagree. Its breach rule: an active target past its breach time.
+ */
+function vendorPhrase(vendor: SlaView['vendor'], now: number, due: DueFormatter): string {
+  if (vendor === undefined) return '';
+  if (vendor === null) return ' Zendesk’s own SLA state was not available.';
+  if (vendor.length === 0) return ' Zendesk applies no SLA targets to it.';
+  const parts = vendor.map((m) => {
+    const name = vendorMetricName(m.metric);
+    if (m.stage === 'achieved') return `${name} achieved`;
+    if (m.stage === 'paused') return `${name} paused`;
+    if (m.breachAt === null) return `${name} active`;
+    return m.breachAt <= now ? `${name} breached ${due.format(m.breachAt, now)}` : `${name} due ${due.format(m.breachAt, now)}`;
+  });
+  return ` Zendesk says: ${parts.join('; ')}.`;
+}
+
+/** When Zendesk's own words about the ticket change: an active target reaching its breach time. */
+function vendorChangesAt(vendor: SlaView['vendor'], now: number): number {
+  let at = Infinity;
+  for (const m of vendor ?? []) if (m.stage === 'active' && m.breachAt !== null && m.breachAt > now && m.breachAt < at) at = m.breachAt;
+  return at;
+}
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -199,7 +229,9 @@ function capitalise(s: string): string {
  */
 export function badgeFor(view: SlaView, calendars: CalendarLookup, now: number, options: BadgeTextOptions = {}): RenderedBadge {
   if (view.kind === 'none') {
-    return { state: 'none', metric: null, text: 'no SLA', label: 'No SLA policy applies to this ticket', fast: false, changesAt: Infinity };
+    const vendor = vendorPhrase(view.vendor, now, formatterFor(options));
+    const label = vendor ? `No SLA policy applies to this ticket.${vendor}` : 'No SLA policy applies to this ticket';
+    return { state: 'none', metric: null, text: 'no SLA', label, fast: false, changesAt: vendorChangesAt(view.vendor, now) };
   }
   if (view.kind !== 'clocks') return unknown(view, 'the facts this ticket needs could not be read');
   const clocks = view.clocks;
@@ -248,6 +280,7 @@ export function badgeFor(view: SlaView, calendars: CalendarLookup, now: number, 
     label += ` ${clockPhrase(name, other, states[i]!, now, due)}.`;
   }
   if (approximate) label += ` Approximate: ${approximateBecause(view.note)}.`;
+  label += vendorPhrase(view.vendor, now, due);
 
   let fast = false;
   if (cs.state === 'breached') fast = now - cs.dueAt < MINUTE;
@@ -255,7 +288,7 @@ export function badgeFor(view: SlaView, calendars: CalendarLookup, now: number, 
     fast = cs.remainingMs <= FAST_WINDOW_MS && isOpen(calendarFor(calendars, shown.calendarId)!, now);
   }
 
-  let changesAt = Infinity;
+  let changesAt = vendorChangesAt(view.vendor, now);
   for (let i = 0; i < clocks.length; i++) {
     const at = nextChange(states[i]!, clocks[i]!, calendarFor(calendars, clocks[i]!.calendarId)!, now);
     if (at < changesAt) changesAt = at;

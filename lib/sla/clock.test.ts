@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCalendar, evaluateClock, type ClockInput } from './index';
+import { atRiskFrom, compileCalendar, evaluateClock, type ClockInput } from './index';
 
 const H = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
@@ -92,5 +92,30 @@ describe('evaluateClock', () => {
     const b = evaluateClock(cal, { ...base, pauses: [...pauses].reverse() }, at('2026-11-23T16:00Z'));
     expect(a).toEqual(b);
     expect(a.elapsedMs).toBe(5 * H);
+  });
+});
+
+describe('atRiskFrom', () => {
+  it('is the instant the warning threshold is reached, across closed hours', () => {
+    // 8 business hours from Monday 09:00: at risk at 75 % = Monday 15:00.
+    expect(iso(atRiskFrom(cal, base, at('2026-11-23T10:00Z')))).toBe('2026-11-23T15:00:00.000Z');
+    // A one-hour threshold on a 12-hour target from Monday 09:00: due Tuesday 13:00, at risk Tuesday 12:00.
+    expect(iso(atRiskFrom(cal, { ...base, targetMs: 12 * H, warnAt: '1h' }, at('2026-11-23T16:30Z')))).toBe('2026-11-24T12:00:00.000Z');
+  });
+
+  it('agrees with evaluateClock on either side of it', () => {
+    for (const input of [base, { ...base, warnAt: '50%' }, { ...base, warnAt: '90m', targetMs: 20 * H }]) {
+      const t = atRiskFrom(cal, input, at('2026-11-23T09:30Z'));
+      expect(evaluateClock(cal, input, t - 1).state).toBe('ok');
+      expect(evaluateClock(cal, input, t).state).toBe('at-risk');
+    }
+  });
+
+  it('is now once at risk or breached, and never for paused or stopped clocks', () => {
+    const now = at('2026-11-23T16:00Z');
+    expect(atRiskFrom(cal, base, now)).toBe(now);
+    expect(atRiskFrom(cal, base, at('2026-11-24T16:00Z'))).toBe(at('2026-11-24T16:00Z'));
+    expect(atRiskFrom(cal, { ...base, pauses: [{ from: at('2026-11-23T10:00Z'), to: null }] }, now)).toBe(Infinity);
+    expect(atRiskFrom(cal, { ...base, stop: at('2026-11-23T12:00Z') }, now)).toBe(Infinity);
   });
 });

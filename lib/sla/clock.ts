@@ -1,7 +1,7 @@
 import type { Calendar } from './calendar';
 import { addBusinessTime, businessTimeBetween, dueAt, inOrder, pausedBusinessTime } from './business-time';
 import { parseWarnAt } from './duration';
-import type { ClockInput, ClockState, OpenPause, Pause, WarnAt } from './types';
+import type { ClockInput, ClockState, Instant, OpenPause, Pause, WarnAt } from './types';
 
 export const DEFAULT_WARN_AT: WarnAt = { fraction: 0.75 };
 
@@ -62,4 +62,19 @@ export function evaluateClock(cal: Calendar, input: ClockInput, now: number): Cl
     state = atRisk ? 'at-risk' : 'ok';
   }
   return { state, dueAt: due, elapsedMs, remainingMs, fraction };
+}
+
+/**
+ * When a clock running at `now` turns at-risk, if it keeps running: the instant its remaining
+ * business time reaches the warning threshold (`now` or earlier when it already has). Infinity
+ * for a clock that is stopped or paused at `now`, whose state only new facts can change. Lets a
+ * store index tickets by the moment they need attention instead of re-evaluating every one.
+ */
+export function atRiskFrom(cal: Calendar, input: ClockInput, now: number): Instant {
+  const s = evaluateClock(cal, input, now);
+  if (s.state === 'met' || s.state === 'missed' || s.state === 'paused') return Infinity;
+  if (s.state !== 'ok') return now;
+  const warn = resolveWarnAt(input.warnAt);
+  const threshold = 'fraction' in warn ? input.targetMs * (1 - warn.fraction) : warn.remainingMs;
+  return addBusinessTime(cal, now > input.start ? now : input.start, s.remainingMs - threshold);
 }

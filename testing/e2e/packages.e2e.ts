@@ -30,6 +30,7 @@ describe('the Chrome package', () => {
     expect(manifest.host_permissions).toEqual(['*://*.atlassian.net/*', '*://*.zendesk.com/*']);
     // Self-hosted Jira and Zendesk custom domains are requested one site at a time, at runtime.
     expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
+    expect(manifest.optional_permissions).toEqual(['notifications']);
   });
 
   it('keeps the content script small: under 40 KB gzipped, without zod or Dexie', async () => {

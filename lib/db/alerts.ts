@@ -1,0 +1,135 @@
+/**
+ * Desktop alerts for team leads: when a ticket's metric turns at-risk or will breach within the
+ * lead time, once per ticket and metric, outside quiet hours, on sites not switched off. This
+ * module decides and remembers; the background shows them (`browser.notifications`).
+ */
+import type { BadgeMetric } from '../messaging/types';
+import { evaluateClock } from '../sla/index';
+import type { SlaLensDatabase, StoredTicket } from './database';
+import { calendarFrom, type CalendarSpecs } from './ticket-state';
+
+export const ALERTS_KEY = 'alerts';
+const MINUTE = 60_000;
+
+export interface AlertSettings {
+  enabled: boolean;
+  /** Alert this long before a breach, at the latest (wall-clock minutes). */
+  leadMinutes: number;
+  /** No alerts from `from` to `to`, local time (`22:00`–`07:00` spans midnight); null: none. */
+  quietHours: { from: string; to: string } | null;
+  /** Sites (host names) that never alert. */
+  mutedSites: string[];
+}
+
+export const DEFAULT_ALERTS: AlertSettings = { enabled: false, leadMinutes: 15, quietHours: null, mutedSites: [] };
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The settings as stored, each field checked; anything unusable falls back to its default. */
+export function alertSettingsFrom(value: unknown): AlertSettings {
+  const v = (value ?? {}) as Partial<Record<keyof AlertSettings, unknown>>;
+  const quiet = v.quietHours as { from?: unknown; to?: unknown } | null | undefined;
+  return {
+    enabled: v.enabled === true,
+    leadMinutes: typeof v.leadMinutes === 'number' && Number.isInteger(v.leadMinutes) && v.leadMinutes >= 1 && v.leadMinutes <= 24 * 60 ? v.leadMinutes : DEFAULT_ALERTS.leadMinutes,
+    quietHours: quiet && typeof quiet.from === 'string' && typeof quiet.to === 'string' && HHMM.test(quiet.from) && HHMM.test(quiet.to) && quiet.from !== quiet.to ? { from: quiet.from, to: quiet.to } : null,
+    mutedSites: Array.isArray(v.mutedSites) ? v.mutedSites.filter((s): s is string => typeof s === 'string').slice(0, 500) : [],
+  };
+}
+
+export async function readAlertSettings(db: SlaLensDatabase): Promise<AlertSettings> {
+  return alertSettingsFrom((await db.meta.get(ALERTS_KEY))?.value);
+}
+
+export async function saveAlertSettings(db: SlaLensDatabase, settings: AlertSettings): Promise<AlertSettings> {
+  const clean = alertSettingsFrom(settings);
+  await db.meta.put({ key: ALERTS_KEY, value: clean });
+  return clean;
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+
+/** Whether `localMinutes` (minutes since local midnight) falls in the quiet hours. */
+export function isQuiet(settings: AlertSettings, localMinutes: number): boolean {
+  if (!settings.quietHours) return false;
+  const from = minutesOf(settings.quietHours.from);
+  const to = minutesOf(settings.quietHours.to);
+  return from < to ? localMinutes >= from && localMinutes < to : localMinutes >= from || localMinutes < to;
+}
+
+export interface Alert {
+  /** Stable per ticket and metric: `sla|site|key|metric`. */
+  id: string;
+  site: string;
+  key: string;
+  metric: BadgeMetric;
+  url?: string;
+  title: string;
+  message: string;
+  dueAt: number;
+}
+
+export function alertId(site: string, key: string, metric: BadgeMetric): string {
+  return `sla|${site}|${key}|${metric}`;
+}
+
+/** `sla|site|key|metric` back to its parts, or null for another notification. */
+export function parseAlertId(id: string): { site: string; key: string; metric: string } | null {
+  const parts = id.split('|');
+  return parts.length === 4 && parts[0] === 'sla' ? { site: parts[1]!, key: parts[2]!, metric: parts[3]! } : null;
+}
+
+const METRIC_WORDS: Record<BadgeMetric, string> = { resolution: 'Resolution', 'first-response': 'First response' };
+
+function alertsFor(row: StoredTicket, calendars: CalendarSpecs, now: number, leadMs: number): Alert[] {
+  const out: Alert[] = [];
+  for (const c of row.view.kind === 'clocks' ? row.view.clocks : []) {
+    if (row.notified?.includes(c.metric)) continue;
+    const cal = calendarFrom(calendars, c.calendarId);
+    if (!cal) continue;
+    const s = evaluateClock(cal, c.clock, now);
+    // Already breached when first seen: the popup shows it; an alert would only be noise.
+    const soon = s.state === 'ok' && s.dueAt - now <= leadMs;
+    if (s.state !== 'at-risk' && !soon) continue;
+    const minutes = Math.max(1, Math.round((s.dueAt - now) / MINUTE));
+    const when = minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+    out.push({
+      id: alertId(row.site, row.key, c.metric),
+      site: row.site,
+      key: row.key,
+      metric: c.metric,
+      url: row.url,
+      title: `${row.key} breaches in ${when}`,
+      message: `${METRIC_WORDS[c.metric]} (${c.policyName || c.policyId})${row.title ? ` — ${row.title}` : ''}${row.view.exact ? '' : ' (approximate)'}`,
+      dueAt: s.dueAt,
+    });
+  }
+  return out;
+}
+
+/**
+ * The alerts to show at `now`, each remembered on its ticket so it is shown once. Quiet hours
+ * hold them back without remembering, so a ticket still at risk afterwards alerts then.
+ * `localMinutes` is the user's local time of day (the caller knows the zone).
+ */
+export async function takeDueAlerts(db: SlaLensDatabase, now: number, localMinutes: number): Promise<Alert[]> {
+  const settings = await readAlertSettings(db);
+  if (!settings.enabled || isQuiet(settings, localMinutes)) return [];
+  const leadMs = settings.leadMinutes * MINUTE;
+  const muted = new Set(settings.mutedSites);
+  return db.transaction('rw', [db.tickets, db.calendars], async () => {
+    const range = (index: '[phase+riskAt]' | '[phase+dueAt]', upTo: number) => db.tickets.where(index).between(['running', -Infinity], ['running', upTo], true, true).toArray();
+    const [risky, soon, calendarRows] = await Promise.all([range('[phase+riskAt]', now), range('[phase+dueAt]', now + leadMs), db.calendars.toArray()]);
+    const calendars = Object.fromEntries(calendarRows.map((c) => [c.id, c.spec]));
+    const rows = new Map<string, StoredTicket>();
+    for (const r of [...risky, ...soon]) if (!muted.has(r.site)) rows.set(`${r.site}\u0000${r.key}`, r);
+    const alerts: Alert[] = [];
+    for (const row of rows.values()) {
+      const mine = alertsFor(row, calendars, now, leadMs);
+      if (mine.length === 0) continue;
+      alerts.push(...mine);
+      await db.tickets.update([row.site, row.key], { notified: [...(row.notified ?? []), ...mine.map((a) => a.metric)] });
+    }
+    return alerts.sort((a, b) => a.dueAt - b.dueAt);
+  });
+}

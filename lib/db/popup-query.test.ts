@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EvaluateRequest } from '../messaging/types';
+import type { TicketFacts } from '../sla/index';
+import { applyImport, previewText } from './config-store';
+import { SlaLensDatabase } from './database';
+import { createConfigCache, evaluateRequest, refreshStoredTickets } from './evaluate';
+import { advanceSnapshot, loadCompliance, loadPopup } from './popup-query';
+
+const MIN = 60_000;
+const H = 60 * MIN;
+const DAY = 24 * H;
+const NOW = Date.parse('2026-11-26T12:00:00Z');
+
+// 24x7 so the arithmetic in these tests is wall-clock arithmetic: 4 h to resolve, at risk from 75 %.
+const config = (resolution: string, name = 'Standard') =>
+  JSON.stringify({ version: 1, name: 'Test', policies: [{ id: 'std', name, match: {}, calendar: '24x7', targets: { '*': { resolution } } }] });
+
+const facts = (site: string, key: string, ageMs: number, extra: Partial<TicketFacts> = {}): TicketFacts => ({
+  source: site.endsWith('zendesk.com') ? 'zendesk' : 'jira',
+  site,
+  key,
+  title: `Ticket ${key}`,
+  url: `https://${site}/browse/${key}`,
+  project: 'SUP',
+  priority: 'High',
+  status: 'Open',
+  created: NOW - ageMs,
+  statusHistory: [{ at: NOW - ageMs, status: 'Open' }],
+  exact: true,
+  ...extra,
+});
+
+let db: SlaLensDatabase;
+let n = 0;
+beforeEach(async () => {
+  db = new SlaLensDatabase(`popup-${n++}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function apply(text: string) {
+  const preview = await previewText(db, text, { kind: 'paste' });
+  if (!preview.ok) throw new Error(JSON.stringify(preview));
+  await applyImport(db, preview);
+}
+
+async function see(tickets: TicketFacts[], at = NOW) {
+  const bySite = new Map<string, TicketFacts[]>();
+  for (const t of tickets) bySite.set(t.site, [...(bySite.get(t.site) ?? []), t]);
+  const cfg = await createConfigCache(db)();
+  for (const [site, list] of bySite) {
+    const request: EvaluateRequest = { type: 'sla:evaluate', source: list[0]!.source, site, tickets: list };
+    await evaluateRequest(db, request, cfg, at);
+  }
+}
+
+const J = 'acme.atlassian.net';
+const Z = 'acme.zendesk.com';
+
+describe('loadPopup', () => {
+  beforeEach(async () => {
+    await apply(config('4h'));
+    await see([
+      facts(J, 'SUP-1', 1 * H), // ok: at risk at 3 h
+      facts(J, 'SUP-2', 3.5 * H), // at risk, 30 m left
+      facts(J, 'SUP-3', 5 * H), // breached an hour ago
+      facts(Z, '101', 3.9 * H, { assignee: 'Ana' }), // at risk, 6 m left
+      facts(Z, '102', 2 * H, { exact: false }), // ok, approximate
+      facts(J, 'SUP-4', 2 * H, { status: 'Done', resolvedAt: NOW - H, statusHistory: [{ at: NOW - 2 * H, status: 'Open' }, { at: NOW - H, status: 'Done', category: 'done' }] }), // met
+    ]);
+  });
+
+  it('counts every ticket by its state now, with the approximate share, without loading rows', async () => {
+    const s = await loadPopup(db, NOW);
+    expect(s.counts).toEqual({ breached: 1, atRisk: 2, ok: 2, paused: 0, approximate: 1 });
+    expect(s.tracked).toBe(6);
+    expect(s.sites).toEqual([
+      { site: J, source: 'jira', tickets: 4 },
+      { site: Z, source: 'zendesk', tickets: 2 },
+    ]);
+  });
+
+  it('lists at-risk and breached tickets, most urgent first, with their countdown now', async () => {
+    const s = await loadPopup(db, NOW);
+    expect(s.urgent.map((t) => [t.key, t.state])).toEqual([
+      ['SUP-3', 'breached'],
+      ['101', 'at-risk'],
+      ['SUP-2', 'at-risk'],
+    ]);
+    expect(s.urgent[1]).toMatchObject({ site: Z, source: 'zendesk', assignee: 'Ana', policyName: 'Standard', metric: 'resolution', remainingMs: 6 * MIN, dueAt: NOW + 6 * MIN, exact: true, title: 'Ticket 101' });
+    expect(s.urgent[0]!.remainingMs).toBe(-H);
+    // The next ticket to turn at-risk (102, at 3 h of 4) is when the popup must look again.
+    expect(s.reloadAt).toBe(NOW + H);
+  });
+
+  it('computes states at the reader’s now: the same rows read later show more at risk and breached', async () => {
+    const later = await loadPopup(db, NOW + 7 * MIN);
+    expect(later.counts).toMatchObject({ breached: 2, atRisk: 1, ok: 2 });
+    const muchLater = await loadPopup(db, NOW + 2 * H + 10 * MIN);
+    expect(muchLater.counts).toMatchObject({ breached: 4, atRisk: 1, ok: 0 });
+  });
+
+  it('advanceSnapshot moves a ticket whose time ran out from at risk to breached', async () => {
+    const s = await loadPopup(db, NOW);
+    const next = advanceSnapshot(s, NOW + 7 * MIN);
+    expect(next.urgent.find((t) => t.key === '101')).toMatchObject({ state: 'breached', remainingMs: -MIN });
+    expect(next.counts).toMatchObject({ breached: 2, atRisk: 1 });
+    expect(s.counts.breached).toBe(1); // the original is untouched
+    // And it can be advanced again from the advanced one.
+    expect(advanceSnapshot(next, NOW + 8 * MIN).urgent.find((t) => t.key === '101')!.remainingMs).toBe(-2 * MIN);
+  });
+
+  it('re-evaluates stored tickets when another configuration becomes active', async () => {
+    await apply(config('8h', 'Relaxed'));
+    const cfg = await createConfigCache(db)();
+    expect(await refreshStoredTickets(db, cfg, NOW)).toBe(6);
+    const s = await loadPopup(db, NOW);
+    // 8 h targets: only SUP-3 (5 h old) is past 75 %… and at risk, not breached.
+    expect(s.counts).toMatchObject({ breached: 0, atRisk: 0, ok: 5 });
+    expect((await db.tickets.get([J, 'SUP-3']))!.view.clocks[0]!.policyName).toBe('Relaxed');
+  });
+});
+
+describe('loadCompliance', () => {
+  it('counts, per policy, tickets met and missed in the window, and lists the missed', async () => {
+    await apply(config('4h'));
+    const done = (at: number) => ({ status: 'Done', resolvedAt: at });
+    await see([
+      facts(J, 'MET-1', 3 * H, done(NOW - H)), // resolved within 2 h: met today
+      facts(J, 'MISS-1', 6 * H, done(NOW - H)), // resolved after 5 h: missed (due 2 h ago)
+      facts(J, 'RUN-1', 5 * H), // still open, breached an hour ago: missed
+      facts(J, 'OLD-1', 20 * DAY, done(NOW - 20 * DAY + H)), // met 20 days ago: in 30 days, not in 7
+      facts(J, 'OPEN-1', H), // undecided
+    ]);
+    const week = await loadCompliance(db, NOW, 7);
+    expect(week).toEqual([{ policyId: 'std', policyName: 'Standard', met: 1, missed: 2, missedTickets: [expect.objectContaining({ key: 'RUN-1', metric: 'resolution' }), expect.objectContaining({ key: 'MISS-1' })] }]);
+    const month = await loadCompliance(db, NOW, 30);
+    expect(month[0]).toMatchObject({ met: 2, missed: 2 });
+  });
+});

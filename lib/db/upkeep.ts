@@ -1,0 +1,84 @@
+/**
+ * The background's housekeeping around the ticket store: the toolbar count, re-evaluation when
+ * another configuration becomes active, and retention. Browser APIs are passed in, so the logic is
+ * tested against fake-indexeddb and a recorded `action`.
+ */
+import type { ResolvedConfig } from '../config/index';
+import type { SlaLensDatabase } from './database';
+import { refreshStoredTickets } from './evaluate';
+
+export const DAY_MS = 24 * 60 * 60_000;
+export const DEFAULT_RETENTION_DAYS = 30;
+export const RETENTION_KEY = 'retentionDays';
+
+/** The parts of `browser.action` the toolbar count uses. */
+export interface ToolbarAction {
+  setBadgeText(details: { text: string }): Promise<void> | void;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void> | void;
+  setBadgeTextColor?(details: { color: string }): Promise<void> | void;
+  setTitle(details: { title: string }): Promise<void> | void;
+}
+
+export interface ToolbarBadge {
+  text: string;
+  background: string;
+  foreground: string;
+  title: string;
+}
+
+/** Breached + at-risk tickets on the icon, coloured by the worst: red with any breach, else amber. */
+export function toolbarBadge(breached: number, atRisk: number): ToolbarBadge {
+  const n = breached + atRisk;
+  const text = n === 0 ? '' : n > 999 ? '999+' : String(n);
+  const parts = [breached > 0 ? `${breached} breached` : '', atRisk > 0 ? `${atRisk} at risk` : ''].filter(Boolean);
+  const title = parts.length === 0 ? 'SLA Lens: nothing at risk' : `SLA Lens: ${parts.join(', ')}`;
+  return breached > 0 ? { text, background: '#C9372C', foreground: '#FFFFFF', title } : { text, background: '#E2B203', foreground: '#172B4D', title };
+}
+
+/** Counted through the store's indexes at `now` (ticket-state.ts explains why that is exact). */
+export async function urgentCounts(db: SlaLensDatabase, now: number): Promise<{ breached: number; atRisk: number }> {
+  const upTo = (index: '[phase+dueAt]' | '[phase+riskAt]') => db.tickets.where(index).between(['running', -Infinity], ['running', now], true, true).count();
+  const [breached, riskOrWorse] = await Promise.all([upTo('[phase+dueAt]'), upTo('[phase+riskAt]')]);
+  return { breached, atRisk: riskOrWorse - breached };
+}
+
+export async function updateToolbar(db: SlaLensDatabase, action: ToolbarAction, now: number): Promise<ToolbarBadge> {
+  const { breached, atRisk } = await urgentCounts(db, now);
+  const badge = toolbarBadge(breached, atRisk);
+  await action.setBadgeText({ text: badge.text });
+  await action.setBadgeBackgroundColor({ color: badge.background });
+  await action.setBadgeTextColor?.({ color: badge.foreground });
+  await action.setTitle({ title: badge.title });
+  return badge;
+}
+
+export async function retentionDays(db: SlaLensDatabase): Promise<number> {
+  const value = (await db.meta.get(RETENTION_KEY))?.value;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 365 ? value : DEFAULT_RETENTION_DAYS;
+}
+
+/** Forgets tickets not seen for the retention period. Returns how many were removed. */
+export async function pruneTickets(db: SlaLensDatabase, now: number): Promise<number> {
+  const days = await retentionDays(db);
+  return db.tickets.where('lastSeen').below(now - days * DAY_MS).delete();
+}
+
+/** Which configuration version the stored tickets were last evaluated against. */
+export const TICKETS_VERSION_KEY = 'ticketsConfigVersion';
+
+/**
+ * After another configuration became active, every stored ticket is evaluated again, then
+ * counted. A service worker starts often, so this runs only when the version differs from the one
+ * the store was last brought up to date with (a store from before the mark has none). Returns
+ * whether the tickets were evaluated again.
+ */
+export async function afterConfigChange(db: SlaLensDatabase, config: { version: number | null; config: ResolvedConfig | null }, action: ToolbarAction, now: number): Promise<boolean> {
+  const done = (await db.meta.get(TICKETS_VERSION_KEY))?.value;
+  const stale = done !== config.version;
+  if (stale) {
+    await refreshStoredTickets(db, config, now);
+    await db.meta.put({ key: TICKETS_VERSION_KEY, value: config.version });
+  }
+  await updateToolbar(db, action, now);
+  return stale;
+}
