@@ -19,6 +19,7 @@ function snapshot(over: Partial<PopupSnapshot> = {}): PopupSnapshot {
     urgent,
     sites: [{ site: 'acme.atlassian.net', source: 'jira', tickets: 44 }],
     tracked: 50,
+    reloadAt: Infinity,
     ...over,
   };
 }
