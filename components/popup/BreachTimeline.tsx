@@ -76,9 +76,9 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
           {layout.ticks.map((tick) => (
             <g key={tick.at}>
               <line class="timeline__tick" x1={tick.x} x2={tick.x} y1={BASELINE} y2={BASELINE + 4} />
-              {/* "Now" owns the left edge: an hour label too close to it would overlap. */}
-              {tick.x - GEOMETRY.x0 >= 30 && (
-                <text class="timeline__label" x={tick.x} y={BASELINE + 16} text-anchor={tick.x > WIDTH - 20 ? 'end' : 'middle'}>
+              {/* "Now" owns the left edge; a label at the right edge would run into its neighbour. */}
+              {tick.x - GEOMETRY.x0 >= 30 && GEOMETRY.x1 - tick.x >= 16 && (
+                <text class="timeline__label" x={tick.x} y={BASELINE + 16} text-anchor="middle">
                   {tick.label}
                 </text>
               )}
@@ -126,11 +126,12 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
       <p class="timeline__readout" role="status">
         {shown ? (
           <>
-            <strong>{shown.key}</strong> {shown.title?.trim() ? `${shown.title.trim()} · ` : ''}breaches at {formatClock(shown.dueAt, format)}
+            <strong>{shown.key}</strong> breaches at {formatClock(shown.dueAt, format)}
             {shown.dueAt > now ? ` (in ${compactWallSpan(shown.dueAt - now)})` : ''}
+            {shown.title?.trim() ? ` · ${shown.title.trim()}` : ''}
           </>
         ) : upcoming.length > 0 ? (
-          'Hover a mark, or focus the chart and use the arrow keys, to see which ticket it is.'
+          'Hover a mark, or focus the chart and use the arrow keys.'
         ) : null}
       </p>
       {notes.length > 0 && <p class="timeline__notes">{notes.join(' · ')}</p>}

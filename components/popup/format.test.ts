@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE, NOW, summary } from './__fixtures__/tickets';
-import { countdownText, formatClock, formatDue, nextLocalHour } from './format';
+import { countdownText, formatClock, formatDue, formatHour, nextLocalHour } from './format';
 
 describe('countdownText', () => {
   it.each([
@@ -23,6 +23,11 @@ describe('times', () => {
     expect(formatClock(NOW + 5 * MINUTE, utc)).toBe('12:05');
     expect(formatClock(NOW - 3 * HOUR, utc)).toBe('09:00');
     expect(formatClock(NOW, { locale: 'en-US', timeZone: 'America/New_York' })).toBe('7:00 AM');
+  });
+
+  it('writes axis hours short', () => {
+    expect(formatHour(NOW + 8 * HOUR, utc)).toBe('20:00');
+    expect(formatHour(NOW + 8 * HOUR, { locale: 'en-US', timeZone: 'UTC' })).toBe('8 PM');
   });
 
   it('adds the year to due times only when it differs', () => {

@@ -65,26 +65,28 @@ export function countdownText(t: Pick<TicketSummary, 'state' | 'dueAt' | 'remain
   }
 }
 
+const FORMATS = {
+  clock: { hour: 'numeric', minute: '2-digit' },
+  hour: { hour: 'numeric' },
+  day: { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' },
+  year: { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' },
+  yearOnly: { year: 'numeric' },
+  parts: { hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(kind: 'clock' | 'day' | 'year' | 'parts' | 'yearOnly', { locale, timeZone }: TimeFormat): Intl.DateTimeFormat {
+function formatter(kind: keyof typeof FORMATS, { locale, timeZone }: TimeFormat): Intl.DateTimeFormat {
   const key = `${kind}|${locale ?? ''}|${timeZone ?? ''}`;
   let f = formatters.get(key);
   if (!f) {
-    const options: Intl.DateTimeFormatOptions =
-      kind === 'clock'
-        ? { hour: 'numeric', minute: '2-digit', timeZone }
-        : kind === 'day'
-          ? { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone }
-          : kind === 'year'
-            ? { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }
-            : kind === 'yearOnly'
-              ? { year: 'numeric', timeZone }
-              : { hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23', timeZone };
+    const options: Intl.DateTimeFormatOptions = { ...FORMATS[kind], timeZone };
     f = new Intl.DateTimeFormat(locale, options);
-    // 24-hour locales write `09:05`, not `9:05`; 12-hour ones keep `9:05 AM`.
+    // 24-hour locales write `09:05` and `14:00`; 12-hour ones keep `9:05 AM` and `2 PM`.
     const cycle = f.resolvedOptions().hourCycle;
-    if (kind !== 'parts' && kind !== 'yearOnly' && (cycle === 'h23' || cycle === 'h24')) f = new Intl.DateTimeFormat(locale, { ...options, hour: '2-digit' });
+    if ('hour' in FORMATS[kind] && kind !== 'parts' && (cycle === 'h23' || cycle === 'h24')) {
+      f = new Intl.DateTimeFormat(locale, { ...options, hour: '2-digit', minute: '2-digit' });
+    }
     formatters.set(key, f);
   }
   return f;
@@ -93,6 +95,11 @@ function formatter(kind: 'clock' | 'day' | 'year' | 'parts' | 'yearOnly', { loca
 /** Local clock time: `14:05` (or `2:05 PM`, as the locale writes it). */
 export function formatClock(instant: number, format: TimeFormat = {}): string {
   return formatter('clock', format).format(instant);
+}
+
+/** A whole hour for an axis: `14:00` in 24-hour locales, `2 PM` in 12-hour ones (shorter than `2:00 PM`). */
+export function formatHour(instant: number, format: TimeFormat = {}): string {
+  return formatter('hour', format).format(instant);
 }
 
 /** Local day and time: `Tue 26 Nov, 14:05`; the year only when it is not `now`'s. */

@@ -4,7 +4,7 @@
  * (at most `maxStack` high, the rest counted), and a tick at every whole local hour. Pure.
  */
 import type { TicketSummary } from '../../lib/messaging/types';
-import { formatClock, nextLocalHour, type TimeFormat } from './format';
+import { formatClock, formatHour, nextLocalHour, type TimeFormat } from './format';
 
 export interface TimelineGeometry {
   spanMs: number;
@@ -66,7 +66,7 @@ export function layoutTimeline(tickets: readonly TicketSummary[], now: number, g
   }
 
   const ticks: TimelineLayout['ticks'] = [];
-  for (let at = nextLocalHour(now, format); at <= end; at += 3_600_000) ticks.push({ at, x: xOf(at), label: formatClock(at, format) });
+  for (let at = nextLocalHour(now, format); at <= end; at += 3_600_000) ticks.push({ at, x: xOf(at), label: formatHour(at, format) });
   return { upcoming, columns, breached, later, ticks };
 }
 

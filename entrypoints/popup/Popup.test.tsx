@@ -109,17 +109,23 @@ describe('popup (wired to the database)', () => {
     expect(within(rows()[0]!).getByText(/left$/).textContent).toBe('At risk: 1m left');
 
     clock = NOW + 40_000;
-    await act(() => vi.advanceTimersByTime(1000));
+    await act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     expect(within(rows()[0]!).getByText(/left$/).textContent).toBe('At risk: 50s left');
 
     clock = NOW + 3 * MIN;
-    await act(() => vi.advanceTimersByTime(1000));
+    await act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     expect(within(rows()[0]!).getByText(/ago$/).textContent).toBe('Breached: breached 1m ago');
     expect(countsText()).toEqual(['1 breached', '0 at risk', '1 on track', '0 paused']);
 
     // SUP-1 turns at risk at 3 h of 4: the popup loads again then, with no database write.
     clock = NOW + 2 * H + MIN;
-    await act(() => vi.advanceTimersByTime(1000));
+    await act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     await waitFor(() => expect(countsText()).toEqual(['1 breached', '1 at risk', '0 on track', '0 paused']));
     expect(rows()).toHaveLength(2);
 
