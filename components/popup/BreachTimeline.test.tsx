@@ -28,7 +28,7 @@ describe('BreachTimeline', () => {
     // Linear in time: 90 minutes is 7.5 times 12 minutes from the left edge.
     const x0 = xs[0]! - ((xs[1]! - xs[0]!) / (90 - 12)) * 12;
     expect((xs[2]! - x0) / (xs[1]! - x0)).toBeCloseTo(300 / 90, 5);
-    expect(screen.getByText('1 ticket already breached (not drawn) · 1 more ticket at risk later')).toBeTruthy();
+    expect(screen.getByText('1 ticket already breached (not drawn) · 1 at-risk ticket breaching later, the first Thu 26 Nov, 21:00')).toBeTruthy();
   });
 
   it('labels the axis with local hours', () => {
@@ -83,5 +83,7 @@ describe('BreachTimeline', () => {
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe('No tickets breach in the next 8 hours; 1 already breached.');
     expect(screen.getByText('Nothing breaches in the next 8 hours')).toBeTruthy();
     expect(screen.queryByRole('group')).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByText('1 ticket already breached (not drawn) · 1 at-risk ticket breaching later, the first Thu 26 Nov, 22:00')).toBeTruthy();
   });
 });

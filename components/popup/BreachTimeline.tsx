@@ -2,7 +2,7 @@ import type { TargetedKeyboardEvent } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { TicketSummary } from '../../lib/messaging/types';
 import { compactWallSpan } from '../../lib/overlay/duration-text';
-import { formatClock, plural, type TimeFormat } from './format';
+import { formatClock, formatDue, plural, type TimeFormat } from './format';
 import { layoutTimeline, timelineSummary, type TimelineGeometry } from './timeline-layout';
 
 interface BreachTimelineProps {
@@ -54,7 +54,7 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
 
   const notes: string[] = [];
   if (layout.breached > 0) notes.push(`${plural(layout.breached, 'ticket')} already breached (not drawn)`);
-  if (layout.later > 0) notes.push(`${plural(layout.later, 'more ticket')} at risk later`);
+  if (layout.later > 0) notes.push(`${plural(layout.later, 'at-risk ticket')} breaching later, the first ${formatDue(layout.laterFrom, now, format)}`);
 
   return (
     <div class="timeline">
@@ -123,17 +123,19 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
           )}
         </svg>
       </div>
-      <p class="timeline__readout" role="status">
-        {shown ? (
-          <>
-            <strong>{shown.key}</strong> breaches at {formatClock(shown.dueAt, format)}
-            {shown.dueAt > now ? ` (in ${compactWallSpan(shown.dueAt - now)})` : ''}
-            {shown.title?.trim() ? ` · ${shown.title.trim()}` : ''}
-          </>
-        ) : upcoming.length > 0 ? (
-          'Hover a mark, or focus the chart and use the arrow keys.'
-        ) : null}
-      </p>
+      {upcoming.length > 0 && (
+        <p class="timeline__readout" role="status">
+          {shown ? (
+            <>
+              <strong>{shown.key}</strong> breaches at {formatClock(shown.dueAt, format)}
+              {shown.dueAt > now ? ` (in ${compactWallSpan(shown.dueAt - now)})` : ''}
+              {shown.title?.trim() ? ` · ${shown.title.trim()}` : ''}
+            </>
+          ) : (
+            'Hover a mark, or focus the chart and use the arrow keys.'
+          )}
+        </p>
+      )}
       {notes.length > 0 && <p class="timeline__notes">{notes.join(' · ')}</p>}
     </div>
   );

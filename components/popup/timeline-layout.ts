@@ -32,6 +32,8 @@ export interface TimelineLayout {
   breached: number;
   /** At risk but breaching after the span. */
   later: number;
+  /** When the first of those breaches (Infinity: none). */
+  laterFrom: number;
   ticks: Array<{ at: number; x: number; label: string }>;
 }
 
@@ -40,12 +42,16 @@ export function layoutTimeline(tickets: readonly TicketSummary[], now: number, g
   const xOf = (t: number) => g.x0 + ((Math.max(now, Math.min(end, t)) - now) / g.spanMs) * (g.x1 - g.x0);
   let breached = 0;
   let later = 0;
+  let laterFrom = Infinity;
   const upcoming: TicketSummary[] = [];
   for (const t of tickets) {
     if (t.state === 'breached') breached++;
     else if (t.state === 'at-risk') {
       if (t.dueAt <= end) upcoming.push(t);
-      else later++;
+      else {
+        later++;
+        laterFrom = Math.min(laterFrom, t.dueAt);
+      }
     }
   }
   upcoming.sort((a, b) => a.dueAt - b.dueAt);
@@ -67,7 +73,7 @@ export function layoutTimeline(tickets: readonly TicketSummary[], now: number, g
 
   const ticks: TimelineLayout['ticks'] = [];
   for (let at = nextLocalHour(now, format); at <= end; at += 3_600_000) ticks.push({ at, x: xOf(at), label: formatHour(at, format) });
-  return { upcoming, columns, breached, later, ticks };
+  return { upcoming, columns, breached, later, laterFrom, ticks };
 }
 
 /** The picture in words: "5 tickets breach in the next 8 hours, the first SUP-12 at 14:05; 2 already breached." */
