@@ -1,11 +1,12 @@
-import { browser, defineContentScript } from '#imports';
+import { browser, defineContentScript, type ContentScriptContext } from '#imports';
 import { CONFIG_VERSION_KEY, type EvaluateResponse } from '../../lib/messaging/types';
 import { startOverlay } from '../../lib/overlay/controller';
 import { jiraAdapter } from '../../lib/sources/jira/adapter';
 import { BUILT_IN_MATCHES } from '../../lib/sources/sites';
+import { zendeskAdapter } from '../../lib/sources/zendesk/adapter';
 import type { SourceAdapter } from '../../lib/sources/types';
 
-const ADAPTERS: readonly SourceAdapter[] = [jiraAdapter];
+const ADAPTERS: readonly SourceAdapter[] = [jiraAdapter, zendeskAdapter];
 
 export default defineContentScript({
   matches: BUILT_IN_MATCHES,
@@ -21,32 +22,47 @@ export default defineContentScript({
 
     const url = new URL(location.href);
     const adapter = ADAPTERS.find((a) => a.handles(url, document));
-    if (!adapter) return;
-
-    const overlay = startOverlay(
-      {
-        adapter,
-        async evaluate(request) {
-          const answer = (await browser.runtime.sendMessage(request)) as { ok: boolean; response?: EvaluateResponse; error?: string } | undefined;
-          if (!answer?.ok || !answer.response) throw new Error(answer?.error ?? 'SLA Lens: no answer from the background');
-          return answer.response;
-        },
-        onConfigChanged(listener) {
-          const onChanged = (changes: Record<string, unknown>, area: string) => {
-            if (area === 'local' && CONFIG_VERSION_KEY in changes) listener();
-          };
-          browser.storage.onChanged.addListener(onChanged);
-          return () => browser.storage.onChanged.removeListener(onChanged);
-        },
-        // WXT's timers check the context on every call, so an orphaned script stops on its next tick.
-        setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
-        clearTimeout: (id) => clearTimeout(id as number),
-        now: () => Date.now(),
-        document,
-      },
-      ctx.signal,
-      url,
-    );
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => overlay.navigate(newUrl));
+    if (adapter) start(ctx, adapter, url);
+    else {
+      // A self-hosted site (a Zendesk custom domain) may render the markup that names it only
+      // after document_idle: look again as the page builds, for a while, then give up quietly.
+      const observer = new MutationObserver(() => {
+        const found = ADAPTERS.find((a) => a.handles(new URL(location.href), document));
+        if (!found) return;
+        observer.disconnect();
+        start(ctx, found, new URL(location.href));
+      });
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+      ctx.setTimeout(() => observer.disconnect(), 30_000);
+      ctx.onInvalidated(() => observer.disconnect());
+    }
   },
 });
+
+function start(ctx: ContentScriptContext, adapter: SourceAdapter, url: URL): void {
+  const overlay = startOverlay(
+    {
+      adapter,
+      async evaluate(request) {
+        const answer = (await browser.runtime.sendMessage(request)) as { ok: boolean; response?: EvaluateResponse; error?: string } | undefined;
+        if (!answer?.ok || !answer.response) throw new Error(answer?.error ?? 'SLA Lens: no answer from the background');
+        return answer.response;
+      },
+      onConfigChanged(listener) {
+        const onChanged = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'local' && CONFIG_VERSION_KEY in changes) listener();
+        };
+        browser.storage.onChanged.addListener(onChanged);
+        return () => browser.storage.onChanged.removeListener(onChanged);
+      },
+      // WXT's timers check the context on every call, so an orphaned script stops on its next tick.
+      setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
+      clearTimeout: (id) => clearTimeout(id as number),
+      now: () => Date.now(),
+      document,
+    },
+    ctx.signal,
+    url,
+  );
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => overlay.navigate(newUrl));
+}

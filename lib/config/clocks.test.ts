@@ -50,6 +50,14 @@ describe('pausesFrom', () => {
 });
 
 describe('viewFor', () => {
+  it('a resolved ticket without its resolution time is unknown, never a clock still running', () => {
+    const solved: TicketFacts = { source: 'zendesk', site: 'acme.zendesk.com', key: '9', priority: 'urgent', status: 'solved', created: at('2026-11-23T09:00:00Z'), exact: false };
+    expect(viewFor(config, solved)).toMatchObject({ kind: 'unknown', clocks: [], exact: false, note: expect.stringContaining('resolved') });
+    expect(viewFor(config, { ...solved, resolvedAt: at('2026-11-23T10:00:00Z') }).kind).toBe('clocks');
+    const jiraDone = { ...enterpriseTicket, statusHistory: [...enterpriseTicket.statusHistory!, { at: at('2026-11-24T09:00:00Z'), status: 'Done', category: 'done' as const }] };
+    expect(viewFor(config, jiraDone).kind).toBe('unknown');
+  });
+
   it("carries Zendesk's own SLA state, keeping 'not reported' (null) apart; Jira tickets have none", () => {
     const zendesk: TicketFacts = { source: 'zendesk', site: 'acme.zendesk.com', key: '7', priority: 'urgent', status: 'open', created: at('2026-11-23T09:00:00Z'), statusHistory: [], exact: true };
     const reported = [{ metric: 'first_reply_time', stage: 'active' as const, breachAt: at('2026-11-23T10:00:00Z') }];

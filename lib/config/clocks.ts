@@ -39,7 +39,18 @@ export interface ViewOptions {
   observed?: readonly StatusChange[];
 }
 
+/** Done, as far as the facts say: a done status category, or Zendesk's solved / closed. */
+function isDone(ticket: TicketFacts): boolean {
+  const last = ticket.statusHistory?.[ticket.statusHistory.length - 1];
+  if (last?.category === 'done') return true;
+  return ticket.source === 'zendesk' && /^(solved|closed)$/i.test(ticket.status ?? '');
+}
+
 export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: ViewOptions = {}): SlaView {
+  // Done, but not since when (facts from the page): a running clock would be a confident wrong figure.
+  if (ticket.resolvedAt == null && isDone(ticket)) {
+    return { key: ticket.key, kind: 'unknown', clocks: [], exact: false, note: 'the ticket is resolved, but the page does not say when, so whether its targets were met is not known' };
+  }
   const clocks: ClockView[] = [];
   let history: readonly StatusChange[] | undefined = ticket.statusHistory;
   let exact = ticket.exact;

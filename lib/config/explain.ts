@@ -1,5 +1,5 @@
 import type { TicketFacts } from '../sla/index';
-import { siteGlob, targetFor, type MetricName } from './match';
+import { fieldEquals, namesOf, siteGlob, targetFor, type MetricName } from './match';
 import type { LabelSet, Match } from './schema';
 import { NAME_KEYS } from './schema-match';
 import type { ApplicablePolicy, ResolvedConfig, ResolvedPolicy } from './types';
@@ -73,9 +73,10 @@ function firstFailure(match: Match, ticket: TicketFacts): string | null {
     if (key === 'site' || expected === undefined) continue;
     const allowed = list(expected);
     const actual = ticket[key];
-    if (actual === undefined) return `${words(key)} is ${either(allowed)}, the ticket has none`;
-    if (!allowed.some((a) => a.toLowerCase() === actual.toLowerCase())) {
-      return `${words(key)} is ${either(allowed)}, the ticket's is ${actual}`;
+    const names = namesOf(ticket, key);
+    if (names.length === 0) return `${words(key)} is ${either(allowed)}, the ticket has none`;
+    if (!allowed.some((a) => names.includes(a.toLowerCase()))) {
+      return `${words(key)} is ${either(allowed)}, the ticket's is ${actual ?? names.join(' / ')}`;
     }
   }
   for (const key of ['labels', 'tags'] as const) {
@@ -116,14 +117,6 @@ function fieldValue(ticket: TicketFacts, key: string): unknown {
   if (Object.hasOwn(fields, key)) return fields[key];
   const actual = Object.keys(fields).find((k) => k.toLowerCase() === key.toLowerCase());
   return actual === undefined ? undefined : fields[actual];
-}
-
-function fieldEquals(actual: unknown, expected: string): boolean {
-  if (Array.isArray(actual)) return actual.some((v) => fieldEquals(v, expected));
-  if (typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean') {
-    return String(actual).toLowerCase() === expected;
-  }
-  return false;
 }
 
 const WORDS: Record<(typeof NAME_KEYS)[number], string> = {

@@ -59,6 +59,20 @@ describe('matchPolicy: match keys', () => {
     },
   );
 
+  it.each([
+    ['group', 'group_id'],
+    ['organization', 'organization_id'],
+    ['assignee', 'assignee_id'],
+  ] as const)("%s also matches Zendesk's id (as imported policies name it), through the index too", (key, idField) => {
+    const cfg = config([catchAll('by-name', { [key]: 'Tier 2' }), catchAll('by-id', { [key]: '360002' })]);
+    expect(hitId(cfg, ticket({ [key]: 'Tier 2', fields: { [idField]: 360001 } }))).toBe('by-name');
+    expect(hitId(cfg, ticket({ [key]: 'Tier 3', fields: { [idField]: 360002 } }))).toBe('by-id');
+    expect(hitId(cfg, ticket({ fields: { [idField]: '360002' } }))).toBe('by-id');
+    expect(hitId(cfg, ticket({ [key]: 'Tier 3', fields: { [idField]: 360003 } }))).toBeNull();
+    // Only these three: a project is never matched through a field.
+    expect(hitId(config([catchAll('p', { project: '7' })]), ticket({ fields: { project_id: 7 } }))).toBeNull();
+  });
+
   it('all keys must hold (AND)', () => {
     const cfg = config([catchAll('p', { source: 'jira', project: 'SUP', status: 'Open' })]);
     expect(hitId(cfg, ticket({ project: 'SUP', status: 'open' }))).toBe('p');

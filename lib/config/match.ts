@@ -19,13 +19,29 @@ export interface PolicyMatch {
 type Check = (ticket: TicketView) => boolean;
 
 /** The ticket with names lower-cased on first use. */
+/** Name conditions a Zendesk ticket also meets by id (the adapter puts the ids in `fields`). */
+const ID_FIELDS: Partial<Record<string, string>> = { group: 'group_id', organization: 'organization_id', assignee: 'assignee_id' };
+
+/**
+ * What a ticket answers to for a name condition, lower-cased: its name, and for Zendesk's group,
+ * organization and assignee also their id (`fields.group_id`…), since Zendesk's own policies, and
+ * so imported ones, name them by id.
+ */
+export function namesOf(facts: TicketFacts, key: (typeof NAME_KEYS)[number]): string[] {
+  const name = facts[key]?.toLowerCase();
+  const idKey = ID_FIELDS[key];
+  const id = idKey === undefined ? undefined : facts.fields?.[idKey];
+  const ids = typeof id === 'number' || (typeof id === 'string' && id !== '') ? [String(id).toLowerCase()] : [];
+  return name === undefined ? ids : [name, ...ids];
+}
+
 class TicketView {
   private labelSet: Set<string> | undefined;
   private fieldKeys: Map<string, string> | undefined;
   constructor(readonly facts: TicketFacts) {}
 
-  name(key: (typeof NAME_KEYS)[number]): string | undefined {
-    return this.facts[key]?.toLowerCase();
+  names(key: (typeof NAME_KEYS)[number]): string[] {
+    return namesOf(this.facts, key);
   }
 
   get labels(): Set<string> {
@@ -74,7 +90,8 @@ function compileLabels(set: LabelSet): Check[] {
   return checks;
 }
 
-function fieldEquals(actual: unknown, expected: string): boolean {
+/** A custom field's value equals `expected` (lower-cased), or one of its values does. */
+export function fieldEquals(actual: unknown, expected: string): boolean {
   if (Array.isArray(actual)) return actual.some((v) => fieldEquals(v, expected));
   if (typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean') {
     return String(actual).toLowerCase() === expected;
@@ -95,10 +112,7 @@ export function compileMatch(match: Match): Check[] {
   for (const key of NAME_KEYS) {
     if (key === 'site' || match[key] === undefined) continue;
     const allowed = new Set(list(match[key]).map((v) => v.toLowerCase()));
-    checks.push((t) => {
-      const value = t.name(key);
-      return value !== undefined && allowed.has(value);
-    });
+    checks.push((t) => t.names(key).some((value) => allowed.has(value)));
   }
   if (match.labels) checks.push(...compileLabels(match.labels));
   if (match.tags) checks.push(...compileLabels(match.tags));
@@ -205,9 +219,10 @@ function candidates(index: PolicyIndex, view: TicketView): number[] {
         if (hit) found.push(hit);
       }
     } else {
-      const value = key === 'source' ? view.facts.source : view.name(key);
-      const hit = value === undefined ? undefined : byKey.get(value);
-      if (hit) found.push(hit);
+      for (const value of key === 'source' ? [view.facts.source] : view.names(key)) {
+        const hit = byKey.get(value);
+        if (hit) found.push(hit);
+      }
     }
   }
   if (found.length === 1) return index.always;

@@ -38,16 +38,24 @@ export interface LaunchOptions {
    * of the build is given them in its manifest.
    */
   selfHosted?: string[];
+  /** Optional permissions to load as already granted (e.g. `notifications`). */
+  grant?: string[];
 }
 
-async function buildWithHosts(buildDir: string, origins: string[], into: string): Promise<string> {
+/**
+ * A copy of the build with optional grants made required, standing in for a user who said yes
+ * to the browser's prompt (automation cannot answer it): self-hosted origins, with the content
+ * script on them, and optional permissions such as `notifications`.
+ */
+async function buildWithGrants(buildDir: string, origins: string[], permissions: string[], into: string): Promise<string> {
   const copy = path.join(into, 'extension');
   await cp(buildDir, copy, { recursive: true });
   const file = path.join(copy, 'manifest.json');
-  const manifest = JSON.parse(await readFile(file, 'utf8')) as { host_permissions: string[]; content_scripts: Array<{ matches: string[] }> };
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as { permissions: string[]; host_permissions: string[]; content_scripts: Array<{ matches: string[] }> };
   const patterns = origins.map((o) => `${o}/*`);
   manifest.host_permissions.push(...patterns);
   manifest.content_scripts[0]!.matches.push(...patterns);
+  manifest.permissions.push(...permissions);
   await writeFile(file, JSON.stringify(manifest));
   return copy;
 }
@@ -56,7 +64,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   const profile = await mkdtemp(path.join(tmpdir(), 'sla-lens-chromium-'));
   const base = options.buildDir ?? CHROME_BUILD;
   // The copy lives beside the profile (not in it) and goes with it.
-  const buildDir = options.selfHosted?.length ? await buildWithHosts(base, options.selfHosted, `${profile}-build`) : base;
+  const granted = options.selfHosted?.length || options.grant?.length;
+  const buildDir = granted ? await buildWithGrants(base, options.selfHosted ?? [], options.grant ?? [], `${profile}-build`) : base;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_BIN,
     headless: options.headless ?? true,
@@ -78,7 +87,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
     const response = handle(sites, { method: request.method(), url: new URL(request.url()), body: request.postData() });
-    if (response) await route.fulfill({ status: response.status, contentType: response.contentType, body: response.body });
+    if (response) await route.fulfill({ status: response.status, contentType: response.contentType, headers: response.headers, body: response.body });
     else await route.abort('blockedbyclient');
   });
 

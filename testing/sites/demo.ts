@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { matchPolicy, parseConfigText, type ResolvedConfig } from '../../lib/config/index';
-import { compileCalendar, subtractBusinessTime, type TicketFacts } from '../../lib/sla/index';
+import { addBusinessTime, compileCalendar, subtractBusinessTime, type TicketFacts } from '../../lib/sla/index';
 import type { FakeSiteData } from './index';
 import { sampleJiraIssues, sampleZendeskTickets } from './samples';
 
@@ -27,8 +27,11 @@ type Wanted =
   /** Resolved `hours` ago, after consuming `consumed` of the target. */
   | { state: 'met'; consumed: number; hours: number };
 
-/** Hours before `now` at which the ticket must have been created, and the instant its clock stopped or paused. */
-function timeline(config: ResolvedConfig, facts: Omit<TicketFacts, 'created' | 'exact' | 'site' | 'key'>, wanted: Wanted, now: number): { ageH: number; stoppedH: number | null } {
+/**
+ * Hours before `now` at which the ticket must have been created, the instant its clock stopped or
+ * paused, and when its resolution target falls due if it never pauses.
+ */
+function timeline(config: ResolvedConfig, facts: Omit<TicketFacts, 'created' | 'exact' | 'site' | 'key'>, wanted: Wanted, now: number): { ageH: number; stoppedH: number | null; dueAt: number } {
   const ticket: TicketFacts = { ...facts, site: 'demo', key: 'demo', created: now, exact: true };
   const match = matchPolicy(config, ticket, 'resolution');
   if (!match) throw new Error(`No sample policy matches ${JSON.stringify(facts)}`);
@@ -36,7 +39,7 @@ function timeline(config: ResolvedConfig, facts: Omit<TicketFacts, 'created' | '
   const stoppedH = wanted.state === 'paused' || wanted.state === 'met' ? wanted.hours : null;
   const clockEnd = now - (stoppedH ?? 0) * H;
   const created = subtractBusinessTime(calendar, clockEnd, wanted.consumed * match.targetMs);
-  return { ageH: (now - created) / H, stoppedH };
+  return { ageH: (now - created) / H, stoppedH, dueAt: addBusinessTime(calendar, created, match.targetMs) };
 }
 
 /** The state each demo ticket is built to be in under the sample configuration. */
@@ -50,7 +53,7 @@ export const DEMO_JIRA_STATES: Readonly<Record<string, string>> = {
   'SUP-107': 'met',
   'SUP-108': 'at-risk',
 };
-export const DEMO_ZENDESK_STATES: Readonly<Record<string, string>> = { 4101: 'at-risk', 4102: 'breached', 4103: 'ok', 4104: 'paused', 4105: 'paused', 4106: 'met' };
+export const DEMO_ZENDESK_STATES: Readonly<Record<string, string>> = { 4101: 'at-risk', 4102: 'breached', 4103: 'ok', 4104: 'paused', 4105: 'paused', 4106: 'met', 4107: 'ok' };
 
 /** Hours ago at which work started: soon after creation, and before any pause or resolution. */
 function inProgress(ageH: number, stoppedH: number | null): number {
@@ -66,11 +69,16 @@ export function demoSites(now: number, config: ResolvedConfig = sampleConfig()):
     return { n, summary, priority, ageH, labels, assignee, changes };
   };
   const zendesk = (id: number, subject: string, priority: 'urgent' | 'high' | 'normal' | 'low', wanted: Wanted, extra: { assignee?: string; groupId?: number; type?: 'question' | 'incident' | 'problem' | 'task' } = {}) => {
-    const { ageH, stoppedH } = timeline(config, { source: 'zendesk', priority }, wanted, now);
+    const { ageH, stoppedH, dueAt } = timeline(config, { source: 'zendesk', priority }, wanted, now);
     const changes: Array<[number, 'open' | 'pending' | 'hold' | 'solved']> = [[inProgress(ageH, stoppedH), 'open']];
     if (wanted.state === 'paused') changes.push([stoppedH!, priority === 'low' ? 'hold' : 'pending']);
     if (wanted.state === 'met') changes.push([stoppedH!, 'solved']);
-    return { id, subject, priority, ageH, changes, ...extra };
+    // An agent replied five minutes in, so only the resolution clocks run (every first-response target is longer).
+    const firstReplyH = ageH - 5 / 60;
+    // Zendesk's own view of the resolution target, as its `slas` sideload reports it.
+    const stage = wanted.state === 'paused' ? 'paused' : wanted.state === 'met' ? 'achieved' : 'active';
+    const slas = [{ metric: 'total_resolution_time', stage, breachAt: dueAt } as const];
+    return { id, subject, priority, ageH, changes, firstReplyH, slas, ...extra };
   };
 
   return {
@@ -91,6 +99,7 @@ export function demoSites(now: number, config: ResolvedConfig = sampleConfig()):
       zendesk(4104, 'Bulk import stuck at 99%', 'high', { state: 'paused', consumed: 0.4, hours: 5 }, { assignee: 'Sam Okafor', groupId: 360002 }),
       zendesk(4105, 'Feature request: dark mode for reports', 'low', { state: 'paused', consumed: 0.6, hours: 20 }, { type: 'task' }),
       zendesk(4106, 'Password reset email lands in spam', 'normal', { state: 'met', consumed: 0.5, hours: 2 }, { assignee: 'Lena Fischer' }),
+      zendesk(4107, '<img src=x onerror="document.title=\'pwned\'"> Refund for tickets/999 <b>#998</b>', 'normal', { state: 'ok', consumed: 0.3 }, { groupId: 360002 }),
     ]),
     zendeskView: { title: 'Unsolved tickets in your groups' },
   };

@@ -8,7 +8,7 @@ import { jiraBacklogPage, jiraBoardPage, jiraDcSearch, jiraFields, jiraIssuePage
 import { DC_OFFSET_MINUTES, jiraDcBoardPage, jiraDcIssuePage, jiraDcNavigatorPage } from './jira-dc';
 import type { FakeJiraIssue, FakeZendeskTicket } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
-import { zendeskShowMany, zendeskTicketPage, zendeskViewPage, type ViewOptions } from './zendesk';
+import { zendeskAudits, zendeskGroups, zendeskOrganizations, zendeskSearchPage, zendeskShowMany, zendeskTicketPage, zendeskViewPage, type ViewOptions } from './zendesk';
 
 export * from './tickets';
 export type { FakeRequest, FakeResponse } from './types';
@@ -20,6 +20,10 @@ export const OTHER_ORIGIN = 'https://intranet.example.com';
 /** A self-hosted Jira Data Center; it lives under the context path `/jira` (its `ajs-base-url`). */
 export const JIRA_DC_ORIGIN = 'https://jira.example-corp.test';
 export const JIRA_DC_BASE = `${JIRA_DC_ORIGIN}/jira`;
+
+/** The view `/agent/filters/{id}` that groups its rows (by group) unless `zendeskView` says otherwise. */
+const ZENDESK_GROUPED_VIEW = 360000002;
+const GROUPED_VIEW_COLUMNS: ViewOptions['columns'] = ['subject', 'requested', 'priority', 'status', 'type', 'id', 'assignee', 'group'];
 
 export const URLS = {
   jiraQueue: `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/1`,
@@ -38,7 +42,10 @@ export const URLS = {
   jiraDcNavigator: `${JIRA_DC_BASE}/issues/?jql=${encodeURIComponent('project = SUP')}`,
   jiraDcBoard: `${JIRA_DC_BASE}/secure/RapidBoard.jspa?rapidView=1`,
   zendeskView: `${ZENDESK_ORIGIN}/agent/filters/360000001`,
+  /** The same tickets grouped by group, columns in another order. */
+  zendeskGroupedView: `${ZENDESK_ORIGIN}/agent/filters/${ZENDESK_GROUPED_VIEW}`,
   zendeskTicket: (id: number) => `${ZENDESK_ORIGIN}/agent/tickets/${id}`,
+  zendeskSearch: (query: string) => `${ZENDESK_ORIGIN}/agent/search/1?query=${encodeURIComponent(query)}`,
   other: `${OTHER_ORIGIN}/browse/SUP-1`,
 };
 
@@ -47,6 +54,7 @@ export interface FakeSiteData {
   /** What the Data Center site serves; the Cloud issues when absent. */
   jiraDc?: FakeJiraIssue[];
   zendesk: FakeZendeskTicket[];
+  /** Columns, grouping and title of the views (`/agent/filters/{id}`). */
   zendeskView?: ViewOptions;
   /** Columns and mounted rows of the Cloud issue navigator. */
   jiraNavigator?: NavigatorOptions;
@@ -61,15 +69,24 @@ export interface FakeSiteData {
 const html = (body: string, status = 200): FakeResponse => ({ status, contentType: 'text/html; charset=utf-8', body });
 const notFound = () => html('<!doctype html><title>Not found</title><h1>Page not found</h1>', 404);
 
-function apiFailure(data: FakeSiteData): FakeResponse | null {
+function apiFailure(data: FakeSiteData, hostname: string): FakeResponse | null {
+  const zendesk = hostname.endsWith('.zendesk.com');
   switch (data.api ?? 'ok') {
     case 'login-page':
-      // What Jira Cloud really answers a signed-out REST call: 200 with the login page.
-      return html('<!doctype html><title>Log in with Atlassian account</title><form action="/login"></form>');
+      // What Jira Cloud really answers a signed-out REST call: 200 with the login page. The
+      // Zendesk fake answers the same way, with Zendesk's sign-in page.
+      return zendesk
+        ? html('<!doctype html><html lang="en"><title>Sign in to Acme Support</title><form action="/access/login" method="post"><label>Email <input name="user[email]"></label><label>Password <input type="password" name="user[password]"></label><button>Sign in</button></form></html>')
+        : html('<!doctype html><title>Log in with Atlassian account</title><form action="/login"></form>');
     case 'server-error':
-      return { status: 503, contentType: 'application/json', body: '{"errorMessages":["Service unavailable"]}' };
+      return zendesk
+        ? { status: 503, contentType: 'application/json', body: '{"error":"ServiceUnavailable","description":"Service unavailable"}' }
+        : { status: 503, contentType: 'application/json', body: '{"errorMessages":["Service unavailable"]}' };
     case 'rate-limited':
-      return { status: 429, contentType: 'application/json', body: '{"errorMessages":["Rate limit exceeded"]}' };
+      // Zendesk says when to come back (zendesk-dom.md §7.2, rate limits).
+      return zendesk
+        ? { status: 429, contentType: 'application/json', headers: { 'Retry-After': '60' }, body: '{"error":"APIRateLimitExceeded","description":"Number of allowed API requests per minute exceeded"}' }
+        : { status: 429, contentType: 'application/json', body: '{"errorMessages":["Rate limit exceeded"]}' };
     default:
       return null;
   }
@@ -98,7 +115,7 @@ export function handle(data: FakeSiteData, req: FakeRequest): FakeResponse | nul
   if (isApi && (hostname.endsWith('.atlassian.net') || hostname.endsWith('.zendesk.com') || hostname === dcHost)) {
     data.apiLog?.push(req);
     data.onApi?.(req);
-    const failure = apiFailure(data);
+    const failure = apiFailure(data, hostname);
     if (failure) return failure;
   }
 
@@ -125,7 +142,17 @@ export function handle(data: FakeSiteData, req: FakeRequest): FakeResponse | nul
 
   if (hostname === new URL(ZENDESK_ORIGIN).hostname) {
     if (pathname === '/api/v2/tickets/show_many.json') return zendeskShowMany(data.zendesk, req);
-    if (/^\/agent\/filters\/\d+$/.test(pathname)) return html(zendeskViewPage(data.zendesk, data.zendeskView));
+    const audits = /^\/api\/v2\/tickets\/(\d+)\/audits\.json$/.exec(pathname);
+    if (audits) return zendeskAudits(data.zendesk, Number(audits[1]), req);
+    if (pathname === '/api/v2/groups.json') return zendeskGroups(req);
+    if (pathname === '/api/v2/organizations/show_many.json') return zendeskOrganizations(req);
+    if (pathname.startsWith('/api/')) return { status: 404, contentType: 'application/json', body: '{"error":"InvalidEndpoint","description":"Not found"}' };
+    const view = /^\/agent\/filters\/(\d+)$/.exec(pathname);
+    if (view) {
+      const grouped = Number(view[1]) === ZENDESK_GROUPED_VIEW ? { groupBy: 'group' as const, columns: GROUPED_VIEW_COLUMNS, title: 'Unsolved tickets by group' } : {};
+      return html(zendeskViewPage(data.zendesk, { ...grouped, ...data.zendeskView }));
+    }
+    if (/^\/agent\/search\/\d+$/.test(pathname)) return html(zendeskSearchPage(data.zendesk, req.url.searchParams.get('query') ?? '', data.zendesk[0]));
     const ticket = /^\/agent\/tickets\/(\d+)$/.exec(pathname);
     if (ticket) {
       const id = Number(ticket[1]);

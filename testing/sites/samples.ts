@@ -2,7 +2,7 @@
  * Realistic ticket sets for the fake sites, built relative to `now` so a test or the demo always
  * sees the same ages whatever the clock says.
  */
-import type { FakeJiraComment, FakeJiraIssue, FakeStatusChange, FakeZendeskTicket } from './tickets';
+import type { FakeJiraComment, FakeJiraIssue, FakeStatusChange, FakeZendeskComment, FakeZendeskSlaMetric, FakeZendeskTicket } from './tickets';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -131,6 +131,27 @@ interface ZendeskSpec {
   assignee?: string;
   groupId?: number;
   type?: FakeZendeskTicket['type'];
+  /**
+   * Hours ago of the first public reply by an agent; null for none. Default: when the ticket was
+   * opened (its first status change), or none while it is still new.
+   */
+  firstReplyH?: number | null;
+  slas?: FakeZendeskSlaMetric[];
+  via?: string;
+}
+
+const ZENDESK_REQUESTER = 'Jordan Ellis';
+
+/**
+ * The conversation after the description: the requester adds detail (not a reply), an agent
+ * leaves an internal note (not public), then an agent replies publicly.
+ */
+function zendeskComments(id: number, created: number, replyAt: number | null, agent: string): FakeZendeskComment[] {
+  const list: FakeZendeskComment[] = [{ id: id * 10 + 1, at: created + MIN, author: ZENDESK_REQUESTER, public: true, body: `One more detail: this also happens on ticket #${id + 1}.` }];
+  if (replyAt === null) return list;
+  list.push({ id: id * 10 + 2, at: created + (replyAt - created) / 2, author: agent, public: false, body: 'Internal: asked the payments team. <img src=x onerror=alert(1)>' });
+  list.push({ id: id * 10 + 3, at: replyAt, author: agent, public: true, body: 'Thanks, we are looking into it.' });
+  return list.sort((a, b) => a.at - b.at);
 }
 
 export function sampleZendeskTickets(now: number, specs: ZendeskSpec[] = DEFAULT_ZENDESK): FakeZendeskTicket[] {
@@ -139,6 +160,8 @@ export function sampleZendeskTickets(now: number, specs: ZendeskSpec[] = DEFAULT
     const status = changes.length > 0 ? changes[changes.length - 1]![1] : (s.status ?? 'new');
     const created = now - s.ageH * H;
     const h = history(now, 'new', changes);
+    const replyH = s.firstReplyH !== undefined ? s.firstReplyH : (changes[0]?.[0] ?? null);
+    const replyAt = replyH === null ? null : Math.max(created + 2 * MIN, now - replyH * H);
     return {
       id: s.id,
       subject: s.subject,
@@ -146,13 +169,16 @@ export function sampleZendeskTickets(now: number, specs: ZendeskSpec[] = DEFAULT
       priority: s.priority,
       status,
       tags: s.tags ?? [],
-      requester: 'Jordan Ellis',
+      requester: ZENDESK_REQUESTER,
       assignee: s.assignee,
       groupId: s.groupId ?? 360001,
       organizationId: 470001,
       created,
-      updated: h.length > 0 ? h[h.length - 1]!.at : created,
+      updated: Math.max(h.length > 0 ? h[h.length - 1]!.at : created, replyAt ?? created),
       history: h,
+      comments: zendeskComments(s.id, created, replyAt, s.assignee ?? 'Support agent'),
+      ...(s.slas ? { slas: s.slas } : {}),
+      ...(s.via ? { via: s.via } : {}),
     };
   });
 }
@@ -164,4 +190,5 @@ const DEFAULT_ZENDESK: ZendeskSpec[] = [
   { id: 4104, subject: 'Bulk import stuck at 99%', priority: 'high', ageH: 30, assignee: 'Sam Okafor', changes: [[28, 'open'], [10, 'pending']], groupId: 360002 },
   { id: 4105, subject: 'Feature request: dark mode for reports', priority: 'low', ageH: 100, changes: [[90, 'open'], [50, 'hold']], type: 'task' },
   { id: 4106, subject: 'Password reset email lands in spam', priority: 'normal', ageH: 8, assignee: 'Lena Fischer', changes: [[7, 'open'], [1, 'solved']] },
+  { id: 4107, subject: '<img src=x onerror=alert(1)> Refund for tickets/999 #998', priority: 'normal', ageH: 4, changes: [[3, 'open']], groupId: 360002 },
 ];

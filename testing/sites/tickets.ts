@@ -39,6 +39,24 @@ export interface FakeJiraIssue {
   comments?: FakeJiraComment[];
 }
 
+/** A comment on a Zendesk ticket after its description (which the requester writes at creation). */
+export interface FakeZendeskComment {
+  id: number;
+  at: number;
+  /** The requester's name (then it is the requester's comment), or an agent's. */
+  author: string;
+  /** False: an internal note. */
+  public: boolean;
+  body: string;
+}
+
+/** One target of the `slas` sideload (zendesk-dom.md §7.3). */
+export interface FakeZendeskSlaMetric {
+  metric: string;
+  stage: 'active' | 'paused' | 'achieved';
+  breachAt: number | null;
+}
+
 export interface FakeZendeskTicket {
   id: number;
   subject: string;
@@ -53,12 +71,25 @@ export interface FakeZendeskTicket {
   created: number;
   updated: number;
   history: FakeStatusChange[];
+  /** Oldest first. Absent means none. */
+  comments?: FakeZendeskComment[];
+  /** What `include=slas` answers; absent: the sideload is left out, as when Zendesk ignores it. */
+  slas?: FakeZendeskSlaMetric[];
+  /** `via.channel`: `web` when absent; `mail` for email (Zendesk's via types reference). */
+  via?: string;
 }
 
 export const JIRA_PROJECT = { id: 10000, key: 'SUP', name: 'Customer Support' };
 
 export const ZENDESK_GROUPS: Record<number, string> = { 360001: 'Tier 1', 360002: 'Tier 2' };
 export const ZENDESK_ORGANIZATIONS: Record<number, string> = { 470001: 'Globex', 470002: 'Initech' };
+
+/** The user id the fake Zendesk gives an agent: stable per name. Requesters are `20000 + ticket id`. */
+export function zendeskAgentId(name: string): number {
+  let hash = 5381;
+  for (const c of name) hash = (hash * 33 + c.charCodeAt(0)) % 1_000_000;
+  return 361_000_000 + hash;
+}
 
 /**
  * Jira's date form: milliseconds and an offset without a colon (`2026-11-26T14:02:31.892+0000`).

@@ -8,4 +8,6 @@ export interface FakeResponse {
   status: number;
   contentType: string;
   body: string;
+  /** Further response headers, such as `Retry-After`. */
+  headers?: Record<string, string>;
 }

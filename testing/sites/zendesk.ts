@@ -1,13 +1,15 @@
 /**
  * A fake Zendesk Agent Workspace: the views table (Garden `tables.*` + `data-test-id`, columns in the
- * user's order, optional group-by rows), the ticket page with its tabs bar (every open tab stays
- * mounted, only one is visible), and `/api/v2/tickets/show_many.json` in the documented shape.
- * Modelled on zendesk-dom.md in the team's reference notes.
+ * user's order, optional group-by rows, rows rebuilt on Sort and Refresh as React does), the
+ * ticket page with its tabs bar (every open tab stays mounted, only one workspace is visible, a
+ * click switches in-page and pushes the URL), and search results. Modelled on zendesk-dom.md in
+ * the team's reference notes (sections cited below). The REST side is in zendesk-rest.ts.
  */
 import { escapeHtml as esc, zendeskDate, ZENDESK_GROUPS, type FakeZendeskTicket } from './tickets';
-import type { FakeRequest, FakeResponse } from './types';
 
-export type ZendeskColumn = 'id' | 'subject' | 'status' | 'requester' | 'priority' | 'assignee' | 'type' | 'requested' | 'updated';
+export { zendeskAudits, zendeskGroups, zendeskOrganizations, zendeskShowMany, zendeskTicketJson } from './zendesk-rest';
+
+export type ZendeskColumn = 'id' | 'subject' | 'status' | 'requester' | 'priority' | 'assignee' | 'type' | 'requested' | 'updated' | 'group';
 
 const HEADERS: Record<ZendeskColumn, string> = {
   id: 'ID',
@@ -19,6 +21,7 @@ const HEADERS: Record<ZendeskColumn, string> = {
   type: 'Type',
   requested: 'Requested',
   updated: 'Updated',
+  group: 'Group',
 };
 
 const STATUS_LABEL: Record<FakeZendeskTicket['status'], string> = {
@@ -30,13 +33,15 @@ const STATUS_LABEL: Record<FakeZendeskTicket['status'], string> = {
   closed: 'Closed',
 };
 
-function shell(title: string, body: string): string {
+const capitalised = (text: string) => text[0]!.toUpperCase() + text.slice(1);
+
+function shell(title: string, body: string, script = ''): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)} – Acme Support – Zendesk</title>
 <style>
   body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #2f3941; }
   [data-test-id="header-tablist"] { display: flex; gap: 2px; background: #f8f9f9; border-bottom: 1px solid #d8dcde; padding: 4px 8px; min-height: 40px; }
-  [data-test-id="header-tab"] { padding: 4px 12px; border-radius: 4px; background: #fff; border: 1px solid #d8dcde; }
+  [data-test-id="header-tab"] { padding: 4px 12px; border-radius: 4px; background: #fff; border: 1px solid #d8dcde; cursor: pointer; }
   [data-test-id="header-tab-title"] { font-weight: 600; font-size: 13px; }
   [data-test-id="header-tab-subtitle"] { font-size: 12px; color: #68737d; }
   [data-garden-id="pane"] { padding: 16px 24px; }
@@ -51,13 +56,16 @@ function shell(title: string, body: string): string {
   .workspace > div { padding: 16px 24px; display: grid; gap: 10px; max-width: 720px; }
   [data-test-id="omni-header-subject"] { font: 600 20px system-ui, sans-serif; border: 1px solid transparent; padding: 4px 6px; border-radius: 4px; }
   [data-test-id="omni-header-subject"]:hover { border-color: #d8dcde; }
+  .omni-header { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
   [data-test-id="omni-header-via-label"], [data-test-id="tabs-section-nav-item-ticket"] { color: #68737d; font-size: 13px; }
   [data-test-id="ticket-fields-priority-select"] { font-size: 13px; text-transform: capitalize; }
   [data-test-id="omni-log-container"] article { border: 1px solid #e9ebed; border-radius: 6px; padding: 8px 12px; background: #fff; }
   [data-test-id="header-tab"][aria-selected="true"] { border-color: #1f73b7; box-shadow: inset 0 -2px 0 #1f73b7; }
   [data-test-id="close-button"] { border: 0; background: none; color: #68737d; cursor: pointer; }
+  [role="tablist"] [role="tab"] { display: inline-block; padding: 4px 10px; }
+  [data-test-id^="search_tables_tab-"][aria-selected="true"] { border-bottom: 2px solid #1f73b7; }
 </style></head>
-<body>${body}</body></html>`;
+<body>${body}${script ? `\n<script>${script}</script>` : ''}</body></html>`;
 }
 
 function statusBadge(t: FakeZendeskTicket): string {
@@ -70,19 +78,24 @@ function cell(t: FakeZendeskTicket, column: ZendeskColumn): string {
     case 'id':
       return `<td data-garden-id="tables.cell" data-test-id="generic-table-cells-id">#${t.id}</td>`;
     case 'subject':
+      // The href attribute is relative (§3.2, rule 6).
       return `<td data-garden-id="tables.cell" data-test-id="ticket-table-cells-subject"><a data-garden-id="buttons.anchor" href="tickets/${t.id}">${esc(t.subject)}</a></td>`;
     case 'status':
       return `<td data-garden-id="tables.cell" data-test-id="ticket-table-cells-custom-status">${statusBadge(t)}</td>`;
     case 'requester':
+      // No test-id: only the name (§3.2).
       return `<td data-garden-id="tables.cell" aria-label="${esc(t.requester)}">${esc(t.requester)}</td>`;
     case 'priority': {
-      const label = t.priority[0]!.toUpperCase() + t.priority.slice(1);
+      // No test-id either: the localised label (§3.2, rule 4).
+      const label = capitalised(t.priority);
       return `<td data-garden-id="tables.cell" aria-label="${label}">${label}</td>`;
     }
     case 'assignee':
       return `<td data-garden-id="tables.cell" data-test-id="ticket-table-cells-assignee">${esc(t.assignee ?? '-')}</td>`;
     case 'type':
-      return `<td data-garden-id="tables.cell" data-test-id="ticket-table-cells-type">${t.type[0]!.toUpperCase() + t.type.slice(1)}</td>`;
+      return `<td data-garden-id="tables.cell" data-test-id="ticket-table-cells-type">${capitalised(t.type)}</td>`;
+    case 'group':
+      return `<td data-garden-id="tables.cell">${esc(ZENDESK_GROUPS[t.groupId] ?? '-')}</td>`;
     case 'requested':
       return date(t.created);
     case 'updated':
@@ -90,12 +103,65 @@ function cell(t: FakeZendeskTicket, column: ZendeskColumn): string {
   }
 }
 
-function row(t: FakeZendeskTicket, columns: ZendeskColumn[]): string {
-  return `<tr data-garden-id="tables.row" data-test-id="generic-table-row" role="row" aria-selected="false" tabindex="-1" aria-describedby="generic-table-row-${t.id}">
+function row(t: FakeZendeskTicket, columns: ZendeskColumn[], describedBy = true): string {
+  return `<tr data-garden-id="tables.row" data-test-id="generic-table-row" role="row" aria-selected="false" tabindex="-1"${describedBy ? ` aria-describedby="generic-table-row-${t.id}"` : ''}>
   <td data-garden-id="tables.cell" data-test-id="generic-table-cells-selectable"><input type="checkbox" aria-label="Select ticket"></td>
   ${columns.map((c) => cell(t, c)).join('\n  ')}
 </tr>`;
 }
+
+function table(tickets: FakeZendeskTicket[], columns: ZendeskColumn[], options: { groupBy?: 'group'; describedBy?: boolean } = {}): string {
+  let body: string;
+  if (options.groupBy === 'group') {
+    const groups = [...new Set(tickets.map((t) => t.groupId))];
+    body = groups
+      .map(
+        (g) => `<tr data-garden-id="tables.group_row" data-test-id="generic-table-rows-group-by"><td colspan="${columns.length + 1}">Group: ${esc(ZENDESK_GROUPS[g] ?? String(g))}</td></tr>
+${tickets.filter((t) => t.groupId === g).map((t) => row(t, columns, options.describedBy)).join('\n')}`,
+      )
+      .join('\n');
+  } else {
+    body = tickets.map((t) => row(t, columns, options.describedBy)).join('\n');
+  }
+  return `<table data-garden-id="tables.table" data-test-id="generic-table">
+      <thead data-garden-id="tables.head" data-test-id="generic-table-head"><tr data-garden-id="tables.header_row">
+        <th data-garden-id="tables.header_cell" data-test-id="generic-table-cells-empty-cell"></th>
+        ${columns.map((c) => `<th data-garden-id="tables.header_cell"><button data-test-id="generic-table-cells-sortable" data-garden-id="tables.sortable">${HEADERS[c]}</button></th>`).join('')}
+      </tr></thead>
+      <tbody data-garden-id="tables.body" data-test-id="generic-table-body">
+${body}
+      </tbody>
+    </table>`;
+}
+
+/**
+ * The app's own table logic: it keeps the rows it rendered (as markup) and, on Sort or Refresh,
+ * rebuilds every row of the `<tbody>`, as React does: rows are new elements, and whatever another
+ * script put in them is gone (zendesk-dom.md rule 7: a custom attribute on a row did not survive).
+ */
+const TABLE_SCRIPT = `(() => {
+  const body = document.querySelector('[data-test-id="generic-table-body"]');
+  if (!body) return;
+  const segments = [];
+  for (const tr of [...body.children]) {
+    if (tr.matches('[data-test-id="generic-table-rows-group-by"]') || segments.length === 0) segments.push({ head: tr.matches('[data-test-id="generic-table-rows-group-by"]') ? tr.outerHTML : '', rows: [] });
+    if (tr.matches('[data-test-id="generic-table-row"]')) segments[segments.length - 1].rows.push({ html: tr.outerHTML, cells: [...tr.cells].map((td) => (td.querySelector('time')?.getAttribute('datetime') ?? td.textContent).trim()) });
+  }
+  let column = -1;
+  let ascending = true;
+  const render = () => {
+    body.innerHTML = segments.map((s) => s.head + [...s.rows].sort((a, b) => (column < 0 ? 0 : (ascending ? 1 : -1) * a.cells[column].localeCompare(b.cells[column], 'en', { numeric: true }))).map((r) => r.html).join('')).join('');
+  };
+  for (const button of document.querySelectorAll('[data-test-id="generic-table-cells-sortable"]')) {
+    button.addEventListener('click', () => {
+      const index = button.closest('th').cellIndex;
+      ascending = index === column ? !ascending : true;
+      column = index;
+      render();
+    });
+  }
+  document.querySelector('[data-test-id="views_views-list_header-refresh"]')?.addEventListener('click', render);
+})();`;
 
 export interface ViewOptions {
   columns?: ZendeskColumn[];
@@ -104,21 +170,11 @@ export interface ViewOptions {
   title?: string;
 }
 
-/** A view: `/agent/filters/{id}`. */
+export const DEFAULT_VIEW_COLUMNS: ZendeskColumn[] = ['id', 'subject', 'status', 'requester', 'priority', 'requested', 'assignee'];
+
+/** A view: `/agent/filters/{id}` (§3). */
 export function zendeskViewPage(tickets: FakeZendeskTicket[], options: ViewOptions = {}): string {
-  const columns = options.columns ?? ['id', 'subject', 'status', 'requester', 'priority', 'requested', 'assignee'];
-  let body: string;
-  if (options.groupBy === 'group') {
-    const groups = [...new Set(tickets.map((t) => t.groupId))];
-    body = groups
-      .map(
-        (g) => `<tr data-garden-id="tables.group_row" data-test-id="generic-table-rows-group-by"><td colspan="${columns.length + 1}">Group: ${esc(ZENDESK_GROUPS[g] ?? String(g))}</td></tr>
-${tickets.filter((t) => t.groupId === g).map((t) => row(t, columns)).join('\n')}`,
-      )
-      .join('\n');
-  } else {
-    body = tickets.map((t) => row(t, columns)).join('\n');
-  }
+  const columns = options.columns ?? DEFAULT_VIEW_COLUMNS;
   const title = options.title ?? 'Your unsolved tickets';
   return shell(
     title,
@@ -128,77 +184,93 @@ ${tickets.filter((t) => t.groupId === g).map((t) => row(t, columns)).join('\n')}
   <div data-test-id="views_views-header-counter">${tickets.length} tickets</div>
   <button data-test-id="views_views-list_header-refresh">Refresh</button>
   <div id="views_views-ticket-table"><div data-garden-id="pane.content">
-    <table data-garden-id="tables.table" data-test-id="generic-table">
-      <thead data-garden-id="tables.head" data-test-id="generic-table-head"><tr data-garden-id="tables.header_row">
-        <th data-garden-id="tables.header_cell" data-test-id="generic-table-cells-empty-cell"></th>
-        ${columns.map((c) => `<th data-garden-id="tables.header_cell"><button data-test-id="generic-table-cells-sortable" data-garden-id="tables.sortable">${HEADERS[c]}</button></th>`).join('')}
-      </tr></thead>
-      <tbody data-garden-id="tables.body" data-test-id="generic-table-body">
-${body}
-      </tbody>
-    </table>
+    ${table(tickets, columns, { groupBy: options.groupBy })}
   </div></div>
 </div></div>`,
+    TABLE_SCRIPT,
   );
 }
 
-/** The ticket page with a tab per open ticket; only the active ticket's workspace is visible. */
-export function zendeskTicketPage(open: FakeZendeskTicket[], activeId: number): string {
-  const tabs = open
-    .map(
-      (t) => `<div data-test-id="header-tab" role="tab" aria-selected="${t.id === activeId}">
+function tab(t: FakeZendeskTicket, active: boolean): string {
+  return `<div data-test-id="header-tab" role="tab" aria-selected="${active}">
   <div data-test-id="header-tab-title">${esc(t.subject)}</div>
   <div data-test-id="header-tab-subtitle"><span>#${t.id}</span></div>
   <button data-test-id="close-button" aria-label="Close tab">×</button>
-</div>`,
-    )
-    .join('\n');
-  const workspaces = open
-    .map(
-      (t) => `<div class="workspace"${t.id === activeId ? '' : ' style="display: none;"'}>
+</div>`;
+}
+
+function workspace(t: FakeZendeskTicket, visible: boolean): string {
+  // Hidden workspaces stay mounted with an inline display: none (rule 8; H filters on it).
+  return `<div class="workspace"${visible ? '' : ' style="display: none;"'}>
   <div data-side-conversations-anchor-id="${t.id}">
-    <input data-test-id="omni-header-subject" value="${esc(t.subject)}" aria-label="Subject">
-    <div data-test-id="omni-header-via-label">via Web form</div>
+    <header class="omni-header"><input data-test-id="omni-header-subject" value="${esc(t.subject)}" aria-label="Subject" size="40">
+    <div data-test-id="omni-header-via-label">via ${t.via === 'mail' ? 'Email' : 'Web form'}</div></header>
     <span data-test-id="tabs-section-nav-item-ticket">Ticket #${t.id}</span>
     <div data-test-id="ticket-fields-status-view">${statusBadge(t)}</div>
     <div data-test-id="ticket-fields-priority-select"><div data-garden-id="dropdowns.combobox.value">${t.priority}</div></div>
-    <div data-test-id="omni-log-container"><article data-test-id="omni-log-comment-item"><p>Please look at ticket #999 too.</p></article></div>
+    <div data-test-id="omni-log-container"><article data-test-id="omni-log-comment-item"><p>Please look at ticket #999 too, and <a href="/agent/tickets/998">this one</a>.</p></article></div>
   </div>
-</div>`,
-    )
-    .join('\n');
-  return shell(`#${activeId}`, `<div data-test-id="header-tablist" role="tablist">${tabs}</div>\n${workspaces}`);
+</div>`;
 }
 
-/** One ticket in the Tickets API's documented JSON shape. */
-export function zendeskTicketJson(t: FakeZendeskTicket, origin: string): object {
-  return {
-    url: `${origin}/api/v2/tickets/${t.id}.json`,
-    id: t.id,
-    external_id: null,
-    via: { channel: 'web' },
-    created_at: zendeskDate(t.created),
-    updated_at: zendeskDate(t.updated),
-    type: t.type,
-    subject: t.subject,
-    raw_subject: t.subject,
-    priority: t.priority,
-    status: t.status,
-    requester_id: 20000 + t.id,
-    submitter_id: 20000 + t.id,
-    assignee_id: t.assignee ? 30000 + t.assignee.length : null,
-    organization_id: t.organizationId ?? null,
-    group_id: t.groupId,
-    tags: t.tags,
-    custom_fields: [],
-    due_at: null,
-  };
+/**
+ * Switching tabs happens in the page: the clicked tab's workspace becomes the visible one, then
+ * the URL is pushed, as the agent UI (a single-page app, §1) does.
+ */
+const TABS_SCRIPT = `(() => {
+  const list = document.querySelector('[data-test-id="header-tablist"]');
+  list?.addEventListener('click', (event) => {
+    const tab = event.target.closest('[data-test-id="header-tab"]');
+    if (!tab || event.target.closest('[data-test-id="close-button"]')) return;
+    const id = /^#(\\d+)$/.exec(tab.querySelector('[data-test-id="header-tab-subtitle"]')?.firstElementChild?.textContent.trim() ?? '')?.[1];
+    if (!id) return;
+    for (const other of list.querySelectorAll('[data-test-id="header-tab"]')) other.setAttribute('aria-selected', String(other === tab));
+    for (const ws of document.querySelectorAll('.workspace')) {
+      if (ws.querySelector('[data-side-conversations-anchor-id="' + id + '"]')) ws.removeAttribute('style');
+      else ws.style.display = 'none';
+    }
+    history.pushState({}, '', '/agent/tickets/' + id);
+  });
+})();`;
+
+/** The ticket page with a tab per open ticket; only the active ticket's workspace is visible (§5). */
+export function zendeskTicketPage(open: FakeZendeskTicket[], activeId: number): string {
+  const tabs = open.map((t) => tab(t, t.id === activeId)).join('\n');
+  const workspaces = open.map((t) => workspace(t, t.id === activeId)).join('\n');
+  return shell(`#${activeId}`, `<div data-test-id="header-tablist" role="tablist">${tabs}</div>\n${workspaces}`, TABS_SCRIPT);
 }
 
-/** `GET /api/v2/tickets/show_many.json?ids=1,2,3` (up to 100 ids). */
-export function zendeskShowMany(tickets: FakeZendeskTicket[], req: FakeRequest): FakeResponse {
-  const ids = (req.url.searchParams.get('ids') ?? '').split(',').map(Number).filter(Number.isFinite);
-  if (ids.length > 100) return { status: 400, contentType: 'application/json', body: '{"error":"InvalidParameter","description":"ids: too many"}' };
-  const found = tickets.filter((t) => ids.includes(t.id)).map((t) => zendeskTicketJson(t, req.url.origin));
-  return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ tickets: found, next_page: null, previous_page: null, count: found.length }) };
+export const SEARCH_COLUMNS: ZendeskColumn[] = ['subject', 'requester', 'requested', 'status', 'group', 'assignee'];
+
+/**
+ * Search results, `/agent/search/1?query=…` (§4): a workspace with the query box, the Tickets tab
+ * selected, and the same generic table as views inside `div[id^="search-ticket-"]`; these rows
+ * carry no `aria-describedby`, so the ticket id comes from the subject link. The agent also has a
+ * ticket open in another tab (its workspace hidden) and the search tab itself, which names no ticket.
+ */
+export function zendeskSearchPage(tickets: FakeZendeskTicket[], query: string, openTicket?: FakeZendeskTicket): string {
+  const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '' && !w.includes(':'));
+  const results = tickets.filter((t) => words.every((w) => t.subject.toLowerCase().includes(w)));
+  const searchTab = `<div data-test-id="header-tab" role="tab" aria-selected="true">
+  <div data-test-id="header-tab-title">Search: ${esc(query)}</div>
+  <div data-test-id="header-tab-subtitle"><span>${results.length} results</span></div>
+  <button data-test-id="close-button" aria-label="Close tab">×</button>
+</div>`;
+  return shell(
+    `Search: ${query}`,
+    `<div data-test-id="header-tablist" role="tablist">${openTicket ? tab(openTicket, false) : ''}${searchTab}</div>
+${openTicket ? workspace(openTicket, false) : ''}
+<div class="workspace"><div data-garden-id="pane" role="tabpanel">
+  <input data-test-id="search_advanced-search-box_input-field_media-input" value="${esc(query)}" aria-label="Search">
+  <div role="tablist">
+    <div data-test-id="search_tables_tab-tickets" role="tab" aria-selected="true">Tickets (${results.length})</div>
+    <div data-test-id="search_tables_tab-users" role="tab" aria-selected="false">Users (0)</div>
+  </div>
+  <div id="search-ticket-table">
+    ${table(results, SEARCH_COLUMNS, { describedBy: false })}
+  </div>
+  <nav data-garden-id="pagination.pagination_view"><ul><li data-garden-id="pagination.page" aria-current="true" title="1">1</li></ul></nav>
+</div></div>`,
+    TABLE_SCRIPT,
+  );
 }

@@ -5,8 +5,11 @@
  * Never throws.
  */
 import type { TicketFacts } from '../../sla/index';
+import { isJson, retryAfterMs } from '../http';
 import type { EnrichFailure } from '../types';
 import { parseSearch } from './parse';
+
+export { retryAfterMs } from '../http';
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -48,20 +51,11 @@ export function requestTypeFieldOf(body: unknown): string | null {
 export async function discoverRequestTypeField(fetchFn: Fetch, target: SearchTarget, signal: AbortSignal): Promise<string> {
   try {
     const response = await fetchFn(`${target.baseUrl.replace(/\/$/, '')}/rest/api/2/field`, { method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' }, signal });
-    if (response.status !== 200 || !/[/+]json\b/i.test(response.headers.get('Content-Type') ?? '')) return DEFAULT_REQUEST_TYPE_FIELD;
+    if (response.status !== 200 || !isJson(response)) return DEFAULT_REQUEST_TYPE_FIELD;
     return requestTypeFieldOf(await response.json()) ?? DEFAULT_REQUEST_TYPE_FIELD;
   } catch {
     return DEFAULT_REQUEST_TYPE_FIELD;
   }
-}
-
-/** `Retry-After` in seconds or as an HTTP date, in milliseconds from `now`. */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
 
 /** Keys Jira's JQL validation names as not existing (or not visible): `An issue with key 'SUP-9' does not exist…`. */
@@ -122,8 +116,7 @@ async function classify(response: Response, target: SearchTarget, now: number): 
   if (status === 401 || status === 403) return { ok: false, failure: 'signed-out' };
   if (status >= 500) return { ok: false, failure: 'server-error', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now) };
   // Signed out, Cloud answers REST calls with 200 and the login page (jira-dom.md §5.1, G Part 1b).
-  const type = response.headers.get('Content-Type') ?? '';
-  if (status === 200 && !/[/+]json\b/i.test(type)) return { ok: false, failure: 'signed-out' };
+  if (status === 200 && !isJson(response)) return { ok: false, failure: 'signed-out' };
   let body: unknown;
   try {
     body = await response.json();

@@ -1,0 +1,295 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { handle, JIRA_ORIGIN, URLS, ZENDESK_ORIGIN, type FakeSiteData } from '../../../testing/sites/index';
+import { sampleZendeskTickets } from '../../../testing/sites/samples';
+import { jiraAdapter } from '../jira/adapter';
+import { renderFixture as renderJiraFixture } from '../jira/__fixtures__/pages';
+import { FIXTURE_NOW, FIXTURE_PAGES, fixtureSites, renderFixture, renderHtml } from './__fixtures__/pages';
+import { createZendeskAdapter, zendeskAdapter, type ZendeskAdapterOptions } from './adapter';
+import type { Fetch } from './rest';
+
+interface Call {
+  url: URL;
+  init: RequestInit;
+}
+
+/** A `fetch` answered by the fake site, every call recorded, at most `inFlight.max` at once; `override` replaces answers. */
+function fakeFetch(sites: FakeSiteData, override?: (call: Call) => Response | Promise<Response> | undefined) {
+  const calls: Call[] = [];
+  const inFlight = { now: 0, max: 0 };
+  const fn: Fetch = async (url, init) => {
+    const call = { url: new URL(url), init };
+    calls.push(call);
+    inFlight.now += 1;
+    inFlight.max = Math.max(inFlight.max, inFlight.now);
+    try {
+      await new Promise((r) => setTimeout(r, 1));
+      const custom = await override?.(call);
+      if (custom) return custom;
+      const res = handle(sites, { method: init.method ?? 'GET', url: call.url });
+      if (!res) throw new TypeError('Failed to fetch');
+      return new Response(res.body, { status: res.status, headers: { 'Content-Type': res.contentType, ...res.headers } });
+    } finally {
+      inFlight.now -= 1;
+    }
+  };
+  const paths = (prefix = '') => calls.map((c) => c.url.pathname).filter((p) => p.startsWith(prefix));
+  return Object.assign(fn, { calls, inFlight, paths });
+}
+
+const many = (count: number) =>
+  sampleZendeskTickets(
+    FIXTURE_NOW,
+    Array.from({ length: count }, (_, i) => ({ id: 5000 + i, subject: `Ticket ${i}`, priority: 'normal' as const, ageH: 2 + (i % 30), changes: i % 2 ? [[1, 'open'] as [number, 'open']] : [], groupId: i % 3 ? 360001 : 360002 })),
+  );
+const sites = (extra: Partial<FakeSiteData> = {}): FakeSiteData => ({ ...fixtureSites(), ...extra });
+const adapterWith = (fetch: Fetch, options: Partial<ZendeskAdapterOptions> = {}) => createZendeskAdapter({ fetch, coalesceMs: 1, ...options });
+const opts = (now = FIXTURE_NOW, signal = new AbortController().signal) => ({ origin: ZENDESK_ORIGIN, signal, now });
+const json = (status: number, body: string, headers: Record<string, string> = {}) => new Response(body, { status, headers: { 'Content-Type': 'application/json', ...headers } });
+const isShowMany = (c: Call) => c.url.pathname === '/api/v2/tickets/show_many.json';
+const idsOf = (c: Call) => c.url.searchParams.get('ids')!.split(',');
+
+describe('enrichment', () => {
+  it('asks Show Many once with the sideloads, the names once, and each ticket’s audits; same origin, cookies only', async () => {
+    const fetch = fakeFetch(sites());
+    const result = await adapterWith(fetch).enrich(['4101', '4104', '4106'], opts());
+    expect(result.failure).toBeUndefined();
+    expect([...result.facts.keys()].sort()).toEqual(['4101', '4104', '4106']);
+    expect(fetch.paths().sort()).toEqual(['/api/v2/groups.json', '/api/v2/organizations/show_many.json', '/api/v2/tickets/4101/audits.json', '/api/v2/tickets/4104/audits.json', '/api/v2/tickets/4106/audits.json', '/api/v2/tickets/show_many.json']);
+    const show = fetch.calls.find(isShowMany)!;
+    expect(show.url.origin).toBe(ZENDESK_ORIGIN);
+    expect(idsOf(show).sort()).toEqual(['4101', '4104', '4106']);
+    expect(show.url.searchParams.get('include')).toBe('slas,users');
+    for (const c of fetch.calls) expect(c.init).toMatchObject({ method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    expect(result.facts.get('4101')).toMatchObject({ source: 'zendesk', site: 'acme.zendesk.com', exact: true, status: 'open', priority: 'urgent', group: 'Tier 2', organization: 'Globex', assignee: 'Sam Okafor' });
+    expect(result.facts.get('4104')!.statusHistory!.map((s) => s.status)).toEqual(['new', 'open', 'pending']);
+    expect(result.facts.get('4106')).toMatchObject({ status: 'solved', resolvedAt: expect.any(Number), firstResponseAt: expect.any(Number) });
+  });
+
+  it('sends at most 100 ids a Show Many, and at most 4 requests at once', async () => {
+    const data = sites({ zendesk: many(250) });
+    const fetch = fakeFetch(data);
+    const result = await adapterWith(fetch).enrich(data.zendesk.map((t) => String(t.id)), opts());
+    expect(fetch.calls.filter(isShowMany).map((c) => idsOf(c).length)).toEqual([100, 100, 50]);
+    expect(fetch.paths('/api/v2/tickets/5').length).toBe(250);
+    expect(fetch.inFlight.max).toBeLessThanOrEqual(4);
+    expect(result.facts.size).toBe(250);
+    expect([...result.facts.values()].every((f) => f.exact)).toBe(true);
+    // The names were read once for all three batches.
+    expect(fetch.paths('/api/v2/groups').length).toBe(1);
+    expect(fetch.paths('/api/v2/organizations').length).toBe(1);
+  });
+
+  it('coalesces calls made within the window into one Show Many', async () => {
+    const fetch = fakeFetch(sites());
+    const adapter = adapterWith(fetch, { coalesceMs: 50 });
+    const [a, b] = await Promise.all([adapter.enrich(['4101', '4102'], opts()), adapter.enrich(['4102', '4103'], opts())]);
+    expect(fetch.calls.filter(isShowMany).map(idsOf)).toEqual([['4101', '4102', '4103']]);
+    expect([...a.facts.keys()].sort()).toEqual(['4101', '4102']);
+    expect([...b.facts.keys()].sort()).toEqual(['4102', '4103']);
+  });
+
+  it('passes each ticket on as its audits land', async () => {
+    const fetch = fakeFetch(sites());
+    const heard: string[][] = [];
+    const result = await adapterWith(fetch, { auditConcurrency: 1 }).enrich(['4101', '4102', '4103'], { ...opts(), onFacts: (f) => heard.push([...f.keys()]) });
+    expect(heard).toEqual([['4101'], ['4102'], ['4103']]);
+    expect(result.facts.size).toBe(3);
+  });
+
+  it('caches facts (and unknown ids) for the TTL; names for longer', async () => {
+    const fetch = fakeFetch(sites());
+    const adapter = adapterWith(fetch, { ttlMs: 60_000 });
+    await adapter.enrich(['4101', '9999'], opts());
+    const cached = await adapter.enrich(['4101', '9999'], opts(FIXTURE_NOW + 59_000));
+    expect([...cached.facts.keys()]).toEqual(['4101']);
+    expect(fetch.calls.filter(isShowMany)).toHaveLength(1);
+    await adapter.enrich(['4101'], opts(FIXTURE_NOW + 61_000));
+    expect(fetch.calls.filter(isShowMany)).toHaveLength(2);
+    expect(fetch.paths('/api/v2/groups').length).toBe(1);
+    expect(fetch.paths('/api/v2/organizations').length).toBe(1);
+  });
+
+  it('ignores what is not a ticket id', async () => {
+    const fetch = fakeFetch(sites());
+    expect(await adapterWith(fetch).enrich(['', '0', '12a', '#4101', '1,2', '<img src=x>'], opts())).toEqual({ facts: new Map() });
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('follows the audits’ next pages on the same origin, a few at most; a longer history is not exact', async () => {
+    // Two audits a page: 4104 has six (three pages), 4101 five.
+    const paged = (data: FakeSiteData) =>
+      fakeFetch(data, (call) => {
+        if (!call.url.pathname.endsWith('/audits.json') || call.url.searchParams.has('per_page')) return undefined;
+        call.url.searchParams.set('per_page', '2');
+        const res = handle(data, { method: 'GET', url: call.url })!;
+        return json(res.status, res.body);
+      });
+    const fetch = paged(sites());
+    const full = await adapterWith(fetch).enrich(['4104'], opts());
+    expect(fetch.paths('/api/v2/tickets/4104/audits').length).toBe(3);
+    expect(full.facts.get('4104')).toMatchObject({ exact: true });
+    expect(full.facts.get('4104')!.statusHistory!.map((s) => s.status)).toEqual(['new', 'open', 'pending']);
+
+    const short = paged(sites());
+    const capped = await adapterWith(short, { maxAuditPages: 2 }).enrich(['4104'], opts());
+    expect(short.paths('/api/v2/tickets/4104/audits').length).toBe(2);
+    expect(capped.facts.get('4104')).toMatchObject({ exact: false, status: 'pending' });
+
+    const elsewhere = fakeFetch(sites(), (call) =>
+      call.url.pathname.endsWith('/audits.json') ? json(200, JSON.stringify({ audits: [], next_page: 'https://evil.test/api/v2/tickets/4104/audits.json?page=2', count: 9 })) : undefined,
+    );
+    const result = await adapterWith(elsewhere).enrich(['4104'], opts());
+    expect(elsewhere.calls.some((c) => c.url.origin !== ZENDESK_ORIGIN)).toBe(false);
+    expect(result.facts.get('4104')).toMatchObject({ exact: false });
+  });
+});
+
+describe('failures: never throws, degrades, backs off', () => {
+  it('a signed-out session (200 with the sign-in page) → signed-out, no facts, and backs off', async () => {
+    const fetch = fakeFetch(sites({ api: 'login-page' }));
+    const adapter = adapterWith(fetch);
+    expect(await adapter.enrich(['4101'], opts())).toEqual({ facts: new Map(), failure: 'signed-out' });
+    expect(await adapter.enrich(['4101'], opts(FIXTURE_NOW + 1000))).toEqual({ facts: new Map(), failure: 'signed-out' });
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('429 → rate-limited, honouring Retry-After', async () => {
+    let limited = true;
+    const data = sites();
+    const fetch = fakeFetch(data, () => (limited ? json(429, '{"error":"APIRateLimitExceeded"}', { 'Retry-After': '120' }) : undefined));
+    const adapter = adapterWith(fetch);
+    expect((await adapter.enrich(['4101'], opts())).failure).toBe('rate-limited');
+    expect((await adapter.enrich(['4101'], opts(FIXTURE_NOW + 119_000))).failure).toBe('rate-limited');
+    expect(fetch.calls).toHaveLength(1);
+    limited = false;
+    const after = await adapter.enrich(['4101'], opts(FIXTURE_NOW + 121_000));
+    expect(after.failure).toBeUndefined();
+    expect(after.facts.get('4101')!.exact).toBe(true);
+  });
+
+  it('the fake site’s own rate limit carries Retry-After too', async () => {
+    const fetch = fakeFetch(sites({ api: 'rate-limited' }));
+    const adapter = adapterWith(fetch);
+    expect((await adapter.enrich(['4101'], opts())).failure).toBe('rate-limited');
+    await adapter.enrich(['4101'], opts(FIXTURE_NOW + 59_000));
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('5xx → server-error, with exponential backoff per origin', async () => {
+    const fetch = fakeFetch(sites({ api: 'server-error' }));
+    const adapter = adapterWith(fetch, { backoffBaseMs: 5000 });
+    const at = (s: number) => opts(FIXTURE_NOW + s * 1000);
+    expect((await adapter.enrich(['4101'], at(0))).failure).toBe('server-error');
+    await adapter.enrich(['4101'], at(4));
+    expect(fetch.calls).toHaveLength(1);
+    await adapter.enrich(['4101'], at(5));
+    await adapter.enrich(['4101'], at(14));
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it('audits failing for one ticket leave that ticket without history, not exact; the others are whole', async () => {
+    for (const broken of [json(500, '{}'), json(404, '{"error":"RecordNotFound"}'), json(200, '{"audits": "nope"}'), json(200, '{"audits": [tru')]) {
+      const fetch = fakeFetch(sites(), (call) => (call.url.pathname === '/api/v2/tickets/4104/audits.json' ? broken.clone() : undefined));
+      const result = await adapterWith(fetch).enrich(['4101', '4104', '4105'], opts());
+      expect(result.failure).toBeUndefined();
+      expect(result.facts.get('4104')).toMatchObject({ exact: false, status: 'pending' });
+      expect(result.facts.get('4104')).not.toHaveProperty('statusHistory');
+      expect(result.facts.get('4104')).not.toHaveProperty('firstResponseAt');
+      expect(result.facts.get('4101')!.exact).toBe(true);
+      expect(result.facts.get('4105')!.exact).toBe(true);
+    }
+  });
+
+  it('a rate limit on audits stops the rest: those tickets come without history, and the origin backs off', async () => {
+    const fetch = fakeFetch(sites(), (call) => (call.url.pathname === '/api/v2/tickets/4102/audits.json' ? json(429, '{}', { 'Retry-After': '30' }) : undefined));
+    const adapter = adapterWith(fetch, { auditConcurrency: 1 });
+    const result = await adapter.enrich(['4101', '4102', '4103', '4104'], opts());
+    expect(result.failure).toBe('rate-limited');
+    expect(fetch.paths('/api/v2/tickets/41').filter((p) => p.endsWith('audits.json'))).toEqual(['/api/v2/tickets/4101/audits.json', '/api/v2/tickets/4102/audits.json']);
+    expect([...result.facts.values()].map((f) => [f.key, f.exact])).toEqual([['4101', true], ['4102', false], ['4103', false], ['4104', false]]);
+    const during = fetch.calls.length;
+    await adapter.enrich(['4105'], opts(FIXTURE_NOW + 29_000));
+    expect(fetch.calls.length).toBe(during);
+  });
+
+  it('names that cannot be read leave the facts approximate, without backing off for a 403', async () => {
+    const fetch = fakeFetch(sites(), (call) => (call.url.pathname === '/api/v2/groups.json' ? json(403, '{"error":"Forbidden"}') : undefined));
+    const result = await adapterWith(fetch).enrich(['4101'], opts());
+    expect(result.failure).toBeUndefined();
+    expect(result.facts.get('4101')).toMatchObject({ exact: false, organization: 'Globex', fields: { group_id: 360002 } });
+    expect(result.facts.get('4101')).not.toHaveProperty('group');
+  });
+
+  it('bad JSON or the wrong shape from Show Many → bad-response', async () => {
+    for (const body of ['{"tickets": [unterminated', '{"results": []}']) {
+      const fetch = fakeFetch(sites(), (call) => (isShowMany(call) ? json(200, body) : undefined));
+      expect(await adapterWith(fetch).enrich(['4101'], opts())).toEqual({ facts: new Map(), failure: 'bad-response' });
+    }
+  });
+
+  it('aborting mid-batch answers network at once, cancels the requests, and does not back off', async () => {
+    const controller = new AbortController();
+    let aborted = 0;
+    const fetch = fakeFetch(sites(), (call) =>
+      call.url.pathname.endsWith('/audits.json') && !call.init.signal!.aborted && call.url.pathname.includes('4101')
+        ? new Promise<Response>((_, reject) =>
+            call.init.signal!.addEventListener('abort', () => {
+              aborted += 1;
+              reject(new DOMException('Aborted', 'AbortError'));
+            }),
+          )
+        : undefined,
+    );
+    const adapter = adapterWith(fetch);
+    const pending = adapter.enrich(['4101'], opts(FIXTURE_NOW, controller.signal));
+    await vi.waitFor(() => expect(fetch.paths('/api/v2/tickets/4101/audits').length).toBe(1));
+    controller.abort();
+    expect(await pending).toEqual({ facts: new Map(), failure: 'network' });
+    await vi.waitFor(() => expect(aborted).toBe(1));
+    expect((await adapter.enrich(['4102'], opts(FIXTURE_NOW + 10))).failure).toBeUndefined();
+  });
+});
+
+describe('the adapter', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('handles zendesk.com hosts, and host-mapped agent pages by their Garden markup', () => {
+    const adapter = createZendeskAdapter();
+    const blank = (url: string, html = '<p>hello</p>') => [new URL(url), renderHtml(html, url)] as const;
+    expect(adapter.handles(...blank(`${ZENDESK_ORIGIN}/agent/home/tickets`))).toBe(true);
+    expect(adapter.handles(...blank('https://support.acme-corp.test/agent/filters/1', '<div data-garden-id="pane"></div>'))).toBe(true);
+    expect(adapter.handles(...blank('https://support.acme-corp.test/agent/filters/1'))).toBe(false);
+    expect(adapter.handles(...blank('https://support.acme-corp.test/hc/en-us', '<div data-garden-id="pane"></div>'))).toBe(false);
+    expect(adapter.handles(...blank('https://jira.acme-corp.test/agent/x', '<meta name="application-name" content="JIRA"><div data-garden-id="pane"></div>'))).toBe(false);
+    expect(adapter.source).toBe('zendesk');
+  });
+
+  it('claims no Jira page, and Jira claims no Zendesk page', () => {
+    for (const page of ['cloud-queue', 'cloud-issue', 'dc-board'] as const) {
+      const { document, url } = renderJiraFixture(page);
+      expect(zendeskAdapter.handles(url, document), page).toBe(false);
+    }
+    expect(zendeskAdapter.handles(new URL(`${JIRA_ORIGIN}/agent/filters/1`), renderHtml('<div data-garden-id="x"></div>', JIRA_ORIGIN))).toBe(false);
+    for (const page of FIXTURE_PAGES) {
+      const { document, url } = renderFixture(page);
+      expect(zendeskAdapter.handles(url, document), page).toBe(true);
+      expect(jiraAdapter.handles(url, document), page).toBe(false);
+    }
+  });
+
+  it('finds tickets through the page readers', () => {
+    const { document, url } = renderFixture('ticket');
+    expect(zendeskAdapter.find(document.body, url).filter((t) => t.key === '4105')).toHaveLength(2);
+    expect(URLS.zendeskTicket(4105)).toBe(url.href);
+  });
+
+  it('the default instance uses the global fetch, looked up when called', async () => {
+    const fetch = fakeFetch(sites());
+    vi.stubGlobal('fetch', fetch);
+    const result = await zendeskAdapter.enrich(['4105'], opts());
+    expect(result.facts.has('4105')).toBe(true);
+    expect(fetch.calls.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The Zendesk source adapter: which pages it handles, the ticket elements on them, and their facts
+ * from Zendesk's own REST API (same origin, the user's session), on `*.zendesk.com` and
+ * host-mapped domains alike.
+ */
+import type { SourceAdapter } from '../types';
+import { createZendeskEnricher, type ZendeskEnricherOptions } from './enrich';
+import { find } from './read-page';
+import type { Fetch } from './rest';
+import { S } from './selectors';
+import { isAgentPage, isZendeskHost } from './urls';
+
+export interface ZendeskAdapterOptions extends Partial<Omit<ZendeskEnricherOptions, 'fetch'>> {
+  /** Defaults to the page's `fetch`, looked up at call time (as the Jira adapter's). */
+  fetch?: Fetch;
+}
+
+/**
+ * `*.zendesk.com`, or a host-mapped domain (an admin added it) showing the agent UI: its routes
+ * live under `/agent` (zendesk-dom.md §1) and Garden components render it (rule 1). A page that
+ * says it is Jira is never Zendesk's, whatever its path.
+ */
+export function isZendeskPage(url: URL, doc: Document): boolean {
+  if (isZendeskHost(url)) return true;
+  // Jira's marks (jira-dom.md §1): its Cloud host, or the meta tag every Jira page carries.
+  if (/\.atlassian\.net$/i.test(url.hostname) || doc.querySelector('meta[name="application-name"][content="JIRA"]')) return false;
+  return isAgentPage(url) && doc.querySelector(S.garden) !== null;
+}
+
+export function createZendeskAdapter(options: ZendeskAdapterOptions = {}): SourceAdapter {
+  const enricher = createZendeskEnricher({ ...options, fetch: options.fetch ?? ((input, init) => fetch(input, init)) });
+  return {
+    source: 'zendesk',
+    handles: isZendeskPage,
+    find,
+    enrich: enricher.enrich,
+  };
+}
+
+/** The adapter the content script uses: the page's own `fetch`. */
+export const zendeskAdapter: SourceAdapter = createZendeskAdapter();

@@ -1,0 +1,84 @@
+/**
+ * Small DOM helpers shared by the Zendesk readers: ids from test-ids and links, the locale-free
+ * status, hidden workspaces, rich-text exclusion, visible text. Page text is only ever read as
+ * text, and ids never come from it.
+ */
+import type { TicketFacts } from '../../sla/index';
+import { S } from './selectors';
+import { isValidTicketKey } from './urls';
+
+export const STATUSES = new Set(['new', 'open', 'pending', 'hold', 'solved', 'closed']);
+export const PRIORITIES = new Set(['urgent', 'high', 'normal', 'low']);
+export const TYPES = new Set(['question', 'incident', 'problem', 'task']);
+
+/** Visible text, whitespace collapsed; undefined when empty. */
+export function text(el: Element | null | undefined): string | undefined {
+  const t = el?.textContent?.replace(/\s+/g, ' ').trim();
+  return t ? t : undefined;
+}
+
+/** Every element under `root` matching `selector`, `root` itself included. */
+export function all(root: ParentNode, selector: string): Element[] {
+  const found = [...root.querySelectorAll(selector)];
+  if (isElement(root) && root.matches(selector)) found.unshift(root);
+  return found;
+}
+
+export const isElement = (node: unknown): node is Element => typeof (node as Element | null)?.matches === 'function';
+
+/** Whether `el` sits in the conversation or an editor, where ticket numbers are only words. */
+export const inRichText = (el: Element): boolean => el.closest(S.richText) !== null;
+
+/**
+ * Whether `el` is in a workspace the agent UI has hidden: inactive tabs stay mounted with an
+ * inline `display: none` (zendesk-dom.md rule 8; H filters on exactly that).
+ */
+export function isHidden(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || (node as HTMLElement).style?.display === 'none') return true;
+  }
+  return false;
+}
+
+/** The ticket id a link points to, from its resolved href: `…/tickets/123` (rule 6). */
+export function idFromLink(link: Element | null | undefined): string | null {
+  if (!link) return null;
+  const href = (link as HTMLAnchorElement).href || link.getAttribute('href') || '';
+  const id = /(?:^|\/)tickets\/(\d+)(?=$|[/?#])/.exec(href)?.[1] ?? null;
+  return id !== null && isValidTicketKey(id) ? id : null;
+}
+
+/** `#123` exactly, as the id cell and a tab's subtitle show it. */
+export function idFromHashText(el: Element | null | undefined): string | null {
+  const id = /^#(\d+)$/.exec(text(el) ?? '')?.[1] ?? null;
+  return id !== null && isValidTicketKey(id) ? id : null;
+}
+
+/** The status a badge's test-id names (`status-badge-hold` → `hold`), locale-free (rule 5). */
+export function statusOf(badge: Element | null | undefined): string | undefined {
+  if (!badge) return undefined;
+  for (const name of ['data-test-id', 'data-testid', 'data-cy-test-id']) {
+    const status = /^status-badge-(\w+)$/.exec(badge.getAttribute(name) ?? '')?.[1];
+    if (status && STATUSES.has(status)) return status;
+  }
+  return undefined;
+}
+
+/** A value from a closed English set (priority, type), lower-cased; anything else (another locale) is left out. */
+export function oneOf(set: ReadonlySet<string>, value: string | undefined): string | undefined {
+  const v = value?.toLowerCase();
+  return v !== undefined && set.has(v) ? v : undefined;
+}
+
+/** An instant from a `time[datetime]` in ISO form, or undefined. */
+export function instantOf(time: Element | null | undefined): number | undefined {
+  const value = time?.getAttribute('datetime')?.trim() ?? '';
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? t : undefined;
+}
+
+/** Strip fields the page did not show, so `dom` holds only what is there. */
+export function compact<T extends Partial<TicketFacts>>(dom: T): T {
+  return Object.fromEntries(Object.entries(dom).filter(([, v]) => v !== undefined && v !== '')) as T;
+}

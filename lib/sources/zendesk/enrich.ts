@@ -1,0 +1,162 @@
+/**
+ * Zendesk's side of the shared enrichment policy (`../enricher.ts`: coalescing, cache, backoff):
+ * one batch is one Show Many of at most 100 tickets, their group and organization names (cached
+ * per origin), then each ticket's audits, a few at a time, each ticket delivered as its audits
+ * land. Audits that fail for one ticket leave that ticket without history (not exact), never with
+ * a wrong one; a rate limit or sign-out stops the remaining audits and backs off.
+ */
+import type { TicketFacts } from '../../sla/index';
+import { createEnricher, type BatchContext, type BatchOutcome, type Enricher } from '../enricher';
+import type { EnrichFailure } from '../types';
+import { parseTicket, type AuditTrail } from './parse';
+import { auditsUrl, getJson, getList, groupsUrl, organizationsUrl, showManyUrl, type Fetch, type Requester } from './rest';
+import { isValidTicketKey } from './urls';
+
+export interface ZendeskEnricherOptions {
+  fetch: Fetch;
+  ttlMs?: number;
+  coalesceMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** Audits requests under way at once (default 4): they share the account's rate limit with the agent UI. */
+  auditConcurrency?: number;
+  /** Pages of audits read per ticket (default 3); a longer history is read as not exact. */
+  maxAuditPages?: number;
+  /** How long group and organization names are trusted (default 10 min). */
+  namesTtlMs?: number;
+}
+
+/** Show Many's limit (Tickets docs). */
+export const ZENDESK_BATCH_SIZE = 100;
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+const idOf = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : undefined);
+
+interface Names {
+  groups: Map<number, string | null>;
+  groupsAt: number;
+  organizations: Map<number, string | null>;
+  /** Name lookups of one origin run one after another, so two batches never ask for the same list. */
+  queue: Promise<unknown>;
+}
+
+interface Stop {
+  failure: EnrichFailure;
+  retryAfterMs?: number;
+}
+
+/**
+ * Failures that say the site wants no more requests now: a rate limit, a sign-out, the network.
+ * Others concern one ticket or list (a 5xx or 404 on one ticket's audits, a 403 for a role that
+ * may not read a resource): that one degrades, the rest go on.
+ */
+const stops = (answer: { failure: EnrichFailure; status?: number }) =>
+  answer.status !== 403 && (answer.failure === 'rate-limited' || answer.failure === 'signed-out' || answer.failure === 'network');
+
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}
+
+export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher {
+  const concurrency = Math.max(1, options.auditConcurrency ?? 4);
+  const maxAuditPages = options.maxAuditPages ?? 3;
+  const namesTtl = options.namesTtlMs ?? 10 * 60_000;
+  const names = new Map<string, Names>();
+
+  const namesOf = (origin: string): Names => {
+    let n = names.get(origin);
+    if (!n) names.set(origin, (n = { groups: new Map(), groupsAt: -Infinity, organizations: new Map(), queue: Promise.resolve() }));
+    return n;
+  };
+
+  /** Group and organization names for these tickets, from cache or the site; a failure that should stop the batch. */
+  async function resolveNames(origin: string, tickets: Json[], requester: Requester): Promise<Stop | undefined> {
+    const n = namesOf(origin);
+    const run = n.queue.then(async (): Promise<Stop | undefined> => {
+      const groupIds = new Set(tickets.map((t) => idOf(t.group_id)).filter((x) => x !== undefined));
+      // The whole list in one or a few requests: accounts have few groups, and any ticket may name any of them.
+      if ([...groupIds].some((g) => typeof n.groups.get(g) !== 'string') && requester.now - n.groupsAt >= namesTtl) {
+        const listed = await getList(requester, groupsUrl(origin), 'groups', 5);
+        if (!listed.ok && stops(listed)) return listed;
+        if (listed.ok) {
+          n.groups = new Map();
+          for (const g of listed.items.map(obj)) {
+            const gid = idOf(g?.id);
+            if (gid !== undefined && typeof g?.name === 'string') n.groups.set(gid, g.name);
+          }
+          n.groupsAt = requester.now;
+        }
+      }
+      const missing = [...new Set(tickets.map((t) => idOf(t.organization_id)).filter((x) => x !== undefined))].filter((o) => !n.organizations.has(o));
+      for (let i = 0; i < missing.length; i += 100) {
+        const chunk = missing.slice(i, i + 100);
+        const shown = await getJson(requester, organizationsUrl(origin, chunk));
+        if (!shown.ok) return stops(shown) ? shown : undefined;
+        const list = obj(shown.body)?.organizations;
+        if (!Array.isArray(list)) return undefined;
+        // Asked for and not returned (deleted, or not visible): remembered as unknown, not asked again.
+        for (const o of chunk) n.organizations.set(o, null);
+        for (const o of list.map(obj)) {
+          const oid = idOf(o?.id);
+          if (oid !== undefined && chunk.includes(oid) && typeof o?.name === 'string') n.organizations.set(oid, o.name);
+        }
+      }
+      return undefined;
+    });
+    n.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function fetchBatch(origin: string, keys: string[], { signal, now, deliver }: BatchContext): Promise<BatchOutcome> {
+    const requester: Requester = { fetch: options.fetch, signal, now };
+    const shown = await getJson(requester, showManyUrl(origin, keys));
+    if (!shown.ok) return { failure: shown.failure, retryAfterMs: shown.retryAfterMs };
+    const body = obj(shown.body);
+    if (!body || !Array.isArray(body.tickets)) return { failure: 'bad-response' };
+    const wanted = new Set(keys);
+    const tickets = body.tickets.map(obj).filter((t): t is Json => t !== undefined && wanted.has(String(idOf(t.id))));
+
+    const users = new Map<number, string>();
+    for (const u of (Array.isArray(body.users) ? body.users : []).map(obj)) {
+      const uid = idOf(u?.id);
+      if (uid !== undefined && typeof u?.name === 'string') users.set(uid, u.name);
+    }
+
+    let stop = await resolveNames(origin, tickets, requester);
+    const n = namesOf(origin);
+    const context = { site: new URL(origin).hostname, origin, groups: n.groups, organizations: n.organizations, users };
+
+    await inPool(tickets, concurrency, async (ticket) => {
+      if (signal.aborted) return;
+      let trail: AuditTrail | null = null;
+      if (!stop) {
+        const audits = await getList(requester, auditsUrl(origin, String(idOf(ticket.id))), 'audits', maxAuditPages);
+        if (audits.ok) trail = { audits: audits.items, complete: audits.complete };
+        else if (stops(audits)) stop ??= audits;
+      }
+      if (signal.aborted) return;
+      const facts: TicketFacts | null = parseTicket(ticket, context, trail);
+      if (facts) deliver(new Map([[facts.key, facts]]));
+    });
+    if (signal.aborted) return { failure: 'network' };
+    return stop ? { failure: stop.failure, retryAfterMs: stop.retryAfterMs } : {};
+  }
+
+  return createEnricher({
+    fetchBatch,
+    normalizeKey: (key) => {
+      const k = key.trim();
+      return isValidTicketKey(k) ? k : null;
+    },
+    batchSize: ZENDESK_BATCH_SIZE,
+    ttlMs: options.ttlMs,
+    coalesceMs: options.coalesceMs,
+    backoffBaseMs: options.backoffBaseMs,
+    backoffMaxMs: options.backoffMaxMs,
+  });
+}

@@ -1,0 +1,176 @@
+/**
+ * The fake Zendesk's REST API, in the documented JSON shapes: Show Many Tickets with the `slas`
+ * and `users` sideloads, a ticket's audits (rebuilt from its status history and comments), the
+ * groups list and Show Many Organizations. Sources: the Tickets, Ticket Audits, audit events,
+ * side-loading, Groups and Organizations pages of Zendesk's developer docs (zendesk-dom.md §7).
+ */
+import { zendeskAgentId, zendeskDate, ZENDESK_GROUPS, ZENDESK_ORGANIZATIONS, type FakeZendeskTicket } from './tickets';
+import type { FakeRequest, FakeResponse } from './types';
+
+const json = (status: number, body: unknown): FakeResponse => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
+const notFound = () => json(404, { error: 'RecordNotFound', description: 'Not found' });
+
+const requesterId = (t: FakeZendeskTicket) => 20000 + t.id;
+const authorId = (t: FakeZendeskTicket, name: string) => (name === t.requester ? requesterId(t) : zendeskAgentId(name));
+
+/** One ticket in the Tickets API's documented JSON shape (`tickets.json-format.example.json`). */
+export function zendeskTicketJson(t: FakeZendeskTicket, origin: string): Record<string, unknown> {
+  return {
+    url: `${origin}/api/v2/tickets/${t.id}.json`,
+    id: t.id,
+    external_id: null,
+    via: { channel: t.via ?? 'web' },
+    created_at: zendeskDate(t.created),
+    updated_at: zendeskDate(t.updated),
+    generated_timestamp: Math.floor(t.updated / 1000),
+    type: t.type,
+    subject: t.subject,
+    raw_subject: t.subject,
+    description: `${t.subject}. Please help.`,
+    priority: t.priority,
+    status: t.status,
+    recipient: 'support@acme.example',
+    requester_id: requesterId(t),
+    submitter_id: requesterId(t),
+    assignee_id: t.assignee ? zendeskAgentId(t.assignee) : null,
+    organization_id: t.organizationId ?? null,
+    group_id: t.groupId,
+    collaborator_ids: [],
+    follower_ids: [],
+    has_incidents: false,
+    is_public: true,
+    due_at: null,
+    tags: t.tags,
+    custom_fields: [],
+    ticket_form_id: 360000000001,
+    brand_id: 360000000002,
+    from_messaging_channel: false,
+  };
+}
+
+/** The `slas` sideload of one ticket (§7.3): `breach_at` and one signed, rounded relative field. */
+function slasJson(t: FakeZendeskTicket, now: number): { policy_metrics: object[] } | undefined {
+  if (!t.slas) return undefined;
+  return {
+    policy_metrics: t.slas.map((m) => {
+      const relative: Record<string, number> = {};
+      if (m.breachAt !== null) {
+        const minutes = Math.round((m.breachAt - now) / 60_000);
+        if (Math.abs(minutes) < 60) relative.minutes = minutes;
+        else if (Math.abs(minutes) < 48 * 60) relative.hours = Math.round(minutes / 60);
+        else relative.days = Math.round(minutes / 1440);
+      }
+      return { breach_at: m.breachAt === null ? null : zendeskDate(m.breachAt), stage: m.stage, metric: m.metric, ...relative };
+    }),
+  };
+}
+
+function userJson(id: number, name: string, role: 'end-user' | 'agent', origin: string): object {
+  return { id, url: `${origin}/api/v2/users/${id}.json`, name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@acme.example`, role, active: true, time_zone: 'Eastern Time (US & Canada)', iana_time_zone: 'America/New_York' };
+}
+
+/** `GET /api/v2/tickets/show_many.json?ids=1,2,3[&include=slas,users]` (up to 100 ids). */
+export function zendeskShowMany(tickets: FakeZendeskTicket[], req: FakeRequest, now = Date.now()): FakeResponse {
+  const ids = (req.url.searchParams.get('ids') ?? '').split(',').filter((s) => s !== '').map(Number);
+  if (ids.length > 100 || ids.some((id) => !Number.isInteger(id))) return json(400, { error: 'InvalidParameter', description: 'ids: invalid or more than 100' });
+  const include = new Set((req.url.searchParams.get('include') ?? '').split(','));
+  const found = tickets.filter((t) => ids.includes(t.id));
+  const body: Record<string, unknown> = {
+    tickets: found.map((t) => {
+      const ticket = zendeskTicketJson(t, req.url.origin);
+      const slas = include.has('slas') ? slasJson(t, now) : undefined;
+      return slas ? { ...ticket, slas } : ticket;
+    }),
+    next_page: null,
+    previous_page: null,
+    count: found.length,
+  };
+  if (include.has('users')) {
+    const users = new Map<number, object>();
+    for (const t of found) {
+      users.set(requesterId(t), userJson(requesterId(t), t.requester, 'end-user', req.url.origin));
+      if (t.assignee) users.set(zendeskAgentId(t.assignee), userJson(zendeskAgentId(t.assignee), t.assignee, 'agent', req.url.origin));
+    }
+    body.users = [...users.values()];
+  }
+  return json(200, body);
+}
+
+interface Audit {
+  id: number;
+  ticket_id: number;
+  created_at: string;
+  author_id: number;
+  metadata: object;
+  via: object;
+  events: object[];
+}
+
+/** Every audit of a ticket, oldest first: its creation, each status change, each comment. */
+function auditsOf(t: FakeZendeskTicket): Audit[] {
+  let eventId = t.id * 1000;
+  let auditId = t.id * 100;
+  const audit = (at: number, author: number, events: object[], channel = 'web'): Audit & { at: number } => ({
+    at,
+    id: ++auditId,
+    ticket_id: t.id,
+    created_at: zendeskDate(at),
+    author_id: author,
+    metadata: { system: { client: 'Mozilla/5.0', ip_address: '192.0.2.10', location: 'Lisbon, 11, Portugal' }, custom: {} },
+    via: { channel, source: { from: {}, to: {}, rel: null } },
+    events: events.map((e) => ({ id: ++eventId, ...e })),
+  });
+  const initial = t.history[0]?.from ?? t.status;
+  const agent = t.assignee ? zendeskAgentId(t.assignee) : zendeskAgentId('Support agent');
+  const audits = [
+    audit(
+      t.created,
+      requesterId(t),
+      [
+        { type: 'Comment', author_id: requesterId(t), body: `${t.subject}. Please help.`, html_body: '<p>Please help.</p>', plain_body: 'Please help.', public: true, attachments: [] },
+        { type: 'Create', field_name: 'subject', value: t.subject },
+        { type: 'Create', field_name: 'status', value: initial },
+        { type: 'Create', field_name: 'priority', value: t.priority },
+        { type: 'Create', field_name: 'type', value: t.type },
+        { type: 'Create', field_name: 'group_id', value: String(t.groupId) },
+        { type: 'Notification', subject: 'Request received', body: 'Your request has been received.', recipients: [requesterId(t)], via: { channel: 'rule', source: { from: { id: 1, title: 'Notify requester of received request' }, rel: 'trigger' } } },
+      ],
+      t.via ?? 'web',
+    ),
+    ...t.history.map((c) => audit(c.at, agent, [{ type: 'Change', field_name: 'status', value: c.to, previous_value: c.from }])),
+    ...(t.comments ?? []).map((c) =>
+      audit(c.at, authorId(t, c.author), [{ type: 'Comment', author_id: authorId(t, c.author), body: c.body, html_body: `<p>${c.body.replace(/[&<>"']/g, (x) => `&#${x.charCodeAt(0)};`)}</p>`, plain_body: c.body, public: c.public, attachments: [] }]),
+    ),
+  ];
+  return audits.sort((a, b) => a.at - b.at).map(({ at: _at, ...a }) => a);
+}
+
+/** `GET /api/v2/tickets/{id}/audits.json`, offset-paginated (`page`, `per_page`; 100 by default). */
+export function zendeskAudits(tickets: FakeZendeskTicket[], id: number, req: FakeRequest): FakeResponse {
+  const t = tickets.find((x) => x.id === id);
+  if (!t) return notFound();
+  const all = auditsOf(t);
+  const perPage = Math.min(100, Math.max(1, Number(req.url.searchParams.get('per_page') ?? 100) || 100));
+  const page = Math.max(1, Number(req.url.searchParams.get('page') ?? 1) || 1);
+  const at = (n: number) => `${req.url.origin}/api/v2/tickets/${id}/audits.json?page=${n}&per_page=${perPage}`;
+  const more = page * perPage < all.length;
+  return json(200, { audits: all.slice((page - 1) * perPage, page * perPage), next_page: more ? at(page + 1) : null, previous_page: page > 1 ? at(page - 1) : null, count: all.length });
+}
+
+const stamp = '2025-01-15T09:00:00Z';
+
+/** `GET /api/v2/groups.json`. */
+export function zendeskGroups(req: FakeRequest): FakeResponse {
+  const groups = Object.entries(ZENDESK_GROUPS).map(([id, name]) => ({ url: `${req.url.origin}/api/v2/groups/${id}.json`, id: Number(id), is_public: true, name, description: '', default: id === '360001', deleted: false, created_at: stamp, updated_at: stamp }));
+  return json(200, { groups, next_page: null, previous_page: null, count: groups.length });
+}
+
+/** `GET /api/v2/organizations/show_many.json?ids=1,2` (up to 100 ids). */
+export function zendeskOrganizations(req: FakeRequest): FakeResponse {
+  const ids = (req.url.searchParams.get('ids') ?? '').split(',').filter((s) => s !== '').map(Number);
+  if (ids.length > 100) return json(400, { error: 'InvalidParameter', description: 'ids: more than 100' });
+  const organizations = ids
+    .filter((id) => ZENDESK_ORGANIZATIONS[id] !== undefined)
+    .map((id) => ({ url: `${req.url.origin}/api/v2/organizations/${id}.json`, id, name: ZENDESK_ORGANIZATIONS[id], shared_tickets: false, shared_comments: false, external_id: null, created_at: stamp, updated_at: stamp, domain_names: [], details: '', notes: '', group_id: null, tags: [], organization_fields: {} }));
+  return json(200, { organizations, next_page: null, previous_page: null, count: organizations.length });
+}
