@@ -54,7 +54,7 @@ if (headless) {
     await page.close();
   }
   const popup = await session.openExtensionPage('popup.html');
-  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.setViewportSize({ width: 400, height: 600 });
   await popup.waitForTimeout(500);
   const file = path.join(outDir, 'popup.png');
   await popup.screenshot({ path: file, fullPage: true });

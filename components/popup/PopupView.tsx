@@ -1,0 +1,99 @@
+import type { ComponentChildren } from 'preact';
+import type { ComplianceBar, TicketSummary } from '../../lib/messaging/types';
+import type { PopupSnapshot } from '../../lib/db/popup-query';
+import { AppHeader } from '../AppHeader';
+import { Button } from '../Button';
+import { Notice } from '../Notice';
+import { BreachTimeline } from './BreachTimeline';
+import { CompliancePanel, type CompliancePeriod, type MissedTicket } from './CompliancePanel';
+import { CountsSummary } from './CountsSummary';
+import { plural, type TimeFormat } from './format';
+import { NoConfiguration, NoTicketsSeen, NothingAtRisk, type CoveredSite } from './PopupEmptyStates';
+import { UrgentList } from './UrgentList';
+
+export interface PopupViewProps {
+  /** The active configuration; undefined while loading, null when there is none. */
+  config: { name: string; version: number } | null | undefined;
+  /** undefined while loading. */
+  snapshot: PopupSnapshot | undefined;
+  /** null while loading. */
+  compliance: readonly ComplianceBar[] | null;
+  complianceError?: string;
+  complianceDays: CompliancePeriod;
+  onComplianceDaysChange: (days: CompliancePeriod) => void;
+  /** The sites covered: built-in and self-hosted. */
+  sites: readonly CoveredSite[];
+  onOpen: (ticket: TicketSummary | MissedTicket) => void;
+  onOpenSettings: () => void;
+  /** Why the data could not be read, if it could not. */
+  error?: string;
+  format?: TimeFormat;
+}
+
+function PopupSection({ id, title, description, children }: { id: string; title: string; description?: string; children: ComponentChildren }) {
+  return (
+    <section class="popup-section" aria-labelledby={`${id}-title`}>
+      <h2 class="popup-section__title" id={`${id}-title`}>
+        {title}
+      </h2>
+      {description && <p class="popup-section__description">{description}</p>}
+      {children}
+    </section>
+  );
+}
+
+/** The team lead's popup: what is at risk now, what breaches next, how well policies are met. */
+export function PopupView(props: PopupViewProps) {
+  const { config, snapshot, onOpenSettings, error } = props;
+  const loading = !error && (config === undefined || (config !== null && snapshot === undefined));
+  return (
+    <div class="popup">
+      <div class="popup__header">
+        <AppHeader
+          title="SLA Lens"
+          subtitle={config ? `${config.name} · version ${config.version}` : 'Team SLA overview'}
+          actions={
+            config ? (
+              <Button variant="secondary" size="small" onClick={onOpenSettings}>
+                Settings
+              </Button>
+            ) : undefined
+          }
+        />
+      </div>
+      <main class="popup__main" aria-busy={loading}>
+        {error ? <Notice tone="error">{error}</Notice> : loading ? null : <Body {...props} />}
+      </main>
+    </div>
+  );
+}
+
+function Body({ config, snapshot, compliance, complianceError, complianceDays, onComplianceDaysChange, sites, onOpen, onOpenSettings, format }: PopupViewProps) {
+  if (!config) return <NoConfiguration onOpenSettings={onOpenSettings} />;
+  if (!snapshot) return null;
+  if (snapshot.tracked === 0) return <NoTicketsSeen sites={sites} onOpenSettings={onOpenSettings} />;
+  const siteCount = snapshot.sites.length;
+  return (
+    <>
+      <CountsSummary counts={snapshot.counts} />
+      <p class="popup__tracked">
+        {plural(snapshot.tracked, 'ticket')} tracked{siteCount > 0 ? ` on ${plural(siteCount, 'site')}` : ''}
+      </p>
+      {snapshot.urgent.length === 0 ? (
+        <NothingAtRisk tracked={snapshot.tracked} />
+      ) : (
+        <>
+          <PopupSection id="timeline" title="Breaches in the next 8 hours" description="At-risk tickets, at the time each one breaches.">
+            <BreachTimeline tickets={snapshot.urgent} now={snapshot.now} format={format} />
+          </PopupSection>
+          <PopupSection id="urgent" title="At risk and breached">
+            <UrgentList tickets={snapshot.urgent} now={snapshot.now} onOpen={onOpen} format={format} />
+          </PopupSection>
+        </>
+      )}
+      <PopupSection id="compliance" title="Compliance" description="Targets met and missed, per policy.">
+        <CompliancePanel bars={compliance} error={complianceError} days={complianceDays} onDaysChange={onComplianceDaysChange} onOpen={onOpen} now={snapshot.now} format={format} />
+      </PopupSection>
+    </>
+  );
+}

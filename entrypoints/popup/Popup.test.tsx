@@ -1,0 +1,162 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applyImport, previewText } from '../../lib/db/config-store';
+import { SlaLensDatabase } from '../../lib/db/database';
+import { createConfigCache, evaluateRequest } from '../../lib/db/evaluate';
+import type { TicketFacts } from '../../lib/sla/index';
+import type { SelfHostedSite } from '../../lib/sources/site-registry';
+import { coveredSites, Popup } from './Popup';
+
+const MIN = 60_000;
+const H = 60 * MIN;
+const NOW = Date.parse('2026-11-26T12:00:00Z');
+const J = 'acme.atlassian.net';
+
+// 24x7, 4 h to resolve, at risk from 75 %: wall-clock arithmetic.
+const CONFIG = JSON.stringify({ version: 1, name: 'Acme support SLAs', policies: [{ id: 'std', name: 'Standard', match: {}, calendar: '24x7', targets: { '*': { resolution: '4h' } } }] });
+
+const facts = (key: string, ageMs: number, extra: Partial<TicketFacts> = {}): TicketFacts => ({
+  source: 'jira',
+  site: J,
+  key,
+  title: `Ticket ${key}`,
+  url: `https://${J}/browse/${key}`,
+  project: 'SUP',
+  priority: 'High',
+  status: 'Open',
+  created: NOW - ageMs,
+  statusHistory: [{ at: NOW - ageMs, status: 'Open' }],
+  exact: true,
+  ...extra,
+});
+
+const SELF_HOSTED: SelfHostedSite[] = [
+  { origin: 'https://jira.acme-corp.com', kind: 'jira', permitted: true, registered: true },
+  { origin: 'https://support.acme.com', kind: 'zendesk', permitted: false, registered: false },
+];
+
+let db: SlaLensDatabase;
+let clock: number;
+let openTab: ReturnType<typeof vi.fn<(url: string) => void>>;
+let openSettings: ReturnType<typeof vi.fn<() => void>>;
+
+beforeEach(async () => {
+  db = new SlaLensDatabase(`test-popup-${crypto.randomUUID()}`);
+  await db.open();
+  clock = NOW;
+  openTab = vi.fn<(url: string) => void>();
+  openSettings = vi.fn<() => void>();
+  // Only the popup's interval is faked: Dexie's promises and timeouts stay real.
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+});
+
+afterEach(async () => {
+  cleanup();
+  vi.useRealTimers();
+  await db.delete();
+});
+
+async function applyConfig() {
+  const preview = await previewText(db, CONFIG, { kind: 'paste' });
+  if (!preview.ok) throw new Error('config rejected');
+  await applyImport(db, preview);
+}
+
+async function see(tickets: TicketFacts[]) {
+  const cfg = await createConfigCache(db)();
+  await evaluateRequest(db, { type: 'sla:evaluate', source: 'jira', site: J, tickets }, cfg, NOW);
+}
+
+function renderPopup() {
+  render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} />);
+}
+
+const countsText = () => within(screen.getByRole('list', { name: 'Tickets by state' })).getAllByRole('listitem').map((i) => i.textContent);
+const rows = () => within(screen.getByRole('listbox', { name: 'At-risk and breached tickets' })).getAllByRole('option');
+
+describe('popup (wired to the database)', () => {
+  it('follows the database: no configuration, then no tickets, then tickets', async () => {
+    renderPopup();
+    await screen.findByRole('heading', { name: 'No SLA configuration yet' });
+    fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
+    expect(openSettings).toHaveBeenCalledTimes(1);
+
+    await applyConfig();
+    await screen.findByRole('heading', { name: 'No tickets seen yet' });
+    expect(screen.getByText('Acme support SLAs · version 1')).toBeTruthy();
+    const sites = within(screen.getByRole('list', { name: 'Sites SLA Lens covers' })).getAllByRole('listitem');
+    // The self-hosted site the browser lets us run on; not the one whose access was removed.
+    await waitFor(() => expect(sites[0]!.parentElement!.children).toHaveLength(3));
+    expect(screen.getByText('jira.acme-corp.com')).toBeTruthy();
+    expect(screen.queryByText('support.acme.com')).toBeNull();
+
+    await see([facts('SUP-1', 1 * H), facts('SUP-2', 3.5 * H), facts('SUP-3', 5 * H)]);
+    await screen.findByRole('listbox', { name: 'At-risk and breached tickets' });
+    expect(countsText()).toEqual(['1 breached', '1 at risk', '1 on track', '0 paused']);
+    expect(rows().map((r) => /^\S+/.exec(r.textContent ?? '')![0])).toEqual(['SUP-3', 'SUP-2']);
+    expect(within(screen.getByRole('region', { name: 'Breaches in the next 8 hours' })).getByRole('img').getAttribute('aria-label')).toMatch(/^1 ticket breaches in the next 8 hours, SUP-2 at /);
+
+    fireEvent.click(rows()[1]!);
+    expect(openTab).toHaveBeenCalledWith(`https://${J}/browse/SUP-2`);
+  });
+
+  it('ticks the countdowns every second, moves a ticket to breached, and stops ticking when closed', async () => {
+    await applyConfig();
+    await see([facts('SUP-2', 4 * H - 90_000), facts('SUP-1', 1 * H)]);
+    renderPopup();
+    await screen.findByRole('listbox');
+    expect(within(rows()[0]!).getByText(/left$/).textContent).toBe('At risk: 1m left');
+
+    clock = NOW + 40_000;
+    await act(() => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(within(rows()[0]!).getByText(/left$/).textContent).toBe('At risk: 50s left');
+
+    clock = NOW + 3 * MIN;
+    await act(() => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(within(rows()[0]!).getByText(/ago$/).textContent).toBe('Breached: breached 1m ago');
+    expect(countsText()).toEqual(['1 breached', '0 at risk', '1 on track', '0 paused']);
+
+    // SUP-1 turns at risk at 3 h of 4: the popup loads again then, with no database write.
+    clock = NOW + 2 * H + MIN;
+    await act(() => {
+      vi.advanceTimersByTime(1000);
+    });
+    await waitFor(() => expect(countsText()).toEqual(['1 breached', '1 at risk', '0 on track', '0 paused']));
+    expect(rows()).toHaveLength(2);
+
+    expect(vi.getTimerCount()).toBe(1);
+    // Preact runs an unmounted component's effect cleanups after the next paint; act flushes them.
+    await act(() => cleanup());
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('loads compliance for 7 or 30 days', async () => {
+    await applyConfig();
+    // Breached 2 days ago, still open: a missed target decided in the last 7 days.
+    await see([facts('SUP-9', 2 * 24 * H + 4 * H), facts('SUP-1', 1 * H)]);
+    renderPopup();
+    const compliance = await screen.findByRole('region', { name: 'Compliance' });
+    const bar = await within(compliance).findByRole('button', { name: /^Standard/ });
+    expect(bar.textContent).toBe('Standard 0% met 0 met · 1 missed');
+    fireEvent.click(bar);
+    const missed = within(compliance).getByRole('list', { name: 'Missed: Standard' });
+    fireEvent.click(within(missed).getByRole('button', { name: /^SUP-9/ }));
+    expect(openTab).toHaveBeenCalledWith(`https://${J}/browse/SUP-9`);
+
+    fireEvent.click(within(compliance).getByRole('radio', { name: '30 days' }));
+    await waitFor(() => expect(within(compliance).getByRole('list', { name: 'Policies over the last 30 days' })).toBeTruthy());
+  });
+
+  it('lists only the self-hosted sites SLA Lens may run on, after the built-in ones', () => {
+    expect(coveredSites(SELF_HOSTED)).toEqual([
+      { name: 'Jira Cloud', host: '*.atlassian.net' },
+      { name: 'Zendesk', host: '*.zendesk.com' },
+      { name: 'Jira (self-hosted)', host: 'jira.acme-corp.com' },
+    ]);
+  });
+});

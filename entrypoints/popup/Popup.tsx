@@ -1,0 +1,108 @@
+/**
+ * The popup's wiring: live queries on the extension's database, a one-second tick that advances
+ * the countdowns between database changes, and the browser calls behind the buttons (passed in,
+ * so tests can run it against a real Dexie database without a browser).
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CompliancePeriod, MissedTicket } from '../../components/popup/CompliancePanel';
+import type { CoveredSite } from '../../components/popup/PopupEmptyStates';
+import { PopupView } from '../../components/popup/PopupView';
+import { openableUrl } from '../../components/popup/ticket-url';
+import { activeVersion } from '../../lib/db/config-store';
+import type { SlaLensDatabase } from '../../lib/db/database';
+import { advanceSnapshot, loadCompliance, loadPopup } from '../../lib/db/popup-query';
+import type { TicketSummary } from '../../lib/messaging/types';
+import { useLiveQuery } from '../../lib/options/use-live-query';
+import { SITE_KIND_NAMES } from '../../lib/sources/self-hosted';
+import type { SelfHostedSite } from '../../lib/sources/site-registry';
+import { BUILT_IN_SITES } from '../../lib/sources/sites';
+
+export interface PopupProps {
+  db: SlaLensDatabase;
+  now: () => number;
+  openTab: (url: string) => void;
+  openSettings: () => void;
+  /** The self-hosted sites the browser lets SLA Lens run on. */
+  selfHostedSites: () => Promise<readonly SelfHostedSite[]>;
+}
+
+/**
+ * Between database changes the countdowns advance locally, every second; a ticket that was on
+ * track turns at risk with no write at all, so the snapshot is loaded again at its `reloadAt`.
+ */
+const TICK_MS = 1000;
+
+/** Self-hosted sites as the "no tickets yet" state lists them: only those SLA Lens may run on. */
+export function coveredSites(selfHosted: readonly SelfHostedSite[]): CoveredSite[] {
+  const built = BUILT_IN_SITES.map(({ name, host }) => ({ name, host }));
+  const own = selfHosted
+    .filter((s) => s.permitted)
+    .map((s) => ({ name: `${s.kind ? SITE_KIND_NAMES[s.kind] : 'Jira or Zendesk'} (self-hosted)`, host: new URL(s.origin).host }));
+  return [...built, ...own];
+}
+
+function message(what: string, error: unknown): string {
+  return `SLA Lens could not read ${what}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+export function Popup({ db, now, openTab, openSettings, selfHostedSites }: PopupProps) {
+  const [reloads, setReloads] = useState(0);
+  const [tick, setTick] = useState(() => now());
+  const [days, setDays] = useState<CompliancePeriod>(7);
+  const [selfHosted, setSelfHosted] = useState<readonly SelfHostedSite[]>([]);
+
+  const config = useLiveQuery(() => activeVersion(db), [db]);
+  const loaded = useLiveQuery(() => loadPopup(db, now()), [db, reloads]);
+  const compliance = useLiveQuery(() => loadCompliance(db, now(), days), [db, days]);
+
+  useEffect(() => {
+    const ticking = setInterval(() => setTick(now()), TICK_MS);
+    return () => clearInterval(ticking);
+  }, [now]);
+
+  // Once per snapshot: the query restarts, and the tick may pass reloadAt again meanwhile.
+  const reloadAt = loaded.status === 'ready' ? loaded.value.reloadAt : Infinity;
+  const reloadedFor = useRef<number | null>(null);
+  useEffect(() => {
+    if (tick >= reloadAt && reloadedFor.current !== reloadAt) {
+      reloadedFor.current = reloadAt;
+      setReloads((r) => r + 1);
+    }
+  }, [tick, reloadAt]);
+
+  useEffect(() => {
+    let live = true;
+    // Without the list, the empty state still names the built-in sites.
+    selfHostedSites().then((sites) => live && setSelfHosted(sites), () => {});
+    return () => {
+      live = false;
+    };
+  }, [selfHostedSites]);
+
+  const snapshot = useMemo(() => {
+    if (loaded.status !== 'ready') return undefined;
+    return tick > loaded.value.now ? advanceSnapshot(loaded.value, tick) : loaded.value;
+  }, [loaded, tick]);
+  const sites = useMemo(() => coveredSites(selfHosted), [selfHosted]);
+
+  const failed = config.status === 'error' ? config : loaded.status === 'error' ? loaded : null;
+  const activeConfig = config.status === 'ready' ? (config.value ? { name: config.value.document.name ?? 'Unnamed configuration', version: config.value.id } : null) : undefined;
+
+  return (
+    <PopupView
+      config={activeConfig}
+      snapshot={snapshot}
+      compliance={compliance.status === 'ready' ? compliance.value : null}
+      complianceError={compliance.status === 'error' ? message('the compliance figures', compliance.error) : undefined}
+      complianceDays={days}
+      onComplianceDaysChange={setDays}
+      sites={sites}
+      onOpen={(ticket: TicketSummary | MissedTicket) => {
+        const url = openableUrl(ticket.url);
+        if (url) openTab(url);
+      }}
+      onOpenSettings={openSettings}
+      error={failed?.status === 'error' ? message('its ticket store', failed.error) : undefined}
+    />
+  );
+}
