@@ -11,12 +11,13 @@ import { parseConfigText } from '../lib/config/index';
 import { viewFor } from '../lib/config/clocks';
 import type { StoredTicket } from '../lib/db/database';
 import { ticketRow } from '../lib/db/evaluate';
+import { TALLIES_KEY, tallyAll } from '../lib/db/tallies';
 import type { TicketFacts } from '../lib/sla/index';
 import { launchChromium } from '../testing/browser/chromium';
 import { importConfig } from '../testing/browser/options';
 
 const TICKETS = 10_000;
-const RUNS = 5;
+const RUNS = 7;
 const MIN = 60_000;
 const H = 60 * MIN;
 
@@ -65,18 +66,21 @@ function rows(now: number): StoredTicket[] {
   });
 }
 
+/** The rows, and the running totals the store's writes keep beside them (tallies.ts). */
 async function seed(page: Page, data: StoredTicket[]): Promise<void> {
+  const tallies = { key: TALLIES_KEY, value: tallyAll(data) };
   await page.evaluate(
-    (all) =>
+    ({ all, tallies }) =>
       new Promise<void>((resolve, reject) => {
         // The database Dexie created; its version is the schema's times ten.
         const open = indexedDB.open('sla-lens');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('tickets', 'readwrite');
+          const tx = open.result.transaction(['tickets', 'meta'], 'readwrite');
           const store = tx.objectStore('tickets');
           store.clear();
           for (const row of all) store.put(row);
+          tx.objectStore('meta').put(tallies);
           tx.oncomplete = () => {
             open.result.close();
             resolve();
@@ -84,29 +88,36 @@ async function seed(page: Page, data: StoredTicket[]): Promise<void> {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    data,
+    { all: data, tallies },
   );
 }
 
-/** The two strategies, in raw IndexedDB in the popup's own origin, timed in the page. */
+/**
+ * The two strategies, in raw IndexedDB in the extension's origin, timed in the page: what the
+ * popup reads for its first render (the totals row, two counts over small index ranges, the
+ * first page by due instant) against reading every ticket and sorting them out in script.
+ */
 const STRATEGIES = `(async () => {
   const db = await new Promise((resolve, reject) => { const r = indexedDB.open('sla-lens'); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
   const req = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
   const now = Date.now();
+  const upTo = (t) => IDBKeyRange.bound(['running', -Infinity], ['running', t]);
   const t0 = performance.now();
   {
-    const tx = db.transaction('tickets');
+    const tx = db.transaction(['tickets', 'meta']);
     const s = tx.objectStore('tickets');
-    const running = (index, upTo) => IDBKeyRange.bound(['running', -Infinity], ['running', upTo]);
-    await Promise.all([
-      req(s.index('[phase+dueAt]').count(running('[phase+dueAt]', now))),
-      req(s.index('[phase+riskAt]').count(running('[phase+riskAt]', now))),
-      req(s.index('[phase+dueAt]').count(running('[phase+dueAt]', Infinity))),
-      req(s.index('[phase+dueAt]').count(IDBKeyRange.bound(['paused', -Infinity], ['paused', Infinity]))),
-      req(s.index('[approx+phase]').count(IDBKeyRange.only([1, 'running']))),
-      req(s.index('[approx+phase]').count(IDBKeyRange.only([1, 'paused']))),
-      req(s.index('[phase+riskAt]').getAll(running('[phase+riskAt]', now))).then((rows) => rows.sort((a, b) => a.dueAt - b.dueAt)),
-    ]);
+    const page = new Promise((resolve, reject) => {
+      const rows = [];
+      const cursor = s.index('[phase+dueAt]').openCursor(upTo(Infinity));
+      cursor.onerror = () => reject(cursor.error);
+      cursor.onsuccess = () => {
+        const c = cursor.result;
+        if (!c || rows.length >= 40) return resolve(rows);
+        if (c.value.riskAt <= now) rows.push(c.value);
+        c.continue();
+      };
+    });
+    await Promise.all([req(tx.objectStore('meta').get('ticketTallies')), req(s.index('[phase+dueAt]').count(upTo(now))), req(s.index('[phase+riskAt]').count(upTo(now))), page]);
   }
   const indexed = performance.now() - t0;
   const t1 = performance.now();
@@ -131,39 +142,54 @@ const STRATEGIES = `(async () => {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
+/** Navigation start → the popup's User Timing mark for its first render with counts and list. */
+async function firstRender(session: Awaited<ReturnType<typeof launchChromium>>): Promise<{ ms: number; rows: number }> {
+  const popup = await session.openExtensionPage('popup.html');
+  await popup.waitForFunction(() => performance.getEntriesByName('sla-lens:first-render').length > 0, null, { timeout: 30_000 });
+  const ms = await popup.evaluate(() => performance.getEntriesByName('sla-lens:first-render')[0]!.startTime);
+  const rows = await popup.evaluate(() => document.querySelectorAll('[role="option"]').length);
+  // Let its follow-up queries (every at-risk ticket, compliance) finish before the next run.
+  await popup.waitForTimeout(1500);
+  await popup.close();
+  return { ms, rows };
+}
+
 execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const session = await launchChromium({});
 const options = await session.openExtensionPage('options.html');
 await importConfig(options, configText);
+// The first opening compiles the popup's scripts; the browser caches that, as it does for users.
+await firstRender(session);
+const empty: number[] = [];
+for (let run = 0; run < RUNS; run++) empty.push((await firstRender(session)).ms);
 const now = Date.now();
 const data = rows(now);
 await seed(options, data);
 
-const firstRender: number[] = [];
+const firstRenders: number[] = [];
 const indexed: number[] = [];
 const scan: number[] = [];
 let urgentShown = 0;
 for (let run = 0; run < RUNS; run++) {
-  const popup = await session.openExtensionPage('popup.html');
-  await popup.waitForFunction(() => performance.getEntriesByName('sla-lens:first-render').length > 0, null, { timeout: 30_000 });
-  firstRender.push(await popup.evaluate(() => performance.getEntriesByName('sla-lens:first-render')[0]!.startTime));
-  urgentShown = await popup.evaluate(() => document.querySelectorAll('[data-ticket-row]').length);
-  const t = (await popup.evaluate(STRATEGIES)) as { indexed: number; scan: number };
+  const r = await firstRender(session);
+  firstRenders.push(r.ms);
+  urgentShown = r.rows;
+  const t = (await options.evaluate(STRATEGIES)) as { indexed: number; scan: number };
   indexed.push(t.indexed);
   scan.push(t.scan);
-  await popup.close();
 }
 await session.close();
 
 const urgent = data.filter((r) => r.phase === 'running' && r.riskAt <= now).length;
-const render = median(firstRender);
+const render = median(firstRenders);
 console.log(`\nPopup in Chromium with ${TICKETS.toLocaleString('en')} stored tickets (${urgent} at risk or breached); medians of ${RUNS} runs\n`);
 console.log('| measure | figure | budget |');
 console.log('|---|---:|---:|');
 console.log(`| navigation start → first render with counts and the list (User Timing mark) | **${render.toFixed(0)} ms** | 150 ms |`);
+console.log(`| the same with an empty store (the page, its scripts, the database opening) | ${median(empty).toFixed(0)} ms | |`);
 console.log(`| list rows in the DOM (rendered: only what is visible) | ${urgentShown} of ${urgent} | |`);
-console.log(`| finding counts + urgent tickets through the indexes | ${median(indexed).toFixed(1)} ms | |`);
-console.log(`| the same by reading every ticket | ${median(scan).toFixed(1)} ms | |`);
+console.log(`| what the first render reads: totals, two small counts, the first page, through the indexes | ${median(indexed).toFixed(1)} ms | |`);
+console.log(`| the same found by reading every ticket | ${median(scan).toFixed(1)} ms | |`);
 console.log(`| ratio | ${(median(scan) / median(indexed)).toFixed(1)}× | |`);
 if (render > 150) {
   console.error(`\nBELOW BUDGET: the popup's first render took ${render.toFixed(0)} ms, over 150 ms`);

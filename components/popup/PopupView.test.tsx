@@ -20,6 +20,7 @@ function snapshot(over: Partial<PopupSnapshot> = {}): PopupSnapshot {
     sites: [{ site: 'acme.atlassian.net', source: 'jira', tickets: 44 }],
     tracked: 50,
     reloadAt: Infinity,
+    urgentTotal: urgent.length,
     ...over,
   };
 }

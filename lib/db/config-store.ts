@@ -6,12 +6,12 @@
 import { diffConfigs, parseConfigText, validateConfig, type ConfigChange, type ConfigV1, type ParseResult, type Problem, type ResolvedConfig } from '../config/index';
 import { canonical } from '../config/format';
 import { importZendesk, looksLikeZendeskBody, type ImportProblem } from '../config/zendesk/index';
+import { ACTIVE_VERSION_KEY as ACTIVE, activeVersion } from './active-version';
 import type { ConfigSource, ConfigVersion, SlaLensDatabase } from './database';
 
 /** Files larger than this are refused before parsing. */
 export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
 
-const ACTIVE = 'activeConfigVersion';
 
 export type ImportPreview =
   | {
@@ -49,11 +49,8 @@ export function tooLarge(bytes: number): Problem | null {
   return { severity: 'error', path: '', message: `The file is ${mb} MB; SLA Lens reads configuration files of up to 5 MB.` };
 }
 
-export async function activeVersion(db: SlaLensDatabase): Promise<ConfigVersion | null> {
-  const row = await db.meta.get(ACTIVE);
-  if (typeof row?.value !== 'number') return null;
-  return (await db.configVersions.get(row.value)) ?? null;
-}
+// In its own module so the popup can read it without the parsers (zod, yaml) this one brings.
+export { activeVersion } from './active-version';
 
 /** The active configuration as the background and popup use it. */
 export async function activeConfig(db: SlaLensDatabase): Promise<ResolvedConfig | null> {

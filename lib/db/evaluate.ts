@@ -10,6 +10,7 @@ import type { EvaluateRequest, EvaluateResponse, SlaView } from '../messaging/ty
 import type { StatusChange, TicketFacts } from '../sla/index';
 import { activeConfig, activeVersion } from './config-store';
 import type { SlaLensDatabase, StoredTicket } from './database';
+import { emptyTallies, readTallies, saveTallies, tally } from './tallies';
 import { deriveState, type CalendarSpecs } from './ticket-state';
 
 const MAX_TICKETS = 500;
@@ -146,8 +147,14 @@ export async function evaluateTickets(
 /** Records what an overlay saw. A ticket seen again keeps when it was first seen, and its alerts. */
 export async function recordTickets(db: SlaLensDatabase, rows: readonly StoredTicket[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.transaction('rw', db.tickets, async () => {
+  await db.transaction('rw', db.tickets, db.meta, async () => {
     const stored = await db.tickets.bulkGet(rows.map((r) => [r.site, r.key] as [string, string]));
+    const tallies = await readTallies(db);
+    rows.forEach((r, i) => {
+      if (stored[i]) tally(tallies, stored[i], -1);
+      tally(tallies, r, 1);
+    });
+    await saveTallies(db, tallies);
     // The alerts already shown stay remembered: each ticket and metric alerts once.
     await db.tickets.bulkPut(rows.map((r, i) => ({ ...r, firstSeen: Math.min(r.firstSeen, stored[i]?.firstSeen ?? r.firstSeen), notified: r.notified ?? stored[i]?.notified })));
   });
@@ -200,15 +207,18 @@ export async function evaluateRequest(
 export async function refreshStoredTickets(db: SlaLensDatabase, config: { config: ResolvedConfig | null }, now: number): Promise<number> {
   const active = config.config;
   let changed = 0;
-  await db.transaction('rw', db.tickets, async () => {
+  const tallies = emptyTallies();
+  await db.transaction('rw', db.tickets, db.meta, async () => {
     await db.tickets.toCollection().modify((row) => {
       let view = row.view;
       if (!active) view = { key: row.key, kind: 'none', clocks: [], exact: true, note: 'No SLA configuration has been imported' };
       else if (row.facts) view = viewFor(active, row.facts, { observed: row.observed });
       const derived = deriveState(view, active?.calendars ?? {}, now);
       Object.assign(row, { view, state: derived.state, phase: derived.phase, riskAt: derived.riskAt, dueAt: derived.dueAt, approx: view.exact ? 0 : 1 });
+      tally(tallies, row, 1);
       changed++;
     });
+    await saveTallies(db, tallies);
   });
   return changed;
 }

@@ -95,6 +95,14 @@ describe('loadPopup', () => {
     expect(s.reloadAt).toBe(NOW + H);
   });
 
+  it('a first page holds only the most urgent, with the total beside it', async () => {
+    const page = await loadPopup(db, NOW, { firstPage: 2 });
+    expect(page.urgent.map((t) => t.key)).toEqual(['SUP-3', '101']);
+    expect(page.urgentTotal).toBe(3);
+    expect(page.counts).toEqual((await loadPopup(db, NOW)).counts);
+    expect((await loadPopup(db, NOW)).urgentTotal).toBe(3);
+  });
+
   it('computes states at the reader’s now: the same rows read later show more at risk and breached', async () => {
     const later = await loadPopup(db, NOW + 7 * MIN);
     expect(later.counts).toMatchObject({ breached: 2, atRisk: 1, ok: 2 });

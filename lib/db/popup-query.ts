@@ -7,6 +7,7 @@
 import type { ComplianceBar, SlaView, TicketCounts, TicketSummary } from '../messaging/types';
 import { evaluateClock, type TicketSource } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
+import { readTallies } from './tallies';
 import { calendarFrom, deriveState, type CalendarSpecs } from './ticket-state';
 
 export interface SiteSeen {
@@ -25,6 +26,16 @@ export interface PopupSnapshot {
   tracked: number;
   /** When a ticket not in `urgent` turns at-risk: load again then (Infinity: only new data changes it). */
   reloadAt: number;
+  /** How many tickets are at risk or breached; more than `urgent` holds when only a first page was loaded. */
+  urgentTotal: number;
+}
+
+export interface LoadOptions {
+  /**
+   * Only the most urgent this many, for a first render that does not wait for every at-risk
+   * ticket; load again without it for grouping, filters and search over all of them.
+   */
+  firstPage?: number;
 }
 
 const DAY = 24 * 60 * 60_000;
@@ -68,38 +79,39 @@ async function calendarsOf(db: SlaLensDatabase): Promise<CalendarSpecs> {
 
 const running = (db: SlaLensDatabase, index: '[phase+dueAt]' | '[phase+riskAt]', upTo: number) => db.tickets.where(index).between(['running', MIN], ['running', upTo], true, true);
 
-export async function loadPopup(db: SlaLensDatabase, now: number): Promise<PopupSnapshot> {
-  return db.transaction('r', [db.tickets, db.calendars], async () => {
-    const [breached, atRiskOrWorse, allRunning, paused, approxRunning, approxPaused, tracked, urgentRows, nextRisk, siteKeys, calendars] = await Promise.all([
+export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadOptions = {}): Promise<PopupSnapshot> {
+  return db.transaction('r', [db.tickets, db.calendars, db.meta], async () => {
+    // Phases, sites and exactness change only with writes: their totals are kept by the writes.
+    // What depends on now (at risk, breached) is counted over its own, small, index ranges.
+    const page = options.firstPage;
+    const [tallies, breached, atRiskOrWorse, urgentRows, nextRisk, calendars] = await Promise.all([
+      readTallies(db),
       running(db, '[phase+dueAt]', now).count(),
       running(db, '[phase+riskAt]', now).count(),
-      running(db, '[phase+dueAt]', MAX).count(),
-      db.tickets.where('[phase+dueAt]').between(['paused', MIN], ['paused', MAX], true, true).count(),
-      db.tickets.where('[approx+phase]').equals([1, 'running']).count(),
-      db.tickets.where('[approx+phase]').equals([1, 'paused']).count(),
-      db.tickets.count(),
-      running(db, '[phase+riskAt]', now).toArray(),
+      // By due instant: at-risk and breached tickets breach first, so the walk stops early.
+      page === undefined ? running(db, '[phase+riskAt]', now).toArray() : running(db, '[phase+dueAt]', MAX).filter((r) => r.riskAt <= now).limit(page).toArray(),
       db.tickets.where('[phase+riskAt]').between(['running', now], ['running', MAX], false, true).first(),
-      db.tickets.orderBy('site').uniqueKeys(),
       calendarsOf(db),
     ]);
-    const sites = await Promise.all(
-      (siteKeys as string[]).map(async (site) => {
-        // Two collections: Dexie's first() narrows the collection it is called on.
-        const [tickets, first] = await Promise.all([db.tickets.where('site').equals(site).count(), db.tickets.where('site').equals(site).first()]);
-        return { site, source: first!.source, tickets };
-      }),
-    );
     const views = urgentRows.map((r) => r.view);
     const urgent = urgentRows.map((r) => summaryOf(r, r.view, calendars, now));
     const order = urgent.map((_, i) => i).sort((a, b) => byUrgency(urgent[a]!, urgent[b]!));
     const snapshot: PopupSnapshot = {
       now,
-      counts: { breached, atRisk: atRiskOrWorse - breached, ok: allRunning - atRiskOrWorse, paused, approximate: approxRunning + approxPaused },
+      counts: {
+        breached,
+        atRisk: atRiskOrWorse - breached,
+        ok: tallies.phases.running - atRiskOrWorse,
+        paused: tallies.phases.paused,
+        approximate: tallies.approx.running + tallies.approx.paused,
+      },
       urgent: order.map((i) => urgent[i]!),
-      sites,
-      tracked,
+      sites: Object.entries(tallies.sites)
+        .map(([site, { source, tickets }]) => ({ site, source, tickets }))
+        .sort((a, b) => a.site.localeCompare(b.site)),
+      tracked: tallies.total,
       reloadAt: nextRisk?.riskAt ?? Infinity,
+      urgentTotal: atRiskOrWorse,
     };
     clocksOf.set(snapshot, { views: order.map((i) => views[i]!), calendars });
     return snapshot;

@@ -6,6 +6,7 @@
 import type { ResolvedConfig } from '../config/index';
 import type { SlaLensDatabase } from './database';
 import { refreshStoredTickets } from './evaluate';
+import { readTallies, saveTallies, tally } from './tallies';
 
 export const DAY_MS = 24 * 60 * 60_000;
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -60,7 +61,15 @@ export async function retentionDays(db: SlaLensDatabase): Promise<number> {
 /** Forgets tickets not seen for the retention period. Returns how many were removed. */
 export async function pruneTickets(db: SlaLensDatabase, now: number): Promise<number> {
   const days = await retentionDays(db);
-  return db.tickets.where('lastSeen').below(now - days * DAY_MS).delete();
+  return db.transaction('rw', db.tickets, db.meta, async () => {
+    const old = await db.tickets.where('lastSeen').below(now - days * DAY_MS).toArray();
+    if (old.length === 0) return 0;
+    const tallies = await readTallies(db);
+    for (const row of old) tally(tallies, row, -1);
+    await db.tickets.bulkDelete(old.map((r) => [r.site, r.key] as [string, string]));
+    await saveTallies(db, tallies);
+    return old.length;
+  });
 }
 
 /** Which configuration version the stored tickets were last evaluated against. */
