@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { formatDueTime, formatSpan } from '../lib/options/format';
 import type { TesterForm, TesterResult } from '../lib/options/tester';
-import type { ClockStateName } from '../lib/sla/types';
+import { STATE_WORDS } from './popup/format';
 
 interface PolicyTesterProps {
   form: TesterForm;
@@ -10,14 +10,6 @@ interface PolicyTesterProps {
   result: TesterResult;
 }
 
-const STATE_WORDS: Record<ClockStateName, string> = {
-  ok: 'On track',
-  'at-risk': 'At risk',
-  breached: 'Breached',
-  paused: 'Paused',
-  met: 'Met',
-  missed: 'Missed',
-};
 
 /** A made-up ticket, and which policy would time it and why. */
 export function PolicyTester({ form, onChange, result }: PolicyTesterProps) {

@@ -4,7 +4,7 @@
  * Pure; `now` and the zone are parameters so tests do not depend on the machine.
  */
 import type { BadgeMetric, BadgeState, TicketSummary } from '../../lib/messaging/types';
-import { compactBusinessSpan, compactWallSpan } from '../../lib/overlay/duration-text';
+import { countdownWords } from '../../lib/overlay/duration-text';
 
 const MINUTE = 60_000;
 
@@ -32,37 +32,14 @@ export const STATE_WORDS: Record<BadgeState, string> = {
   none: 'No SLA',
 };
 
-function leftText(remainingMs: number, approximate: boolean): string {
-  if (remainingMs < MINUTE && approximate) return '<1m left';
-  return `${approximate && remainingMs >= MINUTE ? '~' : ''}${compactBusinessSpan(Math.max(0, remainingMs))} left`;
-}
-
 /**
  * The pill's text, as the badge says it: `12m left`, `~3h left`, `paused · 2h left`,
  * `breached 40m ago`, `breached ~2d 3h ago` (approximate figures carry `~`).
  */
 export function countdownText(t: Pick<TicketSummary, 'state' | 'dueAt' | 'remainingMs' | 'exact'>, now: number): string {
-  const approximate = !t.exact;
-  switch (t.state) {
-    case 'ok':
-    case 'at-risk':
-      return leftText(t.remainingMs, approximate);
-    case 'paused':
-      return `paused · ${leftText(t.remainingMs, approximate)}`;
-    case 'breached': {
-      const since = now - t.dueAt;
-      if (!Number.isFinite(since) || since < MINUTE) return 'breached just now';
-      return `breached ${approximate ? '~' : ''}${compactWallSpan(since)} ago`;
-    }
-    case 'met':
-      return 'met';
-    case 'missed':
-      return 'missed';
-    case 'unknown':
-      return 'SLA unknown';
-    case 'none':
-      return 'no SLA';
-  }
+  if (t.state === 'unknown') return 'SLA unknown';
+  if (t.state === 'none') return 'no SLA';
+  return countdownWords({ state: t.state, dueAt: t.dueAt, remainingMs: t.remainingMs }, now, !t.exact);
 }
 
 const FORMATS = {

@@ -1,35 +1,16 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyImport, previewText } from '../../lib/db/config-store';
+import { applyConfig as applyTestConfig, H, MIN, NOW, see as seeTickets, simpleConfig, ticketFacts } from '../../lib/db/__fixtures__/store';
 import { SlaLensDatabase } from '../../lib/db/database';
-import { createConfigCache, evaluateRequest } from '../../lib/db/evaluate';
 import type { TicketFacts } from '../../lib/sla/index';
 import type { SelfHostedSite } from '../../lib/sources/site-registry';
 import { coveredSites, Popup } from './Popup';
 
-const MIN = 60_000;
-const H = 60 * MIN;
-const NOW = Date.parse('2026-11-26T12:00:00Z');
 const J = 'acme.atlassian.net';
-
-// 24x7, 4 h to resolve, at risk from 75 %: wall-clock arithmetic.
-const CONFIG = JSON.stringify({ version: 1, name: 'Acme support SLAs', policies: [{ id: 'std', name: 'Standard', match: {}, calendar: '24x7', targets: { '*': { resolution: '4h' } } }] });
-
-const facts = (key: string, ageMs: number, extra: Partial<TicketFacts> = {}): TicketFacts => ({
-  source: 'jira',
-  site: J,
-  key,
-  title: `Ticket ${key}`,
-  url: `https://${J}/browse/${key}`,
-  project: 'SUP',
-  priority: 'High',
-  status: 'Open',
-  created: NOW - ageMs,
-  statusHistory: [{ at: NOW - ageMs, status: 'Open' }],
-  exact: true,
-  ...extra,
-});
+// 4 h to resolve, at risk from 75 %, on 24x7 time.
+const CONFIG = simpleConfig({ resolution: '4h' }, { name: 'Acme support SLAs' });
+const facts = (key: string, ageMs: number, extra: Partial<TicketFacts> = {}) => ticketFacts(J, key, ageMs, extra);
 
 const SELF_HOSTED: SelfHostedSite[] = [
   { origin: 'https://jira.acme-corp.com', kind: 'jira', permitted: true, registered: true },
@@ -57,16 +38,8 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function applyConfig() {
-  const preview = await previewText(db, CONFIG, { kind: 'paste' });
-  if (!preview.ok) throw new Error('config rejected');
-  await applyImport(db, preview);
-}
-
-async function see(tickets: TicketFacts[]) {
-  const cfg = await createConfigCache(db)();
-  await evaluateRequest(db, { type: 'sla:evaluate', source: 'jira', site: J, tickets }, cfg, NOW);
-}
+const applyConfig = () => applyTestConfig(db, CONFIG);
+const see = (tickets: TicketFacts[]) => seeTickets(db, tickets);
 
 function renderPopup() {
   render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} />);

@@ -1,51 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EvaluateRequest } from '../messaging/types';
 import type { TicketFacts } from '../sla/index';
+import { applyConfig, H, MIN, NOW, see, simpleConfig, ticketFacts } from './__fixtures__/store';
 import { alertSettingsFrom, isQuiet, parseAlertId, saveAlertSettings, takeDueAlerts, DEFAULT_ALERTS } from './alerts';
-import { applyImport, previewText } from './config-store';
 import { SlaLensDatabase } from './database';
-import { createConfigCache, evaluateRequest } from './evaluate';
 
-const MIN = 60_000;
-const H = 60 * MIN;
-const NOW = Date.parse('2026-11-26T12:00:00Z');
 const NOON = 12 * 60;
 const J = 'acme.atlassian.net';
-
-const facts = (key: string, ageMs: number, extra: Partial<TicketFacts> = {}): TicketFacts => ({
-  source: 'jira',
-  site: J,
-  key,
-  title: `Ticket ${key}`,
-  url: `https://${J}/browse/${key}`,
-  project: 'SUP',
-  priority: 'High',
-  status: 'Open',
-  created: NOW - ageMs,
-  statusHistory: [{ at: NOW - ageMs, status: 'Open' }],
-  exact: true,
-  ...extra,
-});
+const facts = (key: string, ageMs: number, extra: Partial<TicketFacts> = {}) => ticketFacts(J, key, ageMs, extra);
 
 let db: SlaLensDatabase;
 let n = 0;
 beforeEach(async () => {
   db = new SlaLensDatabase(`alerts-${n++}`);
   await db.open();
-  // 10 h to resolve, at risk from 75 % (7 h 30 m), on a 24x7 calendar.
-  const text = JSON.stringify({ version: 1, name: 'T', policies: [{ id: 'std', name: 'Standard', match: {}, calendar: '24x7', targets: { '*': { resolution: '10h' } } }] });
-  const preview = await previewText(db, text, { kind: 'paste' });
-  if (!preview.ok) throw new Error('config must be valid');
-  await applyImport(db, preview);
+  // 10 h to resolve, at risk from 75 % (7 h 30 m).
+  await applyConfig(db, simpleConfig({ resolution: '10h' }));
 });
 afterEach(async () => {
   await db.delete();
 });
 
-async function see(tickets: TicketFacts[], at = NOW) {
-  const request: EvaluateRequest = { type: 'sla:evaluate', source: 'jira', site: J, tickets };
-  await evaluateRequest(db, request, await createConfigCache(db)(), at);
-}
+const seeAt = (tickets: TicketFacts[], at = NOW) => see(db, tickets, at);
 
 describe('alert settings', () => {
   it('are off by default, and anything unusable falls back to its default', () => {
@@ -68,7 +43,7 @@ describe('alert settings', () => {
 
 describe('takeDueAlerts', () => {
   beforeEach(async () => {
-    await see([
+    await seeAt([
       facts('RISK', 8 * H), // at risk: 2 h left
       facts('SOON', 7 * H), // ok, but… 3 h left: not within 15 min
       facts('CALM', H),
@@ -90,7 +65,7 @@ describe('takeDueAlerts', () => {
     expect(first[0]).toMatchObject({ id: `sla|${J}|RISK|resolution`, url: `https://${J}/browse/RISK`, message: 'Resolution (Standard) — Ticket RISK' });
     expect(await takeDueAlerts(db, NOW + MIN, NOON)).toEqual([]);
     // Seen again by an overlay: still remembered.
-    await see([facts('RISK', 8 * H + MIN)], NOW + MIN);
+    await seeAt([facts('RISK', 8 * H + MIN)], NOW + MIN);
     expect(await takeDueAlerts(db, NOW + 2 * MIN, NOON)).toEqual([]);
     // CALM turns at-risk 6.5 h later.
     expect((await takeDueAlerts(db, NOW + 6.5 * H, NOON)).map((a) => a.key)).toEqual(['CALM']);

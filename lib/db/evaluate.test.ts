@@ -116,10 +116,26 @@ describe('createTicketRecorder', () => {
     recorder.add(first.rows);
     const second = await evaluateTickets(db, request([ticket('SUP-1', { status: 'Done' })]), await cache(), at('2026-11-23T10:05:00Z'));
     recorder.add(second.rows);
-    expect(planned).toHaveLength(1);
+    // Only the plan made after the last evaluation writes.
+    expect(planned).toHaveLength(2);
+    planned[0]!();
+    await new Promise((r) => setTimeout(r, 20));
     expect(await db.tickets.count()).toBe(0);
-    await recorder.flush();
-    expect(await db.tickets.count()).toBe(2);
+    planned[1]!();
+    await expect.poll(() => db.tickets.count()).toBe(2);
     expect(await db.tickets.get([site, 'SUP-1'])).toMatchObject({ status: 'Done', lastSeen: at('2026-11-23T10:05:00Z') });
+  });
+
+  it('writes after the burst is over, or after the longest wait however long the burst', () => {
+    const delays: number[] = [];
+    let now = 0;
+    const recorder = createTicketRecorder(db, 300, (_fn, ms) => delays.push(ms), () => undefined, () => now, 3000);
+    const row = (key: string) => ({ site, key }) as unknown as Parameters<typeof recorder.add>[0][number];
+    recorder.add([row('A')]);
+    now = 2900;
+    recorder.add([row('B')]);
+    now = 3100;
+    recorder.add([row('C')]);
+    expect(delays).toEqual([300, 100, 0]);
   });
 });

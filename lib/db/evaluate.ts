@@ -162,14 +162,25 @@ export async function recordTickets(db: SlaLensDatabase, rows: readonly StoredTi
 
 /**
  * Gathers the rows of a burst of evaluations (an overlay sends one per API answer) and writes
- * them together shortly after, so recording never delays the next answer. The latest row per
- * ticket wins. Write errors are logged: losing a record must not break badges.
+ * them together once the burst is over: `delayMs` after the last evaluation, or `maxWaitMs`
+ * after the first, so recording never competes with the answers still to come. The latest row
+ * per ticket wins. Write errors are logged: losing a record must not break badges.
  */
-export function createTicketRecorder(db: SlaLensDatabase, delayMs = 300, schedule: (fn: () => void, ms: number) => unknown = setTimeout, onRecorded: () => void = () => undefined) {
+export function createTicketRecorder(
+  db: SlaLensDatabase,
+  delayMs = 300,
+  schedule: (fn: () => void, ms: number) => unknown = setTimeout,
+  onRecorded: () => void = () => undefined,
+  clock: () => number = Date.now,
+  maxWaitMs = 3000,
+) {
   let waiting = new Map<string, StoredTicket>();
-  let scheduled = false;
+  let firstAt: number | null = null;
+  // Each add plans a flush; only the latest plan runs (the schedule cannot be cancelled).
+  let plan = 0;
   const flush = async () => {
-    scheduled = false;
+    plan++;
+    firstAt = null;
     const rows = [...waiting.values()];
     waiting = new Map();
     await recordTickets(db, rows).then(onRecorded, (error: unknown) => console.error('SLA Lens could not record tickets', error));
@@ -177,10 +188,13 @@ export function createTicketRecorder(db: SlaLensDatabase, delayMs = 300, schedul
   return {
     add(rows: readonly StoredTicket[]): void {
       for (const row of rows) waiting.set(`${row.site}\u0000${row.key}`, row);
-      if (!scheduled && waiting.size > 0) {
-        scheduled = true;
-        schedule(() => void flush(), delayMs);
-      }
+      if (waiting.size === 0) return;
+      const now = clock();
+      firstAt ??= now;
+      const mine = ++plan;
+      schedule(() => {
+        if (mine === plan) void flush();
+      }, Math.max(0, Math.min(delayMs, firstAt + maxWaitMs - now)));
     },
     flush,
   };

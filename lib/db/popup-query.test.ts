@@ -1,34 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EvaluateRequest } from '../messaging/types';
 import type { TicketFacts } from '../sla/index';
-import { applyImport, previewText } from './config-store';
+import { applyConfig, H, MIN, NOW, see, simpleConfig, ticketFacts } from './__fixtures__/store';
 import { SlaLensDatabase } from './database';
-import { createConfigCache, evaluateRequest, refreshStoredTickets } from './evaluate';
+import { createConfigCache, refreshStoredTickets } from './evaluate';
 import { advanceSnapshot, loadCompliance, loadPopup } from './popup-query';
 
-const MIN = 60_000;
-const H = 60 * MIN;
 const DAY = 24 * H;
-const NOW = Date.parse('2026-11-26T12:00:00Z');
 
-// 24x7 so the arithmetic in these tests is wall-clock arithmetic: 4 h to resolve, at risk from 75 %.
-const config = (resolution: string, name = 'Standard') =>
-  JSON.stringify({ version: 1, name: 'Test', policies: [{ id: 'std', name, match: {}, calendar: '24x7', targets: { '*': { resolution } } }] });
-
-const facts = (site: string, key: string, ageMs: number, extra: Partial<TicketFacts> = {}): TicketFacts => ({
-  source: site.endsWith('zendesk.com') ? 'zendesk' : 'jira',
-  site,
-  key,
-  title: `Ticket ${key}`,
-  url: `https://${site}/browse/${key}`,
-  project: 'SUP',
-  priority: 'High',
-  status: 'Open',
-  created: NOW - ageMs,
-  statusHistory: [{ at: NOW - ageMs, status: 'Open' }],
-  exact: true,
-  ...extra,
-});
+// 4 h to resolve, at risk from 75 %.
+const config = (resolution: string, name = 'Standard') => simpleConfig({ resolution }, { policyName: name });
+const facts = ticketFacts;
 
 let db: SlaLensDatabase;
 let n = 0;
@@ -40,21 +21,8 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function apply(text: string) {
-  const preview = await previewText(db, text, { kind: 'paste' });
-  if (!preview.ok) throw new Error(JSON.stringify(preview));
-  await applyImport(db, preview);
-}
-
-async function see(tickets: TicketFacts[], at = NOW) {
-  const bySite = new Map<string, TicketFacts[]>();
-  for (const t of tickets) bySite.set(t.site, [...(bySite.get(t.site) ?? []), t]);
-  const cfg = await createConfigCache(db)();
-  for (const [site, list] of bySite) {
-    const request: EvaluateRequest = { type: 'sla:evaluate', source: list[0]!.source, site, tickets: list };
-    await evaluateRequest(db, request, cfg, at);
-  }
-}
+const apply = (text: string) => applyConfig(db, text);
+const seeAt = (tickets: TicketFacts[], at = NOW) => see(db, tickets, at);
 
 const J = 'acme.atlassian.net';
 const Z = 'acme.zendesk.com';
@@ -62,7 +30,7 @@ const Z = 'acme.zendesk.com';
 describe('loadPopup', () => {
   beforeEach(async () => {
     await apply(config('4h'));
-    await see([
+    await seeAt([
       facts(J, 'SUP-1', 1 * H), // ok: at risk at 3 h
       facts(J, 'SUP-2', 3.5 * H), // at risk, 30 m left
       facts(J, 'SUP-3', 5 * H), // breached an hour ago
@@ -135,7 +103,7 @@ describe('loadCompliance', () => {
   it('counts, per policy, tickets met and missed in the window, and lists the missed', async () => {
     await apply(config('4h'));
     const done = (at: number) => ({ status: 'Done', resolvedAt: at });
-    await see([
+    await seeAt([
       facts(J, 'MET-1', 3 * H, done(NOW - H)), // resolved within 2 h: met today
       facts(J, 'MISS-1', 6 * H, done(NOW - H)), // resolved after 5 h: missed (due 2 h ago)
       facts(J, 'RUN-1', 5 * H), // still open, breached an hour ago: missed

@@ -5,7 +5,7 @@
  */
 import { compileCalendar, evaluateClock, isOpen, nextOpen, type Calendar, type CalendarSpec, type ClockState } from '../sla/index';
 import type { BadgeMetric, BadgeState, ClockView, SlaView } from '../messaging/types';
-import { compactBusinessSpan, compactWallSpan, fullBusinessSpan } from './duration-text';
+import { countdownWords, fullBusinessSpan } from './duration-text';
 
 export interface RenderedBadge {
   state: BadgeState;
@@ -143,28 +143,9 @@ function approximateBecause(note: string | undefined): string {
   return trimStop((note ?? 'some times were inferred from the page').replace(/^\s*approximate\s*:\s*/i, ''));
 }
 
-function leftText(remainingMs: number, approximate: boolean): string {
-  if (remainingMs < MINUTE && approximate) return '<1m left';
-  return `${approximate && remainingMs >= MINUTE ? '~' : ''}${compactBusinessSpan(remainingMs)} left`;
-}
-
 /** The pill's text for a clock (see DESIGN.md, "Badges in the page"). */
 export function clockText(cs: ClockState, now: number, approximate: boolean): string {
-  switch (cs.state) {
-    case 'ok':
-    case 'at-risk':
-      return leftText(cs.remainingMs, approximate);
-    case 'paused':
-      return `paused · ${leftText(cs.remainingMs, approximate)}`;
-    case 'breached': {
-      const since = now - cs.dueAt;
-      return since < MINUTE ? 'breached just now' : `breached ${approximate ? '~' : ''}${compactWallSpan(since)} ago`;
-    }
-    case 'met':
-      return 'met';
-    case 'missed':
-      return 'missed';
-  }
+  return countdownWords(cs, now, approximate);
 }
 
 /** `metric` names the clock in the phrase: "resolution", or "First response (Standard)". */

@@ -40,3 +40,38 @@ export function compactWallSpan(ms: number): string {
   const h = Math.floor((ms % DAY) / HOUR);
   return d >= 10 || h === 0 ? `${d}d` : `${d}d ${h}h`;
 }
+
+/** The part of a clock's state a countdown is worded from (the engine's `ClockState`, or a stored summary). */
+export interface CountdownFacts {
+  state: 'ok' | 'at-risk' | 'breached' | 'paused' | 'met' | 'missed';
+  remainingMs: number;
+  dueAt: number;
+}
+
+function leftText(remainingMs: number, approximate: boolean): string {
+  if (remainingMs < MINUTE && approximate) return '<1m left';
+  return `${approximate && remainingMs >= MINUTE ? '~' : ''}${compactBusinessSpan(Math.max(0, remainingMs))} left`;
+}
+
+/**
+ * A clock's words on a badge or in the popup (DESIGN.md, "Badges in the page"): `12m left`,
+ * `paused · 2h left`, `breached 40m ago`, `met`; approximate figures carry `~`.
+ */
+export function countdownWords(cs: CountdownFacts, now: number, approximate: boolean): string {
+  switch (cs.state) {
+    case 'ok':
+    case 'at-risk':
+      return leftText(cs.remainingMs, approximate);
+    case 'paused':
+      return `paused · ${leftText(cs.remainingMs, approximate)}`;
+    case 'breached': {
+      const since = now - cs.dueAt;
+      if (!Number.isFinite(since) || since < MINUTE) return 'breached just now';
+      return `breached ${approximate ? '~' : ''}${compactWallSpan(since)} ago`;
+    }
+    case 'met':
+      return 'met';
+    case 'missed':
+      return 'missed';
+  }
+}

@@ -78,7 +78,3 @@ export function instantOf(time: Element | null | undefined): number | undefined 
   return Number.isFinite(t) ? t : undefined;
 }
 
-/** Strip fields the page did not show, so `dom` holds only what is there. */
-export function compact<T extends Partial<TicketFacts>>(dom: T): T {
-  return Object.fromEntries(Object.entries(dom).filter(([, v]) => v !== undefined && v !== '')) as T;
-}
