@@ -102,6 +102,32 @@ describe('the overlay controller', () => {
     controller.abort();
   });
 
+  it('evaluates answers that land together in one message, and a later answer as it lands', async () => {
+    page(['1', '2', '3', '4']);
+    const facts = (key: string) => new Map([[key, { source: 'zendesk', site: 'acme.zendesk.com', key, created: NOW - H, exact: true } as TicketFacts]]);
+    let finish = () => {};
+    const adapter: SourceAdapter = {
+      ...fakeAdapter(),
+      async enrich(_keys, { onFacts }) {
+        // Tickets 1–3 answer within a few milliseconds of each other, 4 well after.
+        onFacts!(facts('1'));
+        onFacts!(facts('2'));
+        await new Promise((r) => setTimeout(r, 5));
+        onFacts!(facts('3'));
+        await new Promise((r) => setTimeout(r, 60));
+        onFacts!(facts('4'));
+        await new Promise<void>((r) => (finish = r));
+        return { facts: new Map() };
+      },
+    };
+    const background = fakeBackground();
+    start(adapter, background);
+    await vi.waitFor(() => expect(badges()).toHaveLength(4));
+    // Ticket 4 was badged before the enrichment ended.
+    expect(background.requests.map((r) => r.tickets.map((t) => t.key))).toEqual([['1', '2', '3'], ['4']]);
+    finish();
+  });
+
   it('picks up tickets the page adds later, without asking again for those it knows', async () => {
     page(['SUP-1']);
     const adapter = fakeAdapter();

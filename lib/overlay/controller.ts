@@ -30,6 +30,8 @@ export interface OverlayDeps {
 const BATCH = 500;
 /** Tickets that appear together (a page rendering, a scroll) are enriched in one go. */
 const GATHER_MS = 60;
+/** Answers landing within this window are evaluated together. */
+const ANSWER_GATHER_MS = 16;
 
 function domFacts(found: FoundTicket, source: TicketFacts['source'], site: string): TicketFacts | null {
   const { created, ...rest } = found.dom;
@@ -100,18 +102,34 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     if (keys.length === 0 || signal.aborted) return;
     const evaluations: Array<Promise<void>> = [];
     const sent = new Set<string>();
-    const send = (batch: ReadonlyMap<string, TicketFacts>) => {
-      const tickets = [...batch.values()].filter((f) => !sent.has(f.key));
-      for (const f of tickets) {
-        sent.add(f.key);
-        facts.set(f.key, f);
-      }
+    // Answers that land close together (Zendesk's come ticket by ticket) go to the background as
+    // one message; the last ones go as soon as the enrichment is over.
+    let waiting = new Map<string, TicketFacts>();
+    let waitTimer: unknown = null;
+    const release = () => {
+      if (waitTimer !== null) deps.clearTimeout(waitTimer);
+      waitTimer = null;
+      const tickets = [...waiting.values()];
+      waiting = new Map();
       if (tickets.length > 0) evaluations.push(evaluate(tickets, []).catch(() => undefined));
     };
+    const send = (batch: ReadonlyMap<string, TicketFacts>, now = false) => {
+      for (const f of batch.values()) {
+        if (sent.has(f.key)) continue;
+        sent.add(f.key);
+        facts.set(f.key, f);
+        waiting.set(f.key, f);
+      }
+      if (now) release();
+      else if (waiting.size > 0) waitTimer ??= deps.setTimeout(release, ANSWER_GATHER_MS);
+    };
     // Each answer is evaluated and badged as it lands, not after the last one.
-    const enriched = await adapter.enrich(keys, { origin: currentUrl.origin, signal, now: deps.now(), onFacts: send });
-    if (signal.aborted) return;
-    send(enriched.facts);
+    const enriched = await adapter.enrich(keys, { origin: currentUrl.origin, signal, now: deps.now(), onFacts: (batch) => send(batch) });
+    if (signal.aborted) {
+      if (waitTimer !== null) deps.clearTimeout(waitTimer);
+      return;
+    }
+    send(enriched.facts, true);
     // What the API did not give, the page may show (approximate); else the badge says unknown.
     const found = new Map([...tracked.values()].map((f) => [f.key, f]));
     const fromPage = new Map<string, TicketFacts>();
@@ -123,7 +141,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       if (f) fromPage.set(key, f);
       else unreadable.push(key);
     }
-    send(fromPage);
+    send(fromPage, true);
     if (unreadable.length > 0) evaluations.push(evaluate([], unreadable).catch(() => undefined));
     await Promise.all(evaluations);
   }

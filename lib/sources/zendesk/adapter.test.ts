@@ -68,7 +68,7 @@ describe('enrichment', () => {
   it('sends at most 100 ids a Show Many, and at most 4 requests at once', async () => {
     const data = sites({ zendesk: many(250) });
     const fetch = fakeFetch(data);
-    const result = await adapterWith(fetch).enrich(data.zendesk.map((t) => String(t.id)), opts());
+    const result = await adapterWith(fetch, { auditsPerMinute: 300 }).enrich(data.zendesk.map((t) => String(t.id)), opts());
     expect(fetch.calls.filter(isShowMany).map((c) => idsOf(c).length)).toEqual([100, 100, 50]);
     expect(fetch.paths('/api/v2/tickets/5').length).toBe(250);
     expect(fetch.inFlight.max).toBeLessThanOrEqual(4);
@@ -77,6 +77,36 @@ describe('enrichment', () => {
     // The names were read once for all three batches.
     expect(fetch.paths('/api/v2/groups').length).toBe(1);
     expect(fetch.paths('/api/v2/organizations').length).toBe(1);
+  });
+
+  it('reads audits within a per-minute budget: the rest go on without history, and get it later', async () => {
+    const data = sites({ zendesk: many(30) });
+    const fetch = fakeFetch(data);
+    const adapter = adapterWith(fetch, { auditsPerMinute: 10, ttlMs: 1 });
+    const keys = data.zendesk.map((t) => String(t.id));
+    const first = await adapter.enrich(keys, opts());
+    expect(fetch.paths('/api/v2/tickets/5').length).toBe(10);
+    expect(first.facts.size).toBe(30);
+    const exact = (r: typeof first) => [...r.facts.values()].filter((f) => f.exact).length;
+    expect(exact(first)).toBe(10);
+    // Half a minute on: five more audits, and the ten read before are kept (their tickets are unchanged).
+    const later = await adapter.enrich(keys, opts(FIXTURE_NOW + 30_000));
+    expect(fetch.paths('/api/v2/tickets/5').length).toBe(15);
+    expect(exact(later)).toBe(15);
+  });
+
+  it('reads the audits of a ticket again only when the ticket has changed', async () => {
+    const data = sites({ zendesk: many(3) });
+    const fetch = fakeFetch(data);
+    const adapter = adapterWith(fetch, { ttlMs: 1 });
+    const keys = data.zendesk.map((t) => String(t.id));
+    await adapter.enrich(keys, opts());
+    expect(fetch.paths('/api/v2/tickets/5').length).toBe(3);
+    await adapter.enrich(keys, opts(FIXTURE_NOW + 1000));
+    expect(fetch.paths('/api/v2/tickets/5').length).toBe(3);
+    data.zendesk[0]!.updated += 60_000;
+    await adapter.enrich(keys, opts(FIXTURE_NOW + 2000));
+    expect(fetch.paths('/api/v2/tickets/5').length).toBe(4);
   });
 
   it('coalesces calls made within the window into one Show Many', async () => {

@@ -2,8 +2,10 @@
  * Zendesk's side of the shared enrichment policy (`../enricher.ts`: coalescing, cache, backoff):
  * one batch is one Show Many of at most 100 tickets, their group and organization names (cached
  * per origin), then each ticket's audits, a few at a time, each ticket delivered as its audits
- * land. Audits that fail for one ticket leave that ticket without history (not exact), never with
- * a wrong one; a rate limit or sign-out stops the remaining audits and backs off.
+ * land. Audits are kept while their ticket is unchanged, and read within a per-origin budget, so a
+ * long view does not spend the account's API limit. Audits that fail (or wait for the budget)
+ * leave that ticket without history (not exact), never with a wrong one; a rate limit or
+ * sign-out stops the remaining audits and backs off.
  */
 import type { TicketFacts } from '../../sla/index';
 import { createEnricher, type BatchContext, type BatchOutcome, type Enricher } from '../enricher';
@@ -24,6 +26,12 @@ export interface ZendeskEnricherOptions {
   maxAuditPages?: number;
   /** How long group and organization names are trusted (default 10 min). */
   namesTtlMs?: number;
+  /**
+   * Audits read per origin per minute at most (default 60): the account's whole API budget is
+   * 200–700 a minute on most plans, shared with the agent UI. Tickets past it are passed on
+   * without history (approximate) and get theirs on a later round.
+   */
+  auditsPerMinute?: number;
 }
 
 /** Show Many's limit (Tickets docs). */
@@ -39,6 +47,18 @@ interface Names {
   organizations: Map<number, string | null>;
   /** Name lookups of one origin run one after another, so two batches never ask for the same list. */
   queue: Promise<unknown>;
+}
+
+/** A ticket's audits, kept while the ticket has not changed (its update stamp is the same). */
+interface CachedTrail {
+  stamp: string;
+  trail: AuditTrail;
+}
+
+/** Audit requests an origin may still make: refilled continuously, up to a minute's worth. */
+interface Budget {
+  tokens: number;
+  at: number;
 }
 
 interface Stop {
@@ -66,7 +86,24 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
   const concurrency = Math.max(1, options.auditConcurrency ?? 4);
   const maxAuditPages = options.maxAuditPages ?? 3;
   const namesTtl = options.namesTtlMs ?? 10 * 60_000;
+  const perMinute = Math.max(1, options.auditsPerMinute ?? 60);
   const names = new Map<string, Names>();
+  const trails = new Map<string, Map<number, CachedTrail>>();
+  const budgets = new Map<string, Budget>();
+
+  /** Takes one audit request from the origin's budget, if any is left at `now`. */
+  function spend(origin: string, now: number): boolean {
+    const b = budgets.get(origin) ?? { tokens: perMinute, at: now };
+    b.tokens = Math.min(perMinute, b.tokens + ((now - b.at) * perMinute) / 60_000);
+    b.at = now;
+    budgets.set(origin, b);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  }
+
+  // generated_timestamp moves with every update, system ones included; updated_at is the fallback.
+  const stampOf = (t: Json) => String(t.generated_timestamp ?? t.updated_at ?? '');
 
   const namesOf = (origin: string): Names => {
     let n = names.get(origin);
@@ -131,13 +168,20 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
     const n = namesOf(origin);
     const context = { site: new URL(origin).hostname, origin, groups: n.groups, organizations: n.organizations, users };
 
+    const known = trails.get(origin) ?? new Map<number, CachedTrail>();
+    trails.set(origin, known);
     await inPool(tickets, concurrency, async (ticket) => {
       if (signal.aborted) return;
-      let trail: AuditTrail | null = null;
-      if (!stop) {
-        const audits = await getList(requester, auditsUrl(origin, String(idOf(ticket.id))), 'audits', maxAuditPages);
-        if (audits.ok) trail = { audits: audits.items, complete: audits.complete };
-        else if (stops(audits)) stop ??= audits;
+      const id = idOf(ticket.id)!;
+      const stamp = stampOf(ticket);
+      const cached = known.get(id);
+      let trail: AuditTrail | null = cached && cached.stamp === stamp && stamp !== '' ? cached.trail : null;
+      if (!trail && !stop && spend(origin, now)) {
+        const audits = await getList(requester, auditsUrl(origin, String(id)), 'audits', maxAuditPages);
+        if (audits.ok) {
+          trail = { audits: audits.items, complete: audits.complete };
+          known.set(id, { stamp, trail });
+        } else if (stops(audits)) stop ??= audits;
       }
       if (signal.aborted) return;
       const facts: TicketFacts | null = parseTicket(ticket, context, trail);
