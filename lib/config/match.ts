@@ -40,8 +40,14 @@ class TicketView {
   private fieldKeys: Map<string, string> | undefined;
   constructor(readonly facts: TicketFacts) {}
 
+  private nameLists: Map<string, string[]> | undefined;
+
+  /** Computed once per key: a ticket is checked against many policies. */
   names(key: (typeof NAME_KEYS)[number]): string[] {
-    return namesOf(this.facts, key);
+    this.nameLists ??= new Map();
+    let names = this.nameLists.get(key);
+    if (!names) this.nameLists.set(key, (names = namesOf(this.facts, key)));
+    return names;
   }
 
   get labels(): Set<string> {
