@@ -14,7 +14,7 @@ const TICKETS: TicketSummary[] = [
   summary('42', { dueIn: -40 * MINUTE, source: 'zendesk', site: 'acme.zendesk.com', url: 'https://acme.zendesk.com/agent/tickets/42', title: 'Refund not received', assignee: 'Ana', team: 'Billing', metric: 'first-response', policyName: 'Zendesk standard' }),
   summary('SUP-7', { dueIn: 12 * MINUTE, title: 'Login loop', assignee: 'Ana', team: 'SUP' }),
   summary('OPS-3', { dueIn: 50 * MINUTE, site: 'ops.atlassian.net', url: 'https://ops.atlassian.net/browse/OPS-3', title: 'Disk full', assignee: undefined, team: 'OPS', exact: false }),
-  summary('43', { dueIn: 2 * HOUR, source: 'zendesk', site: 'acme.zendesk.com', url: undefined, title: 'Printer jam', assignee: 'Bo', team: 'Billing' }),
+  summary('43', { dueIn: 2 * HOUR, source: 'zendesk', site: 'acme.zendesk.com', url: undefined, title: 'Printer jam', assignee: 'Bo', team: 'Billing', businessTime: false }),
 ];
 
 const listbox = () => screen.getByRole('listbox', { name: 'At-risk and breached tickets' });
@@ -41,6 +41,8 @@ describe('UrgentList', () => {
     expect(within(soon!).getByText('At risk:')).toBeTruthy();
     // The due time is in the tooltip.
     expect(within(soon!).getByTitle('Due Thu 26 Nov, 12:12; the time left is business time')).toBeTruthy();
+    // On a 24x7 policy it says calendar time.
+    expect(within(noLink!).getByTitle(/the time left is calendar time$/)).toBeTruthy();
     // Approximate figures are marked.
     expect(within(approximate!).getByText(/^~50m left$/)).toBeTruthy();
     expect(within(approximate!).getByTitle(/Approximate/)).toBeTruthy();

@@ -27,7 +27,7 @@ const NO_LINK = 'No web address was seen for this ticket, so it cannot be opened
 
 function pillTitle(t: TicketSummary, now: number, format: TimeFormat | undefined): string {
   const due = formatDue(t.dueAt, now, format);
-  const head = t.state === 'breached' ? `Breached ${due}` : `Due ${due}; the time left is business time`;
+  const head = t.state === 'breached' ? `Breached ${due}` : `Due ${due}; the time left is ${t.businessTime ? 'business' : 'calendar'} time`;
   return t.exact ? head : `${head}. Approximate: some times were inferred from the page.`;
 }
 

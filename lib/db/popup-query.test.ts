@@ -57,7 +57,7 @@ describe('loadPopup', () => {
       ['101', 'at-risk'],
       ['SUP-2', 'at-risk'],
     ]);
-    expect(s.urgent[1]).toMatchObject({ site: Z, source: 'zendesk', assignee: 'Ana', policyName: 'Standard', metric: 'resolution', remainingMs: 6 * MIN, dueAt: NOW + 6 * MIN, exact: true, title: 'Ticket 101' });
+    expect(s.urgent[1]).toMatchObject({ site: Z, source: 'zendesk', assignee: 'Ana', policyName: 'Standard', metric: 'resolution', remainingMs: 6 * MIN, dueAt: NOW + 6 * MIN, businessTime: false, exact: true, title: 'Ticket 101' });
     expect(s.urgent[0]!.remainingMs).toBe(-H);
     // The next ticket to turn at-risk (102, at 3 h of 4) is when the popup must look again.
     expect(s.reloadAt).toBe(NOW + H);

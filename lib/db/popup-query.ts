@@ -62,6 +62,7 @@ function summaryOf(row: StoredTicket, view: SlaView, calendars: CalendarSpecs, n
     state: d.state,
     dueAt: d.dueAt,
     remainingMs: d.remainingMs,
+    businessTime: shown?.businessTime ?? false,
     exact: view.exact,
     firstSeen: row.firstSeen,
     lastSeen: row.lastSeen,

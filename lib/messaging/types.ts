@@ -84,6 +84,8 @@ export interface TicketSummary {
   dueAt: number;
   /** Business time left on the shown metric; negative once breached. */
   remainingMs: number;
+  /** Whether that time is business time (false: the calendar is 24x7). */
+  businessTime: boolean;
   /** False when the figures rest on inferred data (the popup says so). */
   exact: boolean;
   firstSeen: number;

@@ -23,6 +23,7 @@ export function summary(key: string, over: Partial<TicketSummary> & { dueIn?: nu
     state,
     dueAt: NOW + dueIn,
     remainingMs: dueIn,
+    businessTime: true,
     exact: true,
     firstSeen: NOW - 10 * HOUR,
     lastSeen: NOW,
