@@ -2,7 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, createTicketRecorder, evaluateTickets, InvalidMessageError, parseEvaluateRequest } from '../lib/db/evaluate';
 import { parseAlertId, takeDueAlerts } from '../lib/db/alerts';
-import { afterConfigChange, pruneTickets, updateToolbar } from '../lib/db/upkeep';
+import { afterConfigChange, publishPopupSnapshot, pruneTickets, updateToolbar } from '../lib/db/upkeep';
 import { CONFIG_VERSION_KEY } from '../lib/messaging/types';
 import { createSiteRegistry } from '../lib/sources/site-registry';
 
@@ -23,6 +23,8 @@ export default defineBackground({
     const refreshToolbar = () => {
       void updateToolbar(db, browser.action, Date.now()).catch(report('update the toolbar count'));
       void showAlerts().catch(report('show alerts'));
+      // The popup paints this first page at once, before its database is open.
+      void publishPopupSnapshot(db, browser.storage.session, Date.now()).catch(report('prepare the popup'));
     };
     const recorder = createTicketRecorder(db, 300, setTimeout, refreshToolbar);
 
@@ -79,7 +81,11 @@ export default defineBackground({
 
     // Another configuration became active (the options page publishes its version): the stored
     // tickets are evaluated against it, so the popup and the count never show the old policies.
-    const reevaluate = () => void config().then((active) => afterConfigChange(db, active, browser.action, Date.now())).catch(report('evaluate stored tickets again'));
+    const reevaluate = () =>
+      void config()
+        .then((active) => afterConfigChange(db, active, browser.action, Date.now()))
+        .then(() => publishPopupSnapshot(db, browser.storage.session, Date.now()))
+        .catch(report('evaluate stored tickets again'));
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && CONFIG_VERSION_KEY in changes) reevaluate();
     });

@@ -10,7 +10,7 @@ import { PopupView } from '../../components/popup/PopupView';
 import { openableUrl } from '../../components/popup/ticket-url';
 import { activeVersion } from '../../lib/db/active-version';
 import type { SlaLensDatabase } from '../../lib/db/database';
-import { advanceSnapshot, loadCompliance, loadPopup } from '../../lib/db/popup-query';
+import { advanceSnapshot, loadCompliance, loadPopup, POPUP_FIRST_PAGE, type PopupSnapshot } from '../../lib/db/popup-query';
 import type { TicketSummary } from '../../lib/messaging/types';
 import { useLiveQuery } from '../../lib/options/use-live-query';
 import { SITE_KIND_NAMES } from '../../lib/sources/self-hosted';
@@ -24,6 +24,8 @@ export interface PopupProps {
   openSettings: () => void;
   /** The self-hosted sites the browser lets SLA Lens run on. */
   selfHostedSites: () => Promise<readonly SelfHostedSite[]>;
+  /** What the first paint showed (the background's first page), shown until the database answers. */
+  initial?: { snapshot: PopupSnapshot; config: { name: string; version: number } | null } | null;
 }
 
 /**
@@ -31,8 +33,6 @@ export interface PopupProps {
  * track turns at risk with no write at all, so the snapshot is loaded again at its `reloadAt`.
  */
 const TICK_MS = 1000;
-/** More rows than the popup's list shows at once. */
-const FIRST_PAGE = 40;
 
 /** Self-hosted sites as the "no tickets yet" state lists them: only those SLA Lens may run on. */
 export function coveredSites(selfHosted: readonly SelfHostedSite[]): CoveredSite[] {
@@ -47,7 +47,7 @@ function message(what: string, error: unknown): string {
   return `SLA Lens could not read ${what}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-export function Popup({ db, now, openTab, openSettings, selfHostedSites }: PopupProps) {
+export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial }: PopupProps) {
   const [reloads, setReloads] = useState(0);
   const [tick, setTick] = useState(() => now());
   const [days, setDays] = useState<CompliancePeriod>(7);
@@ -57,7 +57,7 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites }: Popup
   // The first render waits only for the counts and the first page of the list; every at-risk
   // ticket (for grouping, filters and search) follows at once, as does compliance.
   const [firstShown, setFirstShown] = useState(false);
-  const loaded = useLiveQuery(() => loadPopup(db, now(), firstShown ? {} : { firstPage: FIRST_PAGE }), [db, reloads, firstShown]);
+  const loaded = useLiveQuery(() => loadPopup(db, now(), firstShown ? {} : { firstPage: POPUP_FIRST_PAGE }), [db, reloads, firstShown]);
   // Compliance reads every ticket of the period: it waits until the counts and list are on screen.
   const compliance = useLiveQuery(() => (firstShown ? loadCompliance(db, now(), days) : Promise.resolve(null)), [db, days, firstShown]);
 
@@ -90,18 +90,20 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites }: Popup
   useEffect(() => {
     if (marked.current || loaded.status !== 'ready' || config.status !== 'ready') return;
     marked.current = true;
-    performance.mark('sla-lens:first-render');
+    // Unless the first paint from the background's snapshot came first.
+    if (performance.getEntriesByName('sla-lens:first-render').length === 0) performance.mark('sla-lens:first-render');
     setFirstShown(true);
   }, [loaded.status, config.status]);
 
   const snapshot = useMemo(() => {
-    if (loaded.status !== 'ready') return undefined;
-    return tick > loaded.value.now ? advanceSnapshot(loaded.value, tick) : loaded.value;
-  }, [loaded, tick]);
+    const base = loaded.status === 'ready' ? loaded.value : initial?.snapshot;
+    if (!base) return undefined;
+    return tick > base.now ? advanceSnapshot(base, tick) : base;
+  }, [loaded, tick, initial]);
   const sites = useMemo(() => coveredSites(selfHosted), [selfHosted]);
 
   const failed = config.status === 'error' ? config : loaded.status === 'error' ? loaded : null;
-  const activeConfig = config.status === 'ready' ? (config.value ? { name: config.value.document.name ?? 'Unnamed configuration', version: config.value.id } : null) : undefined;
+  const activeConfig = config.status === 'ready' ? (config.value ? { name: config.value.document.name ?? 'Unnamed configuration', version: config.value.id } : null) : initial ? initial.config : undefined;
 
   return (
     <PopupView

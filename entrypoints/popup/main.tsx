@@ -1,25 +1,44 @@
 import { browser } from '#imports';
 import { render } from 'preact';
-import { SlaLensDatabase } from '../../lib/db/database';
-import { createSiteRegistry } from '../../lib/sources/site-registry';
-import { Popup } from './Popup';
+import { PopupView } from '../../components/popup/PopupView';
+import { openableUrl } from '../../components/popup/ticket-url';
+import { advanceSnapshot, POPUP_SNAPSHOT_KEY, restoreSnapshot } from '../../lib/db/popup-query';
+import { BUILT_IN_SITES } from '../../lib/sources/sites';
 import './style.css';
 
-function main() {
+/**
+ * Paints at once what the background last prepared (counts and the first page, states worked out
+ * for now), then loads the database-backed popup, which takes over as soon as it answers.
+ */
+async function main() {
   const root = document.getElementById('app');
   if (!root) return;
-  const db = new SlaLensDatabase();
-  const registry = createSiteRegistry({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local });
-  render(
-    <Popup
-      db={db}
-      now={Date.now}
-      openTab={(url) => void browser.tabs.create({ url })}
-      openSettings={() => void browser.runtime.openOptionsPage()}
-      selfHostedSites={registry.list}
-    />,
-    root,
-  );
+  const stored = await browser.storage.session.get(POPUP_SNAPSHOT_KEY).catch(() => ({}) as Record<string, unknown>);
+  const initial = restoreSnapshot(stored[POPUP_SNAPSHOT_KEY]);
+  if (initial) {
+    render(
+      <PopupView
+        config={initial.config}
+        snapshot={advanceSnapshot(initial.snapshot, Date.now())}
+        compliance={null}
+        complianceDays={7}
+        onComplianceDaysChange={() => undefined}
+        sites={BUILT_IN_SITES.map(({ name, host }) => ({ name, host }))}
+        onOpen={(ticket) => {
+          const url = openableUrl(ticket.url);
+          if (url) void browser.tabs.create({ url });
+        }}
+        onOpenSettings={() => void browser.runtime.openOptionsPage()}
+      />,
+      root,
+    );
+    // After the frame is painted (as the live popup marks it: effects run after paint), and only
+    // then the database-backed popup, whose scripts would otherwise hold the first paint back.
+    await new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+    performance.mark('sla-lens:first-render');
+  }
+  const { mountPopup } = await import('./live');
+  mountPopup(root, initial);
 }
 
-main();
+void main();

@@ -3,7 +3,8 @@ import type { TicketFacts } from '../sla/index';
 import { applyConfig, H, MIN, NOW, see, simpleConfig, ticketFacts } from './__fixtures__/store';
 import { SlaLensDatabase } from './database';
 import { createConfigCache, refreshStoredTickets } from './evaluate';
-import { advanceSnapshot, loadCompliance, loadPopup } from './popup-query';
+import { advanceSnapshot, loadCompliance, loadPopup, POPUP_SNAPSHOT_KEY, restoreSnapshot, storableSnapshot } from './popup-query';
+import { publishPopupSnapshot } from './upkeep';
 
 const DAY = 24 * H;
 
@@ -69,6 +70,27 @@ describe('loadPopup', () => {
     expect(page.urgentTotal).toBe(3);
     expect(page.counts).toEqual((await loadPopup(db, NOW)).counts);
     expect((await loadPopup(db, NOW)).urgentTotal).toBe(3);
+  });
+
+  it('survives a trip through extension storage (JSON) for the first paint, and advances from there', async () => {
+    const page = await loadPopup(db, NOW, { firstPage: 2 });
+    const stored = storableSnapshot(page, { name: 'Test', version: 1 });
+    const back = restoreSnapshot(JSON.parse(JSON.stringify(stored)));
+    expect(back!.config).toEqual({ name: 'Test', version: 1 });
+    expect(back!.snapshot).toEqual(page);
+    // 101 breaches 6 minutes on, worked out from the stored clocks.
+    expect(advanceSnapshot(back!.snapshot, NOW + 7 * MIN).urgent.find((t) => t.key === '101')!.state).toBe('breached');
+    expect(restoreSnapshot({ snapshot: { urgent: [{}] }, views: [], calendars: {} })).toBeNull();
+    expect(restoreSnapshot(undefined)).toBeNull();
+  });
+
+  it('the background publishes the first page for the popup', async () => {
+    const written: Record<string, unknown> = {};
+    await publishPopupSnapshot(db, { set: async (items) => void Object.assign(written, items) }, NOW);
+    const back = restoreSnapshot(JSON.parse(JSON.stringify(written[POPUP_SNAPSHOT_KEY])));
+    expect(back!.snapshot.urgent.map((t) => t.key)).toEqual(['SUP-3', '101', 'SUP-2']);
+    expect(back!.snapshot.counts).toEqual((await loadPopup(db, NOW)).counts);
+    expect(back!.config).toEqual({ name: 'Test', version: 1 });
   });
 
   it('computes states at the reader’s now: the same rows read later show more at risk and breached', async () => {

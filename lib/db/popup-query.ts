@@ -30,6 +30,9 @@ export interface PopupSnapshot {
   urgentTotal: number;
 }
 
+/** More rows than the popup's list shows at once. */
+export const POPUP_FIRST_PAGE = 40;
+
 export interface LoadOptions {
   /**
    * Only the most urgent this many, for a first render that does not wait for every at-risk
@@ -170,4 +173,30 @@ export async function loadCompliance(db: SlaLensDatabase, now: number, days: num
   const out = [...bars.values()];
   for (const bar of out) bar.missedTickets.sort((a, b) => b.dueAt - a.dueAt);
   return out.sort((a, b) => a.policyName.localeCompare(b.policyName));
+}
+
+/** What the background keeps in `storage.session` for the popup's first paint (no Dexie needed). */
+export const POPUP_SNAPSHOT_KEY = 'sla:popupSnapshot';
+
+export interface StoredSnapshot {
+  snapshot: Omit<PopupSnapshot, 'reloadAt'> & { reloadAt: number | null };
+  views: SlaView[];
+  calendars: CalendarSpecs;
+  config: { name: string; version: number } | null;
+}
+
+/** A snapshot in a form extension storage keeps (JSON: Infinity would come back as null). */
+export function storableSnapshot(snapshot: PopupSnapshot, config: StoredSnapshot['config']): StoredSnapshot | null {
+  const clocks = clocksOf.get(snapshot);
+  if (!clocks) return null;
+  return { snapshot: { ...snapshot, reloadAt: Number.isFinite(snapshot.reloadAt) ? snapshot.reloadAt : null }, views: clocks.views, calendars: clocks.calendars, config };
+}
+
+/** The snapshot back from storage, ready for `advanceSnapshot`; null when it is not one of ours. */
+export function restoreSnapshot(value: unknown): { snapshot: PopupSnapshot; config: StoredSnapshot['config'] } | null {
+  const v = value as StoredSnapshot | undefined;
+  if (!v?.snapshot || !Array.isArray(v.views) || !Array.isArray(v.snapshot.urgent) || v.views.length !== v.snapshot.urgent.length || typeof v.calendars !== 'object') return null;
+  const snapshot: PopupSnapshot = { ...v.snapshot, reloadAt: v.snapshot.reloadAt ?? Infinity };
+  clocksOf.set(snapshot, { views: v.views, calendars: v.calendars });
+  return { snapshot, config: v.config ?? null };
 }

@@ -5,7 +5,9 @@
  */
 import type { ResolvedConfig } from '../config/index';
 import type { SlaLensDatabase } from './database';
+import { activeVersion } from './active-version';
 import { refreshStoredTickets } from './evaluate';
+import { loadPopup, POPUP_FIRST_PAGE, POPUP_SNAPSHOT_KEY, storableSnapshot } from './popup-query';
 import { readTallies, saveTallies, tally } from './tallies';
 
 export const DAY_MS = 24 * 60 * 60_000;
@@ -90,4 +92,11 @@ export async function afterConfigChange(db: SlaLensDatabase, config: { version: 
   }
   await updateToolbar(db, action, now);
   return stale;
+}
+
+/** The popup's first page, as its first paint shows it before the database is open. */
+export async function publishPopupSnapshot(db: SlaLensDatabase, store: { set(items: Record<string, unknown>): Promise<void> }, now: number): Promise<void> {
+  const [snapshot, version] = await Promise.all([loadPopup(db, now, { firstPage: POPUP_FIRST_PAGE }), activeVersion(db)]);
+  const config = version ? { name: version.document.name ?? 'Unnamed configuration', version: version.id } : null;
+  await store.set({ [POPUP_SNAPSHOT_KEY]: storableSnapshot(snapshot, config) });
 }

@@ -115,7 +115,16 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     },
     async openExtensionPage(file) {
       const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/${file}`);
+      const url = `chrome-extension://${extensionId}/${file}`;
+      try {
+        await page.goto(url);
+      } catch (error) {
+        // On install the extension opens its options page itself (runtime.openOptionsPage), which
+        // may take over this very tab as it opens: the page still ends up where it was sent.
+        if (!String(error).includes('interrupted by another navigation')) throw error;
+        await page.waitForURL(url);
+        await page.waitForLoadState('load');
+      }
       return page;
     },
     async close() {

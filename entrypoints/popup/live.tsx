@@ -1,0 +1,25 @@
+/**
+ * The popup with its database: loaded after the first paint, since Dexie is most of what the
+ * popup's scripts weigh.
+ */
+import { browser } from '#imports';
+import { render } from 'preact';
+import { SlaLensDatabase } from '../../lib/db/database';
+import { createSiteRegistry } from '../../lib/sources/site-registry';
+import { Popup, type PopupProps } from './Popup';
+
+export function mountPopup(root: HTMLElement, initial: PopupProps['initial']): void {
+  const db = new SlaLensDatabase();
+  const registry = createSiteRegistry({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local });
+  render(
+    <Popup
+      db={db}
+      now={Date.now}
+      openTab={(url) => void browser.tabs.create({ url })}
+      openSettings={() => void browser.runtime.openOptionsPage()}
+      selfHostedSites={registry.list}
+      initial={initial}
+    />,
+    root,
+  );
+}
