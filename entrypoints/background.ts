@@ -20,13 +20,14 @@ export default defineBackground({
         await browser.notifications.create(alert.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: alert.title, message: alert.message });
       }
     };
-    const refreshToolbar = () => {
+    // Whatever team leads see outside the pages: the toolbar count, alerts, the popup's first page.
+    const refreshSummaries = () => {
       void updateToolbar(db, browser.action, Date.now()).catch(report('update the toolbar count'));
       void showAlerts().catch(report('show alerts'));
       // The popup paints this first page at once, before its database is open.
       void publishPopupSnapshot(db, browser.storage.session, Date.now()).catch(report('prepare the popup'));
     };
-    const recorder = createTicketRecorder(db, 300, setTimeout, refreshToolbar);
+    const recorder = createTicketRecorder(db, 300, setTimeout, refreshSummaries);
 
     // A click on an alert opens its ticket. The API exists only once the permission is granted.
     let listening = false;
@@ -75,8 +76,8 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener(ensureAlarms);
     browser.runtime.onStartup.addListener(ensureAlarms);
     browser.alarms.onAlarm.addListener(({ name }) => {
-      if (name === 'sla:minute') refreshToolbar();
-      if (name === 'sla:retention') void pruneTickets(db, Date.now()).then(refreshToolbar, report('remove old tickets'));
+      if (name === 'sla:minute') refreshSummaries();
+      if (name === 'sla:retention') void pruneTickets(db, Date.now()).then(refreshSummaries, report('remove old tickets'));
     });
 
     // Another configuration became active (the options page publishes its version): the stored
