@@ -86,7 +86,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   const sites: FakeSiteData = options.sites ?? { jira: [], zendesk: [] };
   await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
-    const response = handle(sites, { method: request.method(), url: new URL(request.url()), body: request.postData() });
+    const response = handle(sites, { method: request.method(), url: new URL(request.url()), body: request.postData(), cookie: await request.headerValue('cookie') });
     if (response) await route.fulfill({ status: response.status, contentType: response.contentType, headers: response.headers, body: response.body });
     else await route.abort('blockedbyclient');
   });

@@ -138,7 +138,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       if (url.protocol !== 'http:' && url.protocol !== 'https:') return void request.continue().catch(() => undefined);
       // BiDi has no synchronous postData(); fetchPostData() reads it through network.getData.
       const body = request.hasPostData() ? await request.fetchPostData().catch(() => undefined) : undefined;
-      const response = handle(sites, { method: request.method(), url, body: body ?? null });
+      const response = handle(sites, { method: request.method(), url, body: body ?? null, cookie: request.headers()['cookie'] ?? null });
       if (response) {
         void request
           .respond({ status: response.status, contentType: response.contentType, headers: response.headers, body: response.body })

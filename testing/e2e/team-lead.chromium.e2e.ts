@@ -24,7 +24,8 @@ let options: Page;
 
 beforeAll(async () => {
   // Notifications granted up front: automation cannot answer the browser's permission prompt.
-  session = await launchChromium({ sites: demoSites(Date.now()), grant: ['notifications'] });
+  // The API answers only requests that carry the session cookie the pages set, as a real site does.
+  session = await launchChromium({ sites: { ...demoSites(Date.now()), requireSession: true }, grant: ['notifications'] });
   options = await session.openExtensionPage('options.html');
   await importConfig(options, [{ name: 'sla-config.sample.json', text: sample }]);
   // An agent's day: a Jira queue and a Zendesk view, each badged.
@@ -65,6 +66,8 @@ describe('the team lead’s view in Chromium', () => {
     expect(text).toContain(`${BREACHED.length} breached`);
     expect(text).toContain(`${AT_RISK.length} at risk`);
     expect(text).toContain(`${keysIn('paused').length} paused`);
+    // Every figure came from the sites' APIs, called with the user's session.
+    expect(await popup.getByText('All figures exact').count()).toBe(1);
     await expect.poll(() => rowKeys(popup)).toHaveLength(BREACHED.length + AT_RISK.length);
     const keys = await rowKeys(popup);
     expect(new Set(keys.slice(0, BREACHED.length))).toEqual(new Set(BREACHED));

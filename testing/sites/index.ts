@@ -62,6 +62,12 @@ export interface FakeSiteData {
   api?: 'ok' | 'login-page' | 'server-error' | 'rate-limited';
   /** Every API request, for tests that check batching and backoff. */
   apiLog?: FakeRequest[];
+  /**
+   * Like a real site, pages sign the visitor in (a session cookie) and the API answers only
+   * requests that carry it: a signed-out API call gets the site's sign-in answer. Proves the
+   * overlay's requests go out as the page's own, with the user's session.
+   */
+  requireSession?: boolean;
   /** Called as each API request is answered (benchmarks time what follows an answer). */
   onApi?: (request: FakeRequest) => void;
 }
@@ -69,9 +75,13 @@ export interface FakeSiteData {
 const html = (body: string, status = 200): FakeResponse => ({ status, contentType: 'text/html; charset=utf-8', body });
 const notFound = () => html('<!doctype html><title>Not found</title><h1>Page not found</h1>', 404);
 
-function apiFailure(data: FakeSiteData, hostname: string): FakeResponse | null {
+/** The cookie a fake site's pages set, and its API then asks for. */
+export const SESSION_COOKIE = 'fake_session=signed-in';
+
+function apiFailure(data: FakeSiteData, hostname: string, cookie: string | null | undefined): FakeResponse | null {
   const zendesk = hostname.endsWith('.zendesk.com');
-  switch (data.api ?? 'ok') {
+  const signedOut = data.requireSession && !(cookie ?? '').split(/;\s*/).includes(SESSION_COOKIE);
+  switch (signedOut ? 'login-page' : (data.api ?? 'ok')) {
     case 'login-page':
       // What Jira Cloud really answers a signed-out REST call: 200 with the login page. The
       // Zendesk fake answers the same way, with Zendesk's sign-in page.
@@ -115,9 +125,20 @@ export function handle(data: FakeSiteData, req: FakeRequest): FakeResponse | nul
   if (isApi && (hostname.endsWith('.atlassian.net') || hostname.endsWith('.zendesk.com') || hostname === dcHost)) {
     data.apiLog?.push(req);
     data.onApi?.(req);
-    const failure = apiFailure(data, hostname);
+    const failure = apiFailure(data, hostname, req.cookie);
     if (failure) return failure;
   }
+  const response = route(data, req);
+  // Pages sign the visitor in; the API reads the session from the cookie the browser sends.
+  if (data.requireSession && response && !isApi && response.contentType.startsWith('text/html')) {
+    return { ...response, headers: { ...response.headers, 'Set-Cookie': `${SESSION_COOKIE}; Path=/; Secure; SameSite=Lax` } };
+  }
+  return response;
+}
+
+function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
+  const { hostname, pathname } = req.url;
+  const dcHost = new URL(JIRA_DC_ORIGIN).hostname;
 
   if (hostname === new URL(JIRA_ORIGIN).hostname) {
     if (pathname === '/rest/api/3/search/jql') return jiraSearch(data.jira, req);

@@ -2,6 +2,8 @@ export interface FakeRequest {
   method: string;
   url: URL;
   body?: string | null;
+  /** The request's Cookie header, as the browser sent it. */
+  cookie?: string | null;
 }
 
 export interface FakeResponse {

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotFailures } from '../browser/failures';
+import { launchFirefox, type FirefoxSession } from '../browser/firefox';
+import { DEMO_JIRA_STATES, DEMO_ZENDESK_STATES, demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
+import { URLS } from '../sites/index';
+
+const sample = readFileSync(SAMPLE_CONFIG_PATH, 'utf8');
+let session: FirefoxSession;
+
+beforeAll(async () => {
+  // The API answers only requests that carry the session cookie the pages set, as a real site does.
+  session = await launchFirefox({ sites: { ...demoSites(Date.now()), apiLog: [], requireSession: true } });
+  const options = await session.openExtensionPage('options.html');
+  // Puppeteer's ARIA queries need CDP, which Firefox lacks: the page's own DOM is used instead.
+  await options.waitForFunction(() => [...document.querySelectorAll('label')].some((l) => l.textContent?.includes('Or paste a configuration')));
+  await options.evaluate((text) => {
+    const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes('Or paste a configuration'))!;
+    const area = (label.control ?? label.querySelector('textarea')) as HTMLTextAreaElement;
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, sample);
+  const click = (name: string) =>
+    options.waitForFunction((n) => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === n && !b.disabled);
+      button?.click();
+      return Boolean(button);
+    }, {}, name);
+  await click('Check pasted configuration');
+  await click('Apply');
+  await options.waitForFunction(() => /Version \d+ is now active/.test(document.body.textContent ?? ''));
+  await options.close();
+});
+afterAll(async () => {
+  await session?.close();
+});
+screenshotFailures('firefox', () => session?.browser);
+
+interface Reading {
+  key: string | null;
+  state: string | null;
+  text: string | null;
+}
+
+const badges = (page: Page): Promise<Reading[]> =>
+  page.evaluate(() => [...document.querySelectorAll('[data-sla-badge]')].map((b) => ({ key: b.getAttribute('data-sla-key'), state: b.getAttribute('data-sla-state'), text: b.textContent })));
+
+async function settled(page: Page, count: number): Promise<Reading[]> {
+  await expect.poll(async () => (await badges(page)).length, { timeout: 15_000 }).toBe(count);
+  return badges(page);
+}
+
+describe('the overlay in Firefox', () => {
+  it.each([
+    ['a Jira Service Management queue', URLS.jiraQueue, DEMO_JIRA_STATES, '/rest/api/3/search/jql'],
+    ['a Zendesk view', URLS.zendeskView, DEMO_ZENDESK_STATES, '/api/v2/tickets/show_many.json'],
+  ])('badges %s from the site’s own API, with exact figures', async (_name, url, expected, api) => {
+    const page = await session.open(url);
+    const read = await settled(page, Object.keys(expected).length);
+    expect(Object.fromEntries(read.map((b) => [b.key, b.state]))).toEqual(expected);
+    // Exact: the figures came from the API (same origin, the user's session), not from the page.
+    expect(read.filter((b) => b.text?.includes('~'))).toEqual([]);
+    expect(session.sites.apiLog!.some((r) => r.url.pathname === api)).toBe(true);
+    await page.close();
+  });
+});
