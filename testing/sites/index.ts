@@ -15,6 +15,8 @@ export type { FakeRequest, FakeResponse } from './types';
 
 export const JIRA_ORIGIN = 'https://acme.atlassian.net';
 export const ZENDESK_ORIGIN = 'https://acme.zendesk.com';
+/** Zendesk on the company's own domain (host mapping): the same agent pages and API. */
+export const ZENDESK_MAPPED_ORIGIN = 'https://support.example-corp.test';
 /** Not a covered site, although its pages look like Jira. */
 export const OTHER_ORIGIN = 'https://intranet.example.com';
 /** A self-hosted Jira Data Center; it lives under the context path `/jira` (its `ajs-base-url`). */
@@ -42,6 +44,7 @@ export const URLS = {
   jiraDcNavigator: `${JIRA_DC_BASE}/issues/?jql=${encodeURIComponent('project = SUP')}`,
   jiraDcBoard: `${JIRA_DC_BASE}/secure/RapidBoard.jspa?rapidView=1`,
   zendeskView: `${ZENDESK_ORIGIN}/agent/filters/360000001`,
+  zendeskMappedView: `${ZENDESK_MAPPED_ORIGIN}/agent/filters/360000001`,
   /** The same tickets grouped by group, columns in another order. */
   zendeskGroupedView: `${ZENDESK_ORIGIN}/agent/filters/${ZENDESK_GROUPED_VIEW}`,
   zendeskTicket: (id: number) => `${ZENDESK_ORIGIN}/agent/tickets/${id}`,
@@ -79,7 +82,7 @@ const notFound = () => html('<!doctype html><title>Not found</title><h1>Page not
 export const SESSION_COOKIE = 'fake_session=signed-in';
 
 function apiFailure(data: FakeSiteData, hostname: string, cookie: string | null | undefined): FakeResponse | null {
-  const zendesk = hostname.endsWith('.zendesk.com');
+  const zendesk = hostname.endsWith('.zendesk.com') || hostname === new URL(ZENDESK_MAPPED_ORIGIN).hostname;
   const signedOut = data.requireSession && !(cookie ?? '').split(/;\s*/).includes(SESSION_COOKIE);
   switch (signedOut ? 'login-page' : (data.api ?? 'ok')) {
     case 'login-page':
@@ -122,7 +125,7 @@ export function handle(data: FakeSiteData, req: FakeRequest): FakeResponse | nul
   const { hostname, pathname } = req.url;
   const dcHost = new URL(JIRA_DC_ORIGIN).hostname;
   const isApi = pathname.startsWith('/rest/') || pathname.startsWith('/api/') || (hostname === dcHost && pathname.includes('/rest/'));
-  if (isApi && (hostname.endsWith('.atlassian.net') || hostname.endsWith('.zendesk.com') || hostname === dcHost)) {
+  if (isApi && (hostname.endsWith('.atlassian.net') || hostname.endsWith('.zendesk.com') || hostname === dcHost || hostname === new URL(ZENDESK_MAPPED_ORIGIN).hostname)) {
     data.apiLog?.push(req);
     data.onApi?.(req);
     const failure = apiFailure(data, hostname, req.cookie);
@@ -161,7 +164,7 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
 
   if (hostname === dcHost) return handleJiraDc(data.jiraDc ?? data.jira, req);
 
-  if (hostname === new URL(ZENDESK_ORIGIN).hostname) {
+  if (hostname === new URL(ZENDESK_ORIGIN).hostname || hostname === new URL(ZENDESK_MAPPED_ORIGIN).hostname) {
     if (pathname === '/api/v2/tickets/show_many.json') return zendeskShowMany(data.zendesk, req);
     const audits = /^\/api\/v2\/tickets\/(\d+)\/audits\.json$/.exec(pathname);
     if (audits) return zendeskAudits(data.zendesk, Number(audits[1]), req);
