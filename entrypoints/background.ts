@@ -2,7 +2,8 @@ import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, createTicketRecorder, evaluateTickets, InvalidMessageError, parseEvaluateRequest } from '../lib/db/evaluate';
 import { parseAlertId, takeDueAlerts } from '../lib/db/alerts';
-import { afterConfigChange, publishPopupSnapshot, pruneTickets, updateToolbar } from '../lib/db/upkeep';
+import { afterConfigChange, publishPopupSnapshot, pruneTickets, showToolbarBadge } from '../lib/db/upkeep';
+import { openTicket } from '../components/popup/ticket-url';
 import { CONFIG_VERSION_KEY } from '../lib/messaging/types';
 import { createSiteRegistry } from '../lib/sources/site-registry';
 
@@ -22,10 +23,11 @@ export default defineBackground({
     };
     // Whatever team leads see outside the pages: the toolbar count, alerts, the popup's first page.
     const refreshSummaries = () => {
-      void updateToolbar(db, browser.action, Date.now()).catch(report('update the toolbar count'));
+      // The popup paints this first page at once, before its database is open; its counts are the icon's.
+      void publishPopupSnapshot(db, browser.storage.session, Date.now())
+        .then(({ counts }) => showToolbarBadge(browser.action, counts.breached, counts.atRisk))
+        .catch(report('update the popup and the toolbar count'));
       void showAlerts().catch(report('show alerts'));
-      // The popup paints this first page at once, before its database is open.
-      void publishPopupSnapshot(db, browser.storage.session, Date.now()).catch(report('prepare the popup'));
     };
     const recorder = createTicketRecorder(db, 300, setTimeout, refreshSummaries);
 
@@ -39,7 +41,7 @@ export default defineBackground({
         if (!parsed) return;
         void db.tickets.get([parsed.site, parsed.key]).then(async (row) => {
           // Only web addresses: a stored URL came from a page.
-          if (row?.url && /^https?:\/\//i.test(row.url)) await browser.tabs.create({ url: row.url });
+          openTicket(row?.url, (url) => browser.tabs.create({ url }));
           await browser.notifications.clear(id);
         }, report('open the ticket of an alert'));
       });

@@ -11,3 +11,10 @@ export function openableUrl(url: string | undefined): string | null {
     return null;
   }
 }
+
+/** Opens the ticket's address with `open` when it is a web address; says whether it did. */
+export function openTicket(url: string | undefined, open: (url: string) => unknown): boolean {
+  const safe = openableUrl(url);
+  if (safe) open(safe);
+  return safe !== null;
+}

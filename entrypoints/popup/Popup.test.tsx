@@ -5,7 +5,8 @@ import { applyConfig as applyTestConfig, H, MIN, NOW, see as seeTickets, simpleC
 import { SlaLensDatabase } from '../../lib/db/database';
 import type { TicketFacts } from '../../lib/sla/index';
 import type { SelfHostedSite } from '../../lib/sources/site-registry';
-import { coveredSites, Popup } from './Popup';
+import { coveredSites } from './covered-sites';
+import { Popup } from './Popup';
 
 const J = 'acme.atlassian.net';
 // 4 h to resolve, at risk from 75 %, on 24x7 time.

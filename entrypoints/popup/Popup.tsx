@@ -5,17 +5,15 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CompliancePeriod, MissedTicket } from '../../components/popup/CompliancePanel';
-import type { CoveredSite } from '../../components/popup/PopupEmptyStates';
 import { PopupView } from '../../components/popup/PopupView';
-import { openableUrl } from '../../components/popup/ticket-url';
+import { openTicket } from '../../components/popup/ticket-url';
 import { activeVersion } from '../../lib/db/active-version';
 import type { SlaLensDatabase } from '../../lib/db/database';
 import { advanceSnapshot, loadCompliance, loadPopup, POPUP_FIRST_PAGE, type PopupSnapshot } from '../../lib/db/popup-query';
 import type { TicketSummary } from '../../lib/messaging/types';
 import { useLiveQuery } from '../../lib/options/use-live-query';
-import { SITE_KIND_NAMES } from '../../lib/sources/self-hosted';
 import type { SelfHostedSite } from '../../lib/sources/site-registry';
-import { BUILT_IN_SITES } from '../../lib/sources/sites';
+import { coveredSites } from './covered-sites';
 
 export interface PopupProps {
   db: SlaLensDatabase;
@@ -33,15 +31,6 @@ export interface PopupProps {
  * track turns at risk with no write at all, so the snapshot is loaded again at its `reloadAt`.
  */
 const TICK_MS = 1000;
-
-/** Self-hosted sites as the "no tickets yet" state lists them: only those SLA Lens may run on. */
-export function coveredSites(selfHosted: readonly SelfHostedSite[]): CoveredSite[] {
-  const built = BUILT_IN_SITES.map(({ name, host }) => ({ name, host }));
-  const own = selfHosted
-    .filter((s) => s.permitted)
-    .map((s) => ({ name: `${s.kind ? SITE_KIND_NAMES[s.kind] : 'Jira or Zendesk'} (self-hosted)`, host: new URL(s.origin).host }));
-  return [...built, ...own];
-}
 
 function message(what: string, error: unknown): string {
   return `SLA Lens could not read ${what}: ${error instanceof Error ? error.message : String(error)}`;
@@ -114,10 +103,7 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial
       complianceDays={days}
       onComplianceDaysChange={setDays}
       sites={sites}
-      onOpen={(ticket: TicketSummary | MissedTicket) => {
-        const url = openableUrl(ticket.url);
-        if (url) openTab(url);
-      }}
+      onOpen={(ticket: TicketSummary | MissedTicket) => openTicket(ticket.url, openTab)}
       onOpenSettings={openSettings}
       error={failed?.status === 'error' ? message('its ticket store', failed.error) : undefined}
     />

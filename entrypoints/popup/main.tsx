@@ -1,9 +1,9 @@
 import { browser } from '#imports';
 import { render } from 'preact';
 import { PopupView } from '../../components/popup/PopupView';
-import { openableUrl } from '../../components/popup/ticket-url';
+import { openTicket } from '../../components/popup/ticket-url';
 import { advanceSnapshot, POPUP_SNAPSHOT_KEY, restoreSnapshot } from '../../lib/db/popup-query';
-import { BUILT_IN_SITES } from '../../lib/sources/sites';
+import { coveredSites } from './covered-sites';
 import './style.css';
 
 /**
@@ -23,11 +23,8 @@ async function main() {
         compliance={null}
         complianceDays={7}
         onComplianceDaysChange={() => undefined}
-        sites={BUILT_IN_SITES.map(({ name, host }) => ({ name, host }))}
-        onOpen={(ticket) => {
-          const url = openableUrl(ticket.url);
-          if (url) void browser.tabs.create({ url });
-        }}
+        sites={coveredSites([])}
+        onOpen={(ticket) => openTicket(ticket.url, (url) => browser.tabs.create({ url }))}
         onOpenSettings={() => void browser.runtime.openOptionsPage()}
       />,
       root,

@@ -6,7 +6,7 @@
 import type { BadgeMetric } from '../messaging/types';
 import { evaluateClock } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
-import { calendarFrom, type CalendarSpecs } from './ticket-state';
+import { calendarFrom, runningUpTo, type CalendarSpecs } from './ticket-state';
 
 export const ALERTS_KEY = 'alerts';
 const MINUTE = 60_000;
@@ -118,8 +118,7 @@ export async function takeDueAlerts(db: SlaLensDatabase, now: number, localMinut
   const leadMs = settings.leadMinutes * MINUTE;
   const muted = new Set(settings.mutedSites);
   return db.transaction('rw', [db.tickets, db.calendars], async () => {
-    const range = (index: '[phase+riskAt]' | '[phase+dueAt]', upTo: number) => db.tickets.where(index).between(['running', -Infinity], ['running', upTo], true, true).toArray();
-    const [risky, soon, calendarRows] = await Promise.all([range('[phase+riskAt]', now), range('[phase+dueAt]', now + leadMs), db.calendars.toArray()]);
+    const [risky, soon, calendarRows] = await Promise.all([runningUpTo(db, '[phase+riskAt]', now).toArray(), runningUpTo(db, '[phase+dueAt]', now + leadMs).toArray(), db.calendars.toArray()]);
     const calendars = Object.fromEntries(calendarRows.map((c) => [c.id, c.spec]));
     const rows = new Map<string, StoredTicket>();
     for (const r of [...risky, ...soon]) if (!muted.has(r.site)) rows.set(`${r.site}\u0000${r.key}`, r);

@@ -68,8 +68,13 @@ export function parseEvaluateRequest(message: unknown): EvaluateRequest {
 }
 
 /** The stored row for a ticket and its view: the derived fields the store indexes, at `now`. */
+/** What a stored ticket indexes, worked out from its view at `now` (ticket-state.ts). */
+function indexedFields(view: SlaView, calendars: CalendarSpecs, now: number): Pick<StoredTicket, 'state' | 'phase' | 'riskAt' | 'dueAt' | 'approx'> {
+  const { state, phase, riskAt, dueAt } = deriveState(view, calendars, now);
+  return { state, phase, riskAt, dueAt, approx: view.exact ? 0 : 1 };
+}
+
 export function ticketRow(site: string, ticket: TicketFacts, view: SlaView, calendars: CalendarSpecs, now: number, before: StoredTicket | undefined, observed: StatusChange[]): StoredTicket {
-  const derived = deriveState(view, calendars, now);
   return {
     site,
     key: ticket.key,
@@ -82,11 +87,7 @@ export function ticketRow(site: string, ticket: TicketFacts, view: SlaView, cale
     assignee: ticket.assignee,
     view,
     facts: ticket,
-    state: derived.state,
-    phase: derived.phase,
-    riskAt: derived.riskAt,
-    dueAt: derived.dueAt,
-    approx: view.exact ? 0 : 1,
+    ...indexedFields(view, calendars, now),
     notified: before?.notified,
     // recordTickets keeps the first sighting of a ticket seen before.
     firstSeen: before?.firstSeen ?? now,
@@ -227,8 +228,7 @@ export async function refreshStoredTickets(db: SlaLensDatabase, config: { config
       let view = row.view;
       if (!active) view = { key: row.key, kind: 'none', clocks: [], exact: true, note: 'No SLA configuration has been imported' };
       else if (row.facts) view = viewFor(active, row.facts, { observed: row.observed });
-      const derived = deriveState(view, active?.calendars ?? {}, now);
-      Object.assign(row, { view, state: derived.state, phase: derived.phase, riskAt: derived.riskAt, dueAt: derived.dueAt, approx: view.exact ? 0 : 1 });
+      Object.assign(row, { view, ...indexedFields(view, active?.calendars ?? {}, now) });
       tally(tallies, row, 1);
       changed++;
     });

@@ -8,7 +8,7 @@ import type { ComplianceBar, SlaView, TicketCounts, TicketSummary } from '../mes
 import { evaluateClock, type TicketSource } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import { readTallies } from './tallies';
-import { calendarFrom, deriveState, type CalendarSpecs } from './ticket-state';
+import { calendarFrom, deriveState, runningUpTo, urgentCounts, type CalendarSpecs } from './ticket-state';
 
 export interface SiteSeen {
   site: string;
@@ -42,7 +42,6 @@ export interface LoadOptions {
 }
 
 const DAY = 24 * 60 * 60_000;
-const MIN = -Infinity;
 const MAX = Infinity;
 
 /** What `advanceSnapshot` needs and the popup does not: each urgent ticket's clocks. */
@@ -81,19 +80,17 @@ async function calendarsOf(db: SlaLensDatabase): Promise<CalendarSpecs> {
   return Object.fromEntries((await db.calendars.toArray()).map((c) => [c.id, c.spec]));
 }
 
-const running = (db: SlaLensDatabase, index: '[phase+dueAt]' | '[phase+riskAt]', upTo: number) => db.tickets.where(index).between(['running', MIN], ['running', upTo], true, true);
 
 export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadOptions = {}): Promise<PopupSnapshot> {
   return db.transaction('r', [db.tickets, db.calendars, db.meta], async () => {
     // Phases, sites and exactness change only with writes: their totals are kept by the writes.
     // What depends on now (at risk, breached) is counted over its own, small, index ranges.
     const page = options.firstPage;
-    const [tallies, breached, atRiskOrWorse, urgentRows, nextRisk, calendars] = await Promise.all([
+    const [tallies, { breached, atRisk }, urgentRows, nextRisk, calendars] = await Promise.all([
       readTallies(db),
-      running(db, '[phase+dueAt]', now).count(),
-      running(db, '[phase+riskAt]', now).count(),
+      urgentCounts(db, now),
       // By due instant: at-risk and breached tickets breach first, so the walk stops early.
-      page === undefined ? running(db, '[phase+riskAt]', now).toArray() : running(db, '[phase+dueAt]', MAX).filter((r) => r.riskAt <= now).limit(page).toArray(),
+      page === undefined ? runningUpTo(db, '[phase+riskAt]', now).toArray() : runningUpTo(db, '[phase+dueAt]', MAX).filter((r) => r.riskAt <= now).limit(page).toArray(),
       db.tickets.where('[phase+riskAt]').between(['running', now], ['running', MAX], false, true).first(),
       calendarsOf(db),
     ]);
@@ -104,8 +101,8 @@ export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadO
       now,
       counts: {
         breached,
-        atRisk: atRiskOrWorse - breached,
-        ok: tallies.phases.running - atRiskOrWorse,
+        atRisk,
+        ok: tallies.phases.running - breached - atRisk,
         paused: tallies.phases.paused,
         approximate: tallies.approx.running + tallies.approx.paused,
       },
@@ -115,7 +112,7 @@ export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadO
         .sort((a, b) => a.site.localeCompare(b.site)),
       tracked: tallies.total,
       reloadAt: nextRisk?.riskAt ?? Infinity,
-      urgentTotal: atRiskOrWorse,
+      urgentTotal: breached + atRisk,
     };
     clocksOf.set(snapshot, { views: order.map((i) => views[i]!), calendars });
     return snapshot;

@@ -10,6 +10,7 @@
  */
 import type { BadgeMetric, BadgeState, SlaView } from '../messaging/types';
 import { atRiskFrom, compileCalendar, evaluateClock, type Calendar, type CalendarSpec } from '../sla/index';
+import type { SlaLensDatabase } from './database';
 
 export type TicketPhase = 'running' | 'paused' | 'stopped' | 'none' | 'unknown';
 
@@ -27,6 +28,20 @@ export interface DerivedState {
 }
 
 export type CalendarSpecs = Readonly<Record<string, CalendarSpec>>;
+
+/**
+ * Running tickets whose moment (`riskAt`: turning at-risk, `dueAt`: breaching) is at most `upTo`,
+ * in that order: at-risk-or-worse at `now` is `[phase+riskAt]` up to now, breached `[phase+dueAt]`.
+ */
+export function runningUpTo(db: SlaLensDatabase, index: '[phase+riskAt]' | '[phase+dueAt]', upTo: number) {
+  return db.tickets.where(index).between(['running', -Infinity], ['running', upTo], true, true);
+}
+
+/** Breached and at-risk tickets at `now`, counted over their own (small) index ranges. */
+export async function urgentCounts(db: SlaLensDatabase, now: number): Promise<{ breached: number; atRisk: number }> {
+  const [breached, riskOrWorse] = await Promise.all([runningUpTo(db, '[phase+dueAt]', now).count(), runningUpTo(db, '[phase+riskAt]', now).count()]);
+  return { breached, atRisk: riskOrWorse - breached };
+}
 
 // Compiled once per spec object: compiling again would drop the engine's cached blocks.
 const compiled = new WeakMap<CalendarSpec, Calendar>();

@@ -7,8 +7,9 @@ import type { ResolvedConfig } from '../config/index';
 import type { SlaLensDatabase } from './database';
 import { activeVersion } from './active-version';
 import { refreshStoredTickets } from './evaluate';
-import { loadPopup, POPUP_FIRST_PAGE, POPUP_SNAPSHOT_KEY, storableSnapshot } from './popup-query';
+import { loadPopup, POPUP_FIRST_PAGE, POPUP_SNAPSHOT_KEY, storableSnapshot, type PopupSnapshot } from './popup-query';
 import { readTallies, saveTallies, tally } from './tallies';
+import { urgentCounts } from './ticket-state';
 
 export const DAY_MS = 24 * 60 * 60_000;
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -38,15 +39,13 @@ export function toolbarBadge(breached: number, atRisk: number): ToolbarBadge {
   return breached > 0 ? { text, background: '#C9372C', foreground: '#FFFFFF', title } : { text, background: '#E2B203', foreground: '#172B4D', title };
 }
 
-/** Counted through the store's indexes at `now` (ticket-state.ts explains why that is exact). */
-export async function urgentCounts(db: SlaLensDatabase, now: number): Promise<{ breached: number; atRisk: number }> {
-  const upTo = (index: '[phase+dueAt]' | '[phase+riskAt]') => db.tickets.where(index).between(['running', -Infinity], ['running', now], true, true).count();
-  const [breached, riskOrWorse] = await Promise.all([upTo('[phase+dueAt]'), upTo('[phase+riskAt]')]);
-  return { breached, atRisk: riskOrWorse - breached };
-}
-
 export async function updateToolbar(db: SlaLensDatabase, action: ToolbarAction, now: number): Promise<ToolbarBadge> {
   const { breached, atRisk } = await urgentCounts(db, now);
+  return showToolbarBadge(action, breached, atRisk);
+}
+
+/** Puts the count on the icon (for callers that already counted). */
+export async function showToolbarBadge(action: ToolbarAction, breached: number, atRisk: number): Promise<ToolbarBadge> {
   const badge = toolbarBadge(breached, atRisk);
   await action.setBadgeText({ text: badge.text });
   await action.setBadgeBackgroundColor({ color: badge.background });
@@ -94,9 +93,13 @@ export async function afterConfigChange(db: SlaLensDatabase, config: { version: 
   return stale;
 }
 
-/** The popup's first page, as its first paint shows it before the database is open. */
-export async function publishPopupSnapshot(db: SlaLensDatabase, store: { set(items: Record<string, unknown>): Promise<void> }, now: number): Promise<void> {
+/**
+ * The popup's first page, as its first paint shows it before the database is open. Returns the
+ * snapshot, whose counts serve the toolbar too.
+ */
+export async function publishPopupSnapshot(db: SlaLensDatabase, store: { set(items: Record<string, unknown>): Promise<void> }, now: number): Promise<PopupSnapshot> {
   const [snapshot, version] = await Promise.all([loadPopup(db, now, { firstPage: POPUP_FIRST_PAGE }), activeVersion(db)]);
   const config = version ? { name: version.document.name ?? 'Unnamed configuration', version: version.id } : null;
   await store.set({ [POPUP_SNAPSHOT_KEY]: storableSnapshot(snapshot, config) });
+  return snapshot;
 }

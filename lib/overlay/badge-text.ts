@@ -143,11 +143,6 @@ function approximateBecause(note: string | undefined): string {
   return trimStop((note ?? 'some times were inferred from the page').replace(/^\s*approximate\s*:\s*/i, ''));
 }
 
-/** The pill's text for a clock (see DESIGN.md, "Badges in the page"). */
-export function clockText(cs: ClockState, now: number, approximate: boolean): string {
-  return countdownWords(cs, now, approximate);
-}
-
 /** `metric` names the clock in the phrase: "resolution", or "First response (Standard)". */
 function clockPhrase(metric: string, clock: ClockView, cs: ClockState, now: number, due: DueFormatter): string {
   const kind = clock.businessTime ? 'business time' : 'calendar time';
@@ -274,7 +269,7 @@ export function badgeFor(view: SlaView, calendars: CalendarLookup, now: number, 
     const at = nextChange(states[i]!, clocks[i]!, calendarFor(calendars, clocks[i]!.calendarId)!, now);
     if (at < changesAt) changesAt = at;
   }
-  return { state: cs.state, metric: shown.metric, text: clockText(cs, now, approximate), label, fast, changesAt };
+  return { state: cs.state, metric: shown.metric, text: countdownWords(cs, now, approximate), label, fast, changesAt };
 }
 
 /**

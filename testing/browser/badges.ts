@@ -3,6 +3,8 @@
  * ("Badges in the page"): `data-sla-badge`, `data-sla-key`, `data-sla-state`, `data-sla-metric`,
  * readable text and a title / aria-label.
  */
+import { expect } from 'vitest';
+
 export interface BadgeReading {
   key: string;
   state: string;
@@ -33,4 +35,10 @@ export function readBadges(page: Evaluates): Promise<BadgeReading[]> {
 /** Whether the content script has run in the page (the marker it sets on `<html>`). */
 export function contentScriptActive(page: Evaluates): Promise<boolean> {
   return page.evaluate(() => document.documentElement.dataset.slaLens === 'active');
+}
+
+/** The badges, once there are `count` of them (polled: badges land as the site's API answers). */
+export async function badgesWhenSettled(page: Evaluates, count: number, timeout = 10_000): Promise<BadgeReading[]> {
+  await expect.poll(async () => (await readBadges(page)).length, { timeout }).toBe(count);
+  return readBadges(page);
 }

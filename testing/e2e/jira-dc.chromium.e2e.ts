@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBadges } from '../browser/badges';
+import { badgesWhenSettled } from '../browser/badges';
 import { launchChromium, type ChromiumSession } from '../browser/chromium';
 import { screenshotFailures } from '../browser/failures';
 import { importConfig } from '../browser/options';
@@ -22,8 +22,7 @@ afterAll(async () => {
 screenshotFailures('chromium', () => session?.context);
 
 async function states(page: Page, count: number): Promise<Record<string, string>> {
-  await expect.poll(async () => (await readBadges(page)).length, { timeout: 10_000 }).toBe(count);
-  return Object.fromEntries((await readBadges(page)).map((b) => [b.key, b.state]));
+  return Object.fromEntries((await badgesWhenSettled(page, count)).map((b) => [b.key, b.state]));
 }
 
 describe('the Jira overlay on a self-hosted Data Center site, in Chromium', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgesWhenSettled } from '../browser/badges';
 import { screenshotFailures } from '../browser/failures';
 import { launchFirefox, type FirefoxSession } from '../browser/firefox';
 import { DEMO_JIRA_STATES, DEMO_ZENDESK_STATES, demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
@@ -37,27 +37,13 @@ afterAll(async () => {
 });
 screenshotFailures('firefox', () => session?.browser);
 
-interface Reading {
-  key: string | null;
-  state: string | null;
-  text: string | null;
-}
-
-const badges = (page: Page): Promise<Reading[]> =>
-  page.evaluate(() => [...document.querySelectorAll('[data-sla-badge]')].map((b) => ({ key: b.getAttribute('data-sla-key'), state: b.getAttribute('data-sla-state'), text: b.textContent })));
-
-async function settled(page: Page, count: number): Promise<Reading[]> {
-  await expect.poll(async () => (await badges(page)).length, { timeout: 15_000 }).toBe(count);
-  return badges(page);
-}
-
 describe('the overlay in Firefox', () => {
   it.each([
     ['a Jira Service Management queue', URLS.jiraQueue, DEMO_JIRA_STATES, '/rest/api/3/search/jql'],
     ['a Zendesk view', URLS.zendeskView, DEMO_ZENDESK_STATES, '/api/v2/tickets/show_many.json'],
   ])('badges %s from the site’s own API, with exact figures', async (_name, url, expected, api) => {
     const page = await session.open(url);
-    const read = await settled(page, Object.keys(expected).length);
+    const read = await badgesWhenSettled(page, Object.keys(expected).length, 15_000);
     expect(Object.fromEntries(read.map((b) => [b.key, b.state]))).toEqual(expected);
     // Exact: the figures came from the API (same origin, the user's session), not from the page.
     expect(read.filter((b) => b.text?.includes('~'))).toEqual([]);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBadges } from '../browser/badges';
+import { badgesWhenSettled } from '../browser/badges';
 import { launchChromium, type ChromiumSession } from '../browser/chromium';
 import { screenshotFailures } from '../browser/failures';
 import { importConfig } from '../browser/options';
@@ -24,8 +24,7 @@ describe('Zendesk on a host-mapped domain, in Chromium', () => {
   it('recognises the agent pages by their markup and badges every ticket from that domain’s own API', async () => {
     const page = await session.open(URLS.zendeskMappedView);
     const count = Object.keys(DEMO_ZENDESK_STATES).length;
-    await expect.poll(async () => (await readBadges(page)).length, { timeout: 10_000 }).toBe(count);
-    const badges = await readBadges(page);
+    const badges = await badgesWhenSettled(page, count);
     expect(Object.fromEntries(badges.map((b) => [b.key, b.state]))).toEqual(DEMO_ZENDESK_STATES);
     expect(badges.filter((b) => b.text.includes('~'))).toEqual([]);
     const host = new URL(ZENDESK_MAPPED_ORIGIN).hostname;

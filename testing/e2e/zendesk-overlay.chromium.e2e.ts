@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBadges, type BadgeReading } from '../browser/badges';
+import { badgesWhenSettled, readBadges, type BadgeReading } from '../browser/badges';
 import { launchChromium, type ChromiumSession } from '../browser/chromium';
 import { screenshotFailures } from '../browser/failures';
 import { importConfig } from '../browser/options';
@@ -27,11 +27,6 @@ afterAll(async () => {
   await session?.close();
 });
 screenshotFailures('chromium', () => session?.context);
-
-async function badgesWhenSettled(page: Page, count: number): Promise<BadgeReading[]> {
-  await expect.poll(async () => (await readBadges(page)).length, { timeout: 10_000 }).toBe(count);
-  return readBadges(page);
-}
 
 const byKey = (badges: BadgeReading[]) => Object.fromEntries(badges.map((b) => [b.key, b.state]));
 
