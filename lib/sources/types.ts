@@ -3,6 +3,8 @@
  * and the same-origin enrichment of their facts.
  */
 import type { TicketFacts, TicketSource } from '../sla/index';
+import type { PageKind } from './page-status';
+import type { StrategyCount } from './strategies';
 
 export interface FoundTicket {
   key: string;
@@ -41,6 +43,14 @@ export interface SourceAdapter {
   handles(url: URL, document: Document): boolean;
   /** Every ticket element under `root` (rich text areas excluded). */
   find(root: ParentNode, url: URL): FoundTicket[];
+  /** The kind of ticket page at `url` (a queue, a view, a ticket), or null where no tickets are expected. */
+  pageKind(url: URL, document: Document): PageKind | null;
+  /** How many tickets the page appears to show, counted without the readers' markup beliefs (shown.ts). */
+  shownTickets(root: ParentNode, url: URL): number;
+  /** What every reader strategy finds under `root`, for diagnostics: counts only. */
+  diagnose(root: ParentNode, url: URL): StrategyCount[];
+  /** The URL with tenant, keys, ids and query values masked, for diagnostics. */
+  maskUrl(url: URL): string;
   /** Facts from the site's REST API, same origin, batched; never throws. */
   enrich(keys: readonly string[], options: EnrichOptions): Promise<EnrichResult>;
 }

@@ -4,8 +4,8 @@
  * and a Jira-looking page on a host SLA Lens does not cover. Requests never reach the network:
  * the browser harness fulfils them from `handle()`.
  */
-import { jiraBacklogPage, jiraBoardPage, jiraDcSearch, jiraFields, jiraIssuePage, jiraNavigatorDetailPage, jiraNavigatorPage, jiraQueuePage, jiraSearch, type NavigatorOptions } from './jira';
-import { DC_OFFSET_MINUTES, jiraDcBoardPage, jiraDcIssuePage, jiraDcNavigatorPage } from './jira-dc';
+import { jiraBacklogPage, jiraBoardPage, jiraDcSearch, jiraFields, jiraIssuePage, jiraNavigatorDetailPage, jiraNavigatorPage, jiraQueuePage, jiraSearch, type NavigatorOptions, type QueueOptions } from './jira';
+import { DC_OFFSET_MINUTES, jiraDcBoardPage, jiraDcIssuePage, jiraDcNavigatorDetailPage, jiraDcNavigatorPage, jiraDcQueuePage } from './jira-dc';
 import type { FakeJiraIssue, FakeZendeskTicket } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
 import { zendeskAudits, zendeskGroups, zendeskOrganizations, zendeskSearchPage, zendeskShowMany, zendeskTicketPage, zendeskViewPage, type ViewOptions } from './zendesk';
@@ -29,6 +29,14 @@ const GROUPED_VIEW_COLUMNS: ViewOptions['columns'] = ['subject', 'requested', 'p
 
 export const URLS = {
   jiraQueue: `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/1`,
+  /** The same queue for an agent whose Jira speaks German. */
+  jiraQueueDe: `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/2`,
+  /** The 2025 markup (`issue-table-container`), which no independent source shows any more. */
+  jiraQueueLegacy: `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/3`,
+  /** A queue whose markup drifted: rows on screen, none of the markup SLA Lens knows. */
+  jiraQueueDrifted: `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/4`,
+  /** A queue with no tickets in it. */
+  jiraQueueEmpty: `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/5`,
   jiraQueueIssue: (key: string) => `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/1/${key}`,
   jiraBoard: `${JIRA_ORIGIN}/jira/software/c/projects/SUP/boards/1`,
   /** The board with an issue open in a modal over it. */
@@ -43,6 +51,9 @@ export const URLS = {
   jiraDcIssue: (key: string) => `${JIRA_DC_BASE}/browse/${key}`,
   jiraDcNavigator: `${JIRA_DC_BASE}/issues/?jql=${encodeURIComponent('project = SUP')}`,
   jiraDcBoard: `${JIRA_DC_BASE}/secure/RapidBoard.jspa?rapidView=1`,
+  /** The DC navigator's detail view: the issue page with the search's `jql` kept, cards on the left. */
+  jiraDcNavigatorDetail: (key: string) => `${JIRA_DC_BASE}/browse/${key}?jql=${encodeURIComponent('project = SUP')}`,
+  jiraDcQueue: `${JIRA_DC_BASE}/projects/SUP/queues/custom/1`,
   zendeskView: `${ZENDESK_ORIGIN}/agent/filters/360000001`,
   zendeskMappedView: `${ZENDESK_MAPPED_ORIGIN}/agent/filters/360000001`,
   /** The same tickets grouped by group, columns in another order. */
@@ -74,6 +85,14 @@ export interface FakeSiteData {
   /** Called as each API request is answered (benchmarks time what follows an answer). */
   onApi?: (request: FakeRequest) => void;
 }
+
+/** Queue ids of the Cloud fake site and how each renders (see `URLS`). */
+const JIRA_QUEUE_VARIANTS: Record<number, QueueOptions> = {
+  2: { locale: 'de' },
+  3: { markup: 'legacy' },
+  4: { markup: 'drifted' },
+  5: { empty: true },
+};
 
 const html = (body: string, status = 200): FakeResponse => ({ status, contentType: 'text/html; charset=utf-8', body });
 const notFound = () => html('<!doctype html><title>Not found</title><h1>Page not found</h1>', 404);
@@ -114,10 +133,13 @@ function handleJiraDc(issues: FakeJiraIssue[], req: FakeRequest): FakeResponse {
   if (path === '/rest/api/2/search') return jiraDcSearch(issues, req, DC_OFFSET_MINUTES);
   if (path === '/rest/api/2/field') return jiraFields();
   if (/^\/issues\/?$/.test(path)) return html(jiraDcNavigatorPage(base, issues));
+  if (/^\/projects\/SUP\/queues\/custom\/\d+$/.test(path)) return html(jiraDcQueuePage(base, issues));
   if (path === '/secure/RapidBoard.jspa') return html(jiraDcBoardPage(base, issues));
   const browse = /^\/browse\/([A-Z][A-Z0-9_]+-\d+)$/.exec(path);
   const issue = browse && issues.find((i) => i.key === browse[1]);
-  return issue ? html(jiraDcIssuePage(base, issue)) : notFound();
+  if (!issue) return notFound();
+  // With the search's `jql` kept, /browse/KEY is the navigator's detail view (real-markup-evidence.md §2.8).
+  return html(req.url.searchParams.has('jql') ? jiraDcNavigatorDetailPage(base, issues, issue) : jiraDcIssuePage(base, issue));
 }
 
 /** The response for `req`, or null when the host is not one of the fake sites. */
@@ -148,7 +170,8 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
     if (pathname === '/rest/api/2/field') return jiraFields();
     // Removed on Cloud (CHANGE-2046, jira-dom.md §5.2).
     if (/^\/rest\/api\/(2|3|latest)\/search$/.test(pathname)) return { status: 410, contentType: 'application/json', body: '{"errorMessages":["The requested API has been removed. Please migrate to the /rest/api/3/search/jql API."]}' };
-    if (/^\/jira\/servicedesk\/projects\/SUP\/queues\/custom\/\d+$/.test(pathname)) return html(jiraQueuePage(data.jira));
+    const queue = /^\/jira\/servicedesk\/projects\/SUP\/queues\/custom\/(\d+)$/.exec(pathname);
+    if (queue) return html(jiraQueuePage(data.jira, JIRA_QUEUE_VARIANTS[Number(queue[1])] ?? {}));
     const selectedKey = req.url.searchParams.get('selectedIssue');
     const selected = selectedKey ? data.jira.find((i) => i.key === selectedKey) : undefined;
     if (/^\/jira\/software\/c\/projects\/SUP\/boards\/\d+$/.test(pathname)) return html(jiraBoardPage(data.jira, selected));

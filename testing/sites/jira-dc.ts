@@ -134,3 +134,13 @@ ${statuses.map((s, i) => `<li class="ghx-column" data-column-id="${i + 1}">${iss
 </ul></div></div>`,
   );
 }
+
+// DC-DETAIL-AND-QUEUE: being written (real-markup-evidence.md §2.8, §2.10).
+export function jiraDcNavigatorDetailPage(base: URL, issues: FakeJiraIssue[], selected: FakeJiraIssue): string {
+  void issues;
+  return jiraDcIssuePage(base, selected);
+}
+
+export function jiraDcQueuePage(base: URL, issues: FakeJiraIssue[]): string {
+  return jiraDcNavigatorPage(base, issues.slice(0, 0));
+}

@@ -3,6 +3,7 @@
  * notes: testids, `/browse/` links, user-ordered columns, virtualised lists, rich text that
  * mentions other keys). Only what SLA Lens reads is modelled. The REST side is in jira-rest.ts.
  */
+import { REQUEST_TYPE_FIELD } from './jira-rest';
 import { escapeHtml as esc, JIRA_PROJECT, type FakeJiraIssue } from './tickets';
 
 export { jiraDcSearch, jiraFields, jiraIssueJson, jiraSearch, REQUEST_TYPE_FIELD, type IssueJsonOptions } from './jira-rest';
@@ -11,9 +12,9 @@ const CATEGORY_IDS = { new: 2, indeterminate: 4, done: 3 } as const;
 const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
 const icon = (alt: string) => `<img alt="${esc(alt)}" width="16" height="16" src="${PIXEL}">`;
 
-function shell(title: string, body: string): string {
+function shell(title: string, body: string, lang = 'en'): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${lang}"><head><meta charset="utf-8">
 <meta name="application-name" content="JIRA">
 <meta name="ajs-base-url" content="">
 <title>${esc(title)} - Jira</title>
@@ -22,7 +23,7 @@ function shell(title: string, body: string): string {
   header.nav { height: 48px; display: flex; align-items: center; padding: 0 16px; border-bottom: 1px solid #dfe1e6; font-weight: 600; }
   main { padding: 16px 24px; }
   h1 { font-size: 20px; margin: 0 0 16px; }
-  [data-vc="issue-table-container"] [role="row"] { display: grid; grid-template-columns: 150px 110px 1fr 140px 120px 180px; gap: 8px; padding: 8px 4px; border-bottom: 1px solid #ebecf0; align-items: center; }
+  [data-testid="virtual-table.table.main"] [role="row"], [data-vc="issue-table-container"] [role="row"], .drifted-row { display: grid; grid-template-columns: 150px 110px 1fr 140px 120px 180px; gap: 8px; padding: 8px 4px; border-bottom: 1px solid #ebecf0; align-items: center; }
   [role="columnheader"] { font-weight: 600; color: #5e6c84; font-size: 12px; text-align: left; }
   table { border-collapse: collapse; width: 100%; }
   td, th { padding: 6px 8px; border-bottom: 1px solid #ebecf0; }
@@ -54,37 +55,123 @@ function statusLozenge(issue: FakeJiraIssue): string {
 /** The localised text the Cloud lists show for a date: no machine-readable attribute (jira-dom.md rule 9). */
 const localised = (t: number) => new Date(t).toLocaleString('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 
-/** A Jira Service Management agent queue (Cloud, 2025 markup): rows with `time[datetime]` in Created. */
-export function jiraQueuePage(issues: FakeJiraIssue[], columns = ['request', 'key', 'summary', 'status', 'assignee', 'created']): string {
-  const headers: Record<string, string> = { request: 'Request Type', key: 'Key', summary: 'Summary', status: 'Status', assignee: 'Assignee', created: 'Created' };
-  const cell = (issue: FakeJiraIssue, column: string): string => {
-    switch (column) {
-      case 'request':
-        return `<div role="gridcell">${esc(issue.requestType ?? '')}</div>`;
-      case 'key':
-        return `<div role="gridcell">${keyLink(issue, 'servicedesk-queues.common.ui.issue-key')}</div>`;
-      case 'summary':
-        return `<div role="gridcell"><a href="${browse(issue.key)}">${esc(issue.summary)}</a></div>`;
-      case 'status':
-        return `<div role="gridcell">${statusLozenge(issue)}</div>`;
-      case 'assignee':
-        return `<div role="gridcell">${esc(issue.assignee ?? 'Unassigned')}</div>`;
-      default:
-        return `<div role="gridcell"><time datetime="${new Date(issue.created).toISOString()}">${new Date(issue.created).toUTCString().slice(5, 22)}</time></div>`;
-    }
-  };
-  const rows = issues
-    .map((issue) => `<div role="row" data-testid="servicedesk-queues.ui.queue-row">${columns.map((c) => cell(issue, c)).join('')}</div>`)
-    .join('\n');
-  return shell(
-    'All open',
-    `<div data-testid="servicedesk-queues-agent-view.layout.layout">
+export type QueueColumn = 'request' | 'key' | 'summary' | 'status' | 'assignee' | 'created';
+
+export interface QueueOptions {
+  columns?: QueueColumn[];
+  /** The agent's UI language: headers, the status button and dates in German. */
+  locale?: 'en' | 'de';
+  /**
+   * `virtual-table` (default): the markup independent tools read today (real-markup-evidence.md
+   * §2.4); `legacy`: the 2025 `issue-table-container` markup; `drifted`: rows on screen in markup
+   * nobody has seen, for the "can't read this page" message.
+   */
+  markup?: 'virtual-table' | 'legacy' | 'drifted';
+  /** A queue with no tickets in it. */
+  empty?: boolean;
+}
+
+/** The field id that ends each cell's testid (the queue's SSR state lists columns by these ids). */
+const QUEUE_FIELD: Record<QueueColumn, string> = { request: REQUEST_TYPE_FIELD, key: 'issuekey', summary: 'summary', status: 'status', assignee: 'assignee', created: 'created' };
+const QUEUE_HEADERS: Record<'en' | 'de', Record<QueueColumn, string>> = {
+  en: { request: 'Request Type', key: 'Key', summary: 'Summary', status: 'Status', assignee: 'Assignee', created: 'Created' },
+  de: { request: 'Anfragetyp', key: 'Schlüssel', summary: 'Zusammenfassung', status: 'Status', assignee: 'Bearbeiter', created: 'Erstellt' },
+};
+/** Jira translates the default workflow's statuses for the agent; the API still answers in the site's language. */
+const STATUS_DE: Record<string, string> = { 'Waiting for support': 'Wartet auf Support', 'Waiting for customer': 'Wartet auf Kunden', 'In Progress': 'In Arbeit', Resolved: 'Erledigt', Open: 'Offen', Closed: 'Geschlossen' };
+
+/**
+ * A Jira Service Management agent queue (Cloud). By default the markup that independent, maintained
+ * tools read today (real-markup-evidence.md §2.4): `div[role="row"]` rows inside
+ * `[data-testid="virtual-table.table.main"]`, one cell per column whose testid ends
+ * `cell-wrapper-row{KEY}-{fieldId}`, the key in an `a.issue-link > span` whose href is the queue's
+ * own issue route, and the status as a plain button (no testid at rest).
+ */
+export function jiraQueuePage(issues: FakeJiraIssue[], options: QueueOptions = {}): string {
+  const columns = options.columns ?? ['request', 'key', 'summary', 'status', 'assignee', 'created'];
+  const locale = options.locale ?? 'en';
+  const markup = options.markup ?? 'virtual-table';
+  const shown = options.empty ? [] : issues;
+  const headers = QUEUE_HEADERS[locale];
+  const queuePath = (key: string) => `/jira/servicedesk/projects/${JIRA_PROJECT.key}/queues/custom/1/${key}`;
+  const status = (issue: FakeJiraIssue) => (locale === 'de' ? (STATUS_DE[issue.status] ?? issue.status) : issue.status);
+  const date = (t: number) =>
+    `<time datetime="${new Date(t).toISOString()}">${esc(new Date(t).toLocaleString(locale === 'de' ? 'de-DE' : 'en-US', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }))}</time>`;
+
+  if (markup === 'legacy') {
+    const cell = (issue: FakeJiraIssue, column: QueueColumn): string => {
+      switch (column) {
+        case 'request':
+          return `<div role="gridcell">${esc(issue.requestType ?? '')}</div>`;
+        case 'key':
+          return `<div role="gridcell">${keyLink(issue, 'servicedesk-queues.common.ui.issue-key')}</div>`;
+        case 'summary':
+          return `<div role="gridcell"><a href="${browse(issue.key)}">${esc(issue.summary)}</a></div>`;
+        case 'status':
+          return `<div role="gridcell">${statusLozenge(issue)}</div>`;
+        case 'assignee':
+          return `<div role="gridcell">${esc(issue.assignee ?? 'Unassigned')}</div>`;
+        default:
+          return `<div role="gridcell">${date(issue.created)}</div>`;
+      }
+    };
+    const rows = shown.map((issue) => `<div role="row" data-testid="servicedesk-queues.ui.queue-row">${columns.map((c) => cell(issue, c)).join('')}</div>`).join('\n');
+    return shell(
+      'All open',
+      `<div data-testid="servicedesk-queues-agent-view.layout.layout">
   <h1>All open</h1>
   <div data-vc="issue-table-container" role="grid" aria-label="Queue issues">
     <div role="row">${columns.map((c) => `<div role="columnheader">${headers[c]}</div>`).join('')}</div>
     ${rows}
   </div>
 </div>`,
+    );
+  }
+
+  if (markup === 'drifted') {
+    // Rows a screen reader still sees, in markup SLA Lens has never been told about: the key as
+    // plain text, the row opened by a click handler, no link, no testid.
+    const rows = shown
+      .map((issue) => `<div role="row" class="drifted-row" tabindex="0">${columns.map((c) => `<div class="c-${c}">${c === 'key' ? `<span>${issue.key}</span>` : c === 'summary' ? esc(issue.summary) : c === 'status' ? esc(status(issue)) : ''}</div>`).join('')}</div>`)
+      .join('\n');
+    return shell('All open', `<div data-testid="servicedesk-queues-agent-view.layout.layout"><h1>All open</h1><div role="grid"><div role="row">${columns.map((c) => `<div role="columnheader">${headers[c]}</div>`).join('')}</div>${rows}</div></div>`, locale);
+  }
+
+  const cellId = (issue: FakeJiraIssue, column: QueueColumn) => `common.components.virtual-table.table.content.rows.common.cell-wrapper-row${issue.key}-${QUEUE_FIELD[column]}`;
+  const content = (issue: FakeJiraIssue, column: QueueColumn): string => {
+    switch (column) {
+      case 'request':
+        return esc(issue.requestType ?? '');
+      case 'key':
+        return `<a class="issue-link" href="${queuePath(issue.key)}"><span>${issue.key}</span></a>`;
+      case 'summary':
+        return `<a href="${queuePath(issue.key)}">${esc(issue.summary)}</a>`;
+      case 'status':
+        return `<button type="button" class="lozenge">${esc(status(issue))}</button>`;
+      case 'assignee':
+        return esc(issue.assignee ?? (locale === 'de' ? 'Nicht zugewiesen' : 'Unassigned'));
+      default:
+        return date(issue.created);
+    }
+  };
+  const rows = shown
+    .map((issue, i) => `<div role="row" class="virtual-table-row" aria-rowindex="${i + 2}">${columns.map((c) => `<div data-testid="${cellId(issue, c)}">${content(issue, c)}</div>`).join('')}</div>`)
+    .join('\n');
+  const title = locale === 'de' ? 'Alle offenen' : 'All open';
+  return shell(
+    title,
+    `<div data-testid="servicedesk-queues-agent-view.layout.layout">
+  <h1>${title}</h1>
+  <div data-testid="servicedesk-queues-agent-view.layout.table.container">
+    <div data-component-selector="virtual-table.view.table-wrapper">
+      <div data-testid="virtual-table.table.main" role="grid" aria-rowcount="${shown.length + 1}">
+        <div role="row" aria-rowindex="1">${columns.map((c) => `<div role="columnheader">${headers[c]}</div>`).join('')}</div>
+        ${rows}
+      </div>
+    </div>
+  </div>
+</div>`,
+    locale,
   );
 }
 

@@ -4,7 +4,8 @@
  */
 import type { SourceAdapter } from '../types';
 import { createEnricher } from './enrich';
-import { find } from './read-page';
+import { jiraMaskUrl, jiraPageKind, jiraShownTickets } from './page-kind';
+import { diagnose, find } from './read-page';
 import type { Fetch, SearchTarget } from './rest';
 import { S } from './selectors';
 import { isCloudHost } from './urls';
@@ -64,6 +65,10 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): SourceAdapt
     source: 'jira',
     handles: (url, doc) => isCloudHost(url) || doc.querySelector(S.app) !== null,
     find,
+    pageKind: (url) => jiraPageKind(url),
+    shownTickets: (root) => jiraShownTickets(root),
+    diagnose,
+    maskUrl: jiraMaskUrl,
     enrich: enricher.enrich,
   };
 }

@@ -2,7 +2,7 @@
  * Small DOM helpers shared by the page readers: keys from links, rich-text exclusion, visible text.
  */
 import { S } from './selectors';
-import { isValidIssueKey } from './urls';
+import { isValidIssueKey, issueKeyFromUrl } from './urls';
 
 // The key must end the path segment, so `/browse/SUP-12a` or `/browse/SUP-1/x` don't count.
 const BROWSE_KEY = /\/browse\/([A-Z][A-Z0-9_]+-\d+)(?=$|[?#])/;
@@ -14,20 +14,37 @@ export function keyFromLink(link: Element): string | null {
 }
 
 /**
+ * The issue a link leads to on any of Jira's issue routes: `/browse/KEY`, a queue's
+ * `…/queues/custom/N/KEY`, or a `?selectedIssue=KEY` back into a list (real-markup-evidence.md §2.4).
+ */
+export function keyFromIssueRoute(link: Element): string | null {
+  const href = (link as HTMLAnchorElement).href || link.getAttribute('href');
+  if (!href) return null;
+  try {
+    return issueKeyFromUrl(new URL(href, link.ownerDocument.baseURI));
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The link that shows the key inside a row or card: the one whose text is the key (a row often
  * links its summary to the same issue, a backlog row also has a screen-reader link), else the first.
  */
-export function keyLinkIn(container: Element, preferred: string = S.browseLink): { key: string; link: Element } | null {
+export function keyLinkIn(container: Element, preferred: string = S.browseLink, keyOf: (link: Element) => string | null = keyFromLink): { key: string; link: Element } | null {
   const own = container.matches(preferred) ? [container] : [];
   let first: { key: string; link: Element } | null = null;
   for (const link of [...own, ...container.querySelectorAll(preferred)]) {
-    const key = keyFromLink(link);
+    const key = keyOf(link);
     if (!key) continue;
     if (text(link) === key) return { key, link };
     first ??= { key, link };
   }
   return first;
 }
+
+/** The link on an issue route inside a row, preferring the one whose text is the key. */
+export const issueRouteLinkIn = (container: Element): { key: string; link: Element } | null => keyLinkIn(container, S.anyLink, keyFromIssueRoute);
 
 /** Whether `el` sits in a description, comment or editor, where mentioned keys are not tickets (rule 4). */
 export const inRichText = (el: Element): boolean => el.closest(S.richText) !== null;

@@ -39,8 +39,8 @@ function cloudView(key: string, anchor: Element, element: Element, viewRoot: Ele
   };
 }
 
-/** Cloud: every breadcrumb current-issue link (page, modal, panel), else the summary heading of the issue the URL names. */
-export function readCloudIssueViews(root: ParentNode, url: URL): FoundTicket[] {
+/** Cloud: every breadcrumb current-issue link (page, modal, panel). */
+export function readCloudBreadcrumbs(root: ParentNode): FoundTicket[] {
   const found: FoundTicket[] = [];
   for (const link of all(root, S.issueKey)) {
     if (inRichText(link)) continue;
@@ -48,13 +48,14 @@ export function readCloudIssueViews(root: ParentNode, url: URL): FoundTicket[] {
     if (!isValidIssueKey(key)) continue;
     found.push(cloudView(key, link, link.closest(S.issueBreadcrumb) ?? link, link.closest(VIEW_ROOTS)));
   }
-  // The breadcrumb may be missing (layouts change); the URL still names the open issue.
-  const key = issueKeyFromUrl(url);
-  if (found.length === 0 && key) {
-    const heading = all(root, S.issueSummary).find((h) => !inRichText(h));
-    if (heading) found.push(cloudView(key, heading, heading, heading.closest(VIEW_ROOTS)));
-  }
   return found;
+}
+
+/** Cloud, when no breadcrumb is found (layouts change): the summary heading of the issue the URL names. */
+export function readCloudSummaryHeading(root: ParentNode, url: URL): FoundTicket[] {
+  const key = issueKeyFromUrl(url);
+  const heading = key ? all(root, S.issueSummary).find((h) => !inRichText(h)) : undefined;
+  return key && heading ? [cloudView(key, heading, heading, heading.closest(VIEW_ROOTS))] : [];
 }
 
 /** Data Center: `#key-val` in the issue header. */

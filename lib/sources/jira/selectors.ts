@@ -17,8 +17,12 @@ export type JiraFixturePage =
   | 'cloud-navigator'
   | 'cloud-navigator-detail'
   | 'cloud-queue'
+  | 'cloud-queue-de'
+  | 'cloud-queue-legacy'
   | 'dc-issue'
   | 'dc-navigator'
+  | 'dc-navigator-detail'
+  | 'dc-queue'
   | 'dc-board';
 
 export interface SelectorEntry {
@@ -36,15 +40,33 @@ export function testid(op: Op, value: string, prefix = ''): string {
 
 /** Pages with an open Cloud issue view: full page, modal, side panel, and the navigator's detail view. */
 const CLOUD_ISSUE_VIEWS = ['cloud-issue', 'cloud-board-modal', 'cloud-backlog-panel', 'cloud-navigator-detail'] as const;
-const ALL_PAGES: readonly JiraFixturePage[] = ['cloud-issue', 'cloud-board', 'cloud-board-modal', 'cloud-backlog', 'cloud-backlog-panel', 'cloud-navigator', 'cloud-navigator-detail', 'cloud-queue', 'dc-issue', 'dc-navigator', 'dc-board'];
+const ALL_PAGES: readonly JiraFixturePage[] = [
+  'cloud-issue',
+  'cloud-board',
+  'cloud-board-modal',
+  'cloud-backlog',
+  'cloud-backlog-panel',
+  'cloud-navigator',
+  'cloud-navigator-detail',
+  'cloud-queue',
+  'cloud-queue-de',
+  'cloud-queue-legacy',
+  'dc-issue',
+  'dc-navigator',
+  'dc-navigator-detail',
+  'dc-queue',
+  'dc-board',
+];
+const CLOUD_QUEUES = ['cloud-queue', 'cloud-queue-de'] as const;
+const DC_PAGES = ['dc-issue', 'dc-navigator', 'dc-navigator-detail', 'dc-queue', 'dc-board'] as const;
 
 export const SELECTORS = {
   /** Jira itself, Cloud and DC (§1). */
   app: { selector: 'meta[name="application-name"][content="JIRA"]', pages: ALL_PAGES },
   /** Only DC/Server renders these (§1; a saved 9.12 page). */
-  dcVersion: { selector: 'meta[name="ajs-version-number"]', pages: ['dc-issue', 'dc-navigator', 'dc-board'] },
-  dcBaseUrl: { selector: 'meta[name="ajs-base-url"]', pages: ['dc-issue', 'dc-navigator', 'dc-board'] },
-  dcContextPath: { selector: 'meta[name="ajs-context-path"]', pages: ['dc-issue', 'dc-navigator', 'dc-board'] },
+  dcVersion: { selector: 'meta[name="ajs-version-number"]', pages: DC_PAGES },
+  dcBaseUrl: { selector: 'meta[name="ajs-base-url"]', pages: DC_PAGES },
+  dcContextPath: { selector: 'meta[name="ajs-context-path"]', pages: DC_PAGES },
 
   /** Rich text: keys mentioned here never make tickets (rule 4, W). */
   richText: {
@@ -52,7 +74,8 @@ export const SELECTORS = {
     pages: CLOUD_ISSUE_VIEWS,
   },
   /** Every key link; parse the key from the resolved href (rule 3). */
-  browseLink: { selector: 'a[href*="/browse/"]', pages: ALL_PAGES },
+  /** Not on Cloud queues, whose links are queue-relative (`…/queues/custom/N/KEY`). */
+  browseLink: { selector: 'a[href*="/browse/"]', pages: ALL_PAGES.filter((p) => !(CLOUD_QUEUES as readonly string[]).includes(p)) },
 
   // Cloud issue view: full page, modal, side panel (§3.1). Scope first, then query (rule 5).
   issueModal: { selector: testid('*=', 'modal-dialog', 'section[role="dialog"]'), pages: ['cloud-board-modal'] },
@@ -70,7 +93,7 @@ export const SELECTORS = {
   /** Status lozenge text in lists and the issue view: `…status-lozenge.N--text` (G). */
   statusLozengeText: {
     selector: '[data-testid*="status-lozenge."][data-testid$="--text"], [data-test-id*="status-lozenge."][data-test-id$="--text"]',
-    pages: ['cloud-issue', 'cloud-navigator', 'cloud-queue'],
+    pages: ['cloud-issue', 'cloud-navigator', 'cloud-queue-legacy'],
   },
 
   // Cloud issue navigator, list view (§3.2, G).
@@ -86,13 +109,20 @@ export const SELECTORS = {
   detailCardLink: { selector: testid('$=', 'detail-view.card-list.card', 'a'), pages: ['cloud-navigator-detail'] },
   detailCardSummary: { selector: testid('$=', 'detail-view.card-list.card.summary'), pages: ['cloud-navigator-detail'] },
 
-  // JSM agent queue, Cloud 2025 markup (§3.3, CB): columns are mapped from the table's own header row.
-  queueTable: { selector: '[data-vc="issue-table-container"]', pages: ['cloud-queue'] },
-  queueRow: { selector: '[role="row"]', pages: ['cloud-queue', 'cloud-navigator'] },
-  queueHeader: { selector: '[role="columnheader"]', pages: ['cloud-queue', 'cloud-navigator'] },
-  queueCell: { selector: '[role="gridcell"]', pages: ['cloud-queue'] },
+  // JSM agent queue, Cloud (real-markup-evidence.md §2.4: FT 2026-03 extension, a Selenium page
+  // object, an older helper). Rows in the virtual table; each cell's testid ends
+  // `cell-wrapper-row{KEY}-{fieldId}`, naming the ticket and the column in any UI language.
+  queueVirtualTable: { selector: testid('$=', 'virtual-table.table.main'), pages: CLOUD_QUEUES },
+  queueRow: { selector: '[role="row"]', pages: [...CLOUD_QUEUES, 'cloud-queue-legacy', 'cloud-navigator'] },
+  queueCellWrapper: { selector: testid('*=', 'cell-wrapper-row'), pages: CLOUD_QUEUES },
+  /** JC 2025-07: the key cell's link; its href may be queue-relative (`…/queues/custom/N/KEY`). */
+  issueLink: { selector: 'a.issue-link', pages: [...CLOUD_QUEUES, 'dc-queue'] },
+  /** Any link that may lead to an issue; which ones do is decided by the issue routes (urls.ts). */
+  anyLink: { selector: 'a[href]', pages: ALL_PAGES },
+  /** The 2025 markup (CB), kept as the last fallback: rows inside this container. */
+  queueTable: { selector: '[data-vc="issue-table-container"]', pages: ['cloud-queue-legacy'] },
   /** The only Cloud view with a machine-readable date (CB); DC pages have them too (§4.1). */
-  datetime: { selector: 'time[datetime]', pages: ['cloud-queue', 'dc-issue', 'dc-navigator'] },
+  datetime: { selector: 'time[datetime]', pages: [...CLOUD_QUEUES, 'cloud-queue-legacy', 'dc-issue', 'dc-navigator'] },
 
   // Cloud board (§3.4, G; JA).
   boardCard: { selector: testid('$=', 'ui.card.card'), pages: ['cloud-board', 'cloud-board-modal'] },
@@ -131,6 +161,9 @@ export const SELECTORS = {
   dcCardKey: { selector: '.ghx-key', pages: ['dc-board'] },
   dcCardSummary: { selector: '.ghx-summary', pages: ['dc-board'] },
   dcCardType: { selector: '.ghx-type[title]', pages: ['dc-board'] },
+
+  // Data Center navigator, detail view, and the DC JSM queue (real-markup-evidence.md §2.8, §2.10).
+  // DC-DETAIL-AND-QUEUE: selectors for read-dc-lists.ts go here.
 } as const satisfies Record<string, SelectorEntry>;
 
 export type SelectorName = keyof typeof SELECTORS;

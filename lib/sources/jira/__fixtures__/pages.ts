@@ -25,8 +25,12 @@ export const FIXTURE_URLS: Record<JiraFixturePage, string> = {
   'cloud-navigator': URLS.jiraNavigator,
   'cloud-navigator-detail': URLS.jiraNavigatorDetail('SUP-103'),
   'cloud-queue': URLS.jiraQueue,
+  'cloud-queue-de': URLS.jiraQueueDe,
+  'cloud-queue-legacy': URLS.jiraQueueLegacy,
   'dc-issue': URLS.jiraDcIssue('SUP-106'),
   'dc-navigator': URLS.jiraDcNavigator,
+  'dc-navigator-detail': URLS.jiraDcNavigatorDetail('SUP-103'),
+  'dc-queue': URLS.jiraDcQueue,
   'dc-board': URLS.jiraDcBoard,
 };
 

@@ -1,0 +1,53 @@
+/**
+ * How many tickets a page appears to show, counted from evidence that does not depend on the
+ * readers' markup beliefs: the grid rows and table rows of any list (ARIA roles and plain tables
+ * are what screen readers and every table component keep), and the distinct tickets that the
+ * page's links point to. The readers can be wrong about a page; this count is how we notice.
+ */
+
+export interface ShownOptions {
+  /** The ticket a link points to, from its resolved href, or null. */
+  linkKey(link: HTMLAnchorElement): string | null;
+  /** Attributes that carry a ticket key or id on a row or card (`data-issue-key`). */
+  keyAttributes?: readonly string[];
+  /** Whether the value of one of those attributes is a ticket key. */
+  isKey?(value: string): boolean;
+  /** Descriptions, comments and editors: what they mention is not shown as a ticket. */
+  inRichText(el: Element): boolean;
+  /** Elements that are ours (badges): never counted. */
+  ignore?: string;
+}
+
+const isHeaderRow = (row: Element): boolean => row.querySelector('[role="columnheader"], th') !== null || row.closest('thead') !== null;
+
+/** The largest of: data rows, distinct linked tickets, distinct keyed elements. */
+export function countShownTickets(root: ParentNode, options: ShownOptions): number {
+  const rows = new Set<Element>();
+  for (const row of root.querySelectorAll('[role="row"], tbody > tr')) {
+    if (isHeaderRow(row) || options.inRichText(row)) continue;
+    // A grid row inside a table row (or the reverse) is one row.
+    const outer = row.parentElement?.closest('[role="row"], tbody > tr');
+    if (outer && rows.has(outer)) continue;
+    if ((row.textContent ?? '').trim() !== '') rows.add(row);
+  }
+
+  const linked = new Set<string>();
+  for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    if (options.ignore && link.closest(options.ignore)) continue;
+    const key = options.linkKey(link);
+    if (key && !options.inRichText(link)) linked.add(key);
+  }
+
+  const keyed = new Set<string>();
+  const attributes = options.keyAttributes ?? [];
+  if (attributes.length > 0 && options.isKey) {
+    for (const el of root.querySelectorAll(attributes.map((a) => `[${a}]`).join(', '))) {
+      if (options.inRichText(el)) continue;
+      for (const a of attributes) {
+        const value = el.getAttribute(a)?.trim() ?? '';
+        if (options.isKey(value)) keyed.add(value);
+      }
+    }
+  }
+  return Math.max(rows.size, linked.size, keyed.size);
+}
