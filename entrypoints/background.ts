@@ -6,6 +6,7 @@ import { afterConfigChange, publishPopupSnapshot, pruneTickets, showToolbarBadge
 import { openTicket } from '../components/popup/ticket-url';
 import { CONFIG_VERSION_KEY } from '../lib/messaging/types';
 import { createSiteRegistry } from '../lib/sources/site-registry';
+import { clearTabStatus, PAGE_STATUS_TYPE, parsePageStatus, recordTabStatus, type TabAction } from '../lib/tabs/page-status';
 
 export default defineBackground({
   type: 'module',
@@ -91,6 +92,24 @@ export default defineBackground({
         .catch(report('evaluate stored tickets again'));
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && CONFIG_VERSION_KEY in changes) reevaluate();
+    });
+
+    // Whether each tab's page could be read: kept for the popup, shown on the toolbar for that tab.
+    const tabAction = browser.action as unknown as TabAction;
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if ((message as { type?: unknown } | null)?.type !== PAGE_STATUS_TYPE) return undefined;
+      const status = parsePageStatus(message);
+      const tabId = sender.tab?.id;
+      // Only our own content script, in a tab's top frame, about the site it runs on.
+      const from = sender.url ? new URL(sender.url).hostname : null;
+      if (!status || tabId === undefined || sender.frameId !== 0 || sender.id !== browser.runtime.id || from !== status.site) return undefined;
+      void recordTabStatus(tabId, status, browser.runtime.getManifest().version, Date.now(), browser.storage.session, tabAction).catch(report('keep the status of a page'));
+      return undefined;
+    });
+    browser.tabs.onRemoved.addListener((tabId) => void clearTabStatus(tabId, browser.storage.session).catch(report('forget a closed tab')));
+    // A new document in the tab: its content script (if any) says afresh what it can read.
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      if (change.status === 'loading') void clearTabStatus(tabId, browser.storage.session, tabAction).catch(report('forget a page the tab left'));
     });
 
     browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {

@@ -9,6 +9,7 @@ import { CompliancePanel, type CompliancePeriod, type MissedTicket } from './Com
 import { CountsSummary } from './CountsSummary';
 import { plural, type TimeFormat } from './format';
 import { NoConfiguration, NoTicketsSeen, NothingAtRisk, type CoveredSite } from './PopupEmptyStates';
+import { UnreadablePage, type UnreadablePageProps } from './UnreadablePage';
 import { UrgentList } from './UrgentList';
 
 export interface PopupViewProps {
@@ -27,6 +28,8 @@ export interface PopupViewProps {
   onOpenSettings: () => void;
   /** Why the data could not be read, if it could not. */
   error?: string;
+  /** The tab the popup was opened over shows tickets SLA Lens could not read. */
+  unreadablePage?: UnreadablePageProps;
   format?: TimeFormat;
 }
 
@@ -62,6 +65,7 @@ export function PopupView(props: PopupViewProps) {
         />
       </div>
       <main class="popup__main" aria-busy={loading}>
+        {props.unreadablePage && <UnreadablePage {...props.unreadablePage} />}
         {error ? <Notice tone="error">{error}</Notice> : loading ? null : <Body {...props} />}
       </main>
     </div>

@@ -5,6 +5,7 @@ import { jiraAdapter } from '../../lib/sources/jira/adapter';
 import { BUILT_IN_MATCHES } from '../../lib/sources/sites';
 import { zendeskAdapter } from '../../lib/sources/zendesk/adapter';
 import type { SourceAdapter } from '../../lib/sources/types';
+import { PAGE_STATUS_TYPE, type PageStatusMessage } from '../../lib/tabs/tab-status';
 
 const ADAPTERS: readonly SourceAdapter[] = [jiraAdapter, zendeskAdapter];
 
@@ -60,6 +61,11 @@ function start(ctx: ContentScriptContext, adapter: SourceAdapter, url: URL): voi
       clearTimeout: (id) => clearTimeout(id as number),
       now: () => Date.now(),
       document,
+      reportPage(report) {
+        const message: PageStatusMessage = { type: PAGE_STATUS_TYPE, site: location.hostname, ...report };
+        // Best effort: a background that is restarting must not break the page.
+        browser.runtime.sendMessage(message).catch(() => undefined);
+      },
     },
     ctx.signal,
     url,

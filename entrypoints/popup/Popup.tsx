@@ -13,6 +13,7 @@ import { advanceSnapshot, loadCompliance, loadPopup, POPUP_FIRST_PAGE, type Popu
 import type { TicketSummary } from '../../lib/messaging/types';
 import { useLiveQuery } from '../../lib/options/use-live-query';
 import type { SelfHostedSite } from '../../lib/sources/site-registry';
+import { diagnosticsReport, type TabPageStatus } from '../../lib/tabs/tab-status';
 import { coveredSites } from './covered-sites';
 
 export interface PopupProps {
@@ -22,6 +23,11 @@ export interface PopupProps {
   openSettings: () => void;
   /** The self-hosted sites the browser lets SLA Lens run on. */
   selfHostedSites: () => Promise<readonly SelfHostedSite[]>;
+  /** Calls back with the status of the tab the popup is about (null: nothing to say); returns the unsubscribe. */
+  watchPageStatus?: (listener: (status: TabPageStatus | null) => void) => () => void;
+  copyText?: (text: string) => Promise<void>;
+  /** `Chrome 156`: for the diagnostics. */
+  browserName?: string;
   /** What the first paint showed (the background's first page), shown until the database answers. */
   initial?: { snapshot: PopupSnapshot; config: { name: string; version: number } | null } | null;
 }
@@ -36,7 +42,9 @@ function message(what: string, error: unknown): string {
   return `SLA Lens could not read ${what}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial }: PopupProps) {
+export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial, watchPageStatus, copyText, browserName = 'unknown' }: PopupProps) {
+  const [pageStatus, setPageStatus] = useState<TabPageStatus | null>(null);
+  useEffect(() => watchPageStatus?.(setPageStatus), [watchPageStatus]);
   const [reloads, setReloads] = useState(0);
   const [tick, setTick] = useState(() => now());
   const [days, setDays] = useState<CompliancePeriod>(7);
@@ -106,6 +114,11 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial
       onOpen={(ticket: TicketSummary | MissedTicket) => openTicket(ticket.url, openTab)}
       onOpenSettings={openSettings}
       error={failed?.status === 'error' ? message('its ticket store', failed.error) : undefined}
+      unreadablePage={
+        pageStatus && !pageStatus.readable && copyText
+          ? { label: pageStatus.kind.label, found: pageStatus.found, shown: pageStatus.shown, diagnostics: diagnosticsReport(pageStatus, browserName), onCopy: copyText }
+          : undefined
+      }
     />
   );
 }

@@ -6,7 +6,9 @@ import { browser } from '#imports';
 import { render } from 'preact';
 import { SlaLensDatabase } from '../../lib/db/database';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
+import { browserVersion } from '../../lib/tabs/tab-status';
 import { Popup, type PopupProps } from './Popup';
+import { watchActiveTabStatus } from './tab-status';
 
 export function mountPopup(root: HTMLElement, initial: PopupProps['initial']): void {
   const db = new SlaLensDatabase();
@@ -19,6 +21,9 @@ export function mountPopup(root: HTMLElement, initial: PopupProps['initial']): v
       openSettings={() => void browser.runtime.openOptionsPage()}
       selfHostedSites={registry.list}
       initial={initial}
+      watchPageStatus={watchActiveTabStatus}
+      copyText={(text) => navigator.clipboard.writeText(text)}
+      browserName={browserVersion(navigator.userAgent)}
     />,
     root,
   );

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EvaluateRequest, EvaluateResponse, SlaView } from '../messaging/types';
 import type { TicketFacts } from '../sla/index';
 import type { EnrichResult, FoundTicket, SourceAdapter } from '../sources/types';
-import { startOverlay } from './controller';
+import { SETTLE_MS, startOverlay, type PageReport } from './controller';
 
 const H = 3_600_000;
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -15,6 +15,11 @@ function fakeAdapter(options: { failEnrich?: boolean; created?: boolean } = {}):
     source: 'jira',
     enriched,
     handles: () => true,
+    pageKind: () => ({ id: 'jsm-queue', label: 'Jira Service Management queue', shows: 'list' }),
+    // What a page "shows": our rows and rows in markup the fake reader does not know.
+    shownTickets: (root) => root.querySelectorAll('.row, .drifted').length,
+    diagnose: (root) => [{ strategy: 'queue/row-class', tickets: root.querySelectorAll('.row').length, used: root.querySelectorAll('.row').length > 0 }],
+    maskUrl: () => 'https://*.atlassian.net/issues/',
     find(root) {
       return [...root.querySelectorAll<HTMLElement>('.row')].map(
         (row): FoundTicket => ({ key: row.dataset.key!, element: row, anchor: row.querySelector('.key')!, dom: options.created ? { created: NOW - H } : {} }),
@@ -56,7 +61,7 @@ function page(keys: string[]) {
 
 const overlays: AbortController[] = [];
 
-function start(adapter: SourceAdapter, background: ReturnType<typeof fakeBackground>, configListeners: Array<() => void> = []) {
+function start(adapter: SourceAdapter, background: ReturnType<typeof fakeBackground>, configListeners: Array<() => void> = [], reports?: PageReport[]) {
   const controller = new AbortController();
   overlays.push(controller);
   const overlay = startOverlay(
@@ -71,6 +76,7 @@ function start(adapter: SourceAdapter, background: ReturnType<typeof fakeBackgro
       clearTimeout: (id) => clearTimeout(id as number),
       now: () => NOW,
       document,
+      ...(reports ? { reportPage: (r: PageReport) => reports.push(r) } : {}),
     },
     controller.signal,
     new URL('https://acme.atlassian.net/issues/'),
@@ -179,5 +185,57 @@ describe('the overlay controller', () => {
     controller.abort();
     expect(badges()).toEqual([]);
     expect(document.getElementById('sla-lens-style')).toBeNull();
+  });
+
+  describe('says whether it could read the page, once its rows have settled', () => {
+    const settled = { timeout: SETTLE_MS + 2000 };
+
+    it('a page whose rows were all read is readable, with no diagnostics', async () => {
+      page(['SUP-1', 'SUP-2']);
+      const reports: PageReport[] = [];
+      start(fakeAdapter(), fakeBackground(), [], reports);
+      await vi.waitFor(() => expect(reports).toHaveLength(1), settled);
+      expect(reports[0]).toEqual({ readable: true, kind: { id: 'jsm-queue', label: 'Jira Service Management queue', shows: 'list' }, found: 2, shown: 2 });
+    });
+
+    it('a drifted page (rows on screen, none read) is not, and its diagnostics carry counts, never keys', async () => {
+      document.body.innerHTML = ['SUP-7', 'SUP-8', 'SUP-9'].map((k) => `<div class="drifted"><span>${k}</span> Customer cannot log in</div>`).join('');
+      const reports: PageReport[] = [];
+      start(fakeAdapter(), fakeBackground(), [], reports);
+      await vi.waitFor(() => expect(reports).toHaveLength(1), settled);
+      expect(reports[0]).toMatchObject({ readable: false, found: 0, shown: 3 });
+      expect(reports[0]!.diagnostics).toEqual({
+        source: 'jira',
+        page: 'jsm-queue',
+        url: 'https://*.atlassian.net/issues/',
+        lang: '',
+        dir: 'ltr',
+        found: 0,
+        shown: 3,
+        strategies: [{ strategy: 'queue/row-class', tickets: 0, used: false }],
+      });
+      expect(JSON.stringify(reports[0])).not.toMatch(/SUP-|Customer/);
+    });
+
+    it('a truly empty list is readable: there is nothing to read', async () => {
+      document.body.innerHTML = '<p>No issues in this queue</p>';
+      const reports: PageReport[] = [];
+      start(fakeAdapter(), fakeBackground(), [], reports);
+      await vi.waitFor(() => expect(reports).toHaveLength(1), settled);
+      expect(reports[0]).toMatchObject({ readable: true, found: 0, shown: 0 });
+    });
+
+    it('says so again only when it changes: rows it can read arriving make the page readable', async () => {
+      document.body.innerHTML = '<div class="drifted">SUP-7</div>';
+      const reports: PageReport[] = [];
+      start(fakeAdapter(), fakeBackground(), [], reports);
+      await vi.waitFor(() => expect(reports).toHaveLength(1), settled);
+      document.body.innerHTML = '<div class="row" data-key="SUP-1"><a class="key">SUP-1</a></div>';
+      await vi.waitFor(() => expect(reports).toHaveLength(2), settled);
+      expect(reports.map((r) => r.readable)).toEqual([false, true]);
+      document.body.insertAdjacentHTML('beforeend', '<div class="row" data-key="SUP-2"><a class="key">SUP-2</a></div>');
+      await new Promise((r) => setTimeout(r, SETTLE_MS + 300));
+      expect(reports, 'still readable: nothing new to say').toHaveLength(2);
+    });
   });
 });

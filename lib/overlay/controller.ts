@@ -7,6 +7,7 @@
  */
 import type { EvaluateRequest, EvaluateResponse, SlaView } from '../messaging/types';
 import type { TicketFacts } from '../sla/index';
+import { cannotRead, type PageDiagnostics, type PageKind } from '../sources/page-status';
 import type { FoundTicket, SourceAdapter } from '../sources/types';
 import { removeAllBadges, sweepStaleBadges } from './badge';
 import { createBadgeBoard } from './board';
@@ -24,7 +25,26 @@ export interface OverlayDeps {
   clearTimeout(id: unknown): void;
   now(): number;
   document: Document;
+  /**
+   * Told once a ticket page's rows have settled, and again whenever that changes: whether SLA Lens
+   * could read the page (diagnostics only when it could not).
+   */
+  reportPage?(report: PageReport): void;
 }
+
+export interface PageReport {
+  readable: boolean;
+  /** Null: not a page of tickets (any earlier status of the tab no longer holds). */
+  kind: PageKind | null;
+  found: number;
+  shown: number;
+  diagnostics?: PageDiagnostics;
+}
+
+/** Rows have settled when the page has added none for this long. */
+export const SETTLE_MS = 1500;
+/** A page that never stops changing (live counters) is judged this long after it was opened anyway. */
+const SETTLE_MAX_MS = 8000;
 
 /** Keys per background message (the background refuses larger batches). */
 const BATCH = 500;
@@ -146,6 +166,57 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     await Promise.all(evaluations);
   }
 
+  let settleTimer: unknown = null;
+  let runStarted = 0;
+  let lastReport = '';
+
+  /** Compares what the page shows with what the readers found, and says so when it changed. */
+  function judge(): void {
+    settleTimer = null;
+    const report = deps.reportPage;
+    const kind = adapter.pageKind(currentUrl, doc);
+    if (!report || signal.aborted) return;
+    if (!kind) {
+      if (lastReport !== 'none') report({ readable: true, kind: null, found: 0, shown: 0 });
+      lastReport = 'none';
+      return;
+    }
+    const keys = new Set<string>();
+    for (const [element, found] of tracked) {
+      if (element.isConnected && !!found.isTicketView === (kind.shows === 'ticket')) keys.add(found.key);
+    }
+    const shown = adapter.shownTickets(doc.body, currentUrl);
+    const reading = { kind, found: keys.size, shown };
+    const readable = !cannotRead(reading);
+    const summary = `${kind.id}:${readable}`;
+    if (summary === lastReport) return;
+    lastReport = summary;
+    const diagnostics: PageDiagnostics | undefined = readable
+      ? undefined
+      : {
+          source: adapter.source,
+          page: kind.id,
+          url: adapter.maskUrl(currentUrl),
+          lang: doc.documentElement.lang.slice(0, 35),
+          dir: doc.documentElement.dir.slice(0, 10) || doc.dir || 'ltr',
+          found: keys.size,
+          shown,
+          strategies: adapter.diagnose(doc.body, currentUrl),
+        };
+    report({ readable, ...reading, ...(diagnostics ? { diagnostics } : {}) });
+  }
+
+  /** Judges the page once it has stopped adding rows (or has kept changing for too long). */
+  function settleLater(): void {
+    if (!deps.reportPage) return;
+    const waited = deps.now() - runStarted;
+    if (settleTimer !== null) {
+      if (waited + SETTLE_MS > SETTLE_MAX_MS) return;
+      deps.clearTimeout(settleTimer);
+    }
+    settleTimer = deps.setTimeout(judge, SETTLE_MS);
+  }
+
   function want(key: string): void {
     if (views.has(key) || pending.has(key)) return;
     pending.add(key);
@@ -165,10 +236,13 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       want(found.key);
     }
     if (fresh.size > 0) show(fresh);
+    settleLater();
   }
 
   function startRun(): void {
     run?.abort();
+    runStarted = deps.now();
+    lastReport = '';
     run = new AbortController();
     const runSignal = AbortSignal.any([signal, run.signal]);
     let frame = 0;
@@ -197,6 +271,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
   signal.addEventListener('abort', () => {
     unsubscribe();
     if (gatherTimer !== null) deps.clearTimeout(gatherTimer);
+    if (settleTimer !== null) deps.clearTimeout(settleTimer);
     board.clear();
     removeAllBadges(doc);
     removeStyle(doc);

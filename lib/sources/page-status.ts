@@ -32,11 +32,12 @@ const SHORTFALL_MIN_SHOWN = 4;
 
 /**
  * Whether the page shows tickets SLA Lens could not read: none found while the page shows some,
- * or far fewer (under half). A truly empty list is readable: there is nothing to read.
+ * or, on a list, far fewer (under half). A truly empty list is readable: there is nothing to read.
+ * On a ticket view `found` counts the open ticket only, and `shown` anything naming a ticket.
  */
 export function cannotRead({ kind, found, shown }: PageReading): boolean {
-  if (kind.shows === 'ticket') return found === 0;
   if (shown === 0) return false;
+  if (kind.shows === 'ticket') return found === 0;
   if (found === 0) return true;
   return shown >= SHORTFALL_MIN_SHOWN && found * 2 < shown;
 }
@@ -94,7 +95,3 @@ export function maskUrl(url: URL, mask: UrlMask): string {
   return `${url.protocol}//${maskHost(url.hostname)}${path}${params.length ? `?${params.join('&')}` : ''}`;
 }
 
-/** Everything a strategy count or a mask leaves out, checked: a diagnostics text never carries these. */
-export function diagnosticsText(diagnostics: PageDiagnostics & { extension?: string; browser?: string }): string {
-  return JSON.stringify(diagnostics, null, 2);
-}

@@ -8,7 +8,7 @@ import { jiraBacklogPage, jiraBoardPage, jiraDcSearch, jiraFields, jiraIssuePage
 import { DC_OFFSET_MINUTES, jiraDcBoardPage, jiraDcIssuePage, jiraDcNavigatorDetailPage, jiraDcNavigatorPage, jiraDcQueuePage } from './jira-dc';
 import type { FakeJiraIssue, FakeZendeskTicket } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
-import { zendeskAudits, zendeskGroups, zendeskOrganizations, zendeskSearchPage, zendeskShowMany, zendeskTicketPage, zendeskViewPage, type ViewOptions } from './zendesk';
+import { zendeskAudits, zendeskDriftedViewPage, zendeskGroups, zendeskLocaleOf, zendeskOrganizations, zendeskSearchPage, zendeskShowMany, zendeskTicketPage, zendeskViewPage, type ViewOptions } from './zendesk';
 
 export * from './tickets';
 export type { FakeRequest, FakeResponse } from './types';
@@ -26,6 +26,12 @@ export const JIRA_DC_BASE = `${JIRA_DC_ORIGIN}/jira`;
 /** The view `/agent/filters/{id}` that groups its rows (by group) unless `zendeskView` says otherwise. */
 const ZENDESK_GROUPED_VIEW = 360000002;
 const GROUPED_VIEW_COLUMNS: ViewOptions['columns'] = ['subject', 'requested', 'priority', 'status', 'type', 'id', 'assignee', 'group'];
+/** A view whose conditions match no ticket: an empty table. */
+const ZENDESK_EMPTY_VIEW = 360000003;
+/** A view in markup the readers do not know (a redesign): rows shown, none readable. */
+const ZENDESK_DRIFTED_VIEW = 360000004;
+/** The agent's language, which the real UI takes from their profile: here the fake site's own `locale` parameter. */
+const zendeskIn = (url: string, locale: 'de' | 'he') => `${url}${url.includes('?') ? '&' : '?'}locale=${locale}`;
 
 export const URLS = {
   jiraQueue: `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/1`,
@@ -60,6 +66,20 @@ export const URLS = {
   zendeskGroupedView: `${ZENDESK_ORIGIN}/agent/filters/${ZENDESK_GROUPED_VIEW}`,
   zendeskTicket: (id: number) => `${ZENDESK_ORIGIN}/agent/tickets/${id}`,
   zendeskSearch: (query: string) => `${ZENDESK_ORIGIN}/agent/search/1?query=${encodeURIComponent(query)}`,
+  /** The same pages in German, and in Hebrew (right to left), each in the newer markup (testing/sites/zendesk.ts, `MARKUP`). */
+  zendeskViewDe: zendeskIn(`${ZENDESK_ORIGIN}/agent/filters/360000001`, 'de'),
+  zendeskViewHe: zendeskIn(`${ZENDESK_ORIGIN}/agent/filters/360000001`, 'he'),
+  zendeskTicketDe: (id: number) => zendeskIn(`${ZENDESK_ORIGIN}/agent/tickets/${id}`, 'de'),
+  zendeskTicketHe: (id: number) => zendeskIn(`${ZENDESK_ORIGIN}/agent/tickets/${id}`, 'he'),
+  zendeskSearchDe: (query: string) => zendeskIn(`${ZENDESK_ORIGIN}/agent/search/1?query=${encodeURIComponent(query)}`, 'de'),
+  zendeskSearchHe: (query: string) => zendeskIn(`${ZENDESK_ORIGIN}/agent/search/1?query=${encodeURIComponent(query)}`, 'he'),
+  /** Search with its Users tab selected: user rows, which must never be read as tickets. */
+  zendeskSearchUsers: (query: string, locale?: 'de' | 'he') => {
+    const url = `${ZENDESK_ORIGIN}/agent/search/1?query=${encodeURIComponent(query)}&tab=users`;
+    return locale ? zendeskIn(url, locale) : url;
+  },
+  zendeskEmptyView: `${ZENDESK_ORIGIN}/agent/filters/${ZENDESK_EMPTY_VIEW}`,
+  zendeskDriftedView: `${ZENDESK_ORIGIN}/agent/filters/${ZENDESK_DRIFTED_VIEW}`,
   other: `${OTHER_ORIGIN}/browse/SUP-1`,
 };
 
@@ -194,19 +214,26 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
     if (pathname === '/api/v2/groups.json') return zendeskGroups(req);
     if (pathname === '/api/v2/organizations/show_many.json') return zendeskOrganizations(req);
     if (pathname.startsWith('/api/')) return { status: 404, contentType: 'application/json', body: '{"error":"InvalidEndpoint","description":"Not found"}' };
+    const locale = zendeskLocaleOf(req.url);
     const view = /^\/agent\/filters\/(\d+)$/.exec(pathname);
     if (view) {
-      const grouped = Number(view[1]) === ZENDESK_GROUPED_VIEW ? { groupBy: 'group' as const, columns: GROUPED_VIEW_COLUMNS, title: 'Unsolved tickets by group' } : {};
-      return html(zendeskViewPage(data.zendesk, { ...grouped, ...data.zendeskView }));
+      const viewId = Number(view[1]);
+      if (viewId === ZENDESK_EMPTY_VIEW) return html(zendeskViewPage([], { locale }));
+      if (viewId === ZENDESK_DRIFTED_VIEW) return html(zendeskDriftedViewPage(data.zendesk, { locale }));
+      const grouped = viewId === ZENDESK_GROUPED_VIEW ? { groupBy: 'group' as const, columns: GROUPED_VIEW_COLUMNS, title: 'Unsolved tickets by group' } : {};
+      return html(zendeskViewPage(data.zendesk, { locale, ...grouped, ...data.zendeskView }));
     }
-    if (/^\/agent\/search\/\d+$/.test(pathname)) return html(zendeskSearchPage(data.zendesk, req.url.searchParams.get('query') ?? '', data.zendesk[0]));
+    if (/^\/agent\/search\/\d+$/.test(pathname)) {
+      const tab = req.url.searchParams.get('tab') === 'users' ? 'users' : 'tickets';
+      return html(zendeskSearchPage(data.zendesk, req.url.searchParams.get('query') ?? '', data.zendesk[0], { locale, tab }));
+    }
     const ticket = /^\/agent\/tickets\/(\d+)$/.exec(pathname);
     if (ticket) {
       const id = Number(ticket[1]);
       if (!data.zendesk.some((t) => t.id === id)) return notFound();
       // The agent has the first three tickets open in tabs, plus this one.
       const open = [...new Set([...data.zendesk.slice(0, 3).map((t) => t.id), id])].map((i) => data.zendesk.find((t) => t.id === i)!);
-      return html(zendeskTicketPage(open, id));
+      return html(zendeskTicketPage(open, id, { locale }));
     }
     return notFound();
   }

@@ -164,6 +164,28 @@ export const SELECTORS = {
 
   // Data Center navigator, detail view, and the DC JSM queue (real-markup-evidence.md §2.8, §2.10).
   // DC-DETAIL-AND-QUEUE: selectors for read-dc-lists.ts go here.
+  // Detail view cards. A public file quotes a saved card: `li[title][data-key].focused >
+  // a.splitview-issue-link[href="/browse/KEY"] > span.issue-link-key (type img, &nbsp;KEY) +
+  // span.issue-link-summary`; page objects and scrapers read `ol.issue-list > li[data-key]`,
+  // `ol.issue-list li .issue-link-key` and `a.splitview-issue-link` (all unnamed public files).
+  dcIssueList: { selector: 'ol.issue-list', pages: ['dc-navigator-detail'] },
+  dcIssueListItem: { selector: 'ol.issue-list > li[data-key]', pages: ['dc-navigator-detail'] },
+  /** Any card, with or without `data-key`: the `li` around a card link. */
+  dcIssueListCard: { selector: '.issue-list > li', pages: ['dc-navigator-detail'] },
+  dcSplitviewLink: { selector: 'a.splitview-issue-link', pages: ['dc-navigator-detail'] },
+  /** Read only inside the card list: the issue view's linked issues also carry `.issue-link-key`. */
+  dcIssueLinkKey: { selector: 'span.issue-link-key', pages: ['dc-navigator-detail'] },
+  dcIssueLinkSummary: { selector: 'span.issue-link-summary', pages: ['dc-navigator-detail'] },
+  dcCardTypeIcon: { selector: '.splitview-issue-link img[alt]', pages: ['dc-navigator-detail'] },
+  // DC JSM queue. Content scripts observe `.queue-react-table-container` and its `.issue-link`
+  // elements (key and summary alike: one skips texts that start with the project key); the
+  // performance toolkit (DCT agent_selectors.py) knows the page by `section#sd-page-panel`. Row
+  // markup is not seen anywhere: rows are whatever table or grid row holds the links.
+  dcQueueTable: { selector: '.queue-react-table-container', pages: ['dc-queue'] },
+  dcQueuePanel: { selector: 'section#sd-page-panel', pages: ['dc-queue'] },
+  /** Any element: no source shows the tag, only the class. */
+  dcQueueIssueLink: { selector: '.issue-link', pages: ['dc-queue'] },
+  dcQueueRow: { selector: 'tr, [role="row"]', pages: ['dc-queue'] },
 } as const satisfies Record<string, SelectorEntry>;
 
 export type SelectorName = keyof typeof SELECTORS;

@@ -5,6 +5,7 @@
  */
 import type { SourceAdapter } from '../types';
 import { createZendeskEnricher, type ZendeskEnricherOptions } from './enrich';
+import { diagnose, maskZendeskUrl, pageKind, shownTickets } from './page';
 import { find } from './read-page';
 import type { Fetch } from './rest';
 import { S } from './selectors';
@@ -33,6 +34,10 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions = {}): Sourc
     source: 'zendesk',
     handles: isZendeskPage,
     find,
+    pageKind,
+    shownTickets,
+    diagnose,
+    maskUrl: maskZendeskUrl,
     enrich: enricher.enrich,
   };
 }

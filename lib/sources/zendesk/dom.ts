@@ -1,15 +1,13 @@
 /**
  * Small DOM helpers shared by the Zendesk readers: ids from test-ids and links, the locale-free
  * status, hidden workspaces, rich-text exclusion, visible text. Page text is only ever read as
- * text, and ids never come from it.
+ * text; ids never come from free text, and no value is taken from a translated word.
  */
 import type { TicketFacts } from '../../sla/index';
 import { S } from './selectors';
 import { isValidTicketKey } from './urls';
 
 export const STATUSES = new Set(['new', 'open', 'pending', 'hold', 'solved', 'closed']);
-export const PRIORITIES = new Set(['urgent', 'high', 'normal', 'low']);
-export const TYPES = new Set(['question', 'incident', 'problem', 'task']);
 
 /** Visible text, whitespace collapsed; undefined when empty. */
 export function text(el: Element | null | undefined): string | undefined {
@@ -54,7 +52,11 @@ export function idFromHashText(el: Element | null | undefined): string | null {
   return id !== null && isValidTicketKey(id) ? id : null;
 }
 
-/** The status a badge's test-id names (`status-badge-hold` → `hold`), locale-free (rule 5). */
+/**
+ * The status a badge's test-id names (`status-badge-hold` → `hold`), locale-free (rule 5). 2023's
+ * `status-badge-state` names none: undefined, and the status comes from the API, never from the
+ * badge's translated text.
+ */
 export function statusOf(badge: Element | null | undefined): string | undefined {
   if (!badge) return undefined;
   for (const name of ['data-test-id', 'data-testid', 'data-cy-test-id']) {
@@ -63,18 +65,3 @@ export function statusOf(badge: Element | null | undefined): string | undefined 
   }
   return undefined;
 }
-
-/** A value from a closed English set (priority, type), lower-cased; anything else (another locale) is left out. */
-export function oneOf(set: ReadonlySet<string>, value: string | undefined): string | undefined {
-  const v = value?.toLowerCase();
-  return v !== undefined && set.has(v) ? v : undefined;
-}
-
-/** An instant from a `time[datetime]` in ISO form, or undefined. */
-export function instantOf(time: Element | null | undefined): number | undefined {
-  const value = time?.getAttribute('datetime')?.trim() ?? '';
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
-  const t = Date.parse(value);
-  return Number.isFinite(t) ? t : undefined;
-}
-

@@ -23,6 +23,19 @@ export const FIXTURE_URLS: Record<ZendeskFixturePage, string> = {
   // Tabs for 4101, 4102, 4103 and this one; 4105's workspace is the visible one.
   ticket: URLS.zendeskTicket(4105),
   search: URLS.zendeskSearch('refund'),
+  // The newer markup (active-pane marker, entity ids, described search rows) in German and in
+  // Hebrew; the Hebrew pages' status badges name no status, and their hidden workspaces carry no style.
+  'view-de': URLS.zendeskViewDe,
+  'view-he': URLS.zendeskViewHe,
+  'ticket-de': URLS.zendeskTicketDe(4105),
+  'ticket-he': URLS.zendeskTicketHe(4105),
+  'search-de': URLS.zendeskSearchDe('refund'),
+  'search-he': URLS.zendeskSearchHe('refund'),
+  // The Users tab of the search: user rows in the generic table, and one user id that is also a ticket's.
+  'search-users': URLS.zendeskSearchUsers('refund'),
+  'view-empty': URLS.zendeskEmptyView,
+  // Rows of tickets in markup no reader knows.
+  'view-drifted': URLS.zendeskDriftedView,
 };
 
 export const FIXTURE_PAGES = Object.keys(FIXTURE_URLS) as ZendeskFixturePage[];

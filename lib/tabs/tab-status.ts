@@ -1,0 +1,54 @@
+/**
+ * A tab's page status as the content script reports it and the background keeps it in session
+ * storage, and what the popup makes of it. No checks here (page-status.ts does them in the
+ * background), so the content script and the popup carry no parser.
+ */
+import type { PageDiagnostics, PageKind } from '../sources/page-status';
+
+export const PAGE_STATUS_TYPE = 'sla:page-status';
+
+export interface PageStatusMessage {
+  type: typeof PAGE_STATUS_TYPE;
+  site: string;
+  readable: boolean;
+  /** Null: the page is not a page of tickets, and whatever the tab showed before no longer holds. */
+  kind: PageKind | null;
+  found: number;
+  shown: number;
+  /** Only when the page could not be read: structure, never ticket text, names, keys or ids. */
+  diagnostics?: PageDiagnostics;
+}
+
+/** What is kept for a tab: the report, plus what only the extension knows. */
+export interface TabPageStatus extends Omit<PageStatusMessage, 'type' | 'kind'> {
+  kind: PageKind;
+  extension: string;
+  at: number;
+}
+
+export const tabStatusKey = (tabId: number): string => `sla:page:${tabId}`;
+
+export const CANNOT_READ = "SLA Lens can't read this page yet";
+
+/** The toolbar tooltip for a tab whose page could not be read. */
+export const cannotReadTitle = (kind: PageKind): string => `${CANNOT_READ} (${kind.label}). Open SLA Lens to copy diagnostics.`;
+
+/** The tab's status as kept, or null (none, or not one: session storage is ours, but stay strict). */
+export async function readTabStatus(tabId: number, session: { get(key: string): Promise<Record<string, unknown>> }): Promise<TabPageStatus | null> {
+  const value = (await session.get(tabStatusKey(tabId)))[tabStatusKey(tabId)];
+  if (!value || typeof value !== 'object') return null;
+  const status = value as TabPageStatus;
+  return typeof status.readable === 'boolean' && status.kind && typeof status.kind.label === 'string' ? status : null;
+}
+
+/** The browser's name and major version, from the user agent: structure, not identity. */
+export function browserVersion(userAgent: string): string {
+  const m = /(Firefox|Edg|Chrome|Chromium)\/(\d+)/.exec(userAgent);
+  if (!m) return 'unknown';
+  return `${m[1] === 'Edg' ? 'Edge' : m[1]} ${m[2]}`;
+}
+
+/** The text **Copy diagnostics** puts on the clipboard. */
+export function diagnosticsReport(status: TabPageStatus, browser: string): string {
+  return JSON.stringify({ product: 'SLA Lens', extension: status.extension, browser, ...status.diagnostics, page: status.kind.id }, null, 2);
+}
