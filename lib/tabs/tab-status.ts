@@ -43,9 +43,12 @@ export async function readTabStatus(tabId: number, session: { get(key: string): 
 
 /** The browser's name and major version, from the user agent: structure, not identity. */
 export function browserVersion(userAgent: string): string {
-  const m = /(Firefox|Edg|Chrome|Chromium)\/(\d+)/.exec(userAgent);
-  if (!m) return 'unknown';
-  return `${m[1] === 'Edg' ? 'Edge' : m[1]} ${m[2]}`;
+  // Edge and others also say "Chrome/…": the most specific name wins.
+  for (const [name, token] of [['Edge', 'Edg'], ['Firefox', 'Firefox'], ['Chromium', 'Chromium'], ['Chrome', 'Chrome']] as const) {
+    const version = new RegExp(`\\b${token}/(\\d+)`).exec(userAgent)?.[1];
+    if (version) return `${name} ${version}`;
+  }
+  return 'unknown';
 }
 
 /** The text **Copy diagnostics** puts on the clipboard. */
