@@ -193,7 +193,13 @@ function issueView(issue: FakeJiraIssue): string {
 </div>
 <div data-testid="issue.views.issue-base.foundation.status.status-field-wrapper">${statusLozenge(issue)}</div>
 <div data-testid="issue-field-priority-readview-full.ui.priority.wrapper">${icon('')}<span>${issue.priority}</span></div>
-<div data-testid="issue.views.field.user.assignee">${esc(issue.assignee ?? 'Unassigned')}</div>
+<div data-testid="issue.views.field.user.assignee">${
+    // As in markup trimmed from a real work item (real-markup-evidence.md §2.1): the name twice
+    // (the avatar's label and the visible name), then an "Assign to me" button.
+    issue.assignee
+      ? `<span class="sr-only">${esc(issue.assignee)}</span><span>${esc(issue.assignee)}</span>`
+      : '<span>Unassigned</span>'
+  }<div role="button" data-testid="issue-view-layout-assignee-field.ui.assign-to-me">Assign to me</div></div>
 <div class="ak-renderer-document"><p>Related to <a href="/browse/SUP-9999">SUP-9999</a>, see also OPS-12.</p></div>
 <div data-testid="issue.activity.comments-list">
   ${comments}

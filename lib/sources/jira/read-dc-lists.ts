@@ -33,7 +33,7 @@ function within(root: ParentNode, box: string, inner: string): Element[] {
   return isElement(root) && root.closest(box) ? all(root, inner) : all(root, `${box} ${inner}`);
 }
 
-/** The innermost element under `scope` whose whole text is `key`. */
+/** The innermost element under `scope` whose whole text is `key` (the last match: descendants follow their ancestors). */
 function keyElementIn(scope: Element, key: string): Element | null {
   let found: Element | null = null;
   for (const el of scope.querySelectorAll('*')) {

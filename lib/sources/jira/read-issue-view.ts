@@ -23,7 +23,7 @@ function field(scope: ParentNode, selector: string, viewRoot: Element | null): E
 function cloudView(key: string, anchor: Element, element: Element, viewRoot: Element | null): FoundTicket {
   const scope: ParentNode = viewRoot ?? anchor.ownerDocument;
   const status = field(scope, S.issueStatus, viewRoot);
-  const assignee = text(field(scope, S.issueAssignee, viewRoot));
+  const assignee = assigneeName(field(scope, S.issueAssignee, viewRoot));
   return {
     key,
     element,
@@ -34,9 +34,25 @@ function cloudView(key: string, anchor: Element, element: Element, viewRoot: Ele
       title: text(field(scope, S.issueSummary, viewRoot)),
       status: text(status?.querySelector(S.statusLozengeText) ?? status),
       priority: priorityOf(field(scope, S.priorityField, viewRoot)),
-      assignee: assignee === 'Unassigned' ? undefined : assignee,
+      assignee,
     },
   };
+}
+
+/**
+ * The assignee's name: the field also holds the name a second time (the avatar's label) and an
+ * "Assign to me" button (real-markup-evidence.md §2.1), so only distinct texts outside buttons count.
+ */
+function assigneeName(field: Element | null): string | undefined {
+  if (!field) return undefined;
+  const names = new Set<string>();
+  const walker = field.ownerDocument.createTreeWalker(field, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const t = node.textContent?.replace(/\s+/g, ' ').trim();
+    if (t && !node.parentElement?.closest('button, [role="button"]')) names.add(t);
+  }
+  const [name] = names;
+  return names.size === 1 && name !== 'Unassigned' ? name : undefined;
 }
 
 /** Cloud: every breadcrumb current-issue link (page, modal, panel). */

@@ -219,16 +219,10 @@ describe('speed', () => {
     const spy = vi.spyOn(document, 'querySelectorAll');
     find(document, url); // warm up
     const calls = spy.mock.calls.length;
-    const start = performance.now();
     const found = find(document, url);
-    const ms = performance.now() - start;
     expect(found).toHaveLength(1000);
     expect(spy.mock.calls.length - calls, 'document-wide queries must not grow with the rows').toBe(calls);
     // At most one document-wide query a strategy: strategies that find nothing cost one query each.
     expect(calls).toBeLessThanOrEqual(SURFACES.flatMap((s) => s.strategies).length);
-    // happy-dom's selector engine is far slower than a browser's (a browser does this in a few ms);
-    // this bound only catches a quadratic reader.
-    expect(ms).toBeLessThan(1500);
-    console.info(`1,000 navigator rows read in ${ms.toFixed(1)} ms (happy-dom)`);
   });
 });
