@@ -6,6 +6,7 @@ import { SlaLensDatabase } from '../../lib/db/database';
 import type { TicketFacts } from '../../lib/sla/index';
 import type { SelfHostedSite } from '../../lib/sources/site-registry';
 import { coveredSites } from './covered-sites';
+import type { TabPageStatus } from '../../lib/tabs/tab-status';
 import { Popup } from './Popup';
 
 const J = 'acme.atlassian.net';
@@ -132,5 +133,30 @@ describe('popup (wired to the database)', () => {
       { name: 'Zendesk', host: '*.zendesk.com' },
       { name: 'Jira (self-hosted)', host: 'jira.acme-corp.com' },
     ]);
+  });
+
+  it('names the tab’s page when SLA Lens cannot read it, follows the tab’s status, and stops listening when closed', async () => {
+    await applyConfig();
+    let push: (status: TabPageStatus | null) => void = () => undefined;
+    const unsubscribe = vi.fn();
+    const watch = vi.fn((listener: (status: TabPageStatus | null) => void) => {
+      push = listener;
+      return unsubscribe;
+    });
+    const copy = vi.fn(async () => undefined);
+    const { unmount } = render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => []} watchPageStatus={watch} copyText={copy} browserName="Chrome 156" />);
+    await screen.findByRole('heading', { name: 'No tickets seen yet' });
+    expect(screen.queryByRole('region', { name: /can't read this page/ })).toBeNull();
+    const kind = { id: 'zendesk-view', label: 'Zendesk view', shows: 'list' as const };
+    const diagnostics = { source: 'zendesk', page: 'zendesk-view', url: 'https://*.zendesk.com/agent/filters/{id}', lang: 'he', dir: 'rtl', found: 0, shown: 9, strategies: [] };
+    act(() => push({ site: 'acme.zendesk.com', readable: false, kind, found: 0, shown: 9, diagnostics, extension: '0.1.0', at: NOW }));
+    const region = await screen.findByRole('region', { name: "Zendesk view: SLA Lens can't read this page yet" });
+    fireEvent.click(within(region).getByRole('button', { name: 'Copy diagnostics' }));
+    await waitFor(() => expect(copy).toHaveBeenCalledTimes(1));
+    expect(JSON.parse(copy.mock.calls[0]![0] as string)).toMatchObject({ product: 'SLA Lens', extension: '0.1.0', browser: 'Chrome 156', page: 'zendesk-view', lang: 'he' });
+    act(() => push({ site: 'acme.zendesk.com', readable: true, kind, found: 9, shown: 9, extension: '0.1.0', at: NOW }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: /can't read this page/ })).toBeNull());
+    act(() => unmount());
+    expect(unsubscribe).toHaveBeenCalledTimes(1);
   });
 });
