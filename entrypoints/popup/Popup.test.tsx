@@ -143,7 +143,7 @@ describe('popup (wired to the database)', () => {
       push = listener;
       return unsubscribe;
     });
-    const copy = vi.fn(async () => undefined);
+    const copy = vi.fn(async (_text: string) => undefined);
     const { unmount } = render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => []} watchPageStatus={watch} copyText={copy} browserName="Chrome 156" />);
     await screen.findByRole('heading', { name: 'No tickets seen yet' });
     expect(screen.queryByRole('region', { name: /can't read this page/ })).toBeNull();
@@ -153,10 +153,12 @@ describe('popup (wired to the database)', () => {
     const region = await screen.findByRole('region', { name: "Zendesk view: SLA Lens can't read this page yet" });
     fireEvent.click(within(region).getByRole('button', { name: 'Copy diagnostics' }));
     await waitFor(() => expect(copy).toHaveBeenCalledTimes(1));
-    expect(JSON.parse(copy.mock.calls[0]![0] as string)).toMatchObject({ product: 'SLA Lens', extension: '0.1.0', browser: 'Chrome 156', page: 'zendesk-view', lang: 'he' });
+    expect(JSON.parse(copy.mock.calls[0]![0])).toMatchObject({ product: 'SLA Lens', extension: '0.1.0', browser: 'Chrome 156', page: 'zendesk-view', lang: 'he' });
     act(() => push({ site: 'acme.zendesk.com', readable: true, kind, found: 9, shown: 9, extension: '0.1.0', at: NOW }));
     await waitFor(() => expect(screen.queryByRole('region', { name: /can't read this page/ })).toBeNull());
-    act(() => unmount());
+    act(() => {
+      unmount();
+    });
     expect(unsubscribe).toHaveBeenCalledTimes(1);
   });
 });

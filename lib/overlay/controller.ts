@@ -173,6 +173,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
   /** Compares what the page shows with what the readers found, and says so when it changed. */
   function judge(): void {
     settleTimer = null;
+    const started = performance.now();
     const report = deps.reportPage;
     const kind = adapter.pageKind(currentUrl, doc);
     if (!report || signal.aborted) return;
@@ -204,6 +205,8 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
           strategies: adapter.diagnose(doc.body, currentUrl),
         };
     report({ readable, ...reading, ...(diagnostics ? { diagnostics } : {}) });
+    // For `npm run bench`: when the page's status was known, and what judging it cost.
+    performance.measure?.('sla-lens:page-judged', { start: started, end: performance.now() });
   }
 
   /** Judges the page once it has stopped adding rows (or has kept changing for too long). */
