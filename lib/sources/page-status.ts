@@ -91,7 +91,10 @@ export function maskUrl(url: URL, mask: UrlMask): string {
       return '{…}';
     })
     .join('/');
-  const params = [...new Set(url.searchParams.keys())].map((name) => `${mask.params.has(name) ? name : '{param}'}={…}`);
+  // forEach, not keys(): in a Firefox content script the page's iterators are not iterable.
+  const names = new Set<string>();
+  url.searchParams.forEach((_value, name) => names.add(mask.params.has(name) ? name : '{param}'));
+  const params = [...names].map((name) => `${name}={…}`);
   return `${url.protocol}//${maskHost(url.hostname)}${path}${params.length ? `?${params.join('&')}` : ''}`;
 }
 

@@ -50,4 +50,22 @@ describe('the overlay in Firefox', () => {
     expect(session.sites.apiLog!.some((r) => r.url.pathname === api)).toBe(true);
     await page.close();
   });
+
+  it('says on the toolbar when a page cannot be read, for that tab only, and stops saying it once it can', async () => {
+    const ext = await session.openExtensionPage('options.html');
+    const page = await session.open(URLS.jiraQueueDrifted);
+    const tabId = (await ext.evaluate(
+      (url) => (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id: number }>> } } }).browser.tabs.query({ url }).then((t) => t[0]!.id),
+      URLS.jiraQueueDrifted,
+    )) as number;
+    const badgeText = (id: number | null) =>
+      ext.evaluate((tab) => (globalThis as unknown as { browser: { action: { getBadgeText(d: object): Promise<string> } } }).browser.action.getBadgeText(tab === null ? {} : { tabId: tab }), id);
+    await expect.poll(() => badgeText(tabId), { timeout: 15_000 }).toBe('?');
+    expect(await badgeText(null)).not.toBe('?');
+    await page.goto(URLS.jiraQueue);
+    await badgesWhenSettled(page, Object.keys(DEMO_JIRA_STATES).length, 15_000);
+    await expect.poll(async () => (await badgeText(tabId)) === (await badgeText(null)), { timeout: 15_000 }).toBe(true);
+    await page.close();
+    await ext.close();
+  });
 });
