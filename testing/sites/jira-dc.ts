@@ -38,21 +38,25 @@ ${issueKey ? `<meta name="ajs-issue-key" content="${issueKey}">` : ''}
   .ghx-columns { display: flex; gap: 12px; list-style: none; padding: 0; }
   .ghx-column { background: #f4f5f7; width: 260px; padding: 8px; list-style: none; }
   .ghx-issue { background: #fff; border: 1px solid #ccc; margin-bottom: 6px; padding: 6px; }
+  .issue-list li { padding: 6px 8px; border-bottom: 1px solid #dfe1e6; }
+  .issue-list li.focused { background: #deebff; }
+  .splitview-issue-link { text-decoration: none; color: #172b4d; }
+  .issue-link-key { color: #6b778c; font-size: 12px; }
+  .issue-link-summary { display: block; }
+  .queue-react-table-container table { border-collapse: collapse; width: 100%; }
+  .queue-react-table-container td, .queue-react-table-container th { padding: 5px 8px; border-bottom: 1px solid #ccc; text-align: left; }
 </style></head>
 <body id="jira" class="aui-layout aui-theme-default"><div id="header">Example Corp JIRA</div>
 <div id="content">${body}</div></body></html>`;
 }
 
-/** The DC issue view (`{base}/browse/KEY`), jira-dom.md §4.1. */
-export function jiraDcIssuePage(base: URL, issue: FakeJiraIssue): string {
+/** The DC issue view's content (`#issue-content`): on its own page, and on the right of the navigator's detail view. */
+function issueView(base: URL, issue: FakeJiraIssue): string {
   const href = `${base.pathname.replace(/\/$/, '')}/browse/${issue.key}`;
   const comments = (issue.comments ?? [])
     .map((c) => `<div id="comment-${c.id}" class="activity-comment issue-data-block"><div class="action-head">${esc(c.author)}</div><div class="action-body flooded"><p>${esc(c.body)}</p></div></div>`)
     .join('\n');
-  return shell(
-    base,
-    `[${issue.key}] ${issue.summary}`,
-    `<div id="issue-content" class="issue-edit-form">
+  return `<div id="issue-content" class="issue-edit-form">
 <header id="stalker" class="issue-header"><div class="issue-header-content">
   <ol class="aui-nav aui-nav-breadcrumbs">
     <li><a id="project-name-val" href="${base.pathname}/browse/${JIRA_PROJECT.key}">${esc(JIRA_PROJECT.name)}</a></li>
@@ -71,9 +75,12 @@ export function jiraDcIssuePage(base: URL, issue: FakeJiraIssue): string {
   <div id="datesmodule"><dl><dt>Created:</dt><dd id="created-val">${time(issue.created)}</dd><dt>Updated:</dt><dd id="updated-val">${time(issue.updated)}</dd></dl></div>
   <div id="descriptionmodule"><div class="user-content-block"><p>Duplicate of <a class="issue-link" data-issue-key="SUP-9999" href="${base.pathname}/browse/SUP-9999">SUP-9999</a>.</p></div></div>
   <div id="activitymodule">${comments}</div>
-</div></div>`,
-    issue.key,
-  );
+</div></div>`;
+}
+
+/** The DC issue view (`{base}/browse/KEY`), jira-dom.md §4.1. */
+export function jiraDcIssuePage(base: URL, issue: FakeJiraIssue): string {
+  return shell(base, `[${issue.key}] ${issue.summary}`, issueView(base, issue), issue.key);
 }
 
 export type DcNavigatorColumn = 'issuetype' | 'issuekey' | 'summary' | 'assignee' | 'priority' | 'status' | 'created' | 'updated';
@@ -135,12 +142,66 @@ ${statuses.map((s, i) => `<li class="ghx-column" data-column-id="${i + 1}">${iss
   );
 }
 
-// DC-DETAIL-AND-QUEUE: being written (real-markup-evidence.md §2.8, §2.10).
+/** DC shows 50 cards a page in the detail view (a public scraper reads "50" as "50 or more"). */
+const DETAIL_VIEW_PAGE = 50;
+
+/**
+ * The DC navigator's detail view at `{base}/browse/KEY?jql=…` (real-markup-evidence.md §2.8,
+ * §2.15): the result cards on the left, the open issue's view on the right. Each card is shaped
+ * like a saved card quoted in a public file: `li[title][data-key]` (`.focused` on the open one) >
+ * `a.splitview-issue-link[href="/browse/KEY"]` > `span.issue-link-key` (type icon, `&nbsp;KEY`) +
+ * `span.issue-link-summary`. The wrappers (`.list-panel`, `.list-content`, `.search-results`,
+ * `.simple-issue-list`, `.detail-panel`) are class names scripts wait for; their nesting is ours.
+ * Cards show no status or date: the open issue's view has them.
+ */
 export function jiraDcNavigatorDetailPage(base: URL, issues: FakeJiraIssue[], selected: FakeJiraIssue): string {
-  void issues;
-  return jiraDcIssuePage(base, selected);
+  const browse = (key: string) => `${base.pathname.replace(/\/$/, '')}/browse/${key}`;
+  const shown = issues.slice(0, DETAIL_VIEW_PAGE);
+  const card = (issue: FakeJiraIssue) =>
+    `<li title="${esc(issue.summary)}" data-key="${issue.key}"${issue.key === selected.key ? ' class="focused"' : ''}><a class="splitview-issue-link" href="${browse(issue.key)}"><span class="issue-link-key">${icon(issue.issueType)}&nbsp;${issue.key}</span><span class="issue-link-summary">${esc(issue.summary)}</span></a></li>`;
+  return shell(
+    base,
+    `[${selected.key}] ${selected.summary}`,
+    `<div class="issue-navigator navigator-container"><div class="navigator-body"><div class="navigator-content">
+<div class="split-view" style="display: flex; gap: 16px; align-items: flex-start">
+  <div class="list-panel" style="width: 340px; flex: none"><div class="list-content"><div class="search-results"><div class="simple-issue-list">
+    <ol class="issue-list" style="list-style: none; margin: 0; padding: 0">
+${shown.map(card).join('\n')}
+    </ol>
+  </div></div>
+  <div class="pagination-view"><span class="results-count-total">${issues.length}</span></div></div></div>
+  <div class="detail-panel" style="flex: 1">${issueView(base, selected)}</div>
+</div>
+</div></div></div>`,
+  );
 }
 
+/**
+ * A DC JSM queue (`{base}/projects/SUP/queues/custom/N`, real-markup-evidence.md §2.10):
+ * `section#sd-page-panel` and `.queue-react-table-container` (DCT; content scripts), whose
+ * `.issue-link` anchors carry the key and the summary alike. No source shows the rows: they are
+ * a plain table here, as a React table renders them, and the reader does not rely on that. An
+ * empty queue shows `.sd-queue-empty` (DCT) instead of the table.
+ */
 export function jiraDcQueuePage(base: URL, issues: FakeJiraIssue[]): string {
-  return jiraDcNavigatorPage(base, issues.slice(0, 0));
+  const browse = (key: string) => `${base.pathname.replace(/\/$/, '')}/browse/${key}`;
+  const link = (issue: FakeJiraIssue, shown: string) => `<a class="issue-link" data-issue-key="${issue.key}" href="${browse(issue.key)}">${shown}</a>`;
+  const row = (issue: FakeJiraIssue) =>
+    `<tr><td class="issuetype">${icon(issue.issueType)}</td><td class="issuekey">${link(issue, issue.key)}</td><td class="summary">${link(issue, esc(issue.summary))}</td><td class="reporter">${esc(issue.reporter)}</td><td class="assignee">${esc(issue.assignee ?? 'Unassigned')}</td><td class="status">${lozenge(issue)}</td><td class="created">${shown(issue.created)}</td></tr>`;
+  const table =
+    issues.length === 0
+      ? '<div class="sd-queue-empty"><h3>No issues in this queue</h3></div>'
+      : `<div class="queue-react-table-container"><table class="aui">
+<thead><tr><th>T</th><th>Key</th><th>Summary</th><th>Reporter</th><th>Assignee</th><th>Status</th><th>Created</th></tr></thead>
+<tbody>
+${issues.map(row).join('\n')}
+</tbody></table></div>`;
+  return shell(
+    base,
+    'All open - Service desk',
+    `<section id="sd-page-panel" class="sd-page-panel"><div class="js-page-panel-content sd-page-panel-content">
+<header class="sd-queue-header"><h1>All open</h1></header>
+${table}
+</div></section>`,
+  );
 }
