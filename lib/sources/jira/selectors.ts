@@ -70,8 +70,9 @@ export const SELECTORS = {
 
   /** Rich text: keys mentioned here never make tickets (rule 4, W). */
   richText: {
-    selector: `.ak-renderer-document, .ProseMirror, [contenteditable="true"], ${testid('*=', 'issue.activity')}, ${testid('*=', 'comment')}`,
-    pages: CLOUD_ISSUE_VIEWS,
+    // `.user-content-block`: Data Center's rendered descriptions and comments.
+    selector: `.ak-renderer-document, .ProseMirror, [contenteditable="true"], .user-content-block, ${testid('*=', 'issue.activity')}, ${testid('*=', 'comment')}`,
+    pages: [...CLOUD_ISSUE_VIEWS, 'dc-issue', 'dc-navigator-detail'],
   },
   /** Every key link; parse the key from the resolved href (rule 3). */
   /** Not on Cloud queues, whose links are queue-relative (`…/queues/custom/N/KEY`). */
