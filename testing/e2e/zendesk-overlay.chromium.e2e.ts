@@ -155,18 +155,15 @@ describe('the Zendesk overlay in Chromium', () => {
     await page.close();
   });
 
-  it('falls back to what the page shows, marked approximate, when the API answers with the sign-in page', async () => {
+  it('says SLA unknown, never a guessed figure, when the API answers with the sign-in page', async () => {
     session.sites.api = 'login-page';
     try {
       const view = await session.open(URLS.zendeskView);
+      // Which date column is Requested only its header's words say (any language): the page
+      // gives no time SLA Lens trusts, so every ticket is unknown, never a guessed figure.
       const badges = await badgesWhenSettled(view, COUNT);
-      // The view shows creation times (Requested): figures, but approximate, and saying so.
-      const running = badges.filter((b) => /left|ago/.test(b.text));
-      expect(running.length).toBeGreaterThan(0);
-      for (const b of running) {
-        expect(b.text).toMatch(/~/);
-        expect(b.title).toMatch(/approximate/i);
-      }
+      expect(new Set(badges.map((b) => b.state))).toEqual(new Set(['unknown']));
+      expect(badges.every((b) => b.text === 'SLA unknown' && !b.text.includes('~'))).toBe(true);
       await view.close();
       // A ticket page shows no creation time: unknown, never a confident wrong figure.
       const ticket = await session.open(URLS.zendeskTicket(4101));
@@ -207,6 +204,59 @@ describe('the Zendesk overlay in Chromium', () => {
       session.sites.zendesk.splice(-emailed.length);
       await importConfig(options, [{ name: 'sla-config.sample.json', text: sample }], 'Back to the sample');
     }
+  });
+
+  describe.each([
+    ['German', URLS.zendeskViewDe, 'de', 'ltr'],
+    ['Hebrew', URLS.zendeskViewHe, 'he', 'rtl'],
+  ])('in %s', (_language, viewUrl, lang, dir) => {
+    it('badges every ticket of the view exactly once, with the state its facts give', async () => {
+      const page = await session.open(viewUrl);
+      expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, dir]);
+      const badges = await badgesWhenSettled(page, COUNT);
+      expect(byKey(badges)).toEqual(EXPECTED);
+      expect(new Set(badges.map((b) => b.key)).size).toBe(COUNT);
+      expect(await badgesPerElement(page)).toEqual(Array(COUNT).fill(1));
+      // Right after each ticket's subject link, as in English; from the API, so exact.
+      expect(await page.$$eval('[data-sla-badge]', (els) => els.every((b) => b.previousElementSibling?.getAttribute('href') === `tickets/${b.getAttribute('data-sla-key')}`))).toBe(true);
+      expect(badges.every((b) => !b.text.includes('~'))).toBe(true);
+      expect(await page.title()).not.toBe('pwned');
+      await page.close();
+    });
+  });
+
+  it.each([
+    ['German', URLS.zendeskTicketDe(4104)],
+    ['Hebrew', URLS.zendeskTicketHe(4104)],
+  ])('badges the %s ticket page: the ticket on screen once, and each open tab', async (_language, url) => {
+    // Tabs for 4101, 4102, 4103 and 4104; 4104's grid is the one marked active.
+    const page = await session.open(url);
+    await badgesWhenSettled(page, 5);
+    const header = page.locator('.ticket-panes-grid-layout[data-is-active="true"] [data-sla-badge]');
+    await expect(header.count()).resolves.toBe(1);
+    expect([await header.getAttribute('data-sla-key'), await header.getAttribute('data-sla-state')]).toEqual(['4104', 'paused']);
+    const tabs = await page.$$eval('[data-test-id="header-tab"]', (els) => els.map((tab) => [...tab.querySelectorAll('[data-sla-badge]')].map((b) => [b.getAttribute('data-sla-key'), b.getAttribute('data-sla-state')])));
+    expect(tabs).toEqual(['4101', '4102', '4103', '4104'].map((key) => [[key, EXPECTED[key]]]));
+    expect(await page.locator('[data-test-id="omni-log-container"] [data-sla-badge]').count()).toBe(0);
+    await page.locator('[data-test-id="header-tab"]', { hasText: '#4102' }).click();
+    await expect.poll(() => header.getAttribute('data-sla-key'), { timeout: 10_000 }).toBe('4102');
+    expect(await header.count()).toBe(1);
+    expect((await badgesPerElement(page)).every((n) => n <= 1)).toBe(true);
+    await page.close();
+  });
+
+  it('badges the Hebrew search results, and no row of the Users tab', async () => {
+    const results = await session.open(URLS.zendeskSearchHe('refund'));
+    const badges = await badgesWhenSettled(results, 3);
+    expect(badges.map((b) => [b.key, b.state])).toEqual(['4101', '4102', '4107'].map((key) => [key, EXPECTED[key]]));
+    await results.close();
+    const users = await session.open(URLS.zendeskSearchUsers('refund', 'he'));
+    // The open ticket's tab only; one user's id is also a ticket's, and must not be badged.
+    expect((await badgesWhenSettled(users, 1)).map((b) => b.key)).toEqual(['4101']);
+    await users.waitForTimeout(500);
+    expect(await users.locator('tr [data-sla-badge]').count()).toBe(0);
+    expect(await users.locator('[data-sla-badge]').count()).toBe(1);
+    await users.close();
   });
 
   it('threw no error into any page', () => {

@@ -60,4 +60,42 @@ describe('the fake Zendesk API', () => {
     expect(search).not.toMatch(/Bulk import/);
     expect(get(sites(), URLS.zendeskTicket(4105)).body.match(/<div data-test-id="header-tab" /g)).toHaveLength(4);
   });
+
+  it('serves every page in German and in Hebrew, right to left, with the newer markup', () => {
+    const de = get(sites(), URLS.zendeskViewDe).body;
+    expect(de).toMatch(/<html lang="de" dir="ltr">/);
+    expect(de).toMatch(/>Betreff</);
+    expect(de).not.toMatch(/>Subject</);
+    expect(de).toMatch(/data-test-id="status-badge-open"/);
+    const he = get(sites(), URLS.zendeskViewHe).body;
+    expect(he).toMatch(/<html lang="he" dir="rtl">/);
+    expect(he).toMatch(/>נושא</);
+    // The Hebrew badges name no status (the 2023 form).
+    expect(he).not.toMatch(/status-badge-open/);
+    expect(he).toMatch(/data-cy-test-id="status-badge-state"/);
+    const ticket = get(sites(), URLS.zendeskTicketHe(4105)).body;
+    expect(ticket.match(/data-is-active="true"/g)).toHaveLength(1);
+    expect(ticket).toMatch(/data-entity-type="ticket" data-entity-id="4105"/);
+    // Hidden by the grid's marker only: no inline style says which workspace is on screen.
+    expect(ticket).not.toMatch(/style="display: none;"/);
+    expect(get(sites(), URLS.zendeskTicketDe(4105)).body).toMatch(/style="display: none;"/);
+    const search = get(sites(), URLS.zendeskSearchDe('refund')).body;
+    expect(search).toMatch(/data-test-id="search_tables_tab-tickets" role="tab" aria-selected="true"/);
+    expect(search).toMatch(/aria-describedby="generic-table-row-4102"/);
+    // Hostile subjects stay text in every language.
+    for (const body of [de, he, search]) expect(body).toContain('&lt;img src=x onerror=');
+  });
+
+  it('serves the Users tab of a search, an empty view and a drifted view', () => {
+    const users = get(sites(), URLS.zendeskSearchUsers('refund', 'he')).body;
+    expect(users).toMatch(/data-test-id="search_tables_tab-users" role="tab" aria-selected="true"/);
+    expect(users).toMatch(/aria-describedby="generic-table-row-24102"/);
+    expect(users).not.toMatch(/href="tickets\//);
+    const empty = get(sites(), URLS.zendeskEmptyView).body;
+    expect(empty).toMatch(/data-test-id="generic-table-body">\s*<\/tbody>/);
+    expect(empty).toMatch(/No tickets in this view/);
+    const drifted = get(sites(), URLS.zendeskDriftedView).body;
+    expect(drifted.match(/href="tickets\/\d+"/g)).toHaveLength(7);
+    expect(drifted).not.toMatch(/generic-table|aria-describedby/);
+  });
 });

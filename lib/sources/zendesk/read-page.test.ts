@@ -214,10 +214,7 @@ describe('any UI language', () => {
     expect(find(he.document.body, he.url).map((f) => [f.key, f.dom.status])).toEqual(ALL_IDS.map((k) => [k, undefined]));
   });
 
-  it.each([
-    ['ticket-de', URLS.zendeskTicketDe(4105)],
-    ['ticket-he', URLS.zendeskTicketHe(4105)],
-  ] as const)('badges the ticket on screen and every tab of %s', (page) => {
+  it.each(['ticket-de', 'ticket-he'] as const)('badges the ticket on screen and every tab of %s', (page) => {
     const { document, url } = renderFixture(page);
     const found = find(document.body, url);
     expect(found.filter((f) => f.isTicketView).map((f) => [f.key, f.dom.title])).toEqual([['4105', ticket(4105).subject]]);
@@ -226,10 +223,7 @@ describe('any UI language', () => {
     expect(keys(found)).not.toContain('998');
   });
 
-  it.each([
-    ['search-de', URLS.zendeskSearchDe('refund')],
-    ['search-he', URLS.zendeskSearchHe('refund')],
-  ] as const)('finds the results of %s and the open tab, and nothing from the search tab’s numeric entity id', (page) => {
+  it.each(['search-de', 'search-he'] as const)('finds the results of %s and the open tab, and nothing from the search tab’s numeric entity id', (page) => {
     const { document, url } = renderFixture(page);
     expect(document.querySelector('[data-entity-type="search"]')!.getAttribute('data-entity-id')).toBe('1');
     expect(find(document.body, url).map((f) => [f.key, f.element.getAttribute('data-test-id')])).toEqual([
