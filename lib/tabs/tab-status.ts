@@ -43,9 +43,10 @@ export async function readTabStatus(tabId: number, session: { get(key: string): 
 
 /** The browser's name and major version, from the user agent: structure, not identity. */
 export function browserVersion(userAgent: string): string {
-  // Edge and others also say "Chrome/…": the most specific name wins.
+  // Edge and others also say "Chrome/…": the most specific name wins. No word boundary before the
+  // token: headless Chromium says "HeadlessChrome/…".
   for (const [name, token] of [['Edge', 'Edg'], ['Firefox', 'Firefox'], ['Chromium', 'Chromium'], ['Chrome', 'Chrome']] as const) {
-    const version = new RegExp(`\\b${token}/(\\d+)`).exec(userAgent)?.[1];
+    const version = new RegExp(`${token}/(\\d+)`).exec(userAgent)?.[1];
     if (version) return `${name} ${version}`;
   }
   return 'unknown';
