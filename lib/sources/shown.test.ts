@@ -6,8 +6,7 @@ const options: ShownOptions = {
   linkKey: (a) => /\/browse\/([A-Z]+-\d+)$/.exec(a.href)?.[1] ?? null,
   keyAttributes: ['data-issue-key'],
   isKey: (v) => /^[A-Z]+-\d+$/.test(v),
-  inRichText: (el) => el.closest('.comment') !== null,
-  ignore: '[data-sla-badge]',
+  exclude: '.comment, [data-sla-badge]',
 };
 
 const count = (html: string) => {

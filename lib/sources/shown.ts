@@ -12,19 +12,23 @@ export interface ShownOptions {
   keyAttributes?: readonly string[];
   /** Whether the value of one of those attributes is a ticket key. */
   isKey?(value: string): boolean;
-  /** Descriptions, comments and editors: what they mention is not shown as a ticket. */
-  inRichText(el: Element): boolean;
-  /** Elements that are ours (badges): never counted. */
-  ignore?: string;
+  /**
+   * Containers whose contents are not shown tickets: descriptions, comments and editors (what they
+   * mention), hidden workspaces, our own badges. Found once; each candidate is then checked
+   * against the few found, not walked up to the root: a 1,000-row page stays cheap.
+   */
+  exclude: string;
 }
 
 const isHeaderRow = (row: Element): boolean => row.querySelector('[role="columnheader"], th') !== null || row.closest('thead') !== null;
 
 /** The largest of: data rows, distinct linked tickets, distinct keyed elements. */
 export function countShownTickets(root: ParentNode, options: ShownOptions): number {
+  const excluded = [...root.querySelectorAll(options.exclude)];
+  const hidden = (el: Element) => excluded.length > 0 && excluded.some((x) => x.contains(el));
   const rows = new Set<Element>();
   for (const row of root.querySelectorAll('[role="row"], tbody > tr')) {
-    if (isHeaderRow(row) || options.inRichText(row)) continue;
+    if (isHeaderRow(row) || hidden(row)) continue;
     // A grid row inside a table row (or the reverse) is one row.
     const outer = row.parentElement?.closest('[role="row"], tbody > tr');
     if (outer && rows.has(outer)) continue;
@@ -33,16 +37,15 @@ export function countShownTickets(root: ParentNode, options: ShownOptions): numb
 
   const linked = new Set<string>();
   for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-    if (options.ignore && link.closest(options.ignore)) continue;
     const key = options.linkKey(link);
-    if (key && !options.inRichText(link)) linked.add(key);
+    if (key && !linked.has(key) && !hidden(link)) linked.add(key);
   }
 
   const keyed = new Set<string>();
   const attributes = options.keyAttributes ?? [];
   if (attributes.length > 0 && options.isKey) {
     for (const el of root.querySelectorAll(attributes.map((a) => `[${a}]`).join(', '))) {
-      if (options.inRichText(el)) continue;
+      if (hidden(el)) continue;
       for (const a of attributes) {
         const value = el.getAttribute(a)?.trim() ?? '';
         if (options.isKey(value)) keyed.add(value);

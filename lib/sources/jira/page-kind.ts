@@ -5,7 +5,8 @@
 import type { PageKind } from '../page-status';
 import { maskUrl as mask, type UrlMask } from '../page-status';
 import { countShownTickets } from '../shown';
-import { inRichText, keyFromIssueRoute } from './dom';
+import { keyFromIssueRoute } from './dom';
+import { S } from './selectors';
 import { hasSelectedIssue, isBacklog, isBoard, isIssueNavigator, isIssuePage, isQueue, isQueueIssue, isValidIssueKey } from './urls';
 
 const kind = (id: string, label: string, shows: PageKind['shows']): PageKind => ({ id, label, shows });
@@ -40,8 +41,7 @@ export function jiraShownTickets(root: ParentNode): number {
     linkKey: keyFromIssueRoute,
     keyAttributes: ['data-issue-key', 'data-issuekey', 'data-key'],
     isKey: isValidIssueKey,
-    inRichText,
-    ignore: '[data-sla-badge]',
+    exclude: `${S.richText}, [data-sla-badge]`,
   });
 }
 

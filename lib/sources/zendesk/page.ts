@@ -6,7 +6,7 @@
 import { maskUrl, type PageKind, type UrlMask } from '../page-status';
 import { countShownTickets } from '../shown';
 import { countStrategies, type StrategyCount } from '../strategies';
-import { idFromLink, inRichText, isHidden } from './dom';
+import { idFromLink, inRichText } from './dom';
 import { SURFACES } from './read-page';
 import { S } from './selectors';
 import { isOrganizationTickets, isSearch, isTicketPage, isUserTickets, isView } from './urls';
@@ -33,8 +33,11 @@ export function pageKind(url: URL, doc: Document): PageKind | null {
   return null;
 }
 
-/** Conversations and editors mention tickets; hidden workspaces are mounted but not shown. */
-const notShown = (el: Element): boolean => inRichText(el) || isHidden(el);
+/**
+ * Conversations and editors mention tickets; hidden workspaces are mounted but not shown (the
+ * same marks `isHidden` reads, as selectors: `hidden`, an inline `display: none`, a grid marked inactive).
+ */
+const NOT_SHOWN = `${S.richText}, [hidden], [style*="display: none"], [style*="display:none"], ${S.inactivePane}, [data-sla-badge]`;
 
 /**
  * Tickets the page appears to show: its table or grid rows, and the distinct tickets its links
@@ -42,7 +45,7 @@ const notShown = (el: Element): boolean => inRichText(el) || isHidden(el);
  * page, at least the ticket its route names. Our badges and hidden workspaces are left out.
  */
 export function shownTickets(root: ParentNode, url: URL): number {
-  const counted = countShownTickets(root, { linkKey: idFromLink, inRichText: notShown, ignore: '[data-sla-badge]' });
+  const counted = countShownTickets(root, { linkKey: idFromLink, exclude: NOT_SHOWN });
   return isTicketPage(url) ? Math.max(counted, 1) : counted;
 }
 
