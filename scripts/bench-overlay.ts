@@ -120,9 +120,19 @@ async function perSecond(page: Page): Promise<PerSecond> {
     }
   }
   let overlayUs = 0;
+  const self = new Map<string, number>();
   profile.samples?.forEach((id, i) => {
-    if (ours.has(id)) overlayUs += profile.timeDeltas?.[i] ?? 0;
+    if (!ours.has(id)) return;
+    const dt = profile.timeDeltas?.[i] ?? 0;
+    overlayUs += dt;
+    const f = byId.get(id)!.callFrame;
+    const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(name, (self.get(name) ?? 0) + dt);
   });
+  if (process.env.BENCH_PROFILE) {
+    const top = [...self].sort((x, y) => y[1] - x[1]).slice(0, 15);
+    console.error(top.map(([n, us]) => `${(us / 1000 / (TICK_WINDOW_MS / 1000)).toFixed(2)} ms/s  ${n}`).join('\n'));
+  }
   return { task: rate('TaskDuration'), script: rate('ScriptDuration'), layout: rate('LayoutDuration'), style: rate('RecalcStyleDuration'), redrawn: (redrawnAfter - redrawnBefore) / (TICK_WINDOW_MS / 1000), overlay: overlayUs / 1000 / (TICK_WINDOW_MS / 1000) };
 }
 
@@ -191,7 +201,7 @@ await options.close();
 const without = await launchChromium({ sites: sites(now), extension: false });
 
 const failures: string[] = [];
-for (const scenario of SCENARIOS) {
+for (const scenario of SCENARIOS.filter((s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY))) {
   const a: Awaited<ReturnType<typeof measure>>[] = [];
   const b: Awaited<ReturnType<typeof measure>>[] = [];
   for (let run = 0; run < RUNS; run++) {

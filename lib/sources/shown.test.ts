@@ -6,7 +6,7 @@ const options: ShownOptions = {
   linkKey: (a) => /\/browse\/([A-Z]+-\d+)$/.exec(a.href)?.[1] ?? null,
   keyAttributes: ['data-issue-key'],
   isKey: (v) => /^[A-Z]+-\d+$/.test(v),
-  exclude: '.comment, [data-sla-badge]',
+  exclude: '.comment',
 };
 
 const count = (html: string) => {
@@ -37,6 +37,16 @@ describe('how many tickets a page shows, without our readers', () => {
 
   it('takes the largest count, not the sum: the same tickets show in several ways', () => {
     expect(count('<div role="row"><a href="/browse/SUP-1">SUP-1</a></div><div role="row"><a href="/browse/SUP-2">SUP-2</a></div>')).toBe(2);
+  });
+
+  it('leaves out what many excluded containers mention, as it does for a few', () => {
+    const comments = Array.from({ length: 40 }, (_, i) => `<div class="comment"><a href="/browse/OLD-${i + 1}">OLD-${i + 1}</a><div role="row">quoted</div></div>`).join('');
+    expect(count(`${comments}<div role="row"><a href="/browse/SUP-1">SUP-1</a></div>`)).toBe(1);
+  });
+
+  it('our badges beside the rows add nothing', () => {
+    const badge = (key: string) => `<span data-sla-badge="" data-sla-key="${key}" title="SLA">12m left</span>`;
+    expect(count(`<div role="row"><a href="/browse/SUP-1">SUP-1</a>${badge('SUP-1')}</div><div role="row"><a href="/browse/SUP-2">SUP-2</a>${badge('SUP-2')}</div>`)).toBe(2);
   });
 
   it('an empty page shows nothing', () => {

@@ -41,7 +41,7 @@ export function jiraShownTickets(root: ParentNode): number {
     linkKey: keyFromIssueRoute,
     keyAttributes: ['data-issue-key', 'data-issuekey', 'data-key'],
     isKey: isValidIssueKey,
-    exclude: `${S.richText}, [data-sla-badge]`,
+    exclude: `${S.richText}`,
   });
 }
 

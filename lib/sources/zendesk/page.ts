@@ -37,12 +37,12 @@ export function pageKind(url: URL, doc: Document): PageKind | null {
  * Conversations and editors mention tickets; hidden workspaces are mounted but not shown (the
  * same marks `isHidden` reads, as selectors: `hidden`, an inline `display: none`, a grid marked inactive).
  */
-const NOT_SHOWN = `${S.richText}, [hidden], [style*="display: none"], [style*="display:none"], ${S.inactivePane}, [data-sla-badge]`;
+const NOT_SHOWN = `${S.richText}, [hidden], [style*="display: none"], [style*="display:none"], ${S.inactivePane}`;
 
 /**
  * Tickets the page appears to show: its table or grid rows, and the distinct tickets its links
  * point to (`/agent/tickets/123`, `tickets/123`), whatever the markup around them; on a ticket
- * page, at least the ticket its route names. Our badges and hidden workspaces are left out.
+ * page, at least the ticket its route names. Hidden workspaces are left out.
  */
 export function shownTickets(root: ParentNode, url: URL): number {
   const counted = countShownTickets(root, { linkKey: idFromLink, exclude: NOT_SHOWN });
