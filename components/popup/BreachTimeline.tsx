@@ -1,6 +1,6 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import type { TicketSummary } from '../../lib/messaging/types';
+import type { TicketSummary } from '../../lib/view/summary';
 import { compactWallSpan } from '../../lib/overlay/duration-text';
 import { formatClock, formatDue, plural, type TimeFormat } from './format';
 import { layoutTimeline, timelineSummary, type TimelineGeometry } from './timeline-layout';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ComplianceBar } from '../../lib/messaging/types';
+import type { ComplianceBar } from '../../lib/view/summary';
 import { HOUR, NOW } from './__fixtures__/tickets';
 import { CompliancePanel, metPercent } from './CompliancePanel';
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { ComplianceBar } from '../../lib/messaging/types';
+import type { ComplianceBar } from '../../lib/view/summary';
 import { Notice } from '../Notice';
 import { formatDue, metricWords, type TimeFormat } from './format';
 import { openableUrl } from './ticket-url';

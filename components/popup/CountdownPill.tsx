@@ -1,4 +1,4 @@
-import type { BadgeState } from '../../lib/messaging/types';
+import type { BadgeState } from '../../lib/view/types';
 import { STATE_WORDS } from './format';
 
 interface CountdownPillProps {

@@ -1,4 +1,4 @@
-import type { TicketCounts } from '../../lib/messaging/types';
+import type { TicketCounts } from '../../lib/view/summary';
 
 interface CountsSummaryProps {
   counts: TicketCounts;

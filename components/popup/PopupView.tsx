@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { ComplianceBar, TicketSummary } from '../../lib/messaging/types';
+import type { ComplianceBar, TicketSummary } from '../../lib/view/summary';
 import type { PopupSnapshot } from '../../lib/db/popup-query';
 import { AppHeader } from '../AppHeader';
 import { Button } from '../Button';

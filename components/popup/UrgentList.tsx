@@ -1,6 +1,6 @@
 import type { JSX, TargetedKeyboardEvent } from 'preact';
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
-import type { TicketSummary } from '../../lib/messaging/types';
+import type { TicketSummary } from '../../lib/view/summary';
 import { Button } from '../Button';
 import { CountdownPill } from './CountdownPill';
 import { openableUrl } from './ticket-url';

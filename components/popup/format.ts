@@ -3,7 +3,8 @@
  * "Badges in the page"), metric and state names, and clock times in the user's locale and zone.
  * Pure; `now` and the zone are parameters so tests do not depend on the machine.
  */
-import type { BadgeMetric, BadgeState, TicketSummary } from '../../lib/messaging/types';
+import type { BadgeMetric, BadgeState } from '../../lib/view/types';
+import type { TicketSummary } from '../../lib/view/summary';
 import { countdownWords } from '../../lib/overlay/duration-text';
 
 const MINUTE = 60_000;

@@ -3,7 +3,7 @@
  * per at-risk ticket at its breach time, marks closer than a dot's width stacked into one column
  * (at most `maxStack` high, the rest counted), and a tick at every whole local hour. Pure.
  */
-import type { TicketSummary } from '../../lib/messaging/types';
+import type { TicketSummary } from '../../lib/view/summary';
 import { formatClock, formatHour, nextLocalHour, type TimeFormat } from './format';
 
 export interface TimelineGeometry {

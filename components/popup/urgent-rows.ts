@@ -3,7 +3,7 @@
  * urgent first and keep that order; groups are ordered by their most urgent ticket, which is
  * simply the order in which each group first appears.
  */
-import type { TicketSummary } from '../../lib/messaging/types';
+import type { TicketSummary } from '../../lib/view/summary';
 import type { TicketSource } from '../../lib/sla/index';
 
 export type GroupBy = 'none' | 'assignee' | 'team' | 'site';

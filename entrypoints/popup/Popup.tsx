@@ -10,7 +10,7 @@ import { openTicket } from '../../components/popup/ticket-url';
 import { activeVersion } from '../../lib/db/active-version';
 import type { SlaLensDatabase } from '../../lib/db/database';
 import { advanceSnapshot, loadCompliance, loadPopup, POPUP_FIRST_PAGE, type PopupSnapshot } from '../../lib/db/popup-query';
-import type { TicketSummary } from '../../lib/messaging/types';
+import type { TicketSummary } from '../../lib/view/summary';
 import { useLiveQuery } from '../../lib/options/use-live-query';
 import type { SelfHostedSite } from '../../lib/sources/site-registry';
 import { diagnosticsReport, type TabPageStatus } from '../../lib/tabs/tab-status';

@@ -3,7 +3,7 @@
  * when each clock started, paused and stopped. Pure; the background runs it for every ticket an
  * overlay reports, and the content script ticks the result locally with the engine.
  */
-import type { BadgeMetric, ClockView, SlaView } from '../messaging/types';
+import type { BadgeMetric, ClockView, SlaView } from '../view/types';
 import type { OpenPause, StatusChange, TicketFacts } from '../sla/index';
 import { matchPolicy, type MetricName } from './match';
 import type { ResolvedConfig } from './types';

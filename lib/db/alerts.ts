@@ -3,7 +3,7 @@
  * lead time, once per ticket and metric, outside quiet hours, on sites not switched off. This
  * module decides and remembers; the background shows them (`browser.notifications`).
  */
-import type { BadgeMetric } from '../messaging/types';
+import type { BadgeMetric } from '../view/types';
 import { evaluateClock } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import { calendarFrom, runningUpTo, type CalendarSpecs } from './ticket-state';

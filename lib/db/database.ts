@@ -1,8 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ConfigChange, ConfigV1, ResolvedPolicy } from '../config/index';
-import type { BadgeState, SlaView } from '../messaging/types';
 import type { CalendarSpec, StatusChange, TicketFacts, TicketSource } from '../sla/index';
-import type { TicketPhase } from './ticket-state';
+import type { BadgeState, SlaView, TicketPhase } from '../view/types';
 
 /** The extension's one IndexedDB database, in the extension origin (shared by background, popup, options). */
 export const DATABASE_NAME = 'sla-lens';

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { calendarsFor, viewFor } from '../config/clocks';
 import type { ResolvedConfig } from '../config/index';
-import type { EvaluateRequest, EvaluateResponse, SlaView } from '../messaging/types';
+import type { SlaView } from '../view/types';
+import type { EvaluateRequest, EvaluateResponse } from '../messaging/types';
 import type { StatusChange, TicketFacts } from '../sla/index';
 import { activeConfig, activeVersion } from './config-store';
 import type { SlaLensDatabase, StoredTicket } from './database';

@@ -4,7 +4,8 @@
  * caller's `now`, so nothing shown is stale; candidates are found through the store's indexes
  * (`[phase+riskAt]`, `[phase+dueAt]`, `[approx+phase]`, `lastSeen`), and counts never load rows.
  */
-import type { ComplianceBar, SlaView, TicketCounts, TicketSummary } from '../messaging/types';
+import type { SlaView } from '../view/types';
+import type { ComplianceBar, TicketCounts, TicketSummary } from '../view/summary';
 import { evaluateClock, type TicketSource } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import { readTallies } from './tallies';

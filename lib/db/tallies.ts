@@ -7,7 +7,7 @@
  */
 import type { TicketSource } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
-import type { TicketPhase } from './ticket-state';
+import type { TicketPhase } from '../view/types';
 
 export const TALLIES_KEY = 'ticketTallies';
 

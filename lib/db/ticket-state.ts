@@ -8,11 +8,11 @@
  *   breaches if nothing changes. So at any `now`: breached ⟺ dueAt ≤ now; at risk ⟺ riskAt ≤ now
  *   < dueAt; ok otherwise. A read re-evaluates the clocks of the rows it shows, with its own `now`.
  */
-import type { BadgeMetric, BadgeState, SlaView } from '../messaging/types';
+import type { BadgeMetric, BadgeState, SlaView, TicketPhase } from '../view/types';
+export type { TicketPhase } from '../view/types';
 import { atRiskFrom, compileCalendar, evaluateClock, type Calendar, type CalendarSpec } from '../sla/index';
 import type { SlaLensDatabase } from './database';
 
-export type TicketPhase = 'running' | 'paused' | 'stopped' | 'none' | 'unknown';
 
 export interface DerivedState {
   phase: TicketPhase;

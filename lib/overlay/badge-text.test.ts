@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFor, compileCalendars } from './badge-text';
 import { EMEA, HOUR, MINUTE, NOW, SECOND, clock, running, view } from './__fixtures__/views';
-import type { SlaView } from '../messaging/types';
+import type { SlaView } from '../view/types';
 
 const GB_UTC = { locale: 'en-GB', timeZone: 'UTC' };
 const calendars = compileCalendars({ emea: EMEA });

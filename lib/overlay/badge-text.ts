@@ -4,7 +4,7 @@
  * every tick for up to 1,000 badges, so calendars are compiled once and due-time strings cached.
  */
 import { compileCalendar, evaluateClock, isOpen, nextOpen, type Calendar, type CalendarSpec, type ClockState } from '../sla/index';
-import type { BadgeMetric, BadgeState, ClockView, SlaView } from '../messaging/types';
+import type { BadgeMetric, BadgeState, ClockView, SlaView } from '../view/types';
 import { countdownWords, fullBusinessSpan } from './duration-text';
 
 export interface RenderedBadge {

@@ -4,7 +4,7 @@ import { createBadgeBoard } from './board';
 import { badgeFor, compileCalendars } from './badge-text';
 import type { BadgeTarget } from './badge';
 import { EMEA, HOUR, MINUTE, NOW, SECOND, clock, running, view } from './__fixtures__/views';
-import type { SlaView } from '../messaging/types';
+import type { SlaView } from '../view/types';
 
 const TEXT = { locale: 'en-GB', timeZone: 'UTC' };
 

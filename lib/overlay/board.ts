@@ -12,7 +12,7 @@
  *   ticker.tickNow(); // picks the cadence the new badges need
  */
 import type { CalendarSpec, Calendar } from '../sla/index';
-import type { SlaView } from '../messaging/types';
+import type { SlaView } from '../view/types';
 import { badgeFor, compileCalendars, type BadgeTextOptions } from './badge-text';
 import { removeBadge, upsertBadge, type BadgeTarget } from './badge';
 

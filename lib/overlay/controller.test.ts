@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EvaluateRequest, EvaluateResponse, SlaView } from '../messaging/types';
+import type { SlaView } from '../view/types';
+import type { EvaluateRequest, EvaluateResponse } from '../messaging/types';
 import type { TicketFacts } from '../sla/index';
 import type { EnrichResult, FoundTicket, SourceAdapter } from '../sources/types';
 import { SETTLE_MS, startOverlay, type PageReport } from './controller';

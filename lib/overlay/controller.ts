@@ -5,7 +5,8 @@
  * an AbortSignal derived from the content script's context, so navigation and extension updates
  * leave nothing behind.
  */
-import type { EvaluateRequest, EvaluateResponse, SlaView } from '../messaging/types';
+import type { SlaView } from '../view/types';
+import type { EvaluateRequest, EvaluateResponse } from '../messaging/types';
 import type { TicketFacts } from '../sla/index';
 import { cannotRead, type PageDiagnostics, type PageKind } from '../sources/page-status';
 import type { FoundTicket, SourceAdapter } from '../sources/types';

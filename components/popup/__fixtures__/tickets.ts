@@ -1,4 +1,4 @@
-import type { TicketSummary } from '../../../lib/messaging/types';
+import type { TicketSummary } from '../../../lib/view/summary';
 
 /** Thu 26 Nov 2026, 12:00 UTC: the popup's `now` in these tests. */
 export const NOW = Date.UTC(2026, 10, 26, 12, 0);

@@ -1,6 +1,6 @@
 /** Views and clocks for the overlay's tests: Tuesday 24 Nov 2026, 10:00 UTC (11:00 in Berlin). */
 import type { CalendarSpec, ClockInput } from '../../sla/index';
-import type { BadgeMetric, ClockView, SlaView } from '../../messaging/types';
+import type { BadgeMetric, ClockView, SlaView } from '../../view/types';
 
 export const NOW = Date.UTC(2026, 10, 24, 10, 0);
 export const SECOND = 1000;
