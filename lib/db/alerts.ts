@@ -4,9 +4,10 @@
  * module decides and remembers; the background shows them (`browser.notifications`).
  */
 import type { BadgeMetric } from '../view/types';
-import { evaluateClock } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
-import { calendarFrom, runningUpTo, type CalendarSpecs } from './ticket-state';
+import type { CalendarSpecs } from '../view/calendars';
+import { readView } from '../view/read-view';
+import { runningUpTo } from './ticket-state';
 
 export const ALERTS_KEY = 'alerts';
 const MINUTE = 60_000;
@@ -83,11 +84,9 @@ const METRIC_WORDS: Record<BadgeMetric, string> = { resolution: 'Resolution', 'f
 
 function alertsFor(row: StoredTicket, calendars: CalendarSpecs, now: number, leadMs: number): Alert[] {
   const out: Alert[] = [];
-  for (const c of row.view.kind === 'clocks' ? row.view.clocks : []) {
+  // Every clock of the view, not only the shown one: each metric alerts once.
+  for (const { clock: c, state: s } of readView(row.view, calendars, now).clocks) {
     if (row.notified?.includes(c.metric)) continue;
-    const cal = calendarFrom(calendars, c.calendarId);
-    if (!cal) continue;
-    const s = evaluateClock(cal, c.clock, now);
     // Already breached when first seen: the popup shows it; an alert would only be noise.
     const soon = s.state === 'ok' && s.dueAt - now <= leadMs;
     if (s.state !== 'at-risk' && !soon) continue;

@@ -12,7 +12,8 @@ import type { StatusChange, TicketFacts } from '../sla/index';
 import { activeConfig, activeVersion } from './config-store';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import { emptyTallies, readTallies, saveTallies, tally } from './tallies';
-import { deriveState, type CalendarSpecs } from './ticket-state';
+import { readView } from '../view/read-view';
+import type { CalendarSpecs } from '../view/calendars';
 
 const MAX_TICKETS = 500;
 const text = (max: number) => z.string().max(max);
@@ -68,10 +69,9 @@ export function parseEvaluateRequest(message: unknown): EvaluateRequest {
   return request;
 }
 
-/** The stored row for a ticket and its view: the derived fields the store indexes, at `now`. */
-/** What a stored ticket indexes, worked out from its view at `now` (ticket-state.ts). */
+/** What a stored ticket indexes, read from its view at `now` (ticket-state.ts). */
 function indexedFields(view: SlaView, calendars: CalendarSpecs, now: number): Pick<StoredTicket, 'state' | 'phase' | 'riskAt' | 'dueAt' | 'approx'> {
-  const { state, phase, riskAt, dueAt } = deriveState(view, calendars, now);
+  const { state, phase, riskAt, dueAt } = readView(view, calendars, now);
   return { state, phase, riskAt, dueAt, approx: view.exact ? 0 : 1 };
 }
 

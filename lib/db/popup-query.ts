@@ -6,10 +6,12 @@
  */
 import type { SlaView } from '../view/types';
 import type { ComplianceBar, TicketCounts, TicketSummary } from '../view/summary';
-import { evaluateClock, type TicketSource } from '../sla/index';
+import type { TicketSource } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import { readTallies } from './tallies';
-import { calendarFrom, deriveState, runningUpTo, urgentCounts, type CalendarSpecs } from './ticket-state';
+import type { CalendarSpecs } from '../view/calendars';
+import { readView } from '../view/read-view';
+import { runningUpTo, urgentCounts } from './ticket-state';
 
 export interface SiteSeen {
   site: string;
@@ -49,8 +51,8 @@ const MAX = Infinity;
 const clocksOf = new WeakMap<PopupSnapshot, { views: SlaView[]; calendars: CalendarSpecs }>();
 
 function summaryOf(row: StoredTicket, view: SlaView, calendars: CalendarSpecs, now: number): TicketSummary {
-  const d = deriveState(view, calendars, now);
-  const shown = view.clocks.find((c) => c.metric === d.metric);
+  const d = readView(view, calendars, now);
+  const shown = d.shown?.clock;
   return {
     site: row.site,
     key: row.key,
@@ -126,7 +128,7 @@ export function advanceSnapshot(snapshot: PopupSnapshot, now: number): PopupSnap
   if (!clocks) return { ...snapshot, now };
   let breached = 0;
   const urgent = snapshot.urgent.map((t, i) => {
-    const d = deriveState(clocks.views[i]!, clocks.calendars, now);
+    const d = readView(clocks.views[i]!, clocks.calendars, now);
     if (d.state === 'breached') breached++;
     return { ...t, state: d.state, metric: d.metric, dueAt: d.dueAt, remainingMs: d.remainingMs };
   });
@@ -148,10 +150,7 @@ export async function loadCompliance(db: SlaLensDatabase, now: number, days: num
   const bars = new Map<string, ComplianceBar>();
   for (const row of rows) {
     const outcome = new Map<string, { missed: ComplianceBar['missedTickets'][number] | null }>();
-    for (const c of row.view.kind === 'clocks' ? row.view.clocks : []) {
-      const cal = calendarFrom(calendars, c.calendarId);
-      if (!cal) continue;
-      const s = evaluateClock(cal, c.clock, now);
+    for (const { clock: c, state: s } of readView(row.view, calendars, now).clocks) {
       const decidedAt = s.state === 'met' ? (c.clock.stop as number) : s.state === 'missed' || s.state === 'breached' ? s.dueAt : null;
       if (decidedAt === null || decidedAt < since || decidedAt > now) continue;
       let bar = bars.get(c.policyId);

@@ -1,7 +1,8 @@
 import { explainMatch, type Explanation } from '../config/explain';
 import type { MetricName } from '../config/match';
 import type { ResolvedConfig } from '../config/types';
-import { compileCalendar, evaluateClock, type ClockState, type TicketFacts, type TicketSource } from '../sla/index';
+import { evaluateClock, type ClockState, type TicketFacts, type TicketSource } from '../sla/index';
+import { calendarFor } from '../view/calendars';
 import { fromDateTimeLocal, toDateTimeLocal } from './format';
 import { value } from './value';
 
@@ -69,11 +70,11 @@ export function runTester(config: ResolvedConfig, form: TesterForm, now: number)
   const applied = explanation.applied;
   if (!applied) return { ok: true, explanation, clock: null, pausedByStatus: false };
   const { policy, targetMs } = applied;
-  const spec = policy.calendarId === '24x7' ? '24x7' : config.calendars[policy.calendarId];
+  const calendar = calendarFor(config.calendars, policy.calendarId);
   let clock: (ClockState & { calendar: string }) | null = null;
-  if (spec) {
-    const state = evaluateClock(compileCalendar(spec), { start: ticket.created, targetMs, warnAt: policy.warnAt }, now);
-    clock = { ...state, calendar: spec === '24x7' ? '24x7' : (spec.name ?? policy.calendarId) };
+  if (calendar) {
+    const state = evaluateClock(calendar, { start: ticket.created, targetMs, warnAt: policy.warnAt }, now);
+    clock = { ...state, calendar: config.calendars[policy.calendarId]?.name ?? policy.calendarId };
   }
   const pausedByStatus = ticket.status !== undefined && policy.pauseOn.includes(ticket.status.toLowerCase());
   return { ok: true, explanation, clock, pausedByStatus };

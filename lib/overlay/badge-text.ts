@@ -3,7 +3,9 @@
  * background's `SlaView` with the engine, so badges tick locally without asking again. Pure; runs
  * every tick for up to 1,000 badges, so calendars are compiled once and due-time strings cached.
  */
-import { compileCalendar, evaluateClock, isOpen, nextOpen, type Calendar, type CalendarSpec, type ClockState } from '../sla/index';
+import type { ClockState } from '../sla/index';
+import type { CalendarSpecs } from '../view/calendars';
+import { readView, type UnknownReason } from '../view/read-view';
 import type { BadgeMetric, BadgeState, ClockView, SlaView } from '../view/types';
 import { countdownWords, fullBusinessSpan } from './duration-text';
 
@@ -30,48 +32,7 @@ export interface BadgeTextOptions {
   timeZone?: string;
 }
 
-/** Compiled calendars by id (a `Map` will do). `24x7` is implied. */
-export interface CalendarLookup {
-  get(id: string): Calendar | undefined;
-}
-
 const MINUTE = 60_000;
-/** Within this much business time left, badges tick every second. */
-export const FAST_WINDOW_MS = 10 * MINUTE;
-
-let always: Calendar | undefined;
-const compiledBySpec = new Map<string, Calendar | null>();
-
-/**
- * Compiles the calendars of an `EvaluateResponse` once: the same spec (by content) is reused
- * across responses. A spec the engine rejects is left out, so its tickets show `unknown` instead
- * of throwing into the page.
- */
-export function compileCalendars(specs: Readonly<Record<string, CalendarSpec>>): Map<string, Calendar> {
-  const out = new Map<string, Calendar>();
-  for (const id of Object.keys(specs)) {
-    const spec = specs[id]!;
-    const key = JSON.stringify(spec);
-    let cal = compiledBySpec.get(key);
-    if (cal === undefined) {
-      try {
-        cal = compileCalendar(spec);
-      } catch {
-        cal = null;
-      }
-      if (compiledBySpec.size > 256) compiledBySpec.clear();
-      compiledBySpec.set(key, cal);
-    }
-    if (cal) out.set(id, cal);
-  }
-  return out;
-}
-
-function calendarFor(calendars: CalendarLookup, id: string): Calendar | undefined {
-  const cal = calendars.get(id);
-  if (cal || id !== '24x7') return cal;
-  return (always ??= compileCalendar('24x7'));
-}
 
 /** Due times in the user's locale and zone ("Tue 26 Nov, 17:00"), cached per instant. */
 class DueFormatter {
@@ -114,21 +75,6 @@ function formatterFor(options: BadgeTextOptions): DueFormatter {
 }
 
 const METRIC_WORDS: Record<BadgeMetric, string> = { resolution: 'resolution', 'first-response': 'first response' };
-
-/** Lower is more urgent: breached, then at risk, then running; stopped clocks last. */
-function rank(state: ClockState['state']): number {
-  switch (state) {
-    case 'breached':
-      return 0;
-    case 'at-risk':
-      return 1;
-    case 'ok':
-    case 'paused':
-      return 2;
-    default:
-      return 3;
-  }
-}
 
 function unknown(view: SlaView, reason: string): RenderedBadge {
   return { state: 'unknown', metric: null, text: 'SLA unknown', label: `SLA unknown: ${trimStop(view.note ?? reason)}`, fast: false, changesAt: Infinity };
@@ -199,48 +145,34 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+function unknownBecause(reason: UnknownReason): string {
+  switch (reason.why) {
+    case 'facts':
+      return 'the facts this ticket needs could not be read';
+    case 'no-clock':
+      return 'the policy has no clock for this ticket';
+    case 'calendar':
+      return `its business calendar "${reason.calendarId}" is not available`;
+    case 'error':
+      return 'its clock could not be computed';
+  }
+}
+
 /**
- * The badge for one ticket at `now`. Shows the most urgent running metric (breached, then at
- * risk, then the least time left); when no clock runs, the resolution clock's met/missed.
+ * The badge for one ticket at `now`: the state and clock `readView` picks (the most urgent
+ * running metric, else the resolution clock's met/missed), in words.
  */
-export function badgeFor(view: SlaView, calendars: CalendarLookup, now: number, options: BadgeTextOptions = {}): RenderedBadge {
+export function badgeFor(view: SlaView, calendars: CalendarSpecs, now: number, options: BadgeTextOptions = {}): RenderedBadge {
   if (view.kind === 'none') {
     const vendor = vendorPhrase(view.vendor, now, formatterFor(options));
     const label = vendor ? `No SLA policy applies to this ticket.${vendor}` : 'No SLA policy applies to this ticket';
     return { state: 'none', metric: null, text: 'no SLA', label, fast: false, changesAt: vendorChangesAt(view.vendor, now) };
   }
-  if (view.kind !== 'clocks') return unknown(view, 'the facts this ticket needs could not be read');
-  const clocks = view.clocks;
-  if (clocks.length === 0) return unknown(view, 'the policy has no clock for this ticket');
+  const reading = readView(view, calendars, now);
+  if (!reading.shown) return unknown(view, unknownBecause(reading.unknown ?? { why: 'error' }));
 
-  const states: ClockState[] = [];
-  let best = -1;
-  for (let i = 0; i < clocks.length; i++) {
-    const clock = clocks[i]!;
-    const cal = calendarFor(calendars, clock.calendarId);
-    if (!cal) return unknown(view, `its business calendar "${clock.calendarId}" is not available`);
-    let cs: ClockState;
-    try {
-      cs = evaluateClock(cal, clock.clock, now);
-    } catch {
-      return unknown(view, 'its clock could not be computed');
-    }
-    states.push(cs);
-    if (best < 0) {
-      best = i;
-      continue;
-    }
-    const b = states[best]!;
-    const r = rank(cs.state);
-    const rb = rank(b.state);
-    if (r < rb) best = i;
-    else if (r === rb) {
-      if (r < 3 ? cs.remainingMs < b.remainingMs : clock.metric === 'resolution' && clocks[best]!.metric !== 'resolution') best = i;
-    }
-  }
-
-  const shown = clocks[best]!;
-  const cs = states[best]!;
+  const shown = reading.shown.clock;
+  const cs = reading.shown.state;
   const approximate = !view.exact;
   const due = formatterFor(options);
 
@@ -248,57 +180,15 @@ export function badgeFor(view: SlaView, calendars: CalendarLookup, now: number, 
   // and names another only where it differs.
   const policy = shown.policyName || view.policyName || shown.policyId || view.policyId || 'SLA';
   let label = `${policy} — ${clockPhrase(METRIC_WORDS[shown.metric] ?? shown.metric, shown, cs, now, due)}.`;
-  for (let i = 0; i < clocks.length; i++) {
-    if (i === best) continue;
-    const other = clocks[i]!;
-    const otherPolicy = other.policyName || other.policyId;
-    const name = capitalise(METRIC_WORDS[other.metric] ?? other.metric) + (otherPolicy && otherPolicy !== policy ? ` (${otherPolicy})` : '');
-    label += ` ${clockPhrase(name, other, states[i]!, now, due)}.`;
+  for (const other of reading.clocks) {
+    if (other === reading.shown) continue;
+    const otherPolicy = other.clock.policyName || other.clock.policyId;
+    const name = capitalise(METRIC_WORDS[other.clock.metric] ?? other.clock.metric) + (otherPolicy && otherPolicy !== policy ? ` (${otherPolicy})` : '');
+    label += ` ${clockPhrase(name, other.clock, other.state, now, due)}.`;
   }
   if (approximate) label += ` Approximate: ${approximateBecause(view.note)}.`;
   label += vendorPhrase(view.vendor, now, due);
 
-  let fast = false;
-  if (cs.state === 'breached') fast = now - cs.dueAt < MINUTE;
-  else if (cs.state === 'ok' || cs.state === 'at-risk') {
-    fast = cs.remainingMs <= FAST_WINDOW_MS && isOpen(calendarFor(calendars, shown.calendarId)!, now);
-  }
-
-  let changesAt = vendorChangesAt(view.vendor, now);
-  for (let i = 0; i < clocks.length; i++) {
-    const at = nextChange(states[i]!, clocks[i]!, calendarFor(calendars, clocks[i]!.calendarId)!, now);
-    if (at < changesAt) changesAt = at;
-  }
-  return { state: cs.state, metric: shown.metric, text: countdownWords(cs, now, approximate), label, fast, changesAt };
-}
-
-/**
- * When one clock's words can next change. Figures are shown to the minute (to the second in the
- * last one); a running clock's time left falls with wall time only while its calendar is open;
- * its state changes at the warning threshold and at the breach; "breached … ago" and a paused
- * clock's "due … if it resumes now" move with wall time.
- */
-function nextChange(cs: ClockState, clock: ClockView, cal: Calendar, now: number): number {
-  const nextWallMinute = (from: number) => now + MINUTE - (((now - from) % MINUTE) + MINUTE) % MINUTE;
-  switch (cs.state) {
-    case 'met':
-    case 'missed':
-      return Infinity;
-    case 'paused':
-      return nextWallMinute(0);
-    case 'breached':
-      return nextWallMinute(cs.dueAt);
-  }
-  if (!isOpen(cal, now)) return Math.max(now + 1, nextOpen(cal, now));
-  const r = cs.remainingMs;
-  // Figures round down: "5m left" turns into "4m" the moment a whole minute is no longer left.
-  let wait = r >= MINUTE ? (r % MINUTE) + 1 : (r % 1000) + 1;
-  const warn = clock.clock.warnAt;
-  const untilWarning = warn && typeof warn === 'object' && 'remainingMs' in warn ? r - warn.remainingMs : warn && typeof warn === 'object' && 'fraction' in warn ? r - clock.clock.targetMs * (1 - warn.fraction) : r - clock.clock.targetMs * 0.25;
-  if (untilWarning > 0 && untilWarning < wait) wait = untilWarning;
-  // Entering the last ten minutes switches the tab to one-second ticks.
-  const untilFast = r - FAST_WINDOW_MS;
-  if (untilFast > 0 && untilFast < wait) wait = untilFast;
-  if (r < wait) wait = r;
-  return now + Math.max(1, wait);
+  const changesAt = Math.min(reading.changesAt, vendorChangesAt(view.vendor, now));
+  return { state: reading.state, metric: shown.metric, text: countdownWords(cs, now, approximate), label, fast: reading.fast, changesAt };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBadgeBoard } from './board';
-import { badgeFor, compileCalendars } from './badge-text';
+import { badgeFor } from './badge-text';
 import type { BadgeTarget } from './badge';
 import { EMEA, HOUR, MINUTE, NOW, SECOND, clock, running, view } from './__fixtures__/views';
 import type { SlaView } from '../view/types';
@@ -130,7 +130,7 @@ describe('createBadgeBoard', () => {
 
   it('1,000 badges: a tick writes only to the badges whose rendering changed', () => {
     const board = createBadgeBoard({ text: TEXT });
-    const calendars = compileCalendars({ emea: EMEA });
+    const calendars = { emea: EMEA };
     board.setCalendars({ emea: EMEA });
     const tracked: Array<{ target: BadgeTarget; view: SlaView }> = [];
     for (let i = 0; i < 1000; i++) {

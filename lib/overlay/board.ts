@@ -11,9 +11,10 @@
  *   for (const found of tickets) board.set(found, viewsByKey.get(found.key)!, Date.now());
  *   ticker.tickNow(); // picks the cadence the new badges need
  */
-import type { CalendarSpec, Calendar } from '../sla/index';
+import type { CalendarSpec } from '../sla/index';
+import { calendarFor, type CalendarSpecs } from '../view/calendars';
 import type { SlaView } from '../view/types';
-import { badgeFor, compileCalendars, type BadgeTextOptions } from './badge-text';
+import { badgeFor, type BadgeTextOptions } from './badge-text';
 import { removeBadge, upsertBadge, type BadgeTarget } from './badge';
 
 export interface BadgeBoardOptions {
@@ -50,7 +51,7 @@ interface Entry {
 
 export function createBadgeBoard(options: BadgeBoardOptions = {}): BadgeBoard {
   const text = options.text ?? {};
-  const calendars = new Map<string, Calendar>();
+  let calendars: CalendarSpecs = {};
   const entries = new Map<Element, Entry>();
 
   function draw(entry: Entry, now: number): void {
@@ -64,11 +65,14 @@ export function createBadgeBoard(options: BadgeBoardOptions = {}): BadgeBoard {
   const board: BadgeBoard = {
     setCalendars(specs) {
       let changed = false;
-      for (const [id, cal] of compileCalendars(specs)) {
-        if (calendars.get(id) === cal) continue;
-        calendars.set(id, cal);
+      const next = { ...calendars };
+      for (const [id, spec] of Object.entries(specs)) {
+        // The same calendar in a new object compiles to the same one: nothing to redraw.
+        if (calendars[id] === spec || (calendars[id] !== undefined && calendarFor(calendars, id) === calendarFor(specs, id))) continue;
+        next[id] = spec;
         changed = true;
       }
+      calendars = next;
       // Badges drawn before (maybe `unknown` for want of a calendar) are redrawn on the next render;
       // every answer carries its calendars, and most bring none that is new.
       if (changed) for (const entry of entries.values()) entry.changesAt = -Infinity;

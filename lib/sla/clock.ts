@@ -65,16 +65,24 @@ export function evaluateClock(cal: Calendar, input: ClockInput, now: number): Cl
 }
 
 /**
+ * How much business time is left when a clock turns at-risk: the warning threshold of its
+ * `warnAt` (75 % of the target used, by default), as remaining time.
+ */
+export function warningThresholdMs(input: ClockInput): number {
+  const warn = resolveWarnAt(input.warnAt);
+  return 'fraction' in warn ? input.targetMs * (1 - warn.fraction) : warn.remainingMs;
+}
+
+/**
  * When a clock running at `now` turns at-risk, if it keeps running: the instant its remaining
  * business time reaches the warning threshold (`now` or earlier when it already has). Infinity
  * for a clock that is stopped or paused at `now`, whose state only new facts can change. Lets a
  * store index tickets by the moment they need attention instead of re-evaluating every one.
+ * Pass the clock's state at `now` when it is known, to save evaluating it again.
  */
-export function atRiskFrom(cal: Calendar, input: ClockInput, now: number): Instant {
-  const s = evaluateClock(cal, input, now);
+export function atRiskFrom(cal: Calendar, input: ClockInput, now: number, state: ClockState = evaluateClock(cal, input, now)): Instant {
+  const s = state;
   if (s.state === 'met' || s.state === 'missed' || s.state === 'paused') return Infinity;
   if (s.state !== 'ok') return now;
-  const warn = resolveWarnAt(input.warnAt);
-  const threshold = 'fraction' in warn ? input.targetMs * (1 - warn.fraction) : warn.remainingMs;
-  return addBusinessTime(cal, now > input.start ? now : input.start, s.remainingMs - threshold);
+  return addBusinessTime(cal, now > input.start ? now : input.start, s.remainingMs - warningThresholdMs(input));
 }

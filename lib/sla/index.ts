@@ -12,7 +12,7 @@ export {
   dueAt,
   pausedBusinessTime,
 } from './business-time';
-export { evaluateClock, atRiskFrom, DEFAULT_WARN_AT } from './clock';
+export { evaluateClock, atRiskFrom, warningThresholdMs, DEFAULT_WARN_AT } from './clock';
 export { parseDuration, parseWarnAt } from './duration';
 export { CalendarError, DurationError } from './errors';
 export { canonicalTimeZone } from './zone';
