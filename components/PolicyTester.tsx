@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import { formatDueTime, formatSpan } from '../lib/options/format';
+import { formatSpan } from '../lib/options/format';
+import { metricLabel } from '../lib/config/format';
 import type { TesterForm, TesterResult } from '../lib/options/tester';
-import { STATE_WORDS } from './popup/format';
+import { formatDue, metricWords, STATE_WORDS } from '../lib/view/words';
 
 interface PolicyTesterProps {
   form: TesterForm;
@@ -48,8 +49,8 @@ export function PolicyTester({ form, onChange, result }: PolicyTesterProps) {
           <div class="segmented">
             {(
               [
-                ['resolution', 'Resolution'],
-                ['firstResponse', 'First response'],
+                ['resolution', metricWords('resolution', true)],
+                ['firstResponse', metricWords('first-response', true)],
               ] as const
             ).map(([metric, word]) => (
               <label key={metric} class="segmented__option">
@@ -70,7 +71,7 @@ export function PolicyTester({ form, onChange, result }: PolicyTesterProps) {
 function TesterVerdict({ result, metric, priority }: { result: TesterResult; metric: TesterForm['metric']; priority: string }) {
   if (!result.ok) return <p class="tester__verdict tester__verdict--none">{result.message}</p>;
   const { applied, rejected } = result.explanation;
-  const metricWord = metric === 'firstResponse' ? 'first response' : 'resolution';
+  const metricWord = metricLabel(metric);
   return (
     <>
       <p class="tester__verdict" aria-live="polite">
@@ -92,7 +93,7 @@ function TesterVerdict({ result, metric, priority }: { result: TesterResult; met
         <div class={`tester__clock clock clock--${result.clock.state}`}>
           <span class={`state-pill state-pill--${result.clock.state}`}>{STATE_WORDS[result.clock.state]}</span>
           <p>
-            Due <strong>{formatDueTime(result.clock.dueAt)}</strong> (your time) ·{' '}
+            Due <strong>{formatDue(result.clock.dueAt, result.clock.now)}</strong> (your time) ·{' '}
             {result.clock.remainingMs >= 0
               ? `${formatSpan(floorMinute(result.clock.remainingMs))} of business time left`
               : `over by ${formatSpan(floorMinute(-result.clock.remainingMs))} of business time`}{' '}

@@ -1,8 +1,9 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { TicketSummary } from '../../lib/view/summary';
-import { compactWallSpan } from '../../lib/overlay/duration-text';
-import { formatClock, formatDue, plural, type TimeFormat } from './format';
+import { compactWallSpan } from '../../lib/view/durations';
+import { formatClock } from './format';
+import { formatDue, plural, type TimeFormat } from '../../lib/view/words';
 import { layoutTimeline, timelineSummary, type TimelineGeometry } from './timeline-layout';
 
 interface BreachTimelineProps {

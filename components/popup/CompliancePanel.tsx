@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { ComplianceBar } from '../../lib/view/summary';
 import { Notice } from '../Notice';
-import { formatDue, metricWords, type TimeFormat } from './format';
+import { formatDue, metricWords, type TimeFormat } from '../../lib/view/words';
 import { openableUrl } from './ticket-url';
 
 export type MissedTicket = ComplianceBar['missedTickets'][number];

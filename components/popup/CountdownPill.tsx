@@ -1,5 +1,5 @@
 import type { BadgeState } from '../../lib/view/types';
-import { STATE_WORDS } from './format';
+import { STATE_WORDS } from '../../lib/view/words';
 
 interface CountdownPillProps {
   state: BadgeState;

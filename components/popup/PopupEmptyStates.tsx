@@ -1,6 +1,6 @@
 import { Button } from '../Button';
 import { EmptyState } from '../EmptyState';
-import { plural } from './format';
+import { plural } from '../../lib/view/words';
 
 export interface CoveredSite {
   name: string;

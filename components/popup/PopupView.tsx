@@ -7,7 +7,7 @@ import { Notice } from '../Notice';
 import { BreachTimeline } from './BreachTimeline';
 import { CompliancePanel, type CompliancePeriod, type MissedTicket } from './CompliancePanel';
 import { CountsSummary } from './CountsSummary';
-import { plural, type TimeFormat } from './format';
+import { plural, type TimeFormat } from '../../lib/view/words';
 import { NoConfiguration, NoTicketsSeen, NothingAtRisk, type CoveredSite } from './PopupEmptyStates';
 import { UnreadablePage, type UnreadablePageProps } from './UnreadablePage';
 import { UrgentList } from './UrgentList';

@@ -4,7 +4,7 @@ import type { TicketSummary } from '../../lib/view/summary';
 import { Button } from '../Button';
 import { CountdownPill } from './CountdownPill';
 import { openableUrl } from './ticket-url';
-import { countdownText, formatDue, metricWords, plural, type TimeFormat } from './format';
+import { pillText, formatDue, metricWords, plural, type TimeFormat } from '../../lib/view/words';
 import { filterTickets, GROUP_BY_LABELS, isFiltered, NO_FILTER, siteChoices, ticketId, urgentRows, type GroupBy, type UrgentFilter, type UrgentRow } from './urgent-rows';
 import { rowOffsets, scrollToReveal, visibleWindow } from './virtual-window';
 
@@ -59,7 +59,7 @@ function TicketRow({ ticket, position, count, active, now, format, optionId, onC
       <span class="urgent-row__line">
         <span class="urgent-row__key">{ticket.key}</span>{' '}
         <span class="urgent-row__title">{ticket.title?.trim() || 'No title seen'}</span>{' '}
-        <CountdownPill state={ticket.state} text={countdownText(ticket, now)} title={pillTitle(ticket, now, format)} />
+        <CountdownPill state={ticket.state} text={pillText(ticket, now)} title={pillTitle(ticket, now, format)} />
       </span>{' '}
       <span class="urgent-row__meta">
         {meta}

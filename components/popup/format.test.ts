@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE, NOW, summary } from './__fixtures__/tickets';
-import { countdownText, formatClock, formatDue, formatHour, nextLocalHour } from './format';
+import { formatClock, formatHour, nextLocalHour } from './format';
+import { pillText, formatDue } from '../../lib/view/words';
 
 describe('countdownText', () => {
   it.each([
@@ -13,7 +14,7 @@ describe('countdownText', () => {
     ['breached', -(51 * HOUR), false, 'breached ~2d 3h ago'],
     ['breached', -10_000, true, 'breached just now'],
   ] as const)('%s, %d ms left, exact %s: %s', (state, remainingMs, exact, text) => {
-    expect(countdownText(summary('X-1', { state, dueIn: remainingMs, exact }), NOW)).toBe(text);
+    expect(pillText(summary('X-1', { state, dueIn: remainingMs, exact }), NOW)).toBe(text);
   });
 });
 
@@ -40,5 +41,6 @@ describe('times', () => {
     expect(nextLocalHour(NOW, utc)).toBe(NOW + HOUR);
     expect(nextLocalHour(NOW + 59 * MINUTE + 999, utc)).toBe(NOW + HOUR);
     expect(nextLocalHour(NOW, { timeZone: 'Asia/Kolkata' })).toBe(NOW + 30 * MINUTE);
+    expect(nextLocalHour(NOW, { timeZone: 'Asia/Kathmandu' })).toBe(NOW + 15 * MINUTE);
   });
 });

@@ -4,7 +4,8 @@
  * (at most `maxStack` high, the rest counted), and a tick at every whole local hour. Pure.
  */
 import type { TicketSummary } from '../../lib/view/summary';
-import { formatClock, formatHour, nextLocalHour, type TimeFormat } from './format';
+import { formatClock, formatHour, nextLocalHour } from './format';
+import { type TimeFormat } from '../../lib/view/words';
 
 export interface TimelineGeometry {
   spanMs: number;

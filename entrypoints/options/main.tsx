@@ -7,12 +7,14 @@ import { createOptionsStores } from '../../lib/options/context';
 import { downloadText } from '../../lib/options/history-store';
 import { CONFIG_VERSION_KEY } from '../../lib/messaging/types';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
+import { applyStateTokens } from '../../lib/view/colours';
 import { OptionsApp } from './OptionsApp';
 import './style.css';
 
 function main() {
   const root = document.getElementById('app');
   if (!root) return;
+  applyStateTokens(document);
   const db = new SlaLensDatabase();
   // Open Jira and Zendesk tabs re-evaluate their badges when the active version changes; content
   // scripts cannot watch the extension's database, but they see storage.local change.

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { PopupView } from '../../components/popup/PopupView';
 import { openTicket } from '../../components/popup/ticket-url';
 import { advanceSnapshot, POPUP_SNAPSHOT_KEY, restoreSnapshot } from '../../lib/db/popup-query';
+import { applyStateTokens } from '../../lib/view/colours';
 import { coveredSites } from './covered-sites';
 import './style.css';
 
@@ -13,6 +14,7 @@ import './style.css';
 async function main() {
   const root = document.getElementById('app');
   if (!root) return;
+  applyStateTokens(document);
   const stored = await browser.storage.session.get(POPUP_SNAPSHOT_KEY).catch(() => ({}) as Record<string, unknown>);
   const initial = restoreSnapshot(stored[POPUP_SNAPSHOT_KEY]);
   if (initial) {

@@ -1,4 +1,5 @@
 import type { TicketFacts } from '../sla/index';
+import { metricLabel } from './format';
 import { fieldEquals, namesOf, siteGlob, targetFor, type MetricName } from './match';
 import type { LabelSet, Match } from './schema';
 import { NAME_KEYS } from './schema-match';
@@ -49,7 +50,7 @@ export function rejection(policy: ResolvedPolicy, ticket: TicketFacts, metric: M
   }
   if (targetFor(policy, ticket.priority?.toLowerCase(), metric) === undefined) {
     const priority = ticket.priority ? `priority ${ticket.priority}` : 'tickets without a priority';
-    return `no target for ${priority} and metric ${metric === 'firstResponse' ? 'first response' : 'resolution'}`;
+    return `no target for ${priority} and metric ${metricLabel(metric)}`;
   }
   return null;
 }

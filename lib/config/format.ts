@@ -1,5 +1,6 @@
 import type { HolidaySpec, Hours, WarnAt } from '../sla/index';
 import type { LabelSet, Match } from './schema';
+import { metricWords } from '../view/words';
 import type { MetricName } from './match';
 
 /** Words for values in messages and change summaries, written the way the file writes them. */
@@ -20,7 +21,7 @@ export function formatWarnAt(warnAt: WarnAt): string {
 }
 
 export function metricLabel(metric: MetricName): string {
-  return metric === 'firstResponse' ? 'first response' : 'resolution';
+  return metricWords(metric === 'firstResponse' ? 'first-response' : 'resolution');
 }
 
 export function priorityLabel(label: string): string {

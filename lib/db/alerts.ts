@@ -7,6 +7,7 @@ import type { BadgeMetric } from '../view/types';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import type { CalendarSpecs } from '../view/calendars';
 import { readView } from '../view/read-view';
+import { metricWords } from '../view/words';
 import { runningUpTo } from './ticket-state';
 
 export const ALERTS_KEY = 'alerts';
@@ -80,8 +81,6 @@ export function parseAlertId(id: string): { site: string; key: string; metric: s
   return parts.length === 4 && parts[0] === 'sla' ? { site: parts[1]!, key: parts[2]!, metric: parts[3]! } : null;
 }
 
-const METRIC_WORDS: Record<BadgeMetric, string> = { resolution: 'Resolution', 'first-response': 'First response' };
-
 function alertsFor(row: StoredTicket, calendars: CalendarSpecs, now: number, leadMs: number): Alert[] {
   const out: Alert[] = [];
   // Every clock of the view, not only the shown one: each metric alerts once.
@@ -99,7 +98,7 @@ function alertsFor(row: StoredTicket, calendars: CalendarSpecs, now: number, lea
       metric: c.metric,
       url: row.url,
       title: `${row.key} breaches in ${when}`,
-      message: `${METRIC_WORDS[c.metric]} (${c.policyName || c.policyId})${row.title ? ` — ${row.title}` : ''}${row.view.exact ? '' : ' (approximate)'}`,
+      message: `${metricWords(c.metric, true)} (${c.policyName || c.policyId})${row.title ? ` — ${row.title}` : ''}${row.view.exact ? '' : ' (approximate)'}`,
       dueAt: s.dueAt,
     });
   }

@@ -13,6 +13,7 @@ import { activeConfig, activeVersion } from './config-store';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import { emptyTallies, readTallies, saveTallies, tally } from './tallies';
 import { readView } from '../view/read-view';
+import { NO_CONFIG } from '../view/words';
 import type { CalendarSpecs } from '../view/calendars';
 
 const MAX_TICKETS = 500;
@@ -126,7 +127,7 @@ export async function evaluateTickets(
 ): Promise<{ response: EvaluateResponse; rows: StoredTicket[] }> {
   const unknown = (key: string): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: 'SLA Lens could not read this ticket from the page or the site’s API' });
   if (!config.config) {
-    const views = request.tickets.map((t): SlaView => ({ key: t.key, kind: 'none', clocks: [], exact: true, note: 'No SLA configuration has been imported' }));
+    const views = request.tickets.map((t): SlaView => ({ key: t.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG }));
     return { response: { views: [...views, ...(request.unreadable ?? []).map(unknown)], calendars: {}, configVersion: null }, rows: [] };
   }
   const active = config.config;
@@ -227,7 +228,7 @@ export async function refreshStoredTickets(db: SlaLensDatabase, config: { config
   await db.transaction('rw', db.tickets, db.meta, async () => {
     await db.tickets.toCollection().modify((row) => {
       let view = row.view;
-      if (!active) view = { key: row.key, kind: 'none', clocks: [], exact: true, note: 'No SLA configuration has been imported' };
+      if (!active) view = { key: row.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG };
       else if (row.facts) view = viewFor(active, row.facts, { observed: row.observed });
       Object.assign(row, { view, ...indexedFields(view, active?.calendars ?? {}, now) });
       tally(tallies, row, 1);

@@ -3,6 +3,7 @@
  * another configuration becomes active, and retention. Browser APIs are passed in, so the logic is
  * tested against fake-indexeddb and a recorded `action`.
  */
+import { TOOLBAR_COLOURS } from '../view/colours';
 import type { ResolvedConfig } from '../config/index';
 import type { SlaLensDatabase } from './database';
 import { activeVersion } from './active-version';
@@ -36,7 +37,8 @@ export function toolbarBadge(breached: number, atRisk: number): ToolbarBadge {
   const text = n === 0 ? '' : n > 999 ? '999+' : String(n);
   const parts = [breached > 0 ? `${breached} breached` : '', atRisk > 0 ? `${atRisk} at risk` : ''].filter(Boolean);
   const title = parts.length === 0 ? 'SLA Lens: nothing at risk' : `SLA Lens: ${parts.join(', ')}`;
-  return breached > 0 ? { text, background: '#C9372C', foreground: '#FFFFFF', title } : { text, background: '#E2B203', foreground: '#172B4D', title };
+  const colour = breached > 0 ? TOOLBAR_COLOURS.breached : TOOLBAR_COLOURS.atRisk;
+  return { text, background: colour.bg, foreground: colour.fg, title };
 }
 
 export async function updateToolbar(db: SlaLensDatabase, action: ToolbarAction, now: number): Promise<ToolbarBadge> {

@@ -19,16 +19,10 @@ export function describeSource(source: ConfigSource): string {
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const weekdayDateTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** "26 Nov 2026, 16:05" in the user's locale and zone. */
 export function formatLocalTime(instant: number): string {
   return dateTime.format(instant);
-}
-
-/** With the weekday, for due times: "Thu, 26 Nov 2026, 16:05". */
-export function formatDueTime(instant: number): string {
-  return weekdayDateTime.format(instant);
 }
 
 const calendarDate = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -49,9 +43,7 @@ export function formatMegabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { plural } from '../view/words';
 
 /** `<input type=datetime-local>` value for an instant, in local time. */
 export function toDateTimeLocal(instant: number): string {

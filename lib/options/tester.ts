@@ -45,7 +45,7 @@ export type TesterResult =
       ok: true;
       explanation: Explanation;
       /** The clock from creation until now, when a policy applies. */
-      clock: (ClockState & { calendar: string }) | null;
+      clock: (ClockState & { calendar: string; now: number }) | null;
       /** The status is one the policy pauses on (the tester has no history, so it cannot say since when). */
       pausedByStatus: boolean;
     };
@@ -71,10 +71,10 @@ export function runTester(config: ResolvedConfig, form: TesterForm, now: number)
   if (!applied) return { ok: true, explanation, clock: null, pausedByStatus: false };
   const { policy, targetMs } = applied;
   const calendar = calendarFor(config.calendars, policy.calendarId);
-  let clock: (ClockState & { calendar: string }) | null = null;
+  let clock: (ClockState & { calendar: string; now: number }) | null = null;
   if (calendar) {
     const state = evaluateClock(calendar, { start: ticket.created, targetMs, warnAt: policy.warnAt }, now);
-    clock = { ...state, calendar: config.calendars[policy.calendarId]?.name ?? policy.calendarId };
+    clock = { ...state, calendar: config.calendars[policy.calendarId]?.name ?? policy.calendarId, now };
   }
   const pausedByStatus = ticket.status !== undefined && policy.pauseOn.includes(ticket.status.toLowerCase());
   return { ok: true, explanation, clock, pausedByStatus };

@@ -7,7 +7,8 @@ import type { ClockState } from '../sla/index';
 import type { CalendarSpecs } from '../view/calendars';
 import { readView, type UnknownReason } from '../view/read-view';
 import type { BadgeMetric, BadgeState, ClockView, SlaView } from '../view/types';
-import { countdownWords, fullBusinessSpan } from './duration-text';
+import { countdownWords, fullBusinessSpan } from '../view/durations';
+import { formatDue, metricWords, NO_SLA, SLA_UNKNOWN, type TimeFormat } from '../view/words';
 
 export interface RenderedBadge {
   state: BadgeState;
@@ -27,57 +28,17 @@ export interface RenderedBadge {
 }
 
 /** The user's locale and time zone for due times; both default to the browser's. */
-export interface BadgeTextOptions {
-  locale?: string | readonly string[];
-  timeZone?: string;
-}
+export type BadgeTextOptions = TimeFormat;
 
-const MINUTE = 60_000;
-
-/** Due times in the user's locale and zone ("Tue 26 Nov, 17:00"), cached per instant. */
-class DueFormatter {
-  private readonly short: Intl.DateTimeFormat;
-  private readonly long: Intl.DateTimeFormat;
-  private readonly year: Intl.DateTimeFormat;
-  private readonly cache = new Map<number, string>();
-
-  constructor(options: BadgeTextOptions) {
-    const locale = options.locale as string | string[] | undefined;
-    const base = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: options.timeZone } as const;
-    this.short = new Intl.DateTimeFormat(locale, base);
-    this.long = new Intl.DateTimeFormat(locale, { ...base, year: 'numeric' });
-    this.year = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: options.timeZone });
-  }
-
-  /** With the year only when it is not the current one (as of when first formatted). */
-  format(instant: number, now: number): string {
-    let text = this.cache.get(instant);
-    if (text === undefined) {
-      const sameYear = Math.abs(instant - now) < 370 * 24 * 60 * MINUTE && this.year.format(instant) === this.year.format(now);
-      text = (sameYear ? this.short : this.long).format(instant);
-      if (this.cache.size > 4096) this.cache.clear();
-      this.cache.set(instant, text);
-    }
-    return text;
-  }
-}
-
-const formatters = new Map<string, DueFormatter>();
-
-function formatterFor(options: BadgeTextOptions): DueFormatter {
-  const key = `${String(options.locale ?? '')}|${options.timeZone ?? ''}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new DueFormatter(options);
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-const METRIC_WORDS: Record<BadgeMetric, string> = { resolution: 'resolution', 'first-response': 'first response' };
+/** Due times in the user's locale and zone ("Tue 26 Nov, 17:00"). */
+type Due = (instant: number, now: number) => string;
+const dueIn =
+  (format: TimeFormat): Due =>
+  (instant, now) =>
+    formatDue(instant, now, format);
 
 function unknown(view: SlaView, reason: string): RenderedBadge {
-  return { state: 'unknown', metric: null, text: 'SLA unknown', label: `SLA unknown: ${trimStop(view.note ?? reason)}`, fast: false, changesAt: Infinity };
+  return { state: 'unknown', metric: null, text: SLA_UNKNOWN, label: `${SLA_UNKNOWN}: ${trimStop(view.note ?? reason)}`, fast: false, changesAt: Infinity };
 }
 
 function trimStop(s: string): string {
@@ -90,9 +51,9 @@ function approximateBecause(note: string | undefined): string {
 }
 
 /** `metric` names the clock in the phrase: "resolution", or "First response (Standard)". */
-function clockPhrase(metric: string, clock: ClockView, cs: ClockState, now: number, due: DueFormatter): string {
+function clockPhrase(metric: string, clock: ClockView, cs: ClockState, now: number, due: Due): string {
   const kind = clock.businessTime ? 'business time' : 'calendar time';
-  const when = due.format(cs.dueAt, now);
+  const when = due(cs.dueAt, now);
   switch (cs.state) {
     case 'ok':
       return `${metric}: on track, ${fullBusinessSpan(cs.remainingMs)} of ${kind} left, due ${when}`;
@@ -120,7 +81,7 @@ function vendorMetricName(metric: string): string {
  * What Zendesk itself says about the ticket's targets, for the tooltip, so agents see where the
  * contract and the tool disagree. Its breach rule: an active target past its breach time.
  */
-function vendorPhrase(vendor: SlaView['vendor'], now: number, due: DueFormatter): string {
+function vendorPhrase(vendor: SlaView['vendor'], now: number, due: Due): string {
   if (vendor === undefined) return '';
   if (vendor === null) return ' Zendesk’s own SLA state was not available.';
   if (vendor.length === 0) return ' Zendesk applies no SLA targets to it.';
@@ -129,7 +90,7 @@ function vendorPhrase(vendor: SlaView['vendor'], now: number, due: DueFormatter)
     if (m.stage === 'achieved') return `${name} achieved`;
     if (m.stage === 'paused') return `${name} paused`;
     if (m.breachAt === null) return `${name} active`;
-    return m.breachAt <= now ? `${name} breached ${due.format(m.breachAt, now)}` : `${name} due ${due.format(m.breachAt, now)}`;
+    return m.breachAt <= now ? `${name} breached ${due(m.breachAt, now)}` : `${name} due ${due(m.breachAt, now)}`;
   });
   return ` Zendesk says: ${parts.join('; ')}.`;
 }
@@ -141,9 +102,6 @@ function vendorChangesAt(vendor: SlaView['vendor'], now: number): number {
   return at;
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 function unknownBecause(reason: UnknownReason): string {
   switch (reason.why) {
@@ -164,9 +122,9 @@ function unknownBecause(reason: UnknownReason): string {
  */
 export function badgeFor(view: SlaView, calendars: CalendarSpecs, now: number, options: BadgeTextOptions = {}): RenderedBadge {
   if (view.kind === 'none') {
-    const vendor = vendorPhrase(view.vendor, now, formatterFor(options));
+    const vendor = vendorPhrase(view.vendor, now, dueIn(options));
     const label = vendor ? `No SLA policy applies to this ticket.${vendor}` : 'No SLA policy applies to this ticket';
-    return { state: 'none', metric: null, text: 'no SLA', label, fast: false, changesAt: vendorChangesAt(view.vendor, now) };
+    return { state: 'none', metric: null, text: NO_SLA, label, fast: false, changesAt: vendorChangesAt(view.vendor, now) };
   }
   const reading = readView(view, calendars, now);
   if (!reading.shown) return unknown(view, unknownBecause(reading.unknown ?? { why: 'error' }));
@@ -174,16 +132,16 @@ export function badgeFor(view: SlaView, calendars: CalendarSpecs, now: number, o
   const shown = reading.shown.clock;
   const cs = reading.shown.state;
   const approximate = !view.exact;
-  const due = formatterFor(options);
+  const due = dueIn(options);
 
   // Each metric's target may come from a different policy: the label leads with the shown one's
   // and names another only where it differs.
   const policy = shown.policyName || view.policyName || shown.policyId || view.policyId || 'SLA';
-  let label = `${policy} — ${clockPhrase(METRIC_WORDS[shown.metric] ?? shown.metric, shown, cs, now, due)}.`;
+  let label = `${policy} — ${clockPhrase(metricWords(shown.metric), shown, cs, now, due)}.`;
   for (const other of reading.clocks) {
     if (other === reading.shown) continue;
     const otherPolicy = other.clock.policyName || other.clock.policyId;
-    const name = capitalise(METRIC_WORDS[other.clock.metric] ?? other.clock.metric) + (otherPolicy && otherPolicy !== policy ? ` (${otherPolicy})` : '');
+    const name = metricWords(other.clock.metric, true) + (otherPolicy && otherPolicy !== policy ? ` (${otherPolicy})` : '');
     label += ` ${clockPhrase(name, other.clock, other.state, now, due)}.`;
   }
   if (approximate) label += ` Approximate: ${approximateBecause(view.note)}.`;

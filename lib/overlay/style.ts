@@ -6,32 +6,29 @@
  * sits next to a key without changing a table row's height.
  */
 
+import { STATE_COLOURS, type StateColour } from '../view/colours';
+import type { BadgeState } from '../view/types';
+
 export const STYLE_ID = 'sla-lens-style';
 
 const B = '.sla-lens-badge';
 
 // Light palette; the dark one follows Jira's `data-color-mode` or, when the page does not say
 // it is light, the system preference. Each pill carries its own background, so either palette
-// stays legible on either page.
-const LIGHT = `
-${B}.sla-lens-ok{color:#216e4e!important;background:#dcfff1!important}
-${B}.sla-lens-at-risk{color:#7f5f01!important;background:#fff7d6!important;border-color:#e2b203!important}
-${B}.sla-lens-breached{color:#fff!important;background:#c9372c!important}
-${B}.sla-lens-paused{color:#44546f!important;background:#f1f2f4!important}
-${B}.sla-lens-met{color:#626f86!important;background:#f7f8f9!important}
-${B}.sla-lens-missed{color:#ae2e24!important;background:#f7f8f9!important}
-${B}.sla-lens-unknown{color:#44546f!important;background:transparent!important;border:1px dashed #8590a2!important}
-${B}.sla-lens-none{color:#626f86!important;background:transparent!important;border-color:#dcdfe4!important}`;
+// stays legible on either page. The colours are the extension's state tokens (lib/view/colours.ts).
+function palette(scope: string, colours: Record<BadgeState, StateColour>): string {
+  return (Object.keys(colours) as BadgeState[])
+    .map((state) => {
+      const { fg, bg, line } = colours[state];
+      // Unknown is outlined, dashed: no figure, no fill.
+      const border = line ? (state === 'unknown' ? `;border:1px dashed ${line}!important` : `;border-color:${line}!important`) : '';
+      return `${scope}${B}.sla-lens-${state}{color:${fg}!important;background:${bg}!important${border}}`;
+    })
+    .join('\n');
+}
 
-const DARK = (scope: string) => `
-${scope} ${B}.sla-lens-ok{color:#7ee2b8!important;background:#164b35!important}
-${scope} ${B}.sla-lens-at-risk{color:#f8e6a0!important;background:#533f04!important;border-color:#946f00!important}
-${scope} ${B}.sla-lens-breached{color:#fff!important;background:#ae2e24!important}
-${scope} ${B}.sla-lens-paused{color:#b6c2cf!important;background:#2c333a!important}
-${scope} ${B}.sla-lens-met{color:#9fadbc!important;background:#22272b!important}
-${scope} ${B}.sla-lens-missed{color:#fd9891!important;background:#22272b!important}
-${scope} ${B}.sla-lens-unknown{color:#b6c2cf!important;background:transparent!important;border:1px dashed #738496!important}
-${scope} ${B}.sla-lens-none{color:#9fadbc!important;background:transparent!important;border-color:#38414a!important}`;
+const LIGHT = palette('', STATE_COLOURS.light);
+const DARK = (scope: string) => palette(`${scope} `, STATE_COLOURS.dark);
 
 export const BADGE_CSS = `
 ${B}{all:initial!important;display:inline-block!important;box-sizing:border-box!important;height:18px!important;

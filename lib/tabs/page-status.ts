@@ -4,6 +4,7 @@
  * and offer its diagnostics, and shown on the toolbar for that tab alone. The content script
  * reports; this module checks the report before anything is kept.
  */
+import { TOOLBAR_COLOURS } from '../view/colours';
 import { z } from 'zod';
 import { cannotReadTitle, PAGE_STATUS_TYPE, tabStatusKey, type PageStatusMessage, type TabPageStatus } from './tab-status';
 
@@ -69,7 +70,7 @@ export async function recordTabStatus(tabId: number, message: PageStatusMessage,
     await action.setTitle({ tabId, title: null });
   } else {
     await action.setBadgeText({ tabId, text: '?' });
-    await action.setBadgeBackgroundColor({ tabId, color: '#626F86' });
+    await action.setBadgeBackgroundColor({ tabId, color: TOOLBAR_COLOURS.unreadable.bg });
     await action.setTitle({ tabId, title: cannotReadTitle(status.kind) });
   }
   return status;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactBusinessSpan, compactWallSpan, fullBusinessSpan } from './duration-text';
+import { compactBusinessSpan, compactWallSpan, fullBusinessSpan } from './durations';
 
 const S = 1000;
 const M = 60 * S;
