@@ -1,6 +1,10 @@
 import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
-import { createConfigCache, createTicketRecorder, evaluateTickets, InvalidMessageError, parseEvaluateRequest } from '../lib/db/evaluate';
+import { createConfigCache, createTicketRecorder, evaluateTickets } from '../lib/db/evaluate';
+import { publishActiveVersion } from '../lib/messaging/config-version';
+import { senderProblem, type Envelope } from '../lib/messaging/protocol';
+import { InvalidMessageError, parseEvaluateRequest } from '../lib/messaging/schema';
+import type { EvaluateResponse } from '../lib/messaging/types';
 import { parseAlertId, takeDueAlerts } from '../lib/db/alerts';
 import { afterConfigChange, publishPopupSnapshot, pruneTickets, showToolbarBadge } from '../lib/db/upkeep';
 import { openTicket } from '../components/popup/ticket-url';
@@ -11,7 +15,7 @@ import { clearTabStatus, PAGE_STATUS_TYPE, parsePageStatus, recordTabStatus, typ
 export default defineBackground({
   type: 'module',
   main() {
-    const db = new SlaLensDatabase();
+    const db = new SlaLensDatabase(undefined, { onActiveVersion: publishActiveVersion });
     const config = createConfigCache(db);
     const report = (what: string) => (error: unknown) => console.error(`SLA Lens could not ${what}`, error);
     // Alerts are opt-in: nothing is shown (or remembered as shown) without the permission.
@@ -100,9 +104,7 @@ export default defineBackground({
       if ((message as { type?: unknown } | null)?.type !== PAGE_STATUS_TYPE) return undefined;
       const status = parsePageStatus(message);
       const tabId = sender.tab?.id;
-      // Only our own content script, in a tab's top frame, about the site it runs on.
-      const from = sender.url ? new URL(sender.url).hostname : null;
-      if (!status || tabId === undefined || sender.frameId !== 0 || sender.id !== browser.runtime.id || from !== status.site) return undefined;
+      if (!status || tabId === undefined || senderProblem(sender, status.site, browser.runtime.id, { topFrame: true }) !== null) return undefined;
       void recordTabStatus(tabId, status, browser.runtime.getManifest().version, Date.now(), browser.storage.session, tabAction).catch(report('keep the status of a page'));
       return undefined;
     });
@@ -112,15 +114,14 @@ export default defineBackground({
       if (change.status === 'loading') void clearTabStatus(tabId, browser.storage.session, tabAction).catch(report('forget a page the tab left'));
     });
 
-    browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
+    browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: Envelope<EvaluateResponse>) => void) => {
       if ((message as { type?: unknown } | null)?.type !== 'sla:evaluate') return undefined;
       void (async () => {
         try {
-          const request = parseEvaluateRequest(message);
-          // Only our own content script, and only about the site it runs on.
-          const from = sender.url ? new URL(sender.url).hostname : null;
-          if (sender.id !== browser.runtime.id || from !== request.site) throw new InvalidMessageError(`a message about ${request.site} came from ${from ?? 'elsewhere'}`);
-          const { response, rows } = await evaluateTickets(db, request, await config(), Date.now());
+          const { request, refused } = parseEvaluateRequest(message);
+          const problem = senderProblem(sender, request.site, browser.runtime.id);
+          if (problem) throw new InvalidMessageError(problem);
+          const { response, rows } = await evaluateTickets(db, request, await config(), Date.now(), refused);
           // Badges first; the record for the popup follows once the overlay's burst of questions is answered.
           sendResponse({ ok: true, response });
           recorder.add(rows);

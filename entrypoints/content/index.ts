@@ -1,5 +1,6 @@
 import { browser, defineContentScript, type ContentScriptContext } from '#imports';
-import { CONFIG_VERSION_KEY, type EvaluateResponse } from '../../lib/messaging/types';
+import { sendEvaluate } from '../../lib/messaging/protocol';
+import { CONFIG_VERSION_KEY } from '../../lib/messaging/types';
 import { startOverlay } from '../../lib/overlay/controller';
 import { jiraAdapter } from '../../lib/sources/jira/adapter';
 import { BUILT_IN_MATCHES } from '../../lib/sources/sites';
@@ -44,14 +45,12 @@ function start(ctx: ContentScriptContext, adapter: SourceAdapter, url: URL): voi
   const overlay = startOverlay(
     {
       adapter,
-      async evaluate(request) {
-        const answer = (await browser.runtime.sendMessage(request)) as { ok: boolean; response?: EvaluateResponse; error?: string } | undefined;
-        if (!answer?.ok || !answer.response) throw new Error(answer?.error ?? 'SLA Lens: no answer from the background');
-        return answer.response;
-      },
+      evaluate: (request) => sendEvaluate((message) => browser.runtime.sendMessage(message), request),
       onConfigChanged(listener) {
         const onChanged = (changes: Record<string, unknown>, area: string) => {
-          if (area === 'local' && CONFIG_VERSION_KEY in changes) listener();
+          if (area !== 'local' || !(CONFIG_VERSION_KEY in changes)) return;
+          const version = (changes[CONFIG_VERSION_KEY] as { newValue?: unknown } | undefined)?.newValue;
+          listener(typeof version === 'number' ? version : null);
         };
         browser.storage.onChanged.addListener(onChanged);
         return () => browser.storage.onChanged.removeListener(onChanged);

@@ -1,11 +1,9 @@
 import { browser } from '#imports';
-import { liveQuery } from 'dexie';
 import { render } from 'preact';
-import { activeVersion } from '../../lib/db/config-store';
 import { SlaLensDatabase } from '../../lib/db/database';
 import { createOptionsStores } from '../../lib/options/context';
 import { downloadText } from '../../lib/options/history-store';
-import { CONFIG_VERSION_KEY } from '../../lib/messaging/types';
+import { publishActiveVersion } from '../../lib/messaging/config-version';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
 import { applyStateTokens } from '../../lib/view/colours';
 import { OptionsApp } from './OptionsApp';
@@ -15,12 +13,7 @@ function main() {
   const root = document.getElementById('app');
   if (!root) return;
   applyStateTokens(document);
-  const db = new SlaLensDatabase();
-  // Open Jira and Zendesk tabs re-evaluate their badges when the active version changes; content
-  // scripts cannot watch the extension's database, but they see storage.local change.
-  liveQuery(async () => (await activeVersion(db))?.id ?? null).subscribe((version) => {
-    void browser.storage.local.set({ [CONFIG_VERSION_KEY]: version });
-  });
+  const db = new SlaLensDatabase(undefined, { onActiveVersion: publishActiveVersion });
   const stores = createOptionsStores(db, {
     now: () => Date.now(),
     async fetchSample() {

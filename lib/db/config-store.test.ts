@@ -161,3 +161,39 @@ describe('previewing picked files', () => {
     expect(await db.configVersions.count()).toBe(0);
   });
 });
+
+describe('the write announces the active version', () => {
+  it('apply and rollback announce the version they made active, once committed; a refused apply announces nothing', async () => {
+    const heard: Array<{ id: number; active: number | null }> = [];
+    const announcing = new SlaLensDatabase(`config-store-announce-${n++}`, {
+      // What the database says when the announcement arrives: the write is already committed.
+      onActiveVersion: async (id) => void heard.push({ id, active: (await activeVersion(announcing))?.id ?? null }),
+    });
+    try {
+      const first = ok(await previewText(announcing, designExample, { kind: 'paste' }));
+      await applyImport(announcing, first);
+      await applyImport(announcing, ok(await previewText(announcing, amended('9h'), { kind: 'paste' })));
+      await rollBack(announcing, 1);
+      expect(heard).toEqual([
+        { id: 1, active: 1 },
+        { id: 2, active: 2 },
+        { id: 3, active: 3 },
+      ]);
+      // Based on version 1, but 3 is active: refused, and nothing is announced.
+      await expect(applyImport(announcing, first)).rejects.toThrow(StaleImportError);
+      expect(heard).toHaveLength(3);
+    } finally {
+      await announcing.delete();
+    }
+  });
+
+  it('a failing announcement does not undo the apply', async () => {
+    const failing = new SlaLensDatabase(`config-store-announce-${n++}`, { onActiveVersion: () => Promise.reject(new Error('storage is gone')) });
+    try {
+      const applied = await applyImport(failing, ok(await previewText(failing, designExample, { kind: 'paste' })));
+      expect((await activeVersion(failing))?.id).toBe(applied.id);
+    } finally {
+      await failing.delete();
+    }
+  });
+});

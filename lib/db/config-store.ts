@@ -99,7 +99,7 @@ export async function previewText(db: SlaLensDatabase, text: string, source: Con
 
 /** Applies a previewed import as the next version, in one transaction. */
 export async function applyImport(db: SlaLensDatabase, preview: Extract<ImportPreview, { ok: true }>, note = ''): Promise<ConfigVersion> {
-  return db.transaction('rw', [db.meta, db.calendars, db.policies, db.configVersions], async () => {
+  const applied = await db.transaction('rw', [db.meta, db.calendars, db.policies, db.configVersions], async () => {
     const active = await activeVersion(db);
     if ((active?.id ?? null) !== preview.basedOn) throw new StaleImportError();
     const version: Omit<ConfigVersion, 'id'> = {
@@ -118,6 +118,12 @@ export async function applyImport(db: SlaLensDatabase, preview: Extract<ImportPr
     await db.meta.put({ key: ACTIVE, value: id });
     return { ...version, id };
   });
+  // Announced by the write itself, once committed, whoever wrote it: open tabs and the stored
+  // tickets follow. The version is applied even if announcing it fails.
+  await Promise.resolve()
+    .then(() => db.onActiveVersion(applied.id))
+    .catch((error: unknown) => console.error('SLA Lens could not announce the new configuration version', error));
+  return applied;
 }
 
 /**

@@ -82,8 +82,15 @@ export class SlaLensDatabase extends Dexie {
   configVersions!: EntityTable<ConfigVersion, 'id'>;
   tickets!: Dexie.Table<StoredTicket, [string, string]>;
 
-  constructor(name = DATABASE_NAME) {
+  /**
+   * Told after a write made another configuration version active (apply, rollback, any future
+   * writer): the context publishes it to the content scripts and the background.
+   */
+  readonly onActiveVersion: (id: number) => Promise<void> | void;
+
+  constructor(name = DATABASE_NAME, options: { onActiveVersion?: (id: number) => Promise<void> | void } = {}) {
     super(name);
+    this.onActiveVersion = options.onActiveVersion ?? (() => undefined);
     // Every schema change adds a version with its upgrade and a test that upgrades real data.
     this.version(1).stores({ meta: 'key', calendars: 'id', policies: 'id, index', configVersions: '++id, appliedAt' });
     // 2: the tickets overlays have seen. Nothing to convert: the table is new.

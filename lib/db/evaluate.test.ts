@@ -4,7 +4,8 @@ import type { EvaluateRequest } from '../messaging/types';
 import type { TicketFacts } from '../sla/index';
 import { applyImport, previewText } from './config-store';
 import { SlaLensDatabase } from './database';
-import { createConfigCache, createTicketRecorder, evaluateRequest, evaluateTickets, InvalidMessageError, parseEvaluateRequest } from './evaluate';
+import { parseEvaluateRequest } from '../messaging/schema';
+import { createConfigCache, createTicketRecorder, evaluateRequest, evaluateTickets } from './evaluate';
 
 const designExample = readFileSync(new URL('../config/__fixtures__/design-example.json', import.meta.url), 'utf8');
 const at = (iso: string) => Date.parse(iso);
@@ -42,21 +43,21 @@ async function withConfig() {
   await applyImport(db, preview);
 }
 
-describe('parseEvaluateRequest', () => {
-  it('accepts a well-formed request', () => {
-    expect(parseEvaluateRequest(request([ticket('SUP-1')])).tickets).toHaveLength(1);
-  });
-
-  it.each([
-    ['an unknown message', { type: 'sla:drop-tables' }],
-    ['a ticket without a creation time', request([{ ...ticket('SUP-1'), created: Number.NaN }])],
-    ['an unknown field', request([{ ...ticket('SUP-1'), evil: true } as TicketFacts])],
-    ['too many tickets', request(Array.from({ length: 501 }, (_, i) => ticket(`SUP-${i}`)))],
-    ['a huge title', request([ticket('SUP-1', { title: 'x'.repeat(5000) })])],
-    ['a ticket from another site', request([ticket('SUP-1', { site: 'other.atlassian.net' })])],
-    ['not an object', 'sla:evaluate'],
-  ])('refuses %s', (_name, message) => {
-    expect(() => parseEvaluateRequest(message)).toThrow(InvalidMessageError);
+describe('a message with one ticket the background refuses', () => {
+  it('badges the other 499 and marks that one SLA unknown, with the reason', async () => {
+    await withConfig();
+    const tickets = Array.from({ length: 500 }, (_, i) => ticket(`SUP-${i + 1}`, i === 250 ? { title: 'x'.repeat(5000) } : {}));
+    const { request: checked, refused } = parseEvaluateRequest(request(tickets));
+    expect(checked.tickets).toHaveLength(499);
+    const { response, rows } = await evaluateTickets(db, checked, await createConfigCache(db)(), at('2026-11-23T10:00:00Z'), refused);
+    expect(response.views).toHaveLength(500);
+    expect(response.views.filter((v) => v.kind === 'clocks')).toHaveLength(499);
+    const marked = response.views.find((v) => v.key === 'SUP-251')!;
+    expect(marked).toMatchObject({ kind: 'unknown', exact: false });
+    expect(marked.note).toMatch(/refused.*title/);
+    // Nothing of a refused ticket is recorded.
+    expect(rows.map((r) => r.key)).not.toContain('SUP-251');
+    expect(rows).toHaveLength(499);
   });
 });
 

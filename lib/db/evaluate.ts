@@ -3,10 +3,10 @@
  * anything in the DOM it reads), evaluate every ticket against the active configuration, record
  * what was seen for the popup, and return the views the overlay ticks locally.
  */
-import { z } from 'zod';
 import { calendarsFor, viewFor } from '../config/clocks';
 import type { ResolvedConfig } from '../config/index';
 import type { SlaView } from '../view/types';
+import type { RefusedTicket } from '../messaging/schema';
 import type { EvaluateRequest, EvaluateResponse } from '../messaging/types';
 import type { StatusChange, TicketFacts } from '../sla/index';
 import { activeConfig, activeVersion } from './config-store';
@@ -15,60 +15,6 @@ import { emptyTallies, readTallies, saveTallies, tally } from './tallies';
 import { readView } from '../view/read-view';
 import { NO_CONFIG } from '../view/words';
 import type { CalendarSpecs } from '../view/calendars';
-
-const MAX_TICKETS = 500;
-const text = (max: number) => z.string().max(max);
-const instant = z.number().finite();
-
-const ticketSchema = z.strictObject({
-  source: z.enum(['jira', 'zendesk']),
-  site: text(253),
-  key: text(64).min(1),
-  title: text(2000).optional(),
-  url: text(2000).optional(),
-  project: text(255).optional(),
-  issueType: text(255).optional(),
-  requestType: text(255).optional(),
-  priority: text(255).optional(),
-  status: text(255).optional(),
-  labels: z.array(text(255)).max(200).optional(),
-  group: text(255).optional(),
-  organization: text(255).optional(),
-  assignee: text(255).optional(),
-  fields: z.record(text(255), z.union([text(2000), z.number(), z.boolean(), z.null(), z.array(text(2000)).max(100)])).optional(),
-  created: instant,
-  resolvedAt: instant.nullable().optional(),
-  firstResponseAt: instant.nullable().optional(),
-  statusHistory: z.array(z.strictObject({ at: instant, status: text(255), category: z.enum(['new', 'indeterminate', 'done']).optional() })).max(1000).optional(),
-  vendorSla: z.array(z.strictObject({ metric: text(64), stage: z.enum(['active', 'paused', 'achieved']), breachAt: instant.nullable() })).max(20).optional(),
-  exact: z.boolean(),
-});
-
-const requestSchema = z.strictObject({
-  type: z.literal('sla:evaluate'),
-  source: z.enum(['jira', 'zendesk']),
-  site: text(253).min(1),
-  tickets: z.array(ticketSchema).max(MAX_TICKETS),
-  unreadable: z.array(text(64)).max(MAX_TICKETS).optional(),
-});
-
-export class InvalidMessageError extends Error {
-  constructor(detail: string) {
-    super(`SLA Lens refused a message from a page: ${detail}`);
-    this.name = 'InvalidMessageError';
-  }
-}
-
-/** The request, checked; throws InvalidMessageError (nothing is written for it). */
-export function parseEvaluateRequest(message: unknown): EvaluateRequest {
-  const result = requestSchema.safeParse(message);
-  if (!result.success) throw new InvalidMessageError(z.prettifyError(result.error).split('\n').slice(0, 3).join(' '));
-  const request = result.data as EvaluateRequest;
-  for (const t of request.tickets) {
-    if (t.site !== request.site || t.source !== request.source) throw new InvalidMessageError(`ticket ${t.key} is not from ${request.site}`);
-  }
-  return request;
-}
 
 /** What a stored ticket indexes, read from its view at `now` (ticket-state.ts). */
 function indexedFields(view: SlaView, calendars: CalendarSpecs, now: number): Pick<StoredTicket, 'state' | 'phase' | 'riskAt' | 'dueAt' | 'approx'> {
@@ -124,11 +70,14 @@ export async function evaluateTickets(
   request: EvaluateRequest,
   config: { version: number | null; config: ResolvedConfig | null },
   now: number,
+  refused: readonly RefusedTicket[] = [],
 ): Promise<{ response: EvaluateResponse; rows: StoredTicket[] }> {
   const unknown = (key: string): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: 'SLA Lens could not read this ticket from the page or the site’s API' });
+  // A ticket the background would not take says why on its badge; nothing of it is recorded.
+  const notTaken = refused.map(({ key, reason }): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: `SLA Lens refused what the page gave for this ticket (${reason})` }));
   if (!config.config) {
     const views = request.tickets.map((t): SlaView => ({ key: t.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG }));
-    return { response: { views: [...views, ...(request.unreadable ?? []).map(unknown)], calendars: {}, configVersion: null }, rows: [] };
+    return { response: { views: [...views, ...(request.unreadable ?? []).map(unknown), ...notTaken], calendars: {}, configVersion: null }, rows: [] };
   }
   const active = config.config;
   // Stored rows matter only for tickets without history (their observed statuses): a site that
@@ -143,7 +92,7 @@ export async function evaluateTickets(
     rows.push(ticketRow(request.site, ticket, view, active.calendars, now, before, observed));
     return view;
   });
-  const all = [...views, ...(request.unreadable ?? []).map(unknown)];
+  const all = [...views, ...(request.unreadable ?? []).map(unknown), ...notTaken];
   return { response: { views: all, calendars: calendarsFor(active, all), configVersion: config.version }, rows };
 }
 

@@ -62,7 +62,7 @@ function page(keys: string[]) {
 
 const overlays: AbortController[] = [];
 
-function start(adapter: SourceAdapter, background: ReturnType<typeof fakeBackground>, configListeners: Array<() => void> = [], reports?: PageReport[]) {
+function start(adapter: SourceAdapter, background: ReturnType<typeof fakeBackground>, configListeners: Array<(version: number | null) => void> = [], reports?: PageReport[]) {
   const controller = new AbortController();
   overlays.push(controller);
   const overlay = startOverlay(
@@ -176,6 +176,54 @@ describe('the overlay controller', () => {
     await vi.waitFor(() => expect(badges()).toEqual([['SUP-2', 'unknown', 'SLA unknown']]));
     expect(blind.requests[0]).toMatchObject({ tickets: [], unreadable: ['SUP-2'] });
     b.controller.abort();
+  });
+
+  it('drops a late answer computed under the previous configuration', async () => {
+    page(['SUP-1']);
+    const adapter = fakeAdapter();
+    const listeners: Array<(version: number | null) => void> = [];
+    let release: (r: EvaluateResponse) => void = () => undefined;
+    const late = new Promise<EvaluateResponse>((r) => (release = r));
+    let calls = 0;
+    const background = {
+      requests: [] as EvaluateRequest[],
+      // The first answer (version 1) is held back until after version 2 has answered.
+      evaluate: async (request: EvaluateRequest): Promise<EvaluateResponse> => {
+        background.requests.push(request);
+        if (calls++ === 0) return late;
+        return { views: request.tickets.map((t) => running(t.key, H + 10 * 60_000)), calendars: {}, configVersion: 2 };
+      },
+    };
+    start(adapter, background as ReturnType<typeof fakeBackground>, listeners);
+    await vi.waitFor(() => expect(background.requests).toHaveLength(1));
+    // The ticket's facts reached the background once; a new configuration asks again.
+    listeners.forEach((l) => l(2));
+    await vi.waitFor(() => expect(badges()).toEqual([['SUP-1', 'at-risk', '10m left']]));
+    release({ views: [running('SUP-1', 4 * H)], calendars: {}, configVersion: 1 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(badges()).toEqual([['SUP-1', 'at-risk', '10m left']]);
+  });
+
+  it('says on the badge when the background cannot answer, and asks again when the ticket shows anew', async () => {
+    page(['SUP-1']);
+    const background = fakeBackground();
+    const working = background.evaluate;
+    background.evaluate = async () => {
+      throw new Error('SLA Lens refused a message from a page: too many tickets');
+    };
+    start(fakeAdapter(), background);
+    await vi.waitFor(() => expect(badges()).toEqual([['SUP-1', 'unknown', 'SLA unknown']]));
+    expect(document.querySelector('[data-sla-badge]')!.getAttribute('title')).toMatch(/could not work out its SLA \(SLA Lens refused a message from a page: too many tickets\)/);
+    background.evaluate = working;
+    page(['SUP-1']);
+    await vi.waitFor(() => expect(badges()).toEqual([['SUP-1', 'ok', '3h left']]));
+  });
+
+  it('says why the site’s API gave nothing: signed out, on the badge of a ticket the page cannot time', async () => {
+    page(['SUP-2']);
+    start(fakeAdapter({ failEnrich: true }), fakeBackground());
+    await vi.waitFor(() => expect(badges()).toEqual([['SUP-2', 'unknown', 'SLA unknown']]));
+    expect(document.querySelector('[data-sla-badge]')!.getAttribute('title')).toMatch(/signed in/);
   });
 
   it('removes every badge and its stylesheet when its context ends', async () => {

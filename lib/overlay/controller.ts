@@ -9,7 +9,8 @@ import type { SlaView } from '../view/types';
 import type { EvaluateRequest, EvaluateResponse } from '../messaging/types';
 import type { TicketFacts } from '../sla/index';
 import { cannotRead, type PageDiagnostics, type PageKind } from '../sources/page-status';
-import type { FoundTicket, SourceAdapter } from '../sources/types';
+import type { EnrichFailure, FoundTicket, SourceAdapter } from '../sources/types';
+import { failureWords } from '../view/words';
 import { removeAllBadges, sweepStaleBadges } from './badge';
 import { createBadgeBoard } from './board';
 import { injectStyle, removeStyle } from './style';
@@ -19,8 +20,11 @@ export interface OverlayDeps {
   adapter: SourceAdapter;
   /** Sends the request to the background; rejects when the background refuses or is gone. */
   evaluate(request: EvaluateRequest): Promise<EvaluateResponse>;
-  /** Calls back when another configuration version becomes active; returns the unsubscribe. */
-  onConfigChanged(listener: () => void): () => void;
+  /**
+   * Calls back when another configuration version becomes active, with its version (null: none,
+   * or not known); returns the unsubscribe.
+   */
+  onConfigChanged(listener: (version: number | null) => void): () => void;
   /** A timer that dies with the content script context (WXT's ctx.setTimeout). */
   setTimeout(handler: () => void, ms: number): unknown;
   clearTimeout(id: unknown): void;
@@ -82,6 +86,13 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
   let run: AbortController | null = null;
   let currentUrl = url;
 
+  /** Tickets whose view is a stand-in after the background could not answer. */
+  const retry = new Set<string>();
+  /** Tickets the site's API could not give, and why: their badges say it. */
+  const apiFailed = new Map<string, EnrichFailure>();
+  // evaluate() shows the background's failures on the badges; what is left would be our own bug.
+  const failed = (error: unknown) => console.error('SLA Lens could not badge the page', error);
+
   const ticker = createTicker({ signal, document: doc, render: (now) => board.render(now), now: deps.now, setTimeout: deps.setTimeout, clearTimeout: deps.clearTimeout });
 
   /**
@@ -99,16 +110,43 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     ticker.tickNow();
   }
 
+  /** The newest configuration version heard of: answers computed under an older one are dropped. */
+  let newestVersion: number | null = null;
+  const stale = (version: number | null) => newestVersion !== null && (version === null || version < newestVersion);
+
+  /**
+   * Asks the background for the tickets' views and badges them. When the site's API failed
+   * (`failure`), the badges of tickets it could not read say why. When the background cannot
+   * answer, the tickets say `SLA unknown` and why, and are asked for again when they show anew.
+   */
   async function evaluate(tickets: TicketFacts[], unreadable: string[]): Promise<void> {
-    const batches: Array<Promise<EvaluateResponse>> = [];
-    for (let i = 0; i < Math.max(tickets.length, unreadable.length); i += BATCH) {
-      batches.push(deps.evaluate({ type: 'sla:evaluate', source: adapter.source, site, tickets: tickets.slice(i, i + BATCH), unreadable: unreadable.slice(i, i + BATCH) }));
-    }
     const changed = new Set<string>();
-    for (const response of await Promise.all(batches)) {
+    const answers = [];
+    for (let i = 0; i < Math.max(tickets.length, unreadable.length); i += BATCH) {
+      const request: EvaluateRequest = { type: 'sla:evaluate', source: adapter.source, site, tickets: tickets.slice(i, i + BATCH), unreadable: unreadable.slice(i, i + BATCH) };
+      answers.push(
+        deps.evaluate(request).catch((error: unknown): null => {
+          const reason = error instanceof Error ? error.message : String(error);
+          for (const key of [...request.tickets.map((t) => t.key), ...(request.unreadable ?? [])]) {
+            views.set(key, { key, kind: 'unknown', clocks: [], exact: false, note: `SLA Lens could not work out its SLA (${reason})` });
+            // Asked for again the next time it shows.
+            retry.add(key);
+            changed.add(key);
+          }
+          return null;
+        }),
+      );
+    }
+    for (const response of await Promise.all(answers)) {
       if (signal.aborted) return;
+      if (!response || stale(response.configVersion)) continue;
+      if (response.configVersion !== null) newestVersion = Math.max(newestVersion ?? response.configVersion, response.configVersion);
       board.setCalendars(response.calendars);
-      for (const view of response.views) {
+      for (let view of response.views) {
+        // The site's API failed for this ticket: its badge says why, not only that.
+        const failure = apiFailed.get(view.key);
+        if (failure && view.kind === 'unknown') view = { ...view, note: failureWords(failure) };
+        else if (failure && !view.exact) view = { ...view, note: `approximate: ${failureWords(failure)}, so its times are what the page shows` };
         views.set(view.key, view);
         changed.add(view.key);
       }
@@ -120,6 +158,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     gatherTimer = null;
     const keys = [...pending];
     pending.clear();
+    for (const key of keys) apiFailed.delete(key);
     if (keys.length === 0 || signal.aborted) return;
     const evaluations: Array<Promise<void>> = [];
     const sent = new Set<string>();
@@ -132,7 +171,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       waitTimer = null;
       const tickets = [...waiting.values()];
       waiting = new Map();
-      if (tickets.length > 0) evaluations.push(evaluate(tickets, []).catch(() => undefined));
+      if (tickets.length > 0) evaluations.push(evaluate(tickets, []).catch(failed));
     };
     const send = (batch: ReadonlyMap<string, TicketFacts>, now = false) => {
       for (const f of batch.values()) {
@@ -162,8 +201,9 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       if (f) fromPage.set(key, f);
       else unreadable.push(key);
     }
+    if (enriched.failure) for (const key of [...fromPage.keys(), ...unreadable]) apiFailed.set(key, enriched.failure);
     send(fromPage, true);
-    if (unreadable.length > 0) evaluations.push(evaluate([], unreadable).catch(() => undefined));
+    if (unreadable.length > 0) evaluations.push(evaluate([], unreadable).catch(failed));
     await Promise.all(evaluations);
   }
 
@@ -222,7 +262,8 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
   }
 
   function want(key: string): void {
-    if (views.has(key) || pending.has(key)) return;
+    if ((views.has(key) && !retry.has(key)) || pending.has(key)) return;
+    retry.delete(key);
     pending.add(key);
     gatherTimer ??= deps.setTimeout(() => void flush(), GATHER_MS);
   }
@@ -267,9 +308,10 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     scan();
   }
 
-  const unsubscribe = deps.onConfigChanged(() => {
+  const unsubscribe = deps.onConfigChanged((version) => {
+    if (version !== null) newestVersion = Math.max(newestVersion ?? version, version);
     // The facts are still good: only the policies changed.
-    void evaluate([...facts.values()], []).catch(() => undefined);
+    void evaluate([...facts.values()], []).catch(failed);
   });
 
   signal.addEventListener('abort', () => {

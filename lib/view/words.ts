@@ -45,6 +45,22 @@ export function pillText(t: { state: BadgeState; dueAt: number; remainingMs: num
   return countdownWords({ state: t.state, dueAt: t.dueAt, remainingMs: t.remainingMs }, now, !t.exact);
 }
 
+/** Why the site's API gave no facts for a ticket, as its badge's tooltip says it. */
+export function failureWords(failure: 'signed-out' | 'rate-limited' | 'server-error' | 'network' | 'bad-response'): string {
+  switch (failure) {
+    case 'signed-out':
+      return 'the site’s API did not answer as if you were signed in: sign in again and reload';
+    case 'rate-limited':
+      return 'the site asked SLA Lens to slow down (rate limit); it asks again shortly';
+    case 'server-error':
+      return 'the site’s API answered with an error';
+    case 'network':
+      return 'the site’s API could not be reached';
+    case 'bad-response':
+      return 'the site’s API answered in a form SLA Lens could not read';
+  }
+}
+
 /** `1 ticket`, `2 tickets`, `1,234 tickets`. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseEvaluateRequest } from '../../db/evaluate';
+import { parseEvaluateRequest } from '../../messaging/schema';
 import { handle, ZENDESK_ORIGIN, type FakeSiteData } from '../../../testing/sites/index';
 import { demoSites } from '../../../testing/sites/demo';
 import { FIXTURE_NOW } from './__fixtures__/pages';
@@ -196,7 +196,7 @@ describe('untrusted input', () => {
     expect(facts.labels).toEqual(['ok']);
     expect(Object.keys(facts.fields!).filter((k) => /^\d+$/.test(k))).toEqual(['2']);
     expect(facts.fields!['2']).toEqual(['a']);
-    expect(() => parseEvaluateRequest({ type: 'sla:evaluate', source: 'zendesk', site: facts.site, tickets: [facts] })).not.toThrow();
+    expect(parseEvaluateRequest({ type: 'sla:evaluate', source: 'zendesk', site: facts.site, tickets: [facts] }).refused).toEqual([]);
   });
 });
 
@@ -215,6 +215,8 @@ describe('the fake site, round trip', () => {
       expect(facts.vendorSla).toHaveLength(1);
       expect(facts.group).toBe(t.groupId === 360002 ? 'Tier 2' : 'Tier 1');
     }
-    expect(() => parseEvaluateRequest({ type: 'sla:evaluate', source: 'zendesk', site: 'acme.zendesk.com', tickets: all })).not.toThrow();
+    const checked = parseEvaluateRequest({ type: 'sla:evaluate', source: 'zendesk', site: 'acme.zendesk.com', tickets: all });
+    expect(checked.refused).toEqual([]);
+    expect(checked.request.tickets).toHaveLength(all.length);
   });
 });

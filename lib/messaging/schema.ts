@@ -1,0 +1,105 @@
+/**
+ * What the background accepts from a content script (background-only: zod stays out of the
+ * content bundle). A page can put anything in the DOM a content script reads, so every message is
+ * checked before it touches the database; and it is checked ticket by ticket: one oversized field
+ * refuses that ticket, with its reason (its badge says `SLA unknown` and why), never the other 499.
+ */
+import { z } from 'zod';
+import type { TicketFacts } from '../sla/index';
+import type { EvaluateRequest } from './types';
+
+/** The most tickets one message may carry; the overlay sends at most this many at once. */
+export const MAX_TICKETS = 500;
+const text = (max: number) => z.string().max(max);
+const instant = z.number().finite();
+
+export const ticketSchema = z.strictObject({
+  source: z.enum(['jira', 'zendesk']),
+  site: text(253),
+  key: text(64).min(1),
+  title: text(2000).optional(),
+  url: text(2000).optional(),
+  project: text(255).optional(),
+  issueType: text(255).optional(),
+  requestType: text(255).optional(),
+  priority: text(255).optional(),
+  status: text(255).optional(),
+  labels: z.array(text(255)).max(200).optional(),
+  group: text(255).optional(),
+  organization: text(255).optional(),
+  assignee: text(255).optional(),
+  fields: z.record(text(255), z.union([text(2000), z.number(), z.boolean(), z.null(), z.array(text(2000)).max(100)])).optional(),
+  created: instant,
+  resolvedAt: instant.nullable().optional(),
+  firstResponseAt: instant.nullable().optional(),
+  statusHistory: z.array(z.strictObject({ at: instant, status: text(255), category: z.enum(['new', 'indeterminate', 'done']).optional() })).max(1000).optional(),
+  vendorSla: z.array(z.strictObject({ metric: text(64), stage: z.enum(['active', 'paused', 'achieved']), breachAt: instant.nullable() })).max(20).optional(),
+  exact: z.boolean(),
+});
+
+// The schema and the type the adapters fill must not drift apart: each must be assignable to the other.
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesFacts: Mutual<z.infer<typeof ticketSchema>, TicketFacts> = true;
+void schemaMatchesFacts;
+
+const envelopeSchema = z.strictObject({
+  type: z.literal('sla:evaluate'),
+  source: z.enum(['jira', 'zendesk']),
+  site: text(253).min(1),
+  tickets: z.array(z.unknown()).max(MAX_TICKETS),
+  unreadable: z.array(text(64)).max(MAX_TICKETS).optional(),
+});
+
+export class InvalidMessageError extends Error {
+  constructor(detail: string) {
+    super(`SLA Lens refused a message from a page: ${detail}`);
+    this.name = 'InvalidMessageError';
+  }
+}
+
+/** A ticket the background would not take, and why (for its badge). */
+export interface RefusedTicket {
+  key: string;
+  reason: string;
+}
+
+export interface CheckedRequest {
+  request: EvaluateRequest;
+  refused: RefusedTicket[];
+}
+
+/** A key we can still name a badge by, from a ticket that failed its check. */
+function keyOf(raw: unknown): string | null {
+  const key = (raw as { key?: unknown } | null)?.key;
+  return typeof key === 'string' && key.length > 0 && key.length <= 64 ? key : null;
+}
+
+function reasonOf(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'its facts are not in the expected form';
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'the ticket';
+  return `${where}: ${issue.message}`.slice(0, 300);
+}
+
+/**
+ * The message, checked. The envelope (type, source, site, sizes) must be right or nothing is taken
+ * (InvalidMessageError); each ticket is then checked on its own, and one from another site is
+ * refused like one with an oversized field.
+ */
+export function parseEvaluateRequest(message: unknown): CheckedRequest {
+  const envelope = envelopeSchema.safeParse(message);
+  if (!envelope.success) throw new InvalidMessageError(z.prettifyError(envelope.error).split('\n').slice(0, 3).join(' '));
+  const { tickets: raw, ...rest } = envelope.data;
+  const tickets: TicketFacts[] = [];
+  const refused: RefusedTicket[] = [];
+  for (const candidate of raw) {
+    const checked = ticketSchema.safeParse(candidate);
+    const key = checked.success ? checked.data.key : keyOf(candidate);
+    if (!checked.success) {
+      if (key !== null) refused.push({ key, reason: reasonOf(checked.error) });
+    } else if (checked.data.site !== rest.site || checked.data.source !== rest.source) {
+      refused.push({ key: checked.data.key, reason: `it is not from ${rest.site}` });
+    } else tickets.push(checked.data as TicketFacts);
+  }
+  return { request: { ...rest, tickets }, refused };
+}
