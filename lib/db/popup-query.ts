@@ -153,8 +153,7 @@ export async function loadCompliance(db: SlaLensDatabase, now: number, days: num
     for (const { clock: c, state: s } of readView(row.view, calendars, now).clocks) {
       const decidedAt = s.state === 'met' ? (c.clock.stop as number) : s.state === 'missed' || s.state === 'breached' ? s.dueAt : null;
       if (decidedAt === null || decidedAt < since || decidedAt > now) continue;
-      let bar = bars.get(c.policyId);
-      if (!bar) bars.set(c.policyId, (bar = { policyId: c.policyId, policyName: c.policyName || c.policyId, met: 0, missed: 0, missedTickets: [] }));
+      if (!bars.has(c.policyId)) bars.set(c.policyId, { policyId: c.policyId, policyName: c.policyName || c.policyId, met: 0, missed: 0, missedTickets: [] });
       const was = outcome.get(c.policyId);
       const missed = s.state === 'met' ? null : { site: row.site, key: row.key, source: row.source, title: row.title, url: row.url, metric: c.metric, dueAt: s.dueAt };
       if (!was || (was.missed === null && missed)) outcome.set(c.policyId, { missed });

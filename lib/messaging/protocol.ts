@@ -35,7 +35,7 @@ export interface Sender {
  */
 export function senderProblem(sender: Sender, about: string, runtimeId: string, options: { topFrame?: boolean } = {}): string | null {
   if (sender.id !== runtimeId) return 'it did not come from SLA Lens';
-  let from: string | null = null;
+  let from: string | null;
   try {
     from = sender.url ? new URL(sender.url).hostname : null;
   } catch {

@@ -1,5 +1,5 @@
 import { CalendarError } from './errors';
-import type { CalendarSpec, Hours, Weekday } from './types';
+import type { CalendarSpec, Weekday } from './types';
 import { DAY, HOUR, MINUTE, canonicalTimeZone, getZone, type Zone } from './zone';
 
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];

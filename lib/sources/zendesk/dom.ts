@@ -3,7 +3,6 @@
  * status, hidden workspaces, rich-text exclusion, visible text. Page text is only ever read as
  * text; ids never come from free text, and no value is taken from a translated word.
  */
-import type { TicketFacts } from '../../sla/index';
 import { S } from './selectors';
 import { isValidTicketKey } from './urls';
 

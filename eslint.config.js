@@ -1,0 +1,46 @@
+// Lint: typescript-eslint's recommended rules, and the module map of DESIGN.md as import
+// boundaries, so the layering cannot be undone by one careless import (`npm run lint`).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Imports a layer may not make: one regular expression over the import's path, as written. */
+const restrict = (files, regex, message, allowTypeImports = false) => ({
+  files,
+  ignores: ['**/*.test.ts', '**/*.test.tsx', '**/__fixtures__/**'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex, message, allowTypeImports }] }],
+  },
+});
+
+const BROWSER = '^#imports$|^wxt(/|$)';
+const HEAVY = '^(zod|dexie|yaml)(/|$)';
+// The background's side: the database, the configuration layer, the message schema, the tab-status store.
+const BACKGROUND_ONLY = `(^|/)(db|config)(/|$)|(^|/)messaging/schema$|(^|/)tabs/page-status$|${HEAVY}`;
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', 'public/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  // Node scripts.
+  { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  // The engine is pure: it imports nothing of ours.
+  restrict(['lib/sla/**'], `^\\.\\./|${BROWSER}|${HEAVY}`, 'lib/sla is the pure engine: it imports nothing outside itself.'),
+  // A ticket's view: the engine, nothing else.
+  restrict(['lib/view/**'], `^\\.\\./(?!sla(/|$))|${BROWSER}|${HEAVY}`, 'lib/view is pure and content-script-safe: it imports only lib/sla.'),
+  // Presentational components: no database, no browser APIs (types of the popup's read model are fine).
+  restrict(['components/**'], `(^|/)lib/db(/|$)|${BROWSER}|^dexie$`, 'components/ are presentational: no database and no browser APIs; the entrypoints wire them.', true),
+  // What the content script loads: never the background's database, configuration, zod, Dexie or YAML.
+  restrict(['entrypoints/content/**', 'lib/overlay/**', 'lib/sources/**', 'lib/tabs/tab-status.ts', 'lib/messaging/protocol.ts', 'lib/messaging/types.ts'], BACKGROUND_ONLY, 'The content script stays small and safe: no database, configuration layer, zod, Dexie or YAML.'),
+  // The two sources never reach into each other (and stay content-script-safe: a later entry for
+  // the same files replaces the rule, so it says both).
+  restrict(['lib/sources/jira/**'], `(^|/)zendesk(/|$)|${BACKGROUND_ONLY}`, 'Jira and Zendesk adapters share only lib/sources and stay content-script-safe.'),
+  restrict(['lib/sources/zendesk/**'], `(^|/)jira(/|$)|${BACKGROUND_ONLY}`, 'Jira and Zendesk adapters share only lib/sources and stay content-script-safe.'),
+);

@@ -1,0 +1,40 @@
+/**
+ * The module map of DESIGN.md, as the linter enforces it: a wrong import in each layer is refused,
+ * and a right one is not. (`npm run lint` runs the same rules over the whole tree.)
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function refused(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
+}
+
+describe('import boundaries', () => {
+  it.each([
+    ['lib/sla/scratch.ts', "import { readView } from '../view/read-view';\nexport const x = readView;\n"],
+    ['lib/view/scratch.ts', "import { matchPolicy } from '../config/match';\nexport const x = matchPolicy;\n"],
+    ['lib/view/scratch.ts', "import { z } from 'zod';\nexport const x = z;\n"],
+    ['components/scratch.ts', "import { SlaLensDatabase } from '../lib/db/database';\nexport const x = SlaLensDatabase;\n"],
+    ['components/popup/scratch.ts', "import { browser } from '#imports';\nexport const x = browser;\n"],
+    ['lib/overlay/scratch.ts', "import { parseEvaluateRequest } from '../messaging/schema';\nexport const x = parseEvaluateRequest;\n"],
+    ['lib/overlay/scratch.ts', "import Dexie from 'dexie';\nexport const x = Dexie;\n"],
+    ['entrypoints/content/scratch.ts', "import { activeConfig } from '../../lib/db/config-store';\nexport const x = activeConfig;\n"],
+    ['lib/sources/jira/scratch.ts', "import { zendeskAdapter } from '../zendesk/adapter';\nexport const x = zendeskAdapter;\n"],
+    ['lib/sources/zendesk/scratch.ts', "import { jiraAdapter } from '../jira/adapter';\nexport const x = jiraAdapter;\n"],
+    ['lib/sources/zendesk/scratch.ts', "import { parse } from 'yaml';\nexport const x = parse;\n"],
+  ])('%s may not import this', async (file, code) => {
+    expect(await refused(file, code)).toHaveLength(1);
+  });
+
+  it.each([
+    ['lib/view/scratch.ts', "import { evaluateClock } from '../sla/index';\nexport const x = evaluateClock;\n"],
+    ['components/popup/scratch.ts', "import type { PopupSnapshot } from '../../lib/db/popup-query';\nexport type X = PopupSnapshot;\n"],
+    ['lib/overlay/scratch.ts', "import { readView } from '../view/read-view';\nexport const x = readView;\n"],
+    ['lib/sources/jira/scratch.ts', "import { countShownTickets } from '../shown';\nexport const x = countShownTickets;\n"],
+  ])('%s may import this', async (file, code) => {
+    expect(await refused(file, code)).toEqual([]);
+  });
+});
