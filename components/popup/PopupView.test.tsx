@@ -21,6 +21,8 @@ function snapshot(over: Partial<PopupSnapshot> = {}): PopupSnapshot {
     tracked: 50,
     reloadAt: Infinity,
     urgentTotal: urgent.length,
+    views: [],
+    calendars: {},
     ...over,
   };
 }

@@ -9,7 +9,8 @@ import type { SlaView } from '../view/types';
 import type { RefusedTicket } from '../messaging/schema';
 import type { EvaluateRequest, EvaluateResponse } from '../messaging/types';
 import type { StatusChange, TicketFacts } from '../sla/index';
-import { activeConfig, activeVersion } from './config-store';
+import { activeConfig } from './config-store';
+import { activeVersionId } from './active-version';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import { emptyTallies, readTallies, saveTallies, tally } from './tallies';
 import { readView } from '../view/read-view';
@@ -48,7 +49,8 @@ export function ticketRow(site: string, ticket: TicketFacts, view: SlaView, cale
 export function createConfigCache(db: SlaLensDatabase) {
   let cached: { version: number | null; config: ResolvedConfig | null } | null = null;
   return async (): Promise<{ version: number | null; config: ResolvedConfig | null }> => {
-    const version = (await activeVersion(db))?.id ?? null;
+    // Per message: the id only (one small row); the configuration is read again only when it changed.
+    const version = await activeVersionId(db);
     if (!cached || cached.version !== version) cached = { version, config: version === null ? null : await activeConfig(db) };
     return cached;
   };

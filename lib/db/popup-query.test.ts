@@ -80,7 +80,9 @@ describe('loadPopup', () => {
     expect(back!.snapshot).toEqual(page);
     // 101 breaches 6 minutes on, worked out from the stored clocks.
     expect(advanceSnapshot(back!.snapshot, NOW + 7 * MIN).urgent.find((t) => t.key === '101')!.state).toBe('breached');
-    expect(restoreSnapshot({ snapshot: { urgent: [{}] }, views: [], calendars: {} })).toBeNull();
+    expect(restoreSnapshot({ snapshot: { urgent: [{}], views: [], calendars: {} } })).toBeNull();
+    // Plain data: a copy advances as the original does (no state hidden by object identity).
+    expect(advanceSnapshot(structuredClone(page), NOW + 7 * MIN)).toEqual(advanceSnapshot(page, NOW + 7 * MIN));
     expect(restoreSnapshot(undefined)).toBeNull();
   });
 

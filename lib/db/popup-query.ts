@@ -31,6 +31,9 @@ export interface PopupSnapshot {
   reloadAt: number;
   /** How many tickets are at risk or breached; more than `urgent` holds when only a first page was loaded. */
   urgentTotal: number;
+  /** Each urgent ticket's view, in `urgent`'s order, and the calendars they name: `advanceSnapshot` reads them at a later `now`. */
+  views: SlaView[];
+  calendars: CalendarSpecs;
 }
 
 /** More rows than the popup's list shows at once. */
@@ -46,9 +49,6 @@ export interface LoadOptions {
 
 const DAY = 24 * 60 * 60_000;
 const MAX = Infinity;
-
-/** What `advanceSnapshot` needs and the popup does not: each urgent ticket's clocks. */
-const clocksOf = new WeakMap<PopupSnapshot, { views: SlaView[]; calendars: CalendarSpecs }>();
 
 function summaryOf(row: StoredTicket, view: SlaView, calendars: CalendarSpecs, now: number): TicketSummary {
   const d = readView(view, calendars, now);
@@ -116,27 +116,24 @@ export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadO
       tracked: tallies.total,
       reloadAt: nextRisk?.riskAt ?? Infinity,
       urgentTotal: breached + atRisk,
+      views: order.map((i) => views[i]!),
+      calendars,
     };
-    clocksOf.set(snapshot, { views: order.map((i) => views[i]!), calendars });
     return snapshot;
   });
 }
 
 /** The same snapshot at a later `now`: the urgent tickets' states and countdowns, counts adjusted. Pure. */
 export function advanceSnapshot(snapshot: PopupSnapshot, now: number): PopupSnapshot {
-  const clocks = clocksOf.get(snapshot);
-  if (!clocks) return { ...snapshot, now };
   let breached = 0;
   const urgent = snapshot.urgent.map((t, i) => {
-    const d = readView(clocks.views[i]!, clocks.calendars, now);
+    const d = readView(snapshot.views[i]!, snapshot.calendars, now);
     if (d.state === 'breached') breached++;
     return { ...t, state: d.state, metric: d.metric, dueAt: d.dueAt, remainingMs: d.remainingMs };
   });
   const wasBreached = snapshot.urgent.filter((t) => t.state === 'breached').length;
   const moved = breached - wasBreached;
-  const next: PopupSnapshot = { ...snapshot, now, urgent, counts: { ...snapshot.counts, breached: snapshot.counts.breached + moved, atRisk: snapshot.counts.atRisk - moved } };
-  clocksOf.set(next, clocks);
-  return next;
+  return { ...snapshot, now, urgent, counts: { ...snapshot.counts, breached: snapshot.counts.breached + moved, atRisk: snapshot.counts.atRisk - moved } };
 }
 
 /**
@@ -176,23 +173,18 @@ export const POPUP_SNAPSHOT_KEY = 'sla:popupSnapshot';
 
 export interface StoredSnapshot {
   snapshot: Omit<PopupSnapshot, 'reloadAt'> & { reloadAt: number | null };
-  views: SlaView[];
-  calendars: CalendarSpecs;
   config: { name: string; version: number } | null;
 }
 
 /** A snapshot in a form extension storage keeps (JSON: Infinity would come back as null). */
-export function storableSnapshot(snapshot: PopupSnapshot, config: StoredSnapshot['config']): StoredSnapshot | null {
-  const clocks = clocksOf.get(snapshot);
-  if (!clocks) return null;
-  return { snapshot: { ...snapshot, reloadAt: Number.isFinite(snapshot.reloadAt) ? snapshot.reloadAt : null }, views: clocks.views, calendars: clocks.calendars, config };
+export function storableSnapshot(snapshot: PopupSnapshot, config: StoredSnapshot['config']): StoredSnapshot {
+  return { snapshot: { ...snapshot, reloadAt: Number.isFinite(snapshot.reloadAt) ? snapshot.reloadAt : null }, config };
 }
 
 /** The snapshot back from storage, ready for `advanceSnapshot`; null when it is not one of ours. */
 export function restoreSnapshot(value: unknown): { snapshot: PopupSnapshot; config: StoredSnapshot['config'] } | null {
   const v = value as StoredSnapshot | undefined;
-  if (!v?.snapshot || !Array.isArray(v.views) || !Array.isArray(v.snapshot.urgent) || v.views.length !== v.snapshot.urgent.length || typeof v.calendars !== 'object') return null;
-  const snapshot: PopupSnapshot = { ...v.snapshot, reloadAt: v.snapshot.reloadAt ?? Infinity };
-  clocksOf.set(snapshot, { views: v.views, calendars: v.calendars });
-  return { snapshot, config: v.config ?? null };
+  const s = v?.snapshot;
+  if (!s || !Array.isArray(s.urgent) || !Array.isArray(s.views) || s.views.length !== s.urgent.length || typeof s.calendars !== 'object' || s.calendars === null) return null;
+  return { snapshot: { ...s, reloadAt: s.reloadAt ?? Infinity }, config: v.config ?? null };
 }

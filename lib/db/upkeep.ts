@@ -6,7 +6,7 @@
 import { TOOLBAR_COLOURS } from '../view/colours';
 import type { ResolvedConfig } from '../config/index';
 import type { SlaLensDatabase } from './database';
-import { activeVersion } from './active-version';
+import { activeVersionId } from './active-version';
 import { refreshStoredTickets } from './evaluate';
 import { loadPopup, POPUP_FIRST_PAGE, POPUP_SNAPSHOT_KEY, storableSnapshot, type PopupSnapshot } from './popup-query';
 import { readTallies, saveTallies, tally } from './tallies';
@@ -95,13 +95,29 @@ export async function afterConfigChange(db: SlaLensDatabase, config: { version: 
   return stale;
 }
 
+// A version's name never changes: read its document once per version, not on every snapshot.
+const labels = new Map<string, { name: string; version: number }>();
+
+async function activeLabel(db: SlaLensDatabase): Promise<{ name: string; version: number } | null> {
+  const id = await activeVersionId(db);
+  if (id === null) return null;
+  const key = `${db.name}|${id}`;
+  let label = labels.get(key);
+  if (!label) {
+    const version = await db.configVersions.get(id);
+    if (!version) return null;
+    label = { name: version.document.name ?? 'Unnamed configuration', version: id };
+    labels.set(key, label);
+  }
+  return label;
+}
+
 /**
  * The popup's first page, as its first paint shows it before the database is open. Returns the
  * snapshot, whose counts serve the toolbar too.
  */
 export async function publishPopupSnapshot(db: SlaLensDatabase, store: { set(items: Record<string, unknown>): Promise<void> }, now: number): Promise<PopupSnapshot> {
-  const [snapshot, version] = await Promise.all([loadPopup(db, now, { firstPage: POPUP_FIRST_PAGE }), activeVersion(db)]);
-  const config = version ? { name: version.document.name ?? 'Unnamed configuration', version: version.id } : null;
+  const [snapshot, config] = await Promise.all([loadPopup(db, now, { firstPage: POPUP_FIRST_PAGE }), activeLabel(db)]);
   await store.set({ [POPUP_SNAPSHOT_KEY]: storableSnapshot(snapshot, config) });
   return snapshot;
 }
