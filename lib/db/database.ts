@@ -50,14 +50,10 @@ export interface StoredTicket {
   url?: string;
   /** Jira project or Zendesk group. */
   team?: string;
-  priority?: string;
-  status?: string;
   assignee?: string;
   view: SlaView;
   /** The facts the view was computed from, so a new configuration can evaluate the ticket again. */
   facts?: TicketFacts;
-  /** Of the most urgent clock when last evaluated; readers recompute from `view` with their own now. */
-  state: BadgeState;
   /** What only new facts change (ticket-state.ts); with riskAt and dueAt it finds tickets by state at any instant. */
   phase: TicketPhase;
   /** When a running ticket turns at-risk; Infinity otherwise. */
@@ -66,7 +62,7 @@ export interface StoredTicket {
   dueAt: number;
   /** 1 when the figures are approximate (IndexedDB cannot index booleans). */
   approx: 0 | 1;
-  /** The alerts already shown, as `metric:kind`, so each is shown once. */
+  /** The metrics already alerted for (`resolution`, `first-response`), so each alerts once. */
   notified?: string[];
   firstSeen: number;
   lastSeen: number;
@@ -110,6 +106,21 @@ export class SlaLensDatabase extends Dexie {
             row.phase = phase;
             row.riskAt = phase === 'running' ? (state === 'ok' ? row.dueAt : -Infinity) : Infinity;
             row.approx = (row.view as SlaView | undefined)?.exact === false ? 1 : 0;
+          }),
+      );
+    // 4: what was written and never read goes: the state a ticket had when last seen (readers work
+    // it out from the view at their own instant), and copies of the priority and status (the facts
+    // hold them). Same indexes.
+    this.version(4)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('tickets')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            delete row.state;
+            delete row.priority;
+            delete row.status;
           }),
       );
   }

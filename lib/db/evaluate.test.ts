@@ -80,8 +80,8 @@ describe('evaluateRequest', () => {
     ]);
     expect(Object.keys(response.calendars)).toEqual(['emea']);
     // 09:00 UTC is 10:00 in Berlin: by 16:30 Berlin, 6.5 of 8 business hours are used (first response was met).
-    expect(await db.tickets.get([site, 'SUP-1'])).toMatchObject({ title: 'Printer on fire', team: 'SUP', state: 'at-risk', firstSeen: now, lastSeen: now });
-    expect(await db.tickets.get([site, 'SUP-2'])).toMatchObject({ state: 'none' });
+    expect(await db.tickets.get([site, 'SUP-1'])).toMatchObject({ title: 'Printer on fire', team: 'SUP', phase: 'running', firstSeen: now, lastSeen: now });
+    expect(await db.tickets.get([site, 'SUP-2'])).toMatchObject({ phase: 'none' });
   });
 
   it('remembers the statuses it sees over time, for sites that give no history', async () => {
@@ -124,7 +124,7 @@ describe('createTicketRecorder', () => {
     expect(await db.tickets.count()).toBe(0);
     planned[1]!();
     await expect.poll(() => db.tickets.count()).toBe(2);
-    expect(await db.tickets.get([site, 'SUP-1'])).toMatchObject({ status: 'Done', lastSeen: at('2026-11-23T10:05:00Z') });
+    expect(await db.tickets.get([site, 'SUP-1'])).toMatchObject({ facts: expect.objectContaining({ status: 'Done' }), lastSeen: at('2026-11-23T10:05:00Z') });
   });
 
   it('writes after the burst is over, or after the longest wait however long the burst', () => {

@@ -18,9 +18,9 @@ import { NO_CONFIG } from '../view/words';
 import type { CalendarSpecs } from '../view/calendars';
 
 /** What a stored ticket indexes, read from its view at `now` (ticket-state.ts). */
-function indexedFields(view: SlaView, calendars: CalendarSpecs, now: number): Pick<StoredTicket, 'state' | 'phase' | 'riskAt' | 'dueAt' | 'approx'> {
-  const { state, phase, riskAt, dueAt } = readView(view, calendars, now);
-  return { state, phase, riskAt, dueAt, approx: view.exact ? 0 : 1 };
+function indexedFields(view: SlaView, calendars: CalendarSpecs, now: number): Pick<StoredTicket, 'phase' | 'riskAt' | 'dueAt' | 'approx'> {
+  const { phase, riskAt, dueAt } = readView(view, calendars, now);
+  return { phase, riskAt, dueAt, approx: view.exact ? 0 : 1 };
 }
 
 export function ticketRow(site: string, ticket: TicketFacts, view: SlaView, calendars: CalendarSpecs, now: number, before: StoredTicket | undefined, observed: StatusChange[]): StoredTicket {
@@ -31,8 +31,6 @@ export function ticketRow(site: string, ticket: TicketFacts, view: SlaView, cale
     title: ticket.title,
     url: ticket.url,
     team: ticket.project ?? ticket.group,
-    priority: ticket.priority,
-    status: ticket.status,
     assignee: ticket.assignee,
     view,
     facts: ticket,

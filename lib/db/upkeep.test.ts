@@ -19,7 +19,6 @@ const row = (key: string, fields: Partial<StoredTicket>): StoredTicket => ({
   key,
   source: 'jira',
   view: { key, kind: 'clocks', clocks: [], exact: true },
-  state: 'ok',
   phase: 'running',
   riskAt: Infinity,
   dueAt: Infinity,
