@@ -126,7 +126,8 @@ export function badgeFor(view: SlaView, calendars: CalendarSpecs, now: number, o
     const label = vendor ? `No SLA policy applies to this ticket.${vendor}` : 'No SLA policy applies to this ticket';
     return { state: 'none', metric: null, text: NO_SLA, label, fast: false, changesAt: vendorChangesAt(view.vendor, now) };
   }
-  const reading = readView(view, calendars, now);
+  // A badge needs no indexed moments; a tick redraws up to a thousand of them.
+  const reading = readView(view, calendars, now, { moments: false });
   if (!reading.shown) return unknown(view, unknownBecause(reading.unknown ?? { why: 'error' }));
 
   const shown = reading.shown.clock;

@@ -26,6 +26,16 @@ describe('readView', () => {
     expect(readView(v, calendars, r.dueAt).state).toBe('breached');
   });
 
+  it('without moments (a badge’s redraw) the same state and clock, and no riskAt to misuse', () => {
+    const v = view([running('first-response', 5 * HOUR, 8 * HOUR), running('resolution', 60 * HOUR, 100 * HOUR)]);
+    const full = readView(v, calendars, NOW);
+    const quick = readView(v, calendars, NOW, { moments: false });
+    const same = (r: typeof full) => ({ phase: r.phase, state: r.state, metric: r.metric, dueAt: r.dueAt, remainingMs: r.remainingMs, changesAt: r.changesAt, fast: r.fast, shown: r.shown?.state, clocks: r.clocks.map((c) => c.state) });
+    expect(same(quick)).toEqual(same(full));
+    expect(quick.riskAt).toBeNaN();
+    expect(quick.riskAt <= NOW || quick.riskAt > NOW).toBe(false);
+  });
+
   it('stopped clocks show resolution’s outcome; a paused one makes the ticket paused', () => {
     const met = clock('first-response', { start: NOW - HOUR, targetMs: 2 * HOUR, stop: NOW - 30 * MINUTE });
     const missed = clock('resolution', { start: NOW - 10 * HOUR, targetMs: 2 * HOUR, stop: NOW - HOUR });

@@ -20,9 +20,20 @@ export const FAST_WINDOW_MS = 10 * MINUTE;
 export interface ClockReading {
   clock: ClockView;
   state: ClockState;
-  /** When it turns at-risk if it keeps running: at most `now` once it has; Infinity unless running. */
+  /** When it turns at-risk if it keeps running: at most `now` once it has; Infinity unless running. NaN without `moments`. */
   riskAt: number;
 }
+
+export interface ReadOptions {
+  /**
+   * Work out `riskAt` (default true): the store indexes it; a badge redrawn every second does not
+   * need it, and it costs a business-time addition per running clock. Without it, `riskAt` is NaN,
+   * which compares false with every instant.
+   */
+  moments?: boolean;
+}
+
+const runs = (s: ClockState) => s.state === 'ok' || s.state === 'at-risk' || s.state === 'breached';
 
 /** Why a view reads `unknown`: each says something different to the user. */
 export type UnknownReason = { why: 'facts' } | { why: 'no-clock' } | { why: 'calendar'; calendarId: string } | { why: 'error' };
@@ -39,7 +50,7 @@ export interface ViewReading {
   dueAt: number;
   /** Business time left on the shown clock; negative once breached; Infinity without one. */
   remainingMs: number;
-  /** When a running ticket turns at-risk (at risk ⟺ riskAt ≤ now < dueAt); Infinity otherwise. */
+  /** When a running ticket turns at-risk (at risk ⟺ riskAt ≤ now < dueAt); Infinity otherwise; NaN without `moments`. */
   riskAt: number;
   /** The earliest instant at which a clock's state or figures can change (Infinity: only new facts). */
   changesAt: number;
@@ -69,7 +80,8 @@ function nothing(phase: TicketPhase, state: BadgeState, unknown?: UnknownReason)
   return { phase, state, shown: null, metric: null, dueAt: Infinity, remainingMs: Infinity, riskAt: Infinity, changesAt: Infinity, fast: false, clocks: [], ...(unknown ? { unknown } : {}) };
 }
 
-export function readView(view: SlaView, calendars: CalendarSpecs, now: number): ViewReading {
+export function readView(view: SlaView, calendars: CalendarSpecs, now: number, options: ReadOptions = {}): ViewReading {
+  const moments = options.moments !== false;
   if (view.kind === 'none') return nothing('none', 'none');
   if (view.kind !== 'clocks') return nothing('unknown', 'unknown', { why: 'facts' });
   if (view.clocks.length === 0) return nothing('unknown', 'unknown', { why: 'no-clock' });
@@ -78,28 +90,33 @@ export function readView(view: SlaView, calendars: CalendarSpecs, now: number): 
   let best = -1;
   let running = false;
   let paused = false;
-  let riskAt = Infinity;
   let dueAt = Infinity;
+  let riskAt = moments ? Infinity : NaN;
   let changesAt = Infinity;
   for (let i = 0; i < view.clocks.length; i++) {
     const clock = view.clocks[i]!;
     const cal = calendarFor(calendars, clock.calendarId);
     if (!cal) return nothing('unknown', 'unknown', { why: 'calendar', calendarId: clock.calendarId });
     let state: ClockState;
-    let clockRiskAt = Infinity;
-    const runs = (s: ClockState) => s.state === 'ok' || s.state === 'at-risk' || s.state === 'breached';
     try {
       state = evaluateClock(cal, clock.clock, now);
-      if (runs(state)) clockRiskAt = atRiskFrom(cal, clock.clock, now, state);
     } catch {
       return nothing('unknown', 'unknown', { why: 'error' });
     }
-    clocks.push({ clock, state, riskAt: clockRiskAt });
+    let clockRiskAt = moments ? Infinity : NaN;
     if (runs(state)) {
       running = true;
-      if (clockRiskAt < riskAt) riskAt = clockRiskAt;
       if (state.dueAt < dueAt) dueAt = state.dueAt;
+      if (moments) {
+        try {
+          clockRiskAt = atRiskFrom(cal, clock.clock, now, state);
+        } catch {
+          return nothing('unknown', 'unknown', { why: 'error' });
+        }
+        if (clockRiskAt < riskAt) riskAt = clockRiskAt;
+      }
     } else if (state.state === 'paused') paused = true;
+    clocks.push({ clock, state, riskAt: clockRiskAt });
     const at = nextChange(state, clock, cal, now);
     if (at < changesAt) changesAt = at;
 
@@ -127,7 +144,7 @@ export function readView(view: SlaView, calendars: CalendarSpecs, now: number): 
     dueAt: running ? dueAt : cs.dueAt,
     remainingMs: cs.remainingMs,
     // A breached clock turned at-risk before it breached: riskAt only needs to be no later than now.
-    riskAt: running ? Math.min(riskAt, dueAt) : Infinity,
+    riskAt: !moments ? NaN : running ? Math.min(riskAt, dueAt) : Infinity,
     changesAt,
     fast,
     clocks,

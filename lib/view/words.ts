@@ -105,7 +105,7 @@ export function formatter(kind: keyof typeof FORMATS, format: TimeFormat): Intl.
 }
 
 // A tick redraws up to a thousand tooltips: each due instant is formatted once per format.
-const dueTexts = new Map<string, string>();
+const dueTexts = new Map<string, Map<number, string>>();
 
 /**
  * A due time: `Tue 26 Nov, 14:05`, with the year only when it is not `now`'s year; `never` for a
@@ -113,14 +113,16 @@ const dueTexts = new Map<string, string>();
  */
 export function formatDue(instant: number, now: number, format: TimeFormat = {}): string {
   if (!Number.isFinite(instant)) return 'never';
-  const key = `${instant}|${formatKey(format)}`;
-  let text = dueTexts.get(key);
+  const key = formatKey(format);
+  let texts = dueTexts.get(key);
+  if (!texts) dueTexts.set(key, (texts = new Map()));
+  let text = texts.get(instant);
   if (text === undefined) {
     const year = formatter('yearOnly', format);
     const sameYear = Math.abs(instant - now) < 370 * 24 * 60 * MINUTE && year.format(instant) === year.format(now);
     text = formatter(sameYear ? 'day' : 'year', format).format(instant);
-    if (dueTexts.size > 4096) dueTexts.clear();
-    dueTexts.set(key, text);
+    if (texts.size > 4096) texts.clear();
+    texts.set(instant, text);
   }
   return text;
 }
