@@ -87,13 +87,13 @@ export default defineBackground({
       if (name === 'sla:retention') void pruneTickets(db, Date.now()).then(refreshSummaries, report('remove old tickets'));
     });
 
-    // Another configuration became active (the options page publishes its version): the stored
-    // tickets are evaluated against it, so the popup and the count never show the old policies.
+    // Another configuration became active (its write announces the version): the stored tickets
+    // are evaluated against it, then counted once for the toolbar, the popup and alerts, so none of
+    // them shows the old policies.
     const reevaluate = () =>
       void config()
-        .then((active) => afterConfigChange(db, active, browser.action, Date.now()))
-        .then(() => publishPopupSnapshot(db, browser.storage.session, Date.now()))
-        .catch(report('evaluate stored tickets again'));
+        .then((active) => afterConfigChange(db, active, Date.now()))
+        .then(refreshSummaries, report('evaluate stored tickets again'));
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && CONFIG_VERSION_KEY in changes) reevaluate();
     });

@@ -79,19 +79,18 @@ export async function pruneTickets(db: SlaLensDatabase, now: number): Promise<nu
 export const TICKETS_VERSION_KEY = 'ticketsConfigVersion';
 
 /**
- * After another configuration became active, every stored ticket is evaluated again, then
- * counted. A service worker starts often, so this runs only when the version differs from the one
- * the store was last brought up to date with (a store from before the mark has none). Returns
- * whether the tickets were evaluated again.
+ * After another configuration became active, every stored ticket is evaluated again (the caller
+ * then counts once, for the toolbar, the popup and alerts alike). A service worker starts often,
+ * so this runs only when the version differs from the one the store was last brought up to date
+ * with (a store from before the mark has none). Returns whether the tickets were evaluated again.
  */
-export async function afterConfigChange(db: SlaLensDatabase, config: { version: number | null; config: ResolvedConfig | null }, action: ToolbarAction, now: number): Promise<boolean> {
+export async function afterConfigChange(db: SlaLensDatabase, config: { version: number | null; config: ResolvedConfig | null }, now: number): Promise<boolean> {
   const done = (await db.meta.get(TICKETS_VERSION_KEY))?.value;
   const stale = done !== config.version;
   if (stale) {
     await refreshStoredTickets(db, config, now);
     await db.meta.put({ key: TICKETS_VERSION_KEY, value: config.version });
   }
-  await updateToolbar(db, action, now);
   return stale;
 }
 
