@@ -1,3 +1,4 @@
+import { CONFIG_VERSION_KEY } from '../lib/storage-keys';
 import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, createTicketRecorder, evaluateTickets } from '../lib/db/evaluate';
@@ -8,7 +9,6 @@ import type { EvaluateResponse } from '../lib/messaging/types';
 import { parseAlertId, takeDueAlerts } from '../lib/db/alerts';
 import { afterConfigChange, publishPopupSnapshot, pruneTickets, showToolbarBadge } from '../lib/db/upkeep';
 import { openTicket } from '../components/popup/ticket-url';
-import { CONFIG_VERSION_KEY } from '../lib/messaging/types';
 import { createSiteRegistry } from '../lib/sources/site-registry';
 import { clearTabStatus, PAGE_STATUS_TYPE, parsePageStatus, recordTabStatus, type TabAction } from '../lib/tabs/page-status';
 

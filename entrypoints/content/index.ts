@@ -1,6 +1,6 @@
+import { CONFIG_VERSION_KEY } from '../../lib/storage-keys';
 import { browser, defineContentScript, type ContentScriptContext } from '#imports';
 import { sendEvaluate } from '../../lib/messaging/protocol';
-import { CONFIG_VERSION_KEY } from '../../lib/messaging/types';
 import { startOverlay } from '../../lib/overlay/controller';
 import { jiraAdapter } from '../../lib/sources/jira/adapter';
 import { BUILT_IN_MATCHES } from '../../lib/sources/sites';

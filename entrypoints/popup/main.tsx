@@ -1,8 +1,9 @@
+import { POPUP_SNAPSHOT_KEY } from '../../lib/storage-keys';
 import { browser } from '#imports';
 import { render } from 'preact';
 import { PopupView } from '../../components/popup/PopupView';
 import { openTicket } from '../../components/popup/ticket-url';
-import { advanceSnapshot, POPUP_SNAPSHOT_KEY, restoreSnapshot } from '../../lib/db/popup-query';
+import { advanceSnapshot, restoreSnapshot } from '../../lib/db/popup-query';
 import { applyStateTokens } from '../../lib/view/colours';
 import { coveredSites } from './covered-sites';
 import './style.css';

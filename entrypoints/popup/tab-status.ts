@@ -3,8 +3,9 @@
  * from the toolbar, the popup is about the active tab of its window. Opened as a page of its own
  * (a pinned tab, a test), it is about the tab the user turns to next, never about itself.
  */
+import { tabStatusKey } from '../../lib/storage-keys';
 import { browser } from '#imports';
-import { readTabStatus, tabStatusKey, type TabPageStatus } from '../../lib/tabs/tab-status';
+import { readTabStatus, type TabPageStatus } from '../../lib/tabs/tab-status';
 
 export function watchActiveTabStatus(listener: (status: TabPageStatus | null) => void): () => void {
   let live = true;

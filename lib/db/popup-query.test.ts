@@ -1,9 +1,10 @@
+import { POPUP_SNAPSHOT_KEY } from '../storage-keys';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketFacts } from '../sla/index';
 import { applyConfig, H, MIN, NOW, see, simpleConfig, ticketFacts } from './__fixtures__/store';
 import { SlaLensDatabase } from './database';
 import { createConfigCache, refreshStoredTickets } from './evaluate';
-import { advanceSnapshot, loadCompliance, loadPopup, POPUP_SNAPSHOT_KEY, restoreSnapshot, storableSnapshot } from './popup-query';
+import { advanceSnapshot, loadCompliance, loadPopup, restoreSnapshot, storableSnapshot } from './popup-query';
 import { publishPopupSnapshot } from './upkeep';
 
 const DAY = 24 * H;

@@ -169,7 +169,6 @@ export async function loadCompliance(db: SlaLensDatabase, now: number, days: num
 }
 
 /** What the background keeps in `storage.session` for the popup's first paint (no Dexie needed). */
-export const POPUP_SNAPSHOT_KEY = 'sla:popupSnapshot';
 
 export interface StoredSnapshot {
   snapshot: Omit<PopupSnapshot, 'reloadAt'> & { reloadAt: number | null };

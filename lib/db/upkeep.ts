@@ -3,12 +3,13 @@
  * another configuration becomes active, and retention. Browser APIs are passed in, so the logic is
  * tested against fake-indexeddb and a recorded `action`.
  */
+import { POPUP_SNAPSHOT_KEY } from '../storage-keys';
 import { TOOLBAR_COLOURS } from '../view/colours';
 import type { ResolvedConfig } from '../config/index';
 import type { SlaLensDatabase } from './database';
 import { activeVersionId } from './active-version';
 import { refreshStoredTickets } from './evaluate';
-import { loadPopup, POPUP_FIRST_PAGE, POPUP_SNAPSHOT_KEY, storableSnapshot, type PopupSnapshot } from './popup-query';
+import { loadPopup, POPUP_FIRST_PAGE, storableSnapshot, type PopupSnapshot } from './popup-query';
 import { readTallies, saveTallies, tally } from './tallies';
 import { urgentCounts } from './ticket-state';
 

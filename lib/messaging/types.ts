@@ -22,6 +22,3 @@ export interface EvaluateResponse {
   /** The active config version the views were computed with (null: no config). */
   configVersion: number | null;
 }
-
-/** storage.local key the options page bumps when a configuration is applied: content scripts re-evaluate. */
-export const CONFIG_VERSION_KEY = 'sla:configVersion';

@@ -6,6 +6,7 @@
  * Written against the few browser calls it needs, so tests can pass fakes; the options page and the
  * background pass `browser` (same APIs in Chrome and Firefox MV3).
  */
+import { SITE_KIND_KEY_PREFIX, siteKindKey } from '../storage-keys';
 import { canonicalOrigin, matchPatternFor, originFromMatchPattern, originFromScriptId, scriptIdFor, type SiteKind } from './self-hosted';
 
 /** The built content script (WXT names it after `entrypoints/content/`); the manifest's entry uses the same file. */
@@ -56,8 +57,8 @@ export interface ReconcileReport {
   unregistered: string[];
 }
 
-const KIND_KEY_PREFIX = 'sla:site-kind:';
-const kindKey = (origin: string) => `${KIND_KEY_PREFIX}${origin}`;
+const KIND_KEY_PREFIX = SITE_KIND_KEY_PREFIX;
+const kindKey = siteKindKey;
 
 export function createSiteRegistry({ permissions, scripting, storage }: SiteApis) {
   /**

@@ -1,6 +1,7 @@
+import { tabStatusKey } from '../storage-keys';
 import { describe, expect, it } from 'vitest';
 import { clearTabStatus, parsePageStatus, recordTabStatus, type SessionArea, type TabAction } from './page-status';
-import { browserVersion, diagnosticsReport, readTabStatus, tabStatusKey } from './tab-status';
+import { browserVersion, diagnosticsReport, readTabStatus } from './tab-status';
 
 const kind = { id: 'jsm-queue', label: 'Jira Service Management queue', shows: 'list' as const };
 const diagnostics = {

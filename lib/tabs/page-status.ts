@@ -4,9 +4,10 @@
  * and offer its diagnostics, and shown on the toolbar for that tab alone. The content script
  * reports; this module checks the report before anything is kept.
  */
+import { tabStatusKey } from '../storage-keys';
 import { TOOLBAR_COLOURS } from '../view/colours';
 import { z } from 'zod';
-import { cannotReadTitle, PAGE_STATUS_TYPE, tabStatusKey, type PageStatusMessage, type TabPageStatus } from './tab-status';
+import { cannotReadTitle, PAGE_STATUS_TYPE, type PageStatusMessage, type TabPageStatus } from './tab-status';
 
 export { PAGE_STATUS_TYPE } from './tab-status';
 

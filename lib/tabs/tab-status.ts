@@ -4,6 +4,7 @@
  * background), so the content script and the popup carry no parser.
  */
 import type { PageDiagnostics, PageKind } from '../sources/page-status';
+import { tabStatusKey } from '../storage-keys';
 
 export const PAGE_STATUS_TYPE = 'sla:page-status';
 
@@ -26,7 +27,6 @@ export interface TabPageStatus extends Omit<PageStatusMessage, 'type' | 'kind'> 
   at: number;
 }
 
-export const tabStatusKey = (tabId: number): string => `sla:page:${tabId}`;
 
 export const CANNOT_READ = "SLA Lens can't read this page yet";
 

@@ -1,0 +1,17 @@
+/**
+ * Every key SLA Lens keeps in extension storage, in one place: which area it lives in and what
+ * its value is. Constants and types only, so the content script can import it. (What the
+ * extension keeps in its own database is in lib/db.)
+ */
+
+/** `storage.local`: the active configuration version, as the write announced it (number, or null). */
+export const CONFIG_VERSION_KEY = 'sla:configVersion';
+/** `storage.session`: the popup's first page, for a first paint without the database (lib/db/popup-query.ts `StoredSnapshot`). */
+export const POPUP_SNAPSHOT_KEY = 'sla:popupSnapshot';
+/** `storage.session`: whether a tab's page could be read (lib/tabs/tab-status.ts `TabPageStatus`). */
+export const TAB_STATUS_KEY_PREFIX = 'sla:page:';
+/** `storage.local`: what kind of site (Jira or Zendesk) each self-hosted origin is. */
+export const SITE_KIND_KEY_PREFIX = 'sla:site-kind:';
+
+export const tabStatusKey = (tabId: number): string => `${TAB_STATUS_KEY_PREFIX}${tabId}`;
+export const siteKindKey = (origin: string): string => `${SITE_KIND_KEY_PREFIX}${origin}`;
