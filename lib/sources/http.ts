@@ -1,4 +1,5 @@
 /** HTTP details every source's REST client reads the same way. */
+import type { EnrichFailure } from './types';
 
 /** `Retry-After` in seconds or as an HTTP date, in milliseconds from `now`. */
 export function retryAfterMs(header: string | null, now: number): number | undefined {
@@ -11,3 +12,26 @@ export function retryAfterMs(header: string | null, now: number): number | undef
 
 /** A JSON body, by its content type: signed out, Jira Cloud and Zendesk answer 200 with an HTML sign-in page. */
 export const isJson = (response: Response): boolean => /[/+]json\b/i.test(response.headers.get('Content-Type') ?? '');
+
+/** A request that failed as a whole: why, when to try again, and the HTTP status when there was one. */
+export interface HttpFailure {
+  ok: false;
+  failure: EnrichFailure;
+  retryAfterMs?: number;
+  status?: number;
+}
+
+/**
+ * What an answer's status says before its body is read, the same for every source: 429 is a rate
+ * limit (with its Retry-After), 401 and 403 mean the session does not cover the read (a source
+ * may still treat a 403 on one item as that item's, by its `status`), 5xx is the server's error,
+ * and a 200 that is not JSON is a sign-in page. Null: read the body.
+ */
+export function failureOf(response: Response, now: number): HttpFailure | null {
+  const { status } = response;
+  if (status === 429) return { ok: false, failure: 'rate-limited', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now), status };
+  if (status === 401 || status === 403) return { ok: false, failure: 'signed-out', status };
+  if (status >= 500) return { ok: false, failure: 'server-error', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now), status };
+  if (status === 200 && !isJson(response)) return { ok: false, failure: 'signed-out', status };
+  return null;
+}

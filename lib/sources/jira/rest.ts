@@ -5,7 +5,7 @@
  * Never throws.
  */
 import type { TicketFacts } from '../../sla/index';
-import { isJson, retryAfterMs } from '../http';
+import { failureOf, isJson } from '../http';
 import type { EnrichFailure } from '../types';
 import { parseSearch } from './parse';
 
@@ -112,11 +112,9 @@ export async function searchIssues(fetchFn: Fetch, target: SearchTarget, keys: r
 
 async function classify(response: Response, target: SearchTarget, now: number): Promise<{ ok: true; facts: Map<string, TicketFacts>; body: unknown } | Extract<SearchOutcome, { ok: false }>> {
   const { status } = response;
-  if (status === 429) return { ok: false, failure: 'rate-limited', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now) };
-  if (status === 401 || status === 403) return { ok: false, failure: 'signed-out' };
-  if (status >= 500) return { ok: false, failure: 'server-error', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now) };
   // Signed out, Cloud answers REST calls with 200 and the login page (jira-dom.md §5.1, G Part 1b).
-  if (status === 200 && !isJson(response)) return { ok: false, failure: 'signed-out' };
+  const failed = failureOf(response, now);
+  if (failed) return { ok: false, failure: failed.failure, ...(failed.retryAfterMs !== undefined ? { retryAfterMs: failed.retryAfterMs } : {}) };
   let body: unknown;
   try {
     body = await response.json();

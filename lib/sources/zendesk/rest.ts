@@ -3,7 +3,7 @@
  * cookie alone authorises reads (zendesk-dom.md §7.1). Each answer is classified into a JSON body
  * or a failure; signed out, Zendesk answers with its HTML sign-in page. Never throws.
  */
-import { isJson, retryAfterMs } from '../http';
+import { failureOf } from '../http';
 import type { EnrichFailure } from '../types';
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -24,10 +24,8 @@ export async function getJson({ fetch, signal, now }: Requester, url: string): P
     return { ok: false, failure: 'network' };
   }
   const { status } = response;
-  if (status === 429) return { ok: false, failure: 'rate-limited', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now) };
-  if (status === 401 || status === 403) return { ok: false, failure: 'signed-out', status };
-  if (status >= 500) return { ok: false, failure: 'server-error', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now) };
-  if (status === 200 && !isJson(response)) return { ok: false, failure: 'signed-out' };
+  const failed = failureOf(response, now);
+  if (failed) return failed;
   if (status !== 200) return { ok: false, failure: 'bad-response', status };
   try {
     return { ok: true, body: await response.json() };
