@@ -115,9 +115,9 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
   const stale = (version: number | null) => newestVersion !== null && (version === null || version < newestVersion);
 
   /**
-   * Asks the background for the tickets' views and badges them. When the site's API failed
-   * (`failure`), the badges of tickets it could not read say why. When the background cannot
-   * answer, the tickets say `SLA unknown` and why, and are asked for again when they show anew.
+   * Asks the background for the tickets' views and badges them. Tickets the site's API could not
+   * give (`apiFailed`) say why on their badges. When the background cannot answer, the tickets say
+   * `SLA unknown` and why, and are asked for again when they show anew.
    */
   async function evaluate(tickets: TicketFacts[], unreadable: string[]): Promise<void> {
     const changed = new Set<string>();
@@ -148,6 +148,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
         if (failure && view.kind === 'unknown') view = { ...view, note: failureWords(failure) };
         else if (failure && !view.exact) view = { ...view, note: `approximate: ${failureWords(failure)}, so its times are what the page shows` };
         views.set(view.key, view);
+        retry.delete(view.key);
         changed.add(view.key);
       }
     }
