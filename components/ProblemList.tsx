@@ -1,5 +1,5 @@
 import type { Problem } from '../lib/config/problem';
-import { plural } from '../lib/options/format';
+import { plural } from '../lib/view/words';
 
 interface ProblemListProps {
   errors: readonly Problem[];

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConfigChange } from '../lib/config/diff';
-import { plural } from '../lib/options/format';
+import { plural } from '../lib/view/words';
 import { Button } from './Button';
 import { ChangeList } from './ChangeList';
 

@@ -84,7 +84,7 @@ export function parseAlertId(id: string): { site: string; key: string; metric: s
 function alertsFor(row: StoredTicket, calendars: CalendarSpecs, now: number, leadMs: number): Alert[] {
   const out: Alert[] = [];
   // Every clock of the view, not only the shown one: each metric alerts once.
-  for (const { clock: c, state: s } of readView(row.view, calendars, now).clocks) {
+  for (const { clock: c, state: s } of readView(row.view, calendars, now, { moments: false }).clocks) {
     if (row.notified?.includes(c.metric)) continue;
     // Already breached when first seen: the popup shows it; an alert would only be noise.
     const soon = s.state === 'ok' && s.dueAt - now <= leadMs;

@@ -51,7 +51,7 @@ const DAY = 24 * 60 * 60_000;
 const MAX = Infinity;
 
 function summaryOf(row: StoredTicket, view: SlaView, calendars: CalendarSpecs, now: number): TicketSummary {
-  const d = readView(view, calendars, now);
+  const d = readView(view, calendars, now, { moments: false });
   const shown = d.shown?.clock;
   return {
     site: row.site,
@@ -127,7 +127,7 @@ export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadO
 export function advanceSnapshot(snapshot: PopupSnapshot, now: number): PopupSnapshot {
   let breached = 0;
   const urgent = snapshot.urgent.map((t, i) => {
-    const d = readView(snapshot.views[i]!, snapshot.calendars, now);
+    const d = readView(snapshot.views[i]!, snapshot.calendars, now, { moments: false });
     if (d.state === 'breached') breached++;
     return { ...t, state: d.state, metric: d.metric, dueAt: d.dueAt, remainingMs: d.remainingMs };
   });
@@ -147,7 +147,7 @@ export async function loadCompliance(db: SlaLensDatabase, now: number, days: num
   const bars = new Map<string, ComplianceBar>();
   for (const row of rows) {
     const outcome = new Map<string, { missed: ComplianceBar['missedTickets'][number] | null }>();
-    for (const { clock: c, state: s } of readView(row.view, calendars, now).clocks) {
+    for (const { clock: c, state: s } of readView(row.view, calendars, now, { moments: false }).clocks) {
       const decidedAt = s.state === 'met' ? (c.clock.stop as number) : s.state === 'missed' || s.state === 'breached' ? s.dueAt : null;
       if (decidedAt === null || decidedAt < since || decidedAt > now) continue;
       if (!bars.has(c.policyId)) bars.set(c.policyId, { policyId: c.policyId, policyName: c.policyName || c.policyId, met: 0, missed: 0, missedTickets: [] });

@@ -43,8 +43,6 @@ export function formatMegabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export { plural } from '../view/words';
-
 /** `<input type=datetime-local>` value for an instant, in local time. */
 export function toDateTimeLocal(instant: number): string {
   const d = new Date(instant);

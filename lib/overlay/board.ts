@@ -65,14 +65,12 @@ export function createBadgeBoard(options: BadgeBoardOptions = {}): BadgeBoard {
   const board: BadgeBoard = {
     setCalendars(specs) {
       let changed = false;
-      const next = { ...calendars };
       for (const [id, spec] of Object.entries(specs)) {
         // The same calendar in a new object compiles to the same one: nothing to redraw.
         if (calendars[id] === spec || (calendars[id] !== undefined && calendarFor(calendars, id) === calendarFor(specs, id))) continue;
-        next[id] = spec;
+        calendars = { ...calendars, [id]: spec };
         changed = true;
       }
-      calendars = next;
       // Badges drawn before (maybe `unknown` for want of a calendar) are redrawn on the next render;
       // every answer carries its calendars, and most bring none that is new.
       if (changed) for (const entry of entries.values()) entry.changesAt = -Infinity;

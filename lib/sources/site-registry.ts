@@ -57,8 +57,6 @@ export interface ReconcileReport {
   unregistered: string[];
 }
 
-const KIND_KEY_PREFIX = SITE_KIND_KEY_PREFIX;
-const kindKey = siteKindKey;
 
 export function createSiteRegistry({ permissions, scripting, storage }: SiteApis) {
   /**
@@ -71,7 +69,7 @@ export function createSiteRegistry({ permissions, scripting, storage }: SiteApis
     const pattern = matchPatternFor(checked(origin));
     if (!(await permissions.request({ origins: [pattern] }))) return 'declined';
     // null: allowing a listed site again, whose kind is kept (or was never known).
-    if (kind !== null) await storage.set({ [kindKey(origin)]: kind });
+    if (kind !== null) await storage.set({ [siteKindKey(origin)]: kind });
     await ensureRegistered(origin);
     return 'added';
   }
@@ -83,7 +81,7 @@ export function createSiteRegistry({ permissions, scripting, storage }: SiteApis
   async function remove(origin: string): Promise<void> {
     await permissions.remove({ origins: [matchPatternFor(checked(origin))] });
     await unregister([scriptIdFor(origin)]);
-    await storage.remove(kindKey(origin));
+    await storage.remove(siteKindKey(origin));
   }
 
   /**
@@ -112,7 +110,7 @@ export function createSiteRegistry({ permissions, scripting, storage }: SiteApis
     const stored = await storage.get(null);
     const kinds = new Map<string, SiteKind>();
     for (const [key, kind] of Object.entries(stored)) {
-      const origin = key.startsWith(KIND_KEY_PREFIX) ? canonicalOrigin(key.slice(KIND_KEY_PREFIX.length)) : null;
+      const origin = key.startsWith(SITE_KIND_KEY_PREFIX) ? canonicalOrigin(key.slice(SITE_KIND_KEY_PREFIX.length)) : null;
       if (origin && (kind === 'jira' || kind === 'zendesk')) kinds.set(origin, kind);
     }
     const origins = new Set([...granted, ...scripts.keys(), ...kinds.keys()]);
