@@ -1,6 +1,8 @@
 /**
- * Small DOM helpers shared by the page readers: keys from links, rich-text exclusion, visible text.
+ * Small DOM helpers shared by the Jira page readers: keys from links and attributes, rich-text
+ * exclusion, priorities (`../dom.ts` has what every source shares).
  */
+import { text, within } from '../dom';
 import { S } from './selectors';
 import { isValidIssueKey, issueKeyFromUrl } from './urls';
 
@@ -47,13 +49,7 @@ export function keyLinkIn(container: Element, preferred: string = S.browseLink, 
 export const issueRouteLinkIn = (container: Element): { key: string; link: Element } | null => keyLinkIn(container, S.anyLink, keyFromIssueRoute);
 
 /** Whether `el` sits in a description, comment or editor, where mentioned keys are not tickets (rule 4). */
-export const inRichText = (el: Element): boolean => el.closest(S.richText) !== null;
-
-/** Visible text, whitespace collapsed; undefined when empty. */
-export function text(el: Element | null | undefined): string | undefined {
-  const t = el?.textContent?.replace(/\s+/g, ' ').trim();
-  return t ? t : undefined;
-}
+export const inRichText = within(S.richText);
 
 /** A validated key from an attribute (`data-issuekey`, `data-issue-key`). */
 export function keyAttr(el: Element, name: string): string | null {
@@ -72,15 +68,6 @@ export function priorityOf(field: Element | null): string | undefined {
   if (!field) return undefined;
   return text(field) ?? priorityFromAlt(field.querySelector('img[alt]')?.getAttribute('alt') ?? (field.matches('img') ? field.getAttribute('alt') : null));
 }
-
-/** Every element under `root` matching `selector`, `root` itself included. */
-export function all(root: ParentNode, selector: string): Element[] {
-  const found = [...root.querySelectorAll(selector)];
-  if (isElement(root) && root.matches(selector)) found.unshift(root);
-  return found;
-}
-
-export const isElement = (node: unknown): node is Element => typeof (node as Element | null)?.matches === 'function';
 
 /** The project key of an issue key: `SUP-12` → `SUP`. */
 export const projectOf = (key: string): string => key.slice(0, key.lastIndexOf('-'));

@@ -4,7 +4,8 @@
  * can hold several statuses, so no status is read from the board.
  */
 import type { FoundTicket } from '../types';
-import { all, keyAttr, keyLinkIn, priorityOf, projectOf, text } from './dom';
+import { all, text } from '../dom';
+import { keyAttr, keyLinkIn, priorityOf, projectOf } from './dom';
 import { S } from './selectors';
 import { isValidIssueKey } from './urls';
 

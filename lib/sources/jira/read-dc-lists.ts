@@ -17,7 +17,8 @@
  */
 import type { Strategy } from '../strategies';
 import type { FoundTicket } from '../types';
-import { all, isElement, keyAttr, keyFromIssueRoute, projectOf, text } from './dom';
+import { all, isElement, text } from '../dom';
+import { keyAttr, keyFromIssueRoute, projectOf } from './dom';
 import { S } from './selectors';
 import { isQueue } from './urls';
 

@@ -7,7 +7,8 @@
  * to the element showing the key.
  */
 import type { FoundTicket } from '../types';
-import { all, keyFromLink, projectOf, text } from './dom';
+import { all, text } from '../dom';
+import { keyFromLink, projectOf } from './dom';
 import { S } from './selectors';
 import { isValidIssueKey } from './urls';
 

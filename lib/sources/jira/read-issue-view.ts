@@ -4,7 +4,8 @@
  * in the breadcrumb.
  */
 import type { FoundTicket } from '../types';
-import { all, inRichText, keyAttr, keyFromLink, priorityOf, projectOf, text } from './dom';
+import { all, text } from '../dom';
+import { inRichText, keyAttr, keyFromLink, priorityOf, projectOf } from './dom';
 import { parseJiraDate } from './dates';
 import { S } from './selectors';
 import { isValidIssueKey, issueKeyFromUrl } from './urls';

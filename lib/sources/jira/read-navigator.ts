@@ -5,7 +5,8 @@
  * One query over the root for the rows, then only row-scoped queries: 1,000 rows stay cheap.
  */
 import type { FoundTicket } from '../types';
-import { all, keyAttr, keyLinkIn, priorityOf, projectOf, text } from './dom';
+import { all, text } from '../dom';
+import { keyAttr, keyLinkIn, priorityOf, projectOf } from './dom';
 import { parseJiraDate } from './dates';
 import { S } from './selectors';
 

@@ -11,7 +11,8 @@
  */
 import type { Strategy } from '../strategies';
 import type { FoundTicket } from '../types';
-import { all, issueRouteLinkIn, projectOf, text } from './dom';
+import { all, text } from '../dom';
+import { issueRouteLinkIn, projectOf } from './dom';
 import { parseJiraDate } from './dates';
 import { S } from './selectors';
 import { isQueue } from './urls';

@@ -1,30 +1,17 @@
 /**
  * Small DOM helpers shared by the Zendesk readers: ids from test-ids and links, the locale-free
- * status, hidden workspaces, rich-text exclusion, visible text. Page text is only ever read as
- * text; ids never come from free text, and no value is taken from a translated word.
+ * status, hidden workspaces, rich-text exclusion (`../dom.ts` has what every source shares). Page
+ * text is only ever read as text; ids never come from free text, and no value is taken from a
+ * translated word.
  */
+import { text, within } from '../dom';
 import { S } from './selectors';
 import { isValidTicketKey } from './urls';
 
 export const STATUSES = new Set(['new', 'open', 'pending', 'hold', 'solved', 'closed']);
 
-/** Visible text, whitespace collapsed; undefined when empty. */
-export function text(el: Element | null | undefined): string | undefined {
-  const t = el?.textContent?.replace(/\s+/g, ' ').trim();
-  return t ? t : undefined;
-}
-
-/** Every element under `root` matching `selector`, `root` itself included. */
-export function all(root: ParentNode, selector: string): Element[] {
-  const found = [...root.querySelectorAll(selector)];
-  if (isElement(root) && root.matches(selector)) found.unshift(root);
-  return found;
-}
-
-export const isElement = (node: unknown): node is Element => typeof (node as Element | null)?.matches === 'function';
-
 /** Whether `el` sits in the conversation or an editor, where ticket numbers are only words. */
-export const inRichText = (el: Element): boolean => el.closest(S.richText) !== null;
+export const inRichText = within(S.richText);
 
 /**
  * Whether `el` is in a workspace the agent UI has hidden: inactive tabs stay mounted with an

@@ -13,7 +13,8 @@
  */
 import type { Reader } from '../strategies';
 import type { FoundTicket } from '../types';
-import { all, idFromHashText, idFromLink, statusOf, text } from './dom';
+import { all, text } from '../dom';
+import { idFromHashText, idFromLink, statusOf } from './dom';
 import { S } from './selectors';
 import { isValidTicketKey } from './urls';
 

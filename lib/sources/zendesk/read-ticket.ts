@@ -6,7 +6,8 @@
  */
 import type { Reader } from '../strategies';
 import type { FoundTicket } from '../types';
-import { all, idFromHashText, inRichText, isHidden, statusOf, text } from './dom';
+import { all, text } from '../dom';
+import { idFromHashText, inRichText, isHidden, statusOf } from './dom';
 import { S } from './selectors';
 import { isValidTicketKey, ticketIdFromUrl } from './urls';
 
