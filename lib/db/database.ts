@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { ConfigChange, ConfigV1, ResolvedPolicy } from '../config/index';
 import type { CalendarSpec, StatusChange, TicketFacts, TicketSource } from '../sla/index';
 import type { BadgeState, SlaView, TicketPhase } from '../view/types';
+import { ticketTallies } from './tallies';
 
 /** The extension's one IndexedDB database, in the extension origin (shared by background, popup, options). */
 export const DATABASE_NAME = 'sla-lens';
@@ -87,6 +88,8 @@ export class SlaLensDatabase extends Dexie {
   constructor(name = DATABASE_NAME, options: { onActiveVersion?: (id: number) => Promise<void> | void } = {}) {
     super(name);
     this.onActiveVersion = options.onActiveVersion ?? (() => undefined);
+    // The running totals follow every write to the tickets, whoever writes (tallies.ts).
+    this.use(ticketTallies);
     // Every schema change adds a version with its upgrade and a test that upgrades real data.
     this.version(1).stores({ meta: 'key', calendars: 'id', policies: 'id, index', configVersions: '++id, appliedAt' });
     // 2: the tickets overlays have seen. Nothing to convert: the table is new.

@@ -12,7 +12,6 @@ import type { StatusChange, TicketFacts } from '../sla/index';
 import { activeConfig } from './config-store';
 import { activeVersionId } from './active-version';
 import type { SlaLensDatabase, StoredTicket } from './database';
-import { emptyTallies, readTallies, saveTallies, tally } from './tallies';
 import { readView } from '../view/read-view';
 import { NO_CONFIG } from '../view/words';
 import type { CalendarSpecs } from '../view/calendars';
@@ -99,14 +98,8 @@ export async function evaluateTickets(
 /** Records what an overlay saw. A ticket seen again keeps when it was first seen, and its alerts. */
 export async function recordTickets(db: SlaLensDatabase, rows: readonly StoredTicket[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.transaction('rw', db.tickets, db.meta, async () => {
+  await db.transaction('rw', db.tickets, async () => {
     const stored = await db.tickets.bulkGet(rows.map((r) => [r.site, r.key] as [string, string]));
-    const tallies = await readTallies(db);
-    rows.forEach((r, i) => {
-      if (stored[i]) tally(tallies, stored[i], -1);
-      tally(tallies, r, 1);
-    });
-    await saveTallies(db, tallies);
     // The alerts already shown stay remembered: each ticket and metric alerts once.
     await db.tickets.bulkPut(rows.map((r, i) => ({ ...r, firstSeen: Math.min(r.firstSeen, stored[i]?.firstSeen ?? r.firstSeen), notified: r.notified ?? stored[i]?.notified })));
   });
@@ -172,18 +165,10 @@ export async function evaluateRequest(
  */
 export async function refreshStoredTickets(db: SlaLensDatabase, config: { config: ResolvedConfig | null }, now: number): Promise<number> {
   const active = config.config;
-  let changed = 0;
-  const tallies = emptyTallies();
-  await db.transaction('rw', db.tickets, db.meta, async () => {
-    await db.tickets.toCollection().modify((row) => {
-      let view = row.view;
-      if (!active) view = { key: row.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG };
-      else if (row.facts) view = viewFor(active, row.facts, { observed: row.observed });
-      Object.assign(row, { view, ...indexedFields(view, active?.calendars ?? {}, now) });
-      tally(tallies, row, 1);
-      changed++;
-    });
-    await saveTallies(db, tallies);
+  return db.tickets.toCollection().modify((row) => {
+    let view = row.view;
+    if (!active) view = { key: row.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG };
+    else if (row.facts) view = viewFor(active, row.facts, { observed: row.observed });
+    Object.assign(row, { view, ...indexedFields(view, active?.calendars ?? {}, now) });
   });
-  return changed;
 }

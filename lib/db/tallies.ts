@@ -1,10 +1,15 @@
 /**
  * Running totals of the ticket store: tickets per phase, approximate ones, tickets per site. A
- * ticket's phase, site and exactness change only when it is written, so totals kept up to date
- * by every write are exact, and the popup reads one row instead of counting 10,000 (IndexedDB
- * counts by walking the index). The at-risk and breached counts depend on `now` and are counted
- * at read time over their small index ranges.
+ * ticket's phase, site and exactness change only when it is written, so totals that follow every
+ * write are exact, and the popup reads one row instead of counting 10,000 (IndexedDB counts by
+ * walking the index). The at-risk and breached counts depend on `now` and are counted at read time
+ * over their small index ranges.
+ *
+ * The totals are kept in one place, a DBCore middleware under every write to `tickets` (put, add,
+ * delete, a range delete, and what Dexie builds on them: bulk writes, modify, update, clear,
+ * `where(…).delete()`), in the writer's own transaction. A writer cannot forget them.
  */
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { TicketSource } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import type { TicketPhase } from '../view/types';
@@ -23,7 +28,8 @@ export function emptyTallies(): TicketTallies {
   return { total: 0, phases: { running: 0, paused: 0, stopped: 0, none: 0, unknown: 0 }, approx: { running: 0, paused: 0 }, sites: {} };
 }
 
-type Counted = Pick<StoredTicket, 'site' | 'source' | 'phase' | 'approx'>;
+/** What of a stored ticket the totals count. */
+export type Counted = Pick<StoredTicket, 'site' | 'source' | 'phase' | 'approx'>;
 
 /** Adds (`sign` 1) or removes (-1) one row's share. */
 export function tally(t: TicketTallies, row: Counted, sign: 1 | -1): void {
@@ -46,16 +52,106 @@ function isTallies(value: unknown): value is TicketTallies {
   return typeof v?.total === 'number' && typeof v.phases === 'object' && typeof v.approx === 'object' && typeof v.sites === 'object';
 }
 
-/** The stored totals; counted from the rows when there are none yet (a store from before them). */
+/** The stored totals; counted from the rows when there are none yet (an empty store, or one just upgraded). */
 export async function readTallies(db: SlaLensDatabase): Promise<TicketTallies> {
   const stored = (await db.meta.get(TALLIES_KEY))?.value;
   if (isTallies(stored)) return stored;
   const rows: Counted[] = [];
-  await db.tickets.each((r) => void rows.push({ site: r.site, source: r.source, phase: r.phase, approx: r.approx }));
+  await db.tickets.each((r) => void rows.push(r));
   return tallyAll(rows);
 }
 
-/** Call inside a transaction over `tickets` and `meta`. */
-export function saveTallies(db: SlaLensDatabase, t: TicketTallies): Promise<string> {
-  return db.meta.put({ key: TALLIES_KEY, value: t });
+const idOf = (key: unknown) => JSON.stringify(key);
+
+const counted = (row: Counted): Counted => ({ site: row.site, source: row.source, phase: row.phase, approx: row.approx });
+
+// DBCoreRangeType is an ambient const enum, which isolated modules cannot read.
+const EVERYTHING = { type: 3 as DBCoreRangeType, lower: undefined, upper: undefined } satisfies DBCoreKeyRange;
+
+/**
+ * One write to `tickets`, with the totals: the rows it replaces or removes are read first, the
+ * write is made, and the totals move by what actually changed (a failed operation changes
+ * nothing), all in the writer's transaction.
+ */
+function writeCounting(tickets: DBCoreTable, meta: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  const primaryKey = tickets.schema.primaryKey;
+  const rowsIn = (range: DBCoreKeyRange) => tickets.query({ trans, values: true, query: { index: primaryKey, range } }).then((r) => r.result as StoredTicket[]);
+  let totals: TicketTallies;
+  let keys: unknown[] = [];
+  const before = new Map<string, Counted | undefined>();
+  return meta
+    .get({ trans, key: TALLIES_KEY })
+    .then((row: { value?: unknown } | undefined) => (isTallies(row?.value) ? row.value : rowsIn(EVERYTHING).then(tallyAll)))
+    .then((t) => {
+      totals = t;
+      if (req.type === 'deleteRange') return rowsIn(req.range).then((rows) => void rows.forEach((r) => before.set(idOf(primaryKey.extractKey!(r)), counted(r))));
+      keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => primaryKey.extractKey!(v)));
+      // An add replaces nothing: where a row exists it fails.
+      if (req.type === 'add') return undefined;
+      // 'immutable': served from the rows Dexie's modify() has just read in this transaction, if those.
+      return tickets.getMany({ trans, keys, cache: 'immutable' }).then((rows: Array<StoredTicket | undefined>) => void keys.forEach((k, i) => before.set(idOf(k), rows[i] && counted(rows[i]))));
+    })
+    .then(() => tickets.mutate(req))
+    .then((res) => {
+      const now = new Map(before);
+      if (req.type === 'deleteRange') {
+        if (res.numFailures === 0) for (const id of before.keys()) now.set(id, undefined);
+      } else {
+        // In order, so a key written twice in one request counts once.
+        keys.forEach((k, i) => {
+          if (res.failures[i]) return;
+          now.set(idOf(k), req.type === 'delete' ? undefined : counted(req.values[i] as StoredTicket));
+        });
+      }
+      for (const [id, row] of now) {
+        const old = before.get(id);
+        if (row === old) continue;
+        if (old) tally(totals, old, -1);
+        if (row) tally(totals, row, 1);
+      }
+      return meta.mutate({ trans, type: 'put', values: [{ key: TALLIES_KEY, value: totals }] }).then(() => res);
+    });
 }
+
+/** Writes to `tickets` in one transaction take turns, so none reads totals another is about to change. */
+const turns = new WeakMap<object, Promise<unknown>>();
+function inTurn<T>(trans: DBCoreTransaction, run: () => Promise<T>): Promise<T> {
+  const previous = turns.get(trans);
+  const mine = previous ? previous.then(run) : run();
+  turns.set(trans, mine.catch(() => undefined));
+  return mine;
+}
+
+/** An upgrade's transaction (IndexedDB's `versionchange`): rows may be in an older shape there. */
+const isUpgrade = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).mode === 'versionchange';
+
+/**
+ * The middleware (`db.use(ticketTallies)`). Every read-write transaction over `tickets` also
+ * covers `meta`, where the totals live. In an upgrade the totals are dropped, to be counted again
+ * from the upgraded rows (the upgrade does it, or the next reader and writer).
+ */
+export const ticketTallies: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'TicketTallies',
+  create(down) {
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        return down.transaction(mode === 'readwrite' && stores.includes('tickets') && !stores.includes('meta') ? [...stores, 'meta'] : stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (name !== 'tickets') return table;
+        const meta = down.table('meta');
+        return {
+          ...table,
+          mutate: (req) =>
+            inTurn(req.trans, () =>
+              isUpgrade(req.trans) ? meta.mutate({ trans: req.trans, type: 'delete', keys: [TALLIES_KEY] }).then(() => table.mutate(req)) : writeCounting(table, meta, req),
+            ),
+        };
+      },
+    };
+  },
+};

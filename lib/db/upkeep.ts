@@ -10,7 +10,6 @@ import type { SlaLensDatabase } from './database';
 import { activeVersionId } from './active-version';
 import { refreshStoredTickets } from './evaluate';
 import { loadPopup, POPUP_FIRST_PAGE, storableSnapshot, type PopupSnapshot } from './popup-query';
-import { readTallies, saveTallies, tally } from './tallies';
 import { urgentCounts } from './ticket-state';
 
 export const DAY_MS = 24 * 60 * 60_000;
@@ -65,15 +64,7 @@ export async function retentionDays(db: SlaLensDatabase): Promise<number> {
 /** Forgets tickets not seen for the retention period. Returns how many were removed. */
 export async function pruneTickets(db: SlaLensDatabase, now: number): Promise<number> {
   const days = await retentionDays(db);
-  return db.transaction('rw', db.tickets, db.meta, async () => {
-    const old = await db.tickets.where('lastSeen').below(now - days * DAY_MS).toArray();
-    if (old.length === 0) return 0;
-    const tallies = await readTallies(db);
-    for (const row of old) tally(tallies, row, -1);
-    await db.tickets.bulkDelete(old.map((r) => [r.site, r.key] as [string, string]));
-    await saveTallies(db, tallies);
-    return old.length;
-  });
+  return db.tickets.where('lastSeen').below(now - days * DAY_MS).delete();
 }
 
 /** Which configuration version the stored tickets were last evaluated against. */
