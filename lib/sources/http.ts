@@ -1,6 +1,9 @@
 /** HTTP details every source's REST client reads the same way. */
 import type { EnrichFailure } from './types';
 
+/** `fetch` as the REST clients call it: the global one by default, a fake site's in tests. */
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
 /** `Retry-After` in seconds or as an HTTP date, in milliseconds from `now`. */
 export function retryAfterMs(header: string | null, now: number): number | undefined {
   if (!header) return undefined;

@@ -5,7 +5,8 @@
  * keys JQL rejects as unknown are dropped and the search asked again without them.
  */
 import { createEnricher as createSharedEnricher, type BatchOutcome, type Enricher } from '../enricher';
-import { discoverRequestTypeField, searchFields, searchIssues, type Fetch, type SearchTarget } from './rest';
+import type { Fetch } from '../http';
+import { discoverRequestTypeField, searchFields, searchIssues, type SearchTarget } from './rest';
 import { isValidIssueKey } from './urls';
 
 export interface EnricherOptions {

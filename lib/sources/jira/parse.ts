@@ -6,14 +6,11 @@
  * than guessed.
  */
 import type { StatusChange, TicketFacts } from '../../sla/index';
+import { arr, obj, str, type Json } from '../json';
 import { parseJiraDate } from './dates';
 import { projectOf } from './dom';
 import { isValidIssueKey } from './urls';
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const CATEGORIES = new Set(['new', 'indeterminate', 'done']);
 
 export interface ParseContext {

@@ -5,13 +5,12 @@
  * Never throws.
  */
 import type { TicketFacts } from '../../sla/index';
-import { failureOf, isJson } from '../http';
+import { failureOf, isJson, type Fetch } from '../http';
 import type { EnrichFailure } from '../types';
 import { parseSearch } from './parse';
 
-export { retryAfterMs } from '../http';
-
-export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+// adapter.ts still names the type through this module; it is declared once, in ../http.
+export type { Fetch } from '../http';
 
 export interface SearchTarget {
   kind: 'cloud' | 'dc';

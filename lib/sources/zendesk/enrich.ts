@@ -9,9 +9,11 @@
  */
 import type { TicketFacts } from '../../sla/index';
 import { createEnricher, type BatchContext, type BatchOutcome, type Enricher } from '../enricher';
+import type { Fetch } from '../http';
+import { idOf, obj, type Json } from '../json';
 import type { EnrichFailure } from '../types';
 import { parseTicket, type AuditTrail } from './parse';
-import { auditsUrl, getJson, getList, groupsUrl, organizationsUrl, showManyUrl, type Fetch, type Requester } from './rest';
+import { auditsUrl, getJson, getList, groupsUrl, organizationsUrl, showManyUrl, type Requester } from './rest';
 import { isValidTicketKey } from './urls';
 
 export interface ZendeskEnricherOptions {
@@ -36,10 +38,6 @@ export interface ZendeskEnricherOptions {
 
 /** Show Many's limit (Tickets docs). */
 export const ZENDESK_BATCH_SIZE = 100;
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
-const idOf = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : undefined);
 
 interface Names {
   groups: Map<number, string | null>;

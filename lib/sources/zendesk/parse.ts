@@ -6,15 +6,15 @@
  * kept within what the background accepts.
  */
 import type { StatusChange, TicketFacts, VendorSlaMetric } from '../../sla/index';
+import { arr, idOf, obj, str as anyStr, type Json } from '../json';
 import { isValidTicketKey } from './urls';
 
-type Json = Record<string, unknown>;
 type FieldValue = NonNullable<TicketFacts['fields']>[string];
 
-const obj = (v: unknown): Json | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
-const str = (v: unknown, max = 255): string | undefined => (typeof v === 'string' && v !== '' && v.length <= max ? v : undefined);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const id = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : undefined);
+const str = (v: unknown, max = 255): string | undefined => {
+  const s = anyStr(v);
+  return s !== undefined && s.length <= max ? s : undefined;
+};
 
 /** Zendesk's timestamps: ISO 8601 in UTC, `2026-11-26T14:02:31Z`. */
 export function parseZendeskDate(v: unknown): number | null {
@@ -75,12 +75,12 @@ function fieldValue(v: unknown): FieldValue | undefined {
 function fieldsOf(ticket: Json): Record<string, FieldValue> {
   const fields: Record<string, FieldValue> = {};
   for (const f of arr(ticket.custom_fields).map(obj)) {
-    const fid = id(f?.id);
+    const fid = idOf(f?.id);
     const value = fieldValue(f?.value);
     if (fid !== undefined && value !== undefined && value !== null) fields[String(fid)] = value;
   }
   for (const name of ['group_id', 'organization_id', 'assignee_id', 'brand_id', 'ticket_form_id', 'custom_status_id']) {
-    const value = id(ticket[name]);
+    const value = idOf(ticket[name]);
     if (value !== undefined) fields[name] = value;
   }
   const via = viaId(ticket.via);
@@ -138,7 +138,7 @@ function readTrail(audits: readonly unknown[]): Trail {
         if (e.type === 'Create' && value) trail.initial ??= value;
         if (e.type === 'Change' && value) trail.changes.push({ at, from: str(e.previous_value), to: value });
       } else if (e.type === 'Comment' && e.public === true && !creation) {
-        trail.comments.push({ at, author: id(e.author_id) ?? id(a.author_id) });
+        trail.comments.push({ at, author: idOf(e.author_id) ?? idOf(a.author_id) });
       }
     }
   }
@@ -164,7 +164,7 @@ export interface ParseContext {
  */
 export function parseTicket(ticket: unknown, context: ParseContext, trail: AuditTrail | null): TicketFacts | null {
   const t = obj(ticket);
-  const tid = id(t?.id);
+  const tid = idOf(t?.id);
   if (!t || tid === undefined || !isValidTicketKey(String(tid))) return null;
   const created = parseZendeskDate(t.created_at);
   if (created === null) return null;
@@ -175,7 +175,7 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
   // Names, not ids, as hand-written policies use them; a name that could not be read leaves the
   // policy match uncertain, so the figure says it is approximate.
   const nameOf = (map: ReadonlyMap<number, string | null> | undefined, key: unknown): string | undefined => {
-    const ref = id(key);
+    const ref = idOf(key);
     if (ref === undefined) return undefined;
     const name = map?.get(ref);
     if (typeof name !== 'string' || name === '' || name.length > 255) {
@@ -186,7 +186,7 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
   };
   const group = nameOf(context.groups, t.group_id);
   const organization = nameOf(context.organizations, t.organization_id);
-  const assigneeId = id(t.assignee_id);
+  const assigneeId = idOf(t.assignee_id);
   const assignee = assigneeId === undefined ? undefined : str(context.users?.get(assigneeId));
 
   let statusHistory: StatusChange[] | undefined;
@@ -213,7 +213,7 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
 
     // "By an agent" is inferred as "not by the requester": an audit names its author's id, not
     // their role. So a public comment by a CC'd end user would count as a reply.
-    const requester = id(t.requester_id);
+    const requester = idOf(t.requester_id);
     const replies = comments.filter((c) => c.author !== undefined && c.author !== requester && c.at > created).map((c) => c.at);
     if (requester === undefined) firstResponseAt = undefined;
     else if (replies.length > 0) firstResponseAt = Math.min(...replies);

@@ -3,10 +3,11 @@
  * cookie alone authorises reads (zendesk-dom.md §7.1). Each answer is classified into a JSON body
  * or a failure; signed out, Zendesk answers with its HTML sign-in page. Never throws.
  */
-import { failureOf } from '../http';
+import { failureOf, type Fetch } from '../http';
 import type { EnrichFailure } from '../types';
 
-export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+// adapter.ts still names the type through this module; it is declared once, in ../http.
+export type { Fetch } from '../http';
 
 export type JsonAnswer = { ok: true; body: unknown } | { ok: false; failure: EnrichFailure; retryAfterMs?: number; status?: number };
 
