@@ -3,6 +3,7 @@ import { browser, defineContentScript, type ContentScriptContext } from '#import
 import { sendEvaluate } from '../../lib/messaging/protocol';
 import { startOverlay } from '../../lib/overlay/controller';
 import { jiraAdapter } from '../../lib/sources/jira/adapter';
+import { adapterFor } from '../../lib/sources/pick';
 import { BUILT_IN_MATCHES } from '../../lib/sources/sites';
 import { zendeskAdapter } from '../../lib/sources/zendesk/adapter';
 import type { SourceAdapter } from '../../lib/sources/types';
@@ -23,13 +24,13 @@ export default defineContentScript({
     });
 
     const url = new URL(location.href);
-    const adapter = ADAPTERS.find((a) => a.handles(url, document));
+    const adapter = adapterFor(ADAPTERS, url, document);
     if (adapter) start(ctx, adapter, url);
     else {
       // A self-hosted site (a Zendesk custom domain) may render the markup that names it only
       // after document_idle: look again as the page builds, for a while, then give up quietly.
       const observer = new MutationObserver(() => {
-        const found = ADAPTERS.find((a) => a.handles(new URL(location.href), document));
+        const found = adapterFor(ADAPTERS, new URL(location.href), document);
         if (!found) return;
         observer.disconnect();
         start(ctx, found, new URL(location.href));

@@ -15,7 +15,8 @@ function fakeAdapter(options: { failEnrich?: boolean; created?: boolean } = {}):
   return {
     source: 'jira',
     enriched,
-    handles: () => true,
+    ownsHost: () => true,
+    recognises: () => true,
     pageKind: () => ({ id: 'jsm-queue', label: 'Jira Service Management queue', shows: 'list' }),
     // What a page "shows": our rows and rows in markup the fake reader does not know.
     shownTickets: (root) => root.querySelectorAll('.row, .drifted').length,
@@ -286,5 +287,70 @@ describe('the overlay controller', () => {
       await new Promise((r) => setTimeout(r, SETTLE_MS + 300));
       expect(reports, 'still readable: nothing new to say').toHaveLength(2);
     });
+  });
+});
+
+describe('a navigation ends the previous page’s work: its requests, its timers and its observer', () => {
+  const QUEUE = new URL('https://acme.atlassian.net/jira/servicedesk/projects/SUP/queues/custom/1');
+  const ISSUES = new URL('https://acme.atlassian.net/issues/');
+
+  /** The fake adapter, with enrichments held until released, and every URL it was asked to read. */
+  function heldAdapter() {
+    const base = fakeAdapter();
+    const held: Array<{ keys: string[]; signal: AbortSignal; release: () => void }> = [];
+    const readAt: string[] = [];
+    const adapter: SourceAdapter = {
+      ...base,
+      pageKind: (url) => ({ id: url.pathname.includes('queues') ? 'jsm-queue' : 'issue-navigator', label: 'page', shows: 'list' }),
+      find(root, url) {
+        readAt.push(url.href);
+        return base.find(root, url);
+      },
+      enrich(keys, options) {
+        return new Promise<EnrichResult>((resolve) => {
+          held.push({ keys: [...keys], signal: options.signal, release: () => void base.enrich(keys, options).then(resolve) });
+        });
+      },
+    };
+    return { adapter, held, readAt };
+  }
+
+  it('aborts the enrichment under way, and the next page asks again for the tickets still on it and badges them', async () => {
+    page(['SUP-1', 'SUP-2']);
+    const { adapter, held } = heldAdapter();
+    const { overlay } = start(adapter, fakeBackground());
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    overlay.navigate(QUEUE);
+    expect(held[0]!.signal.aborted).toBe(true);
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    expect(held[1]!.keys).toEqual(['SUP-1', 'SUP-2']);
+    expect(held[1]!.signal.aborted).toBe(false);
+    held[1]!.release();
+    await vi.waitFor(() => expect(badges().map(([key]) => key)).toEqual(['SUP-1', 'SUP-2']));
+  });
+
+  it('never reports the old page: its settle timer dies with it', async () => {
+    page(['SUP-1']);
+    const reports: PageReport[] = [];
+    const { adapter } = heldAdapter();
+    const { overlay } = start(adapter, fakeBackground(), [], reports);
+    await new Promise((r) => setTimeout(r, SETTLE_MS / 2));
+    overlay.navigate(QUEUE);
+    await vi.waitFor(() => expect(reports).toHaveLength(1), { timeout: SETTLE_MS + 2000 });
+    await new Promise((r) => setTimeout(r, SETTLE_MS / 2 + 200));
+    expect(reports.map((r) => r.kind?.id)).toEqual(['jsm-queue']);
+  });
+
+  it('reads the page under its new URL only: the old observer is gone', async () => {
+    page(['SUP-1']);
+    const { adapter, readAt } = heldAdapter();
+    const { overlay } = start(adapter, fakeBackground());
+    overlay.navigate(QUEUE);
+    const before = readAt.length;
+    document.body.insertAdjacentHTML('beforeend', '<div class="row" data-key="SUP-2"><a class="key">SUP-2</a></div>');
+    await vi.waitFor(() => expect(readAt.length).toBeGreaterThan(before));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(readAt.slice(before).every((href) => href === QUEUE.href)).toBe(true);
+    expect(readAt).toContain(ISSUES.href);
   });
 });

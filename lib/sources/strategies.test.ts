@@ -16,6 +16,7 @@ function page(html: string): HTMLElement {
 
 const queue: Surface = {
   name: 'queue',
+  on: 'anywhere',
   strategies: [
     { name: 'new', read: byClass('new') },
     { name: 'old', read: byClass('old') },
@@ -41,7 +42,7 @@ describe('surfaces and their strategies', () => {
 
   it('one ticket per element across surfaces, and dom keeps only what the page showed', () => {
     const root = page('<div class="new old" data-key="A-1">a</div>');
-    const other: Surface = { name: 'other', strategies: [{ name: 'old', read: byClass('old') }] };
+    const other: Surface = { name: 'other', on: 'anywhere', strategies: [{ name: 'old', read: byClass('old') }] };
     const found = readSurfaces([queue, other], rich, root, URL_);
     expect(found).toHaveLength(1);
     expect(found[0]!.dom).toEqual({ title: 'a' });
@@ -51,6 +52,7 @@ describe('surfaces and their strategies', () => {
     const root = page('<div class="old" data-key="A-2">b</div><div class="old" data-key="A-2">b again</div><div class="comment"><div class="new" data-key="X-9"></div></div>');
     const boom: Surface = {
       name: 'board',
+      on: 'anywhere',
       strategies: [
         {
           name: 'throws',

@@ -39,8 +39,13 @@ export interface EnrichOptions {
 
 export interface SourceAdapter {
   source: TicketSource;
-  /** Whether this adapter handles the page at `url`. */
-  handles(url: URL, document: Document): boolean;
+  /** Whether `url` is on one of the vendor's own hosts: such a page is this vendor's, whatever its markup says. */
+  ownsHost(url: URL): boolean;
+  /**
+   * Whether the page's own markup says it is this vendor's, for hosts no vendor owns (a
+   * self-hosted site); only the vendor's own marks, never another's (pick.ts weighs them).
+   */
+  recognises(url: URL, document: Document): boolean;
   /** Every ticket element under `root` (rich text areas excluded). */
   find(root: ParentNode, url: URL): FoundTicket[];
   /** The kind of ticket page at `url` (a queue, a view, a ticket), or null where no tickets are expected. */

@@ -312,12 +312,13 @@ describe('the adapter', () => {
     vi.unstubAllGlobals();
   });
 
-  it('handles Cloud hosts and pages that say they are Jira', () => {
+  it('owns Cloud hosts, and recognises pages that say they are Jira', () => {
     const adapter = createJiraAdapter();
     const dc = renderFixture('dc-board');
-    expect(adapter.handles(new URL(`${JIRA_ORIGIN}/jira/your-work`), renderHtml('<p>', JIRA_ORIGIN))).toBe(true);
-    expect(adapter.handles(dc.url, dc.document)).toBe(true);
-    expect(adapter.handles(new URL('https://intranet.example.com/'), renderHtml('<p>hello</p>', 'https://intranet.example.com/'))).toBe(false);
+    expect(adapter.ownsHost(new URL(`${JIRA_ORIGIN}/jira/your-work`))).toBe(true);
+    expect(adapter.ownsHost(dc.url)).toBe(false);
+    expect(adapter.recognises(dc.url, dc.document)).toBe(true);
+    expect(adapter.recognises(new URL('https://intranet.example.com/'), renderHtml('<p>hello</p>', 'https://intranet.example.com/'))).toBe(false);
     expect(adapter.source).toBe('jira');
   });
 

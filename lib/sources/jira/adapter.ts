@@ -4,8 +4,8 @@
  */
 import type { SourceAdapter } from '../types';
 import { createEnricher } from './enrich';
-import { jiraMaskUrl, jiraPageKind, jiraShownTickets } from './page-kind';
-import { diagnose, find } from './read-page';
+import { jiraMaskUrl, jiraShownTickets } from './page-kind';
+import { diagnose, find, jiraPageKind } from './read-page';
 import type { Fetch, SearchTarget } from './rest';
 import { S } from './selectors';
 import { isCloudHost } from './urls';
@@ -63,9 +63,10 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): SourceAdapt
   });
   return {
     source: 'jira',
-    handles: (url, doc) => isCloudHost(url) || doc.querySelector(S.app) !== null,
+    ownsHost: isCloudHost,
+    recognises: (_url, doc) => doc.querySelector(S.app) !== null,
     find,
-    pageKind: (url) => jiraPageKind(url),
+    pageKind: jiraPageKind,
     shownTickets: (root) => jiraShownTickets(root),
     diagnose,
     maskUrl: jiraMaskUrl,

@@ -197,7 +197,10 @@ describe('DC JSM queue: each strategy on a page where only its markup exists', (
     expect(readAt(html, QUEUE_URL, readQueueIssueLinks)).toEqual([]);
     expect(readAt(html, QUEUE_URL, readQueueRouteLinks)).toEqual([]);
     expect(keys(readAt(html, QUEUE_URL, readQueuePanelLinks))).toEqual(['SUP-7']);
-    expect(readAt(html, URLS.jiraDcIssue('SUP-1'), readQueuePanelLinks)).toEqual([]);
+    // Broad evidence: the page reader runs it on queues only, never on an issue page or one it does not know.
+    expect(keys(readAt(html, QUEUE_URL, find))).toEqual(['SUP-7']);
+    expect(readAt(html, URLS.jiraDcIssue('SUP-1'), find)).toEqual([]);
+    expect(readAt(html, `${BASE.origin}${BASE.pathname}/secure/Dashboard.jspa`, find)).toEqual([]);
   });
 
   it('one ticket per row: key, summary and icon links, and a link to another issue in the same row', () => {

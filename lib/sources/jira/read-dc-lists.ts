@@ -20,7 +20,7 @@ import type { FoundTicket } from '../types';
 import { all, isElement, text } from '../dom';
 import { keyAttr, keyFromIssueRoute, projectOf } from './dom';
 import { S } from './selectors';
-import { isQueue } from './urls';
+import { JIRA_PAGE_TYPES } from './page-types';
 
 /** The key a card link names: `data-key` (seen on rebuilt cards), `data-issue-key`, else its issue route. */
 const cardLinkKey = (link: Element): string | null => keyAttr(link, 'data-key') ?? keyAttr(link, 'data-issue-key') ?? keyFromIssueRoute(link);
@@ -172,12 +172,11 @@ export const readQueueIssueLinks = (root: ParentNode): FoundTicket[] => readRows
 /** Queue, strategy 2: any link on an issue route inside the container, should the `.issue-link` class go. */
 export const readQueueRouteLinks = (root: ParentNode): FoundTicket[] => readRowsOfLinks(root, S.anyLink, S.dcQueueTable, keyFromIssueRoute);
 
-/** Queue, strategy 3, on queue URLs only: `.issue-link` elements anywhere in the queue's page panel, should the container be renamed. */
-export const readQueuePanelLinks = (root: ParentNode, url: URL): FoundTicket[] =>
-  isQueue(url) ? readRowsOfLinks(root, S.dcQueueIssueLink, S.dcQueuePanel, queueLinkKey) : [];
+/** Queue, strategy 3, on queues only: `.issue-link` elements anywhere in the queue's page panel, should the container be renamed. */
+export const readQueuePanelLinks = (root: ParentNode): FoundTicket[] => readRowsOfLinks(root, S.dcQueueIssueLink, S.dcQueuePanel, queueLinkKey);
 
 export const DC_QUEUE_STRATEGIES: readonly Strategy[] = [
   { name: 'queue-issue-link', read: readQueueIssueLinks },
   { name: 'queue-route-link', read: readQueueRouteLinks },
-  { name: 'sd-page-panel-link', read: readQueuePanelLinks },
+  { name: 'sd-page-panel-link', read: readQueuePanelLinks, on: [JIRA_PAGE_TYPES.queue] },
 ];

@@ -5,7 +5,6 @@ import { countStrategies } from '../strategies';
 import { fixtureSites, renderHtml } from './__fixtures__/pages';
 import { inRichText } from './dom';
 import { find, SURFACES } from './read-page';
-import { QUEUE_STRATEGIES } from './read-queue';
 
 const issues = fixtureSites().jira.slice(0, 6);
 const KEYS = issues.map((i) => i.key);
@@ -21,7 +20,6 @@ const used = (doc: Document) =>
   countStrategies([queue], inRichText, doc, url)
     .filter((c) => c.used)
     .map((c) => c.strategy);
-const strategy = (name: string) => QUEUE_STRATEGIES.find((s) => s.name === name)!;
 
 describe('JSM Cloud queue strategies, each on its own markup', () => {
   it('cell testids alone name the ticket and the column: no row role, no table testid, no link', () => {
@@ -49,7 +47,9 @@ describe('JSM Cloud queue strategies, each on its own markup', () => {
     const doc = renderHtml(html, URLS.jiraQueue);
     expect(find(doc, url).map((t) => t.key)).toEqual(KEYS);
     expect(used(doc)).toEqual(['queue/grid-row-link']);
-    expect(strategy('grid-row-link').read(doc, new URL(URLS.jiraNavigator)), 'not on other pages').toEqual([]);
+    // Broad evidence: the page reader runs it on queues only, never on another page or one it does not know.
+    expect(find(doc, new URL(URLS.jiraNavigator)), 'not on other pages').toEqual([]);
+    expect(find(doc, new URL('https://acme.atlassian.net/jira/dashboards/10001')), 'not on unknown pages').toEqual([]);
   });
 
   it('keys come from every issue route: /browse/KEY, the queue’s own …/KEY and ?selectedIssue=KEY', () => {

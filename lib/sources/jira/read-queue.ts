@@ -15,7 +15,7 @@ import { all, text } from '../dom';
 import { issueRouteLinkIn, projectOf } from './dom';
 import { parseJiraDate } from './dates';
 import { S } from './selectors';
-import { isQueue } from './urls';
+import { JIRA_PAGE_TYPES } from './page-types';
 
 /** `…cell-wrapper-rowSUP-12-summary` → key `SUP-12`, field `summary`. */
 const CELL_TESTID = /cell-wrapper-row([A-Z][A-Z0-9_]+-\d+)-(\w+)$/;
@@ -100,12 +100,12 @@ export const readVirtualTableRows = (root: ParentNode): FoundTicket[] => readRow
 /** Strategy 3: the 2025 markup (CB): rows inside `[data-vc="issue-table-container"]`. */
 export const readIssueTableContainerRows = (root: ParentNode): FoundTicket[] => readRowsByLink(root, inside(S.queueTable, S.queueRow));
 
-/** Strategy 4, on queue URLs only: any grid row that links to an issue, whatever its container. */
-export const readAnyQueueRow = (root: ParentNode, url: URL): FoundTicket[] => (isQueue(url) ? readRowsByLink(root, S.queueRow) : []);
+/** Strategy 4, on queues only: any grid row that links to an issue, whatever its container. */
+export const readAnyQueueRow = (root: ParentNode): FoundTicket[] => readRowsByLink(root, S.queueRow);
 
 export const QUEUE_STRATEGIES: readonly Strategy[] = [
   { name: 'cell-testid', read: readQueueCells },
   { name: 'virtual-table-row', read: readVirtualTableRows },
   { name: 'issue-table-container', read: readIssueTableContainerRows },
-  { name: 'grid-row-link', read: readAnyQueueRow },
+  { name: 'grid-row-link', read: readAnyQueueRow, on: [JIRA_PAGE_TYPES.queue] },
 ];

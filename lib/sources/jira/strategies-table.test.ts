@@ -1,15 +1,14 @@
 /**
  * Every Jira fixture page through every reader strategy, alone (as the diagnostics run them): what
- * each finds and which one wins, per page, beside the page's kind and the tickets it shows. A
+ * each finds, and which one wins among those that run on the page's type, per page, beside the
+ * page's kind and the tickets it shows. A
  * strategy that starts finding tickets on a page it was not written for, or stops finding them on
  * its own, changes this table.
  */
 import { describe, expect, it } from 'vitest';
-import { countStrategies } from '../strategies';
 import { FIXTURE_PAGES, renderFixture } from './__fixtures__/pages';
-import { inRichText } from './dom';
-import { jiraPageKind, jiraShownTickets } from './page-kind';
-import { find, SURFACES } from './read-page';
+import { jiraShownTickets } from './page-kind';
+import { diagnose, find, jiraPageKind, SURFACES } from './read-page';
 import type { JiraFixturePage } from './selectors';
 
 /** Strategy → tickets found, for those that find any; `*` marks the one whose tickets are shown. */
@@ -19,7 +18,8 @@ const TABLE: Record<JiraFixturePage, { kind: string; shown: number; strategies: 
   'cloud-board-modal': { kind: 'board', shown: 32, strategies: { 'issue-view/breadcrumb': '1*', 'issue-view/summary-heading': '1', 'board/card': '32*' } },
   'cloud-backlog': { kind: 'backlog', shown: 32, strategies: { 'backlog/content-container': '32*' } },
   'cloud-backlog-panel': { kind: 'backlog', shown: 32, strategies: { 'issue-view/breadcrumb': '1*', 'issue-view/summary-heading': '1', 'backlog/content-container': '32*' } },
-  'cloud-navigator': { kind: 'issue-navigator', shown: 30, strategies: { 'navigator/issue-row': '30*' } },
+  // The queue's broadest strategy finds the navigator's rows too, but runs on queues only.
+  'cloud-navigator': { kind: 'issue-navigator', shown: 30, strategies: { 'navigator/issue-row': '30*', 'queue/grid-row-link': '30' } },
   'cloud-navigator-detail': { kind: 'issue-navigator-detail', shown: 32, strategies: { 'issue-view/breadcrumb': '1*', 'issue-view/summary-heading': '1', 'navigator-detail/card-link': '32*' } },
   'cloud-queue': { kind: 'jsm-queue', shown: 32, strategies: { 'queue/cell-testid': '32*', 'queue/virtual-table-row': '32', 'queue/grid-row-link': '32' } },
   'cloud-queue-de': { kind: 'jsm-queue', shown: 32, strategies: { 'queue/cell-testid': '32*', 'queue/virtual-table-row': '32', 'queue/grid-row-link': '32' } },
@@ -44,11 +44,11 @@ describe('every Jira fixture page through every strategy', () => {
 
   it.each(FIXTURE_PAGES)('%s', (page) => {
     const { document, url } = renderFixture(page);
-    const counts = countStrategies(SURFACES, inRichText, document, url);
+    const counts = diagnose(document, url);
     const found = Object.fromEntries(counts.filter((c) => c.tickets > 0).map((c) => [c.strategy, `${c.tickets}${c.used ? '*' : ''}`]));
     const expected = TABLE[page];
     expect(found).toEqual(expected.strategies);
-    expect(jiraPageKind(url)?.id).toBe(expected.kind);
+    expect(jiraPageKind(url, document)?.id).toBe(expected.kind);
     expect(jiraShownTickets(document)).toBe(expected.shown);
     // What the overlay shows is what the winning strategies found, one ticket per element.
     const winners = counts.filter((c) => c.used).reduce((n, c) => n + c.tickets, 0);

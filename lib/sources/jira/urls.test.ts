@@ -19,7 +19,10 @@ const TABLE: Record<JiraPageType, string[]> = {
     `${DC}/browse/OPS-7`,
     `${DC}/jira/browse/OPS-7`,
     'http://localhost:8080/jira/browse/OPS-7',
+    `${DC}/browse/OPS-7?jql=project%20%3D%20OPS`,
+    `${DC}/jira/browse/OPS-7?filter=-1`,
   ],
+  isSearchDetail: [`${DC}/browse/OPS-7?jql=project%20%3D%20OPS`, `${DC}/jira/browse/OPS-7?filter=-1`],
   hasSelectedIssue: [
     `${CLOUD}/jira/software/c/projects/SUP/boards/1?selectedIssue=SUP-102`,
     `${CLOUD}/jira/software/projects/TEAM/boards/3?selectedIssue=TEAM-9`,

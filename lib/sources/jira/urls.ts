@@ -29,6 +29,12 @@ export const isValidIssueKey = (text: string): boolean => ISSUE_KEY.test(text);
 /** The full-page issue view: `/browse/KEY` (Cloud and DC). */
 export const isIssuePage = (url: URL): boolean => BROWSE.test(url.pathname);
 
+/**
+ * Data Center's navigator in its detail view: the issue page with the search kept,
+ * `/browse/KEY?jql=…` or `?filter=…` (real-markup-evidence.md §2.15).
+ */
+export const isSearchDetail = (url: URL): boolean => isIssuePage(url) && (url.searchParams.has('jql') || url.searchParams.has('filter'));
+
 /** An issue opened in a modal or side panel over a board, backlog or list (Cloud, and DC boards). */
 export const hasSelectedIssue = (url: URL): boolean => isValidIssueKey(url.searchParams.get('selectedIssue') ?? '');
 
@@ -72,6 +78,7 @@ export function issueKeyFromUrl(url: URL): string | null {
 /** Every page predicate by name: the URL tests and callers that log the page type use this. */
 export const PAGE_PREDICATES = {
   isIssuePage,
+  isSearchDetail,
   hasSelectedIssue,
   isIssueNavigator,
   isQueue,

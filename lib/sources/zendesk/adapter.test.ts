@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handle, JIRA_ORIGIN, URLS, ZENDESK_ORIGIN, type FakeSiteData } from '../../../testing/sites/index';
 import { sampleZendeskTickets } from '../../../testing/sites/samples';
 import { jiraAdapter } from '../jira/adapter';
+import { adapterFor } from '../pick';
 import { renderFixture as renderJiraFixture } from '../jira/__fixtures__/pages';
 import { FIXTURE_NOW, FIXTURE_PAGES, fixtureSites, renderFixture, renderHtml } from './__fixtures__/pages';
 import { createZendeskAdapter, zendeskAdapter, type ZendeskAdapterOptions } from './adapter';
@@ -285,28 +286,35 @@ describe('the adapter', () => {
     vi.unstubAllGlobals();
   });
 
-  it('handles zendesk.com hosts, and host-mapped agent pages by their Garden markup', () => {
+  it('owns zendesk.com hosts, and recognises host-mapped agent pages by their Garden markup alone', () => {
     const adapter = createZendeskAdapter();
     const blank = (url: string, html = '<p>hello</p>') => [new URL(url), renderHtml(html, url)] as const;
-    expect(adapter.handles(...blank(`${ZENDESK_ORIGIN}/agent/home/tickets`))).toBe(true);
-    expect(adapter.handles(...blank('https://support.acme-corp.test/agent/filters/1', '<div data-garden-id="pane"></div>'))).toBe(true);
-    expect(adapter.handles(...blank('https://support.acme-corp.test/agent/filters/1'))).toBe(false);
-    expect(adapter.handles(...blank('https://support.acme-corp.test/hc/en-us', '<div data-garden-id="pane"></div>'))).toBe(false);
-    expect(adapter.handles(...blank('https://jira.acme-corp.test/agent/x', '<meta name="application-name" content="JIRA"><div data-garden-id="pane"></div>'))).toBe(false);
+    expect(adapter.ownsHost(new URL(`${ZENDESK_ORIGIN}/agent/home/tickets`))).toBe(true);
+    expect(adapter.ownsHost(new URL('https://support.acme-corp.test/agent/filters/1'))).toBe(false);
+    expect(adapter.recognises(...blank('https://support.acme-corp.test/agent/filters/1', '<div data-garden-id="pane"></div>'))).toBe(true);
+    expect(adapter.recognises(...blank('https://support.acme-corp.test/agent/filters/1'))).toBe(false);
+    expect(adapter.recognises(...blank('https://support.acme-corp.test/hc/en-us', '<div data-garden-id="pane"></div>'))).toBe(false);
     expect(adapter.source).toBe('zendesk');
   });
 
-  it('claims no Jira page, and Jira claims no Zendesk page', () => {
+  it('the two adapters: each vendor’s host decides alone, and a page only one vendor’s markup claims is that vendor’s', () => {
+    const adapters = [jiraAdapter, zendeskAdapter];
     for (const page of ['cloud-queue', 'cloud-issue', 'dc-board'] as const) {
       const { document, url } = renderJiraFixture(page);
-      expect(zendeskAdapter.handles(url, document), page).toBe(false);
+      expect(adapterFor(adapters, url, document), page).toBe(jiraAdapter);
     }
-    expect(zendeskAdapter.handles(new URL(`${JIRA_ORIGIN}/agent/filters/1`), renderHtml('<div data-garden-id="x"></div>', JIRA_ORIGIN))).toBe(false);
     for (const page of FIXTURE_PAGES) {
       const { document, url } = renderFixture(page);
-      expect(zendeskAdapter.handles(url, document), page).toBe(true);
-      expect(jiraAdapter.handles(url, document), page).toBe(false);
+      expect(adapterFor(adapters, url, document), page).toBe(zendeskAdapter);
     }
+    // Garden markup on Jira's host, Jira's meta tag on Zendesk's: the host decides.
+    expect(adapterFor(adapters, new URL(`${JIRA_ORIGIN}/agent/filters/1`), renderHtml('<div data-garden-id="x"></div>', JIRA_ORIGIN))).toBe(jiraAdapter);
+    const claimsJira = '<meta name="application-name" content="JIRA"><div id="jira"></div>';
+    expect(adapterFor(adapters, new URL(`${ZENDESK_ORIGIN}/agent/filters/1`), renderHtml(claimsJira, ZENDESK_ORIGIN))).toBe(zendeskAdapter);
+    // A self-hosted page that looks like both is read by neither.
+    const both = 'https://jira.acme-corp.test/agent/x';
+    expect(adapterFor(adapters, new URL(both), renderHtml(`${claimsJira}<div data-garden-id="pane"></div>`, both))).toBeNull();
+    expect(adapterFor(adapters, new URL('https://intranet.example.com/'), renderHtml('<p>hello</p>', 'https://intranet.example.com/'))).toBeNull();
   });
 
   it('finds tickets through the page readers', () => {

@@ -5,8 +5,8 @@
  */
 import type { SourceAdapter } from '../types';
 import { createZendeskEnricher, type ZendeskEnricherOptions } from './enrich';
-import { diagnose, maskZendeskUrl, pageKind, shownTickets } from './page';
-import { find } from './read-page';
+import { maskZendeskUrl, shownTickets } from './page';
+import { diagnose, find, pageKind } from './read-page';
 import type { Fetch } from './rest';
 import { S } from './selectors';
 import { isAgentPage, isZendeskHost } from './urls';
@@ -17,22 +17,17 @@ export interface ZendeskAdapterOptions extends Partial<Omit<ZendeskEnricherOptio
 }
 
 /**
- * `*.zendesk.com`, or a host-mapped domain (an admin added it) showing the agent UI: its routes
- * live under `/agent` (zendesk-dom.md §1) and Garden components render it (rule 1). A page that
- * says it is Jira is never Zendesk's, whatever its path.
+ * A host-mapped domain (an admin added it) showing the agent UI: its routes live under `/agent`
+ * (zendesk-dom.md §1) and Garden components render it (rule 1).
  */
-export function isZendeskPage(url: URL, doc: Document): boolean {
-  if (isZendeskHost(url)) return true;
-  // Jira's marks (jira-dom.md §1): its Cloud host, or the meta tag every Jira page carries.
-  if (/\.atlassian\.net$/i.test(url.hostname) || doc.querySelector('meta[name="application-name"][content="JIRA"]')) return false;
-  return isAgentPage(url) && doc.querySelector(S.garden) !== null;
-}
+export const isZendeskAgentMarkup = (url: URL, doc: Document): boolean => isAgentPage(url) && doc.querySelector(S.garden) !== null;
 
 export function createZendeskAdapter(options: ZendeskAdapterOptions = {}): SourceAdapter {
   const enricher = createZendeskEnricher({ ...options, fetch: options.fetch ?? ((input, init) => fetch(input, init)) });
   return {
     source: 'zendesk',
-    handles: isZendeskPage,
+    ownsHost: isZendeskHost,
+    recognises: isZendeskAgentMarkup,
     find,
     pageKind,
     shownTickets,

@@ -3,8 +3,9 @@ import { URLS, ZENDESK_ORIGIN } from '../../../testing/sites/index';
 import { cannotRead } from '../page-status';
 import { FIXTURE_PAGES, fixtureSites, renderFixture, renderHtml } from './__fixtures__/pages';
 import { zendeskAdapter } from './adapter';
-import { diagnose, maskZendeskUrl, pageKind, PAGE_KINDS, shownTickets } from './page';
-import { find } from './read-page';
+import { maskZendeskUrl, shownTickets } from './page';
+import { PAGE_KINDS } from './page-types';
+import { diagnose, find, pageKind } from './read-page';
 import type { ZendeskFixturePage } from './selectors';
 
 const sites = fixtureSites();

@@ -1,37 +1,13 @@
 /**
- * What kind of Zendesk page this is, how many tickets it appears to show, and the structure-only
- * diagnostics for when SLA Lens could not read it (../page-status.ts). None of it needs a word of
- * the UI's language: routes, test ids and links.
+ * How many tickets a Zendesk page appears to show, and its URL masked for the structure-only
+ * diagnostics (../page-status.ts); which page it is: page-types.ts. None of it needs a word of the
+ * UI's language: routes, test ids and links.
  */
-import { maskUrl, type PageKind, type UrlMask } from '../page-status';
+import { maskUrl, type UrlMask } from '../page-status';
 import { countShownTickets } from '../shown';
-import { countStrategies, type StrategyCount } from '../strategies';
-import { idFromLink, inRichText } from './dom';
-import { SURFACES } from './read-page';
+import { idFromLink } from './dom';
 import { S } from './selectors';
-import { isOrganizationTickets, isSearch, isTicketPage, isUserTickets, isView } from './urls';
-
-export const PAGE_KINDS = {
-  view: { id: 'zendesk-view', label: 'Zendesk view', shows: 'list' },
-  ticket: { id: 'zendesk-ticket', label: 'Zendesk ticket', shows: 'ticket' },
-  search: { id: 'zendesk-search', label: 'Zendesk search results', shows: 'list' },
-  organizationTickets: { id: 'zendesk-organization-tickets', label: "Zendesk organization's tickets", shows: 'list' },
-  userTickets: { id: 'zendesk-user-tickets', label: "Zendesk user's tickets", shows: 'list' },
-} as const satisfies Record<string, PageKind>;
-
-/**
- * The page at `url`, or null where no ticket list or ticket is expected (home, dashboard, admin).
- * A search is a ticket list only while its Tickets tab is selected: its Users and Organizations
- * tabs list no tickets, and must never be taken for a list SLA Lens failed to read.
- */
-export function pageKind(url: URL, doc: Document): PageKind | null {
-  if (isView(url)) return PAGE_KINDS.view;
-  if (isTicketPage(url)) return PAGE_KINDS.ticket;
-  if (isSearch(url)) return doc.querySelector(S.searchTicketsSelected) ? PAGE_KINDS.search : null;
-  if (isOrganizationTickets(url)) return PAGE_KINDS.organizationTickets;
-  if (isUserTickets(url)) return PAGE_KINDS.userTickets;
-  return null;
-}
+import { isTicketPage } from './urls';
 
 /**
  * Conversations and editors mention tickets; hidden workspaces are mounted but not shown (the
@@ -47,10 +23,6 @@ const NOT_SHOWN = `${S.richText}, [hidden], [style*="display: none"], [style*="d
 export function shownTickets(root: ParentNode, url: URL): number {
   const counted = countShownTickets(root, { linkKey: idFromLink, exclude: NOT_SHOWN });
   return isTicketPage(url) ? Math.max(counted, 1) : counted;
-}
-
-export function diagnose(root: ParentNode, url: URL): StrategyCount[] {
-  return countStrategies(SURFACES, inRichText, root, url);
 }
 
 /** Route words of the agent UI (zendesk-dom.md §1); every other segment is masked. */
