@@ -81,10 +81,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
   const board = createBadgeBoard({ signal });
   /** Ticket elements currently on the page, by element. */
   const tracked = new Map<Element, FoundTicket>();
-  const pending = new Set<string>();
-  let gatherTimer: unknown = null;
-  let run: AbortController | null = null;
-  let currentUrl = url;
+  let run = newRun(url);
 
   /** Tickets whose view is a stand-in after the background could not answer. */
   const retry = new Set<string>();
@@ -155,12 +152,23 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     show(changed);
   }
 
-  async function flush(): Promise<void> {
-    gatherTimer = null;
-    const keys = [...pending];
-    pending.clear();
-    for (const key of keys) apiFailed.delete(key);
-    if (keys.length === 0 || signal.aborted) return;
+  async function flush(current: Run): Promise<void> {
+    const keys = [...current.pending];
+    current.pending.clear();
+    for (const key of keys) {
+      apiFailed.delete(key);
+      current.inFlight.add(key);
+    }
+    if (keys.length === 0) return;
+    try {
+      await enrichAndEvaluate(current, keys);
+    } finally {
+      for (const key of keys) current.inFlight.delete(key);
+    }
+  }
+
+  async function enrichAndEvaluate(current: Run, keys: string[]): Promise<void> {
+    const runSignal = current.signal;
     const evaluations: Array<Promise<void>> = [];
     const sent = new Set<string>();
     // Answers that land close together (Zendesk's come ticket by ticket) go to the background as
@@ -168,7 +176,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     let waiting = new Map<string, TicketFacts>();
     let waitTimer: unknown = null;
     const release = () => {
-      if (waitTimer !== null) deps.clearTimeout(waitTimer);
+      if (waitTimer !== null) current.timers.clear(waitTimer);
       waitTimer = null;
       const tickets = [...waiting.values()];
       waiting = new Map();
@@ -182,14 +190,12 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
         waiting.set(f.key, f);
       }
       if (now) release();
-      else if (waiting.size > 0) waitTimer ??= deps.setTimeout(release, ANSWER_GATHER_MS);
+      else if (waiting.size > 0) waitTimer ??= current.timers.set(release, ANSWER_GATHER_MS);
     };
-    // Each answer is evaluated and badged as it lands, not after the last one.
-    const enriched = await adapter.enrich(keys, { origin: currentUrl.origin, signal, now: deps.now(), onFacts: (batch) => send(batch) });
-    if (signal.aborted) {
-      if (waitTimer !== null) deps.clearTimeout(waitTimer);
-      return;
-    }
+    // Each answer is evaluated and badged as it lands, not after the last one. A navigation aborts
+    // the requests; tickets still on the next page are asked for again by its run.
+    const enriched = await adapter.enrich(keys, { origin: current.url.origin, signal: runSignal, now: deps.now(), onFacts: (batch) => send(batch) });
+    if (runSignal.aborted) return;
     send(enriched.facts, true);
     // What the API did not give, the page may show (approximate); else the badge says unknown.
     const found = new Map([...tracked.values()].map((f) => [f.key, f]));
@@ -208,20 +214,17 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     await Promise.all(evaluations);
   }
 
-  let settleTimer: unknown = null;
-  let runStarted = 0;
-  let lastReport = '';
-
   /** Compares what the page shows with what the readers found, and says so when it changed. */
-  function judge(): void {
-    settleTimer = null;
+  function judge(current: Run): void {
+    current.settleTimer = null;
     const started = performance.now();
     const report = deps.reportPage;
+    const currentUrl = current.url;
     const kind = adapter.pageKind(currentUrl, doc);
-    if (!report || signal.aborted) return;
+    if (!report || current.signal.aborted) return;
     if (!kind) {
-      if (lastReport !== 'none') report({ readable: true, kind: null, found: 0, shown: 0 });
-      lastReport = 'none';
+      if (current.lastReport !== 'none') report({ readable: true, kind: null, found: 0, shown: 0 });
+      current.lastReport = 'none';
       return;
     }
     const keys = new Set<string>();
@@ -232,8 +235,8 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     const reading = { kind, found: keys.size, shown };
     const readable = !cannotRead(reading);
     const summary = `${kind.id}:${readable}`;
-    if (summary === lastReport) return;
-    lastReport = summary;
+    if (summary === current.lastReport) return;
+    current.lastReport = summary;
     const diagnostics: PageDiagnostics | undefined = readable
       ? undefined
       : {
@@ -252,45 +255,80 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
   }
 
   /** Judges the page once it has stopped adding rows (or has kept changing for too long). */
-  function settleLater(): void {
+  function settleLater(current: Run): void {
     if (!deps.reportPage) return;
-    const waited = deps.now() - runStarted;
-    if (settleTimer !== null) {
+    const waited = deps.now() - current.started;
+    if (current.settleTimer !== null) {
       if (waited + SETTLE_MS > SETTLE_MAX_MS) return;
-      deps.clearTimeout(settleTimer);
+      current.timers.clear(current.settleTimer);
     }
-    settleTimer = deps.setTimeout(judge, SETTLE_MS);
+    current.settleTimer = current.timers.set(() => judge(current), SETTLE_MS);
   }
 
-  function want(key: string): void {
-    if ((views.has(key) && !retry.has(key)) || pending.has(key)) return;
+  function want(current: Run, key: string): void {
+    if ((views.has(key) && !retry.has(key)) || current.pending.has(key) || current.inFlight.has(key)) return;
     retry.delete(key);
-    pending.add(key);
-    gatherTimer ??= deps.setTimeout(() => void flush(), GATHER_MS);
+    current.pending.add(key);
+    current.gatherTimer ??= current.timers.set(() => {
+      current.gatherTimer = null;
+      void flush(current).catch(failed);
+    }, GATHER_MS);
   }
 
-  function scan(): void {
+  function scan(current: Run): void {
     for (const [element] of tracked) if (!element.isConnected) tracked.delete(element);
     const fresh = new Set<string>();
-    for (const found of adapter.find(doc.body, currentUrl)) {
+    for (const found of adapter.find(doc.body, current.url)) {
       const before = tracked.get(found.element);
-      if (before?.key === found.key && before.anchor === found.anchor) continue;
+      if (before?.key === found.key && before.anchor === found.anchor) {
+        // Asked for by a run a navigation cut short: this run asks again.
+        if (!views.has(found.key)) want(current, found.key);
+        continue;
+      }
       // A virtualised list reuses rows for other tickets: the old figure must not stay under the new key.
       if (before) board.delete(found.element);
       tracked.set(found.element, found);
       fresh.add(found.key);
-      want(found.key);
+      want(current, found.key);
     }
     if (fresh.size > 0) show(fresh);
-    settleLater();
+    settleLater(current);
   }
 
-  function startRun(): void {
-    run?.abort();
-    runStarted = deps.now();
-    lastReport = '';
-    run = new AbortController();
-    const runSignal = AbortSignal.any([signal, run.signal]);
+  /** A run's scope: everything it starts ends when its signal aborts. */
+  interface Run {
+    readonly url: URL;
+    readonly signal: AbortSignal;
+    abort(): void;
+    readonly timers: RunTimers;
+    readonly started: number;
+    /** Keys waiting for the next enrichment, and keys whose enrichment is under way. */
+    readonly pending: Set<string>;
+    readonly inFlight: Set<string>;
+    gatherTimer: unknown;
+    settleTimer: unknown;
+    lastReport: string;
+  }
+
+  function newRun(at: URL): Run {
+    const controller = new AbortController();
+    const runSignal = AbortSignal.any([signal, controller.signal]);
+    return {
+      url: at,
+      signal: runSignal,
+      abort: () => controller.abort(),
+      timers: runTimers(runSignal, deps),
+      started: deps.now(),
+      pending: new Set(),
+      inFlight: new Set(),
+      gatherTimer: null,
+      settleTimer: null,
+      lastReport: '',
+    };
+  }
+
+  function observe(current: Run): void {
+    const runSignal = current.signal;
     let frame = 0;
     const observer = new MutationObserver((mutations) => {
       // Our own badges going in or out are not news.
@@ -298,7 +336,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       if (!foreign || frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (!runSignal.aborted) scan();
+        if (!runSignal.aborted) scan(current);
       });
     });
     observer.observe(doc.body, { childList: true, subtree: true });
@@ -306,7 +344,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       observer.disconnect();
       if (frame) cancelAnimationFrame(frame);
     });
-    scan();
+    scan(current);
   }
 
   const unsubscribe = deps.onConfigChanged((version) => {
@@ -317,18 +355,46 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
 
   signal.addEventListener('abort', () => {
     unsubscribe();
-    if (gatherTimer !== null) deps.clearTimeout(gatherTimer);
-    if (settleTimer !== null) deps.clearTimeout(settleTimer);
     board.clear();
     removeAllBadges(doc);
     removeStyle(doc);
   });
 
-  startRun();
+  observe(run);
   return {
     navigate(next: URL) {
-      currentUrl = next;
-      startRun();
+      run.abort();
+      run = newRun(next);
+      observe(run);
+    },
+  };
+}
+
+interface RunTimers {
+  set(handler: () => void, ms: number): unknown;
+  clear(id: unknown): void;
+}
+
+/** Timers that die with the run: each is cleared when the signal aborts, and never fires after. */
+function runTimers(signal: AbortSignal, deps: Pick<OverlayDeps, 'setTimeout' | 'clearTimeout'>): RunTimers {
+  const live = new Set<unknown>();
+  signal.addEventListener('abort', () => {
+    for (const id of live) deps.clearTimeout(id);
+    live.clear();
+  });
+  return {
+    set(handler, ms) {
+      if (signal.aborted) return null;
+      const id = deps.setTimeout(() => {
+        live.delete(id);
+        if (!signal.aborted) handler();
+      }, ms);
+      live.add(id);
+      return id;
+    },
+    clear(id) {
+      live.delete(id);
+      deps.clearTimeout(id);
     },
   };
 }
