@@ -46,7 +46,7 @@ export default defineBackground({
         if (!parsed) return;
         void db.tickets.get([parsed.site, parsed.key]).then(async (row) => {
           // Only web addresses: a stored URL came from a page.
-          openTicket(row?.url, (url) => browser.tabs.create({ url }));
+          openTicket(row?.facts.url, (url) => browser.tabs.create({ url }));
           await browser.notifications.clear(id);
         }, report('open the ticket of an alert'));
       });

@@ -1,6 +1,16 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { SlaLensDatabase } from './database';
+import { applyConfig, H, simpleConfig } from './__fixtures__/store';
+import { SlaLensDatabase, type StoredTicket } from './database';
+import { createConfigCache, refreshStoredTickets } from './evaluate';
+import { loadPopup } from './popup-query';
+import { TALLIES_KEY, tallyAll } from './tallies';
+
+const V1 = { meta: 'key', calendars: 'id', policies: 'id, index', configVersions: '++id, appliedAt' };
+const V2_TICKETS = { tickets: '[site+key], state, dueAt, lastSeen, site' };
+const V3_TICKETS = { tickets: '[site+key], lastSeen, site, [phase+dueAt], [phase+riskAt], [approx+phase]' };
+const J = 'acme.atlassian.net';
+const Z = 'acme.zendesk.com';
 
 describe('database versions', () => {
   it('upgrades a version 1 database with a configuration in it, keeping the configuration', async () => {
@@ -16,11 +26,11 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.meta.get('activeConfigVersion')).toEqual({ key: 'activeConfigVersion', value: 1 });
     expect((await db.configVersions.get(1))?.note).toBe('first');
     expect(await db.policies.count()).toBe(1);
-    await db.tickets.put({ site: 'acme.atlassian.net', key: 'SUP-1', source: 'jira', view: { key: 'SUP-1', kind: 'none', clocks: [], exact: true }, phase: 'none', riskAt: Infinity, dueAt: Infinity, approx: 0, firstSeen: 1, lastSeen: 1, observed: [] });
+    await db.tickets.put({ site: 'acme.atlassian.net', key: 'SUP-1', facts: { source: 'jira', site: 'acme.atlassian.net', key: 'SUP-1', created: 1, exact: true }, view: { key: 'SUP-1', kind: 'none', clocks: [], exact: true }, phase: 'none', riskAt: Infinity, dueAt: Infinity, approx: 0, firstSeen: 1, lastSeen: 1, observed: [] });
     expect(await db.tickets.get(['acme.atlassian.net', 'SUP-1'])).toMatchObject({ key: 'SUP-1' });
     await db.delete();
   });
@@ -37,7 +47,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const byKey = Object.fromEntries((await db.tickets.toArray()).map((t) => [t.key, [t.phase, t.riskAt, t.approx]]));
     expect(byKey).toEqual({ 'SUP-1': ['running', 5_000, 0], 'SUP-2': ['running', -Infinity, 1], 'SUP-3': ['paused', Infinity, 0], 'SUP-4': ['stopped', Infinity, 0], 'SUP-5': ['none', Infinity, 0] });
     expect(await db.tickets.where('[phase+riskAt]').between(['running', -Infinity], ['running', 1_000], true, true).primaryKeys()).toEqual([['acme.atlassian.net', 'SUP-2']]);
@@ -45,7 +55,7 @@ describe('database versions', () => {
     await db.delete();
   });
 
-  it('upgrades version 3 tickets: the state, priority and status copies go, everything read stays', async () => {
+  it('upgrades version 3 tickets: the state and the flat copies of the facts go, everything read stays', async () => {
     const name = 'upgrade-v3';
     const v3 = new Dexie(name);
     v3.version(1).stores({ meta: 'key', calendars: 'id', policies: 'id, index', configVersions: '++id, appliedAt' });
@@ -53,7 +63,7 @@ describe('database versions', () => {
     v3.version(3).stores({ tickets: '[site+key], lastSeen, site, [phase+dueAt], [phase+riskAt], [approx+phase]' });
     await v3.open();
     // A row as version 3 wrote it (evaluate.ts at that release).
-    const facts = { source: 'jira', site: 'acme.atlassian.net', key: 'SUP-1', title: 'Printer on fire', url: 'https://acme.atlassian.net/browse/SUP-1', project: 'SUP', priority: 'High', status: 'Open', created: 1_000, exact: true };
+    const facts = { source: 'jira', site: 'acme.atlassian.net', key: 'SUP-1', title: 'Printer on fire', url: 'https://acme.atlassian.net/browse/SUP-1', project: 'SUP', priority: 'High', status: 'Open', assignee: 'Priya', created: 1_000, exact: true };
     const v3row = {
       site: 'acme.atlassian.net',
       key: 'SUP-1',
@@ -81,12 +91,110 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
-    const { state, priority, status, ...kept } = v3row;
-    expect([state, priority, status]).toEqual(['at-risk', 'High', 'Open']);
+    expect(db.verno).toBe(5);
+    const { state, priority, status, source, title, url, assignee, ...kept } = v3row;
+    expect([state, priority, status, source, title, url, assignee]).toEqual(['at-risk', 'High', 'Open', 'jira', 'Printer on fire', 'https://acme.atlassian.net/browse/SUP-1', 'Priya']);
     expect(await db.tickets.get(['acme.atlassian.net', 'SUP-1'])).toEqual(kept);
     // Still found by its moments.
     expect(await db.tickets.where('[phase+riskAt]').between(['running', -Infinity], ['running', 2_000], true, true).count()).toBe(1);
+    await db.delete();
+  });
+
+  // Rows as the version 2 release wrote them (evaluate.ts at 0f93fd3): flat copies, no facts.
+  const resolutionClock = { metric: 'resolution', policyId: 'std', policyName: 'Standard', clock: { start: 1_000, targetMs: 4 * H, pauses: [], stop: null, warnAt: 0.75 }, calendarId: '24x7', businessTime: false };
+  const replyClock = { ...resolutionClock, metric: 'first-response', clock: { ...resolutionClock.clock, targetMs: H, stop: 2_000 } };
+  const v2rows = [
+    {
+      site: J,
+      key: 'SUP-7',
+      source: 'jira',
+      title: 'Printer on fire',
+      url: `https://${J}/browse/SUP-7`,
+      team: 'SUP',
+      priority: 'High',
+      status: 'Waiting for customer',
+      assignee: 'Priya',
+      view: { key: 'SUP-7', kind: 'clocks', policyId: 'std', policyName: 'Standard', clocks: [resolutionClock, replyClock], exact: true },
+      state: 'at-risk',
+      dueAt: 1_000 + 4 * H,
+      firstSeen: 1_500,
+      lastSeen: 3_000,
+      observed: [
+        { at: 1_500, status: 'Open' },
+        { at: 2_500, status: 'Waiting for customer' },
+      ],
+    },
+    { site: Z, key: '42', source: 'zendesk', team: 'Tier 1', status: 'open', view: { key: '42', kind: 'none', clocks: [], exact: true }, state: 'none', dueAt: Infinity, firstSeen: 1_200, lastSeen: 3_000, observed: [{ at: 1_200, status: 'open' }] },
+  ];
+  const copies = ['source', 'title', 'url', 'assignee', 'priority', 'status', 'state'];
+
+  it('upgrades version 2 tickets, written before facts were kept: facts recovered from the row, read by the popup, evaluated again, counted', async () => {
+    const name = 'upgrade-v2-facts';
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1);
+    v2.version(2).stores(V2_TICKETS);
+    await v2.open();
+    await v2.table('tickets').bulkAdd(v2rows);
+    v2.close();
+
+    const db = new SlaLensDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    const jira = (await db.tickets.get([J, 'SUP-7']))!;
+    // The priority and status too: they were still on the row when facts were recovered.
+    expect(jira.facts).toEqual({ source: 'jira', site: J, key: 'SUP-7', title: 'Printer on fire', url: `https://${J}/browse/SUP-7`, project: 'SUP', assignee: 'Priya', priority: 'High', status: 'Waiting for customer', created: 1_000, resolvedAt: null, firstResponseAt: 2_000, exact: false });
+    const zendesk = (await db.tickets.get([Z, '42']))!;
+    expect(zendesk.facts).toEqual({ source: 'zendesk', site: Z, key: '42', group: 'Tier 1', status: 'open', created: 1_200, resolvedAt: null, firstResponseAt: null, exact: false });
+    for (const row of [jira, zendesk]) for (const copy of copies) expect(row, copy).not.toHaveProperty(copy);
+    expect([jira.team, zendesk.team]).toEqual(['SUP', 'Tier 1']);
+    expect((await db.meta.get(TALLIES_KEY))?.value).toEqual(tallyAll([jira, zendesk]));
+
+    // The popup reads what the ticket is from its facts.
+    const popup = await loadPopup(db, 1_000 + 3.5 * H);
+    expect(popup.urgent).toEqual([expect.objectContaining({ key: 'SUP-7', source: 'jira', title: 'Printer on fire', url: `https://${J}/browse/SUP-7`, team: 'SUP', assignee: 'Priya' })]);
+    expect(popup.sites).toEqual([
+      { site: J, source: 'jira', tickets: 1 },
+      { site: Z, source: 'zendesk', tickets: 1 },
+    ]);
+    // A new configuration evaluates it again from the recovered facts, approximately (its history was never kept).
+    await applyConfig(db, simpleConfig({ resolution: '8h' }, { pauseOn: ['waiting for customer'] }));
+    await refreshStoredTickets(db, await createConfigCache(db)(), 1_000 + 3.5 * H);
+    const again = (await db.tickets.get([J, 'SUP-7']))!;
+    expect(again.view).toMatchObject({ kind: 'clocks', exact: false, clocks: [{ metric: 'resolution', clock: { start: 1_000, targetMs: 8 * H, pauses: [{ from: 2_500, to: null }] } }] });
+    expect(again.phase).toBe('paused');
+    await db.delete();
+  });
+
+  it('upgrades version 4 tickets: a row without facts gets them, the flat copies go, the totals are counted again', async () => {
+    const name = 'upgrade-v4';
+    const v4 = new Dexie(name);
+    v4.version(1).stores(V1);
+    v4.version(2).stores(V2_TICKETS);
+    v4.version(3).stores(V3_TICKETS);
+    v4.version(4).stores({});
+    await v4.open();
+    // A version 2 row as versions 3 and 4 left it (its state, priority and status gone), and a row version 4 wrote.
+    const { state, priority, status, ...old } = v2rows[0]!;
+    expect([state, priority, status]).toEqual(['at-risk', 'High', 'Waiting for customer']);
+    const facts = { source: 'jira', site: J, key: 'SUP-8', title: 'Toner low', url: `https://${J}/browse/SUP-8`, project: 'SUP', assignee: 'Ana', priority: 'Low', status: 'Open', created: 5_000, statusHistory: [{ at: 5_000, status: 'Open' }], exact: true };
+    const v4row = { site: J, key: 'SUP-8', source: 'jira', title: 'Toner low', url: facts.url, team: 'SUP', assignee: 'Ana', view: { key: 'SUP-8', kind: 'none', clocks: [], exact: true }, facts, phase: 'none', riskAt: Infinity, dueAt: Infinity, approx: 0, notified: ['resolution'], firstSeen: 5_000, lastSeen: 6_000, observed: [] };
+    await v4.table('tickets').bulkAdd([{ ...old, phase: 'running', riskAt: -Infinity, approx: 0 }, v4row]);
+    // Totals that drifted while writers kept them by hand.
+    await v4.table('meta').put({ key: TALLIES_KEY, value: { total: 7, phases: { running: 7, paused: 0, stopped: 0, none: 0, unknown: 0 }, approx: { running: 0, paused: 0 }, sites: {} } });
+    v4.close();
+
+    const db = new SlaLensDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    const recovered = (await db.tickets.get([J, 'SUP-7']))!;
+    expect(recovered.facts).toEqual({ source: 'jira', site: J, key: 'SUP-7', title: 'Printer on fire', url: `https://${J}/browse/SUP-7`, project: 'SUP', assignee: 'Priya', status: 'Waiting for customer', created: 1_000, resolvedAt: null, firstResponseAt: 2_000, exact: false });
+    const { source, title, url, assignee, ...kept } = v4row;
+    expect([source, title, url, assignee]).toEqual(['jira', facts.title, facts.url, facts.assignee]);
+    expect(await db.tickets.get([J, 'SUP-8'])).toEqual(kept);
+    for (const copy of copies) expect(recovered, copy).not.toHaveProperty(copy);
+    const rows: StoredTicket[] = await db.tickets.toArray();
+    expect((await db.meta.get(TALLIES_KEY))?.value).toEqual(tallyAll(rows));
+    expect((await db.meta.get(TALLIES_KEY))?.value).toMatchObject({ total: 2, phases: { running: 1, none: 1 }, sites: { [J]: { source: 'jira', tickets: 2 } } });
     await db.delete();
   });
 });

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { ConfigChange, ConfigV1, ResolvedPolicy } from '../config/index';
 import type { CalendarSpec, StatusChange, TicketFacts, TicketSource } from '../sla/index';
 import type { BadgeState, SlaView, TicketPhase } from '../view/types';
-import { ticketTallies } from './tallies';
+import { TALLIES_KEY, tallyAll, ticketTallies } from './tallies';
 
 /** The extension's one IndexedDB database, in the extension origin (shared by background, popup, options). */
 export const DATABASE_NAME = 'sla-lens';
@@ -42,19 +42,21 @@ export interface StoredCalendar {
   spec: CalendarSpec;
 }
 
-/** A ticket an overlay has seen, per site and key: what the popup lists. */
+/**
+ * A ticket an overlay has seen, per site and key: what the popup lists. What the ticket is (title,
+ * address, source, assignee…) is read from its facts, never from copies beside them.
+ */
 export interface StoredTicket {
   site: string;
   key: string;
-  source: TicketSource;
-  title?: string;
-  url?: string;
-  /** Jira project or Zendesk group. */
+  /**
+   * What the popup groups the ticket under (Jira project or Zendesk group): worked out from the
+   * facts when the row is written (evaluate.ts), so the popup needs no rule of its own.
+   */
   team?: string;
-  assignee?: string;
   view: SlaView;
   /** The facts the view was computed from, so a new configuration can evaluate the ticket again. */
-  facts?: TicketFacts;
+  facts: TicketFacts;
   /** What only new facts change (ticket-state.ts); with riskAt and dueAt it finds tickets by state at any instant. */
   phase: TicketPhase;
   /** When a running ticket turns at-risk; Infinity otherwise. */
@@ -113,7 +115,8 @@ export class SlaLensDatabase extends Dexie {
       );
     // 4: what was written and never read goes: the state a ticket had when last seen (readers work
     // it out from the view at their own instant), and copies of the priority and status (the facts
-    // hold them). Same indexes.
+    // hold them; a version 2 row has no facts yet, so it gets them first, while its priority and
+    // status are still there). Same indexes.
     this.version(4)
       .stores({})
       .upgrade((tx) =>
@@ -121,10 +124,61 @@ export class SlaLensDatabase extends Dexie {
           .table('tickets')
           .toCollection()
           .modify((row: Record<string, unknown>) => {
+            row.facts ??= recoveredFacts(row);
             delete row.state;
             delete row.priority;
             delete row.status;
           }),
       );
+    // 5: the facts are a ticket's one record of what it is: the flat copies of its source, title,
+    // address and assignee go (readers read the facts), and a version 2 row without facts gets
+    // them. The totals are counted again from the upgraded rows. Same indexes.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) => {
+        const tickets = tx.table('tickets');
+        return tickets
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            row.facts ??= recoveredFacts(row);
+            delete row.source;
+            delete row.title;
+            delete row.url;
+            delete row.assignee;
+          })
+          .then(() => tickets.toArray())
+          .then((rows: StoredTicket[]) => tx.table('meta').put({ key: TALLIES_KEY, value: tallyAll(rows) }));
+      });
   }
+}
+
+/**
+ * Facts for a row version 2 wrote (before facts were kept), from what the row holds: its flat
+ * copies, and the creation, resolution and first reply its clocks were started and stopped at.
+ * Its status history was never kept, so they are approximate, as evaluating them again says.
+ */
+function recoveredFacts(row: Record<string, unknown>): TicketFacts {
+  const view = row.view as SlaView;
+  const stopOf = (metric: string) => view.clocks.find((c) => c.metric === metric)?.clock.stop ?? null;
+  const observed = (row.observed as StatusChange[] | undefined) ?? [];
+  const source = row.source as TicketSource;
+  const facts: Record<string, unknown> = {
+    source,
+    site: row.site,
+    key: row.key,
+    title: row.title,
+    url: row.url,
+    // Version 2 wrote the project (Jira) or the group (Zendesk) as the team.
+    [source === 'zendesk' ? 'group' : 'project']: row.team,
+    assignee: row.assignee,
+    priority: row.priority,
+    status: row.status ?? observed[observed.length - 1]?.status,
+    // Every clock starts when the ticket was created.
+    created: view.clocks[0]?.clock.start ?? row.firstSeen,
+    resolvedAt: stopOf('resolution'),
+    firstResponseAt: stopOf('first-response'),
+    exact: false,
+  };
+  for (const [name, value] of Object.entries(facts)) if (value === undefined) delete facts[name];
+  return facts as unknown as TicketFacts;
 }

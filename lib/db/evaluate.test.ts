@@ -80,7 +80,7 @@ describe('evaluateRequest', () => {
     ]);
     expect(Object.keys(response.calendars)).toEqual(['emea']);
     // 09:00 UTC is 10:00 in Berlin: by 16:30 Berlin, 6.5 of 8 business hours are used (first response was met).
-    expect(await db.tickets.get([site, 'SUP-1'])).toMatchObject({ title: 'Printer on fire', team: 'SUP', phase: 'running', firstSeen: now, lastSeen: now });
+    expect(await db.tickets.get([site, 'SUP-1'])).toMatchObject({ facts: { title: 'Printer on fire' }, team: 'SUP', phase: 'running', firstSeen: now, lastSeen: now });
     expect(await db.tickets.get([site, 'SUP-2'])).toMatchObject({ phase: 'none' });
   });
 

@@ -26,11 +26,7 @@ export function ticketRow(site: string, ticket: TicketFacts, view: SlaView, cale
   return {
     site,
     key: ticket.key,
-    source: ticket.source,
-    title: ticket.title,
-    url: ticket.url,
     team: ticket.project ?? ticket.group,
-    assignee: ticket.assignee,
     view,
     facts: ticket,
     ...indexedFields(view, calendars, now),
@@ -158,17 +154,15 @@ export async function evaluateRequest(
 }
 
 /**
- * Brings every stored ticket up to date with `config` at `now`: tickets whose facts are stored are
- * matched and evaluated again (a new configuration may change their policy); the rest keep their
- * view and get their indexed fields derived again. Run when another configuration becomes active
- * and when the background starts (after an upgrade). Returns how many rows were rewritten.
+ * Brings every stored ticket up to date with `config` at `now`: each is matched and evaluated
+ * again from its facts (a new configuration may change its policy) and its indexed fields derived
+ * again. Run when another configuration becomes active and when the background starts (after an
+ * upgrade). Returns how many rows were rewritten.
  */
 export async function refreshStoredTickets(db: SlaLensDatabase, config: { config: ResolvedConfig | null }, now: number): Promise<number> {
   const active = config.config;
   return db.tickets.toCollection().modify((row) => {
-    let view = row.view;
-    if (!active) view = { key: row.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG };
-    else if (row.facts) view = viewFor(active, row.facts, { observed: row.observed });
+    const view: SlaView = active ? viewFor(active, row.facts, { observed: row.observed }) : { key: row.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG };
     Object.assign(row, { view, ...indexedFields(view, active?.calendars ?? {}, now) });
   });
 }

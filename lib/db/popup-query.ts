@@ -56,11 +56,11 @@ function summaryOf(row: StoredTicket, view: SlaView, calendars: CalendarSpecs, n
   return {
     site: row.site,
     key: row.key,
-    source: row.source,
-    title: row.title,
-    url: row.url,
+    source: row.facts.source,
+    title: row.facts.title,
+    url: row.facts.url,
     team: row.team,
-    assignee: row.assignee,
+    assignee: row.facts.assignee,
     policyId: shown?.policyId ?? view.policyId,
     policyName: shown?.policyName ?? view.policyName,
     metric: d.metric,
@@ -152,7 +152,7 @@ export async function loadCompliance(db: SlaLensDatabase, now: number, days: num
       if (decidedAt === null || decidedAt < since || decidedAt > now) continue;
       if (!bars.has(c.policyId)) bars.set(c.policyId, { policyId: c.policyId, policyName: c.policyName || c.policyId, met: 0, missed: 0, missedTickets: [] });
       const was = outcome.get(c.policyId);
-      const missed = s.state === 'met' ? null : { site: row.site, key: row.key, source: row.source, title: row.title, url: row.url, metric: c.metric, dueAt: s.dueAt };
+      const missed = s.state === 'met' ? null : { site: row.site, key: row.key, source: row.facts.source, title: row.facts.title, url: row.facts.url, metric: c.metric, dueAt: s.dueAt };
       if (!was || (was.missed === null && missed)) outcome.set(c.policyId, { missed });
     }
     for (const [policyId, { missed }] of outcome) {

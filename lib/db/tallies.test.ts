@@ -62,7 +62,7 @@ type Key = [string, string];
 
 function storedRow(site: string, key: string, phase: TicketPhase, approx: 0 | 1, lastSeen: number): StoredTicket {
   const facts = ticketFacts(site, key, H);
-  return { site, key, source: facts.source, view: { key, kind: 'none', clocks: [], exact: approx === 0 }, facts, phase, riskAt: Infinity, dueAt: Infinity, approx, firstSeen: 0, lastSeen, observed: [] };
+  return { site, key, view: { key, kind: 'none', clocks: [], exact: approx === 0 }, facts, phase, riskAt: Infinity, dueAt: Infinity, approx, firstSeen: 0, lastSeen, observed: [] };
 }
 
 const keyArb = fc.tuple(fc.constantFrom(...SITES), fc.constantFrom('1', '2', '3', '4')) as fc.Arbitrary<Key>;
@@ -136,7 +136,7 @@ async function run(op: Op): Promise<unknown> {
         .equals(op.key)
         .modify((row) => {
           const { source } = ticketFacts(op.site, row.key, H);
-          Object.assign(row, { site: op.site, source, facts: { ...row.facts, site: op.site, source } });
+          Object.assign(row, { site: op.site, facts: { ...row.facts, site: op.site, source } });
         })
         .catch(refused);
     case 'clear':

@@ -29,7 +29,11 @@ export function emptyTallies(): TicketTallies {
 }
 
 /** What of a stored ticket the totals count. */
-export type Counted = Pick<StoredTicket, 'site' | 'source' | 'phase' | 'approx'>;
+export interface Counted extends Pick<StoredTicket, 'site' | 'phase' | 'approx'> {
+  source: TicketSource;
+}
+
+const counted = (row: StoredTicket): Counted => ({ site: row.site, source: row.facts.source, phase: row.phase, approx: row.approx });
 
 /** Adds (`sign` 1) or removes (-1) one row's share. */
 export function tally(t: TicketTallies, row: Counted, sign: 1 | -1): void {
@@ -41,9 +45,9 @@ export function tally(t: TicketTallies, row: Counted, sign: 1 | -1): void {
   if (site.tickets <= 0) delete t.sites[row.site];
 }
 
-export function tallyAll(rows: Iterable<Counted>): TicketTallies {
+export function tallyAll(rows: Iterable<StoredTicket>): TicketTallies {
   const t = emptyTallies();
-  for (const row of rows) tally(t, row, 1);
+  for (const row of rows) tally(t, counted(row), 1);
   return t;
 }
 
@@ -56,14 +60,12 @@ function isTallies(value: unknown): value is TicketTallies {
 export async function readTallies(db: SlaLensDatabase): Promise<TicketTallies> {
   const stored = (await db.meta.get(TALLIES_KEY))?.value;
   if (isTallies(stored)) return stored;
-  const rows: Counted[] = [];
-  await db.tickets.each((r) => void rows.push(r));
-  return tallyAll(rows);
+  const t = emptyTallies();
+  await db.tickets.each((r) => tally(t, counted(r), 1));
+  return t;
 }
 
 const idOf = (key: unknown) => JSON.stringify(key);
-
-const counted = (row: Counted): Counted => ({ site: row.site, source: row.source, phase: row.phase, approx: row.approx });
 
 // DBCoreRangeType is an ambient const enum, which isolated modules cannot read.
 const EVERYTHING = { type: 3 as DBCoreRangeType, lower: undefined, upper: undefined } satisfies DBCoreKeyRange;
@@ -80,6 +82,8 @@ function writeCounting(tickets: DBCoreTable, meta: DBCoreTable, req: DBCoreMutat
   let totals: TicketTallies;
   let keys: unknown[] = [];
   const before = new Map<string, Counted | undefined>();
+  // Before anything is written: a row the totals cannot count is refused, not half-written.
+  const incoming = req.type === 'put' || req.type === 'add' ? req.values.map((v: StoredTicket) => counted(v)) : [];
   return meta
     .get({ trans, key: TALLIES_KEY })
     .then((row: { value?: unknown } | undefined) => (isTallies(row?.value) ? row.value : rowsIn(EVERYTHING).then(tallyAll)))
@@ -101,7 +105,7 @@ function writeCounting(tickets: DBCoreTable, meta: DBCoreTable, req: DBCoreMutat
         // In order, so a key written twice in one request counts once.
         keys.forEach((k, i) => {
           if (res.failures[i]) return;
-          now.set(idOf(k), req.type === 'delete' ? undefined : counted(req.values[i] as StoredTicket));
+          now.set(idOf(k), incoming[i]);
         });
       }
       for (const [id, row] of now) {

@@ -17,8 +17,8 @@ afterEach(async () => {
 const row = (key: string, fields: Partial<StoredTicket>): StoredTicket => ({
   site: 'acme.atlassian.net',
   key,
-  source: 'jira',
   view: { key, kind: 'clocks', clocks: [], exact: true },
+  facts: { source: 'jira', site: 'acme.atlassian.net', key, created: NOW - DAY_MS, exact: true },
   phase: 'running',
   riskAt: Infinity,
   dueAt: Infinity,
@@ -82,7 +82,7 @@ describe('retention', () => {
 
 describe('after a configuration change', () => {
   it('evaluates the stored tickets again once per version', async () => {
-    // A row as a v2 database left it: derived fields from an old evaluation, no facts.
+    // Derived fields from an evaluation under another configuration.
     await db.tickets.put(row('SUP-1', { riskAt: NOW + DAY_MS, dueAt: NOW + 2 * DAY_MS, view: { key: 'SUP-1', kind: 'none', clocks: [], exact: true } }));
     expect(await afterConfigChange(db, { version: 3, config: null }, NOW)).toBe(true);
     expect(await db.tickets.get(['acme.atlassian.net', 'SUP-1'])).toMatchObject({ phase: 'none', riskAt: Infinity });
