@@ -6,34 +6,36 @@
  */
 import { z } from 'zod';
 import type { TicketFacts } from '../sla/index';
+import { FACT_LIMITS as L } from './limits';
 import type { EvaluateRequest } from './types';
 
 /** The most tickets one message may carry; the overlay sends at most this many at once. */
 export const MAX_TICKETS = 500;
 const text = (max: number) => z.string().max(max);
+const name = text(L.name);
 const instant = z.number().finite();
 
 export const ticketSchema = z.strictObject({
   source: z.enum(['jira', 'zendesk']),
-  site: text(253),
-  key: text(64).min(1),
-  title: text(2000).optional(),
-  url: text(2000).optional(),
-  project: text(255).optional(),
-  issueType: text(255).optional(),
-  requestType: text(255).optional(),
-  priority: text(255).optional(),
-  status: text(255).optional(),
-  labels: z.array(text(255)).max(200).optional(),
-  group: text(255).optional(),
-  organization: text(255).optional(),
-  assignee: text(255).optional(),
-  fields: z.record(text(255), z.union([text(2000), z.number(), z.boolean(), z.null(), z.array(text(2000)).max(100)])).optional(),
+  site: text(L.site),
+  key: text(L.key).min(1),
+  title: text(L.text).optional(),
+  url: text(L.text).optional(),
+  project: name.optional(),
+  issueType: name.optional(),
+  requestType: name.optional(),
+  priority: name.optional(),
+  status: name.optional(),
+  labels: z.array(name).max(L.labels).optional(),
+  group: name.optional(),
+  organization: name.optional(),
+  assignee: name.optional(),
+  fields: z.record(name, z.union([text(L.text), z.number(), z.boolean(), z.null(), z.array(text(L.text)).max(L.fieldValues)])).optional(),
   created: instant,
   resolvedAt: instant.nullable().optional(),
   firstResponseAt: instant.nullable().optional(),
-  statusHistory: z.array(z.strictObject({ at: instant, status: text(255), category: z.enum(['new', 'indeterminate', 'done']).optional() })).max(1000).optional(),
-  vendorSla: z.array(z.strictObject({ metric: text(64), stage: z.enum(['active', 'paused', 'achieved']), breachAt: instant.nullable() })).max(20).optional(),
+  statusHistory: z.array(z.strictObject({ at: instant, status: name, category: z.enum(['new', 'indeterminate', 'done']).optional() })).max(L.statusHistory).optional(),
+  vendorSla: z.array(z.strictObject({ metric: text(L.vendorMetric), stage: z.enum(['active', 'paused', 'achieved']), breachAt: instant.nullable() })).max(L.vendorMetrics).optional(),
   exact: z.boolean(),
 });
 
@@ -45,9 +47,9 @@ void schemaMatchesFacts;
 const envelopeSchema = z.strictObject({
   type: z.literal('sla:evaluate'),
   source: z.enum(['jira', 'zendesk']),
-  site: text(253).min(1),
+  site: text(L.site).min(1),
   tickets: z.array(z.unknown()).max(MAX_TICKETS),
-  unreadable: z.array(text(64)).max(MAX_TICKETS).optional(),
+  unreadable: z.array(text(L.key)).max(MAX_TICKETS).optional(),
 });
 
 export class InvalidMessageError extends Error {
@@ -71,7 +73,7 @@ export interface CheckedRequest {
 /** A key we can still name a badge by, from a ticket that failed its check. */
 function keyOf(raw: unknown): string | null {
   const key = (raw as { key?: unknown } | null)?.key;
-  return typeof key === 'string' && key.length > 0 && key.length <= 64 ? key : null;
+  return typeof key === 'string' && key.length > 0 && key.length <= L.key ? key : null;
 }
 
 function reasonOf(error: z.ZodError): string {

@@ -8,6 +8,7 @@
 import type { SlaView } from '../view/types';
 import type { EvaluateRequest, EvaluateResponse } from '../messaging/types';
 import type { TicketFacts } from '../sla/index';
+import { clampFacts } from '../sources/clamp';
 import { cannotRead, type PageDiagnostics, type PageKind } from '../sources/page-status';
 import type { EnrichFailure, FoundTicket, SourceAdapter } from '../sources/types';
 import { failureWords } from '../view/words';
@@ -61,7 +62,7 @@ const ANSWER_GATHER_MS = 16;
 function domFacts(found: FoundTicket, source: TicketFacts['source'], site: string): TicketFacts | null {
   const { created, ...rest } = found.dom;
   if (created === undefined) return null;
-  return { ...rest, created, key: found.key, source, site, exact: false };
+  return clampFacts({ ...rest, created, key: found.key, source, site, exact: false });
 }
 
 export interface Overlay {

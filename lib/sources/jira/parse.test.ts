@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseEvaluateRequest } from '../../messaging/schema';
 import { handle } from '../../../testing/sites/index';
 import { jiraDcSearch, jiraSearch } from '../../../testing/sites/jira';
 import { DC_OFFSET_MINUTES } from '../../../testing/sites/jira-dc';
@@ -156,6 +157,30 @@ describe('status history, resolution and first response', () => {
 
   it.each([[null], ['text'], [{}], [{ key: 'not a key', fields: {} }], [{ key: 'SUP-1' }], [{ key: 'SUP-1', fields: { created: 'soon' } }]])('returns null for %j', (issue) => {
     expect(parseIssue(issue, CLOUD)).toBeNull();
+  });
+
+  it('keeps within what the background takes: a huge value from the API still yields facts the schema accepts', () => {
+    const huge = 'x'.repeat(100_000);
+    const facts = parseIssue(
+      {
+        key: 'SUP-1',
+        fields: {
+          created: '2026-03-02T09:00:00.000+0100',
+          summary: huge,
+          status: { name: huge, statusCategory: { key: 'indeterminate' } },
+          priority: { name: huge },
+          issuetype: { name: 'Bug' },
+          assignee: { displayName: huge },
+          labels: ['ok', huge, ...Array.from({ length: 300 }, (_, i) => `l${i}`)],
+        },
+        changelog: { histories: [{ created: '2026-03-02T10:00:00.000+0100', items: [{ field: 'status', fromString: 'Open', toString: huge }] }] },
+      },
+      CLOUD,
+    )!;
+    expect(facts.title).toHaveLength(2000);
+    expect(facts).toMatchObject({ issueType: 'Bug', exact: false });
+    expect(facts.labels).toHaveLength(200);
+    expect(parseEvaluateRequest({ type: 'sla:evaluate', source: 'jira', site: CLOUD.site, tickets: [facts] }).refused).toEqual([]);
   });
 
   it('survives hostile shapes', () => {

@@ -2,10 +2,11 @@
  * One issue from Jira's search APIs → `TicketFacts`: Cloud `/rest/api/3/search/jql` and Data
  * Center `/rest/api/2/search` (same issue shape; DC users have `name`/`key`, comment bodies are
  * strings). Field meanings: jira-dom.md §5.4. Responses are untrusted input: every field is
- * checked by hand (no zod in the content script), and anything unexpected is left out rather
- * than guessed.
+ * checked by hand (no zod in the content script), anything unexpected is left out rather than
+ * guessed, and the facts are kept within what the background takes (`clampFacts`).
  */
 import type { StatusChange, TicketFacts } from '../../sla/index';
+import { clampFacts } from '../clamp';
 import { arr, obj, str, type Json } from '../json';
 import { parseJiraDate } from './dates';
 import { projectOf } from './dom';
@@ -152,7 +153,7 @@ export function parseIssue(issue: unknown, context: ParseContext): TicketFacts |
   }
   // Leave out what the response did not say, so callers can tell "absent" from "empty".
   for (const k of Object.keys(facts) as Array<keyof TicketFacts>) if (facts[k] === undefined) delete facts[k];
-  return facts;
+  return clampFacts(facts);
 }
 
 /** Every issue of a search response (`{issues}` on Cloud and DC), keyed by issue key; issues that cannot be read are left out. */

@@ -2,19 +2,15 @@
  * One ticket from Zendesk's Tickets API (Show Many, with the `slas` and `users` sideloads) and its
  * audits → `TicketFacts`. Field meanings: zendesk-dom.md §7.2–7.3 and Zendesk's Tickets, Ticket
  * Audits and audit events docs. Responses are untrusted input: every field is checked by hand (no
- * zod in the content script), anything unexpected is left out rather than guessed, and values are
- * kept within what the background accepts.
+ * zod in the content script), and anything unexpected is left out rather than guessed. The facts
+ * are kept within what the background takes by the sources' shared `clampFacts`.
  */
 import type { StatusChange, TicketFacts, VendorSlaMetric } from '../../sla/index';
-import { arr, idOf, obj, str as anyStr, type Json } from '../json';
+import { clampFacts } from '../clamp';
+import { arr, idOf, obj, str, type Json } from '../json';
 import { isValidTicketKey } from './urls';
 
 type FieldValue = NonNullable<TicketFacts['fields']>[string];
-
-const str = (v: unknown, max = 255): string | undefined => {
-  const s = anyStr(v);
-  return s !== undefined && s.length <= max ? s : undefined;
-};
 
 /** Zendesk's timestamps: ISO 8601 in UTC, `2026-11-26T14:02:31Z`. */
 export function parseZendeskDate(v: unknown): number | null {
@@ -54,15 +50,11 @@ function viaId(via: unknown): number | undefined {
   return Object.hasOwn(VIA_IDS, channel) ? VIA_IDS[channel] : undefined;
 }
 
-/** A custom field's value as the background accepts it (strings up to 2,000 characters, lists up to 100). */
+/** A custom field's value, when it is of a kind a policy can test (text, a number, a yes/no, a list of text). */
 function fieldValue(v: unknown): FieldValue | undefined {
-  if (typeof v === 'string') return v.length <= 2000 ? v : undefined;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'boolean') return v;
-  if (Array.isArray(v)) {
-    const list = v.filter((x): x is string => typeof x === 'string' && x.length <= 2000);
-    return list.length <= 100 ? list : undefined;
-  }
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
   return undefined;
 }
 
@@ -97,12 +89,12 @@ function vendorSlaOf(slas: unknown): VendorSlaMetric[] | undefined {
   if (!Array.isArray(metrics)) return undefined;
   const out: VendorSlaMetric[] = [];
   for (const m of metrics.map(obj)) {
-    const metric = str(m?.metric, 64);
+    const metric = str(m?.metric);
     const stage = m?.stage;
     if (!metric || (stage !== 'active' && stage !== 'paused' && stage !== 'achieved')) continue;
     out.push({ metric, stage, breachAt: parseZendeskDate(m?.breach_at) });
   }
-  return out.slice(0, 20);
+  return out;
 }
 
 /** A ticket's audits as Zendesk returned them, and whether they are all there. */
@@ -178,7 +170,7 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
     const ref = idOf(key);
     if (ref === undefined) return undefined;
     const name = map?.get(ref);
-    if (typeof name !== 'string' || name === '' || name.length > 255) {
+    if (typeof name !== 'string' || name === '') {
       exact = false;
       return undefined;
     }
@@ -206,10 +198,6 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
       exact = false;
     }
     for (const entry of statusHistory) entry.category = categoryOf(entry.status);
-    if (statusHistory.length > 1000) {
-      statusHistory = undefined;
-      exact = false;
-    }
 
     // "By an agent" is inferred as "not by the requester": an audit names its author's id, not
     // their role. So a public comment by a CC'd end user would count as a reply.
@@ -230,18 +218,18 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
     resolvedAt = null;
   }
 
-  const tags = arr(t.tags).filter((l): l is string => typeof l === 'string' && l !== '' && l.length <= 255);
+  const tags = arr(t.tags).filter((l): l is string => typeof l === 'string' && l !== '');
   const fields = fieldsOf(t);
   const facts: TicketFacts = {
     source: 'zendesk',
     site: context.site,
     key: String(tid),
     url: `${context.origin}/agent/tickets/${tid}`,
-    title: typeof t.subject === 'string' && t.subject !== '' ? t.subject.slice(0, 2000) : undefined,
+    title: str(t.subject),
     issueType: str(t.type)?.toLowerCase(),
     priority: str(t.priority)?.toLowerCase(),
     status,
-    labels: t.tags === undefined ? undefined : tags.slice(0, 200),
+    labels: t.tags === undefined ? undefined : tags,
     group,
     organization,
     assignee,
@@ -255,5 +243,5 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
   };
   // Leave out what the response did not say, so callers can tell "absent" from "empty".
   for (const k of Object.keys(facts) as Array<keyof TicketFacts>) if (facts[k] === undefined) delete facts[k];
-  return facts;
+  return clampFacts(facts);
 }
