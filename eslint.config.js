@@ -13,6 +13,7 @@ const restrict = (files, regex, message, allowTypeImports = false) => ({
 });
 
 const BROWSER = '^#imports$|^wxt(/|$)';
+const NODE_MODULES = 'fs|path|os|child_process|crypto|url|util|buffer|stream|events|http|https|net|tls|zlib|worker_threads';
 const HEAVY = '^(zod|dexie|yaml)(/|$)';
 // The background's side: the database, the configuration layer, the message schema, the tab-status store.
 const BACKGROUND_ONLY = `(^|/)(db|config)(/|$)|(^|/)messaging/schema$|(^|/)tabs/page-status$|${HEAVY}`;
@@ -31,6 +32,17 @@ export default tseslint.config(
   },
   // Node scripts.
   { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  // Browser code runs in pages, extension pages and a service worker, never in Node. WXT's own
+  // types bring Node's into the compiler, so the linter keeps them out: no Node module, no Node
+  // global. (Core rules, so the layer rules below, which use the typed ones, do not replace them.)
+  {
+    files: ['lib/**', 'components/**', 'entrypoints/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/__fixtures__/**', 'lib/**/test-helpers.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: `^node:|^(${NODE_MODULES})(/|$)`, message: 'Browser code never imports Node modules.' }] }],
+      'no-restricted-globals': ['error', ...['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'setImmediate'].map((name) => ({ name, message: 'Browser code has no Node globals.' }))],
+    },
+  },
   // The engine is pure: it imports nothing of ours.
   restrict(['lib/sla/**'], `^\\.\\./|${BROWSER}|${HEAVY}`, 'lib/sla is the pure engine: it imports nothing outside itself.'),
   // A ticket's view: the engine, nothing else.

@@ -30,6 +30,16 @@ describe('import boundaries', () => {
   });
 
   it.each([
+    ['lib/view/scratch.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", 'no-restricted-imports'],
+    ['components/popup/scratch.ts', "import { join } from 'path';\nexport const x = join;\n", 'no-restricted-imports'],
+    ['lib/overlay/scratch.ts', 'export const debug = process.env.DEBUG;\n', 'no-restricted-globals'],
+    ['entrypoints/background.scratch.ts', "export const b = Buffer.from('x');\n", 'no-restricted-globals'],
+  ])('%s is browser code: no Node', async (filePath, code, rule) => {
+    const [result] = await eslint.lintText(code, { filePath });
+    expect(result!.messages.filter((m) => m.ruleId === rule)).toHaveLength(1);
+  });
+
+  it.each([
     ['lib/view/scratch.ts', "import { evaluateClock } from '../sla/index';\nexport const x = evaluateClock;\n"],
     ['components/popup/scratch.ts', "import type { PopupSnapshot } from '../../lib/db/popup-query';\nexport type X = PopupSnapshot;\n"],
     ['lib/overlay/scratch.ts', "import { readView } from '../view/read-view';\nexport const x = readView;\n"],
