@@ -26,14 +26,17 @@ export interface HttpFailure {
 
 /**
  * What an answer's status says before its body is read, the same for every source: 429 is a rate
- * limit (with its Retry-After), 401 and 403 mean the session does not cover the read (a source
- * may still treat a 403 on one item as that item's, by its `status`), 5xx is the server's error,
- * and a 200 that is not JSON is a sign-in page. Null: read the body.
+ * limit (with its Retry-After); 401, and a 200 that is not JSON (a sign-in page), mean the session
+ * does not cover the read: signed out; 403 means it does, but this account may not read what was
+ * asked: forbidden, which signing in again would not change; 5xx is the server's error. How far a
+ * failure reaches is the source's to say: a request for a whole batch fails the batch, a request
+ * for one ticket's extras only that ticket's. Null: read the body.
  */
 export function failureOf(response: Response, now: number): HttpFailure | null {
   const { status } = response;
   if (status === 429) return { ok: false, failure: 'rate-limited', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now), status };
-  if (status === 401 || status === 403) return { ok: false, failure: 'signed-out', status };
+  if (status === 401) return { ok: false, failure: 'signed-out', status };
+  if (status === 403) return { ok: false, failure: 'forbidden', status };
   if (status >= 500) return { ok: false, failure: 'server-error', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now), status };
   if (status === 200 && !isJson(response)) return { ok: false, failure: 'signed-out', status };
   return null;

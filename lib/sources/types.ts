@@ -18,7 +18,11 @@ export interface FoundTicket {
   isTicketView?: boolean;
 }
 
-export type EnrichFailure = 'signed-out' | 'rate-limited' | 'server-error' | 'network' | 'bad-response';
+/**
+ * Why the site's API gave no facts. `signed-out`: the session does not cover the read (401, or a
+ * sign-in page); `forbidden`: it does, but the account may not read what was asked (403).
+ */
+export type EnrichFailure = 'signed-out' | 'forbidden' | 'rate-limited' | 'server-error' | 'network' | 'bad-response';
 
 export interface EnrichResult {
   facts: Map<string, TicketFacts>;

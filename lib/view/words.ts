@@ -46,10 +46,12 @@ export function pillText(t: { state: BadgeState; dueAt: number; remainingMs: num
 }
 
 /** Why the site's API gave no facts for a ticket, as its badge's tooltip says it. */
-export function failureWords(failure: 'signed-out' | 'rate-limited' | 'server-error' | 'network' | 'bad-response'): string {
+export function failureWords(failure: 'signed-out' | 'forbidden' | 'rate-limited' | 'server-error' | 'network' | 'bad-response'): string {
   switch (failure) {
     case 'signed-out':
       return 'the site’s API did not answer as if you were signed in: sign in again and reload';
+    case 'forbidden':
+      return 'the site’s API would not give it to your account (no permission to read it)';
     case 'rate-limited':
       return 'the site asked SLA Lens to slow down (rate limit); it asks again shortly';
     case 'server-error':

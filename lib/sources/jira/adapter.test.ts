@@ -160,6 +160,14 @@ describe('failures: never throws, degrades, backs off', () => {
     expect(fetch.calls).toHaveLength(1);
   });
 
+  it('403 → forbidden, not signed-out (signing in again would not help); the whole search is refused, and backs off', async () => {
+    const fetch = fakeFetch(sites(), () => new Response('XSRF check failed', { status: 403, headers: { 'Content-Type': 'text/plain' } }));
+    const adapter = adapterWith(fetch);
+    expect(await adapter.enrich(['SUP-101', 'SUP-102'], opts())).toEqual({ facts: new Map(), failure: 'forbidden' });
+    expect(await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 1000))).toEqual({ facts: new Map(), failure: 'forbidden' });
+    expect(fetch.calls).toHaveLength(1);
+  });
+
   it('429 → rate-limited, honouring Retry-After', async () => {
     let limited = true;
     const fetch = fakeFetch(sites(), () => (limited ? json(429, '{"errorMessages":["Rate limit exceeded"]}', { 'Retry-After': '120' }) : undefined));

@@ -112,6 +112,8 @@ export async function searchIssues(fetchFn: Fetch, target: SearchTarget, keys: r
 async function classify(response: Response, target: SearchTarget, now: number): Promise<{ ok: true; facts: Map<string, TicketFacts>; body: unknown } | Extract<SearchOutcome, { ok: false }>> {
   const { status } = response;
   // Signed out, Cloud answers REST calls with 200 and the login page (jira-dom.md §5.1, G Part 1b).
+  // A 403 is never one issue's: search leaves out issues the account may not browse rather than
+  // refusing them, so a refused search (its XSRF check, a site's policy) is the whole batch's.
   const failed = failureOf(response, now);
   if (failed) return { ok: false, failure: failed.failure, ...(failed.retryAfterMs !== undefined ? { retryAfterMs: failed.retryAfterMs } : {}) };
   let body: unknown;

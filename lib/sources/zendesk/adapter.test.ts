@@ -251,6 +251,24 @@ describe('failures: never throws, degrades, backs off', () => {
     expect(result.facts.get('4101')).not.toHaveProperty('group');
   });
 
+  it('403 on Show Many → forbidden for the batch (not signed-out), and backs off, as a Jira search does', async () => {
+    const fetch = fakeFetch(sites(), (call) => (isShowMany(call) ? json(403, '{"error":"Forbidden"}') : undefined));
+    const adapter = adapterWith(fetch);
+    expect(await adapter.enrich(['4101', '4104'], opts())).toEqual({ facts: new Map(), failure: 'forbidden' });
+    expect(await adapter.enrich(['4101'], opts(FIXTURE_NOW + 1000))).toEqual({ facts: new Map(), failure: 'forbidden' });
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('403 on one ticket’s audits is that ticket’s: it comes without history, the others are whole, nothing backs off', async () => {
+    const fetch = fakeFetch(sites(), (call) => (call.url.pathname === '/api/v2/tickets/4104/audits.json' ? json(403, '{"error":"Forbidden"}') : undefined));
+    const result = await adapterWith(fetch).enrich(['4101', '4104', '4105'], opts());
+    expect(result.failure).toBeUndefined();
+    expect(result.facts.get('4104')).toMatchObject({ exact: false, status: 'pending' });
+    expect(result.facts.get('4104')).not.toHaveProperty('statusHistory');
+    expect(result.facts.get('4101')!.exact).toBe(true);
+    expect(result.facts.get('4105')!.exact).toBe(true);
+  });
+
   it('bad JSON or the wrong shape from Show Many → bad-response', async () => {
     for (const body of ['{"tickets": [unterminated', '{"results": []}']) {
       const fetch = fakeFetch(sites(), (call) => (isShowMany(call) ? json(200, body) : undefined));

@@ -66,11 +66,12 @@ interface Stop {
 
 /**
  * Failures that say the site wants no more requests now: a rate limit, a sign-out, the network.
- * Others concern one ticket or list (a 5xx or 404 on one ticket's audits, a 403 for a role that
- * may not read a resource): that one degrades, the rest go on.
+ * Others concern the one ticket or list asked for (a 5xx or 404 on one ticket's audits; a 403,
+ * `forbidden`, for a role that may not read the groups or an organization): that one degrades,
+ * the rest go on. Show Many itself is the batch: any failure of it fails the batch, as a Jira
+ * search's does.
  */
-const stops = (answer: { failure: EnrichFailure; status?: number }) =>
-  answer.status !== 403 && (answer.failure === 'rate-limited' || answer.failure === 'signed-out' || answer.failure === 'network');
+const stops = (answer: { failure: EnrichFailure }) => answer.failure === 'rate-limited' || answer.failure === 'signed-out' || answer.failure === 'network';
 
 async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
