@@ -121,10 +121,10 @@ export default defineBackground({
           const { request, refused } = parseEvaluateRequest(message);
           const problem = senderProblem(sender, request.site, browser.runtime.id);
           if (problem) throw new InvalidMessageError(problem);
-          const { response, rows } = await evaluateTickets(db, request, await config(), Date.now(), refused);
+          const { response, sightings } = await evaluateTickets(db, request, await config(), Date.now(), refused);
           // Badges first; the record for the popup follows once the overlay's burst of questions is answered.
           sendResponse({ ok: true, response });
-          recorder.add(rows);
+          recorder.add(sightings);
         } catch (error) {
           if (!(error instanceof InvalidMessageError)) console.error('SLA Lens could not evaluate tickets', error);
           sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) });

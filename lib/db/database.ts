@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { ConfigChange, ConfigV1, ResolvedPolicy } from '../config/index';
 import type { CalendarSpec, StatusChange, TicketFacts, TicketSource } from '../sla/index';
 import type { BadgeState, SlaView, TicketPhase } from '../view/types';
-import { TALLIES_KEY, tallyAll, ticketTallies } from './tallies';
+import { recounted, TALLIES_KEY, ticketTallies } from './tallies';
 
 /** The extension's one IndexedDB database, in the extension origin (shared by background, popup, options). */
 export const DATABASE_NAME = 'sla-lens';
@@ -147,7 +147,7 @@ export class SlaLensDatabase extends Dexie {
             delete row.assignee;
           })
           .then(() => tickets.toArray())
-          .then((rows: StoredTicket[]) => tx.table('meta').put({ key: TALLIES_KEY, value: tallyAll(rows) }));
+          .then((rows: StoredTicket[]) => tx.table('meta').put({ key: TALLIES_KEY, value: recounted(rows) }));
       });
   }
 }

@@ -1,3 +1,4 @@
+import type { DBCore } from 'dexie';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EvaluateRequest } from '../messaging/types';
@@ -5,7 +6,8 @@ import type { TicketFacts } from '../sla/index';
 import { applyImport, previewText } from './config-store';
 import { SlaLensDatabase } from './database';
 import { parseEvaluateRequest } from '../messaging/schema';
-import { createConfigCache, createTicketRecorder, evaluateRequest, evaluateTickets } from './evaluate';
+import { createConfigCache, createTicketRecorder, evaluateRequest, evaluateTickets, recordTickets, type Sighting } from './evaluate';
+import { tallyAll, TALLIES_KEY } from './tallies';
 
 const designExample = readFileSync(new URL('../config/__fixtures__/design-example.json', import.meta.url), 'utf8');
 const at = (iso: string) => Date.parse(iso);
@@ -49,15 +51,15 @@ describe('a message with one ticket the background refuses', () => {
     const tickets = Array.from({ length: 500 }, (_, i) => ticket(`SUP-${i + 1}`, i === 250 ? { title: 'x'.repeat(5000) } : {}));
     const { request: checked, refused } = parseEvaluateRequest(request(tickets));
     expect(checked.tickets).toHaveLength(499);
-    const { response, rows } = await evaluateTickets(db, checked, await createConfigCache(db)(), at('2026-11-23T10:00:00Z'), refused);
+    const { response, sightings } = await evaluateTickets(db, checked, await createConfigCache(db)(), at('2026-11-23T10:00:00Z'), refused);
     expect(response.views).toHaveLength(500);
     expect(response.views.filter((v) => v.kind === 'clocks')).toHaveLength(499);
     const marked = response.views.find((v) => v.key === 'SUP-251')!;
     expect(marked).toMatchObject({ kind: 'unknown', exact: false });
     expect(marked.note).toMatch(/refused.*title/);
     // Nothing of a refused ticket is recorded.
-    expect(rows.map((r) => r.key)).not.toContain('SUP-251');
-    expect(rows).toHaveLength(499);
+    expect(sightings.map((s) => s.row.key)).not.toContain('SUP-251');
+    expect(sightings).toHaveLength(499);
   });
 });
 
@@ -114,9 +116,9 @@ describe('createTicketRecorder', () => {
     const planned: Array<() => void> = [];
     const recorder = createTicketRecorder(db, 300, (fn) => planned.push(fn));
     const first = await evaluateTickets(db, request([ticket('SUP-1'), ticket('SUP-2')]), await cache(), at('2026-11-23T10:00:00Z'));
-    recorder.add(first.rows);
+    recorder.add(first.sightings);
     const second = await evaluateTickets(db, request([ticket('SUP-1', { status: 'Done' })]), await cache(), at('2026-11-23T10:05:00Z'));
-    recorder.add(second.rows);
+    recorder.add(second.sightings);
     // Only the plan made after the last evaluation writes.
     expect(planned).toHaveLength(2);
     planned[0]!();
@@ -131,12 +133,80 @@ describe('createTicketRecorder', () => {
     const delays: number[] = [];
     let now = 0;
     const recorder = createTicketRecorder(db, 300, (_fn, ms) => delays.push(ms), () => undefined, () => now, 3000);
-    const row = (key: string) => ({ site, key }) as unknown as Parameters<typeof recorder.add>[0][number];
+    const row = (key: string) => ({ row: { site, key } }) as unknown as Sighting;
     recorder.add([row('A')]);
     now = 2900;
     recorder.add([row('B')]);
     now = 3100;
     recorder.add([row('C')]);
     expect(delays).toEqual([300, 100, 0]);
+  });
+});
+
+describe('one read of the stored rows per message', () => {
+  /** Ticket rows read from IndexedDB, per key, whoever reads them (the totals' middleware included). */
+  function countReads(db: SlaLensDatabase): Map<string, number> {
+    const reads = new Map<string, number>();
+    const count = (keys: unknown[]) => keys.forEach((k) => reads.set(String(k), (reads.get(String(k)) ?? 0) + 1));
+    db.use({
+      stack: 'dbcore',
+      name: 'ReadCounter',
+      // Below the totals' middleware (10), above Dexie's own.
+      level: 5,
+      create: (down: DBCore) => ({
+        ...down,
+        table(name: string) {
+          const table = down.table(name);
+          if (name !== 'tickets') return table;
+          const key = table.schema.primaryKey.extractKey!;
+          return {
+            ...table,
+            get: (req) => (count([req.key]), table.get(req)),
+            getMany: (req) => (count(req.keys), table.getMany(req)),
+            query: (req) => table.query(req).then((res) => (req.values && count(res.result.map(key)), res)),
+          };
+        },
+      }),
+    });
+    return reads;
+  }
+  const blind = (key: string) => ticket(key, { status: 'Waiting for customer', statusHistory: undefined, exact: false });
+
+  let reads: Map<string, number>;
+  beforeEach(async () => {
+    await db.delete();
+    db = new SlaLensDatabase(`evaluate-reads-${n++}`);
+    reads = countReads(db);
+    await db.open();
+    await withConfig();
+    await evaluateRequest(db, request([blind('SUP-1'), blind('SUP-2'), ticket('SUP-3')]), await createConfigCache(db)(), at('2026-11-23T10:00:00Z'));
+    reads.clear();
+  });
+
+  it('rows evaluation read (tickets without history) are not read again to record them, nor for the totals', async () => {
+    const later = at('2026-11-23T11:00:00Z');
+    const { sightings } = await evaluateTickets(db, request([blind('SUP-1'), blind('SUP-2'), ticket('SUP-3'), blind('SUP-4')]), await createConfigCache(db)(), later);
+    expect(Object.fromEntries(reads)).toEqual({ 'acme.atlassian.net,SUP-1': 1, 'acme.atlassian.net,SUP-2': 1, 'acme.atlassian.net,SUP-4': 1 });
+    await recordTickets(db, sightings);
+    // The one with history is read when it is recorded, once.
+    expect(Object.fromEntries(reads)).toEqual({ 'acme.atlassian.net,SUP-1': 1, 'acme.atlassian.net,SUP-2': 1, 'acme.atlassian.net,SUP-3': 1, 'acme.atlassian.net,SUP-4': 1 });
+    // What recording did is what it did before: first sightings kept, observed statuses grown, totals exact.
+    expect(await db.tickets.get([site, 'SUP-1'])).toMatchObject({ firstSeen: at('2026-11-23T10:00:00Z'), lastSeen: later });
+    expect(await db.tickets.get([site, 'SUP-3'])).toMatchObject({ firstSeen: at('2026-11-23T10:00:00Z'), lastSeen: later });
+    expect(await db.tickets.get([site, 'SUP-4'])).toMatchObject({ firstSeen: later });
+    expect((await db.meta.get(TALLIES_KEY))?.value).toEqual({ ...tallyAll(await db.tickets.toArray()), writes: expect.any(Number) });
+  });
+
+  it('a row written between evaluation and recording is read again, so an alert shown in between stays remembered', async () => {
+    const { sightings } = await evaluateTickets(db, request([blind('SUP-1'), blind('SUP-2')]), await createConfigCache(db)(), at('2026-11-23T11:00:00Z'));
+    expect(sightings.map((s) => s.row.notified)).toEqual([undefined, undefined]);
+    // An alert for SUP-1 is shown (and remembered) while the sighting waits to be recorded.
+    await db.tickets.update([site, 'SUP-1'], { notified: ['resolution'] });
+    reads.clear();
+    await recordTickets(db, sightings);
+    // The write moved the store's write count: both rows are read again, once, and nothing is lost.
+    expect(Object.fromEntries(reads)).toEqual({ 'acme.atlassian.net,SUP-1': 1, 'acme.atlassian.net,SUP-2': 1 });
+    expect((await db.tickets.get([site, 'SUP-1']))?.notified).toEqual(['resolution']);
+    expect((await db.meta.get(TALLIES_KEY))?.value).toEqual({ ...tallyAll(await db.tickets.toArray()), writes: expect.any(Number) });
   });
 });

@@ -12,6 +12,7 @@ import type { StatusChange, TicketFacts } from '../sla/index';
 import { activeConfig } from './config-store';
 import { activeVersionId } from './active-version';
 import type { SlaLensDatabase, StoredTicket } from './database';
+import { rowsAsRead, ticketWrites } from './tallies';
 import { readView } from '../view/read-view';
 import { NO_CONFIG } from '../view/words';
 import type { CalendarSpecs } from '../view/calendars';
@@ -56,9 +57,18 @@ function observedAfter(stored: StoredTicket | undefined, ticket: TicketFacts, no
 }
 
 /**
- * The views for an overlay's tickets, and the rows to record for the popup. Nothing is written
- * here: the caller answers the overlay first and records afterwards (`recordTickets`), so badges
- * never wait on a database write.
+ * A row to record, with the stored row it was built on when evaluation read one (tickets without
+ * history), and the store's write count at that read (`TicketTallies.writes`).
+ */
+export interface Sighting {
+  row: StoredTicket;
+  read?: { writes: number; stored: StoredTicket | undefined };
+}
+
+/**
+ * The views for an overlay's tickets, and the sightings to record for the popup. Nothing is
+ * written here: the caller answers the overlay first and records afterwards (`recordTickets`), so
+ * badges never wait on a database write.
  */
 export async function evaluateTickets(
   db: SlaLensDatabase,
@@ -66,46 +76,62 @@ export async function evaluateTickets(
   config: { version: number | null; config: ResolvedConfig | null },
   now: number,
   refused: readonly RefusedTicket[] = [],
-): Promise<{ response: EvaluateResponse; rows: StoredTicket[] }> {
+): Promise<{ response: EvaluateResponse; sightings: Sighting[] }> {
   const unknown = (key: string): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: 'SLA Lens could not read this ticket from the page or the site’s API' });
   // A ticket the background would not take says why on its badge; nothing of it is recorded.
   const notTaken = refused.map(({ key, reason }): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: `SLA Lens refused what the page gave for this ticket (${reason})` }));
   if (!config.config) {
     const views = request.tickets.map((t): SlaView => ({ key: t.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG }));
-    return { response: { views: [...views, ...(request.unreadable ?? []).map(unknown), ...notTaken], calendars: {}, configVersion: null }, rows: [] };
+    return { response: { views: [...views, ...(request.unreadable ?? []).map(unknown), ...notTaken], calendars: {}, configVersion: null }, sightings: [] };
   }
   const active = config.config;
   // Stored rows matter only for tickets without history (their observed statuses): a site that
-  // gives history costs no database read before the overlay is answered.
+  // gives history costs no database read before the overlay is answered. They are read with the
+  // store's write count, so that recording them need not read them again.
   const blind = request.tickets.filter((t) => !t.statusHistory);
-  const stored = new Map((await db.tickets.bulkGet(blind.map((t) => [request.site, t.key] as [string, string]))).map((row, i) => [blind[i]!.key, row]));
-  const rows: StoredTicket[] = [];
+  const [writes, rows] =
+    blind.length === 0 ? [null, []] : await db.transaction('r', db.tickets, db.meta, () => Promise.all([ticketWrites(db), db.tickets.bulkGet(blind.map((t) => [request.site, t.key] as [string, string]))]));
+  const stored = new Map(rows.map((row, i) => [blind[i]!.key, row]));
+  const sightings: Sighting[] = [];
   const views = request.tickets.map((ticket) => {
     const before = stored.get(ticket.key);
     const observed = observedAfter(before, ticket, now);
     const view = viewFor(active, ticket, { observed });
-    rows.push(ticketRow(request.site, ticket, view, active.calendars, now, before, observed));
+    const row = ticketRow(request.site, ticket, view, active.calendars, now, before, observed);
+    sightings.push(writes !== null && stored.has(ticket.key) ? { row, read: { writes, stored: before } } : { row });
     return view;
   });
   const all = [...views, ...(request.unreadable ?? []).map(unknown), ...notTaken];
-  return { response: { views: all, calendars: calendarsFor(active, all), configVersion: config.version }, rows };
+  return { response: { views: all, calendars: calendarsFor(active, all), configVersion: config.version }, sightings };
 }
 
-/** Records what an overlay saw. A ticket seen again keeps when it was first seen, and its alerts. */
-export async function recordTickets(db: SlaLensDatabase, rows: readonly StoredTicket[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.transaction('rw', db.tickets, async () => {
-    const stored = await db.tickets.bulkGet(rows.map((r) => [r.site, r.key] as [string, string]));
+/**
+ * Records what overlays saw, each row merged with the one stored when it is written: a ticket seen
+ * again keeps when it was first seen, and its alerts. Each stored row is read once: a row
+ * evaluation read is still current while the store's write count has not moved since (nothing
+ * wrote the tickets in between, an alert or an earlier record, say), the others are read here, and
+ * the write is told what they all are (`rowsAsRead`) so it does not read them again for the totals.
+ */
+export async function recordTickets(db: SlaLensDatabase, sightings: readonly Sighting[]): Promise<void> {
+  if (sightings.length === 0) return;
+  const keyOf = ({ row }: Sighting): [string, string] => [row.site, row.key];
+  await db.transaction('rw', db.tickets, db.meta, async (tx) => {
+    const writes = await ticketWrites(db);
+    const current = (s: Sighting) => writes !== null && s.read?.writes === writes;
+    const unread = sightings.filter((s) => !current(s));
+    const read = new Map((await db.tickets.bulkGet(unread.map(keyOf))).map((row, i) => [unread[i]!, row]));
+    const stored = sightings.map((s) => (current(s) ? s.read!.stored : read.get(s)));
+    if (writes !== null) rowsAsRead(tx, writes, sightings.map((s, i) => [keyOf(s), stored[i]] as const));
     // The alerts already shown stay remembered: each ticket and metric alerts once.
-    await db.tickets.bulkPut(rows.map((r, i) => ({ ...r, firstSeen: Math.min(r.firstSeen, stored[i]?.firstSeen ?? r.firstSeen), notified: r.notified ?? stored[i]?.notified })));
+    await db.tickets.bulkPut(sightings.map(({ row }, i) => ({ ...row, firstSeen: Math.min(row.firstSeen, stored[i]?.firstSeen ?? row.firstSeen), notified: row.notified ?? stored[i]?.notified })));
   });
 }
 
 /**
- * Gathers the rows of a burst of evaluations (an overlay sends one per API answer) and writes
- * them together once the burst is over: `delayMs` after the last evaluation, or `maxWaitMs`
- * after the first, so recording never competes with the answers still to come. The latest row
- * per ticket wins. Write errors are logged: losing a record must not break badges.
+ * Gathers the sightings of a burst of evaluations (an overlay sends one per API answer) and
+ * writes them together once the burst is over: `delayMs` after the last evaluation, or
+ * `maxWaitMs` after the first, so recording never competes with the answers still to come. The
+ * latest sighting per ticket wins. Write errors are logged: losing a record must not break badges.
  */
 export function createTicketRecorder(
   db: SlaLensDatabase,
@@ -115,20 +141,20 @@ export function createTicketRecorder(
   clock: () => number = Date.now,
   maxWaitMs = 3000,
 ) {
-  let waiting = new Map<string, StoredTicket>();
+  let waiting = new Map<string, Sighting>();
   let firstAt: number | null = null;
   // Each add plans a flush; only the latest plan runs (the schedule cannot be cancelled).
   let plan = 0;
   const flush = async () => {
     plan++;
     firstAt = null;
-    const rows = [...waiting.values()];
+    const sightings = [...waiting.values()];
     waiting = new Map();
-    await recordTickets(db, rows).then(onRecorded, (error: unknown) => console.error('SLA Lens could not record tickets', error));
+    await recordTickets(db, sightings).then(onRecorded, (error: unknown) => console.error('SLA Lens could not record tickets', error));
   };
   return {
-    add(rows: readonly StoredTicket[]): void {
-      for (const row of rows) waiting.set(`${row.site}\u0000${row.key}`, row);
+    add(sightings: readonly Sighting[]): void {
+      for (const s of sightings) waiting.set(`${s.row.site}\u0000${s.row.key}`, s);
       if (waiting.size === 0) return;
       const now = clock();
       firstAt ??= now;
@@ -148,8 +174,8 @@ export async function evaluateRequest(
   config: { version: number | null; config: ResolvedConfig | null },
   now: number,
 ): Promise<EvaluateResponse> {
-  const { response, rows } = await evaluateTickets(db, request, config, now);
-  await recordTickets(db, rows);
+  const { response, sightings } = await evaluateTickets(db, request, config, now);
+  await recordTickets(db, sightings);
   return response;
 }
 

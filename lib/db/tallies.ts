@@ -9,7 +9,7 @@
  * delete, a range delete, and what Dexie builds on them: bulk writes, modify, update, clear,
  * `where(…).delete()`), in the writer's own transaction. A writer cannot forget them.
  */
-import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
 import type { TicketSource } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import type { TicketPhase } from '../view/types';
@@ -22,10 +22,15 @@ export interface TicketTallies {
   /** Approximate tickets among the running and the paused ones. */
   approx: { running: number; paused: number };
   sites: Record<string, { source: TicketSource; tickets: number }>;
+  /**
+   * How many writes to the tickets the totals have followed. Rows read while it said n are still
+   * what the store holds as long as it says n, so a writer need not read them again.
+   */
+  writes: number;
 }
 
 export function emptyTallies(): TicketTallies {
-  return { total: 0, phases: { running: 0, paused: 0, stopped: 0, none: 0, unknown: 0 }, approx: { running: 0, paused: 0 }, sites: {} };
+  return { total: 0, phases: { running: 0, paused: 0, stopped: 0, none: 0, unknown: 0 }, approx: { running: 0, paused: 0 }, sites: {}, writes: 0 };
 }
 
 /** What of a stored ticket the totals count. */
@@ -51,9 +56,17 @@ export function tallyAll(rows: Iterable<StoredTicket>): TicketTallies {
   return t;
 }
 
+/**
+ * Totals counted afresh after the old ones were lost. Their write count starts anywhere, so rows
+ * read under the lost totals are never taken for current.
+ */
+export function recounted(rows: Iterable<StoredTicket>): TicketTallies {
+  return { ...tallyAll(rows), writes: Math.floor(Math.random() * 2 ** 40) };
+}
+
 function isTallies(value: unknown): value is TicketTallies {
   const v = value as TicketTallies | undefined;
-  return typeof v?.total === 'number' && typeof v.phases === 'object' && typeof v.approx === 'object' && typeof v.sites === 'object';
+  return typeof v?.total === 'number' && typeof v.phases === 'object' && typeof v.approx === 'object' && typeof v.sites === 'object' && typeof v.writes === 'number';
 }
 
 /** The stored totals; counted from the rows when there are none yet (an empty store, or one just upgraded). */
@@ -65,15 +78,33 @@ export async function readTallies(db: SlaLensDatabase): Promise<TicketTallies> {
   return t;
 }
 
+/** The store's write count (`TicketTallies.writes`), or null while it has no totals. */
+export async function ticketWrites(db: SlaLensDatabase): Promise<number | null> {
+  const stored = (await db.meta.get(TALLIES_KEY))?.value;
+  return isTallies(stored) ? stored.writes : null;
+}
+
 const idOf = (key: unknown) => JSON.stringify(key);
+
+/** Rows a writer vouches for, per native transaction: see `rowsAsRead`. */
+const vouched = new WeakMap<object, { writes: number; rows: Map<string, Counted | undefined> }>();
+
+/**
+ * Tells the next write in `tx` what the stored rows for these keys are (undefined: none), as read
+ * while the write count was `writes`, so it does not read them again. It takes them only if the
+ * count still says `writes` when it writes; otherwise it reads them.
+ */
+export function rowsAsRead(tx: Transaction, writes: number, rows: ReadonlyArray<readonly [[string, string], StoredTicket | undefined]>): void {
+  vouched.set(tx.idbtrans, { writes, rows: new Map(rows.map(([key, row]) => [idOf(key), row && counted(row)])) });
+}
 
 // DBCoreRangeType is an ambient const enum, which isolated modules cannot read.
 const EVERYTHING = { type: 3 as DBCoreRangeType, lower: undefined, upper: undefined } satisfies DBCoreKeyRange;
 
 /**
- * One write to `tickets`, with the totals: the rows it replaces or removes are read first, the
- * write is made, and the totals move by what actually changed (a failed operation changes
- * nothing), all in the writer's transaction.
+ * One write to `tickets`, with the totals: the rows it replaces or removes are read first (unless
+ * vouched for), the write is made, and the totals move by what actually changed (a failed
+ * operation changes nothing), all in the writer's transaction.
  */
 function writeCounting(tickets: DBCoreTable, meta: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
   const { trans } = req;
@@ -86,15 +117,21 @@ function writeCounting(tickets: DBCoreTable, meta: DBCoreTable, req: DBCoreMutat
   const incoming = req.type === 'put' || req.type === 'add' ? req.values.map((v: StoredTicket) => counted(v)) : [];
   return meta
     .get({ trans, key: TALLIES_KEY })
-    .then((row: { value?: unknown } | undefined) => (isTallies(row?.value) ? row.value : rowsIn(EVERYTHING).then(tallyAll)))
+    .then((row: { value?: unknown } | undefined) => (isTallies(row?.value) ? row.value : rowsIn(EVERYTHING).then(recounted)))
     .then((t) => {
       totals = t;
+      const known = vouched.get(trans);
+      vouched.delete(trans);
       if (req.type === 'deleteRange') return rowsIn(req.range).then((rows) => void rows.forEach((r) => before.set(idOf(primaryKey.extractKey!(r)), counted(r))));
       keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => primaryKey.extractKey!(v)));
       // An add replaces nothing: where a row exists it fails.
       if (req.type === 'add') return undefined;
+      const trusted = known?.writes === totals.writes ? known.rows : new Map<string, Counted | undefined>();
+      for (const k of keys) if (trusted.has(idOf(k))) before.set(idOf(k), trusted.get(idOf(k)));
+      const unread = keys.filter((k) => !trusted.has(idOf(k)));
+      if (unread.length === 0) return undefined;
       // 'immutable': served from the rows Dexie's modify() has just read in this transaction, if those.
-      return tickets.getMany({ trans, keys, cache: 'immutable' }).then((rows: Array<StoredTicket | undefined>) => void keys.forEach((k, i) => before.set(idOf(k), rows[i] && counted(rows[i]))));
+      return tickets.getMany({ trans, keys: unread, cache: 'immutable' }).then((rows: Array<StoredTicket | undefined>) => void unread.forEach((k, i) => before.set(idOf(k), rows[i] && counted(rows[i]))));
     })
     .then(() => tickets.mutate(req))
     .then((res) => {
@@ -114,6 +151,7 @@ function writeCounting(tickets: DBCoreTable, meta: DBCoreTable, req: DBCoreMutat
         if (old) tally(totals, old, -1);
         if (row) tally(totals, row, 1);
       }
+      totals.writes++;
       return meta.mutate({ trans, type: 'put', values: [{ key: TALLIES_KEY, value: totals }] }).then(() => res);
     });
 }

@@ -88,7 +88,7 @@ describe('badge = popup row = toolbar count = alert, for the same tickets at the
         await db.meta.delete('ticketTallies');
         await recordTickets(
           db,
-          views.map((v) => ticketRow(SITE, ticketFacts(SITE, v.key, H), v, calendars, NOW, undefined, [])),
+          views.map((v) => ({ row: ticketRow(SITE, ticketFacts(SITE, v.key, H), v, calendars, NOW, undefined, []) })),
         );
         const now = NOW + later;
         const badge = new Map(views.map((v) => [v.key, badgeFor(v, calendars, now, { locale: 'en-GB', timeZone: 'UTC' })]));
