@@ -6,7 +6,7 @@ import type { TicketFacts } from '../sla/index';
 import { applyImport, previewText } from './config-store';
 import { SlaLensDatabase } from './database';
 import { parseEvaluateRequest } from '../messaging/schema';
-import { createConfigCache, createTicketRecorder, evaluateRequest, evaluateTickets, recordTickets, type Sighting } from './evaluate';
+import { createConfigCache, createTicketRecorder, evaluateRequest, evaluateTickets, recordTickets, refreshStoredTickets, type Sighting } from './evaluate';
 import { tallyAll, TALLIES_KEY } from './tallies';
 
 const designExample = readFileSync(new URL('../config/__fixtures__/design-example.json', import.meta.url), 'utf8');
@@ -151,8 +151,9 @@ describe('one read of the stored rows per message', () => {
     db.use({
       stack: 'dbcore',
       name: 'ReadCounter',
-      // Below the totals' middleware (10), above Dexie's own.
-      level: 5,
+      // Next to IndexedDB: below the totals' middleware and below Dexie's transaction cache (-1),
+      // so only reads that reach the store count.
+      level: -2,
       create: (down: DBCore) => ({
         ...down,
         table(name: string) {
@@ -208,5 +209,10 @@ describe('one read of the stored rows per message', () => {
     expect(Object.fromEntries(reads)).toEqual({ 'acme.atlassian.net,SUP-1': 1, 'acme.atlassian.net,SUP-2': 1 });
     expect((await db.tickets.get([site, 'SUP-1']))?.notified).toEqual(['resolution']);
     expect((await db.meta.get(TALLIES_KEY))?.value).toEqual({ ...tallyAll(await db.tickets.toArray()), writes: expect.any(Number) });
+  });
+
+  it('evaluating every stored ticket again reads each row once, the totals included', async () => {
+    await refreshStoredTickets(db, await createConfigCache(db)(), at('2026-11-23T12:00:00Z'));
+    expect(Object.fromEntries(reads)).toEqual({ 'acme.atlassian.net,SUP-1': 1, 'acme.atlassian.net,SUP-2': 1, 'acme.atlassian.net,SUP-3': 1 });
   });
 });
