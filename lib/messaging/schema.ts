@@ -14,6 +14,7 @@ export const MAX_TICKETS = 500;
 const text = (max: number) => z.string().max(max);
 const name = text(L.name);
 const instant = z.number().finite();
+const category = z.enum(['new', 'indeterminate', 'done']);
 
 export const ticketSchema = z.strictObject({
   source: z.enum(['jira', 'zendesk']),
@@ -26,16 +27,20 @@ export const ticketSchema = z.strictObject({
   requestType: name.optional(),
   priority: name.optional(),
   status: name.optional(),
+  statusCategory: category.optional(),
   labels: z.array(name).max(L.labels).optional(),
   group: name.optional(),
   organization: name.optional(),
   assignee: name.optional(),
+  aliases: z.strictObject({ group: name.optional(), organization: name.optional(), assignee: name.optional() }).optional(),
+  team: name.optional(),
   fields: z.record(name, z.union([text(L.text), z.number(), z.boolean(), z.null(), z.array(text(L.text)).max(L.fieldValues)])).optional(),
   created: instant,
   resolvedAt: instant.nullable().optional(),
   firstResponseAt: instant.nullable().optional(),
-  statusHistory: z.array(z.strictObject({ at: instant, status: name, category: z.enum(['new', 'indeterminate', 'done']).optional() })).max(L.statusHistory).optional(),
+  statusHistory: z.array(z.strictObject({ at: instant, status: name, category: category.optional() })).max(L.statusHistory).optional(),
   vendorSla: z.array(z.strictObject({ metric: text(L.vendorMetric), stage: z.enum(['active', 'paused', 'achieved']), breachAt: instant.nullable() })).max(L.vendorMetrics).optional(),
+  vendorSlaExpected: z.boolean().optional(),
   exact: z.boolean(),
 });
 

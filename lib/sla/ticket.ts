@@ -42,12 +42,24 @@ export interface TicketFacts {
   requestType?: string;
   priority?: string;
   status?: string;
+  /**
+   * The category of `status`, as the source knows it: Jira's status category, Zendesk's
+   * solved/closed as `done`. Resolution stops in `done`; a ticket that does not say is not done.
+   */
+  statusCategory?: 'new' | 'indeterminate' | 'done';
   /** Labels on Jira, tags on Zendesk. */
   labels?: string[];
   /** Zendesk group. */
   group?: string;
   organization?: string;
   assignee?: string;
+  /**
+   * What else a policy may call the group, organization or assignee: the tool's own policies, and
+   * so imported ones, may name them by id (Zendesk's do). A name condition matches these too.
+   */
+  aliases?: { group?: string; organization?: string; assignee?: string };
+  /** The team the ticket belongs to, as the popup groups it: the source's choice (a Jira project, a Zendesk group). */
+  team?: string;
   /** Custom fields by id or name. */
   fields?: Record<string, string | number | boolean | null | string[]>;
   created: Instant;
@@ -62,6 +74,8 @@ export interface TicketFacts {
    * SLA"); an empty list when the tool reports no targets.
    */
   vendorSla?: VendorSlaMetric[];
+  /** The tool keeps SLA state of its own (Zendesk): a missing `vendorSla` then means "not reported", not "none". */
+  vendorSlaExpected?: boolean;
   /** False when times or history were inferred (from the page, or statuses observed over time). */
   exact: boolean;
 }

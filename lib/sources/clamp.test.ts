@@ -22,6 +22,8 @@ function oversized(): TicketFacts {
     group: long(L.name + 1),
     organization: long(L.name + 1),
     assignee: long(L.name + 1),
+    team: long(L.name + 1),
+    aliases: { group: long(L.name + 1), organization: '42' },
     labels: [...Array.from({ length: L.labels }, (_, i) => `l${i}`), long(L.name + 1), 'one too many'],
     fields: { [long(L.name + 1)]: 'v', text: long(L.text + 1), list: [...Array.from({ length: L.fieldValues }, (_, i) => `v${i}`), 'one too many', long(L.text + 1)], n: Number.POSITIVE_INFINITY, ok: 5 },
     statusHistory: Array.from({ length: L.statusHistory + 1 }, (_, i) => ({ at: base.created + i, status: 'Open' })),
@@ -65,6 +67,7 @@ describe('clampFacts: the limits the background enforces, kept by the sources be
     expect(clamped).not.toHaveProperty('url');
     expect(clamped).not.toHaveProperty('status');
     expect(clamped).not.toHaveProperty('group');
+    expect(clamped.aliases).toEqual({ organization: '42' });
     expect(clamped.labels).toHaveLength(L.labels);
     expect(clamped.fields).toEqual({ list: Array.from({ length: L.fieldValues }, (_, i) => `v${i}`), ok: 5 });
     expect(clamped).not.toHaveProperty('statusHistory');

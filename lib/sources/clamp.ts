@@ -12,7 +12,8 @@ import type { TicketFacts } from '../sla/index';
 
 type FieldValue = NonNullable<TicketFacts['fields']>[string];
 
-const NAMES = ['project', 'issueType', 'requestType', 'priority', 'status', 'group', 'organization', 'assignee'] as const;
+const NAMES = ['project', 'issueType', 'requestType', 'priority', 'status', 'group', 'organization', 'assignee', 'team'] as const;
+const ALIASED = ['group', 'organization', 'assignee'] as const;
 
 /** `s` cut to `max` UTF-16 units, never between the two halves of one character. */
 function cut(s: string, max: number): string {
@@ -42,6 +43,17 @@ export function clampFacts(facts: TicketFacts): TicketFacts {
       delete out[key];
       uncertain = true;
     }
+  }
+  if (out.aliases) {
+    const aliases = { ...out.aliases };
+    for (const key of ALIASED) {
+      const value = aliases[key];
+      if (value !== undefined && value.length > L.name) {
+        delete aliases[key];
+        uncertain = true;
+      }
+    }
+    out.aliases = aliases;
   }
   if (out.labels) {
     const labels = out.labels.filter((l) => l.length <= L.name).slice(0, L.labels);

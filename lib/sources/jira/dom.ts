@@ -71,3 +71,9 @@ export function priorityOf(field: Element | null): string | undefined {
 
 /** The project key of an issue key: `SUP-12` → `SUP`. */
 export const projectOf = (key: string): string => key.slice(0, key.lastIndexOf('-'));
+
+/** What an issue key says of its ticket: its project, which is also its team (as the API's facts have it). */
+export function ownerOf(key: string): { project: string; team: string } {
+  const project = projectOf(key);
+  return { project, team: project };
+}

@@ -183,6 +183,14 @@ describe('status history, resolution and first response', () => {
     expect(parseEvaluateRequest({ type: 'sla:evaluate', source: 'jira', site: CLOUD.site, tickets: [facts] }).refused).toEqual([]);
   });
 
+  it('says what the generic layers need as data: the status category, and the project as the team', () => {
+    const issue = (status: unknown) => ({ key: 'SUP-1', fields: { created: '2026-03-02T09:00:00.000+0100', project: { key: 'SUP' }, status } });
+    expect(parseIssue(issue({ name: 'Solved', statusCategory: { key: 'indeterminate' } }), CLOUD)).toMatchObject({ status: 'Solved', statusCategory: 'indeterminate', project: 'SUP', team: 'SUP' });
+    expect(parseIssue(issue({ name: 'Erledigt', statusCategory: { key: 'done' } }), CLOUD)!.statusCategory).toBe('done');
+    expect(parseIssue(issue({ name: 'Closed', statusCategory: { key: 'unheard-of' } }), CLOUD)).not.toHaveProperty('statusCategory');
+    expect(parseIssue(issue({ name: 'Closed' }), CLOUD)).not.toHaveProperty('aliases');
+  });
+
   it('survives hostile shapes', () => {
     const facts = parseIssue({ key: 'SUP-1', fields: { created: '2026-03-02T09:00:00.000+0100', labels: ['a', 3, null], status: 'Open', priority: [], comment: 'x', reporter: 5 }, changelog: { histories: 'no' } }, CLOUD)!;
     expect(facts).toMatchObject({ key: 'SUP-1', labels: ['a'], exact: true });

@@ -125,6 +125,7 @@ export function parseIssue(issue: unknown, context: ParseContext): TicketFacts |
   const changes = changelog ? statusChanges(changelog) : [];
   const updated = parseJiraDate(fields.updated);
   const labels = arr(fields.labels).filter((l): l is string => typeof l === 'string');
+  const project = str(obj(fields.project)?.key) ?? projectOf(key);
 
   const facts: TicketFacts = {
     source: 'jira',
@@ -132,11 +133,14 @@ export function parseIssue(issue: unknown, context: ParseContext): TicketFacts |
     key,
     url: `${context.baseUrl.replace(/\/$/, '')}/browse/${key}`,
     title: str(fields.summary),
-    project: str(obj(fields.project)?.key) ?? projectOf(key),
+    project,
+    // A JSM team works a project's queues: the popup groups tickets by it.
+    team: project,
     issueType: str(obj(fields.issuetype)?.name),
     requestType: requestTypeOf(fields, context.names),
     priority: str(obj(fields.priority)?.name),
     status: statusName,
+    statusCategory: category,
     labels: fields.labels === undefined ? undefined : labels,
     assignee: str(obj(fields.assignee)?.displayName),
     created,

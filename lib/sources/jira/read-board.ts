@@ -5,7 +5,7 @@
  */
 import type { FoundTicket } from '../types';
 import { all, text } from '../dom';
-import { keyAttr, keyLinkIn, priorityOf, projectOf } from './dom';
+import { keyAttr, keyLinkIn, ownerOf, priorityOf } from './dom';
 import { S } from './selectors';
 import { isValidIssueKey } from './urls';
 
@@ -25,7 +25,7 @@ export function readCloudCards(root: ParentNode): FoundTicket[] {
       element: card,
       anchor: hit?.link ?? card,
       dom: {
-        project: projectOf(key),
+        ...ownerOf(key),
         title: text(card.querySelector(S.boardCardSummary)),
         priority: priorityOf(card.querySelector(S.boardCardPriority)),
       },
@@ -44,7 +44,7 @@ export function readBacklogRows(root: ParentNode): FoundTicket[] {
     // "KEY Summary" for screen readers: the summary is what follows the key.
     const spoken = text(row.querySelector(S.backlogScreenReaderKey));
     const title = spoken?.startsWith(`${key} `) ? spoken.slice(key.length + 1).trim() : undefined;
-    found.push({ key, element: row, anchor: hit?.link ?? row, dom: { project: projectOf(key), title } });
+    found.push({ key, element: row, anchor: hit?.link ?? row, dom: { ...ownerOf(key), title } });
   }
   return found;
 }
@@ -60,7 +60,7 @@ export function readDcCards(root: ParentNode): FoundTicket[] {
       key,
       element: card,
       anchor: card.querySelector(S.dcCardKeyLink) ?? card.querySelector(S.dcCardKey) ?? card,
-      dom: { project: projectOf(key), title: summary?.getAttribute('title') || text(summary), issueType: type || undefined },
+      dom: { ...ownerOf(key), title: summary?.getAttribute('title') || text(summary), issueType: type || undefined },
     });
   }
   return found;

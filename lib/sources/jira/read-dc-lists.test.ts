@@ -59,7 +59,7 @@ describe('DC navigator detail view: each strategy alone on the fixture', () => {
     for (const t of found) {
       expect(t.anchor.matches('span.issue-link-key'), t.key).toBe(true);
       expect(t.anchor.textContent?.trim()).toBe(t.key);
-      expect(t.dom).toEqual({ project: 'SUP', title: byKey.get(t.key)!.summary, issueType: byKey.get(t.key)!.issueType });
+      expect(t.dom).toEqual({ project: 'SUP', team: 'SUP', title: byKey.get(t.key)!.summary, issueType: byKey.get(t.key)!.issueType });
       expect(t.isTicketView).toBeUndefined();
     }
   });
@@ -162,7 +162,7 @@ describe('DC JSM queue: each strategy alone on the fixture', () => {
     for (const t of found) {
       expect(t.anchor.closest('td')!.className).toBe('issuekey');
       expect(t.anchor.textContent).toBe(t.key);
-      expect(t.dom).toEqual({ project: 'SUP', title: byKey.get(t.key)!.summary });
+      expect(t.dom).toEqual({ project: 'SUP', team: 'SUP', title: byKey.get(t.key)!.summary });
     }
   });
 });

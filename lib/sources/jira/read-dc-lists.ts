@@ -18,7 +18,7 @@
 import type { Strategy } from '../strategies';
 import type { FoundTicket } from '../types';
 import { all, isElement, text } from '../dom';
-import { keyAttr, keyFromIssueRoute, projectOf } from './dom';
+import { keyAttr, keyFromIssueRoute, ownerOf } from './dom';
 import { S } from './selectors';
 import { JIRA_PAGE_TYPES } from './page-types';
 
@@ -53,7 +53,7 @@ function cardTicket(key: string, card: Element, link: Element | null): FoundTick
     key,
     element: card,
     anchor,
-    dom: { project: projectOf(key), title, issueType: card.querySelector(S.dcCardTypeIcon)?.getAttribute('alt') || undefined },
+    dom: { ...ownerOf(key), title, issueType: card.querySelector(S.dcCardTypeIcon)?.getAttribute('alt') || undefined },
   };
 }
 
@@ -162,7 +162,7 @@ function readRowsOfLinks(root: ParentNode, links: string, box: string, keyOf: (e
     const anchor = keyLink ?? found.map((l) => keyElementIn(l, key)).find((el) => el !== null) ?? found[0]!;
     // The summary is the issue's other link: the one whose text is not the key.
     const title = found.map((l) => text(l)).find((t) => t !== undefined && t !== key);
-    return { key, element: row ?? anchor, anchor, dom: { project: projectOf(key), title } };
+    return { key, element: row ?? anchor, anchor, dom: { ...ownerOf(key), title } };
   });
 }
 

@@ -8,7 +8,7 @@
  */
 import type { FoundTicket } from '../types';
 import { all, text } from '../dom';
-import { keyFromLink, projectOf } from './dom';
+import { keyFromLink, ownerOf } from './dom';
 import { S } from './selectors';
 import { isValidIssueKey } from './urls';
 
@@ -53,7 +53,7 @@ export function readDetailViewCards(root: ParentNode): FoundTicket[] {
       key,
       element: card,
       anchor: shown?.element ?? link,
-      dom: { project: projectOf(key), title: text(card.querySelector(S.detailCardSummary)) },
+      dom: { ...ownerOf(key), title: text(card.querySelector(S.detailCardSummary)) },
     });
   }
   return found;

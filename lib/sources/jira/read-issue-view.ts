@@ -5,7 +5,7 @@
  */
 import type { FoundTicket } from '../types';
 import { all, text } from '../dom';
-import { inRichText, keyAttr, keyFromLink, priorityOf, projectOf } from './dom';
+import { inRichText, keyAttr, keyFromLink, ownerOf, priorityOf } from './dom';
 import { parseJiraDate } from './dates';
 import { S } from './selectors';
 import { isValidIssueKey, issueKeyFromUrl } from './urls';
@@ -31,7 +31,7 @@ function cloudView(key: string, anchor: Element, element: Element, viewRoot: Ele
     anchor,
     isTicketView: true,
     dom: {
-      project: projectOf(key),
+      ...ownerOf(key),
       title: text(field(scope, S.issueSummary, viewRoot)),
       status: text(status?.querySelector(S.statusLozengeText) ?? status),
       priority: priorityOf(field(scope, S.priorityField, viewRoot)),
@@ -92,7 +92,7 @@ export function readDcIssueView(root: ParentNode): FoundTicket[] {
       anchor: keyVal,
       isTicketView: true,
       dom: {
-        project: projectOf(key),
+        ...ownerOf(key),
         title: text(one(S.dcSummary)),
         status: text(one(S.dcStatus)),
         priority: priorityOf(one(S.dcPriority)),

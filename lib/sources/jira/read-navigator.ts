@@ -6,7 +6,7 @@
  */
 import type { FoundTicket } from '../types';
 import { all, text } from '../dom';
-import { keyAttr, keyLinkIn, priorityOf, projectOf } from './dom';
+import { keyAttr, keyLinkIn, ownerOf, priorityOf } from './dom';
 import { parseJiraDate } from './dates';
 import { S } from './selectors';
 
@@ -20,7 +20,7 @@ export function readCloudNavigatorRows(root: ParentNode): FoundTicket[] {
       element: row,
       anchor: hit.link,
       dom: {
-        project: projectOf(hit.key),
+        ...ownerOf(hit.key),
         title: text(row.querySelector(S.navigatorSummary)),
         status: text(row.querySelector(S.statusLozengeText)),
         priority: priorityOf(row.querySelector(S.priorityField)),
@@ -44,7 +44,7 @@ export function readDcNavigatorRows(root: ParentNode): FoundTicket[] {
       element: row,
       anchor: keyLink ?? keyLinkIn(row)?.link ?? row.firstElementChild ?? row,
       dom: {
-        project: projectOf(key),
+        ...ownerOf(key),
         title: text(row.querySelector(S.dcRowSummary)),
         status: text(row.querySelector(S.dcRowStatus)),
         priority: priorityOf(row.querySelector(S.dcRowPriority)),

@@ -12,7 +12,7 @@
 import type { Strategy } from '../strategies';
 import type { FoundTicket } from '../types';
 import { all, text } from '../dom';
-import { issueRouteLinkIn, projectOf } from './dom';
+import { issueRouteLinkIn, ownerOf } from './dom';
 import { parseJiraDate } from './dates';
 import { S } from './selectors';
 import { JIRA_PAGE_TYPES } from './page-types';
@@ -32,7 +32,7 @@ function domOf(key: string, cells: ReadonlyMap<string, Element>, row: Element): 
   const created = parseJiraDate(cells.get('created')?.querySelector(S.datetime)?.getAttribute('datetime'));
   const status = cells.get('status');
   return {
-    project: projectOf(key),
+    ...ownerOf(key),
     title: text(cells.get('summary')),
     // The lozenge's own text when there is one; the at-rest status button has no testid (JC v3.29).
     status: text(status?.querySelector(S.statusLozengeText) ?? status) ?? text(row.querySelector(S.statusLozengeText)),

@@ -32,7 +32,7 @@ const HISTORY = [
 const complete = (audits: unknown[] = HISTORY): AuditTrail => ({ audits, complete: true });
 
 describe("Zendesk's documented ticket example", () => {
-  it('reads what the ticket says, with names for group, organization and assignee, and ids in fields', () => {
+  it('reads what the ticket says, with names for group, organization and assignee, their ids as aliases and in fields', () => {
     expect(parseTicket(example, context, complete())).toEqual({
       source: 'zendesk',
       site: 'company.zendesk.com',
@@ -42,10 +42,14 @@ describe("Zendesk's documented ticket example", () => {
       issueType: 'incident',
       priority: 'high',
       status: 'open',
+      statusCategory: 'indeterminate',
       labels: ['enterprise', 'other_tag'],
       group: 'Tier 2',
       organization: 'Globex',
       assignee: 'Sam Okafor',
+      aliases: { group: '98738', organization: '509974', assignee: '235323' },
+      team: 'Tier 2',
+      vendorSlaExpected: true,
       fields: { '27642': '745', '27648': 'yes', group_id: 98738, organization_id: 509974, assignee_id: 235323, custom_status_id: 123 },
       created: at('2009-07-20T22:55:29Z'),
       resolvedAt: null,
@@ -58,6 +62,16 @@ describe("Zendesk's documented ticket example", () => {
       ],
       exact: true,
     });
+  });
+
+  it('says what the generic layers need as data: solved and closed are done, the group is the team, ids are aliases', () => {
+    for (const [status, category] of [['new', 'new'], ['open', 'indeterminate'], ['pending', 'indeterminate'], ['hold', 'indeterminate'], ['solved', 'done'], ['closed', 'done']]) {
+      expect(parseTicket({ ...example, status }, context, null)!.statusCategory, status).toBe(category);
+    }
+    const unassigned = parseTicket({ ...example, group_id: null, organization_id: null, assignee_id: null }, context, complete())!;
+    // Given even when empty: facts without aliases are read as recorded before there were any.
+    expect(unassigned.aliases).toEqual({});
+    expect(unassigned).not.toHaveProperty('team');
   });
 
   it('has no slas key, so its vendor SLA is unknown (absent), and "web" names no via id', () => {

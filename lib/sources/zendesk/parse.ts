@@ -180,6 +180,13 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
   const organization = nameOf(context.organizations, t.organization_id);
   const assigneeId = idOf(t.assignee_id);
   const assignee = assigneeId === undefined ? undefined : str(context.users?.get(assigneeId));
+  // Zendesk's own policies, and so imported ones, name these three by id. Given even when empty:
+  // facts without aliases are ones recorded before there were any (lib/config/match.ts).
+  const aliases: NonNullable<TicketFacts['aliases']> = {};
+  for (const key of ['group', 'organization', 'assignee'] as const) {
+    const ref = idOf(t[`${key}_id`]);
+    if (ref !== undefined) aliases[key] = String(ref);
+  }
 
   let statusHistory: StatusChange[] | undefined;
   let firstResponseAt: number | null | undefined;
@@ -229,16 +236,21 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
     issueType: str(t.type)?.toLowerCase(),
     priority: str(t.priority)?.toLowerCase(),
     status,
+    statusCategory: status === undefined ? undefined : categoryOf(status),
     labels: t.tags === undefined ? undefined : tags,
     group,
     organization,
     assignee,
+    aliases,
+    // Agents are grouped into Zendesk groups: the popup groups tickets by them.
+    team: group,
     fields: Object.keys(fields).length > 0 ? fields : undefined,
     created,
     resolvedAt,
     firstResponseAt,
     statusHistory,
     vendorSla: vendorSlaOf(t.slas),
+    vendorSlaExpected: true,
     exact,
   };
   // Leave out what the response did not say, so callers can tell "absent" from "empty".
