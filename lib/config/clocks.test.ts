@@ -51,20 +51,34 @@ describe('pausesFrom', () => {
 
 describe('viewFor', () => {
   it('a resolved ticket without its resolution time is unknown, never a clock still running', () => {
-    const solved: TicketFacts = { source: 'zendesk', site: 'acme.zendesk.com', key: '9', priority: 'urgent', status: 'solved', created: at('2026-11-23T09:00:00Z'), exact: false };
+    const solved: TicketFacts = { source: 'zendesk', site: 'acme.zendesk.com', key: '9', priority: 'urgent', status: 'solved', statusCategory: 'done', created: at('2026-11-23T09:00:00Z'), exact: false };
     expect(viewFor(config, solved)).toMatchObject({ kind: 'unknown', clocks: [], exact: false, note: expect.stringContaining('resolved') });
     expect(viewFor(config, { ...solved, resolvedAt: at('2026-11-23T10:00:00Z') }).kind).toBe('clocks');
     const jiraDone = { ...enterpriseTicket, statusHistory: [...enterpriseTicket.statusHistory!, { at: at('2026-11-24T09:00:00Z'), status: 'Done', category: 'done' as const }] };
     expect(viewFor(config, jiraDone).kind).toBe('unknown');
+    expect(viewFor(config, { ...enterpriseTicket, statusHistory: undefined, status: 'Erledigt', statusCategory: 'done' }).kind).toBe('unknown');
   });
 
-  it("carries Zendesk's own SLA state, keeping 'not reported' (null) apart; Jira tickets have none", () => {
-    const zendesk: TicketFacts = { source: 'zendesk', site: 'acme.zendesk.com', key: '7', priority: 'urgent', status: 'open', created: at('2026-11-23T09:00:00Z'), statusHistory: [], exact: true };
+  it('done is what the source says (the status category), never a status name the generic layer knows', () => {
+    // A Jira workflow may call a status "Solved" or "Closed" and still count it in progress.
+    for (const status of ['solved', 'Closed']) {
+      const jira: TicketFacts = { ...enterpriseTicket, statusHistory: undefined, status, statusCategory: 'indeterminate' };
+      expect(viewFor(config, jira).kind, status).toBe('clocks');
+    }
+    // Whatever the source: without a done category, a status name alone does not stop the clock.
+    const zendesk: TicketFacts = { source: 'zendesk', site: 'acme.zendesk.com', key: '9', priority: 'urgent', status: 'solved', created: at('2026-11-23T09:00:00Z'), exact: false };
+    expect(viewFor(config, zendesk).kind).toBe('clocks');
+  });
+
+  it("carries the tool's own SLA state, keeping 'not reported' (null) apart where the source says the tool keeps one; Jira tickets have none", () => {
+    const zendesk: TicketFacts = { source: 'zendesk', site: 'acme.zendesk.com', key: '7', priority: 'urgent', status: 'open', created: at('2026-11-23T09:00:00Z'), statusHistory: [], vendorSlaExpected: true, exact: true };
     const reported = [{ metric: 'first_reply_time', stage: 'active' as const, breachAt: at('2026-11-23T10:00:00Z') }];
     expect(viewFor(config, { ...zendesk, vendorSla: reported }).vendor).toEqual(reported);
     expect(viewFor(config, zendesk).vendor).toBeNull();
     expect(viewFor(config, { ...zendesk, source: 'zendesk', priority: 'nonexistent', vendorSla: [] }).vendor).toEqual([]);
     expect('vendor' in viewFor(config, enterpriseTicket)).toBe(false);
+    // The source, not the generic layer, says which tools keep one.
+    expect('vendor' in viewFor(config, { ...zendesk, vendorSlaExpected: undefined })).toBe(false);
   });
 
   it('builds a clock per metric from the first policy with a target for it', () => {

@@ -39,11 +39,10 @@ export interface ViewOptions {
   observed?: readonly StatusChange[];
 }
 
-/** Done, as far as the facts say: a done status category, or Zendesk's solved / closed. */
+/** Done, as far as the source says: the current status's category, or the last one in its history. */
 function isDone(ticket: TicketFacts): boolean {
-  const last = ticket.statusHistory?.[ticket.statusHistory.length - 1];
-  if (last?.category === 'done') return true;
-  return ticket.source === 'zendesk' && /^(solved|closed)$/i.test(ticket.status ?? '');
+  if (ticket.statusCategory === 'done') return true;
+  return ticket.statusHistory?.[ticket.statusHistory.length - 1]?.category === 'done';
 }
 
 export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: ViewOptions = {}): SlaView {
@@ -76,8 +75,8 @@ export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: Vi
       clock: { start: ticket.created, targetMs, pauses: pausesFrom(history ?? [], policy.pauseOn), stop, warnAt: policy.warnAt },
     });
   }
-  // Zendesk reports its own SLA state; shown beside ours, and "not reported" is kept apart from "none".
-  const vendor = ticket.source === 'zendesk' ? { vendor: ticket.vendorSla ?? null } : {};
+  // The tool's own SLA state, shown beside ours; where the tool keeps one, "not reported" is kept apart from "none".
+  const vendor = ticket.vendorSla !== undefined ? { vendor: ticket.vendorSla } : ticket.vendorSlaExpected ? { vendor: null } : {};
   if (clocks.length === 0) return { key: ticket.key, kind: 'none', clocks: [], exact: true, ...vendor };
   const lead = clocks[0]!;
   return { key: ticket.key, kind: 'clocks', policyId: lead.policyId, policyName: lead.policyName, clocks, exact, ...(note ? { note } : {}), ...vendor };

@@ -59,18 +59,37 @@ describe('matchPolicy: match keys', () => {
     },
   );
 
+  it.each(['group', 'organization', 'assignee'] as const)('%s also matches the alias its source gives (an id, as imported Zendesk policies name it), through the index too', (key) => {
+    const cfg = config([catchAll('by-name', { [key]: 'Tier 2' }), catchAll('by-id', { [key]: '360002' })]);
+    expect(hitId(cfg, ticket({ [key]: 'Tier 2', aliases: { [key]: '360001' } }))).toBe('by-name');
+    expect(hitId(cfg, ticket({ [key]: 'Tier 3', aliases: { [key]: '360002' } }))).toBe('by-id');
+    expect(hitId(cfg, ticket({ aliases: { [key]: '360002' } }))).toBe('by-id');
+    expect(hitId(cfg, ticket({ source: 'zendesk', [key]: 'Tier 3', aliases: { [key]: '360003' } }))).toBeNull();
+  });
+
   it.each([
     ['group', 'group_id'],
     ['organization', 'organization_id'],
     ['assignee', 'assignee_id'],
-  ] as const)("%s also matches Zendesk's id (as imported policies name it), through the index too", (key, idField) => {
-    const cfg = config([catchAll('by-name', { [key]: 'Tier 2' }), catchAll('by-id', { [key]: '360002' })]);
-    expect(hitId(cfg, ticket({ [key]: 'Tier 2', fields: { [idField]: 360001 } }))).toBe('by-name');
-    expect(hitId(cfg, ticket({ [key]: 'Tier 3', fields: { [idField]: 360002 } }))).toBe('by-id');
-    expect(hitId(cfg, ticket({ fields: { [idField]: '360002' } }))).toBe('by-id');
-    expect(hitId(cfg, ticket({ [key]: 'Tier 3', fields: { [idField]: 360003 } }))).toBeNull();
-    // Only these three: a project is never matched through a field.
+  ] as const)('%s: no vendor field is read as an alias; only the source says what a name is also called', (key, idField) => {
+    const cfg = config([catchAll('by-id', { [key]: '360002' })]);
+    // A Zendesk ticket as its adapter sends it now: the ids are its aliases, `fields` is only fields.
+    expect(hitId(cfg, ticket({ source: 'zendesk', aliases: {}, fields: { [idField]: 360002 } }))).toBeNull();
+    // A Jira ticket never had its fields read as aliases.
+    expect(hitId(cfg, ticket({ source: 'jira', fields: { [idField]: 360002 } }))).toBeNull();
+    // Aliases only for these three: a project is never matched through a field.
     expect(hitId(config([catchAll('p', { project: '7' })]), ticket({ fields: { project_id: 7 } }))).toBeNull();
+  });
+
+  it.each([
+    ['group', 'group_id'],
+    ['organization', 'organization_id'],
+    ['assignee', 'assignee_id'],
+  ] as const)('%s: Zendesk facts stored before sources gave aliases still match by the ids they kept in fields', (key, idField) => {
+    const cfg = config([catchAll('by-id', { [key]: '360002' })]);
+    expect(hitId(cfg, ticket({ source: 'zendesk', [key]: 'Tier 3', fields: { [idField]: 360002 } }))).toBe('by-id');
+    expect(hitId(cfg, ticket({ source: 'zendesk', fields: { [idField]: '360002' } }))).toBe('by-id');
+    expect(hitId(cfg, ticket({ source: 'zendesk', fields: { [idField]: 360003 } }))).toBeNull();
   });
 
   it('all keys must hold (AND)', () => {

@@ -27,7 +27,7 @@ export function ticketRow(site: string, ticket: TicketFacts, view: SlaView, cale
   return {
     site,
     key: ticket.key,
-    team: ticket.project ?? ticket.group,
+    team: ticket.team ?? ticket.project ?? ticket.group,
     view,
     facts: ticket,
     ...indexedFields(view, calendars, now),
