@@ -264,3 +264,18 @@ describe("Zendesk's own SLA state, beside ours", () => {
     expect(badgeFor(none, cals, NOW, opts).label).toBe('No SLA policy applies to this ticket. Zendesk says: first reply due Tue 24 Nov, 11:00.');
   });
 });
+
+describe("another tool's own SLA state: the words are the source's, the phrasing the badge's", () => {
+  const opts = { locale: 'en-GB', timeZone: 'UTC', vendorWords: { tool: 'Jira', metric: (name: string) => `the ${name.toLowerCase()}` } };
+  const ours = [running('resolution', 2 * HOUR, 8 * HOUR)];
+
+  it('speaks of the tool and its metrics as its source says, never of Zendesk', () => {
+    const label = badgeFor(view(ours, { vendor: [{ metric: 'Time to first response', stage: 'active', breachAt: NOW + HOUR }] }), {}, NOW, opts).label;
+    expect(label).toContain('Jira says: the time to first response due Tue 24 Nov, 11:00.');
+    expect(badgeFor(view(ours, { vendor: null }), {}, NOW, opts).label).toContain('Jira’s own SLA state was not available.');
+    expect(badgeFor(view(ours, { vendor: [] }), {}, NOW, opts).label).toContain('Jira applies no SLA targets to it.');
+    for (const vendor of [null, [], [{ metric: 'first_reply_time', stage: 'achieved' as const, breachAt: null }]]) {
+      expect(badgeFor(view(ours, { vendor }), {}, NOW, opts).label).not.toMatch(/zendesk|first reply/i);
+    }
+  });
+});

@@ -4,6 +4,8 @@
  * every tick for up to 1,000 badges, so calendars are compiled once and due-time strings cached.
  */
 import type { ClockState } from '../sla/index';
+import type { VendorSlaWords } from '../sources/types';
+import { ZENDESK_SLA_WORDS } from '../sources/zendesk/vendor-words';
 import type { CalendarSpecs } from '../view/calendars';
 import { readView, type UnknownReason } from '../view/read-view';
 import type { BadgeMetric, BadgeState, ClockView, SlaView } from '../view/types';
@@ -27,8 +29,12 @@ export interface RenderedBadge {
   changesAt: number;
 }
 
-/** The user's locale and time zone for due times; both default to the browser's. */
-export type BadgeTextOptions = TimeFormat;
+/**
+ * The user's locale and time zone for due times (both default to the browser's), and how the tool
+ * speaks of its own SLA state where it keeps one. Only Zendesk reports one, so its words are the
+ * default until the adapter hands the board its own.
+ */
+export type BadgeTextOptions = TimeFormat & { vendorWords?: VendorSlaWords };
 
 /** Due times in the user's locale and zone ("Tue 26 Nov, 17:00"). */
 type Due = (instant: number, now: number) => string;
@@ -72,30 +78,25 @@ function clockPhrase(metric: string, clock: ClockView, cs: ClockState, now: numb
   }
 }
 
-/** `first_reply_time` → `first reply`: Zendesk's metric names, as people say them. */
-function vendorMetricName(metric: string): string {
-  return metric === 'total_resolution_time' ? 'resolution' : metric.replace(/_time$/, '').replace(/_/g, ' ');
-}
-
 /**
- * What Zendesk itself says about the ticket's targets, for the tooltip, so agents see where the
+ * What the tool itself says about the ticket's targets, for the tooltip, so agents see where the
  * contract and the tool disagree. Its breach rule: an active target past its breach time.
  */
-function vendorPhrase(vendor: SlaView['vendor'], now: number, due: Due): string {
+function vendorPhrase(vendor: SlaView['vendor'], words: VendorSlaWords, now: number, due: Due): string {
   if (vendor === undefined) return '';
-  if (vendor === null) return ' Zendesk’s own SLA state was not available.';
-  if (vendor.length === 0) return ' Zendesk applies no SLA targets to it.';
+  if (vendor === null) return ` ${words.tool}’s own SLA state was not available.`;
+  if (vendor.length === 0) return ` ${words.tool} applies no SLA targets to it.`;
   const parts = vendor.map((m) => {
-    const name = vendorMetricName(m.metric);
+    const name = words.metric(m.metric);
     if (m.stage === 'achieved') return `${name} achieved`;
     if (m.stage === 'paused') return `${name} paused`;
     if (m.breachAt === null) return `${name} active`;
     return m.breachAt <= now ? `${name} breached ${due(m.breachAt, now)}` : `${name} due ${due(m.breachAt, now)}`;
   });
-  return ` Zendesk says: ${parts.join('; ')}.`;
+  return ` ${words.tool} says: ${parts.join('; ')}.`;
 }
 
-/** When Zendesk's own words about the ticket change: an active target reaching its breach time. */
+/** When the tool's own words about the ticket change: an active target reaching its breach time. */
 function vendorChangesAt(vendor: SlaView['vendor'], now: number): number {
   let at = Infinity;
   for (const m of vendor ?? []) if (m.stage === 'active' && m.breachAt !== null && m.breachAt > now && m.breachAt < at) at = m.breachAt;
@@ -122,7 +123,7 @@ function unknownBecause(reason: UnknownReason): string {
  */
 export function badgeFor(view: SlaView, calendars: CalendarSpecs, now: number, options: BadgeTextOptions = {}): RenderedBadge {
   if (view.kind === 'none') {
-    const vendor = vendorPhrase(view.vendor, now, dueIn(options));
+    const vendor = vendorPhrase(view.vendor, options.vendorWords ?? ZENDESK_SLA_WORDS, now, dueIn(options));
     const label = vendor ? `No SLA policy applies to this ticket.${vendor}` : 'No SLA policy applies to this ticket';
     return { state: 'none', metric: null, text: NO_SLA, label, fast: false, changesAt: vendorChangesAt(view.vendor, now) };
   }
@@ -146,7 +147,7 @@ export function badgeFor(view: SlaView, calendars: CalendarSpecs, now: number, o
     label += ` ${clockPhrase(name, other.clock, other.state, now, due)}.`;
   }
   if (approximate) label += ` Approximate: ${approximateBecause(view.note)}.`;
-  label += vendorPhrase(view.vendor, now, due);
+  label += vendorPhrase(view.vendor, options.vendorWords ?? ZENDESK_SLA_WORDS, now, due);
 
   const changesAt = Math.min(reading.changesAt, vendorChangesAt(view.vendor, now));
   return { state: reading.state, metric: shown.metric, text: countdownWords(cs, now, approximate), label, fast: reading.fast, changesAt };

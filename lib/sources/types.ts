@@ -24,6 +24,14 @@ export interface FoundTicket {
  */
 export type EnrichFailure = 'signed-out' | 'forbidden' | 'rate-limited' | 'server-error' | 'network' | 'bad-response';
 
+/** How a tool speaks of its own SLA state, for the tooltip beside ours ("Zendesk says: first reply due 09:30"). */
+export interface VendorSlaWords {
+  /** The tool's name: `Zendesk`. */
+  tool: string;
+  /** One of its metric names as people say it: `first_reply_time` → `first reply`. */
+  metric(name: string): string;
+}
+
 export interface EnrichResult {
   facts: Map<string, TicketFacts>;
   /** Set when some or all keys could not be enriched; those fall back to the page. */
