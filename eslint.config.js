@@ -17,6 +17,9 @@ const NODE_MODULES = 'fs|path|os|child_process|crypto|url|util|buffer|stream|eve
 const HEAVY = '^(zod|dexie|yaml)(/|$)';
 // The background's side: the database, the configuration layer, the message schema, the tab-status store.
 const BACKGROUND_ONLY = `(^|/)(db|config)(/|$)|(^|/)messaging/schema$|(^|/)tabs/page-status$|${HEAVY}`;
+// A vendor's knowledge stays in its source folder: the generic layers get it as data.
+const VENDOR = '(^|/)sources/(jira|zendesk)(/|$)';
+const VENDOR_MESSAGE = 'Vendor knowledge lives in lib/sources/<vendor>; generic layers get it from the adapter, as data.';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', 'public/**'] },
@@ -48,9 +51,13 @@ export default tseslint.config(
   // A ticket's view: the engine, nothing else.
   restrict(['lib/view/**'], `^\\.\\./(?!sla(/|$))|${BROWSER}|${HEAVY}`, 'lib/view is pure and content-script-safe: it imports only lib/sla.'),
   // Presentational components: no database, no browser APIs (types of the popup's read model are fine).
-  restrict(['components/**'], `(^|/)lib/db(/|$)|${BROWSER}|^dexie$`, 'components/ are presentational: no database and no browser APIs; the entrypoints wire them.', true),
+  restrict(['components/**'], `(^|/)lib/db(/|$)|${BROWSER}|^dexie$|${VENDOR}`, 'components/ are presentational: no database, no browser APIs, no vendor knowledge; the entrypoints wire them.', true),
+  restrict(['lib/db/**', 'lib/config/**', 'lib/messaging/**', 'lib/tabs/**', 'lib/options/**'], VENDOR, VENDOR_MESSAGE),
   // What the content script loads: never the background's database, configuration, zod, Dexie or YAML.
-  restrict(['entrypoints/content/**', 'lib/overlay/**', 'lib/sources/**', 'lib/tabs/tab-status.ts', 'lib/messaging/protocol.ts', 'lib/messaging/types.ts'], BACKGROUND_ONLY, 'The content script stays small and safe: no database, configuration layer, zod, Dexie or YAML.'),
+  restrict(['entrypoints/content/**', 'lib/sources/**'], BACKGROUND_ONLY, 'The content script stays small and safe: no database, configuration layer, zod, Dexie or YAML.'),
+  restrict(['lib/overlay/**', 'lib/tabs/tab-status.ts', 'lib/messaging/protocol.ts', 'lib/messaging/types.ts'], `${BACKGROUND_ONLY}|${VENDOR}`, `The content script stays small and safe: no database, configuration layer, zod, Dexie or YAML. ${VENDOR_MESSAGE}`),
+  // What the sources share knows no vendor.
+  restrict(['lib/sources/*.ts'], `^\\./(jira|zendesk)/|${BACKGROUND_ONLY}`, `Shared source code: ${VENDOR_MESSAGE}`),
   // The two sources never reach into each other (and stay content-script-safe: a later entry for
   // the same files replaces the rule, so it says both).
   restrict(['lib/sources/jira/**'], `(^|/)zendesk(/|$)|${BACKGROUND_ONLY}`, 'Jira and Zendesk adapters share only lib/sources and stay content-script-safe.'),

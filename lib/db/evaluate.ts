@@ -27,6 +27,7 @@ export function ticketRow(site: string, ticket: TicketFacts, view: SlaView, cale
   return {
     site,
     key: ticket.key,
+    // The adapter names the team; facts recorded before it did carry only their project or group.
     team: ticket.team ?? ticket.project ?? ticket.group,
     view,
     facts: ticket,

@@ -3,6 +3,7 @@ import { badgeFor } from './badge-text';
 import { calendarFor } from '../view/calendars';
 import { EMEA, HOUR, MINUTE, NOW, SECOND, clock, running, view } from './__fixtures__/views';
 import type { SlaView } from '../view/types';
+import { ZENDESK_SLA_WORDS } from '../sources/zendesk/vendor-words';
 
 const GB_UTC = { locale: 'en-GB', timeZone: 'UTC' };
 const calendars = { emea: EMEA };
@@ -233,9 +234,9 @@ describe('changesAt: when a badge can next read differently', () => {
   });
 });
 
-describe("Zendesk's own SLA state, beside ours", () => {
+describe("Zendesk's own SLA state, beside ours, in the Zendesk adapter's words", () => {
   const cals = {};
-  const opts = { locale: 'en-GB', timeZone: 'UTC' };
+  const opts = { locale: 'en-GB', timeZone: 'UTC', vendorWords: ZENDESK_SLA_WORDS };
   const ours = [running('resolution', 2 * HOUR, 8 * HOUR)];
 
   it('names each of its targets: breached, due, paused, achieved', () => {

@@ -5,7 +5,6 @@
  */
 import type { ClockState } from '../sla/index';
 import type { VendorSlaWords } from '../sources/types';
-import { ZENDESK_SLA_WORDS } from '../sources/zendesk/vendor-words';
 import type { CalendarSpecs } from '../view/calendars';
 import { readView, type UnknownReason } from '../view/read-view';
 import type { BadgeMetric, BadgeState, ClockView, SlaView } from '../view/types';
@@ -34,7 +33,11 @@ export interface RenderedBadge {
  * speaks of its own SLA state where it keeps one. Only Zendesk reports one, so its words are the
  * default until the adapter hands the board its own.
  */
+/** `vendorWords`: how the page's tool speaks of its own SLA state (the source adapter's). */
 export type BadgeTextOptions = TimeFormat & { vendorWords?: VendorSlaWords };
+
+/** For a view that carries a tool's own SLA state when no adapter said how that tool speaks of it. */
+const ANY_TOOL: VendorSlaWords = { tool: 'The ticketing tool', metric: (name) => name.replace(/_/g, ' ') };
 
 /** Due times in the user's locale and zone ("Tue 26 Nov, 17:00"). */
 type Due = (instant: number, now: number) => string;
@@ -123,7 +126,7 @@ function unknownBecause(reason: UnknownReason): string {
  */
 export function badgeFor(view: SlaView, calendars: CalendarSpecs, now: number, options: BadgeTextOptions = {}): RenderedBadge {
   if (view.kind === 'none') {
-    const vendor = vendorPhrase(view.vendor, options.vendorWords ?? ZENDESK_SLA_WORDS, now, dueIn(options));
+    const vendor = vendorPhrase(view.vendor, options.vendorWords ?? ANY_TOOL, now, dueIn(options));
     const label = vendor ? `No SLA policy applies to this ticket.${vendor}` : 'No SLA policy applies to this ticket';
     return { state: 'none', metric: null, text: NO_SLA, label, fast: false, changesAt: vendorChangesAt(view.vendor, now) };
   }
@@ -147,7 +150,7 @@ export function badgeFor(view: SlaView, calendars: CalendarSpecs, now: number, o
     label += ` ${clockPhrase(name, other.clock, other.state, now, due)}.`;
   }
   if (approximate) label += ` Approximate: ${approximateBecause(view.note)}.`;
-  label += vendorPhrase(view.vendor, options.vendorWords ?? ZENDESK_SLA_WORDS, now, due);
+  label += vendorPhrase(view.vendor, options.vendorWords ?? ANY_TOOL, now, due);
 
   const changesAt = Math.min(reading.changesAt, vendorChangesAt(view.vendor, now));
   return { state: reading.state, metric: shown.metric, text: countdownWords(cs, now, approximate), label, fast: reading.fast, changesAt };

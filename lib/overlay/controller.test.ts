@@ -110,6 +110,14 @@ describe('the overlay controller', () => {
     controller.abort();
   });
 
+  it('speaks of the tool’s own SLA state in the words of the page’s adapter', async () => {
+    page(['SUP-1']);
+    const background = fakeBackground();
+    const withVendor = { evaluate: async (r: EvaluateRequest) => ({ ...(await background.evaluate(r)), views: (await background.evaluate(r)).views.map((v) => ({ ...v, vendor: [] })) }) };
+    start({ ...fakeAdapter(), vendorWords: { tool: 'Acme Desk', metric: (m) => m } }, { ...background, ...withVendor });
+    await vi.waitFor(() => expect(document.querySelector('[data-sla-badge]')?.getAttribute('title')).toContain('Acme Desk applies no SLA targets to it.'));
+  });
+
   it('evaluates answers that land together in one message, and a later answer as it lands', async () => {
     page(['1', '2', '3', '4']);
     const facts = (key: string) => new Map([[key, { source: 'zendesk', site: 'acme.zendesk.com', key, created: NOW - H, exact: true } as TicketFacts]]);

@@ -79,7 +79,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
 
   const views = new Map<string, SlaView>();
   const facts = new Map<string, TicketFacts>();
-  const board = createBadgeBoard({ signal });
+  const board = createBadgeBoard({ signal, ...(adapter.vendorWords ? { text: { vendorWords: adapter.vendorWords } } : {}) });
   /** Ticket elements currently on the page, by element. */
   const tracked = new Map<Element, FoundTicket>();
   let run = newRun(url);

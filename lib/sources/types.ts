@@ -68,6 +68,8 @@ export interface SourceAdapter {
   diagnose(root: ParentNode, url: URL): StrategyCount[];
   /** The URL with tenant, keys, ids and query values masked, for diagnostics. */
   maskUrl(url: URL): string;
+  /** How the tool speaks of its own SLA state, for the badge's tooltip (where the tool reports one). */
+  vendorWords?: VendorSlaWords;
   /** Facts from the site's REST API, same origin, batched; never throws. */
   enrich(keys: readonly string[], options: EnrichOptions): Promise<EnrichResult>;
 }

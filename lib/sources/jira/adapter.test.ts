@@ -3,7 +3,7 @@ import { handle, JIRA_DC_BASE, JIRA_DC_ORIGIN, JIRA_ORIGIN, type FakeSiteData } 
 import { manyJiraIssues, sampleJiraIssues } from '../../../testing/sites/samples';
 import { FIXTURE_NOW, renderFixture, renderHtml } from './__fixtures__/pages';
 import { createJiraAdapter, jiraAdapter, searchTarget, type JiraAdapterOptions } from './adapter';
-import type { Fetch } from './rest';
+import type { Fetch } from '../http';
 
 interface Call {
   url: string;

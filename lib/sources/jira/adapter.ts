@@ -6,7 +6,8 @@ import type { SourceAdapter } from '../types';
 import { createEnricher } from './enrich';
 import { jiraMaskUrl, jiraShownTickets } from './page-kind';
 import { diagnose, find, jiraPageKind } from './read-page';
-import type { Fetch, SearchTarget } from './rest';
+import type { Fetch } from '../http';
+import type { SearchTarget } from './rest';
 import { S } from './selectors';
 import { isCloudHost } from './urls';
 

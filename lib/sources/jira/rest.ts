@@ -10,7 +10,6 @@ import type { EnrichFailure } from '../types';
 import { parseSearch } from './parse';
 
 // adapter.ts still names the type through this module; it is declared once, in ../http.
-export type { Fetch } from '../http';
 
 export interface SearchTarget {
   kind: 'cloud' | 'dc';

@@ -6,7 +6,7 @@ import { adapterFor } from '../pick';
 import { renderFixture as renderJiraFixture } from '../jira/__fixtures__/pages';
 import { FIXTURE_NOW, FIXTURE_PAGES, fixtureSites, renderFixture, renderHtml } from './__fixtures__/pages';
 import { createZendeskAdapter, zendeskAdapter, type ZendeskAdapterOptions } from './adapter';
-import type { Fetch } from './rest';
+import type { Fetch } from '../http';
 
 interface Call {
   url: URL;

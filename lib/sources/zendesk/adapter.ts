@@ -7,9 +7,10 @@ import type { SourceAdapter } from '../types';
 import { createZendeskEnricher, type ZendeskEnricherOptions } from './enrich';
 import { maskZendeskUrl, shownTickets } from './page';
 import { diagnose, find, pageKind } from './read-page';
-import type { Fetch } from './rest';
+import type { Fetch } from '../http';
 import { S } from './selectors';
 import { isAgentPage, isZendeskHost } from './urls';
+import { ZENDESK_SLA_WORDS } from './vendor-words';
 
 export interface ZendeskAdapterOptions extends Partial<Omit<ZendeskEnricherOptions, 'fetch'>> {
   /** Defaults to the page's `fetch`, looked up at call time (as the Jira adapter's). */
@@ -33,6 +34,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions = {}): Sourc
     shownTickets,
     diagnose,
     maskUrl: maskZendeskUrl,
+    vendorWords: ZENDESK_SLA_WORDS,
     enrich: enricher.enrich,
   };
 }

@@ -7,7 +7,6 @@ import { failureOf, type Fetch } from '../http';
 import type { EnrichFailure } from '../types';
 
 // adapter.ts still names the type through this module; it is declared once, in ../http.
-export type { Fetch } from '../http';
 
 export type JsonAnswer = { ok: true; body: unknown } | { ok: false; failure: EnrichFailure; retryAfterMs?: number; status?: number };
 
