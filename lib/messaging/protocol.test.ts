@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sendEvaluate, senderProblem } from './protocol';
 
 const ID = 'our-extension-id';
-const from = (url: string | undefined, extra: object = {}) => ({ id: ID, url, frameId: 0, tab: { id: 7 }, ...extra });
+const from = (url: string | undefined, extra: object = {}) => ({ id: ID, ...(url !== undefined ? { url } : {}), frameId: 0, tab: { id: 7 }, ...extra });
 
 describe('senderProblem: only our content script, about the site it runs on', () => {
   it.each([

@@ -25,7 +25,8 @@ export interface Sender {
   id?: string;
   url?: string;
   frameId?: number;
-  tab?: { id?: number };
+  // The browser's `tabs.Tab` declares its id as possibly undefined.
+  tab?: { id?: number | undefined };
 }
 
 /**

@@ -11,8 +11,11 @@ export interface EvaluateRequest {
   source: TicketSource;
   site: string;
   tickets: TicketFacts[];
-  /** Keys the page shows but whose facts could not be read: badged `unknown`. */
-  unreadable?: string[];
+  /**
+   * Keys the page shows but whose facts could not be read: badged `unknown`. Possibly undefined
+   * as the message schema (zod's `.optional()`) takes it, like a ticket's optional facts.
+   */
+  unreadable?: string[] | undefined;
 }
 
 export interface EvaluateResponse {

@@ -7,7 +7,7 @@ export interface StatusChange {
   at: Instant;
   status: string;
   /** Jira's status category; Zendesk's solved/closed map to `done`. */
-  category?: 'new' | 'indeterminate' | 'done';
+  category?: 'new' | 'indeterminate' | 'done' | undefined;
 }
 
 /**
@@ -25,6 +25,8 @@ export interface VendorSlaMetric {
 /**
  * What the source adapters know about one ticket: the input of policy matching and clock
  * evaluation. Types only, so the content script, the background and the config layer share it.
+ * An optional fact may also be present as undefined (not read): the message schema, which must
+ * match this type, lets that through (zod's `.optional()`), and adapters fill facts that way.
  */
 export interface TicketFacts {
   source: TicketSource;
@@ -32,50 +34,50 @@ export interface TicketFacts {
   site: string;
   /** `SUP-123` on Jira, `123` on Zendesk. */
   key: string;
-  title?: string;
-  url?: string;
+  title?: string | undefined;
+  url?: string | undefined;
   /** Jira project key. */
-  project?: string;
+  project?: string | undefined;
   /** Jira issue type; Zendesk ticket type (question, incident, problem, task). */
-  issueType?: string;
+  issueType?: string | undefined;
   /** Jira Service Management request type. */
-  requestType?: string;
-  priority?: string;
-  status?: string;
+  requestType?: string | undefined;
+  priority?: string | undefined;
+  status?: string | undefined;
   /**
    * The category of `status`, as the source knows it: Jira's status category, Zendesk's
    * solved/closed as `done`. Resolution stops in `done`; a ticket that does not say is not done.
    */
-  statusCategory?: 'new' | 'indeterminate' | 'done';
+  statusCategory?: 'new' | 'indeterminate' | 'done' | undefined;
   /** Labels on Jira, tags on Zendesk. */
-  labels?: string[];
+  labels?: string[] | undefined;
   /** Zendesk group. */
-  group?: string;
-  organization?: string;
-  assignee?: string;
+  group?: string | undefined;
+  organization?: string | undefined;
+  assignee?: string | undefined;
   /**
    * What else a policy may call the group, organization or assignee: the tool's own policies, and
    * so imported ones, may name them by id (Zendesk's do). A name condition matches these too.
    */
-  aliases?: { group?: string; organization?: string; assignee?: string };
+  aliases?: { group?: string | undefined; organization?: string | undefined; assignee?: string | undefined } | undefined;
   /** The team the ticket belongs to, as the popup groups it: the source's choice (a Jira project, a Zendesk group). */
-  team?: string;
+  team?: string | undefined;
   /** Custom fields by id or name. */
-  fields?: Record<string, string | number | boolean | null | string[]>;
+  fields?: Record<string, string | number | boolean | null | string[]> | undefined;
   created: Instant;
   /** When the ticket entered a done state, if it is in one. */
-  resolvedAt?: Instant | null;
+  resolvedAt?: Instant | null | undefined;
   /** The first public reply by an agent. */
-  firstResponseAt?: Instant | null;
+  firstResponseAt?: Instant | null | undefined;
   /** Oldest first; absent when the source could not read it. */
-  statusHistory?: StatusChange[];
+  statusHistory?: StatusChange[] | undefined;
   /**
    * The tool's own SLA state for this ticket: absent when it was not reported (unknown, not "no
    * SLA"); an empty list when the tool reports no targets.
    */
-  vendorSla?: VendorSlaMetric[];
+  vendorSla?: VendorSlaMetric[] | undefined;
   /** The tool keeps SLA state of its own (Zendesk): a missing `vendorSla` then means "not reported", not "none". */
-  vendorSlaExpected?: boolean;
+  vendorSlaExpected?: boolean | undefined;
   /** False when times or history were inferred (from the page, or statuses observed over time). */
   exact: boolean;
 }
