@@ -30,16 +30,22 @@ export interface BatchOutcome {
   retryAfterMs?: number;
 }
 
+/** A request's failure as a batch's outcome, with its Retry-After when it gave one. */
+export function failedBatch({ failure, retryAfterMs }: { failure: EnrichFailure; retryAfterMs?: number }): BatchOutcome {
+  return retryAfterMs !== undefined ? { failure, retryAfterMs } : { failure };
+}
+
 export interface EnricherOptions {
   /** One request (or a few) for at most `batchSize` keys of `origin`; never throws. */
   fetchBatch(origin: string, keys: string[], context: BatchContext): Promise<BatchOutcome>;
   /** The key in its canonical form, or null when it is not a key of this source (never sent). */
   normalizeKey(key: string): string | null;
   batchSize: number;
-  ttlMs?: number;
-  coalesceMs?: number;
-  backoffBaseMs?: number;
-  backoffMaxMs?: number;
+  // Possibly undefined: each source passes its caller's optional tuning straight through.
+  ttlMs?: number | undefined;
+  coalesceMs?: number | undefined;
+  backoffBaseMs?: number | undefined;
+  backoffMaxMs?: number | undefined;
 }
 
 interface Cached {
@@ -64,7 +70,8 @@ interface OriginState {
   pending: Batch | null;
   failures: number;
   blockedUntil: number;
-  lastFailure?: EnrichFailure;
+  /** Undefined again once a batch succeeds. */
+  lastFailure?: EnrichFailure | undefined;
 }
 
 export interface Enricher {

@@ -13,6 +13,12 @@ export function retryAfterMs(header: string | null, now: number): number | undef
   return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
 
+/** A failure's `retryAfterMs`: left out when the answer gives no usable `Retry-After`. */
+function retryAfter(response: Response, now: number): { retryAfterMs?: number } {
+  const ms = retryAfterMs(response.headers.get('Retry-After'), now);
+  return ms !== undefined ? { retryAfterMs: ms } : {};
+}
+
 /** A JSON body, by its content type: signed out, Jira Cloud and Zendesk answer 200 with an HTML sign-in page. */
 export const isJson = (response: Response): boolean => /[/+]json\b/i.test(response.headers.get('Content-Type') ?? '');
 
@@ -34,10 +40,10 @@ export interface HttpFailure {
  */
 export function failureOf(response: Response, now: number): HttpFailure | null {
   const { status } = response;
-  if (status === 429) return { ok: false, failure: 'rate-limited', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now), status };
+  if (status === 429) return { ok: false, failure: 'rate-limited', ...retryAfter(response, now), status };
   if (status === 401) return { ok: false, failure: 'signed-out', status };
   if (status === 403) return { ok: false, failure: 'forbidden', status };
-  if (status >= 500) return { ok: false, failure: 'server-error', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now), status };
+  if (status >= 500) return { ok: false, failure: 'server-error', ...retryAfter(response, now), status };
   if (status === 200 && !isJson(response)) return { ok: false, failure: 'signed-out', status };
   return null;
 }

@@ -12,14 +12,20 @@ import { canonicalOrigin, matchPatternFor, originFromMatchPattern, originFromScr
 /** The built content script (WXT names it after `entrypoints/content/`); the manifest's entry uses the same file. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
-/** The fields of `scripting.RegisteredContentScript` we set and compare. */
+/**
+ * The fields of `scripting.RegisteredContentScript` we set and compare; possibly undefined, as the
+ * browser's own type declares them (so its `scripting` can be passed as ours).
+ */
 export interface ContentScriptRegistration {
   id: string;
-  matches?: string[];
-  js?: string[];
-  runAt?: 'document_start' | 'document_end' | 'document_idle';
-  persistAcrossSessions?: boolean;
+  matches?: string[] | undefined;
+  js?: string[] | undefined;
+  runAt?: 'document_start' | 'document_end' | 'document_idle' | undefined;
+  persistAcrossSessions?: boolean | undefined;
 }
+
+/** A registration with every field set. */
+type FullRegistration = { [K in keyof ContentScriptRegistration]-?: Exclude<ContentScriptRegistration[K], undefined> };
 
 export interface SiteApis {
   permissions: {
@@ -169,7 +175,7 @@ export function createSiteRegistry({ permissions, scripting, storage }: SiteApis
 
 export type SiteRegistry = ReturnType<typeof createSiteRegistry>;
 
-export function registrationFor(origin: string): Required<ContentScriptRegistration> {
+export function registrationFor(origin: string): FullRegistration {
   return {
     id: scriptIdFor(origin),
     matches: [matchPatternFor(origin)],

@@ -4,7 +4,7 @@
  * Cloud-looking site whose v3 search answers 404 is a Data Center and is remembered as one, and
  * keys JQL rejects as unknown are dropped and the search asked again without them.
  */
-import { createEnricher as createSharedEnricher, type BatchOutcome, type Enricher } from '../enricher';
+import { createEnricher as createSharedEnricher, failedBatch, type BatchOutcome, type Enricher } from '../enricher';
 import type { Fetch } from '../http';
 import { discoverRequestTypeField, searchFields, searchIssues, type SearchTarget } from './rest';
 import { isValidIssueKey } from './urls';
@@ -13,13 +13,14 @@ export interface EnricherOptions {
   fetch: Fetch;
   /** Where to send searches for `origin`: Cloud or DC, and DC's base URL. */
   target(origin: string): SearchTarget;
+  // Possibly undefined below: the adapter passes its caller's optional options straight through.
   /** The JSM request-type field's id; asked of each site once (`GET /field`) when not given. */
-  requestTypeField?: string;
-  ttlMs?: number;
-  coalesceMs?: number;
+  requestTypeField?: string | undefined;
+  ttlMs?: number | undefined;
+  coalesceMs?: number | undefined;
   batchSize?: number;
-  backoffBaseMs?: number;
-  backoffMaxMs?: number;
+  backoffBaseMs?: number | undefined;
+  backoffMaxMs?: number | undefined;
 }
 
 export function createEnricher(options: EnricherOptions): Enricher {
@@ -56,7 +57,7 @@ export function createEnricher(options: EnricherOptions): Enricher {
         chunk = chunk.filter((k) => !invalid.has(k));
         continue;
       }
-      return { failure: outcome.failure, retryAfterMs: outcome.retryAfterMs };
+      return failedBatch(outcome);
     }
     return {};
   }

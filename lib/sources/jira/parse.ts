@@ -44,8 +44,9 @@ function requestTypeOf(fields: Json, names: Json | undefined): string | undefine
 
 interface Change {
   at: number;
-  from?: string;
-  to?: string;
+  // Undefined where the changelog item does not name the status.
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 /** Status changes, oldest first, from `changelog.histories` (search) or `values` (the paged endpoint). */
@@ -165,9 +166,10 @@ export function parseSearch(body: unknown, context: Omit<ParseContext, 'names'>)
   const issues = obj(body)?.issues;
   if (!Array.isArray(issues)) return null;
   const names = obj(obj(body)?.names);
+  const withNames: ParseContext = names !== undefined ? { ...context, names } : context;
   const facts = new Map<string, TicketFacts>();
   for (const issue of issues) {
-    const f = parseIssue(issue, { ...context, names });
+    const f = parseIssue(issue, withNames);
     if (f) facts.set(f.key, f);
   }
   return facts;

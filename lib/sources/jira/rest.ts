@@ -122,7 +122,7 @@ async function classify(response: Response, target: SearchTarget, now: number): 
     return { ok: false, failure: 'bad-response', notFound: status === 404 };
   }
   if (status === 404) return { ok: false, failure: 'bad-response', notFound: true };
-  if (status !== 200) return { ok: false, failure: 'bad-response', invalidKeys: status === 400 ? invalidKeys(body) : undefined };
+  if (status !== 200) return { ok: false, failure: 'bad-response', ...(status === 400 ? { invalidKeys: invalidKeys(body) } : {}) };
   const facts = parseSearch(body, { site: target.site, baseUrl: target.baseUrl });
   return facts ? { ok: true, facts, body } : { ok: false, failure: 'bad-response' };
 }

@@ -8,7 +8,7 @@
  * sign-out stops the remaining audits and backs off.
  */
 import type { TicketFacts } from '../../sla/index';
-import { createEnricher, type BatchContext, type BatchOutcome, type Enricher } from '../enricher';
+import { createEnricher, failedBatch, type BatchContext, type BatchOutcome, type Enricher } from '../enricher';
 import type { Fetch } from '../http';
 import { idOf, obj, type Json } from '../json';
 import type { EnrichFailure } from '../types';
@@ -151,7 +151,7 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
   async function fetchBatch(origin: string, keys: string[], { signal, now, deliver }: BatchContext): Promise<BatchOutcome> {
     const requester: Requester = { fetch: options.fetch, signal, now };
     const shown = await getJson(requester, showManyUrl(origin, keys));
-    if (!shown.ok) return { failure: shown.failure, retryAfterMs: shown.retryAfterMs };
+    if (!shown.ok) return failedBatch(shown);
     const body = obj(shown.body);
     if (!body || !Array.isArray(body.tickets)) return { failure: 'bad-response' };
     const wanted = new Set(keys);
@@ -187,7 +187,7 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
       if (facts) deliver(new Map([[facts.key, facts]]));
     });
     if (signal.aborted) return { failure: 'network' };
-    return stop ? { failure: stop.failure, retryAfterMs: stop.retryAfterMs } : {};
+    return stop ? failedBatch(stop) : {};
   }
 
   return createEnricher({

@@ -106,9 +106,10 @@ export interface AuditTrail {
 
 interface Trail {
   initial?: string;
-  changes: Array<{ at: number; from?: string; to: string }>;
+  // `from` and `author` are undefined where the audit does not give them.
+  changes: Array<{ at: number; from?: string | undefined; to: string }>;
   /** Public comments, except the description (which is written with the ticket). */
-  comments: Array<{ at: number; author?: number }>;
+  comments: Array<{ at: number; author?: number | undefined }>;
 }
 
 /** Status changes and public comments, oldest first: Change/Create events with `field_name: "status"`, Comment events. */
