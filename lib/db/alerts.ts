@@ -96,7 +96,7 @@ function alertsFor(row: StoredTicket, calendars: CalendarSpecs, now: number, lea
       site: row.site,
       key: row.key,
       metric: c.metric,
-      url: row.facts.url,
+      ...(row.facts.url !== undefined ? { url: row.facts.url } : {}),
       title: `${row.key} breaches in ${when}`,
       message: `${metricWords(c.metric, true)} (${c.policyName || c.policyId})${row.facts.title ? ` — ${row.facts.title}` : ''}${row.view.exact ? '' : ' (approximate)'}`,
       dueAt: s.dueAt,

@@ -59,8 +59,8 @@ export async function activeConfig(db: SlaLensDatabase): Promise<ResolvedConfig 
     if (!version) return null;
     const [calendars, policies] = await Promise.all([db.calendars.toArray(), db.policies.orderBy('index').toArray()]);
     return {
-      name: version.document.name,
-      description: version.document.description,
+      ...(version.document.name !== undefined ? { name: version.document.name } : {}),
+      ...(version.document.description !== undefined ? { description: version.document.description } : {}),
       calendars: Object.fromEntries(calendars.map((c) => [c.id, c.spec])),
       policies,
     };

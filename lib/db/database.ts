@@ -51,9 +51,10 @@ export interface StoredTicket {
   key: string;
   /**
    * What the popup groups the ticket under (Jira project or Zendesk group): worked out from the
-   * facts when the row is written (evaluate.ts), so the popup needs no rule of its own.
+   * facts when the row is written (evaluate.ts), so the popup needs no rule of its own. Written as
+   * undefined when the facts name none, and IndexedDB keeps such a property: rows read back have it.
    */
-  team?: string;
+  team?: string | undefined;
   view: SlaView;
   /** The facts the view was computed from, so a new configuration can evaluate the ticket again. */
   facts: TicketFacts;
@@ -65,8 +66,8 @@ export interface StoredTicket {
   dueAt: number;
   /** 1 when the figures are approximate (IndexedDB cannot index booleans). */
   approx: 0 | 1;
-  /** The metrics already alerted for (`resolution`, `first-response`), so each alerts once. */
-  notified?: string[];
+  /** The metrics already alerted for (`resolution`, `first-response`), so each alerts once; undefined (as `team`) until one has. */
+  notified?: string[] | undefined;
   firstSeen: number;
   lastSeen: number;
   /** Statuses seen over time, for sites that give no history (approximate pauses). */

@@ -119,7 +119,8 @@ export function createImportStore(db: SlaLensDatabase, deps: ImportDeps) {
     const current = state.get();
     if (current.phase !== 'checked' || !current.preview.ok || current.applying) return null;
     const token = ++run;
-    state.set({ ...current, applying: true, notice: undefined });
+    const { notice: _notice, ...checked } = current;
+    state.set({ ...checked, applying: true });
     try {
       const version = await applyImport(db, current.preview, note.get());
       if (token !== run) return version;

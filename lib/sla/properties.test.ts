@@ -59,7 +59,8 @@ const calendarSpec: fc.Arbitrary<CalendarSpec> = fc
   .map(({ timeZone, days, closed, special }) => {
     const week: Partial<Record<Weekday, Array<[string, string]>>> = {};
     WEEKDAYS.forEach((name, i) => {
-      if (days[i]!.length > 0) week[name] = days[i];
+      const day = days[i]!;
+      if (day.length > 0) week[name] = day;
     });
     const holidays: CalendarSpec['holidays'] = closed.map(dateOf);
     if (special && !closed.includes(special[0])) holidays.push({ date: dateOf(special[0]), hours: special[1] });

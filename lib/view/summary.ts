@@ -5,18 +5,21 @@
 import type { TicketSource } from '../sla/index';
 import type { BadgeMetric, BadgeState } from './types';
 
-/** A stored ticket as the popup shows it, its state computed at the popup's `now`. */
+/**
+ * A stored ticket as the popup shows it, its state computed at the popup's `now`. The optional
+ * properties are copied from the stored row, facts and view, which may hold them as undefined.
+ */
 export interface TicketSummary {
   site: string;
   key: string;
   source: TicketSource;
-  title?: string;
-  url?: string;
+  title?: string | undefined;
+  url?: string | undefined;
   /** Jira project or Zendesk group. */
-  team?: string;
-  assignee?: string;
-  policyId?: string;
-  policyName?: string;
+  team?: string | undefined;
+  assignee?: string | undefined;
+  policyId?: string | undefined;
+  policyName?: string | undefined;
   /** The most urgent running metric (as on the badge). */
   metric: BadgeMetric | null;
   state: BadgeState;

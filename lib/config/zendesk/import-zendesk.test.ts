@@ -192,7 +192,7 @@ describe('which schedule holidays belong to', () => {
   const two = schedules(schedule(11, 'EMEA'), schedule(12, 'APAC', 'Tokyo'));
   const holidays = (fileName?: string, scheduleId?: number) => ({
     ...fixture('schedules.holidays.list.200.json'),
-    fileName,
+    ...(fileName === undefined ? {} : { fileName }),
     ...(scheduleId === undefined ? {} : { scheduleId }),
   });
   const holidaysOf = (document: { calendars: Array<{ id: string; holidays: unknown[] }> }) =>
