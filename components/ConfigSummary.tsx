@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 
 interface ConfigSummaryProps {
   name: string;
-  description?: string;
+  description?: string | undefined;
   version: number;
   /** Local time, already formatted. */
   appliedAt: string;

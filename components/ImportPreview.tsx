@@ -6,7 +6,7 @@ import { ChangeList } from './ChangeList';
 
 interface ImportPreviewProps {
   /** The configuration's name, if it has one. */
-  name?: string;
+  name?: string | undefined;
   /** What was checked: "acme.yaml", "the pasted text". */
   subject: string;
   policyCount: number;

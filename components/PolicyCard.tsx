@@ -5,7 +5,7 @@ import { TargetsTable } from './TargetsTable';
 interface PolicyCardProps {
   policy: ResolvedPolicy;
   /** The calendar's display name, when the policy has one that is not 24x7. */
-  calendarName?: string;
+  calendarName?: string | undefined;
 }
 
 export function formatEffective(effective: ResolvedPolicy['effective']): string {

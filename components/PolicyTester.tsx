@@ -127,7 +127,7 @@ function TesterVerdict({ result, metric, priority }: { result: TesterResult; met
 
 const floorMinute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
 
-function Field(props: { label: string; hint?: string; wide?: boolean; children: (id: string, hintId: string) => ComponentChildren }) {
+function Field(props: { label: string; hint?: string | undefined; wide?: boolean; children: (id: string, hintId: string) => ComponentChildren }) {
   const { label, hint, children } = props;
   const id = useId();
   const hintId = useId();

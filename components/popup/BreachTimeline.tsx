@@ -11,7 +11,7 @@ interface BreachTimelineProps {
   tickets: readonly TicketSummary[];
   now: number;
   hours?: number;
-  format?: TimeFormat;
+  format?: TimeFormat | undefined;
 }
 
 const WIDTH = 368;

@@ -15,9 +15,9 @@ interface CompliancePanelProps {
   onDaysChange: (days: CompliancePeriod) => void;
   onOpen: (ticket: MissedTicket) => void;
   now: number;
-  format?: TimeFormat;
+  format?: TimeFormat | undefined;
   /** Why the figures could not be read, if they could not. */
-  error?: string;
+  error?: string | undefined;
 }
 
 /** Met share in whole percent, rounded down: 99.6% met is not "100%" while anything was missed. */

@@ -19,7 +19,7 @@ export interface PopupViewProps {
   snapshot: PopupSnapshot | undefined;
   /** null while loading. */
   compliance: readonly ComplianceBar[] | null;
-  complianceError?: string;
+  complianceError?: string | undefined;
   complianceDays: CompliancePeriod;
   onComplianceDaysChange: (days: CompliancePeriod) => void;
   /** The sites covered: built-in and self-hosted. */
@@ -27,9 +27,9 @@ export interface PopupViewProps {
   onOpen: (ticket: TicketSummary | MissedTicket) => void;
   onOpenSettings: () => void;
   /** Why the data could not be read, if it could not. */
-  error?: string;
+  error?: string | undefined;
   /** The tab the popup was opened over shows tickets SLA Lens could not read. */
-  unreadablePage?: UnreadablePageProps;
+  unreadablePage?: UnreadablePageProps | undefined;
   format?: TimeFormat;
 }
 

@@ -18,7 +18,7 @@ export interface UrgentListProps {
   tickets: readonly TicketSummary[];
   now: number;
   onOpen: (ticket: TicketSummary) => void;
-  format?: TimeFormat;
+  format?: TimeFormat | undefined;
   /** The scroll area's height in px. */
   viewportHeight?: number;
 }

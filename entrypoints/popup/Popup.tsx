@@ -29,7 +29,7 @@ export interface PopupProps {
   /** `Chrome 156`: for the diagnostics. */
   browserName?: string;
   /** What the first paint showed (the background's first page), shown until the database answers. */
-  initial?: { snapshot: PopupSnapshot; config: { name: string; version: number } | null } | null;
+  initial?: { snapshot: PopupSnapshot; config: { name: string; version: number } | null } | null | undefined;
 }
 
 /**
