@@ -87,7 +87,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
     const response = handle(sites, { method: request.method(), url: new URL(request.url()), body: request.postData(), cookie: await request.headerValue('cookie') });
-    if (response) await route.fulfill({ status: response.status, contentType: response.contentType, headers: response.headers, body: response.body });
+    if (response) await route.fulfill({ status: response.status, contentType: response.contentType, ...(response.headers ? { headers: response.headers } : {}), body: response.body });
     else await route.abort('blockedbyclient');
   });
 

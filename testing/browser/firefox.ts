@@ -141,7 +141,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       const response = handle(sites, { method: request.method(), url, body: body ?? null, cookie: request.headers()['cookie'] ?? null });
       if (response) {
         void request
-          .respond({ status: response.status, contentType: response.contentType, headers: response.headers, body: response.body })
+          .respond({ status: response.status, contentType: response.contentType, ...(response.headers ? { headers: response.headers } : {}), body: response.body })
           .catch(() => undefined);
       } else {
         blockedRequests.push(url.href);

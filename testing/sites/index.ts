@@ -25,7 +25,7 @@ export const JIRA_DC_BASE = `${JIRA_DC_ORIGIN}/jira`;
 
 /** The view `/agent/filters/{id}` that groups its rows (by group) unless `zendeskView` says otherwise. */
 const ZENDESK_GROUPED_VIEW = 360000002;
-const GROUPED_VIEW_COLUMNS: ViewOptions['columns'] = ['subject', 'requested', 'priority', 'status', 'type', 'id', 'assignee', 'group'];
+const GROUPED_VIEW_COLUMNS: NonNullable<ViewOptions['columns']> = ['subject', 'requested', 'priority', 'status', 'type', 'id', 'assignee', 'group'];
 /** A view whose conditions match no ticket: an empty table. */
 const ZENDESK_EMPTY_VIEW = 360000003;
 /** A view in markup the readers do not know (a redesign): rows shown, none readable. */

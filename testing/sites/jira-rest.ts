@@ -17,7 +17,7 @@ export interface IssueJsonOptions {
   /** The server's UTC offset in minutes, as it appears in every date. */
   offsetMinutes?: number;
   /** Field ids to include; undefined = every field except `comment` (lenient, for older callers). */
-  fields?: readonly string[];
+  fields?: readonly string[] | undefined;
   changelog?: boolean;
 }
 
@@ -99,7 +99,8 @@ export function jiraIssueJson(issue: FakeJiraIssue, origin: string, options: Iss
 
 interface SearchParams {
   jql: string;
-  fields?: string[];
+  /** Undefined when the request names no fields. */
+  fields?: string[] | undefined;
   expand: string[];
 }
 

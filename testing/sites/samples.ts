@@ -16,7 +16,8 @@ interface JiraSpec {
   /** Hours ago of each status change, oldest first, as [hoursAgo, to]. */
   changes?: Array<[number, string]>;
   labels?: string[];
-  assignee?: string;
+  // Possibly undefined: callers pass their own optional assignee straight through.
+  assignee?: string | undefined;
   requestType?: string;
   issueType?: string;
   /**
@@ -61,6 +62,7 @@ export function sampleJiraIssues(now: number, specs: JiraSpec[] = DEFAULT_JIRA):
     const category = DONE.has(status) ? 'done' : NEW.has(status) ? 'new' : 'indeterminate';
     const replyH = s.firstReplyH !== undefined ? s.firstReplyH : (changes[0]?.[0] ?? null);
     const replyAt = replyH === null ? null : Math.max(created + 2 * MIN, now - replyH * H);
+    const resolved = category === 'done' ? h[h.length - 1]?.at : undefined;
     return {
       id: 10000 + s.n,
       key: `SUP-${s.n}`,
@@ -71,11 +73,11 @@ export function sampleJiraIssues(now: number, specs: JiraSpec[] = DEFAULT_JIRA):
       status,
       statusCategory: category,
       labels: s.labels ?? [],
-      assignee: s.assignee,
+      ...(s.assignee !== undefined ? { assignee: s.assignee } : {}),
       reporter: REPORTER,
       created,
       updated: h.length > 0 ? h[h.length - 1]!.at : created,
-      resolved: category === 'done' ? h[h.length - 1]?.at : undefined,
+      ...(resolved !== undefined ? { resolved } : {}),
       history: h,
       comments: comments(s.n, created, replyAt, s.assignee ?? 'Support agent'),
     };
@@ -170,7 +172,7 @@ export function sampleZendeskTickets(now: number, specs: ZendeskSpec[] = DEFAULT
       status,
       tags: s.tags ?? [],
       requester: ZENDESK_REQUESTER,
-      assignee: s.assignee,
+      ...(s.assignee !== undefined ? { assignee: s.assignee } : {}),
       groupId: s.groupId ?? 360001,
       organizationId: 470001,
       created,

@@ -4,7 +4,7 @@ import { sampleJiraIssues, sampleZendeskTickets } from './samples';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const data = (): FakeSiteData => ({ jira: sampleJiraIssues(NOW), zendesk: sampleZendeskTickets(NOW), requireSession: true });
-const get = (d: FakeSiteData, url: string, cookie?: string) => handle(d, { method: 'GET', url: new URL(url), cookie })!;
+const get = (d: FakeSiteData, url: string, cookie?: string) => handle(d, { method: 'GET', url: new URL(url), ...(cookie !== undefined ? { cookie } : {}) })!;
 
 describe('fake sites that want a session', () => {
   it('sign the visitor in on a page, and answer the API only with that cookie', () => {
@@ -17,7 +17,7 @@ describe('fake sites that want a session', () => {
   });
 
   it('ask nothing of callers that do not opt in', () => {
-    const d = { ...data(), requireSession: undefined };
+    const { requireSession: _requireSession, ...d } = data();
     expect(get(d, 'https://acme.zendesk.com/api/v2/tickets/show_many.json?ids=4101').contentType).toMatch(/json/);
     expect(get(d, URLS.jiraQueue).headers?.['Set-Cookie']).toBeUndefined();
   });

@@ -275,7 +275,7 @@ ${body}
     </table>`;
 }
 
-function table(page: Page, tickets: FakeZendeskTicket[], columns: ZendeskColumn[], options: { groupBy?: 'group'; describedBy?: boolean } = {}): string {
+function table(page: Page, tickets: FakeZendeskTicket[], columns: ZendeskColumn[], options: { groupBy?: 'group' | undefined; describedBy?: boolean } = {}): string {
   let body: string;
   if (options.groupBy === 'group') {
     const groups = [...new Set(tickets.map((t) => t.groupId))];
