@@ -43,7 +43,10 @@ export default tseslint.config(
     ignores: ['**/*.test.ts', '**/*.test.tsx', '**/__fixtures__/**', 'lib/**/test-helpers.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: `^node:|^(${NODE_MODULES})(/|$)`, message: 'Browser code never imports Node modules.' }] }],
-      'no-restricted-globals': ['error', ...['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'setImmediate'].map((name) => ({ name, message: 'Browser code has no Node globals.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'setImmediate'].map((name) => ({ name, message: 'Browser code has no Node globals.' })),
+      ],
     },
   },
   // The engine is pure: it imports nothing of ours.
@@ -55,7 +58,11 @@ export default tseslint.config(
   restrict(['lib/db/**', 'lib/config/**', 'lib/messaging/**', 'lib/tabs/**', 'lib/options/**'], VENDOR, VENDOR_MESSAGE),
   // What the content script loads: never the background's database, configuration, zod, Dexie or YAML.
   restrict(['entrypoints/content/**', 'lib/sources/**'], BACKGROUND_ONLY, 'The content script stays small and safe: no database, configuration layer, zod, Dexie or YAML.'),
-  restrict(['lib/overlay/**', 'lib/tabs/tab-status.ts', 'lib/messaging/protocol.ts', 'lib/messaging/types.ts'], `${BACKGROUND_ONLY}|${VENDOR}`, `The content script stays small and safe: no database, configuration layer, zod, Dexie or YAML. ${VENDOR_MESSAGE}`),
+  restrict(
+    ['lib/overlay/**', 'lib/tabs/tab-status.ts', 'lib/messaging/protocol.ts', 'lib/messaging/types.ts'],
+    `${BACKGROUND_ONLY}|${VENDOR}`,
+    `The content script stays small and safe: no database, configuration layer, zod, Dexie or YAML. ${VENDOR_MESSAGE}`,
+  ),
   // What the sources share knows no vendor.
   restrict(['lib/sources/*.ts'], `^\\./(jira|zendesk)/|${BACKGROUND_ONLY}`, `Shared source code: ${VENDOR_MESSAGE}`),
   // The two sources never reach into each other (and stay content-script-safe: a later entry for

@@ -13,8 +13,7 @@ export default defineConfig({
   zip: { excludeSources: ['test-results/**', 'demo-screenshots/**', 'stats/**', 'stats.html', '**/*.log', '.bench/**'] },
   manifest: ({ browser }) => ({
     name: 'SLA Lens',
-    description:
-      'Live SLA countdowns on Jira and Zendesk tickets, computed in your browser. No ticket data leaves it.',
+    description: 'Live SLA countdowns on Jira and Zendesk tickets, computed in your browser. No ticket data leaves it.',
     // scripting: registerContentScripts for self-hosted sites, each added at runtime (lib/sources/site-registry.ts).
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: BUILT_IN_MATCHES,

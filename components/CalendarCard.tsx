@@ -50,7 +50,9 @@ function HolidayItem({ holiday }: { holiday: HolidaySpec }) {
   if (typeof holiday === 'string') {
     return (
       <li class="holiday">
-        <time class="holiday__date" dateTime={holiday}>{formatConfigDate(holiday)}</time>
+        <time class="holiday__date" dateTime={holiday}>
+          {formatConfigDate(holiday)}
+        </time>
         <span class="holiday__kind holiday__kind--closed">Closed</span>
       </li>
     );
@@ -69,7 +71,9 @@ function HolidayItem({ holiday }: { holiday: HolidaySpec }) {
   const special = holiday.hours && holiday.hours.length > 0;
   return (
     <li class="holiday">
-      <time class="holiday__date" dateTime={holiday.date}>{formatConfigDate(holiday.date)}</time>
+      <time class="holiday__date" dateTime={holiday.date}>
+        {formatConfigDate(holiday.date)}
+      </time>
       {special ? (
         <span class="holiday__kind holiday__kind--special">Open {holiday.hours!.map(([a, b]) => `${a}–${b}`).join(', ')}</span>
       ) : (

@@ -21,7 +21,18 @@ describe('weekBars', () => {
 
 describe('CalendarWeek', () => {
   it('gives every open interval a text alternative and says which days are closed', () => {
-    render(<CalendarWeek label="Weekly hours of EMEA" week={{ mon: [['09:00', '12:00'], ['13:00', '17:00']], fri: [['09:00', '16:00']] }} />);
+    render(
+      <CalendarWeek
+        label="Weekly hours of EMEA"
+        week={{
+          mon: [
+            ['09:00', '12:00'],
+            ['13:00', '17:00'],
+          ],
+          fri: [['09:00', '16:00']],
+        }}
+      />,
+    );
     const grid = screen.getByRole('list', { name: 'Weekly hours of EMEA' });
     expect(within(grid).getAllByRole('listitem')).toHaveLength(7);
     expect(screen.getByRole('img', { name: 'Monday 09:00–12:00' })).toBeTruthy();
@@ -51,7 +62,9 @@ describe('CalendarCard', () => {
     const card = screen.getByRole('article', { name: 'EMEA business hours' });
     expect(within(card).getByText('Europe/Berlin')).toBeTruthy();
     expect(within(card).getByText('Used by Enterprise customers')).toBeTruthy();
-    const holidays = within(card).getAllByRole('listitem').filter((li) => li.classList.contains('holiday'));
+    const holidays = within(card)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('holiday'));
     expect(holidays).toHaveLength(3);
     expect(holidays[0]!.querySelector('time')?.getAttribute('datetime')).toBe('2026-12-25');
     expect(holidays[0]!.textContent).toContain('Closed');

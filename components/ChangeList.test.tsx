@@ -18,7 +18,9 @@ describe('ChangeList', () => {
   it('groups changes into policies, calendars and configuration, each with its kind in words', () => {
     render(<ChangeList changes={changes} />);
     const policies = screen.getByRole('region', { name: 'Policies' });
-    const items = within(policies).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(policies)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual([
       '−RemovedPolicy "old" removed',
       '↕MovedPolicy "vip" moved from position 3 to 1 (the first matching policy applies)',

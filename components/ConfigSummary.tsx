@@ -25,8 +25,8 @@ export function ConfigSummary(props: ConfigSummaryProps) {
         <h3 class="config-summary__name">{props.name}</h3>
         {props.description && <p class="muted">{props.description}</p>}
         <p class="config-summary__meta">
-          Applied {props.appliedAt} · {props.source} · {props.policyCount} {props.policyCount === 1 ? 'policy' : 'policies'},{' '}
-          {props.calendarCount} {props.calendarCount === 1 ? 'calendar' : 'calendars'}
+          Applied {props.appliedAt} · {props.source} · {props.policyCount} {props.policyCount === 1 ? 'policy' : 'policies'}, {props.calendarCount}{' '}
+          {props.calendarCount === 1 ? 'calendar' : 'calendars'}
         </p>
         {props.note && <p class="config-summary__note">“{props.note}”</p>}
       </div>

@@ -21,7 +21,9 @@ export function EmptyState({ title, children, action, headingLevel = 2 }: EmptyS
           <path d="M24 14v10l6 6" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
         </svg>
       </div>
-      <Heading id={titleId} class="empty-state__title">{title}</Heading>
+      <Heading id={titleId} class="empty-state__title">
+        {title}
+      </Heading>
       <div class="empty-state__body">{children}</div>
       {action && <div class="empty-state__action">{action}</div>}
     </section>

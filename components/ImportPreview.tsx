@@ -32,21 +32,15 @@ export function ImportPreview(props: ImportPreviewProps) {
     <div class="preview">
       <div class="preview__head">
         <span class="pill pill--ok">Valid</span>
-        <h3 class="preview__title">{name ? `“${name}”` : 'Configuration'} from {subject}</h3>
+        <h3 class="preview__title">
+          {name ? `“${name}”` : 'Configuration'} from {subject}
+        </h3>
       </div>
       <p class="muted">
         {plural(policyCount, 'policy', 'policies')}, {plural(calendarCount, 'calendar')}.{' '}
-        {unchanged
-          ? ''
-          : firstImport
-            ? 'Nothing is active yet, so everything below is new.'
-            : `${plural(changes.length, 'change')} against the active configuration.`}
+        {unchanged ? '' : firstImport ? 'Nothing is active yet, so everything below is new.' : `${plural(changes.length, 'change')} against the active configuration.`}
       </p>
-      {unchanged ? (
-        <p class="callout">This file is identical to the active configuration. There is nothing to apply.</p>
-      ) : (
-        <ChangeList changes={changes} />
-      )}
+      {unchanged ? <p class="callout">This file is identical to the active configuration. There is nothing to apply.</p> : <ChangeList changes={changes} />}
       {unchanged ? (
         <div class="preview__actions">
           <Button variant="secondary" onClick={props.onDiscard}>

@@ -48,7 +48,17 @@ export function PolicyCard({ policy, calendarName }: PolicyCardProps) {
         {!abstract && (
           <div>
             <dt>Calendar</dt>
-            <dd>{policy.calendarId === '24x7' ? '24x7 (always open)' : calendarName && calendarName !== policy.calendarId ? <>{calendarName} <code>{policy.calendarId}</code></> : <code>{policy.calendarId}</code>}</dd>
+            <dd>
+              {policy.calendarId === '24x7' ? (
+                '24x7 (always open)'
+              ) : calendarName && calendarName !== policy.calendarId ? (
+                <>
+                  {calendarName} <code>{policy.calendarId}</code>
+                </>
+              ) : (
+                <code>{policy.calendarId}</code>
+              )}
+            </dd>
           </div>
         )}
         <div>

@@ -27,7 +27,9 @@ describe('PolicyTester', () => {
     render(<Harness initial={{ source: 'zendesk', site: 'acme.zendesk.com', priority: 'urgent' }} />);
     const result = screen.getByRole('region', { name: 'Test result' });
     expect(within(result).getByText(/applies: 4h resolution target/).textContent).toBe('zendesk-standard applies: 4h resolution target');
-    const reasons = within(result).getAllByRole('listitem').map((li) => li.textContent);
+    const reasons = within(result)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(reasons).toEqual(["1enterprise: source is jira, the ticket's is zendesk", "2enterprise-eu: source is jira, the ticket's is zendesk"]);
     expect(within(result).getByText('On track')).toBeTruthy();
   });

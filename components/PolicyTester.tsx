@@ -11,7 +11,6 @@ interface PolicyTesterProps {
   result: TesterResult;
 }
 
-
 /** A made-up ticket, and which policy would time it and why. */
 export function PolicyTester({ form, onChange, result }: PolicyTesterProps) {
   const resultId = useId();
@@ -32,17 +31,9 @@ export function PolicyTester({ form, onChange, result }: PolicyTesterProps) {
         <TextField label="Priority" value={form.priority} onInput={(priority) => onChange({ priority })} placeholder="High" />
         <TextField label="Status" value={form.status} onInput={(status) => onChange({ status })} placeholder="In progress" />
         <TextField label="Group" value={form.group} onInput={(group) => onChange({ group })} placeholder="Tier 2" />
-        <TextField
-          label="Labels or tags"
-          hint="Separate them with commas."
-          value={form.labels}
-          onInput={(labels) => onChange({ labels })}
-          placeholder="enterprise, eu"
-        />
+        <TextField label="Labels or tags" hint="Separate them with commas." value={form.labels} onInput={(labels) => onChange({ labels })} placeholder="enterprise, eu" />
         <Field label="Created" wide>
-          {(id) => (
-            <input id={id} class="field__input" type="datetime-local" value={form.created} onInput={(e) => onChange({ created: e.currentTarget.value })} />
-          )}
+          {(id) => <input id={id} class="field__input" type="datetime-local" value={form.created} onInput={(e) => onChange({ created: e.currentTarget.value })} />}
         </Field>
         <fieldset class="field tester__metric">
           <legend class="field__label">Metric</legend>
@@ -99,9 +90,7 @@ function TesterVerdict({ result, metric, priority }: { result: TesterResult; met
               : `over by ${formatSpan(floorMinute(-result.clock.remainingMs))} of business time`}{' '}
             · calendar {result.clock.calendar}
           </p>
-          {result.pausedByStatus && (
-            <p class="muted">This policy pauses in this status. The tester has no status history, so it counts as if the clock had been running since creation.</p>
-          )}
+          {result.pausedByStatus && <p class="muted">This policy pauses in this status. The tester has no status history, so it counts as if the clock had been running since creation.</p>}
         </div>
       )}
       {rejected.length > 0 && (

@@ -18,7 +18,9 @@ export function Section({ id, title, description, actions, children }: SectionPr
     <section class="section" id={id} aria-labelledby={headingId}>
       <div class="section__head">
         <div class="section__heading">
-          <h2 class="section__title" id={headingId}>{title}</h2>
+          <h2 class="section__title" id={headingId}>
+            {title}
+          </h2>
           {description && <p class="section__description">{description}</p>}
         </div>
         {actions && <div class="section__actions">{actions}</div>}

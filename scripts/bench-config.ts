@@ -14,7 +14,7 @@ import type { TicketFacts } from '../lib/sla/index';
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'America/Sao_Paulo', 'Europe/London', 'Asia/Tokyo', 'UTC'];
 const PRIORITIES = ['Highest', 'High', 'Medium', 'Low'];
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 function bigConfig(variant: number): string {
@@ -38,7 +38,11 @@ function bigConfig(variant: number): string {
       name: `Customer ${c}`,
       match: { source: 'jira', project: [`P${c % 50}`], labels: { any: [`customer-${c}`] } },
       calendar: `cal-${c}`,
-      targets: { Highest: { firstResponse: '30m', resolution: '4h' }, High: { firstResponse: '1h', resolution: `${8 + (variant && c === 7 ? 1 : 0)}h` }, '*': { firstResponse: '4h', resolution: '40h' } },
+      targets: {
+        Highest: { firstResponse: '30m', resolution: '4h' },
+        High: { firstResponse: '1h', resolution: `${8 + (variant && c === 7 ? 1 : 0)}h` },
+        '*': { firstResponse: '4h', resolution: '40h' },
+      },
       pauseOn: ['Waiting for customer'],
       warnAt: '75%',
     });
@@ -162,7 +166,9 @@ const compiled = median(compiledRates);
 const naive = median(naiveRates);
 console.log(`\nSLA configuration: 2,000 policies (200 customers × 10 services, with extends), 200 calendars`);
 console.log(`parse + validate: median ${median(parseMs).toFixed(0)} ms; validate + preview (diff) + apply in one transaction: median ${importTotal.toFixed(0)} ms (budget 1,000 ms)`);
-console.log(`agreement: compiled and naive matchers pick the same policy for ${2 * sample.length - disagreements}/${2 * sample.length} ticket-metric pairs (${matched}/${sample.length} tickets match a policy)`);
+console.log(
+  `agreement: compiled and naive matchers pick the same policy for ${2 * sample.length - disagreements}/${2 * sample.length} ticket-metric pairs (${matched}/${sample.length} tickets match a policy)`,
+);
 console.log('');
 console.log('| matching | ops/s |');
 console.log('|---|---:|');

@@ -133,7 +133,14 @@ async function perSecond(page: Page): Promise<PerSecond> {
     const top = [...self].sort((x, y) => y[1] - x[1]).slice(0, 15);
     console.error(top.map(([n, us]) => `${(us / 1000 / (TICK_WINDOW_MS / 1000)).toFixed(2)} ms/s  ${n}`).join('\n'));
   }
-  return { task: rate('TaskDuration'), script: rate('ScriptDuration'), layout: rate('LayoutDuration'), style: rate('RecalcStyleDuration'), redrawn: (redrawnAfter - redrawnBefore) / (TICK_WINDOW_MS / 1000), overlay: overlayUs / 1000 / (TICK_WINDOW_MS / 1000) };
+  return {
+    task: rate('TaskDuration'),
+    script: rate('ScriptDuration'),
+    layout: rate('LayoutDuration'),
+    style: rate('RecalcStyleDuration'),
+    redrawn: (redrawnAfter - redrawnBefore) / (TICK_WINDOW_MS / 1000),
+    overlay: overlayUs / 1000 / (TICK_WINDOW_MS / 1000),
+  };
 }
 
 /**
@@ -224,7 +231,9 @@ for (const scenario of SCENARIOS.filter((s) => !process.env.BENCH_ONLY || s.name
   console.log(`| last API answer → all ${ROWS} rows badged | **${answerToBadged.toFixed(0)} ms** | — | 100 ms |`);
   console.log(`| while ticking, per second: badges whose text changed | ${kind(a, 'redrawn').toFixed(0)} | — | |`);
   console.log(`| while ticking, per second: all script (the page's and ours, with GC) | ${kind(a, 'script').toFixed(1)} ms | ${kind(b, 'script').toFixed(1)} ms | |`);
-  console.log(`| while ticking, per second: style + layout the page does for the changed badges | ${(kind(a, 'style') + kind(a, 'layout')).toFixed(1)} ms | ${(kind(b, 'style') + kind(b, 'layout')).toFixed(1)} ms | |`);
+  console.log(
+    `| while ticking, per second: style + layout the page does for the changed badges | ${(kind(a, 'style') + kind(a, 'layout')).toFixed(1)} ms | ${(kind(b, 'style') + kind(b, 'layout')).toFixed(1)} ms | |`,
+  );
   console.log(`| while ticking, per second: all main-thread tasks | ${kind(a, 'task').toFixed(1)} ms | ${kind(b, 'task').toFixed(1)} ms | |`);
   console.log(`| one tick of ${ROWS} badges: the overlay's code and its DOM calls (CPU profile) | **${tickCost.toFixed(1)} ms** | — | 5 ms |`);
   console.log(`| 30 rows added by scrolling → badged | **${frames} frame(s)**, ${scrollMs.toFixed(0)} ms | — | next frame |`);

@@ -58,7 +58,11 @@ function rows(now: number): StoredTicket[] {
       created,
       firstResponseAt: created + 20 * MIN,
       resolvedAt: done ? created + age / 2 : null,
-      statusHistory: [{ at: created, status: 'Open' }, ...(paused ? [{ at: created + age / 2, status: source === 'jira' ? 'Waiting for customer' : 'pending' }] : []), ...(done ? [{ at: created + age / 2, status: 'Done', category: 'done' as const }] : [])],
+      statusHistory: [
+        { at: created, status: 'Open' },
+        ...(paused ? [{ at: created + age / 2, status: source === 'jira' ? 'Waiting for customer' : 'pending' }] : []),
+        ...(done ? [{ at: created + age / 2, status: 'Done', category: 'done' as const }] : []),
+      ],
       exact: i % 7 !== 0,
     };
     const view = viewFor(parsed.config, facts);

@@ -6,14 +6,7 @@
  * hours, and under a millisecond per tick for a page of 1,000 tickets.
  */
 import { createRequire } from 'node:module';
-import {
-  addBusinessTime,
-  businessTimeBetween,
-  compileCalendar,
-  evaluateClock,
-  type CalendarSpec,
-  type ClockInput,
-} from '../lib/sla/index';
+import { addBusinessTime, businessTimeBetween, compileCalendar, evaluateClock, type CalendarSpec, type ClockInput } from '../lib/sla/index';
 
 // moment-business-time works in the machine's zone; both sides run in UTC so they compare.
 process.env.TZ = 'UTC';
@@ -47,7 +40,7 @@ moment.updateLocale('en', {
 
 // Deterministic cases: minute-aligned starts through 2026, targets from 15 minutes to 40 hours.
 let seed = 20261126;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const CASES = 1000;
 const cases = Array.from({ length: CASES }, () => {
   const start = Date.UTC(2026, 0, 1) + Math.floor(random() * 360 * 24 * 60) * M;
@@ -62,12 +55,22 @@ const cal = compileCalendar(spec);
 let disagreements = 0;
 for (const c of cases) {
   const ours = addBusinessTime(cal, c.start, c.targetMs);
-  const theirs = moment.utc(c.start).addWorkingTime(c.targetMs / M, 'minutes').valueOf();
+  const theirs = moment
+    .utc(c.start)
+    .addWorkingTime(c.targetMs / M, 'minutes')
+    .valueOf();
   const oursDiff = businessTimeBetween(cal, c.start, c.now);
   const theirsDiff = moment.utc(c.now).workingDiff(moment.utc(c.start), 'minutes', true) * M;
   if (ours !== theirs || Math.round(oursDiff) !== Math.round(theirsDiff)) {
     if (disagreements++ < 5) {
-      console.error('disagreement', { start: new Date(c.start).toISOString(), targetMin: c.targetMs / M, ours: new Date(ours).toISOString(), theirs: new Date(theirs).toISOString(), oursDiff, theirsDiff });
+      console.error('disagreement', {
+        start: new Date(c.start).toISOString(),
+        targetMin: c.targetMs / M,
+        ours: new Date(ours).toISOString(),
+        theirs: new Date(theirs).toISOString(),
+        oursDiff,
+        theirsDiff,
+      });
     }
   }
 }
@@ -112,7 +115,11 @@ compare(
   400_000,
   (i) => addBusinessTime(cal, cases[i]!.start, cases[i]!.targetMs),
   4_000,
-  (i) => moment.utc(cases[i]!.start).addWorkingTime(cases[i]!.targetMs / M, 'minutes').valueOf(),
+  (i) =>
+    moment
+      .utc(cases[i]!.start)
+      .addWorkingTime(cases[i]!.targetMs / M, 'minutes')
+      .valueOf(),
 );
 compare(
   'business time between two instants',
@@ -133,7 +140,12 @@ compare(
     const c = cases[i]!;
     const elapsed = moment.utc(c.now).workingDiff(moment.utc(c.start), 'minutes', true) * M;
     const remaining = c.targetMs - elapsed;
-    return remaining > 0 ? moment.utc(c.now).addWorkingTime(remaining / M, 'minutes').valueOf() : remaining;
+    return remaining > 0
+      ? moment
+          .utc(c.now)
+          .addWorkingTime(remaining / M, 'minutes')
+          .valueOf()
+      : remaining;
   },
 );
 

@@ -27,4 +27,10 @@ if (missing.length > 0) {
     process.exit(1);
   }
 }
-for (const b of browsers) console.log(`${b.name}: ${execFileSync(b.bin, b.version, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().split('\n')[0].trim()}`);
+for (const b of browsers)
+  console.log(
+    `${b.name}: ${execFileSync(b.bin, b.version, { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .split('\n')[0]
+      .trim()}`,
+  );

@@ -15,7 +15,15 @@ const BARS: ComplianceBar[] = [
     met: 46,
     missed: 4,
     missedTickets: [
-      { site: 'acme.atlassian.net', key: 'SUP-3', source: 'jira', title: 'Invoice <script>alert(1)</script>', url: 'https://acme.atlassian.net/browse/SUP-3', metric: 'resolution', dueAt: NOW - 2 * HOUR },
+      {
+        site: 'acme.atlassian.net',
+        key: 'SUP-3',
+        source: 'jira',
+        title: 'Invoice <script>alert(1)</script>',
+        url: 'https://acme.atlassian.net/browse/SUP-3',
+        metric: 'resolution',
+        dueAt: NOW - 2 * HOUR,
+      },
       { site: 'acme.atlassian.net', key: 'SUP-2', source: 'jira', title: 'Slow search', metric: 'first-response', dueAt: NOW - 30 * HOUR },
     ],
   },

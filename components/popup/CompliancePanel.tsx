@@ -95,16 +95,9 @@ export function CompliancePanel({ bars, days, onDaysChange, onOpen, now, format,
             const listId = `${baseId}-${bar.policyId}`;
             return (
               <li key={bar.policyId} class="compliance__item">
-                <button
-                  type="button"
-                  class="compliance__bar"
-                  aria-expanded={expanded}
-                  aria-controls={expanded ? listId : undefined}
-                  onClick={() => setOpen(expanded ? null : bar.policyId)}
-                >
+                <button type="button" class="compliance__bar" aria-expanded={expanded} aria-controls={expanded ? listId : undefined} onClick={() => setOpen(expanded ? null : bar.policyId)}>
                   <span class="compliance__head">
-                    <span class="compliance__name">{bar.policyName || bar.policyId}</span>{' '}
-                    <span class="compliance__pct">{pct === null ? 'no targets decided' : `${pct}% met`}</span>
+                    <span class="compliance__name">{bar.policyName || bar.policyId}</span> <span class="compliance__pct">{pct === null ? 'no targets decided' : `${pct}% met`}</span>
                   </span>{' '}
                   <span class="compliance__track" aria-hidden="true">
                     {total > 0 && <span class="compliance__met" style={{ width: `${(bar.met / total) * 100}%` }} />}

@@ -44,8 +44,8 @@ export function CountsSummary({ counts }: CountsSummaryProps) {
           <details class="counts__approximate">
             <summary>{share} approximate</summary>
             <p>
-              {counts.approximate.toLocaleString('en')} of these tickets have figures that rest on inferred data: the site gave no status
-              history, so pauses (waiting for the customer, on hold) may have been missed. Their countdowns carry a “~”.
+              {counts.approximate.toLocaleString('en')} of these tickets have figures that rest on inferred data: the site gave no status history, so pauses (waiting for the customer, on hold) may
+              have been missed. Their countdowns carry a “~”.
             </p>
           </details>
         ))}

@@ -47,9 +47,7 @@ export function NothingAtRisk({ tracked }: { tracked: number }) {
       <span class="calm__glyph" aria-hidden="true" />
       <div>
         <h2 class="calm__title">Nothing at risk</h2>
-        <p class="calm__body">
-          None of the {plural(tracked, 'tracked ticket')} is at risk or breached. Tickets appear here as soon as they near their target.
-        </p>
+        <p class="calm__body">None of the {plural(tracked, 'tracked ticket')} is at risk or breached. Tickets appear here as soon as they near their target.</p>
       </div>
     </div>
   );

@@ -68,7 +68,11 @@ describe('PopupView', () => {
   it('with tickets but none urgent, is calm and still counts', () => {
     renderView({ snapshot: snapshot({ urgent: [], counts: { breached: 0, atRisk: 0, ok: 48, paused: 2, approximate: 0 } }) });
     expect(screen.getByRole('heading', { name: 'Nothing at risk' })).toBeTruthy();
-    expect(within(screen.getByRole('list', { name: 'Tickets by state' })).getAllByRole('listitem').map((i) => i.textContent)).toEqual(['0 breached', '0 at risk', '48 on track', '2 paused']);
+    expect(
+      within(screen.getByRole('list', { name: 'Tickets by state' }))
+        .getAllByRole('listitem')
+        .map((i) => i.textContent),
+    ).toEqual(['0 breached', '0 at risk', '48 on track', '2 paused']);
     expect(screen.queryByRole('listbox')).toBeNull();
     expect(screen.queryByRole('img')).toBeNull();
     expect(screen.getByRole('region', { name: 'Compliance' })).toBeTruthy();

@@ -29,8 +29,8 @@ export function UnreadablePage({ label, found, shown, diagnostics, onCopy }: Unr
         {label}: SLA Lens can't read this page yet
       </h2>
       <p class="unreadable-page__text">
-        {found === 0 ? 'It shows tickets, but SLA Lens found none of them.' : `It shows about ${shown} tickets; SLA Lens found ${found}.`} The page's layout has probably
-        changed. Copy the diagnostics and send them to your SLA Lens admin or to us: they describe the page's structure only, with no ticket text, names or ids.
+        {found === 0 ? 'It shows tickets, but SLA Lens found none of them.' : `It shows about ${shown} tickets; SLA Lens found ${found}.`} The page's layout has probably changed. Copy the diagnostics
+        and send them to your SLA Lens admin or to us: they describe the page's structure only, with no ticket text, names or ids.
       </p>
       <div class="unreadable-page__actions">
         <Button variant="secondary" size="small" onClick={() => void copy()}>

@@ -11,7 +11,17 @@ const FORMAT = { locale: 'en-GB', timeZone: 'UTC' };
 
 const TICKETS: TicketSummary[] = [
   summary('SUP-1', { dueIn: -3 * HOUR, title: 'Checkout down', assignee: 'Bo', team: 'SUP' }),
-  summary('42', { dueIn: -40 * MINUTE, source: 'zendesk', site: 'acme.zendesk.com', url: 'https://acme.zendesk.com/agent/tickets/42', title: 'Refund not received', assignee: 'Ana', team: 'Billing', metric: 'first-response', policyName: 'Zendesk standard' }),
+  summary('42', {
+    dueIn: -40 * MINUTE,
+    source: 'zendesk',
+    site: 'acme.zendesk.com',
+    url: 'https://acme.zendesk.com/agent/tickets/42',
+    title: 'Refund not received',
+    assignee: 'Ana',
+    team: 'Billing',
+    metric: 'first-response',
+    policyName: 'Zendesk standard',
+  }),
   summary('SUP-7', { dueIn: 12 * MINUTE, title: 'Login loop', assignee: 'Ana', team: 'SUP' }),
   summary('OPS-3', { dueIn: 50 * MINUTE, site: 'ops.atlassian.net', url: 'https://ops.atlassian.net/browse/OPS-3', title: 'Disk full', assignee: undefined, team: 'OPS', exact: false }),
   summary('43', { dueIn: 2 * HOUR, source: 'zendesk', site: 'acme.zendesk.com', url: undefined, title: 'Printer jam', assignee: 'Bo', team: 'Billing', businessTime: false }),
@@ -21,7 +31,10 @@ const listbox = () => screen.getByRole('listbox', { name: 'At-risk and breached 
 /** The key leads each row's text. */
 /** The list's rows (the selects' options are options too). */
 const rows = () => within(listbox()).getAllByRole('option');
-const keys = (scope: HTMLElement = listbox()) => within(scope).queryAllByRole('option').map((o) => /^\S+/.exec(o.textContent ?? '')?.[0]);
+const keys = (scope: HTMLElement = listbox()) =>
+  within(scope)
+    .queryAllByRole('option')
+    .map((o) => /^\S+/.exec(o.textContent ?? '')?.[0]);
 
 function renderList(tickets = TICKETS, onOpen = vi.fn()) {
   render(<UrgentList tickets={tickets} now={NOW} onOpen={onOpen} format={FORMAT} />);
@@ -89,9 +102,30 @@ describe('UrgentList', () => {
   });
 
   it.each([
-    ['Assignee', [['Bo, 2 tickets', ['SUP-1', '43']], ['Ana, 2 tickets', ['42', 'SUP-7']], ['Unassigned, 1 ticket', ['OPS-3']]]],
-    ['Team', [['SUP, 2 tickets', ['SUP-1', 'SUP-7']], ['Billing, 2 tickets', ['42', '43']], ['OPS, 1 ticket', ['OPS-3']]]],
-    ['Site', [['acme.atlassian.net, 2 tickets', ['SUP-1', 'SUP-7']], ['acme.zendesk.com, 2 tickets', ['42', '43']], ['ops.atlassian.net, 1 ticket', ['OPS-3']]]],
+    [
+      'Assignee',
+      [
+        ['Bo, 2 tickets', ['SUP-1', '43']],
+        ['Ana, 2 tickets', ['42', 'SUP-7']],
+        ['Unassigned, 1 ticket', ['OPS-3']],
+      ],
+    ],
+    [
+      'Team',
+      [
+        ['SUP, 2 tickets', ['SUP-1', 'SUP-7']],
+        ['Billing, 2 tickets', ['42', '43']],
+        ['OPS, 1 ticket', ['OPS-3']],
+      ],
+    ],
+    [
+      'Site',
+      [
+        ['acme.atlassian.net, 2 tickets', ['SUP-1', 'SUP-7']],
+        ['acme.zendesk.com, 2 tickets', ['42', '43']],
+        ['ops.atlassian.net, 1 ticket', ['OPS-3']],
+      ],
+    ],
   ] as const)('groups by %s, groups ordered by their most urgent ticket, with headers and counts', (by, expected) => {
     renderList();
     fireEvent.change(screen.getByLabelText('Group by'), { target: { value: by.toLowerCase() } });

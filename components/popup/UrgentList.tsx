@@ -31,7 +31,16 @@ function pillTitle(t: TicketSummary, now: number, format: TimeFormat | undefined
   return t.exact ? head : `${head}. Approximate: some times were inferred from the page.`;
 }
 
-function TicketRow({ ticket, position, count, active, now, format, optionId, onClick }: {
+function TicketRow({
+  ticket,
+  position,
+  count,
+  active,
+  now,
+  format,
+  optionId,
+  onClick,
+}: {
   ticket: TicketSummary;
   position: number;
   count: number;
@@ -57,8 +66,7 @@ function TicketRow({ ticket, position, count, active, now, format, optionId, onC
       onClick={onClick}
     >
       <span class="urgent-row__line">
-        <span class="urgent-row__key">{ticket.key}</span>{' '}
-        <span class="urgent-row__title">{ticket.title?.trim() || 'No title seen'}</span>{' '}
+        <span class="urgent-row__key">{ticket.key}</span> <span class="urgent-row__title">{ticket.title?.trim() || 'No title seen'}</span>{' '}
         <CountdownPill state={ticket.state} text={pillText(ticket, now)} title={pillTitle(ticket, now, format)} />
       </span>{' '}
       <span class="urgent-row__meta">
@@ -206,8 +214,18 @@ export function UrgentList({ tickets, now, onOpen, format, viewportHeight = 336 
         <div class="urgent__selects">
           <label class="urgent__select">
             <span>Group by</span>
-            <select value={groupBy} onChange={(e) => { setGroupBy(e.currentTarget.value as GroupBy); scrollTo(0); }}>
-              {(Object.keys(GROUP_BY_LABELS) as GroupBy[]).map((g) => <option key={g} value={g}>{GROUP_BY_LABELS[g]}</option>)}
+            <select
+              value={groupBy}
+              onChange={(e) => {
+                setGroupBy(e.currentTarget.value as GroupBy);
+                scrollTo(0);
+              }}
+            >
+              {(Object.keys(GROUP_BY_LABELS) as GroupBy[]).map((g) => (
+                <option key={g} value={g}>
+                  {GROUP_BY_LABELS[g]}
+                </option>
+              ))}
             </select>
           </label>
           <label class="urgent__select">
@@ -222,7 +240,9 @@ export function UrgentList({ tickets, now, onOpen, format, viewportHeight = 336 
             <span>Site</span>
             <select value={filter.site ?? ''} onChange={(e) => change({ site: e.currentTarget.value || null })}>
               <option value="">All sites</option>
-              {sites.map(({ site, count }) => <option key={site} value={site}>{`${site} (${count})`}</option>)}
+              {sites.map(({ site, count }) => (
+                <option key={site} value={site}>{`${site} (${count})`}</option>
+              ))}
             </select>
           </label>
         </div>

@@ -17,7 +17,19 @@ beforeEach(async () => {
   db = new SlaLensDatabase(`test-alerts-${crypto.randomUUID()}`);
   granted = true;
   requestPermission = vi.fn(async () => granted);
-  await db.tickets.put({ site: 'acme.zendesk.com', key: '1', facts: { source: 'zendesk', site: 'acme.zendesk.com', key: '1', created: 1, exact: true }, view: { key: '1', kind: 'none', clocks: [], exact: true }, phase: 'none', riskAt: Infinity, dueAt: Infinity, approx: 0, firstSeen: 1, lastSeen: 1, observed: [] });
+  await db.tickets.put({
+    site: 'acme.zendesk.com',
+    key: '1',
+    facts: { source: 'zendesk', site: 'acme.zendesk.com', key: '1', created: 1, exact: true },
+    view: { key: '1', kind: 'none', clocks: [], exact: true },
+    phase: 'none',
+    riskAt: Infinity,
+    dueAt: Infinity,
+    approx: 0,
+    firstSeen: 1,
+    lastSeen: 1,
+    observed: [],
+  });
 });
 afterEach(async () => {
   cleanup();

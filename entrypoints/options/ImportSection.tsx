@@ -53,11 +53,7 @@ export function ImportSection({ hasActive }: { hasActive: boolean }) {
         {state.phase === 'checked' && (
           <>
             {state.notice && <Notice tone="error">{state.notice}</Notice>}
-            <ProblemList
-              errors={state.preview.ok ? [] : state.preview.errors}
-              warnings={state.preview.warnings}
-              subject={state.subject}
-            />
+            <ProblemList errors={state.preview.ok ? [] : state.preview.errors} warnings={state.preview.warnings} subject={state.subject} />
             {state.preview.ok ? (
               <ImportPreview
                 name={state.preview.document.name}

@@ -78,12 +78,23 @@ describe('options page', () => {
     const config = screen.getByRole('region', { name: 'SLA configuration' });
     await within(config).findByRole('article', { name: 'Enterprise customers enterprise' });
     expect(within(config).getByRole('heading', { level: 3, name: 'Acme support SLAs' })).toBeTruthy();
-    const names = within(config).getAllByRole('article').map((a) => a.getAttribute('aria-labelledby'));
-    expect(names).toEqual(['policy-enterprise-title policy-enterprise-id', 'policy-enterprise-eu-title policy-enterprise-eu-id', 'policy-zendesk-standard-title policy-zendesk-standard-id', 'calendar-emea-title']);
+    const names = within(config)
+      .getAllByRole('article')
+      .map((a) => a.getAttribute('aria-labelledby'));
+    expect(names).toEqual([
+      'policy-enterprise-title policy-enterprise-id',
+      'policy-enterprise-eu-title policy-enterprise-eu-id',
+      'policy-zendesk-standard-title policy-zendesk-standard-id',
+      'calendar-emea-title',
+    ]);
     const enterprise = within(config).getByRole('article', { name: 'Enterprise customers enterprise' });
     expect(within(enterprise).getByText('source jira, project SUP, labels any of enterprise')).toBeTruthy();
     const highest = within(enterprise).getByRole('row', { name: /Highest/ });
-    expect(within(highest).getAllByRole('cell').map((c) => c.textContent)).toEqual(['30m', '4h']);
+    expect(
+      within(highest)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['30m', '4h']);
     expect(within(config).getByRole('img', { name: 'Friday 09:00–16:00' })).toBeTruthy();
 
     const versions = await history(db);

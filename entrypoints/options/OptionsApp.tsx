@@ -34,9 +34,7 @@ function OptionsPage() {
         </nav>
       </div>
       <main class="options__sections">
-        {live.status === 'error' && (
-          <Notice tone="error">The settings could not be read from this browser’s storage: {String(live.error)}</Notice>
-        )}
+        {live.status === 'error' && <Notice tone="error">The settings could not be read from this browser’s storage: {String(live.error)}</Notice>}
         <ActiveConfigSection data={data} />
         <ImportSection hasActive={Boolean(data?.active)} />
         {data?.config && <TesterSection config={data.config} />}

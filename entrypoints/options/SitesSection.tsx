@@ -20,11 +20,7 @@ export function SitesSection() {
   useEffect(() => store.start(), [store]);
 
   return (
-    <Section
-      id="sites"
-      title="Sites"
-      description="Where SLA Lens shows countdowns. Jira Cloud and Zendesk work out of the box; add self-hosted Jira and Zendesk custom domains one at a time."
-    >
+    <Section id="sites" title="Sites" description="Where SLA Lens shows countdowns. Jira Cloud and Zendesk work out of the box; add self-hosted Jira and Zendesk custom domains one at a time.">
       <div class="subsection">
         <h3 class="subsection__title">Built in</h3>
         <BuiltInSiteList sites={BUILT_IN_SITES} />
@@ -54,10 +50,7 @@ export function SitesSection() {
         </Notice>
       )}
       <AddSiteForm form={form} problem={problem} busy={pending !== null} onChange={store.change} onSubmit={() => void store.add()} />
-      <p class="muted">
-        SLA countdowns are computed in this browser. No ticket data leaves it: the only requests SLA Lens makes go to the Jira or Zendesk site you are
-        already signed in to.
-      </p>
+      <p class="muted">SLA countdowns are computed in this browser. No ticket data leaves it: the only requests SLA Lens makes go to the Jira or Zendesk site you are already signed in to.</p>
     </Section>
   );
 }

@@ -47,7 +47,10 @@ function renderPopup() {
   render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} />);
 }
 
-const countsText = () => within(screen.getByRole('list', { name: 'Tickets by state' })).getAllByRole('listitem').map((i) => i.textContent);
+const countsText = () =>
+  within(screen.getByRole('list', { name: 'Tickets by state' }))
+    .getAllByRole('listitem')
+    .map((i) => i.textContent);
 const rows = () => within(screen.getByRole('listbox', { name: 'At-risk and breached tickets' })).getAllByRole('option');
 
 describe('popup (wired to the database)', () => {
@@ -70,7 +73,11 @@ describe('popup (wired to the database)', () => {
     await screen.findByRole('listbox', { name: 'At-risk and breached tickets' });
     expect(countsText()).toEqual(['1 breached', '1 at risk', '1 on track', '0 paused']);
     expect(rows().map((r) => /^\S+/.exec(r.textContent ?? '')![0])).toEqual(['SUP-3', 'SUP-2']);
-    expect(within(screen.getByRole('region', { name: 'Breaches in the next 8 hours' })).getByRole('img').getAttribute('aria-label')).toMatch(/^1 ticket breaches in the next 8 hours, SUP-2 at /);
+    expect(
+      within(screen.getByRole('region', { name: 'Breaches in the next 8 hours' }))
+        .getByRole('img')
+        .getAttribute('aria-label'),
+    ).toMatch(/^1 ticket breaches in the next 8 hours, SUP-2 at /);
 
     fireEvent.click(rows()[1]!);
     expect(openTab).toHaveBeenCalledWith(`https://${J}/browse/SUP-2`);
@@ -144,7 +151,9 @@ describe('popup (wired to the database)', () => {
       return unsubscribe;
     });
     const copy = vi.fn(async (_text: string) => undefined);
-    const { unmount } = render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => []} watchPageStatus={watch} copyText={copy} browserName="Chrome 156" />);
+    const { unmount } = render(
+      <Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => []} watchPageStatus={watch} copyText={copy} browserName="Chrome 156" />,
+    );
     await screen.findByRole('heading', { name: 'No tickets seen yet' });
     expect(screen.queryByRole('region', { name: /can't read this page/ })).toBeNull();
     const kind = { id: 'zendesk-view', label: 'Zendesk view', shows: 'list' as const };

@@ -76,7 +76,10 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial
   useEffect(() => {
     let live = true;
     // Without the list, the empty state still names the built-in sites.
-    selfHostedSites().then((sites) => live && setSelfHosted(sites), () => {});
+    selfHostedSites().then(
+      (sites) => live && setSelfHosted(sites),
+      () => {},
+    );
     return () => {
       live = false;
     };
@@ -100,7 +103,8 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial
   const sites = useMemo(() => coveredSites(selfHosted), [selfHosted]);
 
   const failed = config.status === 'error' ? config : loaded.status === 'error' ? loaded : null;
-  const activeConfig = config.status === 'ready' ? (config.value ? { name: config.value.document.name ?? 'Unnamed configuration', version: config.value.id } : null) : initial ? initial.config : undefined;
+  const activeConfig =
+    config.status === 'ready' ? (config.value ? { name: config.value.document.name ?? 'Unnamed configuration', version: config.value.id } : null) : initial ? initial.config : undefined;
 
   return (
     <PopupView

@@ -9,8 +9,6 @@ import { BUILT_IN_SITES } from '../../lib/sources/sites';
 
 export function coveredSites(selfHosted: readonly SelfHostedSite[]): CoveredSite[] {
   const built = BUILT_IN_SITES.map(({ name, host }) => ({ name, host }));
-  const own = selfHosted
-    .filter((s) => s.permitted)
-    .map((s) => ({ name: `${s.kind ? SITE_KIND_NAMES[s.kind] : 'Jira or Zendesk'} (self-hosted)`, host: new URL(s.origin).host }));
+  const own = selfHosted.filter((s) => s.permitted).map((s) => ({ name: `${s.kind ? SITE_KIND_NAMES[s.kind] : 'Jira or Zendesk'} (self-hosted)`, host: new URL(s.origin).host }));
   return [...built, ...own];
 }

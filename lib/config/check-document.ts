@@ -56,9 +56,7 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
     if (m && m.targets.size > 0 && m.calendar === undefined) {
       const own = doc.policies[i]!;
       const via = own.extends !== undefined ? ' (or on a policy it extends)' : '';
-      problems.push(
-        error(['policies', i, 'calendar'], `Policy "${own.id}" has targets but no calendar; add "calendar" with a calendar id or "24x7"${via}.`, 'key'),
-      );
+      problems.push(error(['policies', i, 'calendar'], `Policy "${own.id}" has targets but no calendar; add "calendar" with a calendar id or "24x7"${via}.`, 'key'));
     }
   });
   return { problems, merged };

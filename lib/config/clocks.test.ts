@@ -42,7 +42,16 @@ describe('pausesFrom', () => {
     ]);
   });
   it('merges consecutive pause statuses into one pause', () => {
-    expect(pausesFrom([{ at: 1, status: 'pending' }, { at: 2, status: 'hold' }, { at: 5, status: 'open' }], ['pending', 'hold'])).toEqual([{ from: 1, to: 5 }]);
+    expect(
+      pausesFrom(
+        [
+          { at: 1, status: 'pending' },
+          { at: 2, status: 'hold' },
+          { at: 5, status: 'open' },
+        ],
+        ['pending', 'hold'],
+      ),
+    ).toEqual([{ from: 1, to: 5 }]);
   });
   it('has no pauses without pause statuses', () => {
     expect(pausesFrom([{ at: 1, status: 'Open' }], [])).toEqual([]);
@@ -51,7 +60,16 @@ describe('pausesFrom', () => {
 
 describe('viewFor', () => {
   it('a resolved ticket without its resolution time is unknown, never a clock still running', () => {
-    const solved: TicketFacts = { source: 'zendesk', site: 'acme.zendesk.com', key: '9', priority: 'urgent', status: 'solved', statusCategory: 'done', created: at('2026-11-23T09:00:00Z'), exact: false };
+    const solved: TicketFacts = {
+      source: 'zendesk',
+      site: 'acme.zendesk.com',
+      key: '9',
+      priority: 'urgent',
+      status: 'solved',
+      statusCategory: 'done',
+      created: at('2026-11-23T09:00:00Z'),
+      exact: false,
+    };
     expect(viewFor(config, solved)).toMatchObject({ kind: 'unknown', clocks: [], exact: false, note: expect.stringContaining('resolved') });
     expect(viewFor(config, { ...solved, resolvedAt: at('2026-11-23T10:00:00Z') }).kind).toBe('clocks');
     const jiraDone = { ...enterpriseTicket, statusHistory: [...enterpriseTicket.statusHistory!, { at: at('2026-11-24T09:00:00Z'), status: 'Done', category: 'done' as const }] };
@@ -71,7 +89,17 @@ describe('viewFor', () => {
   });
 
   it("carries the tool's own SLA state, keeping 'not reported' (null) apart where the source says the tool keeps one; Jira tickets have none", () => {
-    const zendesk: TicketFacts = { source: 'zendesk', site: 'acme.zendesk.com', key: '7', priority: 'urgent', status: 'open', created: at('2026-11-23T09:00:00Z'), statusHistory: [], vendorSlaExpected: true, exact: true };
+    const zendesk: TicketFacts = {
+      source: 'zendesk',
+      site: 'acme.zendesk.com',
+      key: '7',
+      priority: 'urgent',
+      status: 'open',
+      created: at('2026-11-23T09:00:00Z'),
+      statusHistory: [],
+      vendorSlaExpected: true,
+      exact: true,
+    };
     const reported = [{ metric: 'first_reply_time', stage: 'active' as const, breachAt: at('2026-11-23T10:00:00Z') }];
     expect(viewFor(config, { ...zendesk, vendorSla: reported }).vendor).toEqual(reported);
     expect(viewFor(config, zendesk).vendor).toBeNull();
@@ -117,7 +145,12 @@ describe('viewFor', () => {
     expect(blind.note).toMatch(/pauses are not known/);
     // Without history the current pause status is taken to have held since creation.
     expect(blind.clocks[0]!.clock.pauses).toEqual([{ from: enterpriseTicket.created, to: null }]);
-    const observed = viewFor(config, noHistory, { observed: [{ at: at('2026-11-23T11:00:00Z'), status: 'In Progress' }, { at: at('2026-11-23T13:00:00Z'), status: 'Waiting for customer' }] });
+    const observed = viewFor(config, noHistory, {
+      observed: [
+        { at: at('2026-11-23T11:00:00Z'), status: 'In Progress' },
+        { at: at('2026-11-23T13:00:00Z'), status: 'Waiting for customer' },
+      ],
+    });
     expect(observed.note).toMatch(/statuses SLA Lens saw/);
     expect(observed.clocks[0]!.clock.pauses).toEqual([{ from: at('2026-11-23T13:00:00Z'), to: null }]);
   });

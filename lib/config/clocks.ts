@@ -57,9 +57,7 @@ export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: Vi
   if (!history) {
     exact = false;
     history = options.observed && options.observed.length > 0 ? options.observed : ticket.status ? [{ at: ticket.created, status: ticket.status }] : [];
-    note = options.observed?.length
-      ? 'approximate: the site gave no status history, so pauses are the statuses SLA Lens saw'
-      : 'approximate: the site gave no status history, so pauses are not known';
+    note = options.observed?.length ? 'approximate: the site gave no status history, so pauses are the statuses SLA Lens saw' : 'approximate: the site gave no status history, so pauses are not known';
   }
   for (const [name, metric] of METRICS) {
     const match = matchPolicy(config, ticket, name);

@@ -43,10 +43,7 @@ describe('diffConfigs', () => {
       delete z.urgent;
       z['*'] = { resolution: '72h', firstResponse: '1h30m' };
     });
-    expect(texts(design, after)).toEqual([
-      'Policy "zendesk-standard": new * (other priorities) first response target 1h30m',
-      'Policy "zendesk-standard": urgent resolution target 4h removed',
-    ]);
+    expect(texts(design, after)).toEqual(['Policy "zendesk-standard": new * (other priorities) first response target 1h30m', 'Policy "zendesk-standard": urgent resolution target 4h removed']);
   });
 
   it('calendar: zone, day hours and holidays', () => {
@@ -72,7 +69,15 @@ describe('diffConfigs', () => {
     });
     const changes = diffConfigs(design, after);
     expect(changes.filter((c) => c.kind === 'moved')).toEqual([
-      { kind: 'moved', subject: 'policy', id: 'enterprise-eu', field: 'position', before: '2', after: '1', text: 'Policy "enterprise-eu" moved from position 2 to 1 (the first matching policy applies)' },
+      {
+        kind: 'moved',
+        subject: 'policy',
+        id: 'enterprise-eu',
+        field: 'position',
+        before: '2',
+        after: '1',
+        text: 'Policy "enterprise-eu" moved from position 2 to 1 (the first matching policy applies)',
+      },
     ]);
   });
 
@@ -118,13 +123,15 @@ describe('diffConfigs', () => {
     const after = edit((d) => (d.policies[0]!.warnAt = '80%'));
     const resolvedBefore = expectOk(parseConfigText(JSON.stringify(design), 'a.json')).config;
     expect(diffConfigs(resolvedBefore, after)).toEqual(diffConfigs(design, after));
-    expect(texts(resolvedBefore, after)).toEqual([
-      'Policy "enterprise": warning threshold 75% → 80%',
-      'Policy "enterprise-eu": warning threshold 75% → 80%',
-    ]);
+    expect(texts(resolvedBefore, after)).toEqual(['Policy "enterprise": warning threshold 75% → 80%', 'Policy "enterprise-eu": warning threshold 75% → 80%']);
   });
 
   it('refuses an invalid document rather than guessing', () => {
-    expect(() => diffConfigs(design, edit((d) => (d.policies[0]!.calendar = 'nowhere')))).toThrow(/policies\[0\]\.calendar/);
+    expect(() =>
+      diffConfigs(
+        design,
+        edit((d) => (d.policies[0]!.calendar = 'nowhere')),
+      ),
+    ).toThrow(/policies\[0\]\.calendar/);
   });
 });

@@ -88,12 +88,23 @@ function diffPolicies(before: ResolvedPolicy[], after: ResolvedPolicy[]): Config
     if (!was.has(p.id)) out.push({ kind: 'added', subject: 'policy', id: p.id, after: `${p.index + 1}`, text: `Policy "${p.id}" added at position ${p.index + 1}` });
   }
   const common = after.filter((p) => was.has(p.id)).map((p) => p.id);
-  const kept = longestCommonSubsequence(before.filter((p) => now.has(p.id)).map((p) => p.id), common);
+  const kept = longestCommonSubsequence(
+    before.filter((p) => now.has(p.id)).map((p) => p.id),
+    common,
+  );
   for (const id of common) {
     if (kept.has(id)) continue;
     const from = was.get(id)!.index + 1;
     const to = now.get(id)!.index + 1;
-    out.push({ kind: 'moved', subject: 'policy', id, field: 'position', before: `${from}`, after: `${to}`, text: `Policy "${id}" moved from position ${from} to ${to} (the first matching policy applies)` });
+    out.push({
+      kind: 'moved',
+      subject: 'policy',
+      id,
+      field: 'position',
+      before: `${from}`,
+      after: `${to}`,
+      text: `Policy "${id}" moved from position ${from} to ${to} (the first matching policy applies)`,
+    });
   }
   for (const p of after) {
     const old = was.get(p.id);
@@ -162,7 +173,7 @@ function longestCommonSubsequence(a: string[], b: string[]): Set<string> {
     }
   }
   const kept = new Set<string>();
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (a[i] === b[j]) {
       kept.add(a[i]!);
       i++;

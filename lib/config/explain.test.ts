@@ -26,26 +26,19 @@ describe('explainMatch on the design example', () => {
     const e = explainMatch(design, ticket({ source: 'zendesk', site: 'acme.zendesk.com', priority: 'Urgent' }), 'resolution');
     expect(e.applied?.policy.id).toBe('zendesk-standard');
     expect(e.applied?.targetMs).toBe(4 * H);
-    expect(reasons(e)).toEqual([
-      "enterprise: source is jira, the ticket's is zendesk",
-      "enterprise-eu: source is jira, the ticket's is zendesk",
-    ]);
+    expect(reasons(e)).toEqual(["enterprise: source is jira, the ticket's is zendesk", "enterprise-eu: source is jira, the ticket's is zendesk"]);
   });
 
   it('says which value the ticket has, or that it has none', () => {
     expect(reasons(explainMatch(design, ticket({ project: 'OPS' }), 'resolution'))[0]).toBe("enterprise: project is SUP, the ticket's is OPS");
     expect(reasons(explainMatch(design, ticket({}), 'resolution'))[0]).toBe('enterprise: project is SUP, the ticket has none');
-    expect(reasons(explainMatch(design, ticket({ project: 'sup', labels: ['vip'] }), 'resolution'))[0]).toBe(
-      "enterprise: labels include any of enterprise; the ticket's are vip",
-    );
+    expect(reasons(explainMatch(design, ticket({ project: 'sup', labels: ['vip'] }), 'resolution'))[0]).toBe("enterprise: labels include any of enterprise; the ticket's are vip");
   });
 
   it('reports an effective period the ticket was created outside of, in the calendar zone', () => {
     const e = explainMatch(design, ticket({ project: 'SUP', labels: ['eu'], created: Date.UTC(2027, 0, 5, 10) }), 'resolution');
     expect(e.applied).toBeNull();
-    expect(reasons(e)[1]).toBe(
-      'enterprise-eu: outside its effective period (2026-01-01 to 2026-12-31); the ticket was created on 2027-01-05 (Europe/Berlin)',
-    );
+    expect(reasons(e)[1]).toBe('enterprise-eu: outside its effective period (2026-01-01 to 2026-12-31); the ticket was created on 2027-01-05 (Europe/Berlin)');
   });
 
   it('no policy applies: every policy is listed with its reason', () => {
@@ -82,7 +75,10 @@ describe('explainMatch: reasons', () => {
 
   it('an abstract base policy is passed over as such, and its children still apply', () => {
     const e = explainMatch(
-      config([{ id: 'base', match: { project: 'SUP' } }, { id: 'child', extends: 'base', calendar: '24x7', targets: star }]),
+      config([
+        { id: 'base', match: { project: 'SUP' } },
+        { id: 'child', extends: 'base', calendar: '24x7', targets: star },
+      ]),
       ticket({ project: 'SUP' }),
       'resolution',
     );
@@ -120,9 +116,7 @@ describe('explainMatch agrees with matchPolicy', () => {
     { source: 'zendesk', site: 'acme.zendesk.com' },
     { source: 'jira', project: 'OPS', priority: 'Highest' },
   ];
-  const cases = [design, sample].flatMap((cfg) =>
-    tickets.flatMap((t) => (['resolution', 'firstResponse'] as const).map((metric) => [cfg, t, metric] as const)),
-  );
+  const cases = [design, sample].flatMap((cfg) => tickets.flatMap((t) => (['resolution', 'firstResponse'] as const).map((metric) => [cfg, t, metric] as const)));
 
   it.each(cases)('%#', (cfg, facts, metric) => {
     const expected = matchPolicy(cfg, ticket(facts), metric);
@@ -136,15 +130,26 @@ describe('explainMatch agrees with matchPolicy', () => {
   it('on random tickets against a config that uses every match key', () => {
     const cfg = config(
       [
-        { id: 'a', match: { source: 'jira', site: '*.atlassian.net', project: ['SUP', 'OPS'], labels: { any: ['vip', 'gold'], none: ['internal'] } }, calendar: 'emea', targets: { High: { resolution: '4h' } } },
+        {
+          id: 'a',
+          match: { source: 'jira', site: '*.atlassian.net', project: ['SUP', 'OPS'], labels: { any: ['vip', 'gold'], none: ['internal'] } },
+          calendar: 'emea',
+          targets: { High: { resolution: '4h' } },
+        },
         { id: 'b', match: { issueType: 'Bug', status: ['Open', 'In progress'], tags: { all: ['vip', 'eu'] } }, calendar: '24x7', targets: { '*': { firstResponse: '1h' } } },
-        { id: 'c', match: { group: 'Tier 2', field: { Tier: 'gold' } }, calendar: '24x7', targets: { low: { resolution: '9h' }, '*': { resolution: '10h' } }, effective: { from: '2026-03-01', to: '2026-06-30' } },
+        {
+          id: 'c',
+          match: { group: 'Tier 2', field: { Tier: 'gold' } },
+          calendar: '24x7',
+          targets: { low: { resolution: '9h' }, '*': { resolution: '10h' } },
+          effective: { from: '2026-03-01', to: '2026-06-30' },
+        },
         { id: 'd', extends: 'a', match: { priority: ['High', 'Low'] }, targets: { Low: { firstResponse: '2h' } } },
         { id: 'e', match: { source: 'zendesk' }, calendar: '24x7', targets: { '*': { resolution: '72h' } } },
       ],
       [BERLIN_WEEKDAYS],
     );
-    const pick = <T,>(values: T[]) => fc.option(fc.constantFrom(...values), { nil: undefined });
+    const pick = <T>(values: T[]) => fc.option(fc.constantFrom(...values), { nil: undefined });
     const facts = fc.record({
       source: fc.constantFrom('jira' as const, 'zendesk' as const),
       site: fc.constantFrom('acme.atlassian.net', 'acme.zendesk.com', 'support.acme.com'),

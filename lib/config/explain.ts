@@ -40,8 +40,7 @@ export function rejection(policy: ResolvedPolicy, ticket: TicketFacts, metric: M
   if (policy.calendarId === null) return 'a base for other policies (no calendar or targets of its own)';
   const period = policy.effectiveMs;
   if (period) {
-    const outside =
-      (period.from !== undefined && ticket.created < period.from) || (period.until !== undefined && ticket.created >= period.until);
+    const outside = (period.from !== undefined && ticket.created < period.from) || (period.until !== undefined && ticket.created >= period.until);
     if (outside) return `outside its effective period (${formatPeriod(policy.effective)}); the ticket was created on ${dateIn(ticket.created, timeZone)}`;
   }
   for (const match of policy.match) {
@@ -90,8 +89,7 @@ function firstFailure(match: Match, ticket: TicketFacts): string | null {
   for (const [key, value] of Object.entries(match.field ?? {})) {
     const actual = fieldValue(ticket, key);
     if (!fieldEquals(actual, String(value).toLowerCase())) {
-      const theirs =
-        actual === undefined || actual === null ? 'the ticket has none' : `the ticket's is ${Array.isArray(actual) ? actual.join(', ') : String(actual)}`;
+      const theirs = actual === undefined || actual === null ? 'the ticket has none' : `the ticket's is ${Array.isArray(actual) ? actual.join(', ') : String(actual)}`;
       return `field ${key} is ${String(value)}, ${theirs}`;
     }
   }

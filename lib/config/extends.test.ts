@@ -41,11 +41,11 @@ describe('extends: inheritance', () => {
     expect(customer!.targets.high).toEqual({ label: 'High', firstResponseMs: 0.5 * H, resolutionMs: 8 * H });
   });
 
-  it('match is the ancestors\' match AND its own (a child narrows its parent)', () => {
+  it("match is the ancestors' match AND its own (a child narrows its parent)", () => {
     expect(service!.match).toEqual([{ source: 'jira' }, { organization: 'Contoso' }, { requestType: 'Outage' }]);
   });
 
-  it('id, index and the extends link are the policy\'s own', () => {
+  it("id, index and the extends link are the policy's own", () => {
     expect(family.policies.map((p) => [p.id, p.index, p.extends])).toEqual([
       ['service', 0, 'customer'],
       ['customer', 1, 'org'],
@@ -62,14 +62,25 @@ describe('extends: inheritance', () => {
   });
 
   it('an abstract base needs no calendar; its children supply one', () => {
-    const result = expectOk(v([{ id: 'child', extends: 'base', calendar: '24x7', targets: { '*': { resolution: '1h' } } }, { id: 'base', pauseOn: ['pending'] }]));
+    const result = expectOk(
+      v([
+        { id: 'child', extends: 'base', calendar: '24x7', targets: { '*': { resolution: '1h' } } },
+        { id: 'base', pauseOn: ['pending'] },
+      ]),
+    );
     expect(result.warnings).toEqual([]);
     expect(result.config.policies[1]!.calendarId).toBeNull();
     expect(result.config.policies[0]!.pauseOn).toEqual(['pending']);
   });
 
   it('targets inherited without a calendar anywhere in the chain are an error on the child', () => {
-    const errors = errorsOf(v([{ id: 'base', targets: { '*': { resolution: '1h' } }, calendar: '24x7' }, { id: 'other', targets: { '*': { resolution: '1h' } } }, { id: 'child', extends: 'other' }]));
+    const errors = errorsOf(
+      v([
+        { id: 'base', targets: { '*': { resolution: '1h' } }, calendar: '24x7' },
+        { id: 'other', targets: { '*': { resolution: '1h' } } },
+        { id: 'child', extends: 'other' },
+      ]),
+    );
     expect(errors.map((e) => [e.path, e.message])).toEqual([
       ['policies[1].calendar', 'Policy "other" has targets but no calendar; add "calendar" with a calendar id or "24x7".'],
       ['policies[2].calendar', 'Policy "child" has targets but no calendar; add "calendar" with a calendar id or "24x7" (or on a policy it extends).'],
@@ -80,17 +91,39 @@ describe('extends: inheritance', () => {
 describe('extends: errors', () => {
   it.each([
     ['itself', [{ id: 'a', extends: 'a' }], 'policies[0].extends', 'a → a'],
-    ['two policies', [{ id: 'a', extends: 'b' }, { id: 'b', extends: 'a' }], 'policies[0].extends', 'a → b → a'],
-    ['three policies, found from the first in the file', [{ id: 'x', extends: 'c' }, { id: 'c', extends: 'b' }, { id: 'a', extends: 'c' }, { id: 'b', extends: 'a' }], 'policies[1].extends', 'c → b → a → c'],
+    [
+      'two policies',
+      [
+        { id: 'a', extends: 'b' },
+        { id: 'b', extends: 'a' },
+      ],
+      'policies[0].extends',
+      'a → b → a',
+    ],
+    [
+      'three policies, found from the first in the file',
+      [
+        { id: 'x', extends: 'c' },
+        { id: 'c', extends: 'b' },
+        { id: 'a', extends: 'c' },
+        { id: 'b', extends: 'a' },
+      ],
+      'policies[1].extends',
+      'c → b → a → c',
+    ],
   ])('a cycle through %s is one error naming the cycle', (_what, policies, path, cycle) => {
     const errors = errorsOf(v(policies));
     expect(errors).toEqual([{ severity: 'error', path, message: `These policies extend each other in a circle: ${cycle}. Remove one of the "extends".` }]);
   });
 
   it('an unknown parent, with a suggestion; its children are not reported again', () => {
-    const errors = errorsOf(v([{ id: 'enterprise', calendar: '24x7' }, { id: 'eu', extends: 'enterprize' }, { id: 'eu-gold', extends: 'eu' }]));
-    expect(errors).toEqual([
-      { severity: 'error', path: 'policies[1].extends', message: 'Policy "eu" extends "enterprize", which is not defined in this file — did you mean "enterprise"?' },
-    ]);
+    const errors = errorsOf(
+      v([
+        { id: 'enterprise', calendar: '24x7' },
+        { id: 'eu', extends: 'enterprize' },
+        { id: 'eu-gold', extends: 'eu' },
+      ]),
+    );
+    expect(errors).toEqual([{ severity: 'error', path: 'policies[1].extends', message: 'Policy "eu" extends "enterprize", which is not defined in this file — did you mean "enterprise"?' }]);
   });
 });

@@ -56,9 +56,7 @@ export function resolveExtends(policies: readonly PolicyDoc[]): { merged: Array<
         const first = Math.min(...members);
         if (members.includes(i) && !reportedCycles.has(first)) {
           members.forEach((m) => reportedCycles.add(m));
-          problems.push(
-            error(['policies', first, 'extends'], `These policies extend each other in a circle: ${cycleText(first, policies, byId)}. Remove one of the "extends".`),
-          );
+          problems.push(error(['policies', first, 'extends'], `These policies extend each other in a circle: ${cycleText(first, policies, byId)}. Remove one of the "extends".`));
         }
         return null;
       }

@@ -10,8 +10,7 @@ const catchAll = (id: string, match: unknown, extra: object = {}) => ({
   targets: { '*': { firstResponse: '1h', resolution: '8h' } },
   ...extra,
 });
-const hitId = (cfg: ReturnType<typeof config>, t = ticket(), metric: 'resolution' | 'firstResponse' = 'resolution') =>
-  matchPolicy(cfg, t, metric)?.policy.id ?? null;
+const hitId = (cfg: ReturnType<typeof config>, t = ticket(), metric: 'resolution' | 'firstResponse' = 'resolution') => matchPolicy(cfg, t, metric)?.policy.id ?? null;
 
 describe('matchPolicy: match keys', () => {
   it('an absent or empty match takes every ticket', () => {
@@ -152,10 +151,7 @@ describe('matchPolicy: match keys', () => {
 });
 
 describe('matchPolicy: effective period', () => {
-  const berlin = config(
-    [{ id: 'e', calendar: 'emea', targets: { '*': { resolution: '8h' } }, effective: { from: '2026-01-01', to: '2026-01-31' } }],
-    [BERLIN_WEEKDAYS],
-  );
+  const berlin = config([{ id: 'e', calendar: 'emea', targets: { '*': { resolution: '8h' } }, effective: { from: '2026-01-01', to: '2026-01-31' } }], [BERLIN_WEEKDAYS]);
   it.each([
     ['Berlin midnight starting Jan 1', Date.UTC(2025, 11, 31, 23, 0), true],
     ['just before it', Date.UTC(2025, 11, 31, 22, 59, 59, 999), false],
@@ -166,10 +162,7 @@ describe('matchPolicy: effective period', () => {
   });
 
   it('summer time: the end of the day is read with the offset of that date', () => {
-    const summer = config(
-      [{ id: 'e', calendar: 'emea', targets: { '*': { resolution: '8h' } }, effective: { to: '2026-07-15' } }],
-      [BERLIN_WEEKDAYS],
-    );
+    const summer = config([{ id: 'e', calendar: 'emea', targets: { '*': { resolution: '8h' } }, effective: { to: '2026-07-15' } }], [BERLIN_WEEKDAYS]);
     expect(hitId(summer, ticket({ created: Date.UTC(2026, 6, 15, 21, 59) }))).toBe('e');
     expect(hitId(summer, ticket({ created: Date.UTC(2026, 6, 15, 22, 0) }))).toBeNull();
   });
@@ -183,10 +176,7 @@ describe('matchPolicy: effective period', () => {
   });
 
   it('outside its period the next policy applies', () => {
-    const cfg = config([
-      { id: 'promo', calendar: '24x7', targets: { '*': { resolution: '1h' } }, effective: { from: '2027-01-01' } },
-      catchAll('base', {}),
-    ]);
+    const cfg = config([{ id: 'promo', calendar: '24x7', targets: { '*': { resolution: '1h' } }, effective: { from: '2027-01-01' } }, catchAll('base', {})]);
     expect(hitId(cfg, ticket({ created: Date.UTC(2026, 0, 1) }))).toBe('base');
     expect(hitId(cfg, ticket({ created: Date.UTC(2027, 0, 1) }))).toBe('promo');
   });
@@ -212,9 +202,7 @@ describe('matchPolicy: priorities, order and metrics', () => {
   });
 
   it('falls back to "*" per metric, and finds nothing when neither has the metric', () => {
-    const perMetric = config([
-      { id: 'm', calendar: '24x7', targets: { High: { firstResponse: '1h' }, '*': { resolution: '40h' } } },
-    ]);
+    const perMetric = config([{ id: 'm', calendar: '24x7', targets: { High: { firstResponse: '1h' }, '*': { resolution: '40h' } } }]);
     expect(matchPolicy(perMetric, ticket({ priority: 'High' }), 'resolution')?.targetMs).toBe(40 * H);
     expect(matchPolicy(perMetric, ticket({ priority: 'Low' }), 'firstResponse')).toBeNull();
   });
@@ -225,10 +213,7 @@ describe('matchPolicy: priorities, order and metrics', () => {
   });
 
   it('the first matching policy in file order applies', () => {
-    const ordered = config([
-      catchAll('first', { project: 'SUP' }, { targets: { '*': { resolution: '2h' } } }),
-      catchAll('second', { project: 'SUP' }),
-    ]);
+    const ordered = config([catchAll('first', { project: 'SUP' }, { targets: { '*': { resolution: '2h' } } }), catchAll('second', { project: 'SUP' })]);
     const hit = matchPolicy(ordered, ticket({ project: 'SUP' }), 'resolution');
     expect(hit?.policy.id).toBe('first');
     expect(hit?.targetMs).toBe(2 * H);
@@ -246,10 +231,7 @@ describe('matchPolicy: priorities, order and metrics', () => {
   });
 
   it('returns the resolved calendar, pauses and warning threshold of the policy', () => {
-    const cfg2 = config(
-      [{ id: 'x', calendar: 'emea', targets: { '*': { resolution: 90 } }, pauseOn: ['Waiting for Customer'], warnAt: '30m' }],
-      [BERLIN_WEEKDAYS],
-    );
+    const cfg2 = config([{ id: 'x', calendar: 'emea', targets: { '*': { resolution: 90 } }, pauseOn: ['Waiting for Customer'], warnAt: '30m' }], [BERLIN_WEEKDAYS]);
     const hit = matchPolicy(cfg2, ticket(), 'resolution');
     expect(hit?.targetMs).toBe(1.5 * H);
     expect(hit?.policy.calendarId).toBe('emea');

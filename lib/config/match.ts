@@ -88,7 +88,11 @@ function checksFor(policy: ResolvedPolicy): Check[] {
 
 /** `*` stands for any run of characters; everything else is literal; case-insensitive. */
 export function siteGlob(glob: string): RegExp {
-  const body = glob.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const body = glob
+    .trim()
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${body}$`, 'i');
 }
 

@@ -39,9 +39,7 @@ export function migrateWith(doc: unknown, migrations: readonly Migration[], late
     throw new ConfigVersionError(`"version" must be a whole number such as ${latest}; found ${JSON.stringify(version)}.`);
   }
   if (version > latest) {
-    throw new ConfigVersionError(
-      `This file is version ${version}; this SLA Lens understands up to version ${latest}. Update the extension.`,
-    );
+    throw new ConfigVersionError(`This file is version ${version}; this SLA Lens understands up to version ${latest}. Update the extension.`);
   }
   let current = record;
   for (let v = version; v < latest; v++) {

@@ -75,7 +75,7 @@ describe('the chain, with steps that do not exist yet', () => {
     { from: 2, to: 3, migrate: (doc) => ({ ...doc, policies: (doc.policies as Array<{ id: string }>).map((p) => ({ ...p, id: p.id.toLowerCase() })) }) },
   ];
 
-  it('runs every step from the document\'s version, in order, and stamps each version', () => {
+  it("runs every step from the document's version, in order, and stamps each version", () => {
     expect(migrateWith({ version: 1, rules: [{ id: 'A' }] }, steps, 3)).toEqual({ doc: { version: 3, policies: [{ id: 'a' }] }, from: 1 });
     expect(migrateWith({ version: 2, policies: [{ id: 'B' }] }, steps, 3)).toEqual({ doc: { version: 3, policies: [{ id: 'b' }] }, from: 2 });
   });

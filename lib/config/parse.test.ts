@@ -14,11 +14,55 @@ type Case = [string, string, string, number, number, string | RegExp];
 
 const YAML_CASES: Case[] = [
   ['unknown field, at its key', lines('version: 1', 'policies:', '  - id: p', '    calender: emea'), 'policies[0].calender', 4, 5, 'Unknown field "calender" — did you mean "calendar"?'],
-  ['bad duration, at its value', lines('version: 1', 'policies:', '  - id: p', '    calendar: 24x7', '    targets:', '      High: { resolution: 2d }'), 'policies[0].targets.High.resolution', 6, 27, /^Duration "2d": days and weeks are ambiguous/],
-  ['missing field, at the object it is missing from', lines('version: 1', 'calendars:', '  - id: emea', '    week:', '      mon: [["09:00", "17:00"]]', 'policies: []'), 'calendars[0].timeZone', 3, 5, 'Missing required field "timeZone".'],
-  ['calendar error from the engine, re-rooted', lines('version: 1', 'calendars:', '  - id: emea', '    timeZone: Europe/Berlin', '    week:', '      mon: [["09:00", "17:00"]]', '      tue: [["09:00", "12:00"], ["25:00", "26:00"]]', 'policies: []'), 'calendars[0].week.tue[1][0]', 7, 34, '"25:00" is not a time of day; write "HH:MM" from "00:00" to "24:00".'],
-  ['undefined calendar', lines('version: 1', 'policies:', '  - id: p', '    calendar: emae', '    targets: { "*": { resolution: 8h } }'), 'policies[0].calendar', 4, 15, 'Calendar "emae" is not defined; use "24x7".'],
-  ['extends cycle', lines('version: 1', 'policies:', '  - id: a', '    extends: b', '  - id: b', '    extends: a'), 'policies[0].extends', 4, 14, 'These policies extend each other in a circle: a → b → a. Remove one of the "extends".'],
+  [
+    'bad duration, at its value',
+    lines('version: 1', 'policies:', '  - id: p', '    calendar: 24x7', '    targets:', '      High: { resolution: 2d }'),
+    'policies[0].targets.High.resolution',
+    6,
+    27,
+    /^Duration "2d": days and weeks are ambiguous/,
+  ],
+  [
+    'missing field, at the object it is missing from',
+    lines('version: 1', 'calendars:', '  - id: emea', '    week:', '      mon: [["09:00", "17:00"]]', 'policies: []'),
+    'calendars[0].timeZone',
+    3,
+    5,
+    'Missing required field "timeZone".',
+  ],
+  [
+    'calendar error from the engine, re-rooted',
+    lines(
+      'version: 1',
+      'calendars:',
+      '  - id: emea',
+      '    timeZone: Europe/Berlin',
+      '    week:',
+      '      mon: [["09:00", "17:00"]]',
+      '      tue: [["09:00", "12:00"], ["25:00", "26:00"]]',
+      'policies: []',
+    ),
+    'calendars[0].week.tue[1][0]',
+    7,
+    34,
+    '"25:00" is not a time of day; write "HH:MM" from "00:00" to "24:00".',
+  ],
+  [
+    'undefined calendar',
+    lines('version: 1', 'policies:', '  - id: p', '    calendar: emae', '    targets: { "*": { resolution: 8h } }'),
+    'policies[0].calendar',
+    4,
+    15,
+    'Calendar "emae" is not defined; use "24x7".',
+  ],
+  [
+    'extends cycle',
+    lines('version: 1', 'policies:', '  - id: a', '    extends: b', '  - id: b', '    extends: a'),
+    'policies[0].extends',
+    4,
+    14,
+    'These policies extend each other in a circle: a → b → a. Remove one of the "extends".',
+  ],
   ['newer version', lines('version: 3', 'policies: []'), 'version', 1, 10, 'This file is version 3; this SLA Lens understands up to version 1. Update the extension.'],
   ['no version, at the top', lines('policies: []'), 'version', 1, 1, 'This file has no "version"; add "version": 1 at the top.'],
   ['duplicate key (syntax)', lines('version: 1', 'policies:', '  - id: a', '    id: b'), '', 4, 5, 'The field "id" appears twice in the same object; keep only one.'],
@@ -40,9 +84,39 @@ const JSON_CASES: Case[] = [
   ['ends too early', '{"version": 1, "policies": [', '', 1, 29, 'The file ends too early: a closing ] is missing.'],
   ['bare word', lines('{ "version": one }'), '', 1, 14, /^Unexpected "one"; expected a value/],
   ['duplicate key', lines('{', '  "version": 1,', '  "version": 1,', '  "policies": []', '}'), '', 3, 3, 'The field "version" appears twice in the same object; keep only one.'],
-  ['unknown field, at its key', lines('{', '  "version": 1,', '  "policies": [', '    { "id": "p", "calender": "emea" }', '  ]', '}'), 'policies[0].calender', 4, 18, 'Unknown field "calender" — did you mean "calendar"?'],
-  ['calendar error from the engine', lines('{', '  "version": 1,', '  "calendars": [', '    { "id": "emea", "timeZone": "Europe/Berlin",', '      "week": { "mon": [["09:00", "17:00"]], "tue": [["09:00", "12:00"], ["11:00", "13:00"]] } }', '  ],', '  "policies": []', '}'), 'calendars[0].week.tue[1]', 5, 74, 'This interval overlaps week.tue[0].'],
-  ['bad duration', lines('{', '  "version": 1,', '  "policies": [', '    {', '      "id": "p",', '      "calendar": "24x7",', '      "targets": { "High": { "resolution": "2d" } }', '    }', '  ]', '}'), 'policies[0].targets.High.resolution', 7, 44, /^Duration "2d"/],
+  [
+    'unknown field, at its key',
+    lines('{', '  "version": 1,', '  "policies": [', '    { "id": "p", "calender": "emea" }', '  ]', '}'),
+    'policies[0].calender',
+    4,
+    18,
+    'Unknown field "calender" — did you mean "calendar"?',
+  ],
+  [
+    'calendar error from the engine',
+    lines(
+      '{',
+      '  "version": 1,',
+      '  "calendars": [',
+      '    { "id": "emea", "timeZone": "Europe/Berlin",',
+      '      "week": { "mon": [["09:00", "17:00"]], "tue": [["09:00", "12:00"], ["11:00", "13:00"]] } }',
+      '  ],',
+      '  "policies": []',
+      '}',
+    ),
+    'calendars[0].week.tue[1]',
+    5,
+    74,
+    'This interval overlaps week.tue[0].',
+  ],
+  [
+    'bad duration',
+    lines('{', '  "version": 1,', '  "policies": [', '    {', '      "id": "p",', '      "calendar": "24x7",', '      "targets": { "High": { "resolution": "2d" } }', '    }', '  ]', '}'),
+    'policies[0].targets.High.resolution',
+    7,
+    44,
+    /^Duration "2d"/,
+  ],
   ['missing field at the top', '{"version": 1}', 'policies', 1, 1, 'Missing required field "policies".'],
 ];
 
@@ -75,7 +149,19 @@ describe('parseConfigText: formats', () => {
   it('YAML 1.2: unquoted times, dates and yes/no stay text', () => {
     const result = expectOk(
       parseConfigText(
-        lines('version: 1', 'calendars:', '  - id: emea', '    timeZone: Europe/Berlin', '    week: { mon: [[09:00, 17:00]] }', '    holidays: [2026-12-25]', 'policies:', '  - id: no', '    name: yes', '    calendar: emea', '    targets: { "*": { resolution: 8h } }'),
+        lines(
+          'version: 1',
+          'calendars:',
+          '  - id: emea',
+          '    timeZone: Europe/Berlin',
+          '    week: { mon: [[09:00, 17:00]] }',
+          '    holidays: [2026-12-25]',
+          'policies:',
+          '  - id: no',
+          '    name: yes',
+          '    calendar: emea',
+          '    targets: { "*": { resolution: 8h } }',
+        ),
         'sla.yaml',
       ),
     );
@@ -102,7 +188,16 @@ describe('parseConfigText: formats', () => {
   });
 
   it('warnings carry positions too', () => {
-    const text = lines('version: 1', 'policies:', '  - id: all', '    calendar: 24x7', '    targets: { "*": { resolution: 8h } }', '  - id: later', '    calendar: 24x7', '    targets: { "*": { resolution: 4h } }');
+    const text = lines(
+      'version: 1',
+      'policies:',
+      '  - id: all',
+      '    calendar: 24x7',
+      '    targets: { "*": { resolution: 8h } }',
+      '  - id: later',
+      '    calendar: 24x7',
+      '    targets: { "*": { resolution: 4h } }',
+    );
     const result = expectOk(parseConfigText(text, 'sla.yaml'));
     expect(only(result.warnings)).toMatchObject({ severity: 'warning', path: 'policies[1]', line: 6, column: 5 });
   });

@@ -31,7 +31,11 @@ export function parseConfigText(text: string, fileName?: string): ParseResult {
     return { severity, path: '', message: yamlMessage(e, text), line, column: col };
   };
   const warnings = doc.warnings.map((w) => toSyntax(w, 'warning'));
-  if (doc.errors.length > 0) return fail(doc.errors.map((e) => toSyntax(e, 'error')), warnings);
+  if (doc.errors.length > 0)
+    return fail(
+      doc.errors.map((e) => toSyntax(e, 'error')),
+      warnings,
+    );
 
   let value: unknown;
   try {

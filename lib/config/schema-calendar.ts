@@ -25,24 +25,17 @@ const timeOfDay = z.string().meta({
   pattern: '^(?:[01]\\d|2[0-3]):[0-5]\\d$|^24:00$',
 });
 
-export const hoursSchema = z
-  .array(z.tuple([timeOfDay, timeOfDay]))
-  .meta({
-    id: 'Hours',
-    description:
-      'Opening intervals [["HH:MM", "HH:MM"], …]. An end before its start is an overnight shift belonging to the day it starts.',
-  });
+export const hoursSchema = z.array(z.tuple([timeOfDay, timeOfDay])).meta({
+  id: 'Hours',
+  description: 'Opening intervals [["HH:MM", "HH:MM"], …]. An end before its start is an overnight shift belonging to the day it starts.',
+});
 
 export const dateSchema = z.string().meta({ description: 'A calendar date "YYYY-MM-DD".', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 const holidaySchema = z.union([
   dateSchema.meta({ description: 'Closed all day: "YYYY-MM-DD".' }),
-  z
-    .strictObject({ date: dateSchema, hours: hoursSchema.optional(), name: z.string().optional() })
-    .meta({ description: 'Closed that day, or open only for `hours` (a half day).' }),
-  z
-    .strictObject({ from: dateSchema, to: dateSchema, name: z.string().optional() })
-    .meta({ description: 'Closed from `from` to `to`, both dates included.' }),
+  z.strictObject({ date: dateSchema, hours: hoursSchema.optional(), name: z.string().optional() }).meta({ description: 'Closed that day, or open only for `hours` (a half day).' }),
+  z.strictObject({ from: dateSchema, to: dateSchema, name: z.string().optional() }).meta({ description: 'Closed from `from` to `to`, both dates included.' }),
 ]);
 
 const week = z

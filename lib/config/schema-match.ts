@@ -6,10 +6,7 @@ import { z } from 'zod';
  */
 
 const oneOrMore = (what: string) =>
-  z
-    .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
-    .meta({ description: `${what}: one name, or a list of names of which any may match (case-insensitive).` });
-
+  z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).meta({ description: `${what}: one name, or a list of names of which any may match (case-insensitive).` });
 
 const labelSet = z
   .strictObject({
@@ -35,12 +32,9 @@ export const matchSchema = z
     assignee: oneOrMore('Assignee'),
     labels: labelSet,
     tags: labelSet,
-    field: z
-      .record(z.string(), fieldValueSchema)
-      .meta({
-        description:
-          'Custom fields by id or name; each must equal the value (for a list-valued field: contain it). Case-insensitive.',
-      }),
+    field: z.record(z.string(), fieldValueSchema).meta({
+      description: 'Custom fields by id or name; each must equal the value (for a list-valued field: contain it). Case-insensitive.',
+    }),
   })
   .partial()
   .meta({ description: 'Which tickets this policy takes. All keys must hold; absent or {} takes every ticket.' });
@@ -49,14 +43,4 @@ export type Match = z.infer<typeof matchSchema>;
 export type LabelSet = z.infer<typeof labelSet>;
 
 /** The keys whose value is one name or a list of names. */
-export const NAME_KEYS = [
-  'site',
-  'project',
-  'issueType',
-  'requestType',
-  'priority',
-  'status',
-  'group',
-  'organization',
-  'assignee',
-] as const satisfies ReadonlyArray<keyof Match>;
+export const NAME_KEYS = ['site', 'project', 'issueType', 'requestType', 'priority', 'status', 'group', 'organization', 'assignee'] as const satisfies ReadonlyArray<keyof Match>;

@@ -57,19 +57,16 @@ export const policySchema = z
     id: idSchema('policy'),
     name: z.string().optional(),
     description: z.string().optional(),
-    extends: z.string().optional().meta({ description: 'Id of a policy whose fields this one inherits; its match is narrowed by this one\'s.' }),
+    extends: z.string().optional().meta({ description: "Id of a policy whose fields this one inherits; its match is narrowed by this one's." }),
     match: matchSchema.optional(),
     calendar: z.string().optional().meta({ description: 'A calendar id from "calendars", or "24x7".' }),
-    targets: z
-      .record(z.string(), targetSchema)
-      .optional()
-      .meta({ description: 'Targets by priority name (case-insensitive); "*" applies to every other priority.' }),
+    targets: z.record(z.string(), targetSchema).optional().meta({ description: 'Targets by priority name (case-insensitive); "*" applies to every other priority.' }),
     pauseOn: z.array(z.string().min(1)).optional().meta({ description: 'Statuses during which the clocks stop (case-insensitive).' }),
     warnAt: warnAtSchema.optional(),
     effective: z
       .strictObject({ from: effectiveDate.optional(), to: effectiveDate.optional() })
       .optional()
-      .meta({ description: 'The agreement\'s period, dates inclusive, compared with the ticket\'s creation in the calendar\'s zone.' }),
+      .meta({ description: "The agreement's period, dates inclusive, compared with the ticket's creation in the calendar's zone." }),
   })
   .meta({ description: 'One SLA policy. The first policy that matches a ticket and has a target for its priority applies.' });
 

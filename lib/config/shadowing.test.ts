@@ -13,7 +13,8 @@ describe('warnings: policies that can never apply', () => {
       {
         severity: 'warning',
         path: 'policies[1]',
-        message: 'Policy "vip" can never apply: policy "all" above it (policies[0]) matches every ticket and already has a target for every priority and metric it sets. Move "vip" above "all", or narrow "all".',
+        message:
+          'Policy "vip" can never apply: policy "all" above it (policies[0]) matches every ticket and already has a target for every priority and metric it sets. Move "vip" above "all", or narrow "all".',
       },
     ]);
   });
@@ -59,25 +60,22 @@ describe('warnings: policies that can never apply', () => {
     expect(warningsOf([p('sup', { project: 'SUP' }, { '*': both }), p('vip', { labels: { any: ['vip'] } }, { '*': both })])).toEqual([]);
   });
 
-  it('a parent listed above the child that narrows it hides the child (the DESIGN example\'s enterprise-eu)', () => {
-    const warnings = warningsOf([
-      p('enterprise', { project: 'SUP' }, { High: both, '*': both }),
-      { id: 'enterprise-eu', extends: 'enterprise', match: { labels: { any: ['eu'] } } },
-    ]);
+  it("a parent listed above the child that narrows it hides the child (the DESIGN example's enterprise-eu)", () => {
+    const warnings = warningsOf([p('enterprise', { project: 'SUP' }, { High: both, '*': both }), { id: 'enterprise-eu', extends: 'enterprise', match: { labels: { any: ['eu'] } } }]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.message).toMatch(/move "enterprise-eu" above "enterprise"\.$/);
   });
 
   it('the same child listed above its parent is fine', () => {
-    expect(
-      warningsOf([{ id: 'enterprise-eu', extends: 'enterprise', match: { labels: { any: ['eu'] } } }, p('enterprise', { project: 'SUP' }, { High: both, '*': both })]),
-    ).toEqual([]);
+    expect(warningsOf([{ id: 'enterprise-eu', extends: 'enterprise', match: { labels: { any: ['eu'] } } }, p('enterprise', { project: 'SUP' }, { High: both, '*': both })])).toEqual([]);
   });
 
   it('several earlier policies together can hide a later one', () => {
     const warnings = warningsOf([p('fr', {}, { '*': { firstResponse: '1h' } }), p('res', {}, { '*': { resolution: '8h' } }), p('late', { project: 'X' }, { High: both })]);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.message).toMatch(/^Policy "late" can never apply: policies "fr" \(policies\[0\]\) and "res" \(policies\[1\]\) above it match every ticket this one matches and already have a target/);
+    expect(warnings[0]!.message).toMatch(
+      /^Policy "late" can never apply: policies "fr" \(policies\[0\]\) and "res" \(policies\[1\]\) above it match every ticket this one matches and already have a target/,
+    );
   });
 });
 
@@ -89,6 +87,11 @@ describe('warnings: policies without targets', () => {
   });
 
   it('an abstract base that something extends is fine', () => {
-    expect(warningsOf([{ id: 'base', match: { project: 'SUP' } }, { id: 'child', extends: 'base', calendar: '24x7', targets: { '*': both } }])).toEqual([]);
+    expect(
+      warningsOf([
+        { id: 'base', match: { project: 'SUP' } },
+        { id: 'child', extends: 'base', calendar: '24x7', targets: { '*': both } },
+      ]),
+    ).toEqual([]);
   });
 });

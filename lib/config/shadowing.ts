@@ -65,9 +65,7 @@ export function findUnreachable(doc: ConfigV1, policies: readonly ResolvedPolicy
       const path = doc.policies[j]!.targets ? ['policies', j, 'targets'] : ['policies', j];
       const have = culprits.length === 1 ? 'has' : 'have';
       const cap = who.charAt(0).toUpperCase() + who.slice(1);
-      problems.push(
-        warning(path, `These targets of policy "${later.id}" can never apply: ${which.join(', ')}. ${cap} ${have} them first. Its other targets still apply.`),
-      );
+      problems.push(warning(path, `These targets of policy "${later.id}" can never apply: ${which.join(', ')}. ${cap} ${have} them first. Its other targets still apply.`));
     }
   });
   return problems;

@@ -45,6 +45,4 @@ export interface ResolvedConfig {
 /** A policy that can apply: it has a calendar. */
 export type ApplicablePolicy = ResolvedPolicy & { calendarId: string };
 
-export type ParseResult =
-  | { ok: true; config: ResolvedConfig; document: ConfigV1; warnings: Problem[] }
-  | { ok: false; errors: Problem[]; warnings: Problem[] };
+export type ParseResult = { ok: true; config: ResolvedConfig; document: ConfigV1; warnings: Problem[] } | { ok: false; errors: Problem[]; warnings: Problem[] };

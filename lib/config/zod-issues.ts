@@ -64,9 +64,7 @@ function issueToProblems(issue: Issue, input: unknown, schema: z.ZodType, path: 
       const allowed = allowedKeysAt(schema, path);
       return issue.keys.map((key) => {
         const hint = didYouMean(key, allowed);
-        const message = hint
-          ? `Unknown field "${key}"${hint}`
-          : `Unknown field "${key}"; the fields allowed here are ${allowed.join(', ')}.`;
+        const message = hint ? `Unknown field "${key}"${hint}` : `Unknown field "${key}"; the fields allowed here are ${allowed.join(', ')}.`;
         return error([...path, key], message, 'key');
       });
     }

@@ -25,7 +25,12 @@ const seeAt = (tickets: TicketFacts[], at = NOW) => see(db, tickets, at);
 describe('alert settings', () => {
   it('are off by default, and anything unusable falls back to its default', () => {
     expect(alertSettingsFrom(undefined)).toEqual(DEFAULT_ALERTS);
-    expect(alertSettingsFrom({ enabled: true, leadMinutes: -5, quietHours: { from: '25:00', to: '07:00' }, mutedSites: ['a', 3] })).toEqual({ enabled: true, leadMinutes: 15, quietHours: null, mutedSites: ['a'] });
+    expect(alertSettingsFrom({ enabled: true, leadMinutes: -5, quietHours: { from: '25:00', to: '07:00' }, mutedSites: ['a', 3] })).toEqual({
+      enabled: true,
+      leadMinutes: 15,
+      quietHours: null,
+      mutedSites: ['a'],
+    });
   });
 
   it('quiet hours may span midnight', () => {

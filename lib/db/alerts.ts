@@ -34,7 +34,8 @@ export function alertSettingsFrom(value: unknown): AlertSettings {
   return {
     enabled: v.enabled === true,
     leadMinutes: typeof v.leadMinutes === 'number' && Number.isInteger(v.leadMinutes) && v.leadMinutes >= 1 && v.leadMinutes <= 24 * 60 ? v.leadMinutes : DEFAULT_ALERTS.leadMinutes,
-    quietHours: quiet && typeof quiet.from === 'string' && typeof quiet.to === 'string' && HHMM.test(quiet.from) && HHMM.test(quiet.to) && quiet.from !== quiet.to ? { from: quiet.from, to: quiet.to } : null,
+    quietHours:
+      quiet && typeof quiet.from === 'string' && typeof quiet.to === 'string' && HHMM.test(quiet.from) && HHMM.test(quiet.to) && quiet.from !== quiet.to ? { from: quiet.from, to: quiet.to } : null,
     mutedSites: Array.isArray(v.mutedSites) ? v.mutedSites.filter((s): s is string => typeof s === 'string').slice(0, 500) : [],
   };
 }

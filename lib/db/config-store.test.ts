@@ -101,12 +101,12 @@ describe('history, rollback and export', () => {
     await applyImport(db, ok(await previewText(db, designExample, { kind: 'paste' })), 'Initial');
     await applyImport(db, ok(await previewText(db, amended('6h'), { kind: 'paste' })), 'Tighter High');
     const versions = await history(db);
-    expect(versions.map((v) => [v.id, v.note])).toEqual([[2, 'Tighter High'], [1, 'Initial']]);
-    // The child inherits the target, so the amendment shows on both.
-    expect(versions[0]!.changes.map((c) => c.text)).toEqual([
-      'Policy "enterprise": High resolution target 8h → 6h',
-      'Policy "enterprise-eu": High resolution target 8h → 6h',
+    expect(versions.map((v) => [v.id, v.note])).toEqual([
+      [2, 'Tighter High'],
+      [1, 'Initial'],
     ]);
+    // The child inherits the target, so the amendment shows on both.
+    expect(versions[0]!.changes.map((c) => c.text)).toEqual(['Policy "enterprise": High resolution target 8h → 6h', 'Policy "enterprise-eu": High resolution target 8h → 6h']);
   });
 
   it('rolls back by applying the earlier document as a new version', async () => {
@@ -117,10 +117,7 @@ describe('history, rollback and export', () => {
     expect(rolled).toMatchObject({ id: 3, source: { kind: 'rollback', toVersion: 1 }, note: 'Rolled back to version 1' });
     expect(await activeConfig(db)).toEqual(v1Config);
     expect((await history(db)).map((v) => v.id)).toEqual([3, 2, 1]);
-    expect((await history(db))[0]!.changes.map((c) => c.text)).toEqual([
-      'Policy "enterprise": High resolution target 6h → 8h',
-      'Policy "enterprise-eu": High resolution target 6h → 8h',
-    ]);
+    expect((await history(db))[0]!.changes.map((c) => c.text)).toEqual(['Policy "enterprise": High resolution target 6h → 8h', 'Policy "enterprise-eu": High resolution target 6h → 8h']);
   });
 
   it('exports the active configuration to a file that re-imports to the identical configuration', async () => {
@@ -155,7 +152,10 @@ describe('previewing picked files', () => {
   });
 
   it('refuses several SLA Lens files at once, and an empty pick', async () => {
-    const two = await previewFiles(db, [{ name: 'a.json', text: designExample }, { name: 'b.json', text: designExample }]);
+    const two = await previewFiles(db, [
+      { name: 'a.json', text: designExample },
+      { name: 'b.json', text: designExample },
+    ]);
     expect(two).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/one SLA Lens configuration file at a time/) }] });
     expect(await previewFiles(db, [])).toMatchObject({ ok: false, errors: [{ message: 'Choose a file to import.' }] });
     expect(await db.configVersions.count()).toBe(0);

@@ -12,7 +12,6 @@ import type { ConfigSource, ConfigVersion, SlaLensDatabase } from './database';
 /** Files larger than this are refused before parsing. */
 export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
 
-
 export type ImportPreview =
   | {
       ok: true;
@@ -143,7 +142,11 @@ export async function rollBack(db: SlaLensDatabase, versionId: number, note?: st
 export async function exportActive(db: SlaLensDatabase): Promise<{ fileName: string; text: string } | null> {
   const active = await activeVersion(db);
   if (!active) return null;
-  const slug = (active.document.name ?? 'sla-config').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sla-config';
+  const slug =
+    (active.document.name ?? 'sla-config')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'sla-config';
   return { fileName: `${slug}.v${active.id}.json`, text: `${JSON.stringify(active.document, null, 2)}\n` };
 }
 

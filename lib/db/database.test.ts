@@ -30,7 +30,19 @@ describe('database versions', () => {
     expect(await db.meta.get('activeConfigVersion')).toEqual({ key: 'activeConfigVersion', value: 1 });
     expect((await db.configVersions.get(1))?.note).toBe('first');
     expect(await db.policies.count()).toBe(1);
-    await db.tickets.put({ site: 'acme.atlassian.net', key: 'SUP-1', facts: { source: 'jira', site: 'acme.atlassian.net', key: 'SUP-1', created: 1, exact: true }, view: { key: 'SUP-1', kind: 'none', clocks: [], exact: true }, phase: 'none', riskAt: Infinity, dueAt: Infinity, approx: 0, firstSeen: 1, lastSeen: 1, observed: [] });
+    await db.tickets.put({
+      site: 'acme.atlassian.net',
+      key: 'SUP-1',
+      facts: { source: 'jira', site: 'acme.atlassian.net', key: 'SUP-1', created: 1, exact: true },
+      view: { key: 'SUP-1', kind: 'none', clocks: [], exact: true },
+      phase: 'none',
+      riskAt: Infinity,
+      dueAt: Infinity,
+      approx: 0,
+      firstSeen: 1,
+      lastSeen: 1,
+      observed: [],
+    });
     expect(await db.tickets.get(['acme.atlassian.net', 'SUP-1'])).toMatchObject({ key: 'SUP-1' });
     await db.delete();
   });
@@ -41,7 +53,17 @@ describe('database versions', () => {
     v2.version(1).stores({ meta: 'key', calendars: 'id', policies: 'id, index', configVersions: '++id, appliedAt' });
     v2.version(2).stores({ tickets: '[site+key], state, dueAt, lastSeen, site' });
     await v2.open();
-    const row = (key: string, state: string, exact = true) => ({ site: 'acme.atlassian.net', key, source: 'jira', view: { key, kind: 'clocks', clocks: [], exact }, state, dueAt: 5_000, firstSeen: 1, lastSeen: 2, observed: [] });
+    const row = (key: string, state: string, exact = true) => ({
+      site: 'acme.atlassian.net',
+      key,
+      source: 'jira',
+      view: { key, kind: 'clocks', clocks: [], exact },
+      state,
+      dueAt: 5_000,
+      firstSeen: 1,
+      lastSeen: 2,
+      observed: [],
+    });
     await v2.table('tickets').bulkAdd([row('SUP-1', 'ok'), row('SUP-2', 'breached', false), row('SUP-3', 'paused'), row('SUP-4', 'met'), row('SUP-5', 'none')]);
     v2.close();
 
@@ -63,7 +85,19 @@ describe('database versions', () => {
     v3.version(3).stores({ tickets: '[site+key], lastSeen, site, [phase+dueAt], [phase+riskAt], [approx+phase]' });
     await v3.open();
     // A row as version 3 wrote it (evaluate.ts at that release).
-    const facts = { source: 'jira', site: 'acme.atlassian.net', key: 'SUP-1', title: 'Printer on fire', url: 'https://acme.atlassian.net/browse/SUP-1', project: 'SUP', priority: 'High', status: 'Open', assignee: 'Priya', created: 1_000, exact: true };
+    const facts = {
+      source: 'jira',
+      site: 'acme.atlassian.net',
+      key: 'SUP-1',
+      title: 'Printer on fire',
+      url: 'https://acme.atlassian.net/browse/SUP-1',
+      project: 'SUP',
+      priority: 'High',
+      status: 'Open',
+      assignee: 'Priya',
+      created: 1_000,
+      exact: true,
+    };
     const v3row = {
       site: 'acme.atlassian.net',
       key: 'SUP-1',
@@ -101,7 +135,14 @@ describe('database versions', () => {
   });
 
   // Rows as the version 2 release wrote them (evaluate.ts at 0f93fd3): flat copies, no facts.
-  const resolutionClock = { metric: 'resolution', policyId: 'std', policyName: 'Standard', clock: { start: 1_000, targetMs: 4 * H, pauses: [], stop: null, warnAt: 0.75 }, calendarId: '24x7', businessTime: false };
+  const resolutionClock = {
+    metric: 'resolution',
+    policyId: 'std',
+    policyName: 'Standard',
+    clock: { start: 1_000, targetMs: 4 * H, pauses: [], stop: null, warnAt: 0.75 },
+    calendarId: '24x7',
+    businessTime: false,
+  };
   const replyClock = { ...resolutionClock, metric: 'first-response', clock: { ...resolutionClock.clock, targetMs: H, stop: 2_000 } };
   const v2rows = [
     {
@@ -124,7 +165,19 @@ describe('database versions', () => {
         { at: 2_500, status: 'Waiting for customer' },
       ],
     },
-    { site: Z, key: '42', source: 'zendesk', team: 'Tier 1', status: 'open', view: { key: '42', kind: 'none', clocks: [], exact: true }, state: 'none', dueAt: Infinity, firstSeen: 1_200, lastSeen: 3_000, observed: [{ at: 1_200, status: 'open' }] },
+    {
+      site: Z,
+      key: '42',
+      source: 'zendesk',
+      team: 'Tier 1',
+      status: 'open',
+      view: { key: '42', kind: 'none', clocks: [], exact: true },
+      state: 'none',
+      dueAt: Infinity,
+      firstSeen: 1_200,
+      lastSeen: 3_000,
+      observed: [{ at: 1_200, status: 'open' }],
+    },
   ];
   const copies = ['source', 'title', 'url', 'assignee', 'priority', 'status', 'state'];
 
@@ -142,7 +195,21 @@ describe('database versions', () => {
     expect(db.verno).toBe(5);
     const jira = (await db.tickets.get([J, 'SUP-7']))!;
     // The priority and status too: they were still on the row when facts were recovered.
-    expect(jira.facts).toEqual({ source: 'jira', site: J, key: 'SUP-7', title: 'Printer on fire', url: `https://${J}/browse/SUP-7`, project: 'SUP', assignee: 'Priya', priority: 'High', status: 'Waiting for customer', created: 1_000, resolvedAt: null, firstResponseAt: 2_000, exact: false });
+    expect(jira.facts).toEqual({
+      source: 'jira',
+      site: J,
+      key: 'SUP-7',
+      title: 'Printer on fire',
+      url: `https://${J}/browse/SUP-7`,
+      project: 'SUP',
+      assignee: 'Priya',
+      priority: 'High',
+      status: 'Waiting for customer',
+      created: 1_000,
+      resolvedAt: null,
+      firstResponseAt: 2_000,
+      exact: false,
+    });
     const zendesk = (await db.tickets.get([Z, '42']))!;
     expect(zendesk.facts).toEqual({ source: 'zendesk', site: Z, key: '42', group: 'Tier 1', status: 'open', created: 1_200, resolvedAt: null, firstResponseAt: null, exact: false });
     for (const row of [jira, zendesk]) for (const copy of copies) expect(row, copy).not.toHaveProperty(copy);
@@ -176,8 +243,39 @@ describe('database versions', () => {
     // A version 2 row as versions 3 and 4 left it (its state, priority and status gone), and a row version 4 wrote.
     const { state, priority, status, ...old } = v2rows[0]!;
     expect([state, priority, status]).toEqual(['at-risk', 'High', 'Waiting for customer']);
-    const facts = { source: 'jira', site: J, key: 'SUP-8', title: 'Toner low', url: `https://${J}/browse/SUP-8`, project: 'SUP', assignee: 'Ana', priority: 'Low', status: 'Open', created: 5_000, statusHistory: [{ at: 5_000, status: 'Open' }], exact: true };
-    const v4row = { site: J, key: 'SUP-8', source: 'jira', title: 'Toner low', url: facts.url, team: 'SUP', assignee: 'Ana', view: { key: 'SUP-8', kind: 'none', clocks: [], exact: true }, facts, phase: 'none', riskAt: Infinity, dueAt: Infinity, approx: 0, notified: ['resolution'], firstSeen: 5_000, lastSeen: 6_000, observed: [] };
+    const facts = {
+      source: 'jira',
+      site: J,
+      key: 'SUP-8',
+      title: 'Toner low',
+      url: `https://${J}/browse/SUP-8`,
+      project: 'SUP',
+      assignee: 'Ana',
+      priority: 'Low',
+      status: 'Open',
+      created: 5_000,
+      statusHistory: [{ at: 5_000, status: 'Open' }],
+      exact: true,
+    };
+    const v4row = {
+      site: J,
+      key: 'SUP-8',
+      source: 'jira',
+      title: 'Toner low',
+      url: facts.url,
+      team: 'SUP',
+      assignee: 'Ana',
+      view: { key: 'SUP-8', kind: 'none', clocks: [], exact: true },
+      facts,
+      phase: 'none',
+      riskAt: Infinity,
+      dueAt: Infinity,
+      approx: 0,
+      notified: ['resolution'],
+      firstSeen: 5_000,
+      lastSeen: 6_000,
+      observed: [],
+    };
     await v4.table('tickets').bulkAdd([{ ...old, phase: 'running', riskAt: -Infinity, approx: 0 }, v4row]);
     // Totals that drifted while writers kept them by hand.
     await v4.table('meta').put({ key: TALLIES_KEY, value: { total: 7, phases: { running: 7, paused: 0, stopped: 0, none: 0, unknown: 0 }, approx: { running: 0, paused: 0 }, sites: {} } });
@@ -187,7 +285,20 @@ describe('database versions', () => {
     await db.open();
     expect(db.verno).toBe(5);
     const recovered = (await db.tickets.get([J, 'SUP-7']))!;
-    expect(recovered.facts).toEqual({ source: 'jira', site: J, key: 'SUP-7', title: 'Printer on fire', url: `https://${J}/browse/SUP-7`, project: 'SUP', assignee: 'Priya', status: 'Waiting for customer', created: 1_000, resolvedAt: null, firstResponseAt: 2_000, exact: false });
+    expect(recovered.facts).toEqual({
+      source: 'jira',
+      site: J,
+      key: 'SUP-7',
+      title: 'Printer on fire',
+      url: `https://${J}/browse/SUP-7`,
+      project: 'SUP',
+      assignee: 'Priya',
+      status: 'Waiting for customer',
+      created: 1_000,
+      resolvedAt: null,
+      firstResponseAt: 2_000,
+      exact: false,
+    });
     const { source, title, url, assignee, ...kept } = v4row;
     expect([source, title, url, assignee]).toEqual(['jira', facts.title, facts.url, facts.assignee]);
     expect(await db.tickets.get([J, 'SUP-8'])).toEqual(kept);

@@ -14,12 +14,7 @@ export interface MetaRow {
 }
 
 /** Where an applied configuration came from. */
-export type ConfigSource =
-  | { kind: 'file'; fileName: string }
-  | { kind: 'paste' }
-  | { kind: 'zendesk'; fileNames: string[] }
-  | { kind: 'rollback'; toVersion: number }
-  | { kind: 'sample' };
+export type ConfigSource = { kind: 'file'; fileName: string } | { kind: 'paste' } | { kind: 'zendesk'; fileNames: string[] } | { kind: 'rollback'; toVersion: number } | { kind: 'sample' };
 
 /** One amendment of the SLA configuration: the applied document in full, append-only. */
 export interface ConfigVersion {
@@ -108,7 +103,8 @@ export class SlaLensDatabase extends Dexie {
           .toCollection()
           .modify((row: Record<string, unknown>) => {
             const state = row.state as BadgeState;
-            const phase: TicketPhase = state === 'ok' || state === 'at-risk' || state === 'breached' ? 'running' : state === 'paused' ? 'paused' : state === 'met' || state === 'missed' ? 'stopped' : state;
+            const phase: TicketPhase =
+              state === 'ok' || state === 'at-risk' || state === 'breached' ? 'running' : state === 'paused' ? 'paused' : state === 'met' || state === 'missed' ? 'stopped' : state;
             row.phase = phase;
             row.riskAt = phase === 'running' ? (state === 'ok' ? row.dueAt : -Infinity) : Infinity;
             row.approx = (row.view as SlaView | undefined)?.exact === false ? 1 : 0;

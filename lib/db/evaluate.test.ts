@@ -132,7 +132,14 @@ describe('createTicketRecorder', () => {
   it('writes after the burst is over, or after the longest wait however long the burst', () => {
     const delays: number[] = [];
     let now = 0;
-    const recorder = createTicketRecorder(db, 300, (_fn, ms) => delays.push(ms), () => undefined, () => now, 3000);
+    const recorder = createTicketRecorder(
+      db,
+      300,
+      (_fn, ms) => delays.push(ms),
+      () => undefined,
+      () => now,
+      3000,
+    );
     const row = (key: string) => ({ row: { site, key } }) as unknown as Sighting;
     recorder.add([row('A')]);
     now = 2900;

@@ -91,7 +91,9 @@ export async function evaluateTickets(
   // store's write count, so that recording them need not read them again.
   const blind = request.tickets.filter((t) => !t.statusHistory);
   const [writes, rows] =
-    blind.length === 0 ? [null, []] : await db.transaction('r', db.tickets, db.meta, () => Promise.all([ticketWrites(db), db.tickets.bulkGet(blind.map((t) => [request.site, t.key] as [string, string]))]));
+    blind.length === 0
+      ? [null, []]
+      : await db.transaction('r', db.tickets, db.meta, () => Promise.all([ticketWrites(db), db.tickets.bulkGet(blind.map((t) => [request.site, t.key] as [string, string]))]));
   const stored = new Map(rows.map((row, i) => [blind[i]!.key, row]));
   const sightings: Sighting[] = [];
   const views = request.tickets.map((ticket) => {
@@ -122,7 +124,12 @@ export async function recordTickets(db: SlaLensDatabase, sightings: readonly Sig
     const unread = sightings.filter((s) => !current(s));
     const read = new Map((await db.tickets.bulkGet(unread.map(keyOf))).map((row, i) => [unread[i]!, row]));
     const stored = sightings.map((s) => (current(s) ? s.read!.stored : read.get(s)));
-    if (writes !== null) rowsAsRead(tx, writes, sightings.map((s, i) => [keyOf(s), stored[i]] as const));
+    if (writes !== null)
+      rowsAsRead(
+        tx,
+        writes,
+        sightings.map((s, i) => [keyOf(s), stored[i]] as const),
+      );
     // The alerts already shown stay remembered: each ticket and metric alerts once.
     await db.tickets.bulkPut(sightings.map(({ row }, i) => ({ ...row, firstSeen: Math.min(row.firstSeen, stored[i]?.firstSeen ?? row.firstSeen), notified: row.notified ?? stored[i]?.notified })));
   });
@@ -160,21 +167,19 @@ export function createTicketRecorder(
       const now = clock();
       firstAt ??= now;
       const mine = ++plan;
-      schedule(() => {
-        if (mine === plan) void flush();
-      }, Math.max(0, Math.min(delayMs, firstAt + maxWaitMs - now)));
+      schedule(
+        () => {
+          if (mine === plan) void flush();
+        },
+        Math.max(0, Math.min(delayMs, firstAt + maxWaitMs - now)),
+      );
     },
     flush,
   };
 }
 
 /** Evaluates and records in one go (for callers that do not answer anyone in between). */
-export async function evaluateRequest(
-  db: SlaLensDatabase,
-  request: EvaluateRequest,
-  config: { version: number | null; config: ResolvedConfig | null },
-  now: number,
-): Promise<EvaluateResponse> {
+export async function evaluateRequest(db: SlaLensDatabase, request: EvaluateRequest, config: { version: number | null; config: ResolvedConfig | null }, now: number): Promise<EvaluateResponse> {
   const { response, sightings } = await evaluateTickets(db, request, config, now);
   await recordTickets(db, sightings);
   return response;

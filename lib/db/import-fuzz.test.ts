@@ -72,14 +72,21 @@ describe('import never throws and never writes an invalid file', () => {
 
   it('random text that looks like JSON or YAML', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 300 }), anyJson.map((v) => JSON.stringify(v)), anyJson.map((v) => toYaml(v))), async (text) => {
-        await unchangedAfter(async () => {
-          const preview = await previewText(db, text, { kind: 'paste' });
-          if (preview.ok) return;
-          expect(preview.errors.length).toBeGreaterThan(0);
-          for (const e of preview.errors) expect(e.message.length).toBeGreaterThan(0);
-        });
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          anyJson.map((v) => JSON.stringify(v)),
+          anyJson.map((v) => toYaml(v)),
+        ),
+        async (text) => {
+          await unchangedAfter(async () => {
+            const preview = await previewText(db, text, { kind: 'paste' });
+            if (preview.ok) return;
+            expect(preview.errors.length).toBeGreaterThan(0);
+            for (const e of preview.errors) expect(e.message.length).toBeGreaterThan(0);
+          });
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -113,7 +120,14 @@ describe('import never throws and never writes an invalid file', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({ sla_policies: fc.array(fc.record({ id: fc.integer(), title: fc.string(), filter: anyJson, policy_metrics: fc.array(anyJson, { maxLength: 3 }) }), { maxLength: 3 }) }),
-        fc.option(fc.record({ schedules: fc.array(fc.record({ id: fc.integer(), name: fc.string(), time_zone: fc.string(), intervals: fc.array(fc.record({ start_time: fc.integer(), end_time: fc.integer() }), { maxLength: 3 }) }), { maxLength: 2 }) })),
+        fc.option(
+          fc.record({
+            schedules: fc.array(
+              fc.record({ id: fc.integer(), name: fc.string(), time_zone: fc.string(), intervals: fc.array(fc.record({ start_time: fc.integer(), end_time: fc.integer() }), { maxLength: 3 }) }),
+              { maxLength: 2 },
+            ),
+          }),
+        ),
         async (policies, schedules) => {
           const files = [{ name: 'policies.json', text: JSON.stringify(policies) }];
           if (schedules) files.push({ name: 'schedules.json', text: JSON.stringify(schedules) });

@@ -38,7 +38,14 @@ describe('loadPopup', () => {
       facts(J, 'SUP-3', 5 * H), // breached an hour ago
       facts(Z, '101', 3.9 * H, { assignee: 'Ana' }), // at risk, 6 m left
       facts(Z, '102', 2 * H, { exact: false }), // ok, approximate
-      facts(J, 'SUP-4', 2 * H, { status: 'Done', resolvedAt: NOW - H, statusHistory: [{ at: NOW - 2 * H, status: 'Open' }, { at: NOW - H, status: 'Done', category: 'done' }] }), // met
+      facts(J, 'SUP-4', 2 * H, {
+        status: 'Done',
+        resolvedAt: NOW - H,
+        statusHistory: [
+          { at: NOW - 2 * H, status: 'Open' },
+          { at: NOW - H, status: 'Done', category: 'done' },
+        ],
+      }), // met
     ]);
   });
 
@@ -59,7 +66,18 @@ describe('loadPopup', () => {
       ['101', 'at-risk'],
       ['SUP-2', 'at-risk'],
     ]);
-    expect(s.urgent[1]).toMatchObject({ site: Z, source: 'zendesk', assignee: 'Ana', policyName: 'Standard', metric: 'resolution', remainingMs: 6 * MIN, dueAt: NOW + 6 * MIN, businessTime: false, exact: true, title: 'Ticket 101' });
+    expect(s.urgent[1]).toMatchObject({
+      site: Z,
+      source: 'zendesk',
+      assignee: 'Ana',
+      policyName: 'Standard',
+      metric: 'resolution',
+      remainingMs: 6 * MIN,
+      dueAt: NOW + 6 * MIN,
+      businessTime: false,
+      exact: true,
+      title: 'Ticket 101',
+    });
     expect(s.urgent[0]!.remainingMs).toBe(-H);
     // The next ticket to turn at-risk (102, at 3 h of 4) is when the popup must look again.
     expect(s.reloadAt).toBe(NOW + H);
@@ -136,7 +154,9 @@ describe('loadCompliance', () => {
       facts(J, 'OPEN-1', H), // undecided
     ]);
     const week = await loadCompliance(db, NOW, 7);
-    expect(week).toEqual([{ policyId: 'std', policyName: 'Standard', met: 1, missed: 2, missedTickets: [expect.objectContaining({ key: 'RUN-1', metric: 'resolution' }), expect.objectContaining({ key: 'MISS-1' })] }]);
+    expect(week).toEqual([
+      { policyId: 'std', policyName: 'Standard', met: 1, missed: 2, missedTickets: [expect.objectContaining({ key: 'RUN-1', metric: 'resolution' }), expect.objectContaining({ key: 'MISS-1' })] },
+    ]);
     const month = await loadCompliance(db, NOW, 30);
     expect(month[0]).toMatchObject({ met: 2, missed: 2 });
   });

@@ -83,7 +83,6 @@ async function calendarsOf(db: SlaLensDatabase): Promise<CalendarSpecs> {
   return Object.fromEntries((await db.calendars.toArray()).map((c) => [c.id, c.spec]));
 }
 
-
 export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadOptions = {}): Promise<PopupSnapshot> {
   return db.transaction('r', [db.tickets, db.calendars, db.meta], async () => {
     // Phases, sites and exactness change only with writes: their totals are kept by the writes.
@@ -93,7 +92,12 @@ export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadO
       readTallies(db),
       urgentCounts(db, now),
       // By due instant: at-risk and breached tickets breach first, so the walk stops early.
-      page === undefined ? runningUpTo(db, '[phase+riskAt]', now).toArray() : runningUpTo(db, '[phase+dueAt]', MAX).filter((r) => r.riskAt <= now).limit(page).toArray(),
+      page === undefined
+        ? runningUpTo(db, '[phase+riskAt]', now).toArray()
+        : runningUpTo(db, '[phase+dueAt]', MAX)
+            .filter((r) => r.riskAt <= now)
+            .limit(page)
+            .toArray(),
       db.tickets.where('[phase+riskAt]').between(['running', now], ['running', MAX], false, true).first(),
       calendarsOf(db),
     ]);

@@ -35,7 +35,12 @@ describe('ticket tallies', () => {
     await seeAt(J, [facts(J, 'SUP-1', 'Open'), facts(J, 'SUP-2', 'Open', { exact: false })]);
     await seeAt(Z, [facts(Z, '1', 'pending'), facts(Z, '2', 'open')]);
     await expectExact();
-    expect(await readTallies(db)).toMatchObject({ total: 4, phases: { running: 3, paused: 1 }, approx: { running: 1, paused: 0 }, sites: { [J]: { source: 'jira', tickets: 2 }, [Z]: { source: 'zendesk', tickets: 2 } } });
+    expect(await readTallies(db)).toMatchObject({
+      total: 4,
+      phases: { running: 3, paused: 1 },
+      approx: { running: 1, paused: 0 },
+      sites: { [J]: { source: 'jira', tickets: 2 }, [Z]: { source: 'zendesk', tickets: 2 } },
+    });
     // Seen again: one now paused, one now approximate.
     await seeAt(J, [facts(J, 'SUP-1', 'pending'), facts(J, 'SUP-2', 'Open')], NOW + H);
     await expectExact();

@@ -131,7 +131,9 @@ function writeCounting(tickets: DBCoreTable, meta: DBCoreTable, req: DBCoreMutat
       const unread = keys.filter((k) => !trusted.has(idOf(k)));
       if (unread.length === 0) return undefined;
       // 'immutable': served from the rows Dexie's modify() has just read in this transaction, if those.
-      return tickets.getMany({ trans, keys: unread, cache: 'immutable' }).then((rows: Array<StoredTicket | undefined>) => void unread.forEach((k, i) => before.set(idOf(k), rows[i] && counted(rows[i]))));
+      return tickets
+        .getMany({ trans, keys: unread, cache: 'immutable' })
+        .then((rows: Array<StoredTicket | undefined>) => void unread.forEach((k, i) => before.set(idOf(k), rows[i] && counted(rows[i]))));
     })
     .then(() => tickets.mutate(req))
     .then((res) => {
@@ -161,7 +163,10 @@ const turns = new WeakMap<object, Promise<unknown>>();
 function inTurn<T>(trans: DBCoreTransaction, run: () => Promise<T>): Promise<T> {
   const previous = turns.get(trans);
   const mine = previous ? previous.then(run) : run();
-  turns.set(trans, mine.catch(() => undefined));
+  turns.set(
+    trans,
+    mine.catch(() => undefined),
+  );
   return mine;
 }
 
@@ -189,9 +194,7 @@ export const ticketTallies: Middleware<DBCore> = {
         return {
           ...table,
           mutate: (req) =>
-            inTurn(req.trans, () =>
-              isUpgrade(req.trans) ? meta.mutate({ trans: req.trans, type: 'delete', keys: [TALLIES_KEY] }).then(() => table.mutate(req)) : writeCounting(table, meta, req),
-            ),
+            inTurn(req.trans, () => (isUpgrade(req.trans) ? meta.mutate({ trans: req.trans, type: 'delete', keys: [TALLIES_KEY] }).then(() => table.mutate(req)) : writeCounting(table, meta, req))),
         };
       },
     };

@@ -64,7 +64,10 @@ export async function retentionDays(db: SlaLensDatabase): Promise<number> {
 /** Forgets tickets not seen for the retention period. Returns how many were removed. */
 export async function pruneTickets(db: SlaLensDatabase, now: number): Promise<number> {
   const days = await retentionDays(db);
-  return db.tickets.where('lastSeen').below(now - days * DAY_MS).delete();
+  return db.tickets
+    .where('lastSeen')
+    .below(now - days * DAY_MS)
+    .delete();
 }
 
 /** Which configuration version the stored tickets were last evaluated against. */

@@ -24,7 +24,9 @@ const LEAD_MIN = 30;
 const CONFIG = JSON.stringify({
   version: 1,
   name: 'Parity',
-  calendars: [{ id: 'emea', timeZone: 'Europe/Berlin', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] } }],
+  calendars: [
+    { id: 'emea', timeZone: 'Europe/Berlin', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] } },
+  ],
   policies: [{ id: 'std', name: 'Standard', match: {}, calendar: 'emea', targets: { '*': { resolution: '8h' } } }],
 });
 
@@ -71,14 +73,23 @@ const clockArb = (metric: BadgeMetric): fc.Arbitrary<ClockView> =>
 
 const viewArb = (key: string): fc.Arbitrary<SlaView> =>
   fc.oneof(
-    { weight: 8, arbitrary: fc.tuple(fc.option(clockArb('first-response'), { nil: undefined }), clockArb('resolution'), fc.boolean()).map(([fr, res, exact]): SlaView => ({ key, kind: 'clocks', policyId: 'std', policyName: 'Standard', clocks: fr ? [fr, res] : [res], exact })) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .tuple(fc.option(clockArb('first-response'), { nil: undefined }), clockArb('resolution'), fc.boolean())
+        .map(([fr, res, exact]): SlaView => ({ key, kind: 'clocks', policyId: 'std', policyName: 'Standard', clocks: fr ? [fr, res] : [res], exact })),
+    },
     { weight: 1, arbitrary: fc.constant<SlaView>({ key, kind: 'none', clocks: [], exact: true }) },
     { weight: 1, arbitrary: fc.constant<SlaView>({ key, kind: 'unknown', clocks: [], exact: false }) },
   );
 
 const ticketsArb = fc.array(fc.nat(), { minLength: 1, maxLength: 10 }).chain((ids) => fc.tuple(...ids.map((_, i) => viewArb(`SUP-${i + 1}`))));
 // Read later than recorded, as the popup and the toolbar do: by minutes, hours or days.
-const laterArb = fc.oneof(fc.integer({ min: 0, max: 90 }).map((m) => m * MIN), fc.integer({ min: 0, max: 72 }).map((h) => h * H), fc.integer({ min: 0, max: 1000 }));
+const laterArb = fc.oneof(
+  fc.integer({ min: 0, max: 90 }).map((m) => m * MIN),
+  fc.integer({ min: 0, max: 72 }).map((h) => h * H),
+  fc.integer({ min: 0, max: 1000 }),
+);
 
 describe('badge = popup row = toolbar count = alert, for the same tickets at the same instant', () => {
   it('holds for random views, recorded at one instant and read at a later one', async () => {

@@ -38,8 +38,14 @@ export const ticketSchema = z.strictObject({
   created: instant,
   resolvedAt: instant.nullable().optional(),
   firstResponseAt: instant.nullable().optional(),
-  statusHistory: z.array(z.strictObject({ at: instant, status: name, category: category.optional() })).max(L.statusHistory).optional(),
-  vendorSla: z.array(z.strictObject({ metric: text(L.vendorMetric), stage: z.enum(['active', 'paused', 'achieved']), breachAt: instant.nullable() })).max(L.vendorMetrics).optional(),
+  statusHistory: z
+    .array(z.strictObject({ at: instant, status: name, category: category.optional() }))
+    .max(L.statusHistory)
+    .optional(),
+  vendorSla: z
+    .array(z.strictObject({ metric: text(L.vendorMetric), stage: z.enum(['active', 'paused', 'achieved']), breachAt: instant.nullable() }))
+    .max(L.vendorMetrics)
+    .optional(),
   vendorSlaExpected: z.boolean().optional(),
   exact: z.boolean(),
 });

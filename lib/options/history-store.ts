@@ -3,9 +3,7 @@ import { exportActive, rollBack } from '../db/config-store';
 import type { SlaLensDatabase } from '../db/database';
 import { value } from './value';
 
-export type HistoryMessage =
-  | { tone: 'success'; text: string }
-  | { tone: 'error'; text: string; problems?: Problem[]; subject?: string };
+export type HistoryMessage = { tone: 'success'; text: string } | { tone: 'error'; text: string; problems?: Problem[]; subject?: string };
 
 export interface HistoryDeps {
   /** Saves text as a file (Blob + `<a download>` in the page). */

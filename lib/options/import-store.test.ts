@@ -32,9 +32,7 @@ describe('import store', () => {
     await store.checkFiles([huge]);
     expect(huge.text).not.toHaveBeenCalled();
     const state = store.state.get();
-    expect(state.phase === 'checked' && !state.preview.ok && state.preview.errors.map((e) => e.message)).toEqual([
-      'huge.json is 6.0 MB; SLA Lens reads configuration files of up to 5 MB.',
-    ]);
+    expect(state.phase === 'checked' && !state.preview.ok && state.preview.errors.map((e) => e.message)).toEqual(['huge.json is 6.0 MB; SLA Lens reads configuration files of up to 5 MB.']);
   });
 
   it('says what it is doing, step by step, yielding to the page between steps', async () => {

@@ -37,8 +37,7 @@ export interface ImportDeps {
 
 type Input = { kind: 'files'; files: ImportFile[] } | { kind: 'paste'; text: string } | { kind: 'sample'; text: string };
 
-const subjectOf = (input: Input) =>
-  input.kind === 'files' ? input.files.map((f) => f.name).join(', ') : input.kind === 'paste' ? 'the pasted text' : 'the sample configuration';
+const subjectOf = (input: Input) => (input.kind === 'files' ? input.files.map((f) => f.name).join(', ') : input.kind === 'paste' ? 'the pasted text' : 'the sample configuration');
 
 /** Import: read → check → preview → apply, with progress, stale-preview recovery and no writes until Apply. */
 export function createImportStore(db: SlaLensDatabase, deps: ImportDeps) {

@@ -54,7 +54,10 @@ export function ticketFromForm(form: TesterForm): TicketFacts | null {
   const created = fromDateTimeLocal(form.created);
   if (created === null) return null;
   const text = (s: string) => (s.trim() === '' ? undefined : s.trim());
-  const labels = form.labels.split(',').map((l) => l.trim()).filter((l) => l !== '');
+  const labels = form.labels
+    .split(',')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const facts: TicketFacts = { source: form.source, site: form.site.trim(), key: 'TEST-1', created, exact: true };
   const optional = { project: text(form.project), issueType: text(form.issueType), priority: text(form.priority), status: text(form.status), group: text(form.group) };
   for (const [key, v] of Object.entries(optional)) if (v !== undefined) Object.assign(facts, { [key]: v });

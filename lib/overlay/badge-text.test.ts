@@ -138,13 +138,25 @@ describe('the most urgent metric', () => {
     ['breached before at-risk', [running('first-response', 5 * MINUTE, HOUR), running('resolution', -MINUTE * 5, 4 * HOUR)], 'resolution', 'breached'],
     ['the more overdue of two breaches', [running('resolution', -5 * MINUTE, HOUR), running('first-response', -50 * MINUTE, HOUR)], 'first-response', 'breached'],
     ['least time left among ok', [running('resolution', 3 * HOUR, 6 * HOUR), running('first-response', 2 * HOUR, 6 * HOUR)], 'first-response', 'ok'],
-    ['paused ranks with ok, by time left', [
-      clock('resolution', { start: NOW - 3 * HOUR, targetMs: 4 * HOUR, pauses: [{ from: NOW - HOUR, to: null }] }),
-      running('first-response', 3 * HOUR, 8 * HOUR),
-    ], 'resolution', 'paused'],
+    [
+      'paused ranks with ok, by time left',
+      [clock('resolution', { start: NOW - 3 * HOUR, targetMs: 4 * HOUR, pauses: [{ from: NOW - HOUR, to: null }] }), running('first-response', 3 * HOUR, 8 * HOUR)],
+      'resolution',
+      'paused',
+    ],
     ['running before stopped', [clock('first-response', { start: NOW - HOUR, stop: NOW - 50 * MINUTE, targetMs: 30 * MINUTE }), running('resolution', 30 * HOUR, 40 * HOUR)], 'resolution', 'ok'],
-    ['none running: resolution', [clock('first-response', { start: NOW - HOUR, stop: NOW - 50 * MINUTE, targetMs: 5 * MINUTE }), clock('resolution', { start: NOW - HOUR, stop: NOW - MINUTE, targetMs: 4 * HOUR })], 'resolution', 'met'],
-    ['none running: resolution, whichever comes first', [clock('resolution', { start: NOW - HOUR, stop: NOW - MINUTE, targetMs: 4 * HOUR }), clock('first-response', { start: NOW - HOUR, stop: NOW - 50 * MINUTE, targetMs: 5 * MINUTE })], 'resolution', 'met'],
+    [
+      'none running: resolution',
+      [clock('first-response', { start: NOW - HOUR, stop: NOW - 50 * MINUTE, targetMs: 5 * MINUTE }), clock('resolution', { start: NOW - HOUR, stop: NOW - MINUTE, targetMs: 4 * HOUR })],
+      'resolution',
+      'met',
+    ],
+    [
+      'none running: resolution, whichever comes first',
+      [clock('resolution', { start: NOW - HOUR, stop: NOW - MINUTE, targetMs: 4 * HOUR }), clock('first-response', { start: NOW - HOUR, stop: NOW - 50 * MINUTE, targetMs: 5 * MINUTE })],
+      'resolution',
+      'met',
+    ],
     ['the only clock', [clock('first-response', { start: NOW - HOUR, stop: NOW - 50 * MINUTE, targetMs: 5 * MINUTE })], 'first-response', 'missed'],
   ];
   it.each(cases)('%s', (_name, clocks, metric, state) => {
@@ -152,9 +164,7 @@ describe('the most urgent metric', () => {
   });
 
   it('names the other metric’s policy where it differs', () => {
-    const b = render(
-      view([running('resolution', 30 * HOUR, 40 * HOUR, NOW), clock('first-response', { start: NOW - HOUR, stop: NOW - 50 * MINUTE, targetMs: 30 * MINUTE }, '24x7', 'Standard')]),
-    );
+    const b = render(view([running('resolution', 30 * HOUR, 40 * HOUR, NOW), clock('first-response', { start: NOW - HOUR, stop: NOW - 50 * MINUTE, targetMs: 30 * MINUTE }, '24x7', 'Standard')]));
     expect(b.label).toMatch(/^Enterprise customers — resolution: .*\. First response \(Standard\): met, /);
     const shownFromOther = render(view([clock('resolution', { start: NOW - HOUR, targetMs: 90 * MINUTE }, '24x7', 'Standard')]));
     expect(shownFromOther.label).toMatch(/^Standard — resolution: /);

@@ -71,9 +71,7 @@ function clockPhrase(metric: string, clock: ClockView, cs: ClockState, now: numb
     case 'paused':
       return `${metric}: paused with ${fullBusinessSpan(cs.remainingMs)} of ${kind} left, due ${when} if it resumes now`;
     case 'breached':
-      return cs.remainingMs < 0
-        ? `${metric}: breached ${when}, ${fullBusinessSpan(-cs.remainingMs)} of ${kind} over target`
-        : `${metric}: breached ${when} (${kind})`;
+      return cs.remainingMs < 0 ? `${metric}: breached ${when}, ${fullBusinessSpan(-cs.remainingMs)} of ${kind} over target` : `${metric}: breached ${when} (${kind})`;
     case 'met':
       return `${metric}: met, was due ${when} (${kind})`;
     case 'missed':
@@ -105,7 +103,6 @@ function vendorChangesAt(vendor: SlaView['vendor'], now: number): number {
   for (const m of vendor ?? []) if (m.stage === 'active' && m.breachAt !== null && m.breachAt > now && m.breachAt < at) at = m.breachAt;
   return at;
 }
-
 
 function unknownBecause(reason: UnknownReason): string {
   switch (reason.why) {

@@ -23,9 +23,12 @@ function fakeAdapter(options: { failEnrich?: boolean; created?: boolean } = {}):
     diagnose: (root) => [{ strategy: 'queue/row-class', tickets: root.querySelectorAll('.row').length, used: root.querySelectorAll('.row').length > 0 }],
     maskUrl: () => 'https://*.atlassian.net/issues/',
     find(root) {
-      return [...root.querySelectorAll<HTMLElement>('.row')].map(
-        (row): FoundTicket => ({ key: row.dataset.key!, element: row, anchor: row.querySelector('.key')!, dom: options.created ? { created: NOW - H } : {} }),
-      );
+      return [...root.querySelectorAll<HTMLElement>('.row')].map((row): FoundTicket => ({
+        key: row.dataset.key!,
+        element: row,
+        anchor: row.querySelector('.key')!,
+        dom: options.created ? { created: NOW - H } : {},
+      }));
     },
     async enrich(keys): Promise<EnrichResult> {
       enriched.push([...keys]);

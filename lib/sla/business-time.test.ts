@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addBusinessTime,
-  businessTimeBetween,
-  compileCalendar,
-  dueAt,
-  HORIZON_END,
-  isOpen,
-  nextOpen,
-  subtractBusinessTime,
-  type CalendarSpec,
-} from './index';
+import { addBusinessTime, businessTimeBetween, compileCalendar, dueAt, HORIZON_END, isOpen, nextOpen, subtractBusinessTime, type CalendarSpec } from './index';
 
 const H = 3_600_000;
 const M = 60_000;

@@ -18,7 +18,20 @@ describe('compileCalendar refuses bad input with the path of the problem', () =>
     ['unknown zone', { timeZone: 'Mars/Olympus', week: weekdays }, 'timeZone', /not a known IANA time zone/],
     ['missing zone', { week: weekdays }, 'timeZone', /time zone is required/],
     ['zone of the wrong type', { timeZone: 3, week: weekdays }, 'timeZone', /not a known IANA/],
-    ['malformed start', { timeZone: 'UTC', week: { tue: [['09:00', '12:00'], ['9:30', '17:00']] } }, 'week.tue[1][0]', /"9:30" is not a time of day/],
+    [
+      'malformed start',
+      {
+        timeZone: 'UTC',
+        week: {
+          tue: [
+            ['09:00', '12:00'],
+            ['9:30', '17:00'],
+          ],
+        },
+      },
+      'week.tue[1][0]',
+      /"9:30" is not a time of day/,
+    ],
     ['malformed end', { timeZone: 'UTC', week: { mon: [['09:00', '17:60']] } }, 'week.mon[0][1]', /"17:60"/],
     ['hour 25', { timeZone: 'UTC', week: { mon: [['25:00', '26:00']] } }, 'week.mon[0][0]', /not a time of day/],
     ['24:00 as a start', { timeZone: 'UTC', week: { mon: [['24:00', '06:00']] } }, 'week.mon[0][0]', /can only end an interval/],
@@ -26,8 +39,34 @@ describe('compileCalendar refuses bad input with the path of the problem', () =>
     ['empty interval', { timeZone: 'UTC', week: { wed: [['10:00', '10:00']] } }, 'week.wed[0]', /is empty/],
     ['interval of one value', { timeZone: 'UTC', week: { wed: [['10:00']] } }, 'week.wed[0]', /expected an interval/],
     ['day that is not a list', { timeZone: 'UTC', week: { wed: '09:00-17:00' } }, 'week.wed', /expected a list/],
-    ['overlap in a day', { timeZone: 'UTC', week: { thu: [['09:00', '13:00'], ['12:00', '17:00']] } }, 'week.thu[1]', /overlaps week.thu\[0\]/],
-    ['duplicate interval', { timeZone: 'UTC', week: { thu: [['09:00', '13:00'], ['09:00', '13:00']] } }, 'week.thu[1]', /overlaps/],
+    [
+      'overlap in a day',
+      {
+        timeZone: 'UTC',
+        week: {
+          thu: [
+            ['09:00', '13:00'],
+            ['12:00', '17:00'],
+          ],
+        },
+      },
+      'week.thu[1]',
+      /overlaps week.thu\[0\]/,
+    ],
+    [
+      'duplicate interval',
+      {
+        timeZone: 'UTC',
+        week: {
+          thu: [
+            ['09:00', '13:00'],
+            ['09:00', '13:00'],
+          ],
+        },
+      },
+      'week.thu[1]',
+      /overlaps/,
+    ],
     ['overnight shift into the next day', { timeZone: 'UTC', week: { mon: [['22:00', '06:00']], tue: [['05:00', '12:00']] } }, 'week.tue[0]', /overlaps week.mon\[0\]/],
     ['sunday night into monday', { timeZone: 'UTC', week: { mon: [['01:00', '09:00']], sun: [['22:00', '02:00']] } }, 'week.mon[0]', /overnight shift week.sun\[0\]/],
     ['misspelt weekday', { timeZone: 'UTC', week: { mon: [['09:00', '17:00']], thur: [['09:00', '17:00']] } }, 'week.thur', /unknown field "thur"/],
@@ -37,8 +76,42 @@ describe('compileCalendar refuses bad input with the path of the problem', () =>
     ['bad holiday date', { timeZone: 'UTC', week: weekdays, holidays: ['2026-12-25', '2026-02-30'] }, 'holidays[1]', /not a calendar date/],
     ['holiday in another format', { timeZone: 'UTC', week: weekdays, holidays: ['25/12/2026'] }, 'holidays[0]', /YYYY-MM-DD/],
     ['bad special date', { timeZone: 'UTC', week: weekdays, holidays: [{ date: '2026-13-01' }] }, 'holidays[0].date', /not a calendar date/],
-    ['bad special hours', { timeZone: 'UTC', week: weekdays, holidays: [{ date: '2026-12-24', hours: [['09:00', '12:00'], ['11:00', '1300']] }] }, 'holidays[0].hours[1][1]', /"1300"/],
-    ['overlapping special hours', { timeZone: 'UTC', week: weekdays, holidays: [{ date: '2026-12-24', hours: [['09:00', '12:00'], ['11:00', '13:00']] }] }, 'holidays[0].hours[1]', /overlaps holidays\[0\].hours\[0\]/],
+    [
+      'bad special hours',
+      {
+        timeZone: 'UTC',
+        week: weekdays,
+        holidays: [
+          {
+            date: '2026-12-24',
+            hours: [
+              ['09:00', '12:00'],
+              ['11:00', '1300'],
+            ],
+          },
+        ],
+      },
+      'holidays[0].hours[1][1]',
+      /"1300"/,
+    ],
+    [
+      'overlapping special hours',
+      {
+        timeZone: 'UTC',
+        week: weekdays,
+        holidays: [
+          {
+            date: '2026-12-24',
+            hours: [
+              ['09:00', '12:00'],
+              ['11:00', '13:00'],
+            ],
+          },
+        ],
+      },
+      'holidays[0].hours[1]',
+      /overlaps holidays\[0\].hours\[0\]/,
+    ],
     ['range ending before it starts', { timeZone: 'UTC', week: weekdays, holidays: [{ from: '2026-12-31', to: '2026-12-24' }] }, 'holidays[0].to', /ends .* before it starts/],
     ['range with a bad end', { timeZone: 'UTC', week: weekdays, holidays: [{ from: '2026-12-24', to: 'soon' }] }, 'holidays[0].to', /not a calendar date/],
     ['holiday with an unknown field', { timeZone: 'UTC', week: weekdays, holidays: [{ date: '2026-12-24', hour: [] }] }, 'holidays[0].hour', /unknown field/],
@@ -68,7 +141,14 @@ describe('compileCalendar accepts', () => {
   it('overnight shifts, 24:00 ends, breaks, and zone aliases', () => {
     const cal = compileCalendar({
       timeZone: 'Asia/Calcutta',
-      week: { mon: [['00:00', '24:00']], tue: [['22:00', '06:00']], wed: [['09:00', '12:00'], ['13:00', '17:00']] },
+      week: {
+        mon: [['00:00', '24:00']],
+        tue: [['22:00', '06:00']],
+        wed: [
+          ['09:00', '12:00'],
+          ['13:00', '17:00'],
+        ],
+      },
       holidays: ['2026-12-25', { date: '2026-12-24', hours: [['09:00', '12:00']], name: 'Christmas Eve' }, { from: '2026-12-28', to: '2026-12-31', name: 'Year end' }],
       id: 'india',
       name: 'India office',

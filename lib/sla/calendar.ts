@@ -79,12 +79,7 @@ class WeeklyCalendar implements Calendar {
   private lastK = NaN;
   private lastBlock: Block = EMPTY_BLOCK;
 
-  constructor(
-    timeZone: string,
-    week: readonly DayHours[],
-    specialDays: ReadonlyMap<number, DayHours>,
-    closedRanges: ReadonlyArray<readonly [number, number]>,
-  ) {
+  constructor(timeZone: string, week: readonly DayHours[], specialDays: ReadonlyMap<number, DayHours>, closedRanges: ReadonlyArray<readonly [number, number]>) {
     this.timeZone = timeZone;
     this.zone = getZone(timeZone);
     this.week = week;
@@ -284,9 +279,7 @@ export function compileCalendar(spec: CalendarSpec | '24x7'): Calendar {
   if (timeZone === null) {
     throw new CalendarError(
       'timeZone',
-      spec.timeZone === undefined
-        ? 'a time zone is required, such as "Europe/Berlin"'
-        : `${describe(spec.timeZone)} is not a known IANA time zone, such as "Europe/Berlin" or "America/New_York"`,
+      spec.timeZone === undefined ? 'a time zone is required, such as "Europe/Berlin"' : `${describe(spec.timeZone)} is not a known IANA time zone, such as "Europe/Berlin" or "America/New_York"`,
     );
   }
 

@@ -3,15 +3,7 @@
  * parameter, and results depend only on the calendar's own time zone.
  */
 export { compileCalendar, WEEKDAYS, HORIZON_START, HORIZON_END, type Calendar } from './calendar';
-export {
-  addBusinessTime,
-  subtractBusinessTime,
-  businessTimeBetween,
-  nextOpen,
-  isOpen,
-  dueAt,
-  pausedBusinessTime,
-} from './business-time';
+export { addBusinessTime, subtractBusinessTime, businessTimeBetween, nextOpen, isOpen, dueAt, pausedBusinessTime } from './business-time';
 export { evaluateClock, atRiskFrom, warningThresholdMs, DEFAULT_WARN_AT } from './clock';
 export { parseDuration, parseWarnAt } from './duration';
 export { CalendarError, DurationError } from './errors';

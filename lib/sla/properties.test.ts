@@ -1,18 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  addBusinessTime,
-  businessTimeBetween,
-  compileCalendar,
-  dueAt,
-  evaluateClock,
-  isOpen,
-  nextOpen,
-  subtractBusinessTime,
-  WEEKDAYS,
-  type CalendarSpec,
-  type Weekday,
-} from './index';
+import { addBusinessTime, businessTimeBetween, compileCalendar, dueAt, evaluateClock, isOpen, nextOpen, subtractBusinessTime, WEEKDAYS, type CalendarSpec, type Weekday } from './index';
 
 const M = 60_000;
 const H = 60 * M;
@@ -39,14 +27,12 @@ const TRANSITIONS: Record<string, string[]> = {
 };
 
 /** A day's hours: sorted, disjoint intervals on half-hour boundaries 00:00, 00:30, 04:00 … 24:00. */
-const dayHours = fc
-  .uniqueArray(fc.oneof(fc.constantFrom(0, 1), fc.integer({ min: 8, max: 48 })), { maxLength: 6 })
-  .map((points) => {
-    const sorted = [...points].sort((a, b) => a - b);
-    const hours: Array<[string, string]> = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) hours.push([hhmm(sorted[i]!), hhmm(sorted[i + 1]!)]);
-    return hours;
-  });
+const dayHours = fc.uniqueArray(fc.oneof(fc.constantFrom(0, 1), fc.integer({ min: 8, max: 48 })), { maxLength: 6 }).map((points) => {
+  const sorted = [...points].sort((a, b) => a - b);
+  const hours: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < sorted.length; i += 2) hours.push([hhmm(sorted[i]!), hhmm(sorted[i + 1]!)]);
+  return hours;
+});
 
 const calendarSpec: fc.Arbitrary<CalendarSpec> = fc
   .record({

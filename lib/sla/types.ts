@@ -6,10 +6,7 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 /** Wall-clock intervals "HH:MM"; an end may be "24:00"; an end before its start is an overnight shift. */
 export type Hours = Array<[string, string]>;
 
-export type HolidaySpec =
-  | string
-  | { date: string; hours?: Hours; name?: string }
-  | { from: string; to: string; name?: string };
+export type HolidaySpec = string | { date: string; hours?: Hours; name?: string } | { from: string; to: string; name?: string };
 
 export interface CalendarSpec {
   timeZone: string;

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import examplesFile from './__fixtures__/sla-worked-examples.json';
-import {
-  addBusinessTime,
-  businessTimeBetween,
-  compileCalendar,
-  dueAt,
-  evaluateClock,
-  nextOpen,
-  subtractBusinessTime,
-  type CalendarSpec,
-} from './index';
+import { addBusinessTime, businessTimeBetween, compileCalendar, dueAt, evaluateClock, nextOpen, subtractBusinessTime, type CalendarSpec } from './index';
 
 interface Example {
   id: string;
@@ -38,9 +29,7 @@ const at = (iso: string) => Date.parse(iso);
 const iso = (t: number) => new Date(t).toISOString();
 
 function calendarOf(e: Example) {
-  return e.schedule === '24x7'
-    ? compileCalendar('24x7')
-    : compileCalendar({ timeZone: e.timezone, week: e.schedule, holidays: e.holidays });
+  return e.schedule === '24x7' ? compileCalendar('24x7') : compileCalendar({ timeZone: e.timezone, week: e.schedule, holidays: e.holidays });
 }
 
 function label(e: Example) {

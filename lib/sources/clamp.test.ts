@@ -25,9 +25,18 @@ function oversized(): TicketFacts {
     team: long(L.name + 1),
     aliases: { group: long(L.name + 1), organization: '42' },
     labels: [...Array.from({ length: L.labels }, (_, i) => `l${i}`), long(L.name + 1), 'one too many'],
-    fields: { [long(L.name + 1)]: 'v', text: long(L.text + 1), list: [...Array.from({ length: L.fieldValues }, (_, i) => `v${i}`), 'one too many', long(L.text + 1)], n: Number.POSITIVE_INFINITY, ok: 5 },
+    fields: {
+      [long(L.name + 1)]: 'v',
+      text: long(L.text + 1),
+      list: [...Array.from({ length: L.fieldValues }, (_, i) => `v${i}`), 'one too many', long(L.text + 1)],
+      n: Number.POSITIVE_INFINITY,
+      ok: 5,
+    },
     statusHistory: Array.from({ length: L.statusHistory + 1 }, (_, i) => ({ at: base.created + i, status: 'Open' })),
-    vendorSla: [...Array.from({ length: L.vendorMetrics + 1 }, () => ({ metric: 'first_reply_time', stage: 'active' as const, breachAt: null })), { metric: long(L.vendorMetric + 1), stage: 'active' as const, breachAt: null }],
+    vendorSla: [
+      ...Array.from({ length: L.vendorMetrics + 1 }, () => ({ metric: 'first_reply_time', stage: 'active' as const, breachAt: null })),
+      { metric: long(L.vendorMetric + 1), stage: 'active' as const, breachAt: null },
+    ],
   };
 }
 

@@ -97,4 +97,3 @@ export function maskUrl(url: URL, mask: UrlMask): string {
   const params = [...names].map((name) => `${name}={…}`);
   return `${url.protocol}//${maskHost(url.hostname)}${path}${params.length ? `?${params.join('&')}` : ''}`;
 }
-

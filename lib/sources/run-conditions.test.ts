@@ -127,22 +127,34 @@ describe.each(SITES)('$name', (site) => {
     expect(gated.length).toBeGreaterThan(2);
   });
 
-  it.each(gated.map((g) => [g.page, g.surface.name, g] as const))('%s: %s finds its tickets at its own URL, and nothing on a page type it does not run on', (_page, _surface, { page, surface, tickets }) => {
-    const html = site.html(page);
-    const own = readPage(site.reader, site.render(html, site.url(page)), new URL(site.url(page)));
-    expect(own.length).toBeGreaterThanOrEqual(tickets);
-    const elsewhere = Object.entries(site.samples).filter(([name]) => surface.on !== 'anywhere' && !surface.on.includes(site.types[name]!));
-    expect(elsewhere.length).toBeGreaterThan(0);
-    for (const [name, url] of elsewhere) {
-      const doc = site.render(html, url);
-      const type = pageTypeOf(site.reader, new URL(url), doc);
-      // The same markup at another page's URL: the surface is not among those that run.
-      expect(surfacesOn(site.reader, type).map((s) => s.name), name).not.toContain(surface.name);
-      const counts = diagnosePage(site.reader, doc, new URL(url)).filter((c) => c.strategy.startsWith(`${surface.name}/`));
-      expect(counts.some((c) => c.tickets > 0), `${surface.name}'s markup is still there at ${name}`).toBe(true);
-      expect(counts.filter((c) => c.used), name).toEqual([]);
-    }
-  });
+  it.each(gated.map((g) => [g.page, g.surface.name, g] as const))(
+    '%s: %s finds its tickets at its own URL, and nothing on a page type it does not run on',
+    (_page, _surface, { page, surface, tickets }) => {
+      const html = site.html(page);
+      const own = readPage(site.reader, site.render(html, site.url(page)), new URL(site.url(page)));
+      expect(own.length).toBeGreaterThanOrEqual(tickets);
+      const elsewhere = Object.entries(site.samples).filter(([name]) => surface.on !== 'anywhere' && !surface.on.includes(site.types[name]!));
+      expect(elsewhere.length).toBeGreaterThan(0);
+      for (const [name, url] of elsewhere) {
+        const doc = site.render(html, url);
+        const type = pageTypeOf(site.reader, new URL(url), doc);
+        // The same markup at another page's URL: the surface is not among those that run.
+        expect(
+          surfacesOn(site.reader, type).map((s) => s.name),
+          name,
+        ).not.toContain(surface.name);
+        const counts = diagnosePage(site.reader, doc, new URL(url)).filter((c) => c.strategy.startsWith(`${surface.name}/`));
+        expect(
+          counts.some((c) => c.tickets > 0),
+          `${surface.name}'s markup is still there at ${name}`,
+        ).toBe(true);
+        expect(
+          counts.filter((c) => c.used),
+          name,
+        ).toEqual([]);
+      }
+    },
+  );
 
   it('a page of no known type runs every surface, but no strategy that narrows its page types', () => {
     const unknown = site.name === 'Jira' ? `${JIRA_ORIGIN}/jira/dashboards/10001` : `${ZENDESK_ORIGIN}/agent/reporting/overview`;

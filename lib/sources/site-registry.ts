@@ -63,7 +63,6 @@ export interface ReconcileReport {
   unregistered: string[];
 }
 
-
 export function createSiteRegistry({ permissions, scripting, storage }: SiteApis) {
   /**
    * Asks for the site's host permission, then registers the script for it. The request is the
@@ -190,12 +189,7 @@ export function registrationFor(origin: string): FullRegistration {
 function isCurrent(script: ContentScriptRegistration, origin: string): boolean {
   const wanted = registrationFor(origin);
   const same = (a: string[] | undefined, b: string[]) => a !== undefined && a.length === b.length && a.every((x, i) => x.replace(/^\//, '') === b[i]);
-  return (
-    same(script.matches, wanted.matches) &&
-    same(script.js, wanted.js) &&
-    (script.runAt ?? 'document_idle') === wanted.runAt &&
-    script.persistAcrossSessions !== false
-  );
+  return same(script.matches, wanted.matches) && same(script.js, wanted.js) && (script.runAt ?? 'document_idle') === wanted.runAt && script.persistAcrossSessions !== false;
 }
 
 function checked(origin: string): string {

@@ -155,13 +155,7 @@ export interface StrategyCount {
  * Every strategy of every surface run on its own, for diagnostics. Only structure comes out:
  * counts and names, never a key, a title or an id.
  */
-export function countStrategies(
-  surfaces: readonly Surface[],
-  inRichText: (el: Element) => boolean,
-  root: ParentNode,
-  url: URL,
-  runs: (strategy: string) => boolean = () => true,
-): StrategyCount[] {
+export function countStrategies(surfaces: readonly Surface[], inRichText: (el: Element) => boolean, root: ParentNode, url: URL, runs: (strategy: string) => boolean = () => true): StrategyCount[] {
   const counts: StrategyCount[] = [];
   for (const surface of surfaces) {
     let winner = false;

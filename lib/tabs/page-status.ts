@@ -83,4 +83,3 @@ export async function clearTabStatus(tabId: number, session: Pick<SessionArea, '
   await action?.setBadgeText({ tabId, text: null });
   await action?.setTitle({ tabId, title: null });
 }
-

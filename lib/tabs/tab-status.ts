@@ -27,7 +27,6 @@ export interface TabPageStatus extends Omit<PageStatusMessage, 'type' | 'kind'> 
   at: number;
 }
 
-
 export const CANNOT_READ = "SLA Lens can't read this page yet";
 
 /** The toolbar tooltip for a tab whose page could not be read. */
@@ -45,7 +44,12 @@ export async function readTabStatus(tabId: number, session: { get(key: string): 
 export function browserVersion(userAgent: string): string {
   // Edge and others also say "Chrome/…": the most specific name wins. No word boundary before the
   // token: headless Chromium says "HeadlessChrome/…".
-  for (const [name, token] of [['Edge', 'Edg'], ['Firefox', 'Firefox'], ['Chromium', 'Chromium'], ['Chrome', 'Chrome']] as const) {
+  for (const [name, token] of [
+    ['Edge', 'Edg'],
+    ['Firefox', 'Firefox'],
+    ['Chromium', 'Chromium'],
+    ['Chrome', 'Chrome'],
+  ] as const) {
     const version = new RegExp(`${token}/(\\d+)`).exec(userAgent)?.[1];
     if (version) return `${name} ${version}`;
   }

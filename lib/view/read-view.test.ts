@@ -30,7 +30,17 @@ describe('readView', () => {
     const v = view([running('first-response', 5 * HOUR, 8 * HOUR), running('resolution', 60 * HOUR, 100 * HOUR)]);
     const full = readView(v, calendars, NOW);
     const quick = readView(v, calendars, NOW, { moments: false });
-    const same = (r: typeof full) => ({ phase: r.phase, state: r.state, metric: r.metric, dueAt: r.dueAt, remainingMs: r.remainingMs, changesAt: r.changesAt, fast: r.fast, shown: r.shown?.state, clocks: r.clocks.map((c) => c.state) });
+    const same = (r: typeof full) => ({
+      phase: r.phase,
+      state: r.state,
+      metric: r.metric,
+      dueAt: r.dueAt,
+      remainingMs: r.remainingMs,
+      changesAt: r.changesAt,
+      fast: r.fast,
+      shown: r.shown?.state,
+      clocks: r.clocks.map((c) => c.state),
+    });
     expect(same(quick)).toEqual(same(full));
     expect(quick.riskAt).toBeNaN();
     expect(quick.riskAt <= NOW || quick.riskAt > NOW).toBe(false);
@@ -50,7 +60,11 @@ describe('readView', () => {
     expect(readView(view([]), calendars, NOW).unknown).toEqual({ why: 'no-clock' });
     expect(readView(view([clock('resolution', { start: NOW, targetMs: HOUR }, 'gone')]), calendars, NOW).unknown).toEqual({ why: 'calendar', calendarId: 'gone' });
     const bad = { bad: { timeZone: 'Mars/Olympus', week: {} } };
-    expect(readView(view([clock('resolution', { start: NOW, targetMs: HOUR }, 'bad')]), bad, NOW)).toMatchObject({ phase: 'unknown', state: 'unknown', unknown: { why: 'calendar', calendarId: 'bad' } });
+    expect(readView(view([clock('resolution', { start: NOW, targetMs: HOUR }, 'bad')]), bad, NOW)).toMatchObject({
+      phase: 'unknown',
+      state: 'unknown',
+      unknown: { why: 'calendar', calendarId: 'bad' },
+    });
   });
 });
 

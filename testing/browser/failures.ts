@@ -32,12 +32,6 @@ export function screenshotFailures(browserName: string, session: () => Screensho
     const pages = (await within(Promise.resolve(session()?.pages() ?? []), 5000).catch(() => undefined)) ?? [];
     await mkdir(RESULTS_DIR, { recursive: true });
     const slug = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    await Promise.all(
-      pages.map((page, i) =>
-        within(page.screenshot({ path: path.join(RESULTS_DIR, `${browserName}-${slug}-${i}.png`), fullPage: true }), 5000).catch(
-          () => undefined,
-        ),
-      ),
-    );
+    await Promise.all(pages.map((page, i) => within(page.screenshot({ path: path.join(RESULTS_DIR, `${browserName}-${slug}-${i}.png`), fullPage: true }), 5000).catch(() => undefined)));
   });
 }

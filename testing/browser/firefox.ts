@@ -140,9 +140,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       const body = request.hasPostData() ? await request.fetchPostData().catch(() => undefined) : undefined;
       const response = handle(sites, { method: request.method(), url, body: body ?? null, cookie: request.headers()['cookie'] ?? null });
       if (response) {
-        void request
-          .respond({ status: response.status, contentType: response.contentType, ...(response.headers ? { headers: response.headers } : {}), body: response.body })
-          .catch(() => undefined);
+        void request.respond({ status: response.status, contentType: response.contentType, ...(response.headers ? { headers: response.headers } : {}), body: response.body }).catch(() => undefined);
       } else {
         blockedRequests.push(url.href);
         void request.abort('blockedbyclient').catch(() => undefined);
@@ -201,11 +199,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
         const url = `moz-extension://${EXTENSION_UUID}/${file}`;
         await bidiConnection(b).send('browsingContext.navigate', { context: contextId(page), url, wait: 'none' });
         // page.url() stays about:blank for extension documents: ask the document itself.
-        await page.waitForFunction(
-          (expected: string) => location.href === expected && document.readyState === 'complete',
-          { timeout: 10_000 },
-          url,
-        );
+        await page.waitForFunction((expected: string) => location.href === expected && document.readyState === 'complete', { timeout: 10_000 }, url);
         return page;
       },
       reinstall: install,

@@ -15,7 +15,9 @@ export async function checkConfig(page: Page, input: ConfigFile[] | string): Pro
     await page.getByLabel('Or paste a configuration').fill(input);
     await page.getByRole('button', { name: 'Check pasted configuration' }).click();
   } else {
-    await page.locator('input[type="file"]').setInputFiles(input.map((f) => ({ name: f.name, mimeType: f.name.endsWith('.json') ? 'application/json' : 'application/yaml', buffer: Buffer.from(f.text) })));
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles(input.map((f) => ({ name: f.name, mimeType: f.name.endsWith('.json') ? 'application/json' : 'application/yaml', buffer: Buffer.from(f.text) })));
   }
   await page.locator('[role="alert"], button:has-text("Apply"), :text("identical to the active configuration")').first().waitFor();
 }

@@ -47,9 +47,7 @@ async function lint(sourceDir: string): Promise<LintReport> {
 
 const describeMessages = (report: LintReport) =>
   (['errors', 'warnings', 'notices'] as const)
-    .flatMap((kind) =>
-      report[kind].map((m) => `${kind.slice(0, -1).toUpperCase()} ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''}: ${m.message}`),
-    )
+    .flatMap((kind) => report[kind].map((m) => `${kind.slice(0, -1).toUpperCase()} ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''}: ${m.message}`))
     .join('\n');
 
 async function listZip(zip: string): Promise<string[]> {
@@ -58,8 +56,7 @@ async function listZip(zip: string): Promise<string[]> {
 }
 
 /** Test output, logs and benchmark results: never shipped. */
-const isJunk = (file: string) =>
-  /(^|\/)test-results\//.test(file) || /\.log$/.test(file) || /(^|\/)\.bench(\/|$)/.test(file) || /(^|\/)stats(\.html|\/)/.test(file);
+const isJunk = (file: string) => /(^|\/)test-results\//.test(file) || /\.log$/.test(file) || /(^|\/)\.bench(\/|$)/.test(file) || /(^|\/)stats(\.html|\/)/.test(file);
 
 let packageName: string;
 let packageVersion: string;

@@ -47,7 +47,11 @@ describe('the Jira overlay on a self-hosted Data Center site, in Chromium', () =
     const page = await session.open(URLS.jiraDcNavigatorDetail('SUP-103'));
     await badgesWhenSettled(page, tickets + 1);
     const placed = await page.evaluate(() => ({
-      cards: [...document.querySelectorAll('ol.issue-list > li')].map((li) => [li.getAttribute('data-key'), li.querySelectorAll('[data-sla-badge]').length, li.querySelector('[data-sla-badge]')?.previousElementSibling?.className]),
+      cards: [...document.querySelectorAll('ol.issue-list > li')].map((li) => [
+        li.getAttribute('data-key'),
+        li.querySelectorAll('[data-sla-badge]').length,
+        li.querySelector('[data-sla-badge]')?.previousElementSibling?.className,
+      ]),
       open: [...document.querySelectorAll('#issue-content [data-sla-badge]')].map((b) => [(b as HTMLElement).dataset.slaKey, (b as HTMLElement).dataset.slaState, b.previousElementSibling?.id]),
     }));
     expect(placed.cards).toEqual(Object.keys(DEMO_JIRA_STATES).map((key) => [key, 1, 'issue-link-key']));
@@ -59,7 +63,10 @@ describe('the Jira overlay on a self-hosted Data Center site, in Chromium', () =
     const page = await session.open(URLS.jiraDcQueue);
     await badgesWhenSettled(page, tickets);
     const rows = await page.evaluate(() =>
-      [...document.querySelectorAll('.queue-react-table-container tbody > tr')].map((tr) => [tr.querySelectorAll('[data-sla-badge]').length, tr.querySelector('[data-sla-badge]')?.previousElementSibling?.textContent]),
+      [...document.querySelectorAll('.queue-react-table-container tbody > tr')].map((tr) => [
+        tr.querySelectorAll('[data-sla-badge]').length,
+        tr.querySelector('[data-sla-badge]')?.previousElementSibling?.textContent,
+      ]),
     );
     expect(rows).toEqual(Object.keys(DEMO_JIRA_STATES).map((key) => [1, key]));
     await page.close();

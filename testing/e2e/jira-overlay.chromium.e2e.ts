@@ -103,11 +103,14 @@ describe('the Jira overlay in Chromium', () => {
     // A single-page app swaps its content and pushes the URL, without loading a document.
     // Fetched by the page itself, so the request goes through the fake site.
     const board = await page.evaluate(async (url) => (await fetch(url)).text(), URLS.jiraBoard);
-    await page.evaluate(([html, url]) => {
-      const doc = new DOMParser().parseFromString(html!, 'text/html');
-      document.querySelector('main')!.replaceWith(doc.querySelector('main')!);
-      history.pushState({}, '', url);
-    }, [board, URLS.jiraBoard]);
+    await page.evaluate(
+      ([html, url]) => {
+        const doc = new DOMParser().parseFromString(html!, 'text/html');
+        document.querySelector('main')!.replaceWith(doc.querySelector('main')!);
+        history.pushState({}, '', url);
+      },
+      [board, URLS.jiraBoard],
+    );
     const badges = await badgesWhenSettled(page, 8);
     expect(byKey(badges)).toEqual(EXPECTED);
     await page.close();

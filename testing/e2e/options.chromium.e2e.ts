@@ -47,7 +47,10 @@ describe('the options page in Chromium', () => {
     await page.getByRole('heading', { name: 'No SLA configuration yet' }).waitFor();
     const version = await importConfig(page, [{ name: 'acme.yaml', text: designYaml }], 'First import');
     expect(version).toBe(1);
-    await page.getByRole('article', { name: /Enterprise customers/ }).first().waitFor();
+    await page
+      .getByRole('article', { name: /Enterprise customers/ })
+      .first()
+      .waitFor();
     expect(await page.getByRole('img', { name: 'Friday 09:00–16:00' }).count()).toBeGreaterThan(0);
     expect(await activeVersionInDatabase()).toBe(1);
   });

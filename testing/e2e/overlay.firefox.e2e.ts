@@ -22,11 +22,15 @@ beforeAll(async () => {
     area.dispatchEvent(new Event('input', { bubbles: true }));
   }, sample);
   const click = (name: string) =>
-    options.waitForFunction((n) => {
-      const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === n && !b.disabled);
-      button?.click();
-      return Boolean(button);
-    }, {}, name);
+    options.waitForFunction(
+      (n) => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === n && !b.disabled);
+        button?.click();
+        return Boolean(button);
+      },
+      {},
+      name,
+    );
   await click('Check pasted configuration');
   await click('Apply');
   await options.waitForFunction(() => /Version \d+ is now active/.test(document.body.textContent ?? ''));

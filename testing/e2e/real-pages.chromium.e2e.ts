@@ -32,7 +32,8 @@ async function tabIdOf(url: string): Promise<number> {
 }
 
 /** What the background keeps for a tab once its content script has judged the page. */
-const tabStatus = (tabId: number) => options.evaluate(`chrome.storage.session.get('sla:page:${tabId}').then((s) => s['sla:page:${tabId}'] ?? null)`) as Promise<{ readable: boolean; found: number; shown: number } | null>;
+const tabStatus = (tabId: number) =>
+  options.evaluate(`chrome.storage.session.get('sla:page:${tabId}').then((s) => s['sla:page:${tabId}'] ?? null)`) as Promise<{ readable: boolean; found: number; shown: number } | null>;
 
 describe('Jira Service Management Cloud queues as independent tools see them, in Chromium', () => {
   it.each([

@@ -24,12 +24,8 @@ type ExtensionWindow = Window & {
 };
 
 /** The text of the page's headings (Puppeteer's ARIA queries need CDP, which Firefox lacks). */
-const headings = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].map((h) => h.textContent?.trim()));
-const buttons = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('button, [role="button"]')].map((b) => b.getAttribute('aria-label') ?? b.textContent?.trim()),
-  );
+const headings = (page: Page) => page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].map((h) => h.textContent?.trim()));
+const buttons = (page: Page) => page.evaluate(() => [...document.querySelectorAll('button, [role="button"]')].map((b) => b.getAttribute('aria-label') ?? b.textContent?.trim()));
 
 /** What the extension's background page reports: where it runs, and the Dexie database it opened. */
 async function backgroundReport(page: Page) {
@@ -57,10 +53,10 @@ function recordMarker(page: Page) {
   return page.evaluate(() => {
     const log: Array<string | null> = [];
     (window as unknown as { markerLog: typeof log }).markerLog = log;
-    new MutationObserver((records) => records.forEach(() => log.push(document.documentElement.getAttribute('data-sla-lens')))).observe(
-      document.documentElement,
-      { attributes: true, attributeFilter: ['data-sla-lens'] },
-    );
+    new MutationObserver((records) => records.forEach(() => log.push(document.documentElement.getAttribute('data-sla-lens')))).observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-sla-lens'],
+    });
   });
 }
 const markerLog = (page: Page) => page.evaluate(() => (window as unknown as { markerLog: Array<string | null> }).markerLog);

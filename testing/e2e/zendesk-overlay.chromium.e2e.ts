@@ -32,7 +32,9 @@ const byKey = (badges: BadgeReading[]) => Object.fromEntries(badges.map((b) => [
 
 /** Badges per ticket element: rows, tabs and ticket roots must each have at most one. */
 function badgesPerElement(page: Page): Promise<number[]> {
-  return page.$$eval('tr[data-test-id="generic-table-row"], [data-test-id="header-tab"], [data-side-conversations-anchor-id]', (els) => els.map((el) => el.querySelectorAll('[data-sla-badge]').length));
+  return page.$$eval('tr[data-test-id="generic-table-row"], [data-test-id="header-tab"], [data-side-conversations-anchor-id]', (els) =>
+    els.map((el) => el.querySelectorAll('[data-sla-badge]').length),
+  );
 }
 
 /** From now on, the page records the most badges it ever held at once, and the most in one row. */
@@ -118,7 +120,9 @@ describe('the Zendesk overlay in Chromium', () => {
     await expect(visibleHeaderBadges(page).count()).resolves.toBe(1);
     expect(await visibleHeaderBadges(page).first().getAttribute('data-sla-key')).toBe('4104');
     expect(await visibleHeaderBadges(page).first().getAttribute('data-sla-state')).toBe('paused');
-    const tabs = await page.$$eval('[data-test-id="header-tab"]', (els) => els.map((tab) => [...tab.querySelectorAll('[data-sla-badge]')].map((b) => [b.getAttribute('data-sla-key'), b.getAttribute('data-sla-state')])));
+    const tabs = await page.$$eval('[data-test-id="header-tab"]', (els) =>
+      els.map((tab) => [...tab.querySelectorAll('[data-sla-badge]')].map((b) => [b.getAttribute('data-sla-key'), b.getAttribute('data-sla-state')])),
+    );
     expect(tabs).toEqual(['4101', '4102', '4103', '4104'].map((key) => [[key, EXPECTED[key]]]));
     expect(await page.locator('[data-test-id="omni-log-container"] [data-sla-badge]').count()).toBe(0);
 
@@ -235,7 +239,9 @@ describe('the Zendesk overlay in Chromium', () => {
     const header = page.locator('.ticket-panes-grid-layout[data-is-active="true"] [data-sla-badge]');
     await expect(header.count()).resolves.toBe(1);
     expect([await header.getAttribute('data-sla-key'), await header.getAttribute('data-sla-state')]).toEqual(['4104', 'paused']);
-    const tabs = await page.$$eval('[data-test-id="header-tab"]', (els) => els.map((tab) => [...tab.querySelectorAll('[data-sla-badge]')].map((b) => [b.getAttribute('data-sla-key'), b.getAttribute('data-sla-state')])));
+    const tabs = await page.$$eval('[data-test-id="header-tab"]', (els) =>
+      els.map((tab) => [...tab.querySelectorAll('[data-sla-badge]')].map((b) => [b.getAttribute('data-sla-key'), b.getAttribute('data-sla-state')])),
+    );
     expect(tabs).toEqual(['4101', '4102', '4103', '4104'].map((key) => [[key, EXPECTED[key]]]));
     expect(await page.locator('[data-test-id="omni-log-container"] [data-sla-badge]').count()).toBe(0);
     await page.locator('[data-test-id="header-tab"]', { hasText: '#4102' }).click();

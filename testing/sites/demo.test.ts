@@ -32,14 +32,26 @@ describe('the demo data shows every state under the sample configuration', () =>
     const jira = Object.fromEntries(
       sites.jira.map((i) => [
         i.key,
-        stateOf({ source: 'jira', site: 'acme.atlassian.net', key: i.key, project: 'SUP', priority: i.priority, labels: i.labels, created: i.created, exact: true }, 'Waiting for support', i.history, (s) => s === 'Resolved', now),
+        stateOf(
+          { source: 'jira', site: 'acme.atlassian.net', key: i.key, project: 'SUP', priority: i.priority, labels: i.labels, created: i.created, exact: true },
+          'Waiting for support',
+          i.history,
+          (s) => s === 'Resolved',
+          now,
+        ),
       ]),
     );
     expect(jira).toEqual(DEMO_JIRA_STATES);
     const zendesk = Object.fromEntries(
       sites.zendesk.map((t) => [
         t.id,
-        stateOf({ source: 'zendesk', site: 'acme.zendesk.com', key: String(t.id), priority: t.priority, labels: t.tags, created: t.created, exact: true }, 'new', t.history, (s) => s === 'solved', now),
+        stateOf(
+          { source: 'zendesk', site: 'acme.zendesk.com', key: String(t.id), priority: t.priority, labels: t.tags, created: t.created, exact: true },
+          'new',
+          t.history,
+          (s) => s === 'solved',
+          now,
+        ),
       ]),
     );
     expect(zendesk).toEqual(DEMO_ZENDESK_STATES);

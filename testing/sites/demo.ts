@@ -68,7 +68,13 @@ export function demoSites(now: number, config: ResolvedConfig = sampleConfig()):
     if (wanted.state === 'met') changes.push([stoppedH!, 'Resolved']);
     return { n, summary, priority, ageH, labels, assignee, changes };
   };
-  const zendesk = (id: number, subject: string, priority: 'urgent' | 'high' | 'normal' | 'low', wanted: Wanted, extra: { assignee?: string; groupId?: number; type?: 'question' | 'incident' | 'problem' | 'task' } = {}) => {
+  const zendesk = (
+    id: number,
+    subject: string,
+    priority: 'urgent' | 'high' | 'normal' | 'low',
+    wanted: Wanted,
+    extra: { assignee?: string; groupId?: number; type?: 'question' | 'incident' | 'problem' | 'task' } = {},
+  ) => {
     const { ageH, stoppedH, dueAt } = timeline(config, { source: 'zendesk', priority }, wanted, now);
     const changes: Array<[number, 'open' | 'pending' | 'hold' | 'solved']> = [[inProgress(ageH, stoppedH), 'open']];
     if (wanted.state === 'paused') changes.push([stoppedH!, priority === 'low' ? 'hold' : 'pending']);

@@ -4,11 +4,34 @@
  * and a Jira-looking page on a host SLA Lens does not cover. Requests never reach the network:
  * the browser harness fulfils them from `handle()`.
  */
-import { jiraBacklogPage, jiraBoardPage, jiraDcSearch, jiraFields, jiraIssuePage, jiraNavigatorDetailPage, jiraNavigatorPage, jiraQueuePage, jiraSearch, type NavigatorOptions, type QueueOptions } from './jira';
+import {
+  jiraBacklogPage,
+  jiraBoardPage,
+  jiraDcSearch,
+  jiraFields,
+  jiraIssuePage,
+  jiraNavigatorDetailPage,
+  jiraNavigatorPage,
+  jiraQueuePage,
+  jiraSearch,
+  type NavigatorOptions,
+  type QueueOptions,
+} from './jira';
 import { DC_OFFSET_MINUTES, jiraDcBoardPage, jiraDcIssuePage, jiraDcNavigatorDetailPage, jiraDcNavigatorPage, jiraDcQueuePage } from './jira-dc';
 import type { FakeJiraIssue, FakeZendeskTicket } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
-import { zendeskAudits, zendeskDriftedViewPage, zendeskGroups, zendeskLocaleOf, zendeskOrganizations, zendeskSearchPage, zendeskShowMany, zendeskTicketPage, zendeskViewPage, type ViewOptions } from './zendesk';
+import {
+  zendeskAudits,
+  zendeskDriftedViewPage,
+  zendeskGroups,
+  zendeskLocaleOf,
+  zendeskOrganizations,
+  zendeskSearchPage,
+  zendeskShowMany,
+  zendeskTicketPage,
+  zendeskViewPage,
+  type ViewOptions,
+} from './zendesk';
 
 export * from './tickets';
 export type { FakeRequest, FakeResponse } from './types';
@@ -128,7 +151,9 @@ function apiFailure(data: FakeSiteData, hostname: string, cookie: string | null 
       // What Jira Cloud really answers a signed-out REST call: 200 with the login page. The
       // Zendesk fake answers the same way, with Zendesk's sign-in page.
       return zendesk
-        ? html('<!doctype html><html lang="en"><title>Sign in to Acme Support</title><form action="/access/login" method="post"><label>Email <input name="user[email]"></label><label>Password <input type="password" name="user[password]"></label><button>Sign in</button></form></html>')
+        ? html(
+            '<!doctype html><html lang="en"><title>Sign in to Acme Support</title><form action="/access/login" method="post"><label>Email <input name="user[email]"></label><label>Password <input type="password" name="user[password]"></label><button>Sign in</button></form></html>',
+          )
         : html('<!doctype html><title>Log in with Atlassian account</title><form action="/login"></form>');
     case 'server-error':
       return zendesk
@@ -137,7 +162,12 @@ function apiFailure(data: FakeSiteData, hostname: string, cookie: string | null 
     case 'rate-limited':
       // Zendesk says when to come back (zendesk-dom.md §7.2, rate limits).
       return zendesk
-        ? { status: 429, contentType: 'application/json', headers: { 'Retry-After': '60' }, body: '{"error":"APIRateLimitExceeded","description":"Number of allowed API requests per minute exceeded"}' }
+        ? {
+            status: 429,
+            contentType: 'application/json',
+            headers: { 'Retry-After': '60' },
+            body: '{"error":"APIRateLimitExceeded","description":"Number of allowed API requests per minute exceeded"}',
+          }
         : { status: 429, contentType: 'application/json', body: '{"errorMessages":["Rate limit exceeded"]}' };
     default:
       return null;
@@ -189,7 +219,8 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
     if (pathname === '/rest/api/3/search/jql') return jiraSearch(data.jira, req);
     if (pathname === '/rest/api/2/field') return jiraFields();
     // Removed on Cloud (CHANGE-2046, jira-dom.md §5.2).
-    if (/^\/rest\/api\/(2|3|latest)\/search$/.test(pathname)) return { status: 410, contentType: 'application/json', body: '{"errorMessages":["The requested API has been removed. Please migrate to the /rest/api/3/search/jql API."]}' };
+    if (/^\/rest\/api\/(2|3|latest)\/search$/.test(pathname))
+      return { status: 410, contentType: 'application/json', body: '{"errorMessages":["The requested API has been removed. Please migrate to the /rest/api/3/search/jql API."]}' };
     const queue = /^\/jira\/servicedesk\/projects\/SUP\/queues\/custom\/(\d+)$/.exec(pathname);
     if (queue) return html(jiraQueuePage(data.jira, JIRA_QUEUE_VARIANTS[Number(queue[1])] ?? {}));
     const selectedKey = req.url.searchParams.get('selectedIssue');

@@ -86,7 +86,11 @@ export function jiraDcIssuePage(base: URL, issue: FakeJiraIssue): string {
 export type DcNavigatorColumn = 'issuetype' | 'issuekey' | 'summary' | 'assignee' | 'priority' | 'status' | 'created' | 'updated';
 
 /** The DC issue navigator, list view (`{base}/issues/?jql=…`, `table#issuetable`), jira-dom.md §4.2. */
-export function jiraDcNavigatorPage(base: URL, issues: FakeJiraIssue[], columns: DcNavigatorColumn[] = ['issuetype', 'issuekey', 'summary', 'status', 'priority', 'assignee', 'created', 'updated']): string {
+export function jiraDcNavigatorPage(
+  base: URL,
+  issues: FakeJiraIssue[],
+  columns: DcNavigatorColumn[] = ['issuetype', 'issuekey', 'summary', 'status', 'priority', 'assignee', 'created', 'updated'],
+): string {
   const browse = (key: string) => `${base.pathname.replace(/\/$/, '')}/browse/${key}`;
   const cell = (issue: FakeJiraIssue, column: DcNavigatorColumn): string => {
     switch (column) {
@@ -124,7 +128,9 @@ ${rows}
 export function jiraDcBoardPage(base: URL, issues: FakeJiraIssue[]): string {
   const browse = (key: string) => `${base.pathname.replace(/\/$/, '')}/browse/${key}`;
   const statuses = [...new Set(issues.map((i) => i.status))];
-  const card = (issue: FakeJiraIssue) => `<div class="js-detailview ghx-issue js-issue ghx-has-avatar ghx-type-10004 ghx-days-3${issue.statusCategory === 'done' ? ' ghx-done' : ''}" data-issue-id="${issue.id}" data-issue-key="${issue.key}" role="listitem" aria-label="${issue.key} ${esc(issue.summary)}">
+  const card = (
+    issue: FakeJiraIssue,
+  ) => `<div class="js-detailview ghx-issue js-issue ghx-has-avatar ghx-type-10004 ghx-days-3${issue.statusCategory === 'done' ? ' ghx-done' : ''}" data-issue-id="${issue.id}" data-issue-key="${issue.key}" role="listitem" aria-label="${issue.key} ${esc(issue.summary)}">
   <div class="ghx-issue-content"><div class="ghx-issue-fields">
     <div class="ghx-key"><a href="${browse(issue.key)}" title="${issue.key}" class="js-key-link" aria-label="${issue.key}">${issue.key}</a></div>
     <div class="ghx-summary" title="${esc(issue.summary)}"><span class="ghx-inner">${esc(issue.summary)}</span></div>
@@ -137,7 +143,15 @@ export function jiraDcBoardPage(base: URL, issues: FakeJiraIssue[]): string {
     `<div id="ghx-pool">
 <ul id="ghx-column-headers">${statuses.map((s, i) => `<li class="ghx-column" data-id="${i + 1}"><h2 class="ghx-column-title">${esc(s)}</h2></li>`).join('')}</ul>
 <div class="ghx-swimlane"><ul class="ghx-columns">
-${statuses.map((s, i) => `<li class="ghx-column" data-column-id="${i + 1}">${issues.filter((x) => x.status === s).map(card).join('\n')}</li>`).join('\n')}
+${statuses
+  .map(
+    (s, i) =>
+      `<li class="ghx-column" data-column-id="${i + 1}">${issues
+        .filter((x) => x.status === s)
+        .map(card)
+        .join('\n')}</li>`,
+  )
+  .join('\n')}
 </ul></div></div>`,
   );
 }

@@ -56,7 +56,12 @@ export function jiraIssueJson(issue: FakeJiraIssue, origin: string, options: Iss
     created: date(issue.created),
     updated: date(issue.updated),
     resolutiondate: issue.resolved ? date(issue.resolved) : null,
-    priority: { id: String(['Highest', 'High', 'Medium', 'Low', 'Lowest'].indexOf(issue.priority) + 1), name: issue.priority, iconUrl: `${origin}/images/icons/priorities/${issue.priority.toLowerCase()}.svg`, self: `${api}/priority/1` },
+    priority: {
+      id: String(['Highest', 'High', 'Medium', 'Low', 'Lowest'].indexOf(issue.priority) + 1),
+      name: issue.priority,
+      iconUrl: `${origin}/images/icons/priorities/${issue.priority.toLowerCase()}.svg`,
+      self: `${api}/priority/1`,
+    },
     status: {
       name: issue.status,
       id: '10001',
@@ -169,14 +174,44 @@ export function jiraDcSearch(issues: FakeJiraIssue[], req: FakeRequest, offsetMi
  * JSM request type (its type key is what identifies it; the id differs between sites).
  */
 export function jiraFields(): FakeResponse {
-  const system = (id: string, name: string, type: string) => ({ id, key: id, name, custom: false, orderable: true, navigable: true, searchable: true, clauseNames: [id], schema: { type, system: id } });
+  const system = (id: string, name: string, type: string) => ({
+    id,
+    key: id,
+    name,
+    custom: false,
+    orderable: true,
+    navigable: true,
+    searchable: true,
+    clauseNames: [id],
+    schema: { type, system: id },
+  });
   const n = Number(REQUEST_TYPE_FIELD.split('_')[1]);
   const body = [
     system('summary', 'Summary', 'string'),
     system('status', 'Status', 'status'),
     system('priority', 'Priority', 'priority'),
-    { id: 'customfield_10020', key: 'customfield_10020', name: 'Sprint', custom: true, orderable: true, navigable: true, searchable: true, clauseNames: ['cf[10020]', 'Sprint'], schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10020 } },
-    { id: REQUEST_TYPE_FIELD, key: REQUEST_TYPE_FIELD, name: 'Request Type', custom: true, orderable: true, navigable: true, searchable: true, clauseNames: [`cf[${n}]`, 'Request Type'], schema: { type: 'sd-customerrequesttype', custom: 'com.atlassian.servicedesk:vp-origin', customId: n } },
+    {
+      id: 'customfield_10020',
+      key: 'customfield_10020',
+      name: 'Sprint',
+      custom: true,
+      orderable: true,
+      navigable: true,
+      searchable: true,
+      clauseNames: ['cf[10020]', 'Sprint'],
+      schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10020 },
+    },
+    {
+      id: REQUEST_TYPE_FIELD,
+      key: REQUEST_TYPE_FIELD,
+      name: 'Request Type',
+      custom: true,
+      orderable: true,
+      navigable: true,
+      searchable: true,
+      clauseNames: [`cf[${n}]`, 'Request Type'],
+      schema: { type: 'sd-customerrequesttype', custom: 'com.atlassian.servicedesk:vp-origin', customId: n },
+    },
   ];
   return { status: 200, contentType: 'application/json;charset=UTF-8', body: JSON.stringify(body) };
 }

@@ -78,7 +78,14 @@ const QUEUE_HEADERS: Record<'en' | 'de', Record<QueueColumn, string>> = {
   de: { request: 'Anfragetyp', key: 'Schlüssel', summary: 'Zusammenfassung', status: 'Status', assignee: 'Bearbeiter', created: 'Erstellt' },
 };
 /** Jira translates the default workflow's statuses for the agent; the API still answers in the site's language. */
-const STATUS_DE: Record<string, string> = { 'Waiting for support': 'Wartet auf Support', 'Waiting for customer': 'Wartet auf Kunden', 'In Progress': 'In Arbeit', Resolved: 'Erledigt', Open: 'Offen', Closed: 'Geschlossen' };
+const STATUS_DE: Record<string, string> = {
+  'Waiting for support': 'Wartet auf Support',
+  'Waiting for customer': 'Wartet auf Kunden',
+  'In Progress': 'In Arbeit',
+  Resolved: 'Erledigt',
+  Open: 'Offen',
+  Closed: 'Geschlossen',
+};
 
 /**
  * A Jira Service Management agent queue (Cloud). By default the markup that independent, maintained
@@ -132,9 +139,16 @@ export function jiraQueuePage(issues: FakeJiraIssue[], options: QueueOptions = {
     // Rows a screen reader still sees, in markup SLA Lens has never been told about: the key as
     // plain text, the row opened by a click handler, no link, no testid.
     const rows = shown
-      .map((issue) => `<div role="row" class="drifted-row" tabindex="0">${columns.map((c) => `<div class="c-${c}">${c === 'key' ? `<span>${issue.key}</span>` : c === 'summary' ? esc(issue.summary) : c === 'status' ? esc(status(issue)) : ''}</div>`).join('')}</div>`)
+      .map(
+        (issue) =>
+          `<div role="row" class="drifted-row" tabindex="0">${columns.map((c) => `<div class="c-${c}">${c === 'key' ? `<span>${issue.key}</span>` : c === 'summary' ? esc(issue.summary) : c === 'status' ? esc(status(issue)) : ''}</div>`).join('')}</div>`,
+      )
       .join('\n');
-    return shell('All open', `<div data-testid="servicedesk-queues-agent-view.layout.layout"><h1>All open</h1><div role="grid"><div role="row">${columns.map((c) => `<div role="columnheader">${headers[c]}</div>`).join('')}</div>${rows}</div></div>`, locale);
+    return shell(
+      'All open',
+      `<div data-testid="servicedesk-queues-agent-view.layout.layout"><h1>All open</h1><div role="grid"><div role="row">${columns.map((c) => `<div role="columnheader">${headers[c]}</div>`).join('')}</div>${rows}</div></div>`,
+      locale,
+    );
   }
 
   const cellId = (issue: FakeJiraIssue, column: QueueColumn) => `common.components.virtual-table.table.content.rows.common.cell-wrapper-row${issue.key}-${QUEUE_FIELD[column]}`;
@@ -196,9 +210,7 @@ function issueView(issue: FakeJiraIssue): string {
 <div data-testid="issue.views.field.user.assignee">${
     // As in markup trimmed from a real work item (real-markup-evidence.md §2.1): the name twice
     // (the avatar's label and the visible name), then an "Assign to me" button.
-    issue.assignee
-      ? `<span class="sr-only">${esc(issue.assignee)}</span><span>${esc(issue.assignee)}</span>`
-      : '<span>Unassigned</span>'
+    issue.assignee ? `<span class="sr-only">${esc(issue.assignee)}</span><span>${esc(issue.assignee)}</span>` : '<span>Unassigned</span>'
   }<div role="button" data-testid="issue-view-layout-assignee-field.ui.assign-to-me">Assign to me</div></div>
 <div class="ak-renderer-document"><p>Related to <a href="/browse/SUP-9999">SUP-9999</a>, see also OPS-12.</p></div>
 <div data-testid="issue.activity.comments-list">
@@ -233,7 +245,10 @@ export function jiraBoardPage(issues: FakeJiraIssue[], selected?: FakeJiraIssue)
     .map(
       (status) => `<div class="column" data-testid="platform-board-kit.ui.column.draggable-column.styled-wrapper">
   <div data-testid="platform-board-kit.common.ui.column-header.header.column-header-container"><h2 data-testid="platform-board-kit.common.ui.column-header.editable-title.column-title.column-name">${esc(status)}</h2></div>
-  ${issues.filter((i) => i.status === status).map(card).join('\n')}
+  ${issues
+    .filter((i) => i.status === status)
+    .map(card)
+    .join('\n')}
 </div>`,
     )
     .join('\n');
@@ -246,7 +261,16 @@ export function jiraIssuePage(issue: FakeJiraIssue): string {
 }
 
 export type NavigatorColumn = 'work' | 'status' | 'priority' | 'created' | 'assignee' | 'resolution' | 'updated' | 'actions';
-const NAVIGATOR_HEADERS: Record<NavigatorColumn, string> = { work: 'Work', status: 'Status', priority: 'Priority', created: 'Created', assignee: 'Assignee', resolution: 'Resolution', updated: 'Updated', actions: '' };
+const NAVIGATOR_HEADERS: Record<NavigatorColumn, string> = {
+  work: 'Work',
+  status: 'Status',
+  priority: 'Priority',
+  created: 'Created',
+  assignee: 'Assignee',
+  resolution: 'Resolution',
+  updated: 'Updated',
+  actions: '',
+};
 
 export interface NavigatorOptions {
   /** The user's column order (jira-dom.md rule 7). */
@@ -259,7 +283,8 @@ export interface NavigatorOptions {
 export function jiraNavigatorPage(issues: FakeJiraIssue[], options: NavigatorOptions = {}): string {
   const columns = options.columns ?? ['work', 'assignee', 'status', 'created', 'priority', 'resolution', 'updated', 'actions'];
   const [start, end] = options.mounted ?? [0, Math.min(issues.length, 30)];
-  const editable = (label: string, text: string) => `<div data-testid="issue-field-inline-edit-read-view-container.ui.container"><button aria-label="Edit ${label}"></button><span>${esc(text)}</span></div>`;
+  const editable = (label: string, text: string) =>
+    `<div data-testid="issue-field-inline-edit-read-view-container.ui.container"><button aria-label="Edit ${label}"></button><span>${esc(text)}</span></div>`;
   const cell = (issue: FakeJiraIssue, column: NavigatorColumn): string => {
     switch (column) {
       case 'work':
@@ -321,10 +346,7 @@ export function jiraBacklogPage(issues: FakeJiraIssue[], selected?: FakeJiraIssu
   </div>
 </div>`;
   const list = (id: string, title: string, part: FakeJiraIssue[]) => `<div data-testid="software-backlog.card-list.container.${id}"><h2>${title}</h2>${part.map(row).join('\n')}</div>`;
-  return shell(
-    'Backlog',
-    `<h1>Backlog</h1>${list('12', 'SUP Sprint 4', issues.slice(0, inSprint))}${list('BACKLOG', 'Backlog', issues.slice(inSprint))}${selected ? issueSidePanel(selected) : ''}`,
-  );
+  return shell('Backlog', `<h1>Backlog</h1>${list('12', 'SUP Sprint 4', issues.slice(0, inSprint))}${list('BACKLOG', 'Backlog', issues.slice(inSprint))}${selected ? issueSidePanel(selected) : ''}`);
 }
 
 /** Cards the detail view lists before "Load more" (one page of search results). */

@@ -88,10 +88,31 @@ const DEFAULT_JIRA: JiraSpec[] = [
   { n: 101, summary: 'VPN drops every 10 minutes for the Lisbon office', priority: 'Highest', ageH: 1, labels: ['enterprise'], assignee: 'Priya Natarajan', changes: [[0.5, 'In Progress']] },
   { n: 102, summary: 'Invoice PDF shows the wrong VAT number', priority: 'High', ageH: 5, labels: ['enterprise', 'eu'], assignee: 'Marco Rossi', changes: [[4, 'In Progress']] },
   { n: 103, summary: 'Cannot reset password from the mobile app', priority: 'Medium', ageH: 30, assignee: 'Priya Natarajan' },
-  { n: 104, summary: 'Export to CSV times out for large projects', priority: 'High', ageH: 50, labels: ['enterprise'], changes: [[45, 'In Progress'], [20, 'Waiting for customer']] },
+  {
+    n: 104,
+    summary: 'Export to CSV times out for large projects',
+    priority: 'High',
+    ageH: 50,
+    labels: ['enterprise'],
+    changes: [
+      [45, 'In Progress'],
+      [20, 'Waiting for customer'],
+    ],
+  },
   { n: 105, summary: 'Typo on the onboarding email', priority: 'Low', ageH: 3, assignee: 'Marco Rossi' },
   { n: 106, summary: '<img src=x onerror="document.title=\'pwned\'"> Script tags in subject <b>bold</b>', priority: 'Medium', ageH: 2 },
-  { n: 107, summary: 'SSO login loop after certificate rotation', priority: 'Highest', ageH: 6, labels: ['enterprise'], assignee: 'Ana Souza', changes: [[5.5, 'In Progress'], [1, 'Resolved']] },
+  {
+    n: 107,
+    summary: 'SSO login loop after certificate rotation',
+    priority: 'Highest',
+    ageH: 6,
+    labels: ['enterprise'],
+    assignee: 'Ana Souza',
+    changes: [
+      [5.5, 'In Progress'],
+      [1, 'Resolved'],
+    ],
+  },
 ];
 
 const FILLER_SUMMARIES = [
@@ -102,7 +123,18 @@ const FILLER_SUMMARIES = [
   'Request a licence for Figma',
   '<img src=x onerror=alert(1)> in the subject line',
 ];
-const FILLER_STATUSES: Array<Array<[number, string]>> = [[], [[0.9, 'In Progress']], [[0.9, 'In Progress'], [0.4, 'Waiting for customer']], [[0.9, 'In Progress'], [0.1, 'Resolved']]];
+const FILLER_STATUSES: Array<Array<[number, string]>> = [
+  [],
+  [[0.9, 'In Progress']],
+  [
+    [0.9, 'In Progress'],
+    [0.4, 'Waiting for customer'],
+  ],
+  [
+    [0.9, 'In Progress'],
+    [0.1, 'Resolved'],
+  ],
+];
 const PRIORITIES: Array<FakeJiraIssue['priority']> = ['Highest', 'High', 'Medium', 'Low', 'Lowest'];
 
 /** `count` varied issues (SUP-201…) for long lists: the navigator, the backlog, speed tests. */
@@ -189,8 +221,39 @@ const DEFAULT_ZENDESK: ZendeskSpec[] = [
   { id: 4101, subject: 'Checkout page returns 502 for EU customers', priority: 'urgent', ageH: 0.5, assignee: 'Sam Okafor', changes: [[0.2, 'open']], groupId: 360002 },
   { id: 4102, subject: 'Refund not received after 10 days', priority: 'high', ageH: 20, assignee: 'Lena Fischer', changes: [[18, 'open']] },
   { id: 4103, subject: 'How do I add a second admin?', priority: 'normal', ageH: 26, status: 'new', type: 'question' },
-  { id: 4104, subject: 'Bulk import stuck at 99%', priority: 'high', ageH: 30, assignee: 'Sam Okafor', changes: [[28, 'open'], [10, 'pending']], groupId: 360002 },
-  { id: 4105, subject: 'Feature request: dark mode for reports', priority: 'low', ageH: 100, changes: [[90, 'open'], [50, 'hold']], type: 'task' },
-  { id: 4106, subject: 'Password reset email lands in spam', priority: 'normal', ageH: 8, assignee: 'Lena Fischer', changes: [[7, 'open'], [1, 'solved']] },
+  {
+    id: 4104,
+    subject: 'Bulk import stuck at 99%',
+    priority: 'high',
+    ageH: 30,
+    assignee: 'Sam Okafor',
+    changes: [
+      [28, 'open'],
+      [10, 'pending'],
+    ],
+    groupId: 360002,
+  },
+  {
+    id: 4105,
+    subject: 'Feature request: dark mode for reports',
+    priority: 'low',
+    ageH: 100,
+    changes: [
+      [90, 'open'],
+      [50, 'hold'],
+    ],
+    type: 'task',
+  },
+  {
+    id: 4106,
+    subject: 'Password reset email lands in spam',
+    priority: 'normal',
+    ageH: 8,
+    assignee: 'Lena Fischer',
+    changes: [
+      [7, 'open'],
+      [1, 'solved'],
+    ],
+  },
   { id: 4107, subject: '<img src=x onerror=alert(1)> Refund for tickets/999 #998', priority: 'normal', ageH: 4, changes: [[3, 'open']], groupId: 360002 },
 ];

@@ -66,12 +66,24 @@ function slasJson(t: FakeZendeskTicket, now: number): { policy_metrics: object[]
 }
 
 function userJson(id: number, name: string, role: 'end-user' | 'agent', origin: string): object {
-  return { id, url: `${origin}/api/v2/users/${id}.json`, name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@acme.example`, role, active: true, time_zone: 'Eastern Time (US & Canada)', iana_time_zone: 'America/New_York' };
+  return {
+    id,
+    url: `${origin}/api/v2/users/${id}.json`,
+    name,
+    email: `${name.toLowerCase().replace(/\W+/g, '.')}@acme.example`,
+    role,
+    active: true,
+    time_zone: 'Eastern Time (US & Canada)',
+    iana_time_zone: 'America/New_York',
+  };
 }
 
 /** `GET /api/v2/tickets/show_many.json?ids=1,2,3[&include=slas,users]` (up to 100 ids). */
 export function zendeskShowMany(tickets: FakeZendeskTicket[], req: FakeRequest, now = Date.now()): FakeResponse {
-  const ids = (req.url.searchParams.get('ids') ?? '').split(',').filter((s) => s !== '').map(Number);
+  const ids = (req.url.searchParams.get('ids') ?? '')
+    .split(',')
+    .filter((s) => s !== '')
+    .map(Number);
   if (ids.length > 100 || ids.some((id) => !Number.isInteger(id))) return json(400, { error: 'InvalidParameter', description: 'ids: invalid or more than 100' });
   const include = new Set((req.url.searchParams.get('include') ?? '').split(','));
   const found = tickets.filter((t) => ids.includes(t.id));
@@ -133,13 +145,29 @@ function auditsOf(t: FakeZendeskTicket): Audit[] {
         { type: 'Create', field_name: 'priority', value: t.priority },
         { type: 'Create', field_name: 'type', value: t.type },
         { type: 'Create', field_name: 'group_id', value: String(t.groupId) },
-        { type: 'Notification', subject: 'Request received', body: 'Your request has been received.', recipients: [requesterId(t)], via: { channel: 'rule', source: { from: { id: 1, title: 'Notify requester of received request' }, rel: 'trigger' } } },
+        {
+          type: 'Notification',
+          subject: 'Request received',
+          body: 'Your request has been received.',
+          recipients: [requesterId(t)],
+          via: { channel: 'rule', source: { from: { id: 1, title: 'Notify requester of received request' }, rel: 'trigger' } },
+        },
       ],
       t.via ?? 'web',
     ),
     ...t.history.map((c) => audit(c.at, agent, [{ type: 'Change', field_name: 'status', value: c.to, previous_value: c.from }])),
     ...(t.comments ?? []).map((c) =>
-      audit(c.at, authorId(t, c.author), [{ type: 'Comment', author_id: authorId(t, c.author), body: c.body, html_body: `<p>${c.body.replace(/[&<>"']/g, (x) => `&#${x.charCodeAt(0)};`)}</p>`, plain_body: c.body, public: c.public, attachments: [] }]),
+      audit(c.at, authorId(t, c.author), [
+        {
+          type: 'Comment',
+          author_id: authorId(t, c.author),
+          body: c.body,
+          html_body: `<p>${c.body.replace(/[&<>"']/g, (x) => `&#${x.charCodeAt(0)};`)}</p>`,
+          plain_body: c.body,
+          public: c.public,
+          attachments: [],
+        },
+      ]),
     ),
   ];
   return audits.sort((a, b) => a.at - b.at).map(({ at: _at, ...a }) => a);
@@ -161,16 +189,44 @@ const stamp = '2025-01-15T09:00:00Z';
 
 /** `GET /api/v2/groups.json`. */
 export function zendeskGroups(req: FakeRequest): FakeResponse {
-  const groups = Object.entries(ZENDESK_GROUPS).map(([id, name]) => ({ url: `${req.url.origin}/api/v2/groups/${id}.json`, id: Number(id), is_public: true, name, description: '', default: id === '360001', deleted: false, created_at: stamp, updated_at: stamp }));
+  const groups = Object.entries(ZENDESK_GROUPS).map(([id, name]) => ({
+    url: `${req.url.origin}/api/v2/groups/${id}.json`,
+    id: Number(id),
+    is_public: true,
+    name,
+    description: '',
+    default: id === '360001',
+    deleted: false,
+    created_at: stamp,
+    updated_at: stamp,
+  }));
   return json(200, { groups, next_page: null, previous_page: null, count: groups.length });
 }
 
 /** `GET /api/v2/organizations/show_many.json?ids=1,2` (up to 100 ids). */
 export function zendeskOrganizations(req: FakeRequest): FakeResponse {
-  const ids = (req.url.searchParams.get('ids') ?? '').split(',').filter((s) => s !== '').map(Number);
+  const ids = (req.url.searchParams.get('ids') ?? '')
+    .split(',')
+    .filter((s) => s !== '')
+    .map(Number);
   if (ids.length > 100) return json(400, { error: 'InvalidParameter', description: 'ids: more than 100' });
   const organizations = ids
     .filter((id) => ZENDESK_ORGANIZATIONS[id] !== undefined)
-    .map((id) => ({ url: `${req.url.origin}/api/v2/organizations/${id}.json`, id, name: ZENDESK_ORGANIZATIONS[id], shared_tickets: false, shared_comments: false, external_id: null, created_at: stamp, updated_at: stamp, domain_names: [], details: '', notes: '', group_id: null, tags: [], organization_fields: {} }));
+    .map((id) => ({
+      url: `${req.url.origin}/api/v2/organizations/${id}.json`,
+      id,
+      name: ZENDESK_ORGANIZATIONS[id],
+      shared_tickets: false,
+      shared_comments: false,
+      external_id: null,
+      created_at: stamp,
+      updated_at: stamp,
+      domain_names: [],
+      details: '',
+      notes: '',
+      group_id: null,
+      tags: [],
+      organization_fields: {},
+    }));
   return json(200, { organizations, next_page: null, previous_page: null, count: organizations.length });
 }

@@ -76,7 +76,18 @@ const WORDS: Record<ZendeskLocale, Words> = {
   en: {
     lang: 'en',
     dir: 'ltr',
-    headers: { id: 'ID', subject: 'Subject', status: 'Ticket status', requester: 'Requester', priority: 'Priority', assignee: 'Assignee', type: 'Type', requested: 'Requested', updated: 'Updated', group: 'Group' },
+    headers: {
+      id: 'ID',
+      subject: 'Subject',
+      status: 'Ticket status',
+      requester: 'Requester',
+      priority: 'Priority',
+      assignee: 'Assignee',
+      type: 'Type',
+      requested: 'Requested',
+      updated: 'Updated',
+      group: 'Group',
+    },
     status: { new: 'New', open: 'Open', pending: 'Pending', hold: 'On-hold', solved: 'Solved', closed: 'Closed' },
     priority: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
     type: { question: 'Question', incident: 'Incident', problem: 'Problem', task: 'Task' },
@@ -103,7 +114,18 @@ const WORDS: Record<ZendeskLocale, Words> = {
   de: {
     lang: 'de',
     dir: 'ltr',
-    headers: { id: 'ID', subject: 'Betreff', status: 'Ticketstatus', requester: 'Anfragender', priority: 'Priorität', assignee: 'Zugewiesener Mitarbeiter', type: 'Typ', requested: 'Angefragt', updated: 'Aktualisiert', group: 'Gruppe' },
+    headers: {
+      id: 'ID',
+      subject: 'Betreff',
+      status: 'Ticketstatus',
+      requester: 'Anfragender',
+      priority: 'Priorität',
+      assignee: 'Zugewiesener Mitarbeiter',
+      type: 'Typ',
+      requested: 'Angefragt',
+      updated: 'Aktualisiert',
+      group: 'Gruppe',
+    },
     status: { new: 'Neu', open: 'Offen', pending: 'Wartend', hold: 'Angehalten', solved: 'Gelöst', closed: 'Geschlossen' },
     // "Normal" and "Problem" are English words too: a reader that maps English words would seem to work here.
     priority: { urgent: 'Dringend', high: 'Hoch', normal: 'Normal', low: 'Niedrig' },
@@ -131,7 +153,18 @@ const WORDS: Record<ZendeskLocale, Words> = {
   he: {
     lang: 'he',
     dir: 'rtl',
-    headers: { id: 'מזהה', subject: 'נושא', status: 'סטטוס הכרטיס', requester: 'מבקש', priority: 'עדיפות', assignee: 'נציג מטפל', type: 'סוג', requested: 'נשלחה בקשה', updated: 'עודכן', group: 'קבוצה' },
+    headers: {
+      id: 'מזהה',
+      subject: 'נושא',
+      status: 'סטטוס הכרטיס',
+      requester: 'מבקש',
+      priority: 'עדיפות',
+      assignee: 'נציג מטפל',
+      type: 'סוג',
+      requested: 'נשלחה בקשה',
+      updated: 'עודכן',
+      group: 'קבוצה',
+    },
     status: { new: 'חדש', open: 'פתוח', pending: 'ממתין', hold: 'בהשהיה', solved: 'נפתר', closed: 'סגור' },
     priority: { urgent: 'דחוף', high: 'גבוה', normal: 'רגיל', low: 'נמוך' },
     type: { question: 'שאלה', incident: 'תקרית', problem: 'בעיה', task: 'משימה' },
@@ -219,7 +252,8 @@ function shell({ w, m }: Page, title: string, body: string, script = ''): string
 function statusBadge({ w, m }: Page, status: Status): string {
   const label = w.status[status];
   // The 2023 form names no status; its classes are hashed in the real UI, so none says it here either.
-  const badge = m.statusBadge === 'test-id' ? `<div class="badge badge-${status}" data-test-id="status-badge-${status}">${label}</div>` : `<div class="badge" data-cy-test-id="status-badge-state">${label}</div>`;
+  const badge =
+    m.statusBadge === 'test-id' ? `<div class="badge badge-${status}" data-test-id="status-badge-${status}">${label}</div>` : `<div class="badge" data-cy-test-id="status-badge-state">${label}</div>`;
   return `<span aria-label="${label}"><div>${badge}</div></span>`;
 }
 
@@ -282,7 +316,10 @@ function table(page: Page, tickets: FakeZendeskTicket[], columns: ZendeskColumn[
     body = groups
       .map(
         (g) => `<tr data-garden-id="tables.group_row" data-test-id="generic-table-rows-group-by"><td colspan="${columns.length + 1}">${esc(page.w.groupRow(ZENDESK_GROUPS[g] ?? String(g)))}</td></tr>
-${tickets.filter((t) => t.groupId === g).map((t) => row(page, t, columns, options.describedBy)).join('\n')}`,
+${tickets
+  .filter((t) => t.groupId === g)
+  .map((t) => row(page, t, columns, options.describedBy))
+  .join('\n')}`,
       )
       .join('\n');
   } else {
@@ -520,7 +557,10 @@ function usersTable(page: Page, users: FakeUser[]): string {
 export function zendeskSearchPage(tickets: FakeZendeskTicket[], query: string, openTicket?: FakeZendeskTicket, options: SearchOptions = {}): string {
   const page = pageOf(options);
   const { w, m } = page;
-  const words = query.toLowerCase().split(/\s+/).filter((word) => word !== '' && !word.includes(':'));
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '' && !word.includes(':'));
   const results = tickets.filter((t) => words.every((word) => t.subject.toLowerCase().includes(word)));
   const users = usersFound(results, tickets);
   const onUsers = options.tab === 'users';

@@ -5,9 +5,7 @@ export type NameKey = 'issueType' | 'priority' | 'status' | 'group' | 'organizat
 
 /** What one Zendesk condition requires of a ticket, in terms our match keys can say. */
 export type Constraint =
-  | { kind: 'names'; key: NameKey; values: string[] }
-  | { kind: 'field'; id: string; values: string[]; zendeskField: string }
-  | { kind: 'tags'; mode: 'any' | 'none'; tags: string[] };
+  { kind: 'names'; key: NameKey; values: string[] } | { kind: 'field'; id: string; values: string[]; zendeskField: string } | { kind: 'tags'; mode: 'any' | 'none'; tags: string[] };
 
 /** Zendesk fields that map onto one of our name keys. Ids stay ids: see README. */
 const NAME_FIELDS: Readonly<Record<string, NameKey>> = {
@@ -70,7 +68,10 @@ export function constraintFrom(c: Condition, where: Where, policy: string, probl
     if (c.operator !== 'includes' && c.operator !== 'not_includes') {
       return fail(child(where, 'operator'), 'tags can only be tested with "includes" or "not_includes"');
     }
-    const tags = valuesOf(c.value)?.flatMap((v) => v.split(/\s+/)).filter((t) => t !== '') ?? [];
+    const tags =
+      valuesOf(c.value)
+        ?.flatMap((v) => v.split(/\s+/))
+        .filter((t) => t !== '') ?? [];
     if (tags.length === 0) return fail(child(where, 'value'), 'it names no tags');
     // Zendesk: "includes" is "contains at least one of the following", "not_includes" "contains none".
     return { kind: 'tags', mode: c.operator === 'includes' ? 'any' : 'none', tags };
@@ -110,9 +111,7 @@ export function constraintFrom(c: Condition, where: Where, policy: string, probl
       if (!order) return fail(child(where, 'operator'), `"${c.operator}" needs a closed list of ${c.field} values to negate or compare, and ${c.field} has none`);
       if (values.length !== 1 && c.operator !== 'is_not') return fail(child(where, 'value'), 'a comparison takes one value');
       const rank = order.indexOf(values[0]!);
-      const kept = order.filter((v, i) =>
-        c.operator === 'is_not' ? !values.includes(v) : c.operator === 'less_than' ? i < rank : i > rank,
-      );
+      const kept = order.filter((v, i) => (c.operator === 'is_not' ? !values.includes(v) : c.operator === 'less_than' ? i < rank : i > rank));
       if (kept.length === 0) return fail(where, 'no ticket can satisfy it');
       return { kind: 'names', key, values: kept };
     }

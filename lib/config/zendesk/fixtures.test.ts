@@ -11,7 +11,9 @@ import { fixture } from './test-helpers';
  */
 
 const dir = new URL('./__fixtures__/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** Fragments of a body, or bodies that hold no policies, schedules or holidays. */
 const NOT_BODIES = new Set([
@@ -46,7 +48,9 @@ describe('every reference example', () => {
   it('is listed in PROVENANCE.md with its sha256', () => {
     const provenance = readFileSync(new URL('PROVENANCE.md', dir), 'utf8');
     for (const name of files) {
-      const sum = createHash('sha256').update(readFileSync(new URL(name, dir))).digest('hex');
+      const sum = createHash('sha256')
+        .update(readFileSync(new URL(name, dir)))
+        .digest('hex');
       expect(provenance, name).toContain(`${sum}  ${name}`);
       expect(provenance, name).toContain(`| \`${name}\` |`);
     }

@@ -21,8 +21,7 @@ const viaWarning = (fileName: string, path: string) => ({
   severity: 'warning',
   fileName,
   path,
-  message:
-    'Policy "Incidents": the condition on the channel (via_id) is kept as the ticket field "via_id"; the policy only matches tickets whose via_id SLA Lens reads from the Zendesk API.',
+  message: 'Policy "Incidents": the condition on the channel (via_id) is kept as the ticket field "via_id"; the policy only matches tickets whose via_id SLA Lens reads from the Zendesk API.',
 });
 
 const requesterWaitWarning = (fileName: string, title: string) => ({
@@ -169,15 +168,13 @@ describe('schedule bodies', () => {
   });
 
   it('update response (200)', () => {
-    expect(imported(fixture('schedules.update.200.json')).document.calendars).toEqual([
-      { id: 'zendesk-schedule-1', name: 'EMEA', timeZone: 'Europe/London', week: WEEKDAYS_9_TO_5, holidays: [] },
-    ]);
+    expect(imported(fixture('schedules.update.200.json')).document.calendars).toEqual([{ id: 'zendesk-schedule-1', name: 'EMEA', timeZone: 'Europe/London', week: WEEKDAYS_9_TO_5, holidays: [] }]);
   });
 
   it.each([
     ['schedules.create.request.json', 'zendesk-schedule-east-coast', 'East Coast', 'America/New_York'],
     ['schedules.update.request.json', 'zendesk-schedule-emea', 'EMEA', 'Europe/London'],
-  ])('%s has no intervals: Zendesk\'s default week is assumed, with a warning', (name, id, calendarName, timeZone) => {
+  ])("%s has no intervals: Zendesk's default week is assumed, with a warning", (name, id, calendarName, timeZone) => {
     const { document, warnings } = imported(fixture(name));
     expect(document.calendars).toEqual([{ id, name: calendarName, timeZone, week: WEEKDAYS_9_TO_5, holidays: [] }]);
     expect(warnings).toEqual([
@@ -190,17 +187,14 @@ describe('schedule bodies', () => {
     ]);
   });
 
-  it('a request body takes its id from the input\'s scheduleId', () => {
+  it("a request body takes its id from the input's scheduleId", () => {
     expect(imported(fixture('schedules.update.request.json', { scheduleId: 7 })).document.calendars[0]!.id).toBe('zendesk-schedule-7');
   });
 
-  it.each([['schedules.workweek.update.request.json'], ['schedules.workweek.update.200.json']])(
-    '%s replaces the schedule\'s intervals',
-    (name) => {
-      const { document } = imported(fixture('schedules.show.200.json'), fixture(name));
-      expect(document.calendars[0]!.week).toEqual({ tue: [['09:00', '17:00']] });
-    },
-  );
+  it.each([['schedules.workweek.update.request.json'], ['schedules.workweek.update.200.json']])("%s replaces the schedule's intervals", (name) => {
+    const { document } = imported(fixture('schedules.show.200.json'), fixture(name));
+    expect(document.calendars[0]!.week).toEqual({ tue: [['09:00', '17:00']] });
+  });
 
   it('the day-spanning interval example (doc inconsistency 2) imports as Monday 09:00 → Tuesday 17:00', () => {
     const interval = fixture('schedules.json-format.interval-example-1.json').value;

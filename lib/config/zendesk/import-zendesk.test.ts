@@ -88,10 +88,7 @@ describe('targets', () => {
 
 describe('business hours and schedules', () => {
   it('uses the only schedule for business-hours targets, without a warning', () => {
-    const { document, warnings } = imported(
-      policies(policy(1, 'Gold', [metric('urgent', 'first_reply_time', 60, true)])),
-      schedules(schedule(4, 'Support hours', 'Berlin')),
-    );
+    const { document, warnings } = imported(policies(policy(1, 'Gold', [metric('urgent', 'first_reply_time', 60, true)])), schedules(schedule(4, 'Support hours', 'Berlin')));
     expect(document.policies[0]!.calendar).toBe('zendesk-schedule-4');
     expect(document.calendars.map((c) => [c.id, c.timeZone])).toEqual([['zendesk-schedule-4', 'Europe/Berlin']]);
     expect(warnings).toEqual([]);
@@ -100,11 +97,7 @@ describe('business hours and schedules', () => {
   it('splits a policy mixing business and calendar hours into two consecutive policies', () => {
     const { document } = imported(
       policies(
-        policy(12, 'Gold', [
-          metric('urgent', 'first_reply_time', 30, false),
-          metric('urgent', 'total_resolution_time', 480, true),
-          metric('low', 'first_reply_time', 120, true),
-        ]),
+        policy(12, 'Gold', [metric('urgent', 'first_reply_time', 30, false), metric('urgent', 'total_resolution_time', 480, true), metric('low', 'first_reply_time', 120, true)]),
         policy(13, 'Silver', [metric('low', 'first_reply_time', 240, false)]),
       ),
       schedules(schedule(1, 'EMEA')),
@@ -151,8 +144,7 @@ describe('business hours and schedules', () => {
         severity: 'error',
         fileName: 'policies.json',
         path: 'sla_policies[0].policy_metrics',
-        message:
-          'Policy "Gold" counts targets in business hours, but no schedule was imported. Also import your schedules (GET /api/v2/business_hours/schedules).',
+        message: 'Policy "Gold" counts targets in business hours, but no schedule was imported. Also import your schedules (GET /api/v2/business_hours/schedules).',
       },
     ]);
   });
@@ -168,8 +160,7 @@ describe('business hours and schedules', () => {
         severity: 'error',
         fileName: 'schedules.json',
         path: 'schedules[0].time_zone',
-        message:
-          'Schedule "Moon base" (id 1): "Tranquility Base" is not a time zone Zendesk uses; expected a name such as "Eastern Time (US & Canada)" or an IANA id such as "America/New_York".',
+        message: 'Schedule "Moon base" (id 1): "Tranquility Base" is not a time zone Zendesk uses; expected a name such as "Eastern Time (US & Canada)" or an IANA id such as "America/New_York".',
       },
     ]);
   });
@@ -178,7 +169,14 @@ describe('business hours and schedules', () => {
     expect(failed(schedules(schedule(1, 'Never', 'London', []))).map((e) => [e.path, e.message])).toEqual([
       ['schedules[0].intervals', 'Schedule "Never" (id 1): The calendar is never open; give at least one weekday its opening hours.'],
     ]);
-    const badDate = { value: { holidays: [{ name: 'x', start_date: '2021-01-01', end_date: '2021-01-01' }, { name: 'Leap', start_date: '2021-02-29', end_date: '2021-03-01' }] } };
+    const badDate = {
+      value: {
+        holidays: [
+          { name: 'x', start_date: '2021-01-01', end_date: '2021-01-01' },
+          { name: 'Leap', start_date: '2021-02-29', end_date: '2021-03-01' },
+        ],
+      },
+    };
     expect(failed(schedules(schedule(1, 'EMEA')), badDate).map((e) => e.path)).toEqual(['holidays[1].start_date']);
   });
 
@@ -195,15 +193,20 @@ describe('which schedule holidays belong to', () => {
     ...(fileName === undefined ? {} : { fileName }),
     ...(scheduleId === undefined ? {} : { scheduleId }),
   });
-  const holidaysOf = (document: { calendars: Array<{ id: string; holidays: unknown[] }> }) =>
-    document.calendars.map((c) => [c.id, c.holidays.length]);
+  const holidaysOf = (document: { calendars: Array<{ id: string; holidays: unknown[] }> }) => document.calendars.map((c) => [c.id, c.holidays.length]);
 
   it('follows the scheduleId hint', () => {
-    expect(holidaysOf(imported(two, holidays('holidays.json', 12)).document)).toEqual([['zendesk-schedule-11', 0], ['zendesk-schedule-12', 2]]);
+    expect(holidaysOf(imported(two, holidays('holidays.json', 12)).document)).toEqual([
+      ['zendesk-schedule-11', 0],
+      ['zendesk-schedule-12', 2],
+    ]);
   });
 
   it('reads the schedule id from the file name', () => {
-    expect(holidaysOf(imported(two, holidays('schedule-12-holidays.json')).document)).toEqual([['zendesk-schedule-11', 0], ['zendesk-schedule-12', 2]]);
+    expect(holidaysOf(imported(two, holidays('schedule-12-holidays.json')).document)).toEqual([
+      ['zendesk-schedule-11', 0],
+      ['zendesk-schedule-12', 2],
+    ]);
   });
 
   it('asks which schedule when it cannot tell', () => {
@@ -229,19 +232,16 @@ describe('which schedule holidays belong to', () => {
 
   it('keeps a holiday once when a list and a show export both hold it', () => {
     const show = { value: { holiday: { id: 1, name: 'Independence Day', start_date: '2021-07-04', end_date: '2021-07-04' } } };
-    expect(holidaysOf(imported(schedules(schedule(1, 'US', 'Eastern Time (US & Canada)')), holidays('h.json'), show).document)).toEqual([
-      ['zendesk-schedule-1', 2],
-    ]);
+    expect(holidaysOf(imported(schedules(schedule(1, 'US', 'Eastern Time (US & Canada)')), holidays('h.json'), show).document)).toEqual([['zendesk-schedule-1', 2]]);
   });
 });
 
 describe('files and order', () => {
-  it('keeps Zendesk\'s order by position across files; a policy without one goes last', () => {
+  it("keeps Zendesk's order by position across files; a policy without one goes last", () => {
     const noPosition = { title: 'Catch-all', policy_metrics: [metric('low', 'first_reply_time', 60, false)] };
-    const { document } = imported(
-      policies(policy(30, 'Third', [], { position: 3 }), noPosition, policy(10, 'First', [], { position: 1 })),
-      { value: { sla_policy: policy(20, 'Second', [], { position: 2 }) } },
-    );
+    const { document } = imported(policies(policy(30, 'Third', [], { position: 3 }), noPosition, policy(10, 'First', [], { position: 1 })), {
+      value: { sla_policy: policy(20, 'Second', [], { position: 2 }) },
+    });
     expect(document.policies.map((p) => p.id)).toEqual(['zendesk-10', 'zendesk-20', 'zendesk-30', 'zendesk-catch-all']);
   });
 
@@ -272,11 +272,7 @@ describe('files and order', () => {
   });
 
   it('collects errors from every file and still reports the warnings', () => {
-    const result = importZendesk([
-      fixture('sla_policies.create.201.json'),
-      policies(policy(1, 'Gold', [metric('low', 'first_reply_time', 60, true)])),
-      schedules(schedule(2, 'X', 'Nowhere')),
-    ]);
+    const result = importZendesk([fixture('sla_policies.create.201.json'), policies(policy(1, 'Gold', [metric('low', 'first_reply_time', 60, true)])), schedules(schedule(2, 'X', 'Nowhere'))]);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors.map((e) => e.path)).toEqual(['schedules[0].time_zone']);

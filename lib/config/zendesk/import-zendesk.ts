@@ -31,9 +31,7 @@ export function importZendesk(inputs: ReadonlyArray<ImportInput>): ImportResult 
       else schedule.workweek = attachment.intervals;
     }
   }
-  const calendars = schedules
-    .map((s) => calendarFromSchedule(s, problems))
-    .filter((c): c is CalendarV1Like => c !== null);
+  const calendars = schedules.map((s) => calendarFromSchedule(s, problems)).filter((c): c is CalendarV1Like => c !== null);
 
   const policies = convertPolicies(distinct(read.policies, 'SLA policy', problems), policyContext(schedules), problems);
 
@@ -67,16 +65,18 @@ function policyContext(schedules: ScheduleEntry[]): PolicyContext {
 
 function convertPolicies(items: Item[], ctx: PolicyContext, problems: Problems): PolicyV1Like[] {
   // Zendesk matches in `position` order; one without a position was added last.
-  const ordered = items
-    .map((item, i) => ({ item, i, position: typeof item.value.position === 'number' ? item.value.position : Infinity }))
-    .sort((a, b) => a.position - b.position || a.i - b.i);
+  const ordered = items.map((item, i) => ({ item, i, position: typeof item.value.position === 'number' ? item.value.position : Infinity })).sort((a, b) => a.position - b.position || a.i - b.i);
   const used = new Set<string>();
   const out: PolicyV1Like[] = [];
   for (const { item } of ordered) {
     const parts = policiesFromZendesk(item.value, item.where, ctx, problems);
     if (!parts) continue;
     const base = typeof item.value.id === 'number' ? `zendesk-${item.value.id}` : `zendesk-${slug(item.value.title)}`;
-    const id = uniqueId(base, used, parts.map((p) => p.suffix));
+    const id = uniqueId(
+      base,
+      used,
+      parts.map((p) => p.suffix),
+    );
     out.push(...parts.map(({ suffix, policy }) => ({ id: id + suffix, ...policy })));
   }
   return out;
@@ -108,9 +108,7 @@ function idWhere(where: Where): Where {
 
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
 }
 

@@ -20,7 +20,7 @@ describe('weekFromIntervals', () => {
     });
   });
 
-  it('cuts the docs\' day-spanning example (1980 → 3900) at midnight', () => {
+  it("cuts the docs' day-spanning example (1980 → 3900) at midnight", () => {
     // schedules.json-format.interval-example-1.json: described as Monday, really Monday 09:00 → Tuesday 17:00.
     expect(convert([iv(1980, 3900)]).week).toEqual({ mon: [['09:00', '24:00']], tue: [['00:00', '17:00']] });
   });
@@ -39,21 +39,25 @@ describe('weekFromIntervals', () => {
 
   it('merges touching intervals and sorts each day', () => {
     expect(convert([iv(2160, 2460), iv(1980, 2160), iv(1500, 1560)]).week).toEqual({
-      mon: [['01:00', '02:00'], ['09:00', '17:00']],
+      mon: [
+        ['01:00', '02:00'],
+        ['09:00', '17:00'],
+      ],
     });
   });
 
   it('keeps a split shift split, Monday first', () => {
     expect(convert([iv(5100, 5280), iv(1980, 2160), iv(2220, 2460)]).week).toEqual({
-      mon: [['09:00', '12:00'], ['13:00', '17:00']],
+      mon: [
+        ['09:00', '12:00'],
+        ['13:00', '17:00'],
+      ],
       wed: [['13:00', '16:00']],
     });
   });
 
   it('reports overlapping intervals at the later one', () => {
-    expect(convert([iv(1980, 2460), iv(2400, 2500)]).errors).toEqual([
-      'schedules[0].intervals[1]: This interval overlaps schedules[0].intervals[0]; Zendesk intervals must not overlap.',
-    ]);
+    expect(convert([iv(1980, 2460), iv(2400, 2500)]).errors).toEqual(['schedules[0].intervals[1]: This interval overlaps schedules[0].intervals[0]; Zendesk intervals must not overlap.']);
   });
 
   it.each([

@@ -55,10 +55,7 @@ function readInterval(interval: unknown, at: Where, problems: Problems): [number
     return null;
   }
   if (!isMinute(end) || end <= start || end - start > WEEK) {
-    problems.error(
-      child(at, 'end_time'),
-      `end_time must be a whole number of minutes after start_time (${start}), at most one week later; got ${describe(end)}.`,
-    );
+    problems.error(child(at, 'end_time'), `end_time must be a whole number of minutes after start_time (${start}), at most one week later; got ${describe(end)}.`);
     return null;
   }
   return [start, end];
@@ -70,7 +67,7 @@ function isMinute(value: unknown): value is number {
 
 function cutAtMidnights(start: number, end: number, index: number, where: Where): Piece[] {
   const pieces: Piece[] = [];
-  for (let from = start; from < end; ) {
+  for (let from = start; from < end;) {
     const midnight = (Math.floor(from / DAY) + 1) * DAY;
     const to = Math.min(end, midnight);
     // Past Saturday midnight the week starts again on Sunday.

@@ -33,14 +33,7 @@ describe('matchFromFilter: all conditions', () => {
   it('maps ticket type, priority, status, group, organization and assignee (ids as strings)', () => {
     expect(
       match({
-        all: [
-          c('type', 'is', 'Incident'),
-          c('priority', 'is', 'urgent'),
-          c('status', 'is', 'open'),
-          c('group_id', 'is', 360001),
-          c('organization_id', 'is', '42'),
-          c('assignee_id', 'is', 7),
-        ],
+        all: [c('type', 'is', 'Incident'), c('priority', 'is', 'urgent'), c('status', 'is', 'open'), c('group_id', 'is', 360001), c('organization_id', 'is', '42'), c('assignee_id', 'is', 7)],
         any: [],
       }),
     ).toEqual({
@@ -72,10 +65,7 @@ describe('matchFromFilter: all conditions', () => {
   });
 
   it('intersects conditions on the same key', () => {
-    expect(match({ all: [c('priority', 'greater_than', 'low'), c('priority', 'less_than', 'urgent')] }).priority).toEqual([
-      'normal',
-      'high',
-    ]);
+    expect(match({ all: [c('priority', 'greater_than', 'low'), c('priority', 'less_than', 'urgent')] }).priority).toEqual(['normal', 'high']);
   });
 
   it('reads "includes" as "contains at least one of" and "not_includes" as "contains none of"', () => {
@@ -97,11 +87,7 @@ describe('matchFromFilter: all conditions', () => {
     const { systemFields } = convert({
       all: [c('via_id', 'is', '4'), c('brand_id', 'is', '10001'), c('ticket_form_id', 'is', '9'), c('custom_fields_5', 'is', 'x')],
     });
-    expect(systemFields).toEqual([
-      'via_id @ sla_policies[2].filter.all[0]',
-      'brand_id @ sla_policies[2].filter.all[1]',
-      'ticket_form_id @ sla_policies[2].filter.all[2]',
-    ]);
+    expect(systemFields).toEqual(['via_id @ sla_policies[2].filter.all[0]', 'brand_id @ sla_policies[2].filter.all[1]', 'ticket_form_id @ sla_policies[2].filter.all[2]']);
   });
 
   it('splits a field with several values into one match per value', () => {
@@ -176,10 +162,7 @@ describe('matchFromFilter: what cannot be expressed is an error at its path', ()
   });
 
   it('reports every bad condition, not only the first', () => {
-    expect(convert({ all: [c('requester_id', 'is', 1), c('group_id', 'is_not', 2)] }).errors).toEqual([
-      'sla_policies[2].filter.all[0].field',
-      'sla_policies[2].filter.all[1].operator',
-    ]);
+    expect(convert({ all: [c('requester_id', 'is', 1), c('group_id', 'is_not', 2)] }).errors).toEqual(['sla_policies[2].filter.all[0].field', 'sla_policies[2].filter.all[1].operator']);
   });
 
   it('says in plain words why and what to do', () => {

@@ -161,9 +161,7 @@ class MatchBuilder {
     }
     const withField = (field: Record<string, string>): MatchV1Like => (fields.length > 0 ? { ...match, field } : { ...match });
     const [split] = multi;
-    const alternatives = split
-      ? split[1].values.map((value) => ({ match: withField({ ...single, [split[0]]: value }), label: `${split[1].zendeskField} ${value}` }))
-      : [{ match: withField(single) }];
+    const alternatives = split ? split[1].values.map((value) => ({ match: withField({ ...single, [split[0]]: value }), label: `${split[1].zendeskField} ${value}` })) : [{ match: withField(single) }];
     return { alternatives, systemFields: this.systemFields };
   }
 

@@ -48,7 +48,10 @@ export function targetsFromMetrics(metrics: unknown, where: Where, policy: strin
   metrics.forEach((raw: unknown, i) => {
     const at = child(where, i);
     if (!isRecord(raw) || typeof raw.metric !== 'string') {
-      problems.error(isRecord(raw) ? child(at, 'metric') : at, `Policy ${policy}: expected a policy metric {"priority", "metric", "target", "business_hours"}, got ${describe(isRecord(raw) ? raw.metric : raw)}.`);
+      problems.error(
+        isRecord(raw) ? child(at, 'metric') : at,
+        `Policy ${policy}: expected a policy metric {"priority", "metric", "target", "business_hours"}, got ${describe(isRecord(raw) ? raw.metric : raw)}.`,
+      );
       ok = false;
       return;
     }

@@ -94,17 +94,13 @@ export function readInputs(inputs: readonly ImportInput[], problems: Problems): 
       const known = NOT_EXPORTS.find(([key]) => key in value);
       problems.error(
         root,
-        known?.[1] ??
-          'This is not a Zendesk SLA policies, schedules or holidays export; expected a body with "sla_policies", "sla_policy", "schedules", "schedule", "holidays" or "holiday".',
+        known?.[1] ?? 'This is not a Zendesk SLA policies, schedules or holidays export; expected a body with "sla_policies", "sla_policy", "schedules", "schedule", "holidays" or "holiday".',
       );
       continue;
     }
     if (attachment.holidays.length > 0 || attachment.intervals) out.attachments.push(attachment);
     if (typeof value.next_page === 'string' && value.next_page !== '') {
-      problems.warn(
-        child(root, 'next_page'),
-        'This file is one page of a longer list (next_page is set); what is on the other pages was not imported. Export every page.',
-      );
+      problems.warn(child(root, 'next_page'), 'This file is one page of a longer list (next_page is set); what is on the other pages was not imported. Export every page.');
     }
   }
   return out;

@@ -68,6 +68,4 @@ export interface ImportInput {
   scheduleId?: number;
 }
 
-export type ImportResult =
-  | { ok: true; document: ConfigV1Like; warnings: ImportProblem[] }
-  | { ok: false; errors: ImportProblem[]; warnings: ImportProblem[] };
+export type ImportResult = { ok: true; document: ConfigV1Like; warnings: ImportProblem[] } | { ok: false; errors: ImportProblem[]; warnings: ImportProblem[] };

@@ -13,7 +13,11 @@ export const NOW = Date.parse('2026-11-26T12:00:00Z');
 
 /** A one-policy configuration on 24x7 time, so the tests' arithmetic is wall-clock arithmetic. */
 export function simpleConfig(targets: { resolution?: string; firstResponse?: string }, extra: { name?: string; policyName?: string; pauseOn?: string[] } = {}): string {
-  return JSON.stringify({ version: 1, name: extra.name ?? 'Test', policies: [{ id: 'std', name: extra.policyName ?? 'Standard', match: {}, calendar: '24x7', targets: { '*': targets }, ...(extra.pauseOn ? { pauseOn: extra.pauseOn } : {}) }] });
+  return JSON.stringify({
+    version: 1,
+    name: extra.name ?? 'Test',
+    policies: [{ id: 'std', name: extra.policyName ?? 'Standard', match: {}, calendar: '24x7', targets: { '*': targets }, ...(extra.pauseOn ? { pauseOn: extra.pauseOn } : {}) }],
+  });
 }
 
 export async function applyConfig(db: SlaLensDatabase, text: string): Promise<void> {

@@ -83,7 +83,9 @@ describe('Cloud enrichment', () => {
     const body = bodyOf(call!);
     expect(body).toMatchObject({ expand: 'changelog', maxResults: 50 });
     expect(body.jql).toMatch(/^key in \(SUP-\d+, SUP-\d+, SUP-\d+\)$/);
-    expect(body.fields).toEqual(expect.arrayContaining(['created', 'updated', 'priority', 'status', 'issuetype', 'labels', 'project', 'assignee', 'resolutiondate', 'reporter', 'comment', 'customfield_10010']));
+    expect(body.fields).toEqual(
+      expect.arrayContaining(['created', 'updated', 'priority', 'status', 'issuetype', 'labels', 'project', 'assignee', 'resolutiondate', 'reporter', 'comment', 'customfield_10010']),
+    );
   });
 
   it('sends at most 50 keys a request: 120 keys → 3 requests', async () => {
@@ -98,11 +100,7 @@ describe('Cloud enrichment', () => {
   it('coalesces calls made within the window into one request', async () => {
     const fetch = fakeFetch(sites());
     const adapter = adapterWith(fetch, { coalesceMs: 50 });
-    const [a, b, c] = await Promise.all([
-      adapter.enrich(['SUP-101', 'SUP-102'], opts()),
-      adapter.enrich(['SUP-102', 'SUP-103'], opts()),
-      adapter.enrich(['SUP-104'], opts()),
-    ]);
+    const [a, b, c] = await Promise.all([adapter.enrich(['SUP-101', 'SUP-102'], opts()), adapter.enrich(['SUP-102', 'SUP-103'], opts()), adapter.enrich(['SUP-104'], opts())]);
     expect(fetch.calls).toHaveLength(1);
     expect(bodyOf(fetch.calls[0]!).jql).toBe('key in (SUP-101, SUP-102, SUP-103, SUP-104)');
     expect([...a.facts.keys()]).toEqual(['SUP-101', 'SUP-102']);
@@ -309,7 +307,10 @@ describe('Data Center', () => {
   });
 
   it('never sends requests to a base URL on another origin', () => {
-    const doc = renderHtml('<!doctype html><meta name="ajs-version-number" content="9.12.0"><meta name="ajs-base-url" content="https://evil.test/jira"><meta name="ajs-context-path" content="/jira">', `${JIRA_DC_BASE}/browse/SUP-1`);
+    const doc = renderHtml(
+      '<!doctype html><meta name="ajs-version-number" content="9.12.0"><meta name="ajs-base-url" content="https://evil.test/jira"><meta name="ajs-context-path" content="/jira">',
+      `${JIRA_DC_BASE}/browse/SUP-1`,
+    );
     expect(searchTarget(JIRA_DC_ORIGIN, doc)).toEqual({ kind: 'dc', baseUrl: JIRA_DC_BASE, site: 'jira.example-corp.test' });
     expect(searchTarget(JIRA_ORIGIN, doc)).toEqual({ kind: 'cloud', baseUrl: JIRA_ORIGIN, site: 'acme.atlassian.net' });
   });

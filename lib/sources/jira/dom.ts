@@ -59,7 +59,10 @@ export function keyAttr(el: Element, name: string): string | null {
 
 /** A priority name from an icon's alt text: "P1 priority" → "P1", "Priority: P2" → "P2", "High" → "High". */
 export function priorityFromAlt(alt: string | null | undefined): string | undefined {
-  const name = alt?.replace(/^priority:\s*/i, '').replace(/\s+priority$/i, '').trim();
+  const name = alt
+    ?.replace(/^priority:\s*/i, '')
+    .replace(/\s+priority$/i, '')
+    .trim();
   return name ? name : undefined;
 }
 

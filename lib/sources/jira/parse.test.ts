@@ -49,7 +49,16 @@ describe("Atlassian's examples", () => {
       reporter: { accountId: 'customer-1', displayName: 'A customer' },
     });
     const facts = parseIssue(issue, CLOUD)!;
-    expect(facts).toMatchObject({ key: 'ED-1', project: 'EX', status: 'In Progress', priority: 'High', created: Date.UTC(2021, 0, 17, 9), resolvedAt: null, exact: false, url: 'https://acme.atlassian.net/browse/ED-1' });
+    expect(facts).toMatchObject({
+      key: 'ED-1',
+      project: 'EX',
+      status: 'In Progress',
+      priority: 'High',
+      created: Date.UTC(2021, 0, 17, 9),
+      resolvedAt: null,
+      exact: false,
+      url: 'https://acme.atlassian.net/browse/ED-1',
+    });
     // The example's only comment is restricted to Administrators: not a reply to the customer.
     expect(facts.firstResponseAt).toBeNull();
     expect(facts.statusHistory).toBeUndefined();
@@ -86,7 +95,13 @@ describe('status history, resolution and first response', () => {
       ...extra,
     },
   });
-  const change = (created: string, from: string, to: string) => ({ created, items: [{ field: 'assignee', fromString: 'x', toString: 'y' }, { field: 'status', fieldtype: 'jira', fromString: from, toString: to }] });
+  const change = (created: string, from: string, to: string) => ({
+    created,
+    items: [
+      { field: 'assignee', fromString: 'x', toString: 'y' },
+      { field: 'status', fieldtype: 'jira', fromString: from, toString: to },
+    ],
+  });
 
   it('starts with the initial status at creation, oldest first, with the category on the current status', () => {
     const issue = {
@@ -192,7 +207,10 @@ describe('status history, resolution and first response', () => {
   });
 
   it('survives hostile shapes', () => {
-    const facts = parseIssue({ key: 'SUP-1', fields: { created: '2026-03-02T09:00:00.000+0100', labels: ['a', 3, null], status: 'Open', priority: [], comment: 'x', reporter: 5 }, changelog: { histories: 'no' } }, CLOUD)!;
+    const facts = parseIssue(
+      { key: 'SUP-1', fields: { created: '2026-03-02T09:00:00.000+0100', labels: ['a', 3, null], status: 'Open', priority: [], comment: 'x', reporter: 5 }, changelog: { histories: 'no' } },
+      CLOUD,
+    )!;
     expect(facts).toMatchObject({ key: 'SUP-1', labels: ['a'], exact: true });
     expect(facts.status).toBeUndefined();
   });
@@ -204,12 +222,29 @@ describe("the fake sites' answers", () => {
   const FIELDS = ['created', 'updated', 'priority', 'status', 'issuetype', 'labels', 'project', 'assignee', 'resolutiondate', 'reporter', 'comment', 'customfield_10010'];
 
   it('Cloud search/jql → the facts the site was built from', () => {
-    const res = jiraSearch(sites.jira, { method: 'POST', url: new URL('https://acme.atlassian.net/rest/api/3/search/jql'), body: JSON.stringify({ jql: 'key in (SUP-102, SUP-107, SUP-103)', fields: FIELDS, expand: 'changelog' }) });
+    const res = jiraSearch(sites.jira, {
+      method: 'POST',
+      url: new URL('https://acme.atlassian.net/rest/api/3/search/jql'),
+      body: JSON.stringify({ jql: 'key in (SUP-102, SUP-107, SUP-103)', fields: FIELDS, expand: 'changelog' }),
+    });
     const facts = parseSearch(JSON.parse(res.body), CLOUD)!;
     expect([...facts.keys()].sort()).toEqual(['SUP-102', 'SUP-103', 'SUP-107']);
     const sup107 = facts.get('SUP-107')!;
     const src = issue('SUP-107');
-    expect(sup107).toMatchObject({ source: 'jira', site: 'acme.atlassian.net', project: 'SUP', priority: 'Highest', status: 'Resolved', labels: ['enterprise'], assignee: 'Ana Souza', requestType: 'Get IT help', issueType: 'Service request', created: src.created, resolvedAt: src.resolved, exact: true });
+    expect(sup107).toMatchObject({
+      source: 'jira',
+      site: 'acme.atlassian.net',
+      project: 'SUP',
+      priority: 'Highest',
+      status: 'Resolved',
+      labels: ['enterprise'],
+      assignee: 'Ana Souza',
+      requestType: 'Get IT help',
+      issueType: 'Service request',
+      created: src.created,
+      resolvedAt: src.resolved,
+      exact: true,
+    });
     expect(sup107.statusHistory).toEqual([
       { at: src.created, status: 'Waiting for support' },
       { at: src.history[0]!.at, status: 'In Progress' },
@@ -223,7 +258,11 @@ describe("the fake sites' answers", () => {
   });
 
   it('Cloud search/jql without changelog or comment → not exact, first response unknown', () => {
-    const res = jiraSearch(sites.jira, { method: 'POST', url: new URL('https://acme.atlassian.net/rest/api/3/search/jql'), body: JSON.stringify({ jql: 'key in (SUP-102)', fields: FIELDS.filter((f) => f !== 'comment') }) });
+    const res = jiraSearch(sites.jira, {
+      method: 'POST',
+      url: new URL('https://acme.atlassian.net/rest/api/3/search/jql'),
+      body: JSON.stringify({ jql: 'key in (SUP-102)', fields: FIELDS.filter((f) => f !== 'comment') }),
+    });
     const facts = parseSearch(JSON.parse(res.body), CLOUD)!.get('SUP-102')!;
     expect(facts.exact).toBe(false);
     expect(facts.statusHistory).toBeUndefined();
@@ -245,7 +284,11 @@ describe("the fake sites' answers", () => {
   });
 
   it('keeps a hostile summary as text', () => {
-    const res = jiraDcSearch(sites.jira, { method: 'GET', url: new URL(`https://jira.example-corp.test/jira/rest/api/2/search?jql=${encodeURIComponent('key in (SUP-106)')}&fields=summary,created`) }, DC_OFFSET_MINUTES);
+    const res = jiraDcSearch(
+      sites.jira,
+      { method: 'GET', url: new URL(`https://jira.example-corp.test/jira/rest/api/2/search?jql=${encodeURIComponent('key in (SUP-106)')}&fields=summary,created`) },
+      DC_OFFSET_MINUTES,
+    );
     expect(parseSearch(JSON.parse(res.body), CLOUD)!.get('SUP-106')!.title).toContain('<img src=x onerror=');
   });
 

@@ -55,7 +55,10 @@ export function readDcCards(root: ParentNode): FoundTicket[] {
     const key = keyAttr(card, 'data-issue-key');
     if (!key) continue;
     const summary = card.querySelector(S.dcCardSummary);
-    const type = card.querySelector(S.dcCardType)?.getAttribute('title')?.replace(/^Type:\s*/i, '');
+    const type = card
+      .querySelector(S.dcCardType)
+      ?.getAttribute('title')
+      ?.replace(/^Type:\s*/i, '');
     found.push({
       key,
       element: card,

@@ -37,14 +37,19 @@ describe('the strategy lists', () => {
   it('the most specific strategy is the one used on each fixture page, and no other DC list strategy matches elsewhere', () => {
     const used = (page: 'dc-navigator-detail' | 'dc-queue') => {
       const { document, url } = renderFixture(page);
-      return diagnose(document, url).filter((c) => c.used && c.strategy.startsWith('dc-')).map((c) => c.strategy);
+      return diagnose(document, url)
+        .filter((c) => c.used && c.strategy.startsWith('dc-'))
+        .map((c) => c.strategy);
     };
     expect(used('dc-navigator-detail')).toEqual(['dc-issue-view/key-val', 'dc-navigator-detail/li-data-key']);
     expect(used('dc-queue')).toEqual(['dc-queue/queue-issue-link']);
     for (const page of ['dc-issue', 'dc-navigator', 'dc-board', 'cloud-navigator', 'cloud-queue', 'cloud-navigator-detail'] as const) {
       const { document, url } = renderFixture(page);
       const dcLists = diagnose(document, url).filter((c) => /^dc-(navigator-detail|queue)\//.test(c.strategy));
-      expect(dcLists.filter((c) => c.tickets > 0), page).toEqual([]);
+      expect(
+        dcLists.filter((c) => c.tickets > 0),
+        page,
+      ).toEqual([]);
     }
   });
 });
@@ -207,7 +212,10 @@ describe('DC JSM queue: each strategy on a page where only its markup exists', (
     const html = `<section id="sd-page-panel"><div class="queue-react-table-container"><table><tbody><tr><td><a class="issue-link" data-issue-key="SUP-7" href="${browse('SUP-7')}"><img alt="" src="data:,"></a></td><td><a class="issue-link" data-issue-key="SUP-7" href="${browse('SUP-7')}">SUP-7</a></td><td><a class="issue-link" data-issue-key="SUP-7" href="${browse('SUP-7')}">Printer on fire</a></td><td><a class="issue-link" data-issue-key="SUP-1" href="${browse('SUP-1')}">SUP-1</a></td></tr></tbody></table></div></section>`;
     for (const s of DC_QUEUE_STRATEGIES) {
       const found = readAt(html, QUEUE_URL, s.read);
-      expect(found.map((t) => [t.key, t.element.tagName, t.anchor.textContent, t.dom.title]), s.name).toEqual([['SUP-7', 'TR', 'SUP-7', 'Printer on fire']]);
+      expect(
+        found.map((t) => [t.key, t.element.tagName, t.anchor.textContent, t.dom.title]),
+        s.name,
+      ).toEqual([['SUP-7', 'TR', 'SUP-7', 'Printer on fire']]);
     }
   });
 

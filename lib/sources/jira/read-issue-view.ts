@@ -103,4 +103,3 @@ export function readDcIssueView(root: ParentNode): FoundTicket[] {
     },
   ];
 }
-

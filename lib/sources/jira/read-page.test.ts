@@ -26,7 +26,14 @@ describe('each fixture page yields one ticket per ticket element', () => {
     ['cloud-board-modal', [...ALL_KEYS, 'SUP-102'].sort(), ['SUP-102']],
     ['cloud-backlog', ALL_KEYS, []],
     ['cloud-backlog-panel', [...ALL_KEYS, 'SUP-104'].sort(), ['SUP-104']],
-    ['cloud-navigator', issues.slice(0, 30).map((i) => i.key).sort(), []],
+    [
+      'cloud-navigator',
+      issues
+        .slice(0, 30)
+        .map((i) => i.key)
+        .sort(),
+      [],
+    ],
     ['cloud-navigator-detail', [...ALL_KEYS, 'SUP-103'].sort(), ['SUP-103']],
     ['cloud-queue', ALL_KEYS, []],
     ['cloud-queue-de', ALL_KEYS, []],
@@ -94,13 +101,16 @@ describe('what each ticket shows', () => {
 });
 
 describe('rich text and hostile text', () => {
-  it.each(['cloud-issue', 'cloud-board-modal', 'cloud-backlog-panel', 'cloud-navigator-detail', 'dc-issue'] as const)('%s: keys mentioned in descriptions, comments and editors are not tickets', (page) => {
-    const { found, document } = read(page);
-    expect(document.querySelector('a[href*="/browse/SUP-9999"]')).not.toBeNull();
-    expect(keys(found)).not.toContain('SUP-9999');
-    expect(keys(found)).not.toContain('SUP-9998');
-    for (const t of found) expect(t.element.closest('.ak-renderer-document, [contenteditable="true"], [data-testid*="comment"]')).toBeNull();
-  });
+  it.each(['cloud-issue', 'cloud-board-modal', 'cloud-backlog-panel', 'cloud-navigator-detail', 'dc-issue'] as const)(
+    '%s: keys mentioned in descriptions, comments and editors are not tickets',
+    (page) => {
+      const { found, document } = read(page);
+      expect(document.querySelector('a[href*="/browse/SUP-9999"]')).not.toBeNull();
+      expect(keys(found)).not.toContain('SUP-9999');
+      expect(keys(found)).not.toContain('SUP-9998');
+      for (const t of found) expect(t.element.closest('.ak-renderer-document, [contenteditable="true"], [data-testid*="comment"]')).toBeNull();
+    },
+  );
 
   it.each(FIXTURE_PAGES)('%s: a hostile summary stays text', (page) => {
     const { found, document } = read(page);
@@ -171,7 +181,10 @@ describe('robustness', () => {
     }
     const open = found.find((t) => t.isTicketView)!;
     expect([open.key, open.dom.title, open.dom.status, open.dom.priority]).toEqual(['SUP-103', byKey.get('SUP-103')!.summary, byKey.get('SUP-103')!.status, byKey.get('SUP-103')!.priority]);
-    expect(items.some((li) => li.contains(open.element)), 'the open issue is not read from its card').toBe(false);
+    expect(
+      items.some((li) => li.contains(open.element)),
+      'the open issue is not read from its card',
+    ).toBe(false);
   });
 
   it('navigator detail view: keys come from selectedIssue links or the card text when the href is not /browse/', () => {

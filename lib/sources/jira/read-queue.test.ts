@@ -23,7 +23,13 @@ const used = (doc: Document) =>
 
 describe('JSM Cloud queue strategies, each on its own markup', () => {
   it('cell testids alone name the ticket and the column: no row role, no table testid, no link', () => {
-    const doc = variant((h) => h.replaceAll('role="row"', '').replace('data-testid="virtual-table.table.main"', '').replaceAll(/<a [^>]*>/g, '<span>').replaceAll('</a>', '</span>'));
+    const doc = variant((h) =>
+      h
+        .replaceAll('role="row"', '')
+        .replace('data-testid="virtual-table.table.main"', '')
+        .replaceAll(/<a [^>]*>/g, '<span>')
+        .replaceAll('</a>', '</span>'),
+    );
     expect(find(doc, url).map((t) => t.key)).toEqual(KEYS);
     expect(used(doc)).toEqual(['queue/cell-testid']);
     // Badged next to the key, on the element that shows it.
@@ -55,7 +61,10 @@ describe('JSM Cloud queue strategies, each on its own markup', () => {
   it('keys come from every issue route: /browse/KEY, the queue’s own …/KEY and ?selectedIssue=KEY', () => {
     for (const route of ['/browse/$1', '/jira/servicedesk/projects/SUP/queues/custom/9/$1', '/issues/?jql=x&amp;selectedIssue=$1']) {
       const doc = variant((h) => h.replaceAll(/data-testid="common\.components[^"]*"/g, '').replaceAll(/href="[^"]*\/([A-Z]+-\d+)"/g, `href="${route}"`));
-      expect(find(doc, url).map((t) => t.key), route).toEqual(KEYS);
+      expect(
+        find(doc, url).map((t) => t.key),
+        route,
+      ).toEqual(KEYS);
     }
   });
 

@@ -18,9 +18,7 @@ export interface SearchTarget {
   site: string;
 }
 
-export type SearchOutcome =
-  | { ok: true; facts: Map<string, TicketFacts> }
-  | { ok: false; failure: EnrichFailure; retryAfterMs?: number; notFound?: boolean; invalidKeys?: string[] };
+export type SearchOutcome = { ok: true; facts: Map<string, TicketFacts> } | { ok: false; failure: EnrichFailure; retryAfterMs?: number; notFound?: boolean; invalidKeys?: string[] };
 
 /** What SLA Lens reads (jira-dom.md §5.4); the request-type field id varies per site. */
 export function searchFields(requestTypeField: string): string[] {
@@ -84,12 +82,15 @@ export async function searchIssues(fetchFn: Fetch, target: SearchTarget, keys: r
               body: JSON.stringify({ jql, fields, expand: 'changelog', maxResults: 50, ...(nextPageToken ? { nextPageToken } : {}) }),
               signal,
             })
-          : await fetchFn(`${base}/rest/api/2/search?${new URLSearchParams({ jql, fields: fields.join(','), expand: 'changelog', maxResults: '50', startAt: String(startAt), validateQuery: 'warn' })}`, {
-              method: 'GET',
-              credentials: 'same-origin',
-              headers: { Accept: 'application/json' },
-              signal,
-            });
+          : await fetchFn(
+              `${base}/rest/api/2/search?${new URLSearchParams({ jql, fields: fields.join(','), expand: 'changelog', maxResults: '50', startAt: String(startAt), validateQuery: 'warn' })}`,
+              {
+                method: 'GET',
+                credentials: 'same-origin',
+                headers: { Accept: 'application/json' },
+                signal,
+              },
+            );
     } catch {
       return { ok: false, failure: 'network' };
     }

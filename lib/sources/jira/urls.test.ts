@@ -47,10 +47,7 @@ const TABLE: Record<JiraPageType, string[]> = {
     `${DC}/projects/OPS/queues/custom/3`,
     `${DC}/jira/projects/OPS/queues/custom/3`,
   ],
-  isQueueIssue: [
-    `${CLOUD}/jira/servicedesk/projects/SUP/queues/custom/1/SUP-101`,
-    `${DC}/jira/projects/OPS/queues/custom/3/OPS-7`,
-  ],
+  isQueueIssue: [`${CLOUD}/jira/servicedesk/projects/SUP/queues/custom/1/SUP-101`, `${DC}/jira/projects/OPS/queues/custom/3/OPS-7`],
   isBoard: [
     `${CLOUD}/jira/software/c/projects/SUP/boards/1`,
     `${CLOUD}/jira/software/projects/TEAM/boards/3`,

@@ -40,7 +40,14 @@ function fakeFetch(sites: FakeSiteData, override?: (call: Call) => Response | Pr
 const many = (count: number) =>
   sampleZendeskTickets(
     FIXTURE_NOW,
-    Array.from({ length: count }, (_, i) => ({ id: 5000 + i, subject: `Ticket ${i}`, priority: 'normal' as const, ageH: 2 + (i % 30), changes: i % 2 ? [[1, 'open'] as [number, 'open']] : [], groupId: i % 3 ? 360001 : 360002 })),
+    Array.from({ length: count }, (_, i) => ({
+      id: 5000 + i,
+      subject: `Ticket ${i}`,
+      priority: 'normal' as const,
+      ageH: 2 + (i % 30),
+      changes: i % 2 ? [[1, 'open'] as [number, 'open']] : [],
+      groupId: i % 3 ? 360001 : 360002,
+    })),
   );
 const sites = (extra: Partial<FakeSiteData> = {}): FakeSiteData => ({ ...fixtureSites(), ...extra });
 const adapterWith = (fetch: Fetch, options: Partial<ZendeskAdapterOptions> = {}) => createZendeskAdapter({ fetch, coalesceMs: 1, ...options });
@@ -55,13 +62,29 @@ describe('enrichment', () => {
     const result = await adapterWith(fetch).enrich(['4101', '4104', '4106'], opts());
     expect(result.failure).toBeUndefined();
     expect([...result.facts.keys()].sort()).toEqual(['4101', '4104', '4106']);
-    expect(fetch.paths().sort()).toEqual(['/api/v2/groups.json', '/api/v2/organizations/show_many.json', '/api/v2/tickets/4101/audits.json', '/api/v2/tickets/4104/audits.json', '/api/v2/tickets/4106/audits.json', '/api/v2/tickets/show_many.json']);
+    expect(fetch.paths().sort()).toEqual([
+      '/api/v2/groups.json',
+      '/api/v2/organizations/show_many.json',
+      '/api/v2/tickets/4101/audits.json',
+      '/api/v2/tickets/4104/audits.json',
+      '/api/v2/tickets/4106/audits.json',
+      '/api/v2/tickets/show_many.json',
+    ]);
     const show = fetch.calls.find(isShowMany)!;
     expect(show.url.origin).toBe(ZENDESK_ORIGIN);
     expect(idsOf(show).sort()).toEqual(['4101', '4104', '4106']);
     expect(show.url.searchParams.get('include')).toBe('slas,users');
     for (const c of fetch.calls) expect(c.init).toMatchObject({ method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    expect(result.facts.get('4101')).toMatchObject({ source: 'zendesk', site: 'acme.zendesk.com', exact: true, status: 'open', priority: 'urgent', group: 'Tier 2', organization: 'Globex', assignee: 'Sam Okafor' });
+    expect(result.facts.get('4101')).toMatchObject({
+      source: 'zendesk',
+      site: 'acme.zendesk.com',
+      exact: true,
+      status: 'open',
+      priority: 'urgent',
+      group: 'Tier 2',
+      organization: 'Globex',
+      assignee: 'Sam Okafor',
+    });
     expect(result.facts.get('4104')!.statusHistory!.map((s) => s.status)).toEqual(['new', 'open', 'pending']);
     expect(result.facts.get('4106')).toMatchObject({ status: 'solved', resolvedAt: expect.any(Number), firstResponseAt: expect.any(Number) });
   });
@@ -69,7 +92,10 @@ describe('enrichment', () => {
   it('sends at most 100 ids a Show Many, and at most 4 requests at once', async () => {
     const data = sites({ zendesk: many(250) });
     const fetch = fakeFetch(data);
-    const result = await adapterWith(fetch, { auditsPerMinute: 300 }).enrich(data.zendesk.map((t) => String(t.id)), opts());
+    const result = await adapterWith(fetch, { auditsPerMinute: 300 }).enrich(
+      data.zendesk.map((t) => String(t.id)),
+      opts(),
+    );
     expect(fetch.calls.filter(isShowMany).map((c) => idsOf(c).length)).toEqual([100, 100, 50]);
     expect(fetch.paths('/api/v2/tickets/5').length).toBe(250);
     expect(fetch.inFlight.max).toBeLessThanOrEqual(4);
@@ -237,7 +263,12 @@ describe('failures: never throws, degrades, backs off', () => {
     const result = await adapter.enrich(['4101', '4102', '4103', '4104'], opts());
     expect(result.failure).toBe('rate-limited');
     expect(fetch.paths('/api/v2/tickets/41').filter((p) => p.endsWith('audits.json'))).toEqual(['/api/v2/tickets/4101/audits.json', '/api/v2/tickets/4102/audits.json']);
-    expect([...result.facts.values()].map((f) => [f.key, f.exact])).toEqual([['4101', true], ['4102', false], ['4103', false], ['4104', false]]);
+    expect([...result.facts.values()].map((f) => [f.key, f.exact])).toEqual([
+      ['4101', true],
+      ['4102', false],
+      ['4103', false],
+      ['4104', false],
+    ]);
     const during = fetch.calls.length;
     await adapter.enrich(['4105'], opts(FIXTURE_NOW + 29_000));
     expect(fetch.calls.length).toBe(during);

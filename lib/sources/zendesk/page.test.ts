@@ -102,7 +102,8 @@ describe('shownTickets', () => {
     const { document, url } = renderFixture('view');
     const body = document.body;
     // Our badges are text only: beside each row, they add no row, link or id.
-    for (const row of body.querySelectorAll('tr[data-test-id="generic-table-row"]')) row.lastElementChild?.insertAdjacentHTML('beforeend', '<span data-sla-badge data-sla-key="zendesk:9001">12m left</span>');
+    for (const row of body.querySelectorAll('tr[data-test-id="generic-table-row"]'))
+      row.lastElementChild?.insertAdjacentHTML('beforeend', '<span data-sla-badge data-sla-key="zendesk:9001">12m left</span>');
     body.insertAdjacentHTML('beforeend', '<div data-test-id="omni-log-container"><a href="/agent/tickets/9002">a</a><a href="tickets/9003">b</a></div>');
     body.insertAdjacentHTML('beforeend', `<div class="workspace" style="display: none;">${Array.from({ length: 20 }, (_, i) => `<a href="/agent/tickets/${9100 + i}">t</a>`).join('')}</div>`);
     expect(shownTickets(body, url)).toBe(7);

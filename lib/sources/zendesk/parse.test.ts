@@ -7,7 +7,13 @@ import { FIXTURE_NOW } from './__fixtures__/pages';
 import { parseTicket, type AuditTrail, type ParseContext } from './parse';
 
 const example = JSON.parse(readFileSync(new URL('./__fixtures__/tickets.json-format.example.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-const context: ParseContext = { site: 'company.zendesk.com', origin: 'https://company.zendesk.com', groups: new Map([[98738, 'Tier 2']]), organizations: new Map([[509974, 'Globex']]), users: new Map([[235323, 'Sam Okafor']]) };
+const context: ParseContext = {
+  site: 'company.zendesk.com',
+  origin: 'https://company.zendesk.com',
+  groups: new Map([[98738, 'Tier 2']]),
+  organizations: new Map([[509974, 'Globex']]),
+  users: new Map([[235323, 'Sam Okafor']]),
+};
 
 const at = (iso: string) => Date.parse(iso);
 const REQUESTER = 20978392;
@@ -15,14 +21,26 @@ const AGENT = 235323;
 
 /** An audit in the documented shape (Ticket Audits docs): `created_at`, `author_id`, `events[]`. */
 function audit(created_at: string, author_id: number, events: object[]) {
-  return { id: Math.floor(Math.random() * 1e9), ticket_id: 35436, created_at, author_id, metadata: { system: {}, custom: {} }, via: { channel: 'web', source: { from: {}, to: {}, rel: null } }, events };
+  return {
+    id: Math.floor(Math.random() * 1e9),
+    ticket_id: 35436,
+    created_at,
+    author_id,
+    metadata: { system: {}, custom: {} },
+    via: { channel: 'web', source: { from: {}, to: {}, rel: null } },
+    events,
+  };
 }
 const change = (field_name: string, previous_value: unknown, value: unknown) => ({ id: 1, type: 'Change', field_name, value, previous_value });
 const comment = (author_id: number, isPublic: boolean, body = 'Hello') => ({ id: 2, type: 'Comment', author_id, body, public: isPublic, attachments: [] });
 
 /** The example ticket's life: created new, opened, a requester comment, an internal note, a public reply, pending, open. */
 const HISTORY = [
-  audit('2009-07-20T22:55:29Z', REQUESTER, [comment(REQUESTER, true, 'The fire is very colorful.'), { id: 3, type: 'Create', field_name: 'status', value: 'new' }, { id: 4, type: 'Create', field_name: 'priority', value: 'high' }]),
+  audit('2009-07-20T22:55:29Z', REQUESTER, [
+    comment(REQUESTER, true, 'The fire is very colorful.'),
+    { id: 3, type: 'Create', field_name: 'status', value: 'new' },
+    { id: 4, type: 'Create', field_name: 'priority', value: 'high' },
+  ]),
   audit('2009-07-20T23:10:00Z', AGENT, [change('status', 'new', 'open'), change('assignee_id', null, String(AGENT))]),
   audit('2009-07-20T23:20:00Z', REQUESTER, [comment(REQUESTER, true, 'Still burning. See ticket #999.')]),
   audit('2009-07-20T23:30:00Z', AGENT, [comment(AGENT, false, 'Internal: call the fire brigade')]),
@@ -65,7 +83,14 @@ describe("Zendesk's documented ticket example", () => {
   });
 
   it('says what the generic layers need as data: solved and closed are done, the group is the team, ids are aliases', () => {
-    for (const [status, category] of [['new', 'new'], ['open', 'indeterminate'], ['pending', 'indeterminate'], ['hold', 'indeterminate'], ['solved', 'done'], ['closed', 'done']]) {
+    for (const [status, category] of [
+      ['new', 'new'],
+      ['open', 'indeterminate'],
+      ['pending', 'indeterminate'],
+      ['hold', 'indeterminate'],
+      ['solved', 'done'],
+      ['closed', 'done'],
+    ]) {
       expect(parseTicket({ ...example, status }, context, null)!.statusCategory, status).toBe(category);
     }
     const unassigned = parseTicket({ ...example, group_id: null, organization_id: null, assignee_id: null }, context, complete())!;
@@ -138,7 +163,11 @@ describe('status history', () => {
     const closed = parseTicket({ ...ticket('closed'), updated_at: '2011-06-06T09:00:00Z' }, context, complete(solvedThenClosed))!;
     expect(closed.resolvedAt).toBe(at('2011-05-06T09:00:00Z'));
     expect(closed.statusHistory!.map((s) => s.category)).toEqual(['new', 'indeterminate', 'indeterminate', 'indeterminate', 'done', 'done']);
-    const reopened = [...solvedThenClosed.slice(0, -1), audit('2011-05-07T09:00:00Z', REQUESTER, [change('status', 'solved', 'open')]), audit('2011-05-08T09:00:00Z', AGENT, [change('status', 'open', 'solved')])];
+    const reopened = [
+      ...solvedThenClosed.slice(0, -1),
+      audit('2011-05-07T09:00:00Z', REQUESTER, [change('status', 'solved', 'open')]),
+      audit('2011-05-08T09:00:00Z', AGENT, [change('status', 'open', 'solved')]),
+    ];
     expect(parseTicket({ ...ticket('solved'), updated_at: '2011-05-08T09:00:00Z' }, context, complete(reopened))!.resolvedAt).toBe(at('2011-05-08T09:00:00Z'));
     // No audits: when it was solved is not known; the last update is the best bound, and it says approximate.
     expect(parseTicket(ticket('solved'), context, null)).toMatchObject({ resolvedAt: at('2011-05-05T10:38:52Z'), exact: false });
@@ -146,7 +175,10 @@ describe('status history', () => {
 
   it('counts custom statuses through their category: only status changes make history, the label id is a field', () => {
     const custom = [
-      audit('2009-07-20T22:55:29Z', REQUESTER, [{ id: 3, type: 'Create', field_name: 'status', value: 'new' }, { id: 5, type: 'Create', field_name: 'custom_status_id', value: '1' }]),
+      audit('2009-07-20T22:55:29Z', REQUESTER, [
+        { id: 3, type: 'Create', field_name: 'status', value: 'new' },
+        { id: 5, type: 'Create', field_name: 'custom_status_id', value: '1' },
+      ]),
       // "Open – investigating" → "Open – waiting on engineering": same category, no status change.
       audit('2009-07-21T10:00:00Z', AGENT, [change('custom_status_id', '1', '2'), change('status', 'new', 'open')]),
       audit('2009-07-21T11:00:00Z', AGENT, [change('custom_status_id', '2', '3')]),
@@ -187,14 +219,27 @@ describe('the slas sideload', () => {
     expect(withSlas({ policy_metrics: [] }).vendorSla).toEqual([]);
     expect(withSlas(undefined)).not.toHaveProperty('vendorSla');
     expect(withSlas({})).not.toHaveProperty('vendorSla');
-    expect(withSlas({ policy_metrics: [{ stage: 'breached', metric: 'x' }, { stage: 'active' }, 'x', { stage: 'active', metric: 'm', breach_at: 'soon' }] }).vendorSla).toEqual([{ metric: 'm', stage: 'active', breachAt: null }]);
+    expect(withSlas({ policy_metrics: [{ stage: 'breached', metric: 'x' }, { stage: 'active' }, 'x', { stage: 'active', metric: 'm', breach_at: 'soon' }] }).vendorSla).toEqual([
+      { metric: 'm', stage: 'active', breachAt: null },
+    ]);
   });
 });
 
 describe('untrusted input', () => {
   it('reads via ids from via types, ids and "email", and nothing from ambiguous channels', () => {
     const via = (channel: unknown) => parseTicket({ ...example, via: { channel } }, context, null)!.fields!.via_id;
-    expect([via('mail'), via('email'), via(4), via('4'), via('web_form'), via('chat'), via('web'), via('api'), via('toString'), via(-1)]).toEqual([4, 4, 4, 4, 0, 29, undefined, undefined, undefined, undefined]);
+    expect([via('mail'), via('email'), via(4), via('4'), via('web_form'), via('chat'), via('web'), via('api'), via('toString'), via(-1)]).toEqual([
+      4,
+      4,
+      4,
+      4,
+      0,
+      29,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('refuses tickets without an id or a creation time, and keeps values within what the background accepts', () => {
@@ -202,7 +247,18 @@ describe('untrusted input', () => {
     expect(parseTicket({ ...example, created_at: 'yesterday' }, context, null)).toBeNull();
     expect(parseTicket('<img src=x onerror=alert(1)>', context, null)).toBeNull();
     const facts = parseTicket(
-      { ...example, subject: 'x'.repeat(3000), tags: ['ok', 7, '', 'y'.repeat(300)], custom_fields: [{ id: 1, value: 'z'.repeat(2001) }, { id: 2, value: ['a', 3] }, { id: 3, value: { nested: true } }, { id: 4, value: null }, { id: 'x', value: 'v' }] },
+      {
+        ...example,
+        subject: 'x'.repeat(3000),
+        tags: ['ok', 7, '', 'y'.repeat(300)],
+        custom_fields: [
+          { id: 1, value: 'z'.repeat(2001) },
+          { id: 2, value: ['a', 3] },
+          { id: 3, value: { nested: true } },
+          { id: 4, value: null },
+          { id: 'x', value: 'v' },
+        ],
+      },
       context,
       complete(),
     )!;
@@ -220,7 +276,22 @@ describe('the fake site, round trip', () => {
     const get = (path: string) => JSON.parse(handle(data, { method: 'GET', url: new URL(path, ZENDESK_ORIGIN) })!.body) as Record<string, any>;
     const shown = get(`/api/v2/tickets/show_many.json?ids=${data.zendesk.map((t) => t.id).join(',')}&include=slas,users`);
     const users = new Map<number, string>(shown.users.map((u: { id: number; name: string }) => [u.id, u.name]));
-    const all = shown.tickets.map((t: { id: number }) => parseTicket(t, { site: 'acme.zendesk.com', origin: ZENDESK_ORIGIN, groups: new Map([[360001, 'Tier 1'], [360002, 'Tier 2']]), organizations: new Map([[470001, 'Globex']]), users }, complete(get(`/api/v2/tickets/${t.id}/audits.json`).audits))!);
+    const all = shown.tickets.map((t: { id: number }) =>
+      parseTicket(
+        t,
+        {
+          site: 'acme.zendesk.com',
+          origin: ZENDESK_ORIGIN,
+          groups: new Map([
+            [360001, 'Tier 1'],
+            [360002, 'Tier 2'],
+          ]),
+          organizations: new Map([[470001, 'Globex']]),
+          users,
+        },
+        complete(get(`/api/v2/tickets/${t.id}/audits.json`).audits),
+      )!,
+    );
     for (const t of data.zendesk) {
       const facts = all.find((f: { key: string }) => f.key === String(t.id))!;
       expect(facts.exact, `${t.id}`).toBe(true);

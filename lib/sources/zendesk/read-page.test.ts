@@ -44,7 +44,11 @@ describe('the views table', () => {
   it('reads no priority, type, group or date: only a translated header says which column is which', () => {
     for (const page of ['view', 'view-grouped', 'view-de', 'view-he'] as const) {
       const { document, url } = renderFixture(page);
-      for (const f of find(document.body, url)) expect(Object.keys(f.dom).filter((k) => !['title', 'status', 'assignee'].includes(k)), `${page} ${f.key}`).toEqual([]);
+      for (const f of find(document.body, url))
+        expect(
+          Object.keys(f.dom).filter((k) => !['title', 'status', 'assignee'].includes(k)),
+          `${page} ${f.key}`,
+        ).toEqual([]);
     }
   });
 
@@ -104,7 +108,10 @@ describe('the views table', () => {
       `<table data-garden-id="tables.table"><thead><tr data-garden-id="tables.header_row"><th></th>${labels.map((l) => `<th>${l}</th>`).join('')}</tr></thead><tbody>
       <tr data-garden-id="tables.row" aria-describedby="generic-table-row-21"><td data-test-id="generic-table-cells-selectable"><input></td><td aria-label="Dringend">Dringend</td><td data-test-id="generic-table-cells-date"><time datetime="2026-11-25T10:00:00Z">gestern</time></td></tr>
       <tr data-garden-id="tables.row" aria-describedby="generic-table-row-22"><td data-test-id="generic-table-cells-selectable"><input></td><td aria-label="High">High</td><td data-test-id="generic-table-cells-date"><time datetime="2026-11-25T10:00:00Z">yesterday</time></td></tr></tbody></table>`;
-    for (const labels of [['Priorität', 'Angefragt'], ['Priority', 'Requested']]) {
+    for (const labels of [
+      ['Priorität', 'Angefragt'],
+      ['Priority', 'Requested'],
+    ]) {
       const found = find(renderHtml(html(labels), URLS.zendeskView).body, new URL(URLS.zendeskView));
       expect(keys(found)).toEqual(['21', '22']);
       expect(found.map((f) => f.dom)).toEqual([{}, {}]);
@@ -188,7 +195,9 @@ describe('any UI language', () => {
   it.each(VIEWS)('the %s view is really translated', (_name, page, lang, dir) => {
     const { document } = renderFixture(page);
     expect([document.documentElement.lang, document.documentElement.dir]).toEqual([lang, dir]);
-    const chrome = [...document.querySelectorAll('thead, [aria-label], [data-test-id="views_views-list_header-refresh"]')].map((el) => `${el.textContent} ${el.getAttribute('aria-label') ?? ''}`).join(' ');
+    const chrome = [...document.querySelectorAll('thead, [aria-label], [data-test-id="views_views-list_header-refresh"]')]
+      .map((el) => `${el.textContent} ${el.getAttribute('aria-label') ?? ''}`)
+      .join(' ');
     for (const english of ['Subject', 'Ticket status', 'Requester', 'Requested', 'Assignee', 'Open', 'Pending', 'On-hold', 'Urgent', 'High', 'Refresh']) expect(chrome).not.toContain(english);
   });
 

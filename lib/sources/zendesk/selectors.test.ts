@@ -32,8 +32,14 @@ describe('the selector table', () => {
       const alternatives = selector.split(', ');
       if (CLASS_SELECTORS[name]) {
         // Every class alternative also asks for a data attribute, and one alternative needs no class at all.
-        expect(alternatives.filter((a) => hasClass.test(a)).every((a) => /\[data-/.test(a)), name).toBe(true);
-        expect(alternatives.some((a) => !hasClass.test(a)), `${name}: add a class-free alternative`).toBe(true);
+        expect(
+          alternatives.filter((a) => hasClass.test(a)).every((a) => /\[data-/.test(a)),
+          name,
+        ).toBe(true);
+        expect(
+          alternatives.some((a) => !hasClass.test(a)),
+          `${name}: add a class-free alternative`,
+        ).toBe(true);
       } else {
         expect(selector, `${name} uses a class name (zendesk-dom.md §6: those broke)`).not.toMatch(hasClass);
       }

@@ -11,19 +11,7 @@
 
 /** The fixture pages (lib/sources/zendesk/__fixtures__/pages.ts renders each one). */
 export type ZendeskFixturePage =
-  | 'view'
-  | 'view-grouped'
-  | 'ticket'
-  | 'search'
-  | 'view-de'
-  | 'view-he'
-  | 'ticket-de'
-  | 'ticket-he'
-  | 'search-de'
-  | 'search-he'
-  | 'search-users'
-  | 'view-empty'
-  | 'view-drifted';
+  'view' | 'view-grouped' | 'ticket' | 'search' | 'view-de' | 'view-he' | 'ticket-de' | 'ticket-he' | 'search-de' | 'search-he' | 'search-users' | 'view-empty' | 'view-drifted';
 
 export interface SelectorEntry {
   readonly selector: string;
@@ -39,9 +27,27 @@ export function testid(op: Op, value: string, prefix = '', suffix = ''): string 
 }
 
 /** `inner` inside each alternative of `outer`. */
-const inside = (outer: string, inner: string): string => outer.split(', ').map((o) => `${o} ${inner}`).join(', ');
+const inside = (outer: string, inner: string): string =>
+  outer
+    .split(', ')
+    .map((o) => `${o} ${inner}`)
+    .join(', ');
 
-const ALL_PAGES: readonly ZendeskFixturePage[] = ['view', 'view-grouped', 'ticket', 'search', 'view-de', 'view-he', 'ticket-de', 'ticket-he', 'search-de', 'search-he', 'search-users', 'view-empty', 'view-drifted'];
+const ALL_PAGES: readonly ZendeskFixturePage[] = [
+  'view',
+  'view-grouped',
+  'ticket',
+  'search',
+  'view-de',
+  'view-he',
+  'ticket-de',
+  'ticket-he',
+  'search-de',
+  'search-he',
+  'search-users',
+  'view-empty',
+  'view-drifted',
+];
 /** Pages whose generic table shows ticket rows. */
 const TICKET_TABLES: readonly ZendeskFixturePage[] = ['view', 'view-grouped', 'search', 'view-de', 'view-he', 'search-de', 'search-he'];
 const TABLES: readonly ZendeskFixturePage[] = [...TICKET_TABLES, 'search-users', 'view-empty'];

@@ -102,7 +102,13 @@ describe('tabs/entity-id and tabs/subtitle-hash', () => {
   });
 
   it('subtitle-hash reads `#123` exactly, from the subtitle’s first child only', () => {
-    const html = [tab('', '#4101'), tab('', 'ticket 4102'), tab('', '#4103a'), tab('', '4104'), `<div data-test-id="header-tab"><div data-test-id="header-tab-subtitle"><span>3 results</span><span>#4105</span></div></div>`].join('');
+    const html = [
+      tab('', '#4101'),
+      tab('', 'ticket 4102'),
+      tab('', '#4103a'),
+      tab('', '4104'),
+      `<div data-test-id="header-tab"><div data-test-id="header-tab-subtitle"><span>3 results</span><span>#4105</span></div></div>`,
+    ].join('');
     const { body, url } = at(html);
     expect(keys(readSubtitleTabs(body, url))).toEqual(['4101']);
     expect(readEntityTabs(body, url)).toEqual([]);
@@ -138,10 +144,18 @@ describe('table strategies', () => {
   it('a page whose rows show only the id cell is read by id-cell, one with only links by subject-link', () => {
     const cells = at(table(row('', idCell('#2')) + row('', idCell('#3'))));
     expect(keys(find(cells.body, cells.url))).toEqual(['2', '3']);
-    expect(countStrategies(SURFACES, inRichText, cells.body, cells.url).filter((c) => c.used).map((c) => c.strategy)).toEqual(['table/id-cell']);
+    expect(
+      countStrategies(SURFACES, inRichText, cells.body, cells.url)
+        .filter((c) => c.used)
+        .map((c) => c.strategy),
+    ).toEqual(['table/id-cell']);
     const links = at(table(row('', subject('/agent/tickets/8')) + row('', subject('https://acme.zendesk.com/agent/tickets/9'))));
     expect(keys(find(links.body, links.url))).toEqual(['8', '9']);
-    expect(countStrategies(SURFACES, inRichText, links.body, links.url).filter((c) => c.used).map((c) => c.strategy)).toEqual(['table/subject-link']);
+    expect(
+      countStrategies(SURFACES, inRichText, links.body, links.url)
+        .filter((c) => c.used)
+        .map((c) => c.strategy),
+    ).toEqual(['table/subject-link']);
   });
 
   it('a row that shows a status badge naming no status is found, anchored after the badge, with no status', () => {
@@ -240,6 +254,10 @@ describe('every fixture page through every strategy', () => {
     const direct = renderHtml(zendeskViewPage(sites.zendesk, { locale: 'he' }), URLS.zendeskViewHe);
     expect(direct.querySelectorAll('tbody tr').length).toBe(document.querySelectorAll('tbody tr').length);
     expect(renderHtml(zendeskTicketPage(sites.zendesk.slice(0, 2), 4101, { locale: 'de' }), URLS.zendeskTicketDe(4101)).querySelector('[data-is-active="true"]')).not.toBeNull();
-    expect(renderHtml(zendeskSearchPage(sites.zendesk, 'refund', undefined, { locale: 'he', tab: 'users' }), URLS.zendeskSearchHe('refund')).querySelector('[data-test-id="search_tables_tab-users"][aria-selected="true"]')).not.toBeNull();
+    expect(
+      renderHtml(zendeskSearchPage(sites.zendesk, 'refund', undefined, { locale: 'he', tab: 'users' }), URLS.zendeskSearchHe('refund')).querySelector(
+        '[data-test-id="search_tables_tab-users"][aria-selected="true"]',
+      ),
+    ).not.toBeNull();
   });
 });

@@ -10,13 +10,7 @@ const MAPPED = 'https://support.acme-corp.test';
  * it is listed under.
  */
 const TABLE: Record<ZendeskPageType, string[]> = {
-  isView: [
-    `${ZD}/agent/filters/360000001`,
-    `${ZD}/agent/filters/360094567891`,
-    `${ZD}/agent/filters/360000001/`,
-    `${ZD}/agent/filters/360000001?page=2`,
-    `${MAPPED}/agent/filters/5`,
-  ],
+  isView: [`${ZD}/agent/filters/360000001`, `${ZD}/agent/filters/360094567891`, `${ZD}/agent/filters/360000001/`, `${ZD}/agent/filters/360000001?page=2`, `${MAPPED}/agent/filters/5`],
   isTicketPage: [
     `${ZD}/agent/tickets/123`,
     `${ZD}/agent/tickets/4101/`,
