@@ -1,5 +1,5 @@
-import { CONFIG_VERSION_KEY } from '../../lib/storage-keys';
 import { browser, defineContentScript, type ContentScriptContext } from '#imports';
+import { onActiveVersion } from '../../lib/messaging/config-version';
 import { sendEvaluate } from '../../lib/messaging/protocol';
 import { startOverlay } from '../../lib/overlay/controller';
 import { jiraAdapter } from '../../lib/sources/jira/adapter';
@@ -47,15 +47,7 @@ function start(ctx: ContentScriptContext, adapter: SourceAdapter, url: URL): voi
     {
       adapter,
       evaluate: (request) => sendEvaluate((message) => browser.runtime.sendMessage(message), request),
-      onConfigChanged(listener) {
-        const onChanged = (changes: Record<string, unknown>, area: string) => {
-          if (area !== 'local' || !(CONFIG_VERSION_KEY in changes)) return;
-          const version = (changes[CONFIG_VERSION_KEY] as { newValue?: unknown } | undefined)?.newValue;
-          listener(typeof version === 'number' ? version : null);
-        };
-        browser.storage.onChanged.addListener(onChanged);
-        return () => browser.storage.onChanged.removeListener(onChanged);
-      },
+      onConfigChanged: onActiveVersion,
       // WXT's timers check the context on every call, so an orphaned script stops on its next tick.
       setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
       clearTimeout: (id) => clearTimeout(id as number),
