@@ -62,5 +62,11 @@ function start(ctx: ContentScriptContext, adapter: SourceAdapter, url: URL): voi
     ctx.signal,
     url,
   );
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => overlay.navigate(newUrl));
+  // WXT's watcher reports a navigation when it starts (the Navigation API's destination), before it
+  // commits and even when it never does (a download, a 204, another origin). So the event only
+  // says "look again": the URL is read from `location` once the navigation has had its turn, and
+  // the overlay ignores any that left the origin it started on.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    ctx.setTimeout(() => overlay.navigate(new URL(location.href)), 0);
+  });
 }

@@ -352,6 +352,25 @@ describe('a navigation ends the previous page’s work: its requests, its timers
     expect(reports.map((r) => r.kind?.id)).toEqual(['jsm-queue']);
   });
 
+  it('a navigation to another origin (a download, a 204) changes nothing: requests stay on the page’s origin, new rows are badged', async () => {
+    page(['SUP-1']);
+    const origins: string[] = [];
+    const base = fakeAdapter();
+    const adapter: SourceAdapter = {
+      ...base,
+      enrich(keys, options) {
+        origins.push(options.origin);
+        return base.enrich(keys, options);
+      },
+    };
+    const { overlay } = start(adapter, fakeBackground());
+    await vi.waitFor(() => expect(badges()).toHaveLength(1));
+    overlay.navigate(new URL('https://files.customer.example/log.zip'));
+    document.body.insertAdjacentHTML('beforeend', '<div class="row" data-key="SUP-2"><a class="key">SUP-2</a></div>');
+    await vi.waitFor(() => expect(badges().map(([key]) => key)).toEqual(['SUP-1', 'SUP-2']));
+    expect(new Set(origins)).toEqual(new Set(['https://acme.atlassian.net']));
+  });
+
   it('reads the page under its new URL only: the old observer is gone', async () => {
     page(['SUP-1']);
     const { adapter, readAt } = heldAdapter();

@@ -66,7 +66,10 @@ function domFacts(found: FoundTicket, source: TicketFacts['source'], site: strin
 }
 
 export interface Overlay {
-  /** Re-scans for the page at `url` (in-page navigation): a new run replaces the old one. */
+  /**
+   * Re-scans for the page at `url` (in-page navigation): a new run replaces the old one. A URL on
+   * another origin is ignored: an in-page navigation never leaves the origin, and requests never do.
+   */
   navigate(url: URL): void;
 }
 
@@ -74,6 +77,8 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
   const doc = deps.document;
   const { adapter } = deps;
   const site = url.hostname;
+  // Fixed for the overlay's life: every request goes to the origin the page was loaded from.
+  const origin = url.origin;
   sweepStaleBadges(doc);
   injectStyle(doc);
 
@@ -195,7 +200,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     };
     // Each answer is evaluated and badged as it lands, not after the last one. A navigation aborts
     // the requests; tickets still on the next page are asked for again by its run.
-    const enriched = await adapter.enrich(keys, { origin: current.url.origin, signal: runSignal, now: deps.now(), onFacts: (batch) => send(batch) });
+    const enriched = await adapter.enrich(keys, { origin, signal: runSignal, now: deps.now(), onFacts: (batch) => send(batch) });
     if (runSignal.aborted) return;
     send(enriched.facts, true);
     // What the API did not give, the page may show (approximate); else the badge says unknown.
@@ -364,6 +369,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
   observe(run);
   return {
     navigate(next: URL) {
+      if (next.origin !== origin || next.href === run.url.href) return;
       run.abort();
       run = newRun(next);
       observe(run);

@@ -104,6 +104,8 @@ export const URLS = {
   zendeskEmptyView: `${ZENDESK_ORIGIN}/agent/filters/${ZENDESK_EMPTY_VIEW}`,
   zendeskDriftedView: `${ZENDESK_ORIGIN}/agent/filters/${ZENDESK_DRIFTED_VIEW}`,
   other: `${OTHER_ORIGIN}/browse/SUP-1`,
+  /** Answers 204 No Content: a navigation there never commits. */
+  otherNoContent: `${OTHER_ORIGIN}/download/nothing`,
 };
 
 export interface FakeSiteData {
@@ -197,6 +199,9 @@ export function handle(data: FakeSiteData, req: FakeRequest): FakeResponse | nul
   const { hostname, pathname } = req.url;
   const dcHost = new URL(JIRA_DC_ORIGIN).hostname;
   const isApi = pathname.startsWith('/rest/') || pathname.startsWith('/api/') || (hostname === dcHost && pathname.includes('/rest/'));
+  // Another origin's API-shaped requests are logged too: tests assert that none ever leaves for it.
+  const otherHost = new URL(OTHER_ORIGIN).hostname;
+  if (isApi && hostname === otherHost) data.apiLog?.push(req);
   if (isApi && (hostname.endsWith('.atlassian.net') || hostname.endsWith('.zendesk.com') || hostname === dcHost || hostname === new URL(ZENDESK_MAPPED_ORIGIN).hostname)) {
     data.apiLog?.push(req);
     data.onApi?.(req);
@@ -270,6 +275,8 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
   }
 
   if (hostname === new URL(OTHER_ORIGIN).hostname) {
+    // A link that starts a navigation which never commits: the page that started it stays.
+    if (pathname === '/download/nothing') return { status: 204, contentType: 'text/plain', body: '' };
     const issue = data.jira[0];
     return issue ? html(jiraIssuePage(issue)) : notFound();
   }
