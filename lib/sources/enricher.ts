@@ -7,6 +7,7 @@
  * (`onFacts`). Never throws.
  */
 import type { TicketFacts } from '../sla/index';
+import { MAX_RETRY_AFTER_MS } from './http';
 import type { EnrichFailure, EnrichOptions, EnrichResult } from './types';
 
 export interface BatchContext {
@@ -96,7 +97,8 @@ export function createEnricher(options: EnricherOptions): Enricher {
     s.failures += 1;
     s.lastFailure = failure;
     const exponential = Math.min(maxMs, baseMs * 2 ** (s.failures - 1));
-    s.blockedUntil = now + (retryAfter ?? exponential);
+    // Capped here too: a source that reads its own Retry-After must not stop enrichment for the page's life.
+    s.blockedUntil = now + (retryAfter !== undefined ? Math.min(Math.max(0, retryAfter), MAX_RETRY_AFTER_MS) : exponential);
   }
 
   async function run(origin: string, s: OriginState, batch: Batch): Promise<EnrichFailure | undefined> {
