@@ -1,4 +1,4 @@
-import { error, type RawProblem } from './problem';
+import { error, MAX_PROBLEMS, type RawProblem } from './problem';
 import type { ConfigV1 } from './schema';
 import { didYouMean, quoteList } from './suggest';
 import { resolveExtends, type MergedPolicy } from './extends';
@@ -21,14 +21,15 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
   });
 
   const policyAt = new Map<string, number>();
+  let known: string[] | undefined;
   doc.policies.forEach((p, i) => {
     if (policyAt.has(p.id)) {
       problems.push(error(['policies', i, 'id'], `Policy id "${p.id}" is already used by policies[${policyAt.get(p.id)}]; ids must be unique.`));
     } else policyAt.set(p.id, i);
 
     if (p.calendar !== undefined && p.calendar !== '24x7' && !calendarAt.has(p.calendar)) {
-      const known = [...calendarAt.keys(), '24x7'];
-      const hint = didYouMean(p.calendar, known);
+      known ??= [...calendarAt.keys(), '24x7'];
+      const hint = problems.length < MAX_PROBLEMS ? didYouMean(p.calendar, known) : '';
       problems.push(
         error(['policies', i, 'calendar'], `Calendar "${p.calendar}" is not defined; use ${known.length > 1 ? 'one of ' : ''}${quoteList(known)}${hint ? `.${hint.replace(' — d', ' D')}` : '.'}`),
       );

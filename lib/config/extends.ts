@@ -1,5 +1,5 @@
 import type { Duration, Match, PolicyDoc } from './schema';
-import { error, type RawProblem } from './problem';
+import { error, MAX_PROBLEMS, type RawProblem } from './problem';
 import { didYouMean } from './suggest';
 
 export type Metric = 'firstResponse' | 'resolution';
@@ -22,6 +22,12 @@ export interface MergedPolicy {
   effective?: { from?: string; to?: string };
 }
 
+/**
+ * Organisation → customer → service is three. Each policy walks and copies its whole chain, so
+ * without a bound a file of n policies each extending the one before costs n³ steps and n² matches.
+ */
+export const MAX_EXTENDS_DEPTH = 16;
+
 const INHERITED = ['name', 'description', 'calendar', 'pauseOn', 'warnAt', 'effective'] as const;
 
 /**
@@ -43,7 +49,7 @@ export function resolveExtends(policies: readonly PolicyDoc[]): { merged: Array<
       const parent = byId.get(current.extends);
       if (parent === undefined) {
         if (chain.length === 1) {
-          const hint = didYouMean(current.extends, byId.keys());
+          const hint = problems.length < MAX_PROBLEMS ? didYouMean(current.extends, byId.keys()) : '';
           problems.push(error(['policies', i, 'extends'], `Policy "${policy.id}" extends "${current.extends}", which is not defined in this file${hint || '.'}`));
         }
         return null;
@@ -58,6 +64,10 @@ export function resolveExtends(policies: readonly PolicyDoc[]): { merged: Array<
           members.forEach((m) => reportedCycles.add(m));
           problems.push(error(['policies', first, 'extends'], `These policies extend each other in a circle: ${cycleText(first, policies, byId)}. Remove one of the "extends".`));
         }
+        return null;
+      }
+      if (chain.length > MAX_EXTENDS_DEPTH) {
+        problems.push(error(['policies', i, 'extends'], `Policy "${policy.id}" inherits through more than ${MAX_EXTENDS_DEPTH} levels of "extends"; SLA Lens follows up to ${MAX_EXTENDS_DEPTH}.`));
         return null;
       }
       chain.unshift(parent);

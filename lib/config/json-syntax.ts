@@ -18,6 +18,14 @@ class Fault extends Error {
   }
 }
 
+/**
+ * Far deeper than any configuration (calendars → holidays → hours → interval is five). The checker,
+ * the YAML composer and zod all recurse per level; 100,000 nested brackets overflow the stack.
+ */
+export const MAX_NESTING = 64;
+
+export const tooDeepMessage = `Lists and objects are nested more than ${MAX_NESTING} levels deep here; an SLA Lens configuration needs far fewer. Check for a missing closing bracket`;
+
 const VALUE_HINT = 'expected a value: text in double quotes, a number, true, false, null, an object {…} or a list […]';
 
 export function checkJsonSyntax(text: string): SyntaxFault | null {
@@ -59,8 +67,13 @@ export function checkJsonSyntax(text: string): SyntaxFault | null {
     ws();
     if (i >= text.length) throw end('a value');
     const c = text[i]!;
-    if (c === '{') return object();
-    if (c === '[') return array();
+    if (c === '{' || c === '[') {
+      if (++depth > MAX_NESTING) throw new Fault(tooDeepMessage, i);
+      if (c === '{') object();
+      else array();
+      depth--;
+      return;
+    }
     if (c === '"') return string();
     if (c === "'") throw new Fault('Text must be in double quotes ("…"); single quotes are not JSON', i);
     const number = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
@@ -134,6 +147,7 @@ export function checkJsonSyntax(text: string): SyntaxFault | null {
   };
 
   let lastComma = 0;
+  let depth = 0;
   try {
     ws();
     if (i >= text.length) return { message: 'The file is empty', offset: 0 };

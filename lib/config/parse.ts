@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
-import { checkJsonSyntax } from './json-syntax';
-import type { Problem } from './problem';
+import { checkJsonSyntax, tooDeepMessage } from './json-syntax';
+import { documentFaults, nestingFault } from './limits';
+import { MAX_PROBLEMS, type Problem } from './problem';
 import { locate } from './source-map';
 import type { ParseResult } from './types';
 import { validateWith } from './validate';
@@ -24,24 +25,33 @@ export function parseConfigText(text: string, fileName?: string): ParseResult {
     }
   }
 
-  // `uniqueKeys` (the default) makes a repeated field an error: JSON.parse would keep the last silently.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, version: '1.2' });
-  const toSyntax = (e: YAMLError, severity: Problem['severity']): Problem => {
-    const { line, col } = lines.linePos(e.pos[0]);
-    return { severity, path: '', message: yamlMessage(e, text), line, column: col };
+  const deep = nestingFault(text);
+  if (deep !== null) return fail([{ severity: 'error', path: '', message: `${tooDeepMessage}.`, ...positionOf(text, deep) }]);
+
+  // A repeated field is an error (JSON.parse would keep the last silently), found by
+  // `documentFaults` in linear time rather than by yaml's quadratic `uniqueKeys`.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, version: '1.2', uniqueKeys: false });
+  const at = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
   };
+  const toSyntax = (e: YAMLError, severity: Problem['severity']): Problem => ({ severity, path: '', message: yamlMessage(e), ...at(e.pos[0]) });
   const warnings = doc.warnings.map((w) => toSyntax(w, 'warning'));
-  if (doc.errors.length > 0)
+  const faults = documentFaults(doc).map((f): Problem & { offset: number } => ({ severity: 'error', path: '', message: f.message, ...at(f.offset), offset: f.offset }));
+  if (doc.errors.length > 0 || faults.length > 0) {
+    const errors = [...doc.errors.map((e) => ({ ...toSyntax(e, 'error'), offset: e.pos[0] })), ...faults].sort((a, b) => a.offset - b.offset);
     return fail(
-      doc.errors.map((e) => toSyntax(e, 'error')),
+      errors.slice(0, MAX_PROBLEMS).map(({ offset: _offset, ...p }) => p),
       warnings,
     );
+  }
 
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    // Unresolved aliases (*name without &name) and alias bombs surface only here.
+    // Unresolved aliases (*name without &name) and nested alias bombs surface only here. Flat
+    // copies within this count are weighed by `inspectValue` in `validateWith`.
     const message = e instanceof Error ? e.message : String(e);
     return fail([{ severity: 'error', path: '', message: `This is not valid YAML: ${message.charAt(0).toLowerCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}` }], warnings);
   }
@@ -68,13 +78,7 @@ const YAML_MESSAGES: Record<string, string> = {
   BLOCK_IN_FLOW: 'A comma or closing bracket is probably missing before this point.',
 };
 
-function yamlMessage(e: YAMLError, text: string): string {
-  if (e.code === 'DUPLICATE_KEY') {
-    // The error marks the start of the repeated key; read the key itself for the message.
-    const key = /^(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^:\s,{}[\]]+)/.exec(text.slice(e.pos[0]))?.[0] ?? '';
-    const name = key.startsWith("'") ? `"${key.slice(1, -1)}"` : key.startsWith('"') ? key : `"${key}"`;
-    return `The field ${name} appears twice in the same object; keep only one.`;
-  }
+function yamlMessage(e: YAMLError): string {
   const known = YAML_MESSAGES[e.code];
   if (known) return known;
   // The library's message ends with its own " at line …" excerpt; we carry line and column separately.

@@ -6,12 +6,16 @@ export type PathSegment = string | number;
 
 const PLAIN_KEY = /^[^\s.[\]"]+$/;
 
+/** A key longer than this is cut in paths: a path names a place, it need not repeat a pasted megabyte. */
+const MAX_KEY_IN_PATH = 64;
+
 export function formatPath(segments: readonly PropertyKey[]): string {
   let out = '';
   for (const s of segments) {
     if (typeof s === 'number') out += `[${s}]`;
     else {
-      const key = String(s);
+      const whole = String(s);
+      const key = whole.length > MAX_KEY_IN_PATH ? `${whole.slice(0, MAX_KEY_IN_PATH)}…` : whole;
       if (PLAIN_KEY.test(key)) out += out === '' ? key : `.${key}`;
       else out += `[${JSON.stringify(key)}]`;
     }

@@ -34,3 +34,20 @@ export function warning(path: PathSegment[], message: string, at?: 'key' | 'valu
 export function toProblem(raw: RawProblem, position?: { line: number; column: number }): Problem {
   return { severity: raw.severity, path: formatPath(raw.path), message: raw.message, ...(position ?? {}) };
 }
+
+/**
+ * More errors than anyone reads in one go. Producers stop looking past it, so a file of a million
+ * mistakes costs a hundred sentences (each with its hints and position), not a million.
+ */
+export const MAX_PROBLEMS = 100;
+
+/** The first `MAX_PROBLEMS` errors (and warnings), and one line saying how many more were found. */
+export function capProblems(raw: RawProblem[]): RawProblem[] {
+  const errors = raw.filter((p) => p.severity === 'error');
+  const warnings = raw.filter((p) => p.severity === 'warning');
+  const out = [...errors.slice(0, MAX_PROBLEMS), ...warnings.slice(0, MAX_PROBLEMS)];
+  if (errors.length > MAX_PROBLEMS) {
+    out.push(error([], `${MAX_PROBLEMS} problems are listed; SLA Lens stopped looking after that. Fix these and check the file again.`));
+  }
+  return out;
+}

@@ -16,12 +16,28 @@ const labelSet = z
   })
   .meta({ id: 'LabelSet', description: 'Labels (Jira) or tags (Zendesk), compared case-insensitively.' });
 
+/** A host name is at most 253 characters. */
+export const MAX_SITE_GLOB_LENGTH = 255;
+/** "*.acme.*" needs two; more only multiplies the matcher's work per ticket. */
+export const MAX_SITE_GLOB_STARS = 8;
+
+const siteGlob = z
+  .string()
+  .min(1)
+  .max(MAX_SITE_GLOB_LENGTH, { error: `A site is a host name or glob of at most ${MAX_SITE_GLOB_LENGTH} characters` })
+  .superRefine((glob, ctx) => {
+    const stars = glob.split(/\*+/).length - 1;
+    if (stars > MAX_SITE_GLOB_STARS) ctx.addIssue({ code: 'custom', message: `A site glob may use "*" at most ${MAX_SITE_GLOB_STARS} times; this one uses it ${stars} times.` });
+  });
+
 export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
 export const matchSchema = z
   .strictObject({
     source: z.enum(['jira', 'zendesk']).optional().meta({ description: 'The ticketing tool.' }),
-    site: oneOrMore('Host name or glob, such as "*.atlassian.net" or "support.acme.com"'),
+    site: z
+      .union([siteGlob, z.array(siteGlob).min(1)])
+      .meta({ description: 'Host name or glob, such as "*.atlassian.net" or "support.acme.com": one name, or a list of names of which any may match (case-insensitive).' }),
     project: oneOrMore('Jira project key'),
     issueType: oneOrMore('Jira issue type, or Zendesk ticket type'),
     requestType: oneOrMore('Jira Service Management request type'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DurationError, parseDuration, parseWarnAt } from '../sla/index';
+import { DurationError, parseDuration, parseWarnAt, type WarnAt } from '../sla/index';
 import { calendarSchema, dateSchema, idSchema } from './schema-calendar';
 import { isDate } from './dates';
 import { matchSchema } from './schema-match';
@@ -20,13 +20,29 @@ function durationMessage(error: DurationError, noun: string): string {
   return m.charAt(0).toUpperCase() + m.slice(1);
 }
 
-function refineWith(parse: (v: unknown) => unknown, noun: string) {
+/**
+ * About eleven years. Far beyond any agreement, and far below where milliseconds stop being exact
+ * or overflow to Infinity, which Chrome's messaging sends as null and a badge would read as 0 left.
+ */
+export const MAX_DURATION_HOURS = 100_000;
+const MAX_DURATION_MS = MAX_DURATION_HOURS * 3_600_000;
+
+function refineWith(parse: (v: unknown) => number | WarnAt, noun: string) {
   return (value: unknown, ctx: z.RefinementCtx) => {
+    let ms: number | undefined;
     try {
-      parse(value);
+      const parsed = parse(value);
+      ms = typeof parsed === 'number' ? parsed : 'remainingMs' in parsed ? parsed.remainingMs : undefined;
     } catch (error) {
       if (!(error instanceof DurationError)) throw error;
       ctx.addIssue({ code: 'custom', message: durationMessage(error, noun) });
+      return;
+    }
+    if (ms !== undefined && !(ms <= MAX_DURATION_MS)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${noun} ${JSON.stringify(value)} is longer than ${MAX_DURATION_HOURS.toLocaleString('en')} hours; SLA Lens counts durations of up to ${MAX_DURATION_HOURS.toLocaleString('en')}h.`,
+      });
     }
   };
 }

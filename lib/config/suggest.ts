@@ -1,18 +1,32 @@
 /**
+ * Longer than any field, calendar or policy name worth a "did you mean": beyond it no hint is
+ * offered, so a pasted megabyte next to another costs nothing (the table is length × length).
+ */
+export const MAX_SUGGEST_LENGTH = 64;
+
+/** Among more names than this a guess is more noise than help, and each costs a table. */
+export const MAX_SUGGEST_CANDIDATES = 200;
+
+/**
  * Edit distance counting a swap of two neighbours as one edit (optimal string alignment), for
- * "did you mean" hints on a handful of short names: "emae" is one slip away from "emea".
+ * "did you mean" hints on a handful of short names: "emae" is one slip away from "emea". Three
+ * rows, since the swap looks two rows back.
  */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      current[j] = best;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 /**
@@ -20,7 +34,12 @@ export function editDistance(a: string, b: string): number {
  * word's length (at least one edit from three letters on), ignoring case.
  */
 export function suggest(word: string, candidates: Iterable<string>): string | null {
-  const list = [...candidates];
+  if (word.length > MAX_SUGGEST_LENGTH) return null;
+  const list: string[] = [];
+  for (const c of candidates) {
+    if (list.length === MAX_SUGGEST_CANDIDATES) return null;
+    if (c.length <= MAX_SUGGEST_LENGTH) list.push(c);
+  }
   let best: string | null = null;
   let bestDistance = Infinity;
   const w = word.toLowerCase();
@@ -46,7 +65,15 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return s === null ? '' : ` — did you mean "${s}"?`;
 }
 
+/** Longer lists are cut ("… and 37 more"): a message repeated per problem must stay a sentence. */
+const MAX_QUOTED = 12;
+
 export function quoteList(values: readonly unknown[]): string {
+  if (values.length > MAX_QUOTED)
+    return `${values
+      .slice(0, MAX_QUOTED)
+      .map((v) => JSON.stringify(v))
+      .join(', ')} … (${values.length - MAX_QUOTED} more)`;
   const q = values.map((v) => JSON.stringify(v));
   if (q.length <= 1) return q.join('');
   return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;

@@ -1,6 +1,8 @@
 import { checkDocument } from './check-document';
 import { ConfigVersionError, migrateToLatest } from './migrate';
-import { toProblem, type Problem, type RawProblem } from './problem';
+import { canonical } from './format';
+import { inspectValue } from './limits';
+import { capProblems, toProblem, type Problem, type RawProblem } from './problem';
 import { resolveConfig } from './resolve';
 import { configSchema } from './schema';
 import { findUnreachable } from './shadowing';
@@ -20,12 +22,16 @@ export function validateConfig(value: unknown): ParseResult {
 }
 
 export function validateWith(value: unknown, locate: Locator, extraWarnings: Problem[] = []): ParseResult {
-  const place = (raw: RawProblem[]) => sortByPosition(raw.map((r) => toProblem(r, locate(r))));
+  const place = (raw: RawProblem[]) => sortByPosition(capProblems(raw).map((r) => toProblem(r, locate(r))));
   const fail = (raw: RawProblem[]): ParseResult => ({
     ok: false,
     errors: place(raw.filter((p) => p.severity === 'error')),
     warnings: [...extraWarnings, ...place(raw.filter((p) => p.severity === 'warning'))],
   });
+
+  // Before anything recurses into the value or copies it: depth, reserved keys, expanded size.
+  const unsafe = inspectValue(value);
+  if (unsafe) return fail([unsafe]);
 
   let doc: Record<string, unknown>;
   try {
@@ -42,9 +48,34 @@ export function validateWith(value: unknown, locate: Locator, extraWarnings: Pro
   const { problems, merged } = checkDocument(shape.data);
   if (problems.some((p) => p.severity === 'error')) return fail(problems);
 
+  // The document is hashed and stored as written out; `inspectValue` bounds it, this says so plainly.
+  const written = canonicalLength(shape.data);
+  if (written > MAX_CANONICAL_LENGTH) {
+    return fail([
+      {
+        severity: 'error',
+        path: [],
+        message: `This configuration is ${(written / 1024 / 1024).toFixed(1)} MB once written out; SLA Lens stores configurations of up to ${MAX_CANONICAL_LENGTH / 1024 / 1024} MB.`,
+      },
+    ]);
+  }
+
   const config = resolveConfig(shape.data, merged);
   const warnings = [...problems, ...findUnreachable(shape.data, config.policies)];
   return { ok: true, config, document: shape.data, warnings: [...extraWarnings, ...place(warnings)] };
+}
+
+/** Twice the largest file SLA Lens reads: room for reformatting, none for amplification. */
+export const MAX_CANONICAL_LENGTH = 10 * 1024 * 1024;
+
+function canonicalLength(document: unknown): number {
+  try {
+    return canonical(document).length;
+  } catch (e) {
+    // Past V8's longest string JSON.stringify throws a RangeError: over any limit.
+    if (e instanceof RangeError) return Infinity;
+    throw e;
+  }
 }
 
 /** Top to bottom in the file when positions are known; otherwise in the order found. */

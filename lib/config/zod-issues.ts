@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PathSegment } from './path';
-import { error, type RawProblem } from './problem';
+import { error, MAX_PROBLEMS, type RawProblem } from './problem';
 import { allowedKeysAt } from './schema-walk';
 import { didYouMean, quoteList } from './suggest';
 
@@ -55,16 +55,23 @@ function withStop(message: string): string {
 }
 
 export function issuesToProblems(issues: readonly Issue[], input: unknown, schema: z.ZodType, prefix: PathSegment[] = []): RawProblem[] {
-  return issues.flatMap((issue) => issueToProblems(issue, input, schema, [...prefix, ...(issue.path as PathSegment[])]));
+  const out: RawProblem[] = [];
+  // Past the cap the rest are dropped anyway (capProblems); hints and paths for them are wasted work.
+  for (const issue of issues) {
+    if (out.length > MAX_PROBLEMS) break;
+    out.push(...issueToProblems(issue, input, schema, [...prefix, ...(issue.path as PathSegment[])]));
+  }
+  return out;
 }
 
 function issueToProblems(issue: Issue, input: unknown, schema: z.ZodType, path: PathSegment[]): RawProblem[] {
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeysAt(schema, path);
-      return issue.keys.map((key) => {
+      return issue.keys.slice(0, MAX_PROBLEMS + 1).map((key) => {
         const hint = didYouMean(key, allowed);
-        const message = hint ? `Unknown field "${key}"${hint}` : `Unknown field "${key}"; the fields allowed here are ${allowed.join(', ')}.`;
+        const name = key.length > 64 ? `${key.slice(0, 64)}…` : key;
+        const message = hint ? `Unknown field "${name}"${hint}` : `Unknown field "${name}"; the fields allowed here are ${allowed.join(', ')}.`;
         return error([...path, key], message, 'key');
       });
     }
