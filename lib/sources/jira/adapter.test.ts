@@ -3,24 +3,35 @@ import { handle, JIRA_DC_BASE, JIRA_DC_ORIGIN, JIRA_ORIGIN, type FakeSiteData } 
 import { manyJiraIssues, sampleJiraIssues } from '../../../testing/sites/samples';
 import { FIXTURE_NOW, renderFixture, renderHtml } from './__fixtures__/pages';
 import { createJiraAdapter, jiraAdapter, searchTarget, type JiraAdapterOptions } from './adapter';
-import type { Fetch } from '../http';
+import { MAX_RETRY_AFTER_MS, type Fetch } from '../http';
+import { never, paddedJson, redirectStep, redirectTo } from '../../../testing/fakes/fetch';
+import { createEnricher } from './enrich';
 
 interface Call {
   url: string;
   init: RequestInit;
 }
 
-/** A `fetch` answered by the fake sites, with every call recorded; `override` replaces answers. */
+/**
+ * A `fetch` answered by the fake sites, with every call recorded; `override` replaces answers.
+ * Redirects go as in a browser, by the request's `redirect` mode (followed unless it says otherwise).
+ */
 function fakeFetch(sites: FakeSiteData, override?: (call: Call) => Response | Promise<Response> | undefined): Fetch & { calls: Call[] } {
   const calls: Call[] = [];
-  const fn = async (url: string, init: RequestInit) => {
-    const call = { url, init };
-    calls.push(call);
+  const answer = async (call: Call) => {
     const custom = await override?.(call);
     if (custom) return custom;
-    const res = handle(sites, { method: init.method ?? 'GET', url: new URL(url), body: (init.body as string | undefined) ?? null });
+    const res = handle(sites, { method: call.init.method ?? 'GET', url: new URL(call.url), body: (call.init.body as string | undefined) ?? null });
     if (!res) throw new TypeError('Failed to fetch');
     return new Response(res.body, { status: res.status, headers: { 'Content-Type': res.contentType } });
+  };
+  const fn = async (url: string, init: RequestInit): Promise<Response> => {
+    const call = { url, init };
+    calls.push(call);
+    const response = await answer(call);
+    const step = redirectStep(url, init, response);
+    if (!step) return response;
+    return 'answer' in step ? step.answer : fn(step.follow, step.init);
   };
   return Object.assign(fn, { calls });
 }
@@ -313,6 +324,109 @@ describe('Data Center', () => {
     );
     expect(searchTarget(JIRA_DC_ORIGIN, doc)).toEqual({ kind: 'dc', baseUrl: JIRA_DC_BASE, site: 'jira.example-corp.test' });
     expect(searchTarget(JIRA_ORIGIN, doc)).toEqual({ kind: 'cloud', baseUrl: JIRA_ORIGIN, site: 'acme.atlassian.net' });
+  });
+});
+
+describe('every request stays on the page’s origin and is bounded', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const dcPage = (contextPath: string, extra = '<meta name="ajs-version-number" content="9.12.0">') =>
+    renderHtml(`<!doctype html>${extra}<meta name="ajs-context-path" content="${contextPath}"><p>DC</p>`, `${JIRA_DC_BASE}/browse/SUP-1`);
+
+  it.each(['.evil.example', '@evil.example', '/../x', '/..', '/./jira', '//evil.example', '/jira?x=1', '/jira#x', '\\\\evil.example', ':8443', 'https://evil.example'])(
+    'a hostile ajs-context-path (%s) never yields a base off the page’s origin, nor outside its paths',
+    (contextPath) => {
+      for (const doc of [dcPage(contextPath), dcPage(contextPath, '')]) {
+        const target = searchTarget(JIRA_DC_ORIGIN, doc);
+        expect(new URL(target.baseUrl).origin).toBe(JIRA_DC_ORIGIN);
+        // Ignored whole, not half-read: the base is the origin itself.
+        expect(target.baseUrl).toBe(JIRA_DC_ORIGIN);
+      }
+    },
+  );
+
+  it('a plain context path is still used, trailing slash or not; and a same-origin ajs-base-url wins over it', () => {
+    expect(searchTarget(JIRA_DC_ORIGIN, dcPage('/jira/')).baseUrl).toBe(JIRA_DC_BASE);
+    expect(searchTarget(JIRA_DC_ORIGIN, dcPage('/tools/jira-9.x_~old', '')).baseUrl).toBe(`${JIRA_DC_ORIGIN}/tools/jira-9.x_~old`);
+    expect(searchTarget(JIRA_DC_ORIGIN, dcPage('')).baseUrl).toBe(JIRA_DC_ORIGIN);
+    const both = dcPage('.evil.example', `<meta name="ajs-version-number" content="9.12.0"><meta name="ajs-base-url" content="${JIRA_DC_BASE}">`);
+    expect(searchTarget(JIRA_DC_ORIGIN, both).baseUrl).toBe(JIRA_DC_BASE);
+    const userinfo = dcPage('/jira', `<meta name="ajs-version-number" content="9.12.0"><meta name="ajs-base-url" content="https://evil.example@jira.example-corp.test/other">`);
+    expect(searchTarget(JIRA_DC_ORIGIN, userinfo).baseUrl).toBe(JIRA_DC_BASE);
+  });
+
+  it('enriching on a page with a hostile context path sends nothing off its origin', async () => {
+    for (const contextPath of ['.evil.example', '@evil.example', '/../x']) {
+      const fetch = fakeFetch(sites());
+      const doc = dcPage(contextPath);
+      await createJiraAdapter({ fetch, document: () => doc, coalesceMs: 1 }).enrich(['SUP-101'], { origin: JIRA_DC_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
+      expect(fetch.calls.length).toBeGreaterThan(0);
+      for (const c of fetch.calls) expect(c.url.startsWith(`${JIRA_DC_ORIGIN}/rest/`)).toBe(true);
+    }
+  });
+
+  it('a search target off the enrich origin is refused in the one guard: a failure, and never a request', async () => {
+    const fetch = fakeFetch(sites());
+    const enricher = createEnricher({ fetch, coalesceMs: 1, target: () => ({ kind: 'dc', baseUrl: 'https://jira.example-corp.test.evil.example/jira', site: 'jira.example-corp.test' }) });
+    const result = await enricher.enrich(['SUP-101', 'SUP-102'], { origin: JIRA_DC_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
+    expect(result).toEqual({ facts: new Map(), failure: 'network' });
+    expect(fetch.calls).toEqual([]);
+  });
+
+  it('a 307 on the search POST is not followed, so the JQL is never re-sent elsewhere', async () => {
+    for (const status of [302, 307, 308]) {
+      const fetch = fakeFetch(sites(), (call) => (call.url.startsWith(JIRA_ORIGIN) && call.url.endsWith('/search/jql') ? redirectTo('https://evil.example/collect', status) : undefined));
+      const result = await adapterWith(fetch).enrich(['SUP-101'], opts());
+      expect(result.facts.size).toBe(0);
+      expect(result.failure).toBe('signed-out');
+      expect(fetch.calls.map((c) => new URL(c.url).origin)).toEqual([JIRA_ORIGIN]);
+      expect(fetch.calls[0]!.init.redirect).toBe('manual');
+    }
+  });
+
+  it('a search that never answers is given up after 20 s: the keys fall back to the page', async () => {
+    vi.useFakeTimers();
+    const fetch = fakeFetch(sites(), (call) => (call.url.endsWith('/search/jql') ? never() : undefined));
+    let result: Awaited<ReturnType<ReturnType<typeof adapterWith>['enrich']>> | undefined;
+    void adapterWith(fetch)
+      .enrich(['SUP-101', 'SUP-102'], opts())
+      .then((r) => (result = r));
+    await vi.advanceTimersByTimeAsync(19_000);
+    expect(result).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(result).toEqual({ facts: new Map(), failure: 'network' });
+  });
+
+  it('an oversized search answer is refused, whether its Content-Length says so or its body runs on', async () => {
+    const data = sites();
+    const real = (call: Call) => handle(data, { method: 'POST', url: new URL(call.url), body: call.init.body as string })!.body;
+    const declared = fakeFetch(data, (call) => (call.url.endsWith('/search/jql') ? json(200, real(call), { 'Content-Length': String(64 * 1024 * 1024) }) : undefined));
+    expect(await adapterWith(declared).enrich(['SUP-101'], opts())).toEqual({ facts: new Map(), failure: 'bad-response' });
+    let pulled = () => 0;
+    const streamed = fakeFetch(data, (call) => {
+      if (!call.url.endsWith('/search/jql')) return undefined;
+      const padded = paddedJson(real(call), 32 * 1024 * 1024);
+      pulled = padded.pulled;
+      return padded.response;
+    });
+    const enricher = createEnricher({ fetch: streamed, coalesceMs: 1, requestTypeField: 'customfield_10010', maxBytes: 1024 * 1024, target: (origin) => searchTarget(origin, undefined) });
+    expect(await enricher.enrich(['SUP-101'], opts())).toEqual({ facts: new Map(), failure: 'bad-response' });
+    expect(pulled()).toBeLessThan(24);
+  });
+
+  it('Retry-After: 1e9 blocks the origin for 15 minutes at most', async () => {
+    let limited = true;
+    const fetch = fakeFetch(sites(), () => (limited ? json(429, '{}', { 'Retry-After': '1e9' }) : undefined));
+    const adapter = adapterWith(fetch);
+    expect((await adapter.enrich(['SUP-101'], opts())).failure).toBe('rate-limited');
+    limited = false;
+    expect((await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + MAX_RETRY_AFTER_MS - 1))).failure).toBe('rate-limited');
+    expect(fetch.calls).toHaveLength(1);
+    const after = await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + MAX_RETRY_AFTER_MS));
+    expect(after.failure).toBeUndefined();
+    expect(after.facts.has('SUP-101')).toBe(true);
   });
 });
 

@@ -31,24 +31,38 @@ const meta = (doc: Document | undefined, name: string) => doc?.querySelector(`me
 /**
  * Cloud hosts use the v3 search. Elsewhere, `ajs-version-number` marks Data Center, whose API lives
  * under `ajs-base-url` (jira-dom.md §1); the base URL is only trusted on the page's own origin.
- * Anything else starts as Cloud and falls back to DC when the v3 endpoint answers 404.
+ * Anything else starts as Cloud and falls back to DC when the v3 endpoint answers 404. The page's
+ * meta tags never take the base off the page's origin: a context path or base URL that would is
+ * ignored, and the base is then the origin itself.
  */
 export function searchTarget(origin: string, doc: Document | undefined): SearchTarget {
   const url = new URL(origin);
   const site = url.hostname;
   if (isCloudHost(url)) return { kind: 'cloud', baseUrl: url.origin, site };
-  if (!doc?.querySelector(S.dcVersion)) {
-    // Unknown: try Cloud's API first; the 404 fallback keeps this base, context path included.
-    return { kind: 'cloud', baseUrl: `${url.origin}${(meta(doc, 'ajs-context-path') ?? '').replace(/\/$/, '')}`, site };
-  }
-  let base = `${url.origin}${(meta(doc, 'ajs-context-path') ?? '').replace(/\/$/, '')}`;
+  // A context path as Data Center writes it (`/jira`, `/a/b`, or empty at the root): path segments
+  // only, none of them `.` or `..`. Anything else (`.evil.example`, `@evil.example`, `/../x`) could
+  // move the base to another host or out of the application.
+  const contextPath = /^(?:\/(?!\.{1,2}(?:\/|$))[\w.~-]+)*$/;
+  const baseOn = (path: string): string | null => {
+    const trimmed = path.replace(/\/$/, '');
+    if (!contextPath.test(trimmed)) return null;
+    try {
+      return new URL(`${url.origin}${trimmed}`).origin === url.origin ? `${url.origin}${trimmed}` : null;
+    } catch {
+      return null;
+    }
+  };
+  const context = baseOn(meta(doc, 'ajs-context-path') ?? '') ?? url.origin;
+  // Unknown: try Cloud's API first; the 404 fallback keeps this base, context path included.
+  if (!doc?.querySelector(S.dcVersion)) return { kind: 'cloud', baseUrl: context, site };
+  let declared: URL | null = null;
   try {
-    const declared = new URL(meta(doc, 'ajs-base-url') ?? '');
-    if (declared.origin === url.origin) base = `${declared.origin}${declared.pathname.replace(/\/$/, '')}`;
+    declared = new URL(meta(doc, 'ajs-base-url') ?? '');
   } catch {
     // No usable ajs-base-url: the context path is enough.
   }
-  return { kind: 'dc', baseUrl: base, site };
+  const base = declared && declared.origin === url.origin && declared.username === '' && declared.password === '' ? baseOn(declared.pathname) : null;
+  return { kind: 'dc', baseUrl: base ?? context, site };
 }
 
 export function createJiraAdapter(options: JiraAdapterOptions = {}): SourceAdapter {

@@ -5,7 +5,7 @@
  * keys JQL rejects as unknown are dropped and the search asked again without them.
  */
 import { createEnricher as createSharedEnricher, failedBatch, type BatchOutcome, type Enricher } from '../enricher';
-import type { Fetch } from '../http';
+import type { Fetch, RequestContext } from '../http';
 import { discoverRequestTypeField, searchFields, searchIssues, type SearchTarget } from './rest';
 import { isValidIssueKey } from './urls';
 
@@ -21,16 +21,20 @@ export interface EnricherOptions {
   batchSize?: number;
   backoffBaseMs?: number | undefined;
   backoffMaxMs?: number | undefined;
+  /** Per request (default 20 s, ../http.ts). */
+  timeoutMs?: number | undefined;
+  /** Per answer's body (default 8 MiB, ../http.ts). */
+  maxBytes?: number | undefined;
 }
 
 export function createEnricher(options: EnricherOptions): Enricher {
   const targets = new Map<string, SearchTarget>();
   const fieldsByOrigin = new Map<string, Promise<string[]>>();
 
-  function fieldsFor(origin: string, target: SearchTarget, signal: AbortSignal): Promise<string[]> {
+  function fieldsFor(origin: string, target: SearchTarget, context: RequestContext): Promise<string[]> {
     let fields = fieldsByOrigin.get(origin);
     if (!fields) {
-      fields = (options.requestTypeField ? Promise.resolve(options.requestTypeField) : discoverRequestTypeField(options.fetch, target, signal)).then(searchFields);
+      fields = (options.requestTypeField ? Promise.resolve(options.requestTypeField) : discoverRequestTypeField(context, target)).then(searchFields);
       fieldsByOrigin.set(origin, fields);
     }
     return fields;
@@ -39,10 +43,12 @@ export function createEnricher(options: EnricherOptions): Enricher {
   async function fetchBatch(origin: string, keys: string[], { signal, now }: { signal: AbortSignal; now: number }): Promise<BatchOutcome> {
     let target = targets.get(origin) ?? options.target(origin);
     targets.set(origin, target);
-    const fields = await fieldsFor(origin, target, signal);
+    // Requests may go to `origin` only: a target built from the page's meta tags cannot lead them elsewhere.
+    const context: RequestContext = { fetch: options.fetch, origin, signal, now, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes };
+    const fields = await fieldsFor(origin, target, context);
     let chunk = keys;
     for (let attempt = 0; attempt < 2 && chunk.length > 0; attempt++) {
-      const outcome = await searchIssues(options.fetch, target, chunk, fields, signal, now);
+      const outcome = await searchIssues(context, target, chunk, fields);
       if (outcome.ok) return { facts: outcome.facts };
       if (signal.aborted) return { failure: 'network' };
       // No v3 API: a Data Center without the meta tags that would have said so (jira-dom.md §5.3).

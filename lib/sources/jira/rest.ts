@@ -2,14 +2,13 @@
  * One search request to the Jira the page belongs to, with the user's session (same origin, no
  * token: jira-dom.md §5.1), classified into facts or a failure. Cloud: `POST /rest/api/3/search/jql`
  * (§5.2; the old `/search` is gone there). Data Center: `GET {base}/rest/api/2/search` (§5.3).
- * Never throws.
+ * Every request goes through `requestJson` (../http.ts): the page's origin only, no redirects, a
+ * timeout and a size cap. Never throws.
  */
 import type { TicketFacts } from '../../sla/index';
-import { failureOf, isJson, type Fetch } from '../http';
+import { requestJson, type RequestContext } from '../http';
 import type { EnrichFailure } from '../types';
 import { parseSearch } from './parse';
-
-// adapter.ts still names the type through this module; it is declared once, in ../http.
 
 export interface SearchTarget {
   kind: 'cloud' | 'dc';
@@ -44,14 +43,9 @@ export function requestTypeFieldOf(body: unknown): string | null {
  * and Data Center both serve to any signed-in user. Any failure gives the usual default, so a
  * missing field list never stops the search.
  */
-export async function discoverRequestTypeField(fetchFn: Fetch, target: SearchTarget, signal: AbortSignal): Promise<string> {
-  try {
-    const response = await fetchFn(`${target.baseUrl.replace(/\/$/, '')}/rest/api/2/field`, { method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' }, signal });
-    if (response.status !== 200 || !isJson(response)) return DEFAULT_REQUEST_TYPE_FIELD;
-    return requestTypeFieldOf(await response.json()) ?? DEFAULT_REQUEST_TYPE_FIELD;
-  } catch {
-    return DEFAULT_REQUEST_TYPE_FIELD;
-  }
+export async function discoverRequestTypeField(context: RequestContext, target: SearchTarget): Promise<string> {
+  const answer = await requestJson(context, `${target.baseUrl.replace(/\/$/, '')}/rest/api/2/field`, { method: 'GET', headers: { Accept: 'application/json' } });
+  return (answer.ok && answer.status === 200 ? requestTypeFieldOf(answer.body) : null) ?? DEFAULT_REQUEST_TYPE_FIELD;
 }
 
 /** Keys Jira's JQL validation names as not existing (or not visible): `An issue with key 'SUP-9' does not exist…`. */
@@ -64,66 +58,64 @@ function invalidKeys(body: unknown): string[] {
 const MAX_PAGES = 4;
 
 /** Facts for `keys` (at most 50), following pages when the server returns fewer than asked. */
-export async function searchIssues(fetchFn: Fetch, target: SearchTarget, keys: readonly string[], fields: readonly string[], signal: AbortSignal, now: number): Promise<SearchOutcome> {
+export async function searchIssues(context: RequestContext, target: SearchTarget, keys: readonly string[], fields: readonly string[]): Promise<SearchOutcome> {
   const jql = `key in (${keys.join(', ')})`;
   const facts = new Map<string, TicketFacts>();
   const base = target.baseUrl.replace(/\/$/, '');
   let nextPageToken: string | undefined;
   let startAt = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
-    let response: Response;
-    try {
-      response =
-        target.kind === 'cloud'
-          ? await fetchFn(`${base}/rest/api/3/search/jql`, {
-              method: 'POST',
-              credentials: 'same-origin',
-              headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Atlassian-Token': 'no-check' },
-              body: JSON.stringify({ jql, fields, expand: 'changelog', maxResults: 50, ...(nextPageToken ? { nextPageToken } : {}) }),
-              signal,
-            })
-          : await fetchFn(
-              `${base}/rest/api/2/search?${new URLSearchParams({ jql, fields: fields.join(','), expand: 'changelog', maxResults: '50', startAt: String(startAt), validateQuery: 'warn' })}`,
-              {
-                method: 'GET',
-                credentials: 'same-origin',
-                headers: { Accept: 'application/json' },
-                signal,
-              },
-            );
-    } catch {
-      return { ok: false, failure: 'network' };
-    }
-    const outcome = await classify(response, target, now);
+    const answer =
+      target.kind === 'cloud'
+        ? await requestJson(context, `${base}/rest/api/3/search/jql`, {
+            method: 'POST',
+            headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Atlassian-Token': 'no-check' },
+            body: JSON.stringify({ jql, fields, expand: 'changelog', maxResults: 50, ...(nextPageToken ? { nextPageToken } : {}) }),
+          })
+        : await requestJson(
+            context,
+            `${base}/rest/api/2/search?${new URLSearchParams({ jql, fields: fields.join(','), expand: 'changelog', maxResults: '50', startAt: String(startAt), validateQuery: 'warn' })}`,
+            {
+              method: 'GET',
+              headers: { Accept: 'application/json' },
+            },
+          );
+    const outcome = classify(answer, target);
     if (!outcome.ok) return outcome;
     for (const [key, f] of outcome.facts) facts.set(key, f);
-    const body = outcome.body as { isLast?: unknown; nextPageToken?: unknown; total?: unknown; issues: unknown[] };
+    const { paging } = outcome;
     if (target.kind === 'cloud') {
-      if (body.isLast !== false || typeof body.nextPageToken !== 'string') break;
-      nextPageToken = body.nextPageToken;
+      if (paging.isLast !== false || typeof paging.nextPageToken !== 'string') break;
+      nextPageToken = paging.nextPageToken;
     } else {
-      startAt += body.issues.length;
-      if (typeof body.total !== 'number' || startAt >= body.total || body.issues.length === 0) break;
+      startAt += paging.count;
+      if (typeof paging.total !== 'number' || startAt >= paging.total || paging.count === 0) break;
     }
   }
   return { ok: true, facts };
 }
 
-async function classify(response: Response, target: SearchTarget, now: number): Promise<{ ok: true; facts: Map<string, TicketFacts>; body: unknown } | Extract<SearchOutcome, { ok: false }>> {
-  const { status } = response;
+/** What a search page says about the next one; the rest of the body (comment bodies included) is dropped once parsed. */
+interface Paging {
+  isLast: unknown;
+  nextPageToken: unknown;
+  total: unknown;
+  count: number;
+}
+
+function classify(answer: Awaited<ReturnType<typeof requestJson>>, target: SearchTarget): { ok: true; facts: Map<string, TicketFacts>; paging: Paging } | Extract<SearchOutcome, { ok: false }> {
   // Signed out, Cloud answers REST calls with 200 and the login page (jira-dom.md §5.1, G Part 1b).
   // A 403 is never one issue's: search leaves out issues the account may not browse rather than
   // refusing them, so a refused search (its XSRF check, a site's policy) is the whole batch's.
-  const failed = failureOf(response, now);
-  if (failed) return { ok: false, failure: failed.failure, ...(failed.retryAfterMs !== undefined ? { retryAfterMs: failed.retryAfterMs } : {}) };
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    return { ok: false, failure: 'bad-response', notFound: status === 404 };
+  if (!answer.ok) {
+    const { failure, retryAfterMs, status } = answer;
+    return { ok: false, failure, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...(status === 404 && failure === 'bad-response' && !answer.refused ? { notFound: true } : {}) };
   }
+  const { status, body } = answer;
   if (status === 404) return { ok: false, failure: 'bad-response', notFound: true };
   if (status !== 200) return { ok: false, failure: 'bad-response', ...(status === 400 ? { invalidKeys: invalidKeys(body) } : {}) };
   const facts = parseSearch(body, { site: target.site, baseUrl: target.baseUrl });
-  return facts ? { ok: true, facts, body } : { ok: false, failure: 'bad-response' };
+  if (!facts) return { ok: false, failure: 'bad-response' };
+  const b = body as { isLast?: unknown; nextPageToken?: unknown; total?: unknown; issues: unknown[] };
+  return { ok: true, facts, paging: { isLast: b.isLast, nextPageToken: b.nextPageToken, total: b.total, count: b.issues.length } };
 }
