@@ -6,32 +6,43 @@ import { adapterFor } from '../pick';
 import { renderFixture as renderJiraFixture } from '../jira/__fixtures__/pages';
 import { FIXTURE_NOW, FIXTURE_PAGES, fixtureSites, renderFixture, renderHtml } from './__fixtures__/pages';
 import { createZendeskAdapter, zendeskAdapter, type ZendeskAdapterOptions } from './adapter';
-import type { Fetch } from '../http';
+import { MAX_RETRY_AFTER_MS, type Fetch } from '../http';
+import { never, paddedJson, redirectStep, redirectTo } from '../../../testing/fakes/fetch';
+import { TrailCache } from './enrich';
 
 interface Call {
   url: URL;
   init: RequestInit;
 }
 
-/** A `fetch` answered by the fake site, every call recorded, at most `inFlight.max` at once; `override` replaces answers. */
+/**
+ * A `fetch` answered by the fake site, every call recorded, at most `inFlight.max` at once; `override` replaces answers.
+ * Redirects go as in a browser, by the request's `redirect` mode (followed unless it says otherwise).
+ */
 function fakeFetch(sites: FakeSiteData, override?: (call: Call) => Response | Promise<Response> | undefined) {
   const calls: Call[] = [];
   const inFlight = { now: 0, max: 0 };
-  const fn: Fetch = async (url, init) => {
-    const call = { url: new URL(url), init };
-    calls.push(call);
+  const answer = async (call: Call): Promise<Response> => {
     inFlight.now += 1;
     inFlight.max = Math.max(inFlight.max, inFlight.now);
     try {
       await new Promise((r) => setTimeout(r, 1));
       const custom = await override?.(call);
       if (custom) return custom;
-      const res = handle(sites, { method: init.method ?? 'GET', url: call.url });
+      const res = handle(sites, { method: call.init.method ?? 'GET', url: call.url });
       if (!res) throw new TypeError('Failed to fetch');
       return new Response(res.body, { status: res.status, headers: { 'Content-Type': res.contentType, ...res.headers } });
     } finally {
       inFlight.now -= 1;
     }
+  };
+  const fn: Fetch = async (url, init) => {
+    const call = { url: new URL(url), init };
+    calls.push(call);
+    const response = await answer(call);
+    const step = redirectStep(url, init, response);
+    if (!step) return response;
+    return 'answer' in step ? step.answer : fn(step.follow, step.init);
   };
   const paths = (prefix = '') => calls.map((c) => c.url.pathname).filter((p) => p.startsWith(prefix));
   return Object.assign(fn, { calls, inFlight, paths });
@@ -327,6 +338,143 @@ describe('failures: never throws, degrades, backs off', () => {
     expect(await pending).toEqual({ facts: new Map(), failure: 'network' });
     await vi.waitFor(() => expect(aborted).toBe(1));
     expect((await adapter.enrich(['4102'], opts(FIXTURE_NOW + 10))).failure).toBeUndefined();
+  });
+});
+
+describe('every request stays on the page’s origin and is bounded', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a redirect from Show Many, to another origin or its own sign-in, is never followed: a failure, and the keys fall back', async () => {
+    for (const [status, location] of [
+      [302, 'https://evil.example/collect'],
+      [307, 'https://evil.example/collect'],
+      [302, `${ZENDESK_ORIGIN}/auth/v2/login/signin`],
+    ] as const) {
+      const fetch = fakeFetch(sites(), (call) => (call.url.origin === ZENDESK_ORIGIN && isShowMany(call) ? redirectTo(location, status) : undefined));
+      const result = await adapterWith(fetch).enrich(['4101'], opts());
+      expect(result).toEqual({ facts: new Map(), failure: 'signed-out' });
+      expect(fetch.calls.map((c) => c.url.origin)).toEqual([ZENDESK_ORIGIN]);
+      expect(fetch.calls[0]!.init.redirect).toBe('manual');
+    }
+  });
+
+  it('a Show Many that never answers is given up after the timeout: the batch fails and its keys fall back to the page', async () => {
+    vi.useFakeTimers();
+    const fetch = fakeFetch(sites(), (call) => (isShowMany(call) ? never() : undefined));
+    let result: Awaited<ReturnType<ReturnType<typeof adapterWith>['enrich']>> | undefined;
+    void adapterWith(fetch)
+      .enrich(['4101', '4102'], opts())
+      .then((r) => (result = r));
+    await vi.advanceTimersByTimeAsync(19_000);
+    expect(result).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(result).toEqual({ facts: new Map(), failure: 'network' });
+  });
+
+  it('one ticket’s audits that never answer leave that ticket without history; the timeout is an option', async () => {
+    const fetch = fakeFetch(sites(), (call) => (call.url.pathname === '/api/v2/tickets/4104/audits.json' ? never() : undefined));
+    const result = await adapterWith(fetch, { timeoutMs: 50 }).enrich(['4101', '4104'], opts());
+    // The network failing on one request stops the rest and backs off, as before; the ticket itself is still badged.
+    expect(result.failure).toBe('network');
+    expect(result.facts.get('4104')).toMatchObject({ exact: false, status: 'pending' });
+    expect(result.facts.get('4104')).not.toHaveProperty('statusHistory');
+  });
+
+  it('an oversized Show Many is refused, whether its Content-Length says so or its body runs on', async () => {
+    const data = sites();
+    const real = handle(data, { method: 'GET', url: new URL(`${ZENDESK_ORIGIN}/api/v2/tickets/show_many.json?ids=4101&include=slas,users`) })!.body;
+    const declared = fakeFetch(data, (call) => (isShowMany(call) ? json(200, real, { 'Content-Length': String(64 * 1024 * 1024) }) : undefined));
+    expect(await adapterWith(declared).enrich(['4101'], opts())).toEqual({ facts: new Map(), failure: 'bad-response' });
+    let pulled = () => 0;
+    const streamed = fakeFetch(data, (call) => {
+      if (!isShowMany(call)) return undefined;
+      const padded = paddedJson(real, 32 * 1024 * 1024);
+      pulled = padded.pulled;
+      return padded.response;
+    });
+    expect(await adapterWith(streamed, { maxBytes: 1024 * 1024 }).enrich(['4101'], opts())).toEqual({ facts: new Map(), failure: 'bad-response' });
+    expect(pulled()).toBeLessThan(24);
+  });
+
+  it('Retry-After: 1e9 blocks the origin for 15 minutes at most', async () => {
+    let limited = true;
+    const fetch = fakeFetch(sites(), () => (limited ? json(429, '{}', { 'Retry-After': '1e9' }) : undefined));
+    const adapter = adapterWith(fetch);
+    expect((await adapter.enrich(['4101'], opts())).failure).toBe('rate-limited');
+    limited = false;
+    expect((await adapter.enrich(['4101'], opts(FIXTURE_NOW + MAX_RETRY_AFTER_MS - 1))).failure).toBe('rate-limited');
+    expect(fetch.calls).toHaveLength(1);
+    const after = await adapter.enrich(['4101'], opts(FIXTURE_NOW + MAX_RETRY_AFTER_MS));
+    expect(after.failure).toBeUndefined();
+    expect(after.facts.has('4101')).toBe(true);
+  });
+});
+
+describe('audits: only what SLA Lens uses is kept', () => {
+  const PRIVATE = 'Internal: customer is on the churn list, card ending 4242';
+  const PUBLIC = 'Thanks, we refunded the order; tracking 1Z999';
+  /** The fake site's audits, with a private note and a public reply whose bodies are easy to look for. */
+  const withBodies = (data: FakeSiteData) => (call: Call) => {
+    if (!call.url.pathname.endsWith('/audits.json')) return undefined;
+    const res = handle(data, { method: 'GET', url: call.url })!;
+    const body = JSON.parse(res.body) as { audits: Array<Record<string, unknown>> };
+    const last = body.audits.at(-1)!;
+    body.audits.push({
+      ...last,
+      id: 999_001,
+      created_at: '2030-01-01T00:00:00Z',
+      events: [
+        { id: 1, type: 'Comment', author_id: 7, body: PRIVATE, html_body: `<p>${PRIVATE}</p>`, plain_body: PRIVATE, public: false, attachments: [] },
+        { id: 2, type: 'Comment', author_id: 7, body: PUBLIC, html_body: `<p>${PUBLIC}</p>`, plain_body: PUBLIC, public: true, attachments: [] },
+      ],
+    });
+    return json(200, JSON.stringify(body));
+  };
+
+  it('the cache holds status changes and public comment times, never a comment’s body or a private note', async () => {
+    const data = sites();
+    const cache = new TrailCache();
+    const result = await adapterWith(fakeFetch(data, withBodies(data)), { trailCache: cache }).enrich(['4101', '4104', '4106'], opts());
+    expect(result.failure).toBeUndefined();
+    expect(cache.size).toBe(3);
+    const kept = JSON.stringify([...cache.values()]);
+    for (const text of [PRIVATE, PUBLIC, 'Please help', 'html_body', 'plain_body', '"body"', 'metadata', 'ip_address', 'Request received']) expect(kept).not.toContain(text);
+    for (const { trail } of cache.values()) {
+      expect(Object.keys(trail).sort()).toEqual(expect.arrayContaining(['changes', 'comments', 'complete']));
+      for (const c of trail.comments) expect(Object.keys(c).every((k) => k === 'at' || k === 'author')).toBe(true);
+    }
+    // The facts are read from the kept trail alone.
+    expect(result.facts.get('4101')).toMatchObject({ exact: true, statusHistory: expect.any(Array), firstResponseAt: expect.any(Number) });
+  });
+
+  it('keeps the most recently used tickets only: an evicted one’s audits are asked again', async () => {
+    const data = sites();
+    const fetch = fakeFetch(data);
+    const cache = new TrailCache(2);
+    const adapter = adapterWith(fetch, { trailCache: cache, ttlMs: 1 });
+    await adapter.enrich(['4101', '4104', '4106'], opts());
+    expect(cache.size).toBe(2);
+    const audited = () => fetch.paths('/api/v2/tickets/').filter((p) => p.endsWith('/audits.json')).length;
+    const before = audited();
+    await adapter.enrich(['4101', '4104', '4106'], opts(FIXTURE_NOW + 10));
+    // Unchanged tickets whose trails are still kept are not asked again; the evicted one is.
+    expect(audited() - before).toBe(1);
+    expect(cache.size).toBe(2);
+  });
+
+  it('TrailCache: least recently used out first', () => {
+    const cache = new TrailCache(2);
+    const t = (stamp: string) => ({ stamp, trail: { changes: [], comments: [], complete: true } });
+    cache.set(ZENDESK_ORIGIN, 1, t('a'));
+    cache.set(ZENDESK_ORIGIN, 2, t('b'));
+    expect(cache.get(ZENDESK_ORIGIN, 1)?.stamp).toBe('a');
+    cache.set(ZENDESK_ORIGIN, 3, t('c'));
+    expect(cache.get(ZENDESK_ORIGIN, 2)).toBeUndefined();
+    expect(cache.get(ZENDESK_ORIGIN, 1)?.stamp).toBe('a');
+    expect(cache.get('https://other.zendesk.com', 1)).toBeUndefined();
+    expect(cache.size).toBe(2);
   });
 });
 

@@ -2,8 +2,9 @@
  * Zendesk's side of the shared enrichment policy (`../enricher.ts`: coalescing, cache, backoff):
  * one batch is one Show Many of at most 100 tickets, their group and organization names (cached
  * per origin), then each ticket's audits, a few at a time, each ticket delivered as its audits
- * land. Audits are kept while their ticket is unchanged, and read within a per-origin budget, so a
- * long view does not spend the account's API limit. Audits that fail (or wait for the budget)
+ * land. What the audits say (status changes, public comment times: never their bodies) is kept
+ * while the ticket is unchanged, for the most recently used tickets only, and audits are read
+ * within a per-origin budget, so a long view does not spend the account's API limit. Audits that fail (or wait for the budget)
  * leave that ticket without history (not exact), never with a wrong one; a rate limit or
  * sign-out stops the remaining audits and backs off.
  */
@@ -12,7 +13,7 @@ import { createEnricher, failedBatch, type BatchContext, type BatchOutcome, type
 import type { Fetch } from '../http';
 import { idOf, obj, type Json } from '../json';
 import type { EnrichFailure } from '../types';
-import { parseTicket, type AuditTrail } from './parse';
+import { parseTicket, readAuditTrail, type AuditTrail } from './parse';
 import { auditsUrl, getJson, getList, groupsUrl, organizationsUrl, showManyUrl, type Requester } from './rest';
 import { isValidTicketKey } from './urls';
 
@@ -34,6 +35,12 @@ export interface ZendeskEnricherOptions {
    * without history (approximate) and get theirs on a later round.
    */
   auditsPerMinute?: number;
+  /** Where what the audits say is kept; by default a `TrailCache` of its default size. */
+  trailCache?: TrailCache;
+  /** Per request (default 20 s, ../http.ts). */
+  timeoutMs?: number;
+  /** Per answer's body (default 8 MiB, ../http.ts). */
+  maxBytes?: number;
 }
 
 /** Show Many's limit (Tickets docs). */
@@ -47,10 +54,52 @@ interface Names {
   queue: Promise<unknown>;
 }
 
-/** A ticket's audits, kept while the ticket has not changed (its update stamp is the same). */
-interface CachedTrail {
+/** What a ticket's audits say, kept while the ticket has not changed (its update stamp is the same). */
+export interface CachedTrail {
   stamp: string;
   trail: AuditTrail;
+}
+
+/** Tickets whose audit trails are kept, across origins, by default: a long view's worth, a few hundred kB. */
+export const MAX_CACHED_TRAILS = 2_000;
+
+/**
+ * Audit trails by origin and ticket, the least recently used dropped past `max`: a tab left open
+ * on a busy view for days would otherwise keep every ticket it ever showed.
+ */
+export class TrailCache {
+  private readonly entries = new Map<string, CachedTrail>();
+
+  constructor(readonly max = MAX_CACHED_TRAILS) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(origin: string, id: number): CachedTrail | undefined {
+    const key = `${origin} ${id}`;
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(origin: string, id: number, value: CachedTrail): void {
+    const key = `${origin} ${id}`;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.max) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  /** Everything kept, for tests that check what it holds. */
+  values(): IterableIterator<CachedTrail> {
+    return this.entries.values();
+  }
 }
 
 /** Audit requests an origin may still make: refilled continuously, up to a minute's worth. */
@@ -87,7 +136,7 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
   const namesTtl = options.namesTtlMs ?? 10 * 60_000;
   const perMinute = Math.max(1, options.auditsPerMinute ?? 60);
   const names = new Map<string, Names>();
-  const trails = new Map<string, Map<number, CachedTrail>>();
+  const trails = options.trailCache ?? new TrailCache();
   const budgets = new Map<string, Budget>();
 
   /** Takes one audit request from the origin's budget, if any is left at `now`. */
@@ -149,7 +198,8 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
   }
 
   async function fetchBatch(origin: string, keys: string[], { signal, now, deliver }: BatchContext): Promise<BatchOutcome> {
-    const requester: Requester = { fetch: options.fetch, signal, now };
+    // Requests may go to `origin` only, whatever a page of results names as the next one.
+    const requester: Requester = { fetch: options.fetch, origin, signal, now, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes };
     const shown = await getJson(requester, showManyUrl(origin, keys));
     if (!shown.ok) return failedBatch(shown);
     const body = obj(shown.body);
@@ -167,19 +217,17 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
     const n = namesOf(origin);
     const context = { site: new URL(origin).hostname, origin, groups: n.groups, organizations: n.organizations, users };
 
-    const known = trails.get(origin) ?? new Map<number, CachedTrail>();
-    trails.set(origin, known);
     await inPool(tickets, concurrency, async (ticket) => {
       if (signal.aborted) return;
       const id = idOf(ticket.id)!;
       const stamp = stampOf(ticket);
-      const cached = known.get(id);
+      const cached = trails.get(origin, id);
       let trail: AuditTrail | null = cached && cached.stamp === stamp && stamp !== '' ? cached.trail : null;
       if (!trail && !stop && spend(origin, now)) {
         const audits = await getList(requester, auditsUrl(origin, String(id)), 'audits', maxAuditPages);
         if (audits.ok) {
-          trail = { audits: audits.items, complete: audits.complete };
-          known.set(id, { stamp, trail });
+          trail = readAuditTrail(audits.items, audits.complete);
+          trails.set(origin, id, { stamp, trail });
         } else if (stops(audits)) stop ??= audits;
       }
       if (signal.aborted) return;

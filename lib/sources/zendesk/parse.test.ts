@@ -4,7 +4,7 @@ import { parseEvaluateRequest } from '../../messaging/schema';
 import { handle, ZENDESK_ORIGIN, type FakeSiteData } from '../../../testing/sites/index';
 import { demoSites } from '../../../testing/sites/demo';
 import { FIXTURE_NOW } from './__fixtures__/pages';
-import { parseTicket, type AuditTrail, type ParseContext } from './parse';
+import { parseTicket, readAuditTrail, type AuditTrail, type ParseContext } from './parse';
 
 const example = JSON.parse(readFileSync(new URL('./__fixtures__/tickets.json-format.example.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const context: ParseContext = {
@@ -47,7 +47,7 @@ const HISTORY = [
   audit('2009-07-21T01:00:00Z', AGENT, [comment(AGENT, true, 'Please unplug it.'), change('status', 'open', 'pending')]),
   audit('2011-05-05T10:38:52Z', REQUESTER, [comment(REQUESTER, true, 'Done.'), change('status', 'pending', 'open')]),
 ];
-const complete = (audits: unknown[] = HISTORY): AuditTrail => ({ audits, complete: true });
+const complete = (audits: unknown[] = HISTORY): AuditTrail => readAuditTrail(audits, true);
 
 describe("Zendesk's documented ticket example", () => {
   it('reads what the ticket says, with names for group, organization and assignee, their ids as aliases and in fields', () => {
@@ -123,7 +123,7 @@ describe("Zendesk's documented ticket example", () => {
 });
 
 describe('the first reply', () => {
-  const withTrail = (audits: unknown[], done = true) => parseTicket(example, context, { audits, complete: done })!;
+  const withTrail = (audits: unknown[], done = true) => parseTicket(example, context, readAuditTrail(audits, done))!;
 
   it('is the first public comment by someone other than the requester, after creation', () => {
     expect(withTrail(HISTORY).firstResponseAt).toBe(at('2009-07-21T01:00:00Z'));

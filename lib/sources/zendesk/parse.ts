@@ -129,24 +129,25 @@ function vendorSlaOf(slas: unknown): VendorSlaMetric[] | undefined {
   return out;
 }
 
-/** A ticket's audits as Zendesk returned them, and whether they are all there. */
+/**
+ * What SLA Lens takes from a ticket's audits: its status changes and the times and authors of its
+ * public comments, oldest first, and whether every audit page was read. Nothing else of the audits
+ * is kept: their comment bodies, private notes included, are dropped as soon as the audits land.
+ */
 export interface AuditTrail {
-  audits: readonly unknown[];
-  /** False when more pages were left unread. */
-  complete: boolean;
-}
-
-interface Trail {
+  /** The status the ticket was created with, when its Create event says. */
   initial?: string;
   // `from` and `author` are undefined where the audit does not give them.
   changes: Array<{ at: number; from?: string | undefined; to: string }>;
   /** Public comments, except the description (which is written with the ticket). */
   comments: Array<{ at: number; author?: number | undefined }>;
+  /** False when more pages were left unread. */
+  complete: boolean;
 }
 
-/** Status changes and public comments, oldest first: Change/Create events with `field_name: "status"`, Comment events. */
-function readTrail(audits: readonly unknown[]): Trail {
-  const trail: Trail = { changes: [], comments: [] };
+/** A ticket's audits as Zendesk returns them → its `AuditTrail`: Change/Create events with `field_name: "status"`, Comment events. */
+export function readAuditTrail(audits: readonly unknown[], complete: boolean): AuditTrail {
+  const trail: AuditTrail = { changes: [], comments: [], complete };
   const dated = audits.map(obj).flatMap((a) => {
     const at = parseZendeskDate(a?.created_at);
     return a && at !== null ? [{ a, at }] : [];
@@ -184,8 +185,8 @@ export interface ParseContext {
 
 /**
  * `TicketFacts` for one ticket, or null when it has no id or no creation time (no clock can run
- * without one). `trail` is its audits, or null when they could not be read: then there is no
- * status history, the first reply is unknown, and the facts are not exact.
+ * without one). `trail` is what its audits say (`readAuditTrail`), or null when they could not be
+ * read: then there is no status history, the first reply is unknown, and the facts are not exact.
  */
 export function parseTicket(ticket: unknown, context: ParseContext, trail: AuditTrail | null): TicketFacts | null {
   const t = obj(ticket);
@@ -224,7 +225,7 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
   let statusHistory: StatusChange[] | undefined;
   let firstResponseAt: number | null | undefined;
   if (trail) {
-    const { initial, changes, comments } = readTrail(trail.audits);
+    const { initial, changes, comments } = trail;
     const first = initial ?? changes[0]?.from ?? status;
     statusHistory = first ? [{ at: created, status: first }] : [];
     for (const c of changes) {

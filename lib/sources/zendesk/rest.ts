@@ -1,37 +1,22 @@
 /**
  * GET requests to the Zendesk the page belongs to, with the user's session: same origin, the
  * cookie alone authorises reads (zendesk-dom.md §7.1). Each answer is classified into a JSON body
- * or a failure; signed out, Zendesk answers with its HTML sign-in page. Never throws.
+ * or a failure; signed out, Zendesk answers with its HTML sign-in page. Every request goes through
+ * `requestJson` (../http.ts): the page's origin only, no redirects, a timeout and a size cap.
+ * Never throws.
  */
-import { failureOf, type Fetch } from '../http';
-import type { EnrichFailure } from '../types';
+import { requestJson, type HttpFailure, type RequestContext } from '../http';
 
-// adapter.ts still names the type through this module; it is declared once, in ../http.
+export type JsonAnswer = { ok: true; body: unknown } | HttpFailure;
 
-export type JsonAnswer = { ok: true; body: unknown } | { ok: false; failure: EnrichFailure; retryAfterMs?: number; status?: number };
+/** Whose `fetch`, the one origin requests may reach, and their limits (../http.ts). */
+export type Requester = RequestContext;
 
-export interface Requester {
-  fetch: Fetch;
-  signal: AbortSignal;
-  now: number;
-}
-
-export async function getJson({ fetch, signal, now }: Requester, url: string): Promise<JsonAnswer> {
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' }, signal });
-  } catch {
-    return { ok: false, failure: 'network' };
-  }
-  const { status } = response;
-  const failed = failureOf(response, now);
-  if (failed) return failed;
-  if (status !== 200) return { ok: false, failure: 'bad-response', status };
-  try {
-    return { ok: true, body: await response.json() };
-  } catch {
-    return { ok: false, failure: 'bad-response' };
-  }
+export async function getJson(requester: Requester, url: string): Promise<JsonAnswer> {
+  const answer = await requestJson(requester, url, { method: 'GET', headers: { Accept: 'application/json' } });
+  if (!answer.ok) return answer;
+  if (answer.status !== 200) return { ok: false, failure: 'bad-response', status: answer.status };
+  return { ok: true, body: answer.body };
 }
 
 export type ListAnswer = { ok: true; items: unknown[]; complete: boolean; body: unknown } | Extract<JsonAnswer, { ok: false }>;
