@@ -104,7 +104,7 @@ export default defineBackground({
       if ((message as { type?: unknown } | null)?.type !== PAGE_STATUS_TYPE) return undefined;
       const status = parsePageStatus(message);
       const tabId = sender.tab?.id;
-      if (!status || tabId === undefined || senderProblem(sender, status.site, browser.runtime.id, { topFrame: true }) !== null) return undefined;
+      if (!status || tabId === undefined || senderProblem(sender, status.site, browser.runtime.id) !== null) return undefined;
       void recordTabStatus(tabId, status, browser.runtime.getManifest().version, Date.now(), browser.storage.session, tabAction).catch(report('keep the status of a page'));
       return undefined;
     });

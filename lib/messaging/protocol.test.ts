@@ -4,24 +4,29 @@ import { sendEvaluate, senderProblem } from './protocol';
 const ID = 'our-extension-id';
 const from = (url: string | undefined, extra: object = {}) => ({ id: ID, ...(url !== undefined ? { url } : {}), frameId: 0, tab: { id: 7 }, ...extra });
 
-describe('senderProblem: only our content script, about the site it runs on', () => {
+describe('senderProblem: only our content script, in the top frame of a normal tab, about the https site it runs on', () => {
   it.each([
     ['our script on that site', from('https://acme.atlassian.net/browse/SUP-1'), null],
+    ['Chrome’s origin decides over the URL', from('https://evil.atlassian.net/x', { origin: 'https://acme.atlassian.net' }), null],
+    ['Chrome’s origin on another site', from('https://acme.atlassian.net/browse/SUP-1', { origin: 'https://evil.atlassian.net' }), /about acme\.atlassian\.net came from evil\.atlassian\.net/],
     ['another extension', from('https://acme.atlassian.net/browse/SUP-1', { id: 'someone-else' }), /did not come from SLA Lens/],
     ['our script on another site', from('https://evil.atlassian.net/browse/SUP-1'), /about acme\.atlassian\.net came from evil\.atlassian\.net/],
+    ['the same host over plain http', from('http://acme.atlassian.net/browse/SUP-1'), /came over http, not https/],
     ['a sender without a page', from(undefined), /came from elsewhere/],
     ['a sender with a broken address', from('not a url'), /came from elsewhere/],
+    ['a frame inside the page', from('https://acme.atlassian.net/browse/SUP-1', { frameId: 3 }), /top frame of a tab/],
+    ['no tab at all', from('https://acme.atlassian.net/browse/SUP-1', { tab: undefined }), /top frame of a tab/],
+    ['a private window', from('https://acme.atlassian.net/browse/SUP-1', { tab: { id: 7, incognito: true } }), /private window/],
   ])('%s', (_name, sender, problem) => {
     const found = senderProblem(sender, 'acme.atlassian.net', ID);
     if (problem === null) expect(found).toBeNull();
     else expect(found).toMatch(problem);
   });
 
-  it('a page status must come from the top frame of a tab', () => {
-    const url = 'https://acme.atlassian.net/browse/SUP-1';
-    expect(senderProblem(from(url), 'acme.atlassian.net', ID, { topFrame: true })).toBeNull();
-    expect(senderProblem(from(url, { frameId: 3 }), 'acme.atlassian.net', ID, { topFrame: true })).toMatch(/top frame/);
-    expect(senderProblem(from(url, { tab: undefined }), 'acme.atlassian.net', ID, { topFrame: true })).toMatch(/top frame/);
+  it('plain http is heard only from the machine itself (a self-hosted site an admin added on localhost)', () => {
+    expect(senderProblem(from('http://localhost:8080/jira/browse/SUP-1'), 'localhost', ID)).toBeNull();
+    expect(senderProblem(from('http://127.0.0.1:8080/browse/SUP-1'), '127.0.0.1', ID)).toBeNull();
+    expect(senderProblem(from('http://jira.internal/browse/SUP-1'), 'jira.internal', ID)).toMatch(/not https/);
   });
 });
 

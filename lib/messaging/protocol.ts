@@ -23,27 +23,42 @@ export type Envelope<T> = { ok: true; response: T } | { ok: false; error: string
 /** The part of a `runtime.MessageSender` the checks read. */
 export interface Sender {
   id?: string;
+  /** Chrome's: the origin of the frame that sent it, which the renderer cannot choose. */
+  origin?: string;
   url?: string;
   frameId?: number;
   // The browser's `tabs.Tab` declares its id as possibly undefined.
-  tab?: { id?: number | undefined };
+  tab?: { id?: number | undefined; incognito?: boolean | undefined };
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The sender's origin: Chrome's `sender.origin`, else the origin of `sender.url` (Firefox); null when neither reads. */
+function originOf(sender: Sender): URL | null {
+  for (const candidate of [sender.origin, sender.url]) {
+    if (!candidate || candidate === 'null') continue;
+    try {
+      return new URL(candidate);
+    } catch {
+      // Not an address: try the next, or there is none.
+    }
+  }
+  return null;
 }
 
 /**
  * Why a message is not taken from this sender, or null when it is: only our own extension's
- * content script may send, and only about the site of the page it runs in; a page status comes
- * from a tab's top frame.
+ * content script, in the top frame of a tab of a normal window, on the site the message is
+ * about, served over HTTPS (plain HTTP only on the machine itself).
  */
-export function senderProblem(sender: Sender, about: string, runtimeId: string, options: { topFrame?: boolean } = {}): string | null {
+export function senderProblem(sender: Sender, about: string, runtimeId: string): string | null {
   if (sender.id !== runtimeId) return 'it did not come from SLA Lens';
-  let from: string | null;
-  try {
-    from = sender.url ? new URL(sender.url).hostname : null;
-  } catch {
-    from = null;
-  }
-  if (from !== about) return `a message about ${about} came from ${from ?? 'elsewhere'}`;
-  if (options.topFrame && (sender.frameId !== 0 || sender.tab?.id === undefined)) return 'it did not come from the top frame of a tab';
+  if (sender.tab?.id === undefined || sender.frameId !== 0) return 'it did not come from the top frame of a tab';
+  // SLA Lens does not run in private windows (the manifest says so); should one ever speak, it is not heard.
+  if (sender.tab.incognito) return 'it came from a private window';
+  const from = originOf(sender);
+  if (from?.hostname !== about) return `a message about ${about} came from ${from?.hostname || 'elsewhere'}`;
+  if (from.protocol !== 'https:' && !(from.protocol === 'http:' && LOOPBACK.has(from.hostname))) return `a message about ${about} came over ${from.protocol.replace(/:$/, '')}, not https`;
   return null;
 }
 
