@@ -17,8 +17,11 @@ export default defineConfig({
     // scripting: registerContentScripts for self-hosted sites, each added at runtime (lib/sources/site-registry.ts).
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: BUILT_IN_MATCHES,
-    // Self-hosted Jira and Zendesk custom domains are granted at runtime, per site.
-    optional_host_permissions: ['*://*/*'],
+    // Self-hosted Jira and Zendesk custom domains are granted at runtime, per site: exactly what
+    // lib/sources/self-hosted.ts can ask for (https sites, and plain http on this machine only).
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // Tickets seen in private windows are never recorded: SLA Lens does not run there.
+    incognito: 'not_allowed',
     // Desktop alerts are opt-in: asked for on the options page when a team lead switches them on.
     optional_permissions: ['notifications'],
     icons: {

@@ -4,15 +4,17 @@ import { sendEvaluate } from '../../lib/messaging/protocol';
 import { startOverlay } from '../../lib/overlay/controller';
 import { jiraAdapter } from '../../lib/sources/jira/adapter';
 import { adapterFor } from '../../lib/sources/pick';
-import { BUILT_IN_MATCHES } from '../../lib/sources/sites';
+import { BUILT_IN_PAGES } from '../../lib/sources/sites';
 import { zendeskAdapter } from '../../lib/sources/zendesk/adapter';
 import type { SourceAdapter } from '../../lib/sources/types';
 import { PAGE_STATUS_TYPE, type PageStatusMessage } from '../../lib/tabs/tab-status';
+import type { TicketSource } from '../../lib/sla/index';
+import { siteKindKey } from '../../lib/storage-keys';
 
 const ADAPTERS: readonly SourceAdapter[] = [jiraAdapter, zendeskAdapter];
 
 export default defineContentScript({
-  matches: BUILT_IN_MATCHES,
+  matches: BUILT_IN_PAGES,
   runAt: 'document_idle',
   main(ctx) {
     // Marker for end-to-end tests: proves the script ran, and that it cleans up after an update
@@ -24,23 +26,38 @@ export default defineContentScript({
     });
 
     const url = new URL(location.href);
-    const adapter = adapterFor(ADAPTERS, url, document);
-    if (adapter) start(ctx, adapter, url);
-    else {
-      // A self-hosted site (a Zendesk custom domain) may render the markup that names it only
-      // after document_idle: look again as the page builds, for a while, then give up quietly.
-      const observer = new MutationObserver(() => {
-        const found = adapterFor(ADAPTERS, new URL(location.href), document);
-        if (!found) return;
-        observer.disconnect();
-        start(ctx, found, new URL(location.href));
-      });
-      observer.observe(document.documentElement, { childList: true, subtree: true });
-      ctx.setTimeout(() => observer.disconnect(), 30_000);
-      ctx.onInvalidated(() => observer.disconnect());
-    }
+    void declaredKind(url).then((declared) => {
+      if (ctx.isInvalid) return;
+      const adapter = adapterFor(ADAPTERS, url, document, declared);
+      if (adapter) start(ctx, adapter, url);
+      else watchForMarkup(ctx, declared);
+    });
   },
 });
+
+/** What an admin declared a self-hosted site to be; null on the vendors' own hosts, which decide alone. */
+async function declaredKind(url: URL): Promise<TicketSource | null> {
+  if (ADAPTERS.some((a) => a.ownsHost(url))) return null;
+  const key = siteKindKey(url.origin);
+  const kind = (await browser.storage.local.get(key).catch(() => ({}) as Record<string, unknown>))[key];
+  return kind === 'jira' || kind === 'zendesk' ? kind : null;
+}
+
+/**
+ * A self-hosted site (a Zendesk custom domain) may render the markup that names it only after
+ * document_idle: look again as the page builds, for a while, then give up quietly.
+ */
+function watchForMarkup(ctx: ContentScriptContext, declared: TicketSource | null): void {
+  const observer = new MutationObserver(() => {
+    const found = adapterFor(ADAPTERS, new URL(location.href), document, declared);
+    if (!found) return;
+    observer.disconnect();
+    start(ctx, found, new URL(location.href));
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  ctx.setTimeout(() => observer.disconnect(), 30_000);
+  ctx.onInvalidated(() => observer.disconnect());
+}
 
 function start(ctx: ContentScriptContext, adapter: SourceAdapter, url: URL): void {
   const overlay = startOverlay(

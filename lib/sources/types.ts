@@ -58,6 +58,8 @@ export interface SourceAdapter {
    * self-hosted site); only the vendor's own marks, never another's (pick.ts weighs them).
    */
   recognises(url: URL, document: Document): boolean;
+  /** Whether it reads this path at all (Zendesk: its agent interface, never a Help Center); every path when absent. */
+  readsPath?(url: URL): boolean;
   /** Every ticket element under `root` (rich text areas excluded). */
   find(root: ParentNode, url: URL): FoundTicket[];
   /** The kind of ticket page at `url` (a queue, a view, a ticket), or null where no tickets are expected. */

@@ -27,9 +27,12 @@ describe('the Chrome package', () => {
     // scripting: the content script is registered at runtime for each self-hosted Jira or Zendesk
     // site an admin adds (scripting.registerContentScripts); it grants no access to any page.
     expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting']);
-    expect(manifest.host_permissions).toEqual(['*://*.atlassian.net/*', '*://*.zendesk.com/*']);
-    // Self-hosted Jira and Zendesk custom domains are requested one site at a time, at runtime.
-    expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
+    // Over HTTPS only (a page served over plain http on these hosts is never read).
+    expect(manifest.host_permissions).toEqual(['https://*.atlassian.net/*', 'https://*.zendesk.com/*']);
+    // Self-hosted Jira and Zendesk custom domains are requested one site at a time, at runtime, and
+    // never more than a site can be: https, or plain http on this machine.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+    expect(manifest.incognito).toBe('not_allowed');
     expect(manifest.optional_permissions).toEqual(['notifications']);
   });
 

@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgesWhenSettled, readBadges } from '../browser/badges';
+import { badgesWhenSettled, contentScriptActive, readBadges } from '../browser/badges';
 import { launchChromium, type ChromiumSession } from '../browser/chromium';
 import { screenshotFailures } from '../browser/failures';
 import { importConfig } from '../browser/options';
 import { demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
-import { JIRA_ORIGIN, OTHER_ORIGIN, URLS } from '../sites/index';
+import { JIRA_ORIGIN, OTHER_ORIGIN, URLS, ZENDESK_ORIGIN } from '../sites/index';
 import { manyJiraIssues } from '../sites/samples';
 
 let session: ChromiumSession;
@@ -60,6 +60,48 @@ describe('requests go only to the page’s own origin', () => {
     expect(log.filter((r) => r.url.origin === OTHER_ORIGIN)).toEqual([]);
     // Its facts were asked of the page's own site.
     expect(log.some((r) => r.url.origin === JIRA_ORIGIN && (r.body ?? '').includes(added))).toBe(true);
+    await page.close();
+  });
+});
+
+/** How many tickets the extension keeps for `site` (read from its database, as the popup would). */
+function storedTickets(site: string): Promise<number> {
+  return options.evaluate(
+    (site) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('sla-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('tickets').objectStore('tickets').getAll();
+          all.onsuccess = () => {
+            resolve((all.result as Array<{ site: string }>).filter((t) => t.site === site).length);
+            db.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    site,
+  );
+}
+
+describe('only the agent interface counts on a Zendesk host', () => {
+  it('a Help Center page that copies the agent interface’s ticket table gets no badge, and nothing from it is recorded', async () => {
+    // The same table on an agent page is read (the control).
+    const view = await session.open(URLS.zendeskView);
+    const shown = (await badgesWhenSettled(view, session.sites.zendesk.length)).length;
+    expect(shown).toBeGreaterThan(0);
+    await view.close();
+    await expect.poll(() => storedTickets(new URL(ZENDESK_ORIGIN).hostname), { timeout: 10_000 }).toBe(shown);
+    const before = session.sites.apiLog!.length;
+
+    const page = await session.open(URLS.zendeskHelpCenter);
+    expect(await page.$$eval('tr[aria-describedby^="generic-table-row-"]', (rows) => rows.length)).toBe(shown);
+    await sleep(1500);
+    expect(await readBadges(page)).toEqual([]);
+    expect(await contentScriptActive(page)).toBe(false);
+    expect(session.sites.apiLog!.slice(before)).toEqual([]);
+    expect(await storedTickets(new URL(ZENDESK_ORIGIN).hostname)).toBe(shown);
     await page.close();
   });
 });

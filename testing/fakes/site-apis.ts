@@ -24,7 +24,7 @@ export interface FakeSiteApis extends SiteApis {
   onPermissionsChanged(listener: () => void): () => void;
 }
 
-export const MANIFEST_HOST_PERMISSIONS = ['*://*.atlassian.net/*', '*://*.zendesk.com/*'];
+export const MANIFEST_HOST_PERMISSIONS = ['https://*.atlassian.net/*', 'https://*.zendesk.com/*'];
 
 export function createFakeSiteApis(): FakeSiteApis {
   const granted = new Set(MANIFEST_HOST_PERMISSIONS);

@@ -104,6 +104,8 @@ export const URLS = {
   zendeskEmptyView: `${ZENDESK_ORIGIN}/agent/filters/${ZENDESK_EMPTY_VIEW}`,
   zendeskDriftedView: `${ZENDESK_ORIGIN}/agent/filters/${ZENDESK_DRIFTED_VIEW}`,
   other: `${OTHER_ORIGIN}/browse/SUP-1`,
+  /** A Help Center page on the Zendesk host whose theme copies the agent interface's table. */
+  zendeskHelpCenter: `${ZENDESK_ORIGIN}/hc/en-us/requests`,
   /** Answers 204 No Content: a navigation there never commits. */
   otherNoContent: `${OTHER_ORIGIN}/download/nothing`,
 };
@@ -251,6 +253,15 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
     if (pathname === '/api/v2/organizations/show_many.json') return zendeskOrganizations(req);
     if (pathname.startsWith('/api/')) return { status: 404, contentType: 'application/json', body: '{"error":"InvalidEndpoint","description":"Not found"}' };
     const locale = zendeskLocaleOf(req.url);
+    // A Help Center page: the tenant writes its theme, here one that copies the agent interface's
+    // ticket table to the letter, with tickets of its own. SLA Lens must never read it.
+    if (pathname.startsWith('/hc/'))
+      return html(
+        zendeskViewPage(
+          data.zendesk.map((t) => ({ ...t, id: t.id + 900_000 })),
+          { locale, title: 'Your requests' },
+        ),
+      );
     const view = /^\/agent\/filters\/(\d+)$/.exec(pathname);
     if (view) {
       const viewId = Number(view[1]);

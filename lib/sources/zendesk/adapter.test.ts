@@ -508,6 +508,16 @@ describe('the adapter', () => {
     expect(adapterFor(adapters, new URL(`${JIRA_ORIGIN}/agent/filters/1`), renderHtml('<div data-garden-id="x"></div>', JIRA_ORIGIN))).toBe(jiraAdapter);
     const claimsJira = '<meta name="application-name" content="JIRA"><div id="jira"></div>';
     expect(adapterFor(adapters, new URL(`${ZENDESK_ORIGIN}/agent/filters/1`), renderHtml(claimsJira, ZENDESK_ORIGIN))).toBe(zendeskAdapter);
+    // A Help Center page on Zendesk's own host (the tenant writes its theme), even one that copies
+    // the agent interface's table and says it is Jira: read by neither.
+    const helpCenter = `${ZENDESK_ORIGIN}/hc/en-us/requests`;
+    const mimic = '<meta name="application-name" content="JIRA"><div data-garden-id="pane"><table><tr aria-describedby="generic-table-row-4101"><td>#4101</td></tr></table></div>';
+    expect(adapterFor(adapters, new URL(helpCenter), renderHtml(mimic, helpCenter))).toBeNull();
+    // On a self-hosted site, what the admin declared it to be decides; its markup only confirms.
+    const mapped = 'https://support.acme-corp.test';
+    expect(adapterFor(adapters, new URL(`${mapped}/hc/en-us`), renderHtml(mimic, `${mapped}/hc/en-us`), 'zendesk')).toBeNull();
+    expect(adapterFor(adapters, new URL(`${mapped}/agent/filters/1`), renderHtml(mimic, `${mapped}/agent/filters/1`), 'zendesk')).toBe(zendeskAdapter);
+    expect(adapterFor(adapters, new URL(`${mapped}/agent/filters/1`), renderHtml(mimic, `${mapped}/agent/filters/1`), 'jira')).toBe(jiraAdapter);
     // A self-hosted page that looks like both is read by neither.
     const both = 'https://jira.acme-corp.test/agent/x';
     expect(adapterFor(adapters, new URL(both), renderHtml(`${claimsJira}<div data-garden-id="pane"></div>`, both))).toBeNull();

@@ -28,6 +28,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions = {}): Sourc
   return {
     source: 'zendesk',
     ownsHost: isZendeskHost,
+    readsPath: isAgentPage,
     recognises: isZendeskAgentMarkup,
     find,
     pageKind,
