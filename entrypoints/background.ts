@@ -1,3 +1,4 @@
+import '../lib/zod-setup';
 import { CONFIG_VERSION_KEY } from '../lib/storage-keys';
 import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';

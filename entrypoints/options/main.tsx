@@ -1,3 +1,4 @@
+import '../../lib/zod-setup';
 import { browser } from '#imports';
 import { render } from 'preact';
 import { SlaLensDatabase } from '../../lib/db/database';
