@@ -58,12 +58,23 @@ export function createImportStore(db: SlaLensDatabase, deps: ImportDeps) {
     await yieldToUi();
     if (token !== run) return;
     let preview: ImportPreview;
-    if (input.kind === 'files') preview = await previewFiles(db, input.files);
-    else if (input.kind === 'sample') preview = await previewText(db, input.text, { kind: 'sample' });
-    else {
-      // Through previewFiles, so that pasted Zendesk exports convert like dropped ones.
-      preview = await previewFiles(db, [{ name: 'pasted text', text: input.text }]);
-      if (preview.ok && preview.source.kind === 'file') preview = { ...preview, source: { kind: 'paste' } };
+    try {
+      if (input.kind === 'files') preview = await previewFiles(db, input.files);
+      else if (input.kind === 'sample') preview = await previewText(db, input.text, { kind: 'sample' });
+      else {
+        // Through previewFiles, so that pasted Zendesk exports convert like dropped ones.
+        preview = await previewFiles(db, [{ name: 'pasted text', text: input.text }]);
+        if (preview.ok && preview.source.kind === 'file') preview = { ...preview, source: { kind: 'paste' } };
+      }
+    } catch (error) {
+      // Whatever a file does to the checker (a stack overflow, a string past V8's limit, a bug of
+      // ours), the panel must leave "Checking…" and say so; nothing was written.
+      if (token !== run) return;
+      console.error('SLA Lens could not check this configuration', error);
+      const reason = error instanceof Error && error.message ? ` (${error.message.length > 200 ? `${error.message.slice(0, 200)}…` : error.message})` : '';
+      return refuse(subjectOf(input), [
+        { severity: 'error', path: '', message: `SLA Lens could not check this configuration${reason}. Nothing was changed. If the file is valid, please report this.` },
+      ]);
     }
     if (token !== run) return;
     lastInput = input;
@@ -82,6 +93,13 @@ export function createImportStore(db: SlaLensDatabase, deps: ImportDeps) {
     if (big.length > 0) {
       const errors = big.map((f): Problem => ({ severity: 'error', path: '', message: `${f.name} is ${formatMegabytes(f.size)}; SLA Lens reads configuration files of up to 5 MB.` }));
       return refuse(files.map((f) => f.name).join(', '), errors);
+    }
+    // The sum too, before reading any: two hundred files of 4.9 MB each are a gigabyte.
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    if (total > MAX_CONFIG_BYTES) {
+      return refuse(files.map((f) => f.name).join(', '), [
+        { severity: 'error', path: '', message: `These ${files.length} files are ${formatMegabytes(total)} together; SLA Lens reads up to 5 MB at a time.` },
+      ]);
     }
     const read: ImportFile[] = [];
     for (const file of files) {

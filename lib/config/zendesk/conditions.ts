@@ -78,7 +78,8 @@ export function constraintFrom(c: Condition, where: Where, policy: string, probl
   }
 
   const customId = CUSTOM_FIELD.exec(c.field)?.[1];
-  if (customId !== undefined || c.field in SYSTEM_FIELDS) {
+  // Own keys only: `"constructor" in SYSTEM_FIELDS` is true, and NAME_FIELDS.constructor is Object.
+  if (customId !== undefined || Object.hasOwn(SYSTEM_FIELDS, c.field)) {
     if (c.operator !== 'is' && c.operator !== 'includes') {
       return fail(child(where, 'operator'), `a field condition can only require a value ("is"), not "${c.operator}"`);
     }
@@ -89,7 +90,7 @@ export function constraintFrom(c: Condition, where: Where, policy: string, probl
     return { kind: 'field', id: customId ?? c.field, values, zendeskField: c.field };
   }
 
-  const key = NAME_FIELDS[c.field];
+  const key = Object.hasOwn(NAME_FIELDS, c.field) ? NAME_FIELDS[c.field] : undefined;
   if (key === undefined) return fail(child(where, 'field'), `SLA Lens has no match key for ${c.field}`);
   const values = valuesOf(c.value)?.map((v) => (ORDERED[key] || key === 'issueType' ? v.toLowerCase() : v));
   if (values === undefined || values.length === 0) return fail(child(where, 'value'), 'it has no value');
@@ -127,6 +128,8 @@ function valuesOf(value: unknown): string[] | null {
   return list.every((v): v is string => v !== null) ? list : null;
 }
 
+/** A condition's value as written, for messages: scalars only, so a nested list costs nothing. */
 function valueText(value: unknown): string {
-  return Array.isArray(value) ? value.map(String).join(', ') : String(value);
+  const one = (v: unknown) => (typeof v === 'string' ? (v.length > 64 ? `${v.slice(0, 64)}…` : v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : describe(v));
+  return Array.isArray(value) ? value.slice(0, 12).map(one).join(', ') + (value.length > 12 ? ', …' : '') : one(value);
 }

@@ -1,3 +1,5 @@
+import { inspectValue } from '../limits';
+import { formatPath } from '../path';
 import { scheduleFor } from './attach';
 import { policiesFromZendesk, type PolicyContext } from './policy';
 import { fileLabel, Problems, type Where } from './problems';
@@ -19,6 +21,12 @@ interface ScheduleEntry extends ScheduleParts {
  */
 export function importZendesk(inputs: ReadonlyArray<ImportInput>): ImportResult {
   const problems = new Problems();
+  // JSON.parse reads any depth; the conversion and its messages recurse (String of a nested list).
+  for (const input of inputs) {
+    const unsafe = inspectValue(input.value);
+    if (unsafe) problems.error({ ...(input.fileName === undefined ? {} : { fileName: input.fileName }), path: formatPath(unsafe.path) }, unsafe.message);
+  }
+  if (problems.errors.length > 0) return { ok: false, errors: problems.errors, warnings: problems.warnings };
   const read = readInputs(inputs, problems);
 
   const schedules = scheduleEntries(distinct(read.schedules, 'Schedule', problems));
@@ -125,10 +133,17 @@ function slug(text: unknown): string {
   return s === '' ? 'unnamed' : s;
 }
 
+/** Where numbering continues for each base, so that n policies of one title cost n steps, not n². */
+const nextNumber = new WeakMap<Set<string>, Map<string, number>>();
+
 /** `base`, or `base-2`, `base-3` … so that no id (with any of `suffixes`) is taken twice. */
 function uniqueId(base: string, used: Set<string>, suffixes: readonly string[] = ['']): string {
   let id = base;
-  for (let n = 2; suffixes.some((s) => used.has(id + s)); n++) id = `${base}-${n}`;
+  let numbers = nextNumber.get(used);
+  if (!numbers) nextNumber.set(used, (numbers = new Map()));
+  let n = numbers.get(base) ?? 2;
+  while (suffixes.some((s) => used.has(id + s))) id = `${base}-${n++}`;
+  numbers.set(base, n);
   for (const s of suffixes) used.add(id + s);
   return id;
 }

@@ -55,11 +55,11 @@ export function targetsFromMetrics(metrics: unknown, where: Where, policy: strin
       ok = false;
       return;
     }
-    const key = MEASURED[raw.metric];
+    const key = Object.hasOwn(MEASURED, raw.metric) ? MEASURED[raw.metric] : undefined;
     if (key === undefined) {
       if (!warned.has(raw.metric)) {
         warned.add(raw.metric);
-        const what = NOT_YET[raw.metric];
+        const what = Object.hasOwn(NOT_YET, raw.metric) ? NOT_YET[raw.metric] : undefined;
         problems.warn(
           child(at, 'metric'),
           what === undefined

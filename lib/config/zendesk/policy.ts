@@ -36,7 +36,7 @@ export function policiesFromZendesk(raw: Record<string, unknown>, where: Where, 
   for (const { field, where: at } of matched.systemFields) {
     problems.warn(
       at,
-      `Policy ${label}: the condition on the ${SYSTEM_FIELDS[field] ?? field} (${field}) is kept as the ticket field "${field}"; the policy only matches tickets whose ${field} SLA Lens reads from the Zendesk API.`,
+      `Policy ${label}: the condition on the ${Object.hasOwn(SYSTEM_FIELDS, field) ? SYSTEM_FIELDS[field] : field} (${field}) is kept as the ticket field "${field}"; the policy only matches tickets whose ${field} SLA Lens reads from the Zendesk API.`,
     );
   }
 
