@@ -2,6 +2,7 @@ import { error, MAX_PROBLEMS, type RawProblem } from './problem';
 import type { ConfigV1 } from './schema';
 import { didYouMean, quoteList } from './suggest';
 import { resolveExtends, type MergedPolicy } from './extends';
+import { holidayRepeats } from './holidays';
 
 /**
  * Checks that need the whole document: ids that must be unique, references that must exist,
@@ -19,6 +20,8 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
       problems.push(error(['calendars', i, 'id'], `Calendar id "${c.id}" is already used by calendars[${calendarAt.get(c.id)}]; ids must be unique.`));
     } else calendarAt.set(c.id, i);
   });
+
+  problems.push(...holidayRepeats(calendars));
 
   const policyAt = new Map<string, number>();
   let known: string[] | undefined;

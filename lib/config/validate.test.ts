@@ -86,7 +86,12 @@ const BAD: Array<[string, unknown, string, string | RegExp]> = [
   ['unknown weekday', withCalendar({ week: { monday: [['09:00', '17:00']] } }), 'calendars[0].week.monday', 'Unknown field "monday" — did you mean "mon"?'],
   ['holiday date that does not exist', withCalendar({ holidays: ['2026-02-30'] }), 'calendars[0].holidays[0]', '"2026-02-30" is not a calendar date; write "YYYY-MM-DD".'],
   ['holiday range backwards', withCalendar({ holidays: [{ from: '2026-12-31', to: '2026-12-24' }] }), 'calendars[0].holidays[0].to', 'The range ends (2026-12-24) before it starts (2026-12-31).'],
-  ['holiday listed twice', withCalendar({ holidays: ['2026-12-25', { date: '2026-12-25', hours: [['09:00', '12:00']] }] }), 'calendars[0].holidays[1]', 'This date is already listed at holidays[0].'],
+  [
+    'a date both closed and open',
+    withCalendar({ holidays: ['2026-12-25', { date: '2026-12-25', hours: [['09:00', '12:00']] }] }),
+    'calendars[0].holidays[1]',
+    'This date is already listed at holidays[0] as closed; it cannot also be open; keep one of the two.',
+  ],
   // whole-document rules
   [
     'duplicate calendar id',

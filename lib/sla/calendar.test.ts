@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarError, compileCalendar, type CalendarSpec } from './index';
+import { businessTimeBetween, CalendarError, compileCalendar, type CalendarSpec } from './index';
 
 const weekdays = { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] } as CalendarSpec['week'];
 
@@ -115,7 +115,31 @@ describe('compileCalendar refuses bad input with the path of the problem', () =>
     ['range ending before it starts', { timeZone: 'UTC', week: weekdays, holidays: [{ from: '2026-12-31', to: '2026-12-24' }] }, 'holidays[0].to', /ends .* before it starts/],
     ['range with a bad end', { timeZone: 'UTC', week: weekdays, holidays: [{ from: '2026-12-24', to: 'soon' }] }, 'holidays[0].to', /not a calendar date/],
     ['holiday with an unknown field', { timeZone: 'UTC', week: weekdays, holidays: [{ date: '2026-12-24', hour: [] }] }, 'holidays[0].hour', /unknown field/],
-    ['date listed twice', { timeZone: 'UTC', week: weekdays, holidays: ['2026-12-24', { date: '2026-12-24', hours: [['09:00', '12:00']] }] }, 'holidays[1]', /already listed at holidays\[0\]/],
+    [
+      'date both closed and open',
+      { timeZone: 'UTC', week: weekdays, holidays: ['2026-12-24', { date: '2026-12-24', hours: [['09:00', '12:00']] }] },
+      'holidays[1]',
+      /already listed at holidays\[0\] as closed/,
+    ],
+    [
+      'date open, then closed',
+      { timeZone: 'UTC', week: weekdays, holidays: [{ date: '2026-12-24', hours: [['09:00', '12:00']] }, '2026-12-24'] },
+      'holidays[1]',
+      /with opening hours; it cannot also be closed/,
+    ],
+    [
+      'date with two different special hours',
+      {
+        timeZone: 'UTC',
+        week: weekdays,
+        holidays: [
+          { date: '2026-12-24', hours: [['09:00', '12:00']] },
+          { date: '2026-12-24', hours: [['09:00', '13:00']] },
+        ],
+      },
+      'holidays[1]',
+      /with other opening hours/,
+    ],
     ['holidays not a list', { timeZone: 'UTC', week: weekdays, holidays: '2026-12-25' }, 'holidays', /expected a list/],
     ['unknown top-level field', { timeZone: 'UTC', week: weekdays, holiday: [] }, 'holiday', /unknown field/],
   ])('%s', (_name, spec, path, message) => {
@@ -159,5 +183,37 @@ describe('compileCalendar accepts', () => {
 
   it('a calendar open one minute a week', () => {
     expect(compileCalendar({ timeZone: 'Europe/Berlin', week: { wed: [['10:00', '10:01']] } }).weeklyOpenMs).toBe(60_000);
+  });
+});
+
+describe('compileCalendar accepts a holiday repeated with the same meaning', () => {
+  const hoursOn = (spec: CalendarSpec, day: number) => {
+    return businessTimeBetween(compileCalendar(spec), Date.UTC(2026, 11, day), Date.UTC(2026, 11, day + 1));
+  };
+  it.each([
+    ['a closed date twice', ['2026-12-24', '2026-12-24'], 0],
+    ['a closed date as text and as an object', ['2026-12-24', { date: '2026-12-24', name: 'Christmas Eve' }], 0],
+    [
+      'the same special hours twice, written in another order',
+      [
+        {
+          date: '2026-12-24',
+          hours: [
+            ['13:00', '14:00'],
+            ['09:00', '10:00'],
+          ],
+        },
+        {
+          date: '2026-12-24',
+          hours: [
+            ['09:00', '10:00'],
+            ['13:00', '14:00'],
+          ],
+        },
+      ],
+      2 * 3_600_000,
+    ],
+  ])('%s', (_name, holidays, ms) => {
+    expect(hoursOn({ timeZone: 'UTC', week: { thu: [['09:00', '17:00']] }, holidays } as CalendarSpec, 24)).toBe(ms);
   });
 });

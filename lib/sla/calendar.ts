@@ -264,6 +264,10 @@ function assertDisjoint(spans: Span[], cycle: number | null): void {
   }
 }
 
+function sameHours(a: DayHours, b: DayHours): boolean {
+  return a.length === b.length && a.every(([start, end], i) => start === b[i]![0] && end === b[i]![1]);
+}
+
 /**
  * Validates a calendar and prepares it for fast queries. Throws `CalendarError` naming the
  * offending field.
@@ -299,9 +303,16 @@ export function compileCalendar(spec: CalendarSpec | '24x7'): Calendar {
 
   const specialDays = new Map<number, DayHours>();
   const listedAt = new Map<number, string>();
+  // The same day twice with the same hours is harmless and common (two countries' lists merged):
+  // either entry gives the same calendar. Different hours for one day cannot both hold.
   const setDay = (day: number, hours: DayHours, path: string) => {
     const earlier = listedAt.get(day);
-    if (earlier !== undefined) throw new CalendarError(path, `this date is already listed at ${earlier}`);
+    if (earlier !== undefined) {
+      const before = specialDays.get(day)!;
+      if (sameHours(before, hours)) return;
+      const conflict = before.length === 0 ? 'as closed; it cannot also be open' : hours.length === 0 ? 'with opening hours; it cannot also be closed' : 'with other opening hours';
+      throw new CalendarError(path, `this date is already listed at ${earlier} ${conflict}; keep one of the two`);
+    }
     listedAt.set(day, path);
     specialDays.set(day, hours);
   };
