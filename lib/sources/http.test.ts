@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hungBody, never, paddedJson, redirectStep, redirectTo } from '../../testing/fakes/fetch';
 import { failureWords } from '../view/words';
@@ -210,5 +213,18 @@ describe('requestJson: the one way the sources send a request', () => {
         GET,
       ),
     ).toEqual({ ok: true, status: 400, body: { errorMessages: [] } });
+  });
+});
+
+describe('one place', () => {
+  it('no source calls fetch but requestJson; the adapters only name the page’s fetch as the default', () => {
+    const root = fileURLToPath(new URL('.', import.meta.url));
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('__fixtures__'));
+    const calling = files.filter((f) => /\bfetch\s*\(/.test(readFileSync(join(root, f), 'utf8'))).sort();
+    expect(calling).toEqual(['http.ts', join('jira', 'adapter.ts'), join('zendesk', 'adapter.ts')]);
+    for (const adapter of [join('jira', 'adapter.ts'), join('zendesk', 'adapter.ts')]) {
+      const calls = readFileSync(join(root, adapter), 'utf8').match(/\bfetch\s*\(.*$/gm) ?? [];
+      expect(calls.every((line) => line.startsWith('fetch(input, init))'))).toBe(true);
+    }
   });
 });
