@@ -7,7 +7,7 @@ import { publishActiveVersion } from '../lib/messaging/config-version';
 import { senderProblem, type Envelope } from '../lib/messaging/protocol';
 import { InvalidMessageError, parseEvaluateRequest } from '../lib/messaging/schema';
 import type { EvaluateResponse } from '../lib/messaging/types';
-import { parseAlertId, takeDueAlerts } from '../lib/db/alerts';
+import { parseAlertId, showDueAlerts } from '../lib/db/alerts';
 import { afterConfigChange, publishPopupSnapshot, pruneTickets, showToolbarBadge } from '../lib/db/upkeep';
 import { openTicket } from '../components/popup/ticket-url';
 import { createSiteRegistry } from '../lib/sources/site-registry';
@@ -19,13 +19,19 @@ export default defineBackground({
     const db = new SlaLensDatabase(undefined, { onActiveVersion: publishActiveVersion });
     const config = createConfigCache(db);
     const report = (what: string) => (error: unknown) => console.error(`SLA Lens could not ${what}`, error);
-    // Alerts are opt-in: nothing is shown (or remembered as shown) without the permission.
+    // Alerts are opt-in: nothing is shown (or remembered as shown) without the permission. A few a
+    // round, the rest in one summary, each remembered only once it was shown.
     const showAlerts = async () => {
       if (!(await browser.permissions.contains({ permissions: ['notifications'] })) || !browser.notifications) return;
+      const notifications = browser.notifications;
       const now = new Date();
-      for (const alert of await takeDueAlerts(db, now.getTime(), now.getHours() * 60 + now.getMinutes())) {
-        await browser.notifications.create(alert.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: alert.title, message: alert.message });
-      }
+      await showDueAlerts(
+        db,
+        now.getTime(),
+        now.getHours() * 60 + now.getMinutes(),
+        ({ id, title, message }) => notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message }),
+        report('show an alert'),
+      );
     };
     // Whatever team leads see outside the pages: the toolbar count, alerts, the popup's first page.
     const refreshSummaries = () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketFacts } from '../sla/index';
 import { applyConfig, H, MIN, NOW, see, simpleConfig, ticketFacts } from './__fixtures__/store';
-import { alertSettingsFrom, isQuiet, parseAlertId, saveAlertSettings, takeDueAlerts, DEFAULT_ALERTS } from './alerts';
+import { ALERTS_PER_ROUND, alertSettingsFrom, isQuiet, parseAlertId, saveAlertSettings, showDueAlerts, DEFAULT_ALERTS, type AlertNotification } from './alerts';
 import { SlaLensDatabase } from './database';
 
 const NOON = 12 * 60;
@@ -46,7 +46,10 @@ describe('alert settings', () => {
   });
 });
 
-describe('takeDueAlerts', () => {
+/** One round, every notification shown: what was shown. */
+const takeDueAlerts = (db: SlaLensDatabase, now: number, localMinutes: number) => showDueAlerts(db, now, localMinutes, async () => undefined);
+
+describe('showDueAlerts', () => {
   beforeEach(async () => {
     await seeAt([
       facts('RISK', 8 * H), // at risk: 2 h left
@@ -82,5 +85,58 @@ describe('takeDueAlerts', () => {
     expect((await takeDueAlerts(db, NOW, 13 * 60)).map((a) => a.key)).toEqual(['RISK']);
     await saveAlertSettings(db, { ...DEFAULT_ALERTS, enabled: true, leadMinutes: 180, mutedSites: [J] });
     expect(await takeDueAlerts(db, NOW, NOON)).toEqual([]);
+  });
+});
+
+describe('a round of alerts (L7)', () => {
+  const many = Array.from({ length: 12 }, (_, i) => facts(`RISK-${i + 1}`, 8 * H + i * MIN));
+  beforeEach(async () => {
+    await seeAt(many);
+    await saveAlertSettings(db, { ...DEFAULT_ALERTS, enabled: true });
+  });
+
+  it(`shows at most ${ALERTS_PER_ROUND} alerts one by one, soonest first, and one summary naming the rest`, async () => {
+    const shown: AlertNotification[] = [];
+    const alerted = await showDueAlerts(db, NOW, NOON, async (n) => void shown.push(n));
+    expect(shown).toHaveLength(ALERTS_PER_ROUND + 1);
+    expect(shown.slice(0, ALERTS_PER_ROUND).map((n) => n.id)).toEqual(['RISK-12', 'RISK-11', 'RISK-10'].map((k) => `sla|${J}|${k}|resolution`));
+    const summary = shown[ALERTS_PER_ROUND]!;
+    expect(summary.title).toBe('9 more tickets about to breach');
+    expect(summary.message).toBe('RISK-9, RISK-8, RISK-7, RISK-6, RISK-5 and 4 more. Open SLA Lens for the list.');
+    // A summary is no ticket's: a click on it opens none.
+    expect(parseAlertId(summary.id)).toBeNull();
+    expect(alerted).toHaveLength(12);
+    // All were told, so the next round has nothing to say.
+    expect(await showDueAlerts(db, NOW + MIN, NOON, async (n) => void shown.push(n))).toEqual([]);
+  });
+
+  it('remembers an alert only once it was shown: one that failed comes back next round', async () => {
+    const failing = `sla|${J}|RISK-11|resolution`;
+    const errors: unknown[] = [];
+    const first = await showDueAlerts(
+      db,
+      NOW,
+      NOON,
+      async (n) => {
+        if (n.id === failing) throw new Error('the notification centre is gone');
+      },
+      (e) => errors.push(e),
+    );
+    expect(first.map((a) => a.key)).not.toContain('RISK-11');
+    expect(errors).toHaveLength(1);
+    const again: AlertNotification[] = [];
+    await showDueAlerts(db, NOW + MIN, NOON, async (n) => void again.push(n));
+    expect(again.map((n) => n.id)).toEqual([failing]);
+  });
+
+  it('two rounds started together never show the same alert twice', async () => {
+    const shown: string[] = [];
+    const notify = async (n: AlertNotification) => {
+      await new Promise((r) => setTimeout(r, 5));
+      shown.push(n.id);
+    };
+    await Promise.all([showDueAlerts(db, NOW, NOON, notify), showDueAlerts(db, NOW, NOON, notify)]);
+    expect(shown.filter((id) => id.startsWith('sla|'))).toHaveLength(ALERTS_PER_ROUND);
+    expect(new Set(shown).size).toBe(shown.length);
   });
 });

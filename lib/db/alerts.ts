@@ -7,7 +7,7 @@ import type { BadgeMetric } from '../view/types';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import type { CalendarSpecs } from '../view/calendars';
 import { readView } from '../view/read-view';
-import { metricWords } from '../view/words';
+import { metricWords, plural } from '../view/words';
 import { runningUpTo } from './ticket-state';
 
 export const ALERTS_KEY = 'alerts';
@@ -106,28 +106,94 @@ function alertsFor(row: StoredTicket, calendars: CalendarSpecs, now: number, lea
   return out;
 }
 
+/** At most this many alerts a round, soonest first; the rest are told in one summary. */
+export const ALERTS_PER_ROUND = 3;
+
+export interface AlertNotification {
+  id: string;
+  title: string;
+  message: string;
+}
+
 /**
- * The alerts to show at `now`, each remembered on its ticket so it is shown once. Quiet hours
- * hold them back without remembering, so a ticket still at risk afterwards alerts then.
- * `localMinutes` is the user's local time of day (the caller knows the zone).
+ * What one round shows: the first alerts one by one, and one summary naming the rest, so a flood
+ * of tickets (a bad morning, or a page that invents them) is one notification more, not fifty.
  */
-export async function takeDueAlerts(db: SlaLensDatabase, now: number, localMinutes: number): Promise<Alert[]> {
+export function planRound(alerts: readonly Alert[], now: number): Array<{ notification: AlertNotification; covers: Alert[] }> {
+  const single = alerts.slice(0, ALERTS_PER_ROUND).map((a) => ({ notification: { id: a.id, title: a.title, message: a.message }, covers: [a] }));
+  const rest = alerts.slice(ALERTS_PER_ROUND);
+  if (rest.length === 0) return single;
+  const keys = [...new Set(rest.map((a) => a.key))];
+  const named = keys.slice(0, 5).join(', ') + (keys.length > 5 ? ` and ${keys.length - 5} more` : '');
+  return [
+    ...single,
+    {
+      notification: { id: `sla-summary|${now}`, title: `${plural(keys.length, 'more ticket')} about to breach`, message: `${named}. Open SLA Lens for the list.` },
+      covers: rest,
+    },
+  ];
+}
+
+/**
+ * The alerts due at `now`, soonest first, not yet shown. Quiet hours hold them back (a ticket
+ * still at risk afterwards alerts then). `localMinutes` is the user's local time of day.
+ */
+export async function dueAlerts(db: SlaLensDatabase, now: number, localMinutes: number): Promise<Alert[]> {
   const settings = await readAlertSettings(db);
   if (!settings.enabled || isQuiet(settings, localMinutes)) return [];
   const leadMs = settings.leadMinutes * MINUTE;
   const muted = new Set(settings.mutedSites);
-  return db.transaction('rw', [db.tickets, db.calendars], async () => {
+  return db.transaction('r', [db.tickets, db.calendars], async () => {
     const [risky, soon, calendarRows] = await Promise.all([runningUpTo(db, '[phase+riskAt]', now).toArray(), runningUpTo(db, '[phase+dueAt]', now + leadMs).toArray(), db.calendars.toArray()]);
     const calendars = Object.fromEntries(calendarRows.map((c) => [c.id, c.spec]));
     const rows = new Map<string, StoredTicket>();
     for (const r of [...risky, ...soon]) if (!muted.has(r.site)) rows.set(`${r.site}\u0000${r.key}`, r);
-    const alerts: Alert[] = [];
-    for (const row of rows.values()) {
-      const mine = alertsFor(row, calendars, now, leadMs);
-      if (mine.length === 0) continue;
-      alerts.push(...mine);
-      await db.tickets.update([row.site, row.key], { notified: [...(row.notified ?? []), ...mine.map((a) => a.metric)] });
-    }
-    return alerts.sort((a, b) => a.dueAt - b.dueAt);
+    return [...rows.values()].flatMap((row) => alertsFor(row, calendars, now, leadMs)).sort((a, b) => a.dueAt - b.dueAt);
   });
+}
+
+/** Remembers on each ticket that these alerts were shown. */
+async function remember(db: SlaLensDatabase, alerts: readonly Alert[]): Promise<void> {
+  await db.transaction('rw', db.tickets, async () => {
+    for (const a of alerts) {
+      const row = await db.tickets.get([a.site, a.key]);
+      if (row && !row.notified?.includes(a.metric)) await db.tickets.update([a.site, a.key], { notified: [...(row.notified ?? []), a.metric] });
+    }
+  });
+}
+
+const rounds = new WeakMap<SlaLensDatabase, Promise<unknown>>();
+
+/**
+ * Shows this round's alerts through `notify` (planRound) and remembers each only once it was
+ * shown: a notification that fails is tried again next round. Rounds take turns, so two that
+ * start together never show the same alert twice. Returns what was shown.
+ */
+export function showDueAlerts(
+  db: SlaLensDatabase,
+  now: number,
+  localMinutes: number,
+  notify: (notification: AlertNotification) => Promise<unknown>,
+  onError: (error: unknown) => void = () => undefined,
+): Promise<Alert[]> {
+  const round = async () => {
+    const shown: Alert[] = [];
+    for (const { notification, covers } of planRound(await dueAlerts(db, now, localMinutes), now)) {
+      try {
+        await notify(notification);
+      } catch (error) {
+        onError(error);
+        continue;
+      }
+      await remember(db, covers);
+      shown.push(...covers);
+    }
+    return shown;
+  };
+  const mine = (rounds.get(db) ?? Promise.resolve()).then(round, round);
+  rounds.set(
+    db,
+    mine.catch(() => undefined),
+  );
+  return mine;
 }

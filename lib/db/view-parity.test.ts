@@ -12,7 +12,7 @@ import type { CalendarSpecs } from '../view/calendars';
 import { readView } from '../view/read-view';
 import type { BadgeMetric, ClockView, SlaView } from '../view/types';
 import { applyConfig, H, MIN, NOW, ticketFacts } from './__fixtures__/store';
-import { saveAlertSettings, takeDueAlerts, DEFAULT_ALERTS } from './alerts';
+import { saveAlertSettings, showDueAlerts, DEFAULT_ALERTS } from './alerts';
 import { SlaLensDatabase } from './database';
 import { recordTickets, ticketRow } from './evaluate';
 import { loadPopup } from './popup-query';
@@ -127,7 +127,7 @@ describe('badge = popup row = toolbar count = alert, for the same tickets at the
           } else expect(row, `no popup row for ${v.key} (${b.state})`).toBeUndefined();
         }
 
-        const alerts = await takeDueAlerts(db, now, NOON);
+        const alerts = await showDueAlerts(db, now, NOON, async () => undefined);
         const alerted = new Set(alerts.map((a) => `${a.key}|${a.metric}`));
         for (const v of views) {
           const r = read.get(v.key)!;
