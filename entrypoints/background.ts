@@ -9,7 +9,7 @@ import { InvalidMessageError, parseEvaluateRequest } from '../lib/messaging/sche
 import type { EvaluateResponse } from '../lib/messaging/types';
 import { parseAlertId, showDueAlerts } from '../lib/db/alerts';
 import { afterConfigChange, publishPopupSnapshot, pruneTickets, showToolbarBadge } from '../lib/db/upkeep';
-import { openTicket } from '../components/popup/ticket-url';
+import { openTicket } from '../lib/view/ticket-url';
 import { createSiteRegistry } from '../lib/sources/site-registry';
 import { clearTabStatus, PAGE_STATUS_TYPE, parsePageStatus, recordTabStatus, type TabAction } from '../lib/tabs/page-status';
 
@@ -53,7 +53,7 @@ export default defineBackground({
         if (!parsed) return;
         void db.tickets.get([parsed.site, parsed.key]).then(async (row) => {
           // Only web addresses: a stored URL came from a page.
-          openTicket(row?.facts.url, (url) => browser.tabs.create({ url }));
+          if (row) openTicket({ site: row.site, url: row.facts.url }, (url) => browser.tabs.create({ url }));
           await browser.notifications.clear(id);
         }, report('open the ticket of an alert'));
       });

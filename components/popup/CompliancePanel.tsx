@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import type { ComplianceBar } from '../../lib/view/summary';
 import { Notice } from '../Notice';
 import { formatDue, metricWords, type TimeFormat } from '../../lib/view/words';
-import { openableUrl } from './ticket-url';
+import { openableUrl } from '../../lib/view/ticket-url';
 
 export type MissedTicket = ComplianceBar['missedTickets'][number];
 export const COMPLIANCE_PERIODS = [7, 30] as const;
@@ -43,13 +43,13 @@ function MissedList({ bar, id, now, format, onOpen }: { bar: ComplianceBar; id: 
             <span class="compliance__key">{t.key}</span> <span class="compliance__title">{t.title?.trim() || 'No title seen'}</span>{' '}
             <span class="compliance__meta">
               {metricWords(t.metric)} · was due {formatDue(t.dueAt, now, format)}
-              {!openableUrl(t.url) && ' · no link to open'}
+              {!openableUrl(t.url, t.site) && ' · no link to open'}
             </span>
           </>
         );
         return (
           <li key={`${t.site}/${t.key}/${t.metric}`}>
-            {openableUrl(t.url) ? (
+            {openableUrl(t.url, t.site) ? (
               <button type="button" class="compliance__ticket" onClick={() => onOpen(t)}>
                 {body}
               </button>

@@ -3,7 +3,7 @@ import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { TicketSummary } from '../../lib/view/summary';
 import { Button } from '../Button';
 import { CountdownPill } from './CountdownPill';
-import { openableUrl } from './ticket-url';
+import { openableUrl } from '../../lib/view/ticket-url';
 import { pillText, formatDue, metricWords, plural, type TimeFormat } from '../../lib/view/words';
 import { filterTickets, GROUP_BY_LABELS, isFiltered, NO_FILTER, siteChoices, ticketId, urgentRows, type GroupBy, type UrgentFilter, type UrgentRow } from './urgent-rows';
 import { rowOffsets, scrollToReveal, visibleWindow } from './virtual-window';
@@ -50,7 +50,7 @@ function TicketRow({
   optionId: string;
   onClick: () => void;
 }) {
-  const openable = openableUrl(ticket.url) !== null;
+  const openable = openableUrl(ticket.url, ticket.site) !== null;
   const meta = [ticket.site, ticket.assignee?.trim() || 'Unassigned', ticket.policyName || ticket.policyId, metricWords(ticket.metric)].filter(Boolean).join(' · ');
   return (
     <div
@@ -121,7 +121,7 @@ export function UrgentList({ tickets, now, onOpen, format, viewportHeight = 336 
   }
 
   function open(ticket: TicketSummary) {
-    if (openableUrl(ticket.url)) onOpen(ticket);
+    if (openableUrl(ticket.url, ticket.site)) onOpen(ticket);
   }
 
   function moveTo(position: number) {

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CompliancePeriod, MissedTicket } from '../../components/popup/CompliancePanel';
 import { PopupView } from '../../components/popup/PopupView';
-import { openTicket } from '../../components/popup/ticket-url';
+import { openTicket } from '../../lib/view/ticket-url';
 import { activeVersion } from '../../lib/db/active-version';
 import type { SlaLensDatabase } from '../../lib/db/database';
 import { advanceSnapshot, loadCompliance, loadPopup, POPUP_FIRST_PAGE, type PopupSnapshot } from '../../lib/db/popup-query';
@@ -115,7 +115,7 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial
       complianceDays={days}
       onComplianceDaysChange={setDays}
       sites={sites}
-      onOpen={(ticket: TicketSummary | MissedTicket) => openTicket(ticket.url, openTab)}
+      onOpen={(ticket: TicketSummary | MissedTicket) => openTicket(ticket, openTab)}
       onOpenSettings={openSettings}
       error={failed?.status === 'error' ? message('its ticket store', failed.error) : undefined}
       unreadablePage={

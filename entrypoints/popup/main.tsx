@@ -2,7 +2,7 @@ import { POPUP_SNAPSHOT_KEY } from '../../lib/storage-keys';
 import { browser } from '#imports';
 import { render } from 'preact';
 import { PopupView } from '../../components/popup/PopupView';
-import { openTicket } from '../../components/popup/ticket-url';
+import { openTicket } from '../../lib/view/ticket-url';
 import { advanceSnapshot, restoreSnapshot } from '../../lib/db/popup-query';
 import { applyStateTokens } from '../../lib/view/colours';
 import { coveredSites } from './covered-sites';
@@ -27,7 +27,7 @@ async function main() {
         complianceDays={7}
         onComplianceDaysChange={() => undefined}
         sites={coveredSites([])}
-        onOpen={(ticket) => openTicket(ticket.url, (url) => browser.tabs.create({ url }))}
+        onOpen={(ticket) => openTicket(ticket, (url) => browser.tabs.create({ url }))}
         onOpenSettings={() => void browser.runtime.openOptionsPage()}
       />,
       root,

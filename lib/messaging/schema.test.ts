@@ -36,6 +36,23 @@ describe('parseEvaluateRequest', () => {
     expect(refused[0]!.reason).toMatch(reason);
   });
 
+  it('keeps a ticket’s address only when it is a web address on the sender’s site (L1)', () => {
+    const tickets = [
+      ticket('SUP-1', { url: 'https://acme.atlassian.net/browse/SUP-1' }),
+      ticket('SUP-2', { url: 'https://acme.atlassian.net.evil.example/browse/SUP-2' }),
+      ticket('SUP-3', { url: 'javascript:alert(1)' }),
+      ticket('SUP-4', { url: 'http://acme.atlassian.net/browse/SUP-4' }),
+    ];
+    const { request: checked, refused } = parseEvaluateRequest(request(tickets));
+    expect(refused).toEqual([]);
+    expect(checked.tickets.map((t) => [t.key, t.url])).toEqual([
+      ['SUP-1', 'https://acme.atlassian.net/browse/SUP-1'],
+      ['SUP-2', undefined],
+      ['SUP-3', undefined],
+      ['SUP-4', undefined],
+    ]);
+  });
+
   it('a ticket it cannot even name is left out: there is no badge to mark', () => {
     const { request: checked, refused } = parseEvaluateRequest(request([ticket('SUP-1'), { key: 'x'.repeat(65) }, null, 42]));
     expect(checked.tickets).toHaveLength(1);

@@ -4,6 +4,7 @@
  * checked before it touches the database; and it is checked ticket by ticket: one oversized field
  * refuses that ticket, with its reason (its badge says `SLA unknown` and why), never the other 499.
  */
+import { openableUrl } from '../view/ticket-url';
 import { z } from 'zod';
 import type { TicketFacts } from '../sla/index';
 import { FACT_LIMITS as L } from './limits';
@@ -112,7 +113,12 @@ export function parseEvaluateRequest(message: unknown): CheckedRequest {
       if (key !== null) refused.push({ key, reason: reasonOf(checked.error) });
     } else if (checked.data.site !== rest.site || checked.data.source !== rest.source) {
       refused.push({ key: checked.data.key, reason: `it is not from ${rest.site}` });
-    } else tickets.push(checked.data as TicketFacts);
+    } else {
+      // A ticket's address is the page's word: kept only when it is an address on this site.
+      const { url, ...facts } = checked.data;
+      const safe = openableUrl(url, rest.site);
+      tickets.push((safe ? { ...facts, url: safe } : facts) as TicketFacts);
+    }
   }
   return { request: { ...rest, tickets }, refused };
 }
