@@ -1,6 +1,6 @@
 import { error, MAX_PROBLEMS, type RawProblem } from './problem';
 import type { ConfigV1 } from './schema';
-import { didYouMean, quoteList } from './suggest';
+import { clip, didYouMean, quoteList } from './suggest';
 import { resolveExtends, type MergedPolicy } from './extends';
 import { holidayRepeats } from './holidays';
 
@@ -17,7 +17,7 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
     if (c.id === '24x7') {
       problems.push(error(['calendars', i, 'id'], '"24x7" is the built-in always-open calendar; give this calendar another id.'));
     } else if (calendarAt.has(c.id)) {
-      problems.push(error(['calendars', i, 'id'], `Calendar id "${c.id}" is already used by calendars[${calendarAt.get(c.id)}]; ids must be unique.`));
+      problems.push(error(['calendars', i, 'id'], `Calendar id "${clip(c.id)}" is already used by calendars[${calendarAt.get(c.id)}]; ids must be unique.`));
     } else calendarAt.set(c.id, i);
   });
 
@@ -27,14 +27,17 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
   let known: string[] | undefined;
   doc.policies.forEach((p, i) => {
     if (policyAt.has(p.id)) {
-      problems.push(error(['policies', i, 'id'], `Policy id "${p.id}" is already used by policies[${policyAt.get(p.id)}]; ids must be unique.`));
+      problems.push(error(['policies', i, 'id'], `Policy id "${clip(p.id)}" is already used by policies[${policyAt.get(p.id)}]; ids must be unique.`));
     } else policyAt.set(p.id, i);
 
     if (p.calendar !== undefined && p.calendar !== '24x7' && !calendarAt.has(p.calendar)) {
       known ??= [...calendarAt.keys(), '24x7'];
       const hint = problems.length < MAX_PROBLEMS ? didYouMean(p.calendar, known) : '';
       problems.push(
-        error(['policies', i, 'calendar'], `Calendar "${p.calendar}" is not defined; use ${known.length > 1 ? 'one of ' : ''}${quoteList(known)}${hint ? `.${hint.replace(' — d', ' D')}` : '.'}`),
+        error(
+          ['policies', i, 'calendar'],
+          `Calendar "${clip(p.calendar)}" is not defined; use ${known.length > 1 ? 'one of ' : ''}${quoteList(known)}${hint ? `.${hint.replace(' — d', ' D')}` : '.'}`,
+        ),
       );
     }
 
@@ -43,7 +46,7 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
     for (const key of Object.keys(p.targets ?? {})) {
       const earlier = seen.get(key.toLowerCase());
       if (earlier !== undefined) {
-        problems.push(error(['policies', i, 'targets', key], `Priority "${key}" is listed twice (also as "${earlier}"); priority names compare case-insensitively.`, 'key'));
+        problems.push(error(['policies', i, 'targets', key], `Priority "${clip(key)}" is listed twice (also as "${clip(earlier)}"); priority names compare case-insensitively.`, 'key'));
       } else seen.set(key.toLowerCase(), key);
     }
 
@@ -60,7 +63,7 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
     if (m && m.targets.size > 0 && m.calendar === undefined) {
       const own = doc.policies[i]!;
       const via = own.extends !== undefined ? ' (or on a policy it extends)' : '';
-      problems.push(error(['policies', i, 'calendar'], `Policy "${own.id}" has targets but no calendar; add "calendar" with a calendar id or "24x7"${via}.`, 'key'));
+      problems.push(error(['policies', i, 'calendar'], `Policy "${clip(own.id)}" has targets but no calendar; add "calendar" with a calendar id or "24x7"${via}.`, 'key'));
     }
   });
   return { problems, merged };

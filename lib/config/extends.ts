@@ -1,6 +1,6 @@
 import type { Duration, Match, PolicyDoc } from './schema';
 import { error, MAX_PROBLEMS, type RawProblem } from './problem';
-import { didYouMean } from './suggest';
+import { clip, didYouMean } from './suggest';
 
 export type Metric = 'firstResponse' | 'resolution';
 export const METRICS: readonly Metric[] = ['firstResponse', 'resolution'];
@@ -50,7 +50,7 @@ export function resolveExtends(policies: readonly PolicyDoc[]): { merged: Array<
       if (parent === undefined) {
         if (chain.length === 1) {
           const hint = problems.length < MAX_PROBLEMS ? didYouMean(current.extends, byId.keys()) : '';
-          problems.push(error(['policies', i, 'extends'], `Policy "${policy.id}" extends "${current.extends}", which is not defined in this file${hint || '.'}`));
+          problems.push(error(['policies', i, 'extends'], `Policy "${clip(policy.id)}" extends "${clip(current.extends)}", which is not defined in this file${hint || '.'}`));
         }
         return null;
       }
@@ -67,7 +67,9 @@ export function resolveExtends(policies: readonly PolicyDoc[]): { merged: Array<
         return null;
       }
       if (chain.length > MAX_EXTENDS_DEPTH) {
-        problems.push(error(['policies', i, 'extends'], `Policy "${policy.id}" inherits through more than ${MAX_EXTENDS_DEPTH} levels of "extends"; SLA Lens follows up to ${MAX_EXTENDS_DEPTH}.`));
+        problems.push(
+          error(['policies', i, 'extends'], `Policy "${clip(policy.id)}" inherits through more than ${MAX_EXTENDS_DEPTH} levels of "extends"; SLA Lens follows up to ${MAX_EXTENDS_DEPTH}.`),
+        );
         return null;
       }
       chain.unshift(parent);

@@ -4,6 +4,11 @@
  */
 export const MAX_SUGGEST_LENGTH = 64;
 
+/** A name as messages quote it: at most 64 characters, so a pasted megabyte is not echoed per problem. */
+export function clip(name: string): string {
+  return name.length > MAX_SUGGEST_LENGTH ? `${name.slice(0, MAX_SUGGEST_LENGTH)}…` : name;
+}
+
 /** Among more names than this a guess is more noise than help, and each costs a table. */
 export const MAX_SUGGEST_CANDIDATES = 200;
 
@@ -69,12 +74,9 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
 const MAX_QUOTED = 12;
 
 export function quoteList(values: readonly unknown[]): string {
-  if (values.length > MAX_QUOTED)
-    return `${values
-      .slice(0, MAX_QUOTED)
-      .map((v) => JSON.stringify(v))
-      .join(', ')} … (${values.length - MAX_QUOTED} more)`;
-  const q = values.map((v) => JSON.stringify(v));
+  const quote = (v: unknown) => JSON.stringify(typeof v === 'string' ? clip(v) : v);
+  if (values.length > MAX_QUOTED) return `${values.slice(0, MAX_QUOTED).map(quote).join(', ')} … (${values.length - MAX_QUOTED} more)`;
+  const q = values.map(quote);
   if (q.length <= 1) return q.join('');
   return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 }

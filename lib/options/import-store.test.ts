@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { activeVersion, applyImport, previewText } from '../db/config-store';
 import { SlaLensDatabase } from '../db/database';
-import { createImportStore, type ImportState, type PickedFile } from './import-store';
+import { createImportStore, type ImportState, type ImportStore, type PickedFile } from './import-store';
 
 const designExample = readFileSync(path.join(import.meta.dirname, '../config/__fixtures__/design-example.json'), 'utf8');
 
@@ -33,6 +33,37 @@ describe('import store', () => {
     expect(huge.text).not.toHaveBeenCalled();
     const state = store.state.get();
     expect(state.phase === 'checked' && !state.preview.ok && state.preview.errors.map((e) => e.message)).toEqual(['huge.json is 6.0 MB; SLA Lens reads configuration files of up to 5 MB.']);
+  });
+
+  it('refuses files whose sizes add up to more than 5 MB without reading any', async () => {
+    const store = createImportStore(db, { fetchSample: async () => '', yieldToUi: async () => {} });
+    const picked = Array.from({ length: 200 }, (_, i) => file(`export-${i}.json`, '{}', 4.9 * 1024 * 1024));
+    await store.checkFiles(picked);
+    for (const f of picked) expect(f.text).not.toHaveBeenCalled();
+    const state = store.state.get();
+    expect(state.phase === 'checked' && !state.preview.ok && state.preview.errors.map((e) => e.message)).toEqual(['These 200 files are 980.0 MB together; SLA Lens reads up to 5 MB at a time.']);
+  });
+
+  it.each([
+    ['the file', (store: ImportStore) => store.checkFiles([file('acme.json', designExample)])],
+    ['the pasted text', (store: ImportStore) => store.checkText(designExample)],
+    ['the sample', (store: ImportStore) => store.loadSample()],
+  ])('any exception while checking %s becomes a listed problem, never a panel stuck on "Checking…"', async (_what, check) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    // A database whose every read throws stands for whatever the checker may meet.
+    const broken = new Proxy(db, {
+      get(target, key) {
+        if (key === 'meta' || key === 'configVersions' || key === 'transaction') throw new RangeError('Maximum call stack size exceeded');
+        return Reflect.get(target, key) as unknown;
+      },
+    });
+    const store = createImportStore(broken, { fetchSample: async () => designExample, yieldToUi: async () => {} });
+    await expect(check(store)).resolves.toBeUndefined();
+    const state = store.state.get();
+    expect(state.phase).toBe('checked');
+    expect(state.phase === 'checked' && !state.preview.ok && state.preview.errors.map((e) => e.message)).toEqual([
+      'SLA Lens could not check this configuration (Maximum call stack size exceeded). Nothing was changed. If the file is valid, please report this.',
+    ]);
   });
 
   it('says what it is doing, step by step, yielding to the page between steps', async () => {
