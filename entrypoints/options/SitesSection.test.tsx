@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyConfig, H, see, simpleConfig, ticketFacts } from '../../lib/db/__fixtures__/store';
 import { SlaLensDatabase } from '../../lib/db/database';
 import { createOptionsStores } from '../../lib/options/context';
 import { DECLINED_MESSAGE } from '../../lib/options/sites-store';
@@ -92,7 +93,10 @@ describe('Sites section', () => {
     expect((within(section).getByLabelText('Site address') as HTMLInputElement).value).toBe('support.acme.com');
   });
 
-  it('removes a site: unregistered and revoked', async () => {
+  it('removes a site: unregistered, revoked, and its tickets forgotten (others kept)', async () => {
+    await applyConfig(db, simpleConfig({ resolution: '10h' }));
+    await see(db, [ticketFacts('support.acme.com', '41', H, { source: 'zendesk' }), ticketFacts('support.acme.com', '42', H, { source: 'zendesk' })]);
+    await see(db, [ticketFacts('acme.atlassian.net', 'SUP-1', H)]);
     const section = await renderSites();
     addSite(section, 'https://support.acme.com', 'Zendesk');
     const list = await selfHosted(section);
@@ -101,7 +105,8 @@ describe('Sites section', () => {
     await within(section).findByText(/No self-hosted sites yet/);
     expect(apis.scripts.size).toBe(0);
     expect(apis.granted.has('https://support.acme.com/*')).toBe(false);
-    expect(within(section).getByText(/Removed https:\/\/support\.acme\.com/)).toBeTruthy();
+    expect(await within(section).findByText(/Removed https:\/\/support\.acme\.com.*forgot the 2 tickets it kept from it/)).toBeTruthy();
+    expect((await db.tickets.toArray()).map((t) => t.key)).toEqual(['SUP-1']);
   });
 
   it('follows permissions revoked and granted in the browser’s own UI', async () => {

@@ -70,6 +70,11 @@ export async function pruneTickets(db: SlaLensDatabase, now: number): Promise<nu
     .delete();
 }
 
+/** Forgets every ticket of `site`: a removed site leaves nothing behind. Returns how many went. */
+export function forgetSite(db: SlaLensDatabase, site: string): Promise<number> {
+  return db.tickets.where('site').equals(site).delete();
+}
+
 /** Which configuration version the stored tickets were last evaluated against. */
 export const TICKETS_VERSION_KEY = 'ticketsConfigVersion';
 

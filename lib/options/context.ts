@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { SlaLensDatabase } from '../db/database';
+import { forgetSite } from '../db/upkeep';
 import { createHistoryStore, type HistoryDeps, type HistoryStore } from './history-store';
 import { createImportStore, type ImportDeps, type ImportStore } from './import-store';
 import { loadOptionsData, type OptionsData } from './options-data';
@@ -33,7 +34,7 @@ export function createOptionsStores(db: SlaLensDatabase, env: OptionsEnv): Optio
     importer: createImportStore(db, env),
     history: createHistoryStore(db, env),
     tester: createTesterStore(env.now),
-    sites: createSitesStore(env.sites),
+    sites: createSitesStore(env.sites, (host) => forgetSite(db, host)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { parseSiteAddress, type SiteKind } from '../sources/self-hosted';
 import type { SelfHostedSite, SiteRegistry } from '../sources/site-registry';
+import { plural } from '../view/words';
 import { value } from './value';
 
 export interface SitesDeps {
@@ -17,8 +18,11 @@ export type SitesMessage = { tone: 'success'; text: string; notes: string[] } | 
 
 export const DECLINED_MESSAGE = 'Permission was not granted; SLA Lens will not run on that site.';
 
-/** The self-hosted sites list and the "Add a site" form. */
-export function createSitesStore({ registry, onPermissionsChanged }: SitesDeps) {
+/**
+ * The self-hosted sites list and the "Add a site" form. `forgetTickets` removes what the store
+ * kept of a removed site (its host) and says how many tickets went.
+ */
+export function createSitesStore({ registry, onPermissionsChanged }: SitesDeps, forgetTickets: (host: string) => Promise<number>) {
   /** null until first read. */
   const sites = value<SelfHostedSite[] | null>(null);
   const loadError = value<string | null>(null);
@@ -99,7 +103,8 @@ export function createSitesStore({ registry, onPermissionsChanged }: SitesDeps) 
     message.set(null);
     try {
       await registry.remove(origin);
-      message.set({ tone: 'success', text: `Removed ${origin}: SLA Lens no longer runs or has access there.`, notes: [] });
+      const forgotten = await forgetTickets(new URL(origin).hostname);
+      message.set({ tone: 'success', text: `Removed ${origin}: SLA Lens no longer runs or has access there, and forgot the ${plural(forgotten, 'ticket')} it kept from it.`, notes: [] });
     } catch (error) {
       message.set({ tone: 'error', text: `${origin} could not be removed: ${describe(error)}` });
     } finally {
