@@ -1,5 +1,5 @@
 import '../lib/zod-setup';
-import { CONFIG_VERSION_KEY } from '../lib/storage-keys';
+import { CONFIG_VERSION_KEY, SITE_KIND_KEY_PREFIX } from '../lib/storage-keys';
 import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, createTicketRecorder, evaluateTickets } from '../lib/db/evaluate';
@@ -42,6 +42,17 @@ export default defineBackground({
       void showAlerts().catch(report('show alerts'));
     };
     const recorder = createTicketRecorder(db, 300, setTimeout, refreshSummaries);
+
+    // Self-hosted sites an admin added always count as the organisation's (the registry keeps each
+    // one's kind in storage.local); read once, and again whenever one is added or removed.
+    const readSelfHosted = async (): Promise<ReadonlySet<string>> => {
+      const all = await browser.storage.local.get(null);
+      return new Set(Object.keys(all).flatMap((key) => (key.startsWith(SITE_KIND_KEY_PREFIX) ? [new URL(key.slice(SITE_KIND_KEY_PREFIX.length)).hostname] : [])));
+    };
+    let selfHosted = readSelfHosted().catch((error: unknown): ReadonlySet<string> => {
+      report('read the self-hosted sites')(error);
+      return new Set();
+    });
 
     // A click on an alert opens its ticket. The API exists only once the permission is granted.
     let listening = false;
@@ -99,9 +110,10 @@ export default defineBackground({
     // them shows the old policies.
     const reevaluate = () =>
       void config()
-        .then((active) => afterConfigChange(db, active, Date.now()))
+        .then(async (active) => afterConfigChange(db, active, Date.now(), await selfHosted))
         .then(refreshSummaries, report('evaluate stored tickets again'));
     browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && Object.keys(changes).some((key) => key.startsWith(SITE_KIND_KEY_PREFIX))) selfHosted = readSelfHosted().catch(() => new Set<string>());
       if (area === 'local' && CONFIG_VERSION_KEY in changes) reevaluate();
     });
 
@@ -128,7 +140,7 @@ export default defineBackground({
           const { request, refused } = parseEvaluateRequest(message);
           const problem = senderProblem(sender, request.site, browser.runtime.id);
           if (problem) throw new InvalidMessageError(problem);
-          const { response, sightings } = await evaluateTickets(db, request, await config(), Date.now(), refused);
+          const { response, sightings } = await evaluateTickets(db, request, await config(), Date.now(), refused, await selfHosted);
           // Badges first; the record for the popup follows once the overlay's burst of questions is answered.
           sendResponse({ ok: true, response });
           recorder.add(sightings);

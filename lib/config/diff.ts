@@ -11,7 +11,7 @@ export interface ConfigChange {
   subject: 'calendar' | 'policy' | 'config';
   /** Calendar or policy id; `""` for the config itself. */
   id: string;
-  /** `name`, `timeZone`, `week.fri`, `holidays`, `match`, `calendar`, `targets.High.resolution`, `pauseOn`, `warnAt`, `effective`, `position`. */
+  /** `name`, `sites`, `timeZone`, `week.fri`, `holidays`, `match`, `calendar`, `targets.High.resolution`, `pauseOn`, `warnAt`, `effective`, `position`. */
   field?: string;
   /** The values as the summary shows them. */
   before?: string;
@@ -33,6 +33,16 @@ export function diffConfigs(before: ResolvedConfig | ConfigV1 | null, after: Res
   const out: ConfigChange[] = [];
   if ((a.name ?? '') !== (b.name ?? '')) {
     out.push({ kind: 'changed', subject: 'config', id: '', field: 'name', ...pair(a.name, b.name), text: `Config name ${quoteOrNone(a.name)} → ${quoteOrNone(b.name)}` });
+  }
+  const sitesBefore = a.sites ?? [];
+  const sitesAfter = b.sites ?? [];
+  if (sitesBefore.join('\n') !== sitesAfter.join('\n')) {
+    const list = (sites: string[]) => (sites.length === 0 ? undefined : sites.join(', '));
+    const text =
+      sitesAfter.length === 0
+        ? 'Sites: none declared, so every Jira and Zendesk site counts'
+        : `Sites: only ${sitesAfter.join(', ')} count${sitesBefore.length === 0 ? ' (before: every site)' : ` (before: ${sitesBefore.join(', ')})`}`;
+    out.push({ kind: 'changed', subject: 'config', id: '', field: 'sites', ...pair(list(sitesBefore), list(sitesAfter)), text });
   }
   out.push(...diffCalendars(a.calendars, b.calendars));
   out.push(...diffPolicies(a.policies, b.policies));

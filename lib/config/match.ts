@@ -305,3 +305,23 @@ export function matchPolicy(config: ResolvedConfig, ticket: TicketFacts, metric:
   }
   return null;
 }
+
+/**
+ * Whether tickets from `site` are the organisation's: every site is while the configuration
+ * declares none (what a configuration without `sites` always meant); otherwise a declared site or
+ * a self-hosted one an admin added.
+ */
+export function isDeclaredSite(config: ResolvedConfig, site: string, selfHosted: ReadonlySet<string>): boolean {
+  if (!config.sites?.length || selfHosted.has(site)) return true;
+  return config.sites.some((glob) => siteGlob(glob).test(site));
+}
+
+/**
+ * The configuration as it applies to a site that is not the organisation's: only the policies
+ * that name that site in their match, so a vendor's or a customer's Jira gets a badge only where
+ * the admin said so.
+ */
+export function namingSite(config: ResolvedConfig, site: string): ResolvedConfig {
+  const names = (match: Match) => match.site !== undefined && [match.site].flat().some((glob) => siteGlob(glob).test(site));
+  return { ...config, policies: config.policies.filter((p) => p.match.some(names)) };
+}

@@ -19,6 +19,7 @@ export function resolveConfig(doc: ConfigV1, merged: ReadonlyArray<MergedPolicy 
   return {
     ...(doc.name !== undefined ? { name: doc.name } : {}),
     ...(doc.description !== undefined ? { description: doc.description } : {}),
+    ...(doc.sites?.length ? { sites: doc.sites } : {}),
     calendars,
     policies,
   };

@@ -21,7 +21,7 @@ export const MAX_SITE_GLOB_LENGTH = 255;
 /** "*.acme.*" needs two; more only multiplies the matcher's work per ticket. */
 export const MAX_SITE_GLOB_STARS = 8;
 
-const siteGlob = z
+export const siteGlobSchema = z
   .string()
   .min(1)
   .max(MAX_SITE_GLOB_LENGTH, { error: `A site is a host name or glob of at most ${MAX_SITE_GLOB_LENGTH} characters` })
@@ -36,7 +36,7 @@ export const matchSchema = z
   .strictObject({
     source: z.enum(['jira', 'zendesk']).optional().meta({ description: 'The ticketing tool.' }),
     site: z
-      .union([siteGlob, z.array(siteGlob).min(1)])
+      .union([siteGlobSchema, z.array(siteGlobSchema).min(1)])
       .meta({ description: 'Host name or glob, such as "*.atlassian.net" or "support.acme.com": one name, or a list of names of which any may match (case-insensitive).' }),
     project: oneOrMore('Jira project key'),
     issueType: oneOrMore('Jira issue type, or Zendesk ticket type'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DurationError, parseDuration, parseWarnAt, type WarnAt } from '../sla/index';
 import { calendarSchema, dateSchema, idSchema } from './schema-calendar';
 import { isDate } from './dates';
-import { matchSchema } from './schema-match';
+import { matchSchema, siteGlobSchema } from './schema-match';
 
 /**
  * The SLA configuration file, version 1 (DESIGN.md, "The config file"). Schema first, types
@@ -92,6 +92,10 @@ export const configSchema = z
     version: z.literal(LATEST_VERSION).meta({ description: 'Format version of this file.' }),
     name: z.string().optional(),
     description: z.string().optional(),
+    sites: z.array(siteGlobSchema).max(100).optional().meta({
+      description:
+        'The organisation\'s own Jira and Zendesk sites (host names or globs such as "acme.atlassian.net"). Once listed, tickets from any other site are neither recorded nor counted, and are badged only where a policy names their site; self-hosted sites added on the options page always count. Leave out to count every site.',
+    }),
     calendars: z.array(calendarSchema).optional(),
     policies: z.array(policySchema).meta({ description: 'Ordered: the first matching policy applies.' }),
   })

@@ -37,6 +37,8 @@ export interface ResolvedPolicy {
 export interface ResolvedConfig {
   name?: string;
   description?: string;
+  /** The organisation's own sites (host globs); absent or empty: every site counts. */
+  sites?: string[];
   /** By calendar id, as written (the engine compiles them). */
   calendars: Record<string, CalendarSpec>;
   policies: ResolvedPolicy[];

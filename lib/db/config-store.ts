@@ -60,6 +60,7 @@ export async function activeConfig(db: SlaLensDatabase): Promise<ResolvedConfig 
     return {
       ...(version.document.name !== undefined ? { name: version.document.name } : {}),
       ...(version.document.description !== undefined ? { description: version.document.description } : {}),
+      ...(version.document.sites?.length ? { sites: version.document.sites } : {}),
       calendars: Object.fromEntries(calendars.map((c) => [c.id, c.spec])),
       policies,
     };

@@ -4,6 +4,7 @@
  * what was seen for the popup, and return the views the overlay ticks locally.
  */
 import { calendarsFor, viewFor } from '../config/clocks';
+import { isDeclaredSite, namingSite } from '../config/match';
 import type { ResolvedConfig } from '../config/index';
 import type { SlaView } from '../view/types';
 import type { RefusedTicket } from '../messaging/schema';
@@ -77,6 +78,7 @@ export async function evaluateTickets(
   config: { version: number | null; config: ResolvedConfig | null },
   now: number,
   refused: readonly RefusedTicket[] = [],
+  selfHosted: ReadonlySet<string> = new Set(),
 ): Promise<{ response: EvaluateResponse; sightings: Sighting[] }> {
   const unknown = (key: string): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: 'SLA Lens could not read this ticket from the page or the site’s API' });
   // A ticket the background would not take says why on its badge; nothing of it is recorded.
@@ -85,7 +87,10 @@ export async function evaluateTickets(
     const views = request.tickets.map((t): SlaView => ({ key: t.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG }));
     return { response: { views: [...views, ...(request.unreadable ?? []).map(unknown), ...notTaken], calendars: {}, configVersion: null }, sightings: [] };
   }
-  const active = config.config;
+  // Another tenant's tickets (a vendor's Jira, a customer's Zendesk) are not the organisation's:
+  // badged only where a policy names their site, and never recorded, counted or alerted.
+  const ours = isDeclaredSite(config.config, request.site, selfHosted);
+  const active = ours ? config.config : namingSite(config.config, request.site);
   // Stored rows matter only for tickets without history (their observed statuses): a site that
   // gives history costs no database read before the overlay is answered. They are read with the
   // store's write count, so that recording them need not read them again.
@@ -105,7 +110,7 @@ export async function evaluateTickets(
     return view;
   });
   const all = [...views, ...(request.unreadable ?? []).map(unknown), ...notTaken];
-  return { response: { views: all, calendars: calendarsFor(active, all), configVersion: config.version }, sightings };
+  return { response: { views: all, calendars: calendarsFor(active, all), configVersion: config.version }, sightings: ours ? sightings : [] };
 }
 
 /**

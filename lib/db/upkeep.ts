@@ -3,6 +3,7 @@
  * another configuration becomes active, and retention. Browser APIs are passed in, so the logic is
  * tested against fake-indexeddb and a recorded `action`.
  */
+import { isDeclaredSite } from '../config/match';
 import { POPUP_SNAPSHOT_KEY } from '../storage-keys';
 import { TOOLBAR_COLOURS } from '../view/colours';
 import type { ResolvedConfig } from '../config/index';
@@ -84,10 +85,21 @@ export const TICKETS_VERSION_KEY = 'ticketsConfigVersion';
  * so this runs only when the version differs from the one the store was last brought up to date
  * with (a store from before the mark has none). Returns whether the tickets were evaluated again.
  */
-export async function afterConfigChange(db: SlaLensDatabase, config: { version: number | null; config: ResolvedConfig | null }, now: number): Promise<boolean> {
+export async function afterConfigChange(
+  db: SlaLensDatabase,
+  config: { version: number | null; config: ResolvedConfig | null },
+  now: number,
+  selfHosted: ReadonlySet<string> = new Set(),
+): Promise<boolean> {
   const done = (await db.meta.get(TICKETS_VERSION_KEY))?.value;
   const stale = done !== config.version;
   if (stale) {
+    // A configuration that declares the organisation's sites: what was kept from any other goes.
+    const active = config.config;
+    if (active?.sites?.length) {
+      const others = (await db.tickets.orderBy('site').uniqueKeys()).map(String).filter((site) => !isDeclaredSite(active, site, selfHosted));
+      if (others.length > 0) await db.tickets.where('site').anyOf(others).delete();
+    }
     await refreshStoredTickets(db, config, now);
     await db.meta.put({ key: TICKETS_VERSION_KEY, value: config.version });
   }
