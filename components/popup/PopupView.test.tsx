@@ -92,6 +92,14 @@ describe('PopupView', () => {
     expect(props.onOpenSettings).toHaveBeenCalledTimes(1);
   });
 
+  it('says once, plainly, when the configuration lists no sites, and nothing when it does', () => {
+    renderView({ config: { ...CONFIG, sitesDeclared: false } });
+    expect(screen.getAllByText(/Every Jira and Zendesk site counts here/)).toHaveLength(1);
+    cleanup();
+    renderView({ config: { ...CONFIG, sitesDeclared: true } });
+    expect(screen.queryByText(/Every Jira and Zendesk site counts here/)).toBeNull();
+  });
+
   it('is busy while loading, and says what failed', () => {
     renderView({ config: undefined, snapshot: undefined });
     expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('true');

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { ComplianceBar, TicketSummary } from '../../lib/view/summary';
+import type { ComplianceBar, ConfigLabel, TicketSummary } from '../../lib/view/summary';
 import type { PopupSnapshot } from '../../lib/db/popup-query';
 import { AppHeader } from '../AppHeader';
 import { Button } from '../Button';
@@ -14,7 +14,7 @@ import { UrgentList } from './UrgentList';
 
 export interface PopupViewProps {
   /** The active configuration; undefined while loading, null when there is none. */
-  config: { name: string; version: number } | null | undefined;
+  config: ConfigLabel | null | undefined;
   /** undefined while loading. */
   snapshot: PopupSnapshot | undefined;
   /** null while loading. */
@@ -66,6 +66,11 @@ export function PopupView(props: PopupViewProps) {
       </div>
       <main class="popup__main" aria-busy={loading}>
         {props.unreadablePage && <UnreadablePage {...props.unreadablePage} />}
+        {config?.sitesDeclared === false && (
+          <p class="popup__tracked popup__every-site">
+            Every Jira and Zendesk site counts here, vendors’ and customers’ too. To count only yours, add <code>"sites"</code> to the configuration.
+          </p>
+        )}
         {error ? <Notice tone="error">{error}</Notice> : loading ? null : <Body {...props} />}
       </main>
     </div>

@@ -1,3 +1,4 @@
+import { Notice } from '../../components/Notice';
 import { Button } from '../../components/Button';
 import { CalendarCard } from '../../components/CalendarCard';
 import { ConfigSummary } from '../../components/ConfigSummary';
@@ -66,6 +67,14 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
         policyCount={config.policies.length}
         calendarCount={calendarIds.length}
       />
+      {config.sites?.length ? (
+        <p class="subsection__hint">Counts tickets from {config.sites.join(', ')} and the self-hosted sites you added; any other site’s tickets are neither recorded nor counted.</p>
+      ) : (
+        <Notice tone="info">
+          Every Jira Cloud and Zendesk site counts as your team’s, vendors’ and customers’ you visit included. To count only yours, add <code>"sites": ["your-team.atlassian.net"]</code> at the top of
+          the configuration.
+        </Notice>
+      )}
       <div class="subsection">
         <h3 class="subsection__title">Policies</h3>
         <p class="subsection__hint">In order of precedence: a ticket gets the first policy that matches it and has a target for its priority.</p>

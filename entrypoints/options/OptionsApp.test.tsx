@@ -78,6 +78,9 @@ describe('options page', () => {
     const config = screen.getByRole('region', { name: 'SLA configuration' });
     await within(config).findByRole('article', { name: 'Enterprise customers enterprise' });
     expect(within(config).getByRole('heading', { level: 3, name: 'Acme support SLAs' })).toBeTruthy();
+    // It lists no sites: said once, plainly, with the fix.
+    expect(within(config).getAllByText(/Every Jira Cloud and Zendesk site counts as your team’s/)).toHaveLength(1);
+    expect(within(config).getByText('"sites": ["your-team.atlassian.net"]')).toBeTruthy();
     const names = within(config)
       .getAllByRole('article')
       .map((a) => a.getAttribute('aria-labelledby'));

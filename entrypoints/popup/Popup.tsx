@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CompliancePeriod, MissedTicket } from '../../components/popup/CompliancePanel';
 import { PopupView } from '../../components/popup/PopupView';
 import { openTicket } from '../../lib/view/ticket-url';
-import { activeVersion } from '../../lib/db/active-version';
+import { activeVersion, configLabel } from '../../lib/db/active-version';
 import type { SlaLensDatabase } from '../../lib/db/database';
 import { advanceSnapshot, loadCompliance, loadPopup, POPUP_FIRST_PAGE, type PopupSnapshot } from '../../lib/db/popup-query';
 import type { TicketSummary } from '../../lib/view/summary';
@@ -103,8 +103,7 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial
   const sites = useMemo(() => coveredSites(selfHosted), [selfHosted]);
 
   const failed = config.status === 'error' ? config : loaded.status === 'error' ? loaded : null;
-  const activeConfig =
-    config.status === 'ready' ? (config.value ? { name: config.value.document.name ?? 'Unnamed configuration', version: config.value.id } : null) : initial ? initial.config : undefined;
+  const activeConfig = config.status === 'ready' ? (config.value ? configLabel(config.value) : null) : initial ? initial.config : undefined;
 
   return (
     <PopupView

@@ -111,7 +111,7 @@ describe('loadPopup', () => {
     const back = restoreSnapshot(JSON.parse(JSON.stringify(written[POPUP_SNAPSHOT_KEY])));
     expect(back!.snapshot.urgent.map((t) => t.key)).toEqual(['SUP-3', '101', 'SUP-2']);
     expect(back!.snapshot.counts).toEqual((await loadPopup(db, NOW)).counts);
-    expect(back!.config).toEqual({ name: 'Test', version: 1 });
+    expect(back!.config).toEqual({ name: 'Test', version: 1, sitesDeclared: false });
   });
 
   it('computes states at the reader’s now: the same rows read later show more at risk and breached', async () => {

@@ -5,7 +5,7 @@
  * (`[phase+riskAt]`, `[phase+dueAt]`, `[approx+phase]`, `lastSeen`), and counts never load rows.
  */
 import type { SlaView } from '../view/types';
-import type { ComplianceBar, TicketCounts, TicketSummary } from '../view/summary';
+import type { ComplianceBar, TicketCounts, TicketSummary, ConfigLabel } from '../view/summary';
 import type { TicketSource } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import { readTallies } from './tallies';
@@ -176,7 +176,7 @@ export async function loadCompliance(db: SlaLensDatabase, now: number, days: num
 
 export interface StoredSnapshot {
   snapshot: Omit<PopupSnapshot, 'reloadAt'> & { reloadAt: number | null };
-  config: { name: string; version: number } | null;
+  config: ConfigLabel | null;
 }
 
 /** A snapshot in a form extension storage keeps (JSON: Infinity would come back as null). */

@@ -3,6 +3,8 @@
  * another configuration becomes active, and retention. Browser APIs are passed in, so the logic is
  * tested against fake-indexeddb and a recorded `action`.
  */
+import { configLabel } from './active-version';
+import type { ConfigLabel } from '../view/summary';
 import { isDeclaredSite } from '../config/match';
 import { POPUP_SNAPSHOT_KEY } from '../storage-keys';
 import { TOOLBAR_COLOURS } from '../view/colours';
@@ -107,9 +109,9 @@ export async function afterConfigChange(
 }
 
 // A version's name never changes: read its document once per version, not on every snapshot.
-const labels = new Map<string, { name: string; version: number }>();
+const labels = new Map<string, ConfigLabel>();
 
-async function activeLabel(db: SlaLensDatabase): Promise<{ name: string; version: number } | null> {
+async function activeLabel(db: SlaLensDatabase): Promise<ConfigLabel | null> {
   const id = await activeVersionId(db);
   if (id === null) return null;
   const key = `${db.name}|${id}`;
@@ -117,7 +119,7 @@ async function activeLabel(db: SlaLensDatabase): Promise<{ name: string; version
   if (!label) {
     const version = await db.configVersions.get(id);
     if (!version) return null;
-    label = { name: version.document.name ?? 'Unnamed configuration', version: id };
+    label = configLabel(version);
     labels.set(key, label);
   }
   return label;

@@ -54,3 +54,11 @@ export interface ComplianceBar {
   /** The missed tickets, most recent first. */
   missedTickets: Array<Pick<TicketSummary, 'site' | 'key' | 'source' | 'title' | 'url' | 'metric' | 'dueAt'>>;
 }
+
+/** The active configuration as the popup names it. */
+export interface ConfigLabel {
+  name: string;
+  version: number;
+  /** Whether it lists the organisation's `sites`; false: every site counts. Unknown in snapshots stored before it was kept. */
+  sitesDeclared?: boolean;
+}
