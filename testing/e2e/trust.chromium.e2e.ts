@@ -7,7 +7,7 @@ import { launchChromium, type ChromiumSession } from '../browser/chromium';
 import { screenshotFailures } from '../browser/failures';
 import { importConfig } from '../browser/options';
 import { demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
-import { JIRA_ORIGIN, OTHER_ORIGIN, URLS, ZENDESK_ORIGIN } from '../sites/index';
+import { JIRA_ORIGIN, OTHER_ORIGIN, PARTNER_JIRA_ORIGIN, URLS, ZENDESK_ORIGIN } from '../sites/index';
 import { manyJiraIssues } from '../sites/samples';
 
 let session: ChromiumSession;
@@ -103,5 +103,34 @@ describe('only the agent interface counts on a Zendesk host', () => {
     expect(session.sites.apiLog!.slice(before)).toEqual([]);
     expect(await storedTickets(new URL(ZENDESK_ORIGIN).hostname)).toBe(shown);
     await page.close();
+  });
+});
+
+// Last: it applies a configuration that declares the organisation's sites.
+describe('only the organisation’s sites count, once declared', () => {
+  it('another company’s Jira gets no badge and nothing from it is recorded; ours still does', async () => {
+    const partner = new URL(PARTNER_JIRA_ORIGIN).hostname;
+    const all = session.sites.jira.length;
+    // Before: every site counts, so a visit to the partner's queue is recorded.
+    const before = await session.open(URLS.partnerJiraQueue);
+    await badgesWhenSettled(before, all);
+    await before.close();
+    await expect.poll(() => storedTickets(partner), { timeout: 10_000 }).toBe(all);
+
+    const sample = JSON.parse(readFileSync(SAMPLE_CONFIG_PATH, 'utf8')) as Record<string, unknown>;
+    await importConfig(options, [{ name: 'ours.json', text: JSON.stringify({ ...sample, sites: [new URL(JIRA_ORIGIN).hostname, new URL(ZENDESK_ORIGIN).hostname] }) }]);
+    // Applying it forgets what was kept from the partner's site.
+    await expect.poll(() => storedTickets(partner), { timeout: 10_000 }).toBe(0);
+
+    const page = await session.open(URLS.partnerJiraQueue);
+    expect(await page.$$eval('[role="row"]', (rows) => rows.length)).toBeGreaterThan(all);
+    await sleep(2000);
+    expect(await readBadges(page)).toEqual([]);
+    expect(await storedTickets(partner)).toBe(0);
+    await page.close();
+
+    const ours = await session.open(URLS.jiraQueue);
+    expect((await badgesWhenSettled(ours, all)).length).toBe(all);
+    await ours.close();
   });
 });

@@ -37,6 +37,8 @@ export * from './tickets';
 export type { FakeRequest, FakeResponse } from './types';
 
 export const JIRA_ORIGIN = 'https://acme.atlassian.net';
+/** Another company's Jira Cloud (a vendor's or a partner's) that the agent also visits: the same pages, not ours. */
+export const PARTNER_JIRA_ORIGIN = 'https://partner.atlassian.net';
 export const ZENDESK_ORIGIN = 'https://acme.zendesk.com';
 /** Zendesk on the company's own domain (host mapping): the same agent pages and API. */
 export const ZENDESK_MAPPED_ORIGIN = 'https://support.example-corp.test';
@@ -58,6 +60,8 @@ const zendeskIn = (url: string, locale: 'de' | 'he') => `${url}${url.includes('?
 
 export const URLS = {
   jiraQueue: `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/1`,
+  /** The same queue on another company's Jira. */
+  partnerJiraQueue: `${PARTNER_JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/1`,
   /** The same queue for an agent whose Jira speaks German. */
   jiraQueueDe: `${JIRA_ORIGIN}/jira/servicedesk/projects/SUP/queues/custom/2`,
   /** The 2025 markup (`issue-table-container`), which no independent source shows any more. */
@@ -222,7 +226,7 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
   const { hostname, pathname } = req.url;
   const dcHost = new URL(JIRA_DC_ORIGIN).hostname;
 
-  if (hostname === new URL(JIRA_ORIGIN).hostname) {
+  if (hostname === new URL(JIRA_ORIGIN).hostname || hostname === new URL(PARTNER_JIRA_ORIGIN).hostname) {
     if (pathname === '/rest/api/3/search/jql') return jiraSearch(data.jira, req);
     if (pathname === '/rest/api/2/field') return jiraFields();
     // Removed on Cloud (CHANGE-2046, jira-dom.md §5.2).
