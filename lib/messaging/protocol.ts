@@ -9,6 +9,7 @@
  * (checking the sender against the site a message is about, per-ticket validation, answers that
  * carry the configuration version) — a dependency in the content bundle would add bytes, not that.
  */
+import { servedSecurely } from '../view/ticket-url';
 import type { PageStatusMessage } from '../tabs/tab-status';
 import type { EvaluateRequest, EvaluateResponse } from './types';
 
@@ -30,8 +31,6 @@ export interface Sender {
   // The browser's `tabs.Tab` declares its id as possibly undefined.
   tab?: { id?: number | undefined; incognito?: boolean | undefined };
 }
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** The sender's origin: Chrome's `sender.origin`, else the origin of `sender.url` (Firefox); null when neither reads. */
 function originOf(sender: Sender): URL | null {
@@ -58,7 +57,7 @@ export function senderProblem(sender: Sender, about: string, runtimeId: string):
   if (sender.tab.incognito) return 'it came from a private window';
   const from = originOf(sender);
   if (from?.hostname !== about) return `a message about ${about} came from ${from?.hostname || 'elsewhere'}`;
-  if (from.protocol !== 'https:' && !(from.protocol === 'http:' && LOOPBACK.has(from.hostname))) return `a message about ${about} came over ${from.protocol.replace(/:$/, '')}, not https`;
+  if (!servedSecurely(from)) return `a message about ${about} came over ${from.protocol.replace(/:$/, '')}, not https`;
   return null;
 }
 

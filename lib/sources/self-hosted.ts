@@ -4,6 +4,7 @@
  * Pure helpers: turn what the admin typed into an origin (or one clear message), and map an origin
  * to the match pattern we request and register, and to its content script's id — and back.
  */
+import { isLoopbackHost } from '../view/ticket-url';
 import { BUILT_IN_SITES, type BuiltInSite } from './sites';
 
 export type SiteKind = 'jira' | 'zendesk';
@@ -22,7 +23,6 @@ export type SiteAddress =
 
 const EXAMPLE = 'https://jira.example.com';
 /** Plain http is only acceptable on the admin's own machine (a local test instance). */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 
 /**
@@ -57,7 +57,7 @@ export function parseSiteAddress(input: string): SiteAddress {
   if (url.username !== '' || url.password !== '') {
     return fail(`Leave out the user name and password: enter just the address, such as ${EXAMPLE}.`);
   }
-  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(host)) {
+  if (url.protocol === 'http:' && !isLoopbackHost(host)) {
     return fail(`Use https://${host}: SLA Lens only runs on secure sites (http:// is allowed for localhost only).`);
   }
   const builtIn = builtInSiteOf(host);

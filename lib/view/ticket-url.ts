@@ -4,14 +4,18 @@
  * (plain HTTP only on this machine). The background drops any other address when a ticket arrives;
  * the popup and alert clicks check again before opening.
  */
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The hosts plain http is taken from: this machine (the manifest's optional host permissions say the same). */
+export const isLoopbackHost = (host: string): boolean => host === 'localhost' || host === '127.0.0.1';
+
+/** Served over HTTPS, or plain HTTP on this machine. */
+export const servedSecurely = (url: URL): boolean => url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 
 export function openableUrl(url: string | undefined, site: string): string | null {
   if (!url) return null;
   try {
     const parsed = new URL(url);
-    const secure = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname));
-    return secure && parsed.hostname === site && parsed.username === '' && parsed.password === '' ? parsed.href : null;
+    return servedSecurely(parsed) && parsed.hostname === site && parsed.username === '' && parsed.password === '' ? parsed.href : null;
   } catch {
     return null;
   }
