@@ -96,6 +96,15 @@ describe('Firefox package for addons.mozilla.org', () => {
     expect(r.summary.errors).toBe(0);
   });
 
+  it('warns of nothing but the two library code paths the README explains', () => {
+    // Preact's renderer can set innerHTML (only for dangerouslySetInnerHTML, which no component
+    // uses), and zod keeps its new Function probe in the bundle (never run: jitless). A new
+    // warning fails here until it is explained in the README or fixed.
+    const warnings = buildReport.warnings.map((m) => m.code).sort();
+    expect(warnings, describeMessages(buildReport)).toEqual(['DANGEROUS_EVAL', 'UNSAFE_VAR_ASSIGNMENT']);
+    expect(buildReport.notices, describeMessages(buildReport)).toEqual([]);
+  });
+
   it('the zip lints the same as the build directory', () => {
     const codes = (r: LintReport) => [...r.errors, ...r.warnings, ...r.notices].map((m) => m.code).sort();
     expect(codes(zipReport), describeMessages(zipReport)).toEqual(codes(buildReport));
