@@ -119,7 +119,7 @@ export interface AlertNotification {
  * What one round shows: the first alerts one by one, and one summary naming the rest, so a flood
  * of tickets (a bad morning, or a page that invents them) is one notification more, not fifty.
  */
-export function planRound(alerts: readonly Alert[], now: number): Array<{ notification: AlertNotification; covers: Alert[] }> {
+function planRound(alerts: readonly Alert[], now: number): Array<{ notification: AlertNotification; covers: Alert[] }> {
   const single = alerts.slice(0, ALERTS_PER_ROUND).map((a) => ({ notification: { id: a.id, title: a.title, message: a.message }, covers: [a] }));
   const rest = alerts.slice(ALERTS_PER_ROUND);
   if (rest.length === 0) return single;
@@ -138,7 +138,7 @@ export function planRound(alerts: readonly Alert[], now: number): Array<{ notifi
  * The alerts due at `now`, soonest first, not yet shown. Quiet hours hold them back (a ticket
  * still at risk afterwards alerts then). `localMinutes` is the user's local time of day.
  */
-export async function dueAlerts(db: SlaLensDatabase, now: number, localMinutes: number): Promise<Alert[]> {
+async function dueAlerts(db: SlaLensDatabase, now: number, localMinutes: number): Promise<Alert[]> {
   const settings = await readAlertSettings(db);
   if (!settings.enabled || isQuiet(settings, localMinutes)) return [];
   const leadMs = settings.leadMinutes * MINUTE;

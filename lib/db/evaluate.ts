@@ -93,8 +93,9 @@ export async function evaluateTickets(
   const active = ours ? config.config : namingSite(config.config, request.site);
   // Stored rows matter only for tickets without history (their observed statuses): a site that
   // gives history costs no database read before the overlay is answered. They are read with the
-  // store's write count, so that recording them need not read them again.
-  const blind = request.tickets.filter((t) => !t.statusHistory);
+  // store's write count, so that recording them need not read them again. Another tenant's
+  // tickets are never stored: nothing to read, and no row to build.
+  const blind = ours ? request.tickets.filter((t) => !t.statusHistory) : [];
   const [writes, rows] =
     blind.length === 0
       ? [null, []]
@@ -105,12 +106,14 @@ export async function evaluateTickets(
     const before = stored.get(ticket.key);
     const observed = observedAfter(before, ticket, now);
     const view = viewFor(active, ticket, { observed });
-    const row = ticketRow(request.site, ticket, view, active.calendars, now, before, observed);
-    sightings.push(writes !== null && stored.has(ticket.key) ? { row, read: { writes, stored: before } } : { row });
+    if (ours) {
+      const row = ticketRow(request.site, ticket, view, active.calendars, now, before, observed);
+      sightings.push(writes !== null && stored.has(ticket.key) ? { row, read: { writes, stored: before } } : { row });
+    }
     return view;
   });
   const all = [...views, ...(request.unreadable ?? []).map(unknown), ...notTaken];
-  return { response: { views: all, calendars: calendarsFor(active, all), configVersion: config.version }, sightings: ours ? sightings : [] };
+  return { response: { views: all, calendars: calendarsFor(active, all), configVersion: config.version }, sightings };
 }
 
 /**

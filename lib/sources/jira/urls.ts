@@ -65,9 +65,6 @@ export const isBacklog = (url: URL): boolean => BACKLOG.test(url.pathname) || (r
 /** A business (Jira Work Management) project's board, list, timeline or calendar (Cloud). */
 export const isBusinessProject = (url: URL): boolean => BUSINESS.test(url.pathname);
 
-/** Pages that show one issue: the badge there is shown even when no policy matches. */
-export const isTicketViewUrl = (url: URL): boolean => isIssuePage(url) || hasSelectedIssue(url) || isQueueIssue(url);
-
 /** The open issue's key: the modal's `selectedIssue` first (it is on top), then `/browse/KEY`, then the queue's issue. */
 export function issueKeyFromUrl(url: URL): string | null {
   const selected = url.searchParams.get('selectedIssue');

@@ -21,7 +21,7 @@ export interface ZendeskAdapterOptions extends Partial<Omit<ZendeskEnricherOptio
  * A host-mapped domain (an admin added it) showing the agent UI: its routes live under `/agent`
  * (zendesk-dom.md §1) and Garden components render it (rule 1).
  */
-export const isZendeskAgentMarkup = (url: URL, doc: Document): boolean => isAgentPage(url) && doc.querySelector(S.garden) !== null;
+const isZendeskAgentMarkup = (url: URL, doc: Document): boolean => isAgentPage(url) && doc.querySelector(S.garden) !== null;
 
 export function createZendeskAdapter(options: ZendeskAdapterOptions = {}): SourceAdapter {
   const enricher = createZendeskEnricher({ ...options, fetch: options.fetch ?? ((input, init) => fetch(input, init)) });
