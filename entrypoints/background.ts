@@ -1,5 +1,5 @@
 import '../lib/zod-setup';
-import { CONFIG_VERSION_KEY, SITE_KIND_KEY_PREFIX } from '../lib/storage-keys';
+import { CONFIG_VERSION_KEY, SITE_KIND_KEY_PREFIX, STORAGE_PROBLEM_KEY } from '../lib/storage-keys';
 import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, createTicketRecorder, evaluateTickets } from '../lib/db/evaluate';
@@ -41,7 +41,19 @@ export default defineBackground({
         .catch(report('update the popup and the toolbar count'));
       void showAlerts().catch(report('show alerts'));
     };
-    const recorder = createTicketRecorder(db, 300, setTimeout, refreshSummaries);
+    // What became of the store is kept where the settings page reads it, outside IndexedDB (which may
+    // be what failed), and written only when it changes.
+    let storageProblem: string | null | undefined;
+    const recorder = createTicketRecorder(db, {
+      onRecorded: refreshSummaries,
+      onStorage(problem) {
+        if (problem === storageProblem) return;
+        storageProblem = problem;
+        void (problem === null ? browser.storage.local.remove(STORAGE_PROBLEM_KEY) : browser.storage.local.set({ [STORAGE_PROBLEM_KEY]: { message: problem, at: Date.now() } })).catch(
+          report('keep what became of the ticket store'),
+        );
+      },
+    });
 
     // Self-hosted sites an admin added always count as the organisation's (the registry keeps each
     // one's kind in storage.local); read once, and again whenever one is added or removed.

@@ -13,5 +13,12 @@ export const TAB_STATUS_KEY_PREFIX = 'sla:page:';
 /** `storage.local`: what kind of site (Jira or Zendesk) each self-hosted origin is. */
 export const SITE_KIND_KEY_PREFIX = 'sla:site-kind:';
 
+/**
+ * `storage.local`: what the last write of the ticket store met, when the user should know
+ * (`{ message: string, at: number }`: tickets forgotten for lack of space, or a refused write);
+ * absent when the last write kept everything.
+ */
+export const STORAGE_PROBLEM_KEY = 'sla:storageProblem';
+
 export const tabStatusKey = (tabId: number): string => `${TAB_STATUS_KEY_PREFIX}${tabId}`;
 export const siteKindKey = (origin: string): string => `${SITE_KIND_KEY_PREFIX}${origin}`;

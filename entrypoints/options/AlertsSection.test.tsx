@@ -3,7 +3,6 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readAlertSettings } from '../../lib/db/alerts';
 import { SlaLensDatabase } from '../../lib/db/database';
-import { retentionDays } from '../../lib/db/upkeep';
 import { createOptionsStores } from '../../lib/options/context';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
 import { createFakeSiteApis } from '../../testing/fakes/site-apis';
@@ -74,16 +73,5 @@ describe('the alerts section', () => {
     fireEvent.click(within(section).getByRole('checkbox', { name: 'Show desktop alerts' }));
     expect(await within(section).findByText(/did not allow SLA Lens to show notifications/)).toBeTruthy();
     expect((await readAlertSettings(db)).enabled).toBe(false);
-  });
-
-  it('keeps tickets for the number of days chosen, refusing nonsense', async () => {
-    const section = await renderAlerts();
-    const days = within(section).getByLabelText(/Forget tickets not seen/);
-    expect((days as HTMLInputElement).value).toBe('30');
-    fireEvent.change(days, { target: { value: '7' } });
-    await waitFor(async () => expect(await retentionDays(db)).toBe(7));
-    fireEvent.change(days, { target: { value: '0' } });
-    expect(await within(section).findByText(/between 1 and 365/)).toBeTruthy();
-    expect(await retentionDays(db)).toBe(7);
   });
 });

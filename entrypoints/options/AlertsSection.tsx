@@ -2,20 +2,19 @@ import { useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Section';
 import { readAlertSettings, saveAlertSettings, type AlertSettings } from '../../lib/db/alerts';
-import { retentionDays, RETENTION_KEY } from '../../lib/db/upkeep';
 import { useOptions } from '../../lib/options/context';
 import { useLiveQuery } from '../../lib/options/use-live-query';
 
-/** Team-lead alerts (desktop notifications) and how long seen tickets are kept. */
+/** Team-lead alerts (desktop notifications). */
 export function AlertsSection() {
   const { db, env } = useOptions();
   const live = useLiveQuery(async () => {
-    const [settings, days, sites] = await Promise.all([readAlertSettings(db), retentionDays(db), db.tickets.orderBy('site').uniqueKeys()]);
-    return { settings, days, sites: sites as string[] };
+    const [settings, sites] = await Promise.all([readAlertSettings(db), db.tickets.orderBy('site').uniqueKeys()]);
+    return { settings, sites: sites as string[] };
   }, [db]);
   const [problem, setProblem] = useState<string | null>(null);
   if (live.status !== 'ready') return null;
-  const { settings, days, sites } = live.value;
+  const { settings, sites } = live.value;
   const save = (next: AlertSettings) => void saveAlertSettings(db, next).catch((e: unknown) => setProblem(`The alert settings could not be saved: ${String(e)}`));
 
   async function toggle(enabled: boolean) {
@@ -83,21 +82,6 @@ export function AlertsSection() {
           </fieldset>
         )}
       </fieldset>
-      <label class="field">
-        <span class="field__label">Forget tickets not seen for this many days</span>
-        <input
-          class="field__input"
-          type="number"
-          min={1}
-          max={365}
-          value={days}
-          onChange={(e) => {
-            const n = Number(e.currentTarget.value);
-            if (Number.isInteger(n) && n >= 1 && n <= 365) void db.meta.put({ key: RETENTION_KEY, value: n });
-            else setProblem('Enter a whole number of days between 1 and 365.');
-          }}
-        />
-      </label>
     </Section>
   );
 }

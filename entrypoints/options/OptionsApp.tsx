@@ -6,6 +6,7 @@ import { AlertsSection } from './AlertsSection';
 import { HistorySection } from './HistorySection';
 import { ImportSection } from './ImportSection';
 import { SitesSection } from './SitesSection';
+import { StoredTicketsSection } from './StoredTicketsSection';
 import { TesterSection } from './TesterSection';
 
 /** The options page, given its stores (the real database in main.tsx, a test database in tests). */
@@ -31,6 +32,7 @@ function OptionsPage() {
           <a href="#history">History</a>
           <a href="#sites">Sites</a>
           <a href="#alerts">Alerts</a>
+          <a href="#stored-tickets">Stored tickets</a>
         </nav>
       </div>
       <main class="options__sections">
@@ -41,6 +43,7 @@ function OptionsPage() {
         {data && <HistorySection data={data} />}
         <SitesSection />
         <AlertsSection />
+        <StoredTicketsSection />
       </main>
     </div>
   );

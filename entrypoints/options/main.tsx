@@ -6,6 +6,7 @@ import { createOptionsStores } from '../../lib/options/context';
 import { downloadText } from '../../lib/options/history-store';
 import { publishActiveVersion } from '../../lib/messaging/config-version';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
+import { STORAGE_PROBLEM_KEY } from '../../lib/storage-keys';
 import { applyStateTokens } from '../../lib/view/colours';
 import { OptionsApp } from './OptionsApp';
 import './style.css';
@@ -24,6 +25,19 @@ function main() {
     },
     download: downloadText,
     alerts: { requestPermission: () => browser.permissions.request({ permissions: ['notifications'] }) },
+    storageProblem: {
+      async read() {
+        const value = (await browser.storage.local.get(STORAGE_PROBLEM_KEY))[STORAGE_PROBLEM_KEY] as { message?: unknown } | undefined;
+        return typeof value?.message === 'string' ? value.message : null;
+      },
+      onChanged(listener) {
+        const changed = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'local' && STORAGE_PROBLEM_KEY in changes) listener();
+        };
+        browser.storage.onChanged.addListener(changed);
+        return () => browser.storage.onChanged.removeListener(changed);
+      },
+    },
     sites: {
       // Extension pages have the same APIs as the background: no messaging needed.
       registry: createSiteRegistry({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local }),

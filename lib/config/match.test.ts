@@ -80,17 +80,6 @@ describe('matchPolicy: match keys', () => {
     expect(hitId(config([catchAll('p', { project: '7' })]), ticket({ fields: { project_id: 7 } }))).toBeNull();
   });
 
-  it.each([
-    ['group', 'group_id'],
-    ['organization', 'organization_id'],
-    ['assignee', 'assignee_id'],
-  ] as const)('%s: Zendesk facts stored before sources gave aliases still match by the ids they kept in fields', (key, idField) => {
-    const cfg = config([catchAll('by-id', { [key]: '360002' })]);
-    expect(hitId(cfg, ticket({ source: 'zendesk', [key]: 'Tier 3', fields: { [idField]: 360002 } }))).toBe('by-id');
-    expect(hitId(cfg, ticket({ source: 'zendesk', fields: { [idField]: '360002' } }))).toBe('by-id');
-    expect(hitId(cfg, ticket({ source: 'zendesk', fields: { [idField]: 360003 } }))).toBeNull();
-  });
-
   it('all keys must hold (AND)', () => {
     const cfg = config([catchAll('p', { source: 'jira', project: 'SUP', status: 'Open' })]);
     expect(hitId(cfg, ticket({ project: 'SUP', status: 'open' }))).toBe('p');

@@ -22,25 +22,13 @@ type Aliased = keyof NonNullable<TicketFacts['aliases']>;
 const isAliased = (key: string): key is Aliased => key === 'group' || key === 'organization' || key === 'assignee';
 
 /**
- * Facts recorded before sources gave `aliases` (stored tickets are evaluated again when the
- * configuration changes): Zendesk's kept the same ids in `fields`. Read for those alone, so a
- * stored ticket keeps its policy until it is seen again; a stored-ticket upgrade in lib/db would
- * let this go.
- */
-function recordedAlias(facts: TicketFacts, key: Aliased): string | undefined {
-  if (facts.aliases !== undefined || facts.source !== 'zendesk') return undefined;
-  const id = facts.fields?.[`${key}_id`];
-  return typeof id === 'number' || (typeof id === 'string' && id !== '') ? String(id) : undefined;
-}
-
-/**
  * What a ticket answers to for a name condition, lower-cased: its name, and for the group,
  * organization and assignee also the alias its source gave (an id, where the tool's own policies
  * name them by id).
  */
 export function namesOf(facts: TicketFacts, key: (typeof NAME_KEYS)[number]): string[] {
   const name = facts[key]?.toLowerCase();
-  const alias = isAliased(key) ? (facts.aliases?.[key] ?? recordedAlias(facts, key)) : undefined;
+  const alias = isAliased(key) ? facts.aliases?.[key] : undefined;
   const aliases = alias !== undefined && alias !== '' ? [alias.toLowerCase()] : [];
   return name === undefined ? aliases : [name, ...aliases];
 }

@@ -8,6 +8,7 @@ import { canonical } from '../config/format';
 import { importZendesk, looksLikeZendeskBody, type ImportProblem } from '../config/zendesk/index';
 import { ACTIVE_VERSION_KEY as ACTIVE, activeVersion } from './active-version';
 import type { ConfigSource, ConfigVersion, SlaLensDatabase } from './database';
+import { withTicketSpace } from './capacity';
 
 /** Files larger than this are refused before parsing. */
 export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
@@ -99,7 +100,19 @@ export async function previewText(db: SlaLensDatabase, text: string, source: Con
 
 /** Applies a previewed import as the next version, in one transaction. */
 export async function applyImport(db: SlaLensDatabase, preview: Extract<ImportPreview, { ok: true }>, note = ''): Promise<ConfigVersion> {
-  const applied = await db.transaction('rw', [db.meta, db.calendars, db.policies, db.configVersions], async () => {
+  // The ticket cache shares the quota and is disposable: when the browser is out of space it gives
+  // way (capacity.ts), so a full cache never keeps a configuration from being applied.
+  const applied = await withTicketSpace(db, () => applyVersion(db, preview, note));
+  // Announced by the write itself, once committed, whoever wrote it: open tabs and the stored
+  // tickets follow. The version is applied even if announcing it fails.
+  await Promise.resolve()
+    .then(() => db.onActiveVersion(applied.id))
+    .catch((error: unknown) => console.error('SLA Lens could not announce the new configuration version', error));
+  return applied;
+}
+
+function applyVersion(db: SlaLensDatabase, preview: Extract<ImportPreview, { ok: true }>, note: string): Promise<ConfigVersion> {
+  return db.transaction('rw', [db.meta, db.calendars, db.policies, db.configVersions], async () => {
     const active = await activeVersion(db);
     if ((active?.id ?? null) !== preview.basedOn) throw new StaleImportError();
     const version: Omit<ConfigVersion, 'id'> = {
@@ -118,12 +131,6 @@ export async function applyImport(db: SlaLensDatabase, preview: Extract<ImportPr
     await db.meta.put({ key: ACTIVE, value: id });
     return { ...version, id };
   });
-  // Announced by the write itself, once committed, whoever wrote it: open tabs and the stored
-  // tickets follow. The version is applied even if announcing it fails.
-  await Promise.resolve()
-    .then(() => db.onActiveVersion(applied.id))
-    .catch((error: unknown) => console.error('SLA Lens could not announce the new configuration version', error));
-  return applied;
 }
 
 /**

@@ -26,7 +26,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.meta.get('activeConfigVersion')).toEqual({ key: 'activeConfigVersion', value: 1 });
     expect((await db.configVersions.get(1))?.note).toBe('first');
     expect(await db.policies.count()).toBe(1);
@@ -69,7 +69,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const byKey = Object.fromEntries((await db.tickets.toArray()).map((t) => [t.key, [t.phase, t.riskAt, t.approx]]));
     expect(byKey).toEqual({ 'SUP-1': ['running', 5_000, 0], 'SUP-2': ['running', -Infinity, 1], 'SUP-3': ['paused', Infinity, 0], 'SUP-4': ['stopped', Infinity, 0], 'SUP-5': ['none', Infinity, 0] });
     expect(await db.tickets.where('[phase+riskAt]').between(['running', -Infinity], ['running', 1_000], true, true).primaryKeys()).toEqual([['acme.atlassian.net', 'SUP-2']]);
@@ -125,7 +125,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const { state, priority, status, source, title, url, assignee, ...kept } = v3row;
     expect([state, priority, status, source, title, url, assignee]).toEqual(['at-risk', 'High', 'Open', 'jira', 'Printer on fire', 'https://acme.atlassian.net/browse/SUP-1', 'Priya']);
     expect(await db.tickets.get(['acme.atlassian.net', 'SUP-1'])).toEqual(kept);
@@ -192,7 +192,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const jira = (await db.tickets.get([J, 'SUP-7']))!;
     // The priority and status too: they were still on the row when facts were recovered.
     expect(jira.facts).toEqual({
@@ -211,7 +211,8 @@ describe('database versions', () => {
       exact: false,
     });
     const zendesk = (await db.tickets.get([Z, '42']))!;
-    expect(zendesk.facts).toEqual({ source: 'zendesk', site: Z, key: '42', group: 'Tier 1', status: 'open', created: 1_200, resolvedAt: null, firstResponseAt: null, exact: false });
+    // Version 6 says what its ids are: none were kept.
+    expect(zendesk.facts).toEqual({ source: 'zendesk', site: Z, key: '42', group: 'Tier 1', status: 'open', created: 1_200, resolvedAt: null, firstResponseAt: null, exact: false, aliases: {} });
     for (const row of [jira, zendesk]) for (const copy of copies) expect(row, copy).not.toHaveProperty(copy);
     expect([jira.team, zendesk.team]).toEqual(['SUP', 'Tier 1']);
     expect((await db.meta.get(TALLIES_KEY))?.value).toEqual({ ...tallyAll([jira, zendesk]), writes: expect.any(Number) });
@@ -283,7 +284,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const recovered = (await db.tickets.get([J, 'SUP-7']))!;
     expect(recovered.facts).toEqual({
       source: 'jira',
@@ -306,6 +307,54 @@ describe('database versions', () => {
     const rows: StoredTicket[] = await db.tickets.toArray();
     expect((await db.meta.get(TALLIES_KEY))?.value).toEqual({ ...tallyAll(rows), writes: expect.any(Number) });
     expect((await db.meta.get(TALLIES_KEY))?.value).toMatchObject({ total: 2, phases: { running: 1, none: 1 }, sites: { [J]: { source: 'jira', tickets: 2 } } });
+    await db.delete();
+  });
+
+  it('upgrades version 5 tickets: only the custom fields a policy matches on are kept, and old Zendesk ids become aliases', async () => {
+    const name = 'upgrade-v5';
+    const v5 = new Dexie(name);
+    v5.version(1).stores(V1);
+    v5.version(2).stores(V2_TICKETS);
+    v5.version(3).stores(V3_TICKETS);
+    v5.version(4).stores({});
+    v5.version(5).stores({});
+    await v5.open();
+    // The active policies as the configuration store resolved them: one matches on a field.
+    await v5.table('policies').bulkAdd([
+      { id: 'vip', index: 0, match: [{ field: { 'Customer Tier': 'Gold' } }] },
+      { id: 'std', index: 1, match: [{}] },
+    ]);
+    const row = (key: string, facts: Record<string, unknown>) => ({
+      site: Z,
+      key,
+      view: { key, kind: 'none', clocks: [], exact: true },
+      facts: { source: 'zendesk', site: Z, key, created: 1, exact: true, ...facts },
+      phase: 'none',
+      riskAt: Infinity,
+      dueAt: Infinity,
+      approx: 0,
+      firstSeen: 1,
+      lastSeen: 2,
+      observed: [],
+    });
+    await v5.table('tickets').bulkAdd([
+      // Recorded before sources gave aliases: the ids were kept among the fields.
+      row('1', { group: 'Tier 3', fields: { group_id: 360002, organization_id: '77', 'customer tier': 'Gold', phone: '+44 20 7946 0000' } }),
+      row('2', { aliases: { group: '9' }, fields: { phone: '+1 555 0100', address: '1 Main St' } }),
+      row('3', { aliases: {} }),
+    ]);
+    v5.close();
+
+    const db = new SlaLensDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    const facts = async (key: string) => (await db.tickets.get([Z, key]))!.facts;
+    expect(await facts('1')).toMatchObject({ aliases: { group: '360002', organization: '77' }, fields: { 'customer tier': 'Gold' } });
+    expect((await facts('1')).fields).toEqual({ 'customer tier': 'Gold' });
+    expect(await facts('2')).toEqual({ source: 'zendesk', site: Z, key: '2', created: 1, exact: true, aliases: { group: '9' } });
+    expect(await facts('3')).toEqual({ source: 'zendesk', site: Z, key: '3', created: 1, exact: true, aliases: {} });
+    // A site's least recently seen tickets are found through the new index.
+    expect(await db.tickets.where('[site+lastSeen]').between([Z, Dexie.minKey], [Z, Dexie.maxKey]).count()).toBe(3);
     await db.delete();
   });
 });

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { ConfigChange, ConfigV1, ResolvedPolicy } from '../config/index';
 import type { CalendarSpec, StatusChange, TicketFacts, TicketSource } from '../sla/index';
 import type { BadgeState, SlaView, TicketPhase } from '../view/types';
+import { matchedFields, storedFacts } from './capacity';
 import { recounted, TALLIES_KEY, ticketTallies } from './tallies';
 
 /** The extension's one IndexedDB database, in the extension origin (shared by background, popup, options). */
@@ -146,7 +147,39 @@ export class SlaLensDatabase extends Dexie {
           .then(() => tickets.toArray())
           .then((rows: StoredTicket[]) => tx.table('meta').put({ key: TALLIES_KEY, value: recounted(rows) }));
       });
+    // 6: a store with limits (capacity.ts). Each site's least recently seen tickets are found by
+    // [site+lastSeen], and a ticket keeps only the custom fields some policy matches on: the others
+    // (phone numbers, addresses, order numbers…) were never used. Zendesk facts from before sources
+    // gave aliases kept the group, organization and assignee ids among their fields: they become
+    // the aliases, so trimming the fields loses no match.
+    this.version(6)
+      .stores({ tickets: '[site+key], lastSeen, site, [site+lastSeen], [phase+dueAt], [phase+riskAt], [approx+phase]' })
+      .upgrade(async (tx) => {
+        const policies = (await tx.table('policies').toArray()) as ResolvedPolicy[];
+        const kept = matchedFields(policies.filter((p) => Array.isArray(p.match)));
+        const tickets = tx.table('tickets');
+        await tickets.toCollection().modify((row: StoredTicket) => {
+          row.facts = storedFacts(withRecordedAliases(row.facts), kept);
+        });
+        // The totals do not move (no phase, site or exactness changed), but an upgrade's writes drop them.
+        await tx.table('meta').put({ key: TALLIES_KEY, value: recounted((await tickets.toArray()) as StoredTicket[]) });
+      });
   }
+}
+
+/** Zendesk facts recorded before `aliases`: the ids their fields kept, as aliases. */
+function withRecordedAliases(facts: TicketFacts): TicketFacts {
+  if (facts.aliases !== undefined || facts.source !== 'zendesk') return facts;
+  const id = (name: string) => {
+    const value = facts.fields?.[`${name}_id`];
+    return typeof value === 'number' || (typeof value === 'string' && value !== '') ? String(value) : undefined;
+  };
+  const aliases: NonNullable<TicketFacts['aliases']> = {};
+  for (const name of ['group', 'organization', 'assignee'] as const) {
+    const value = id(name);
+    if (value !== undefined) aliases[name] = value;
+  }
+  return { ...facts, aliases };
 }
 
 /**

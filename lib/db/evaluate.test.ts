@@ -114,7 +114,7 @@ describe('createTicketRecorder', () => {
     await withConfig();
     const cache = createConfigCache(db);
     const planned: Array<() => void> = [];
-    const recorder = createTicketRecorder(db, 300, (fn) => planned.push(fn));
+    const recorder = createTicketRecorder(db, { delayMs: 300, schedule: (fn) => planned.push(fn) });
     const first = await evaluateTickets(db, request([ticket('SUP-1'), ticket('SUP-2')]), await cache(), at('2026-11-23T10:00:00Z'));
     recorder.add(first.sightings);
     const second = await evaluateTickets(db, request([ticket('SUP-1', { status: 'Done' })]), await cache(), at('2026-11-23T10:05:00Z'));
@@ -132,14 +132,7 @@ describe('createTicketRecorder', () => {
   it('writes after the burst is over, or after the longest wait however long the burst', () => {
     const delays: number[] = [];
     let now = 0;
-    const recorder = createTicketRecorder(
-      db,
-      300,
-      (_fn, ms) => delays.push(ms),
-      () => undefined,
-      () => now,
-      3000,
-    );
+    const recorder = createTicketRecorder(db, { delayMs: 300, schedule: (_fn, ms) => delays.push(ms), clock: () => now, maxWaitMs: 3000 });
     const row = (key: string) => ({ row: { site, key } }) as unknown as Sighting;
     recorder.add([row('A')]);
     now = 2900;

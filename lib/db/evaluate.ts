@@ -15,6 +15,7 @@ import { activeVersionId } from './active-version';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import { rowsAsRead, ticketWrites } from './tallies';
 import { readView } from '../view/read-view';
+import { configFields, enforceTicketCaps, storedFacts, TICKET_CAPS, withTicketSpace, type TicketCaps } from './capacity';
 import { NO_CONFIG } from '../view/words';
 import type { CalendarSpecs } from '../view/calendars';
 
@@ -107,7 +108,7 @@ export async function evaluateTickets(
     const observed = observedAfter(before, ticket, now);
     const view = viewFor(active, ticket, { observed });
     if (ours) {
-      const row = ticketRow(request.site, ticket, view, active.calendars, now, before, observed);
+      const row = ticketRow(request.site, storedFacts(ticket, configFields(active)), view, active.calendars, now, before, observed);
       sightings.push(writes !== null && stored.has(ticket.key) ? { row, read: { writes, stored: before } } : { row });
     }
     return view;
@@ -143,20 +144,36 @@ export async function recordTickets(db: SlaLensDatabase, sightings: readonly Sig
   });
 }
 
+export interface RecorderOptions {
+  /** Quiet time after the last evaluation before writing (default 300 ms). */
+  delayMs?: number;
+  /** Longest wait after the first evaluation of a burst (default 3 s). */
+  maxWaitMs?: number;
+  schedule?: (fn: () => void, ms: number) => unknown;
+  clock?: () => number;
+  /** The store's limits, kept after every write (capacity.ts). */
+  caps?: TicketCaps;
+  /** After a write that kept what it was given. */
+  onRecorded?: () => void;
+  /**
+   * What became of the store on each write: null when all was kept and nothing had to give way,
+   * else what the user should know (tickets forgotten to make room, or a write the browser refused).
+   */
+  onStorage?: (problem: string | null) => void;
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
 /**
  * Gathers the sightings of a burst of evaluations (an overlay sends one per API answer) and
  * writes them together once the burst is over: `delayMs` after the last evaluation, or
  * `maxWaitMs` after the first, so recording never competes with the answers still to come. The
- * latest sighting per ticket wins. Write errors are logged: losing a record must not break badges.
+ * latest sighting per ticket wins. When the browser's storage is full the least recently seen
+ * tickets give way (capacity.ts); a write that fails all the same is reported, never thrown:
+ * losing a record must not break badges.
  */
-export function createTicketRecorder(
-  db: SlaLensDatabase,
-  delayMs = 300,
-  schedule: (fn: () => void, ms: number) => unknown = setTimeout,
-  onRecorded: () => void = () => undefined,
-  clock: () => number = Date.now,
-  maxWaitMs = 3000,
-) {
+export function createTicketRecorder(db: SlaLensDatabase, options: RecorderOptions = {}) {
+  const { delayMs = 300, maxWaitMs = 3000, schedule = setTimeout, clock = Date.now, caps = TICKET_CAPS, onRecorded = () => undefined, onStorage = () => undefined } = options;
   let waiting = new Map<string, Sighting>();
   let firstAt: number | null = null;
   // Each add plans a flush; only the latest plan runs (the schedule cannot be cancelled).
@@ -166,7 +183,24 @@ export function createTicketRecorder(
     firstAt = null;
     const sightings = [...waiting.values()];
     waiting = new Map();
-    await recordTickets(db, sightings).then(onRecorded, (error: unknown) => console.error('SLA Lens could not record tickets', error));
+    if (sightings.length === 0) return;
+    let freed = 0;
+    try {
+      await withTicketSpace(
+        db,
+        () => recordTickets(db, sightings),
+        (n) => (freed += n),
+      );
+      await enforceTicketCaps(db, caps);
+    } catch (error) {
+      console.error('SLA Lens could not record tickets', error);
+      onStorage(
+        `SLA Lens could not keep the tickets it saw: the browser refused to store them (${error instanceof Error ? error.name || error.message : String(error)}). Badges still work; the popup and alerts know only what was kept before.`,
+      );
+      return;
+    }
+    onStorage(freed > 0 ? `The browser’s storage for SLA Lens was full: the ${plural(freed, 'ticket')} seen longest ago were forgotten to make room.` : null);
+    onRecorded();
   };
   return {
     add(sightings: readonly Sighting[]): void {
@@ -193,16 +227,49 @@ export async function evaluateRequest(db: SlaLensDatabase, request: EvaluateRequ
   return response;
 }
 
+/** Where an unfinished `refreshStoredTickets` got to, so that the next start goes on from there. */
+export const REFRESH_CURSOR_KEY = 'ticketsRefreshCursor';
+
+interface RefreshCursor {
+  version: number | null;
+  after: [string, string];
+}
+
 /**
  * Brings every stored ticket up to date with `config` at `now`: each is matched and evaluated
- * again from its facts (a new configuration may change its policy) and its indexed fields derived
- * again. Run when another configuration becomes active and when the background starts (after an
- * upgrade). Returns how many rows were rewritten.
+ * again from its facts (a new configuration may change its policy; it keeps only the custom fields
+ * the new one matches on) and its indexed fields derived again. Run when another configuration
+ * becomes active and when the background starts (after an upgrade). Rows are rewritten `chunk` at
+ * a time, each chunk in its own transaction with a note of where it got to: a service worker
+ * stopped halfway goes on from that note for the same version, never from the start. Returns how
+ * many rows were rewritten.
  */
-export async function refreshStoredTickets(db: SlaLensDatabase, config: { config: ResolvedConfig | null }, now: number): Promise<number> {
+export async function refreshStoredTickets(db: SlaLensDatabase, config: { version?: number | null; config: ResolvedConfig | null }, now: number, chunk = 500): Promise<number> {
   const active = config.config;
-  return db.tickets.toCollection().modify((row) => {
-    const view: SlaView = active ? viewFor(active, row.facts, { observed: row.observed }) : { key: row.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG };
-    Object.assign(row, { view, ...indexedFields(view, active?.calendars ?? {}, now) });
-  });
+  const version = config.version ?? null;
+  const kept = active ? configFields(active) : new Set<string>();
+  const saved = (await db.meta.get(REFRESH_CURSOR_KEY))?.value as RefreshCursor | undefined;
+  let after: [string, string] | null = saved && saved.version === version ? saved.after : null;
+  let rewritten = 0;
+  for (;;) {
+    const from = after;
+    const done = await db.transaction('rw', db.tickets, db.meta, async () => {
+      let last: [string, string] | null = null;
+      // modify(): the rows it reads are the ones the totals' middleware sees replaced, read once.
+      const count = await (from ? db.tickets.where(':id').above(from) : db.tickets.toCollection()).limit(chunk).modify((row) => {
+        const facts = storedFacts(row.facts, kept);
+        const view: SlaView = active ? viewFor(active, facts, { observed: row.observed }) : { key: row.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG };
+        Object.assign(row, { facts, view, ...indexedFields(view, active?.calendars ?? {}, now) });
+        last = [row.site, row.key];
+      });
+      if (last === null) return true;
+      after = last;
+      rewritten += count;
+      await db.meta.put({ key: REFRESH_CURSOR_KEY, value: { version, after } satisfies RefreshCursor });
+      return count < chunk;
+    });
+    if (done) break;
+  }
+  await db.meta.delete(REFRESH_CURSOR_KEY);
+  return rewritten;
 }

@@ -16,6 +16,11 @@ export interface OptionsEnv extends ImportDeps, HistoryDeps {
   sites: SitesDeps;
   /** Desktop alerts: asks for the optional `notifications` permission (true when granted). */
   alerts: { requestPermission(): Promise<boolean> };
+  /**
+   * What the background last met writing the ticket store, kept outside IndexedDB (lib/storage-keys.ts
+   * STORAGE_PROBLEM_KEY): the message, or null. Absent where there is no background (tests).
+   */
+  storageProblem?: { read(): Promise<string | null>; onChanged(listener: () => void): () => void };
 }
 
 export interface OptionsStores {
