@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumSession } from '../testing/browser/chromium';
+import { CHROME_RELEASE_BUILD, launchChromium, type ChromiumSession } from '../testing/browser/chromium';
 import { importConfig } from '../testing/browser/options';
 import { URLS } from '../testing/sites/index';
 import { sampleJiraIssues, sampleZendeskTickets } from '../testing/sites/samples';
@@ -201,7 +201,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const now = Date.now();
-const withIt = await launchChromium({ sites: sites(now) });
+const withIt = await launchChromium({ sites: sites(now), buildDir: CHROME_RELEASE_BUILD });
 const options = await withIt.openExtensionPage('options.html');
 await importConfig(options, JSON.stringify(config));
 await options.close();

@@ -13,7 +13,7 @@ import type { StoredTicket } from '../lib/db/database';
 import { ticketRow } from '../lib/db/evaluate';
 import { TALLIES_KEY, tallyAll } from '../lib/db/tallies';
 import type { TicketFacts } from '../lib/sla/index';
-import { launchChromium } from '../testing/browser/chromium';
+import { CHROME_RELEASE_BUILD, launchChromium } from '../testing/browser/chromium';
 import { importConfig } from '../testing/browser/options';
 
 const TICKETS = 10_000;
@@ -159,7 +159,7 @@ async function firstRender(session: Awaited<ReturnType<typeof launchChromium>>):
 }
 
 execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-const session = await launchChromium({});
+const session = await launchChromium({ buildDir: CHROME_RELEASE_BUILD });
 const options = await session.openExtensionPage('options.html');
 await importConfig(options, configText);
 // The first opening compiles the popup's scripts; the browser caches that, as it does for users.

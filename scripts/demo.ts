@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { launchChromium } from '../testing/browser/chromium';
+import { CHROME_RELEASE_BUILD, launchChromium } from '../testing/browser/chromium';
 import { URLS } from '../testing/sites/index';
 import { importConfig } from '../testing/browser/options';
 import { demoSites, SAMPLE_CONFIG_PATH } from '../testing/sites/demo';
@@ -23,7 +23,7 @@ console.log('Building the extension…');
 execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 const now = Date.now();
-const session = await launchChromium({ headless, sites: demoSites(now) });
+const session = await launchChromium({ headless, sites: demoSites(now), buildDir: CHROME_RELEASE_BUILD });
 console.log(`Chromium is running SLA Lens (extension id ${session.extensionId}).`);
 
 // Load the sample SLA configuration the way an admin would: through the options page.

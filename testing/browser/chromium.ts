@@ -10,7 +10,10 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { handle, type FakeSiteData } from '../sites/index';
 
 export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-export const CHROME_BUILD = path.resolve('.output/chrome-mv3');
+/** The browser suites' build (`wxt build --mode e2e`, testing/e2e/global-setup.ts). */
+export const CHROME_BUILD = path.resolve('.output/chrome-mv3-e2e');
+/** What `wxt build` makes and users install: the demo and the benchmarks run it. */
+export const CHROME_RELEASE_BUILD = path.resolve('.output/chrome-mv3');
 
 export interface ChromiumSession {
   context: BrowserContext;

@@ -25,7 +25,10 @@ import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-
 import { handle, type FakeSiteData } from '../sites/index';
 
 export const FIREFOX_BIN = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
-export const FIREFOX_BUILD = path.resolve('.output/firefox-mv3');
+/** The browser suites' build (`wxt build -b firefox --mode e2e`, testing/e2e/global-setup.ts). */
+export const FIREFOX_BUILD = path.resolve('.output/firefox-mv3-e2e');
+/** What `wxt build -b firefox` (and `wxt zip -b firefox`) makes: what AMO receives. */
+export const FIREFOX_RELEASE_BUILD = path.resolve('.output/firefox-mv3');
 /** `browser_specific_settings.gecko.id` in wxt.config.ts. */
 export const GECKO_ID = 'sla-lens@sla-lens.dev';
 /** Pinned through `extensions.webextensions.uuids`, so pages live at moz-extension://<this>/. */

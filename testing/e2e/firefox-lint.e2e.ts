@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_BUILD, GECKO_ID } from '../browser/firefox';
+import { FIREFOX_RELEASE_BUILD as FIREFOX_BUILD, GECKO_ID } from '../browser/firefox';
 
 const run = promisify(execFile);
 const ROOT = path.resolve('.');

@@ -41,4 +41,12 @@ describe('the Chrome package', () => {
     expect(gzipSync(content, { level: 9 }).length).toBeLessThan(40 * 1024);
     expect(content).not.toMatch(/ZodError|\$ZodType|Dexie|IDBKeyRange/);
   });
+
+  it('ships no test marker: a page cannot tell SLA Lens is installed from an attribute the browser suites use', async () => {
+    const content = (await run('unzip', ['-p', chromeZip, 'content-scripts/content.js'], { maxBuffer: 16 * 1024 * 1024 })).stdout;
+    expect(content).not.toMatch(/slaLens|data-sla-lens/);
+    // The suites' own build has it, so this test is about the mode, not a missing feature.
+    const e2e = readFileSync(path.resolve('.output/chrome-mv3-e2e/content-scripts/content.js'), 'utf8');
+    expect(e2e).toMatch(/slaLens/);
+  });
 });
