@@ -125,4 +125,46 @@ describe('the team lead’s view in Chromium', () => {
     expect((await ids()).sort()).toEqual([...shown].sort());
     await page.close();
   });
+
+  it('a stored ticket whose address points off its site is not opened from the popup', async () => {
+    // What a forged page could have left in the store: a copy of a breached ticket whose address is
+    // another site's. Written straight into IndexedDB from an extension page, as a stale row would be.
+    const key = BREACHED.find((k) => k.startsWith('SUP-'))!;
+    const forged = 'https://login.evil.example/phish';
+    await options.evaluate(
+      async ([site, from, url]) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('sla-lens');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const tickets = db.transaction('tickets', 'readwrite').objectStore('tickets');
+        const row = await new Promise<Record<string, unknown> & { facts: Record<string, unknown> }>((resolve) => {
+          const get = tickets.get([site, from]);
+          get.onsuccess = () => resolve(get.result);
+        });
+        await new Promise((resolve) => {
+          const put = tickets.put({ ...row, key: 'SUP-999', facts: { ...row.facts, key: 'SUP-999', title: 'Forged', url } });
+          put.onsuccess = resolve;
+        });
+        db.close();
+      },
+      [JIRA, key, forged] as const,
+    );
+    const popup = await openPopup();
+    const tabUrls = async () => ((await options.evaluate('chrome.tabs.query({})')) as Array<{ url?: string; pendingUrl?: string }>).map((t) => t.pendingUrl || t.url);
+    const forgedRow = popup.locator('[role="option"]', { hasText: 'SUP-999' }).first();
+    // Listed (it is breached), but as a row with nothing to open; clicked and chosen anyway.
+    await expect.poll(() => forgedRow.getAttribute('aria-disabled'), { timeout: 10_000 }).toBe('true');
+    await forgedRow.click({ force: true });
+    await forgedRow.press('Enter');
+    // Then a real one (not opened before): once its tab is there, the forged click has had every chance to open one.
+    const real = AT_RISK.find((k) => k.startsWith('SUP-'))!;
+    expect(await tabUrls()).not.toContain(URLS.jiraIssue(real));
+    await popup.locator('[role="option"]', { hasText: real }).first().click();
+    await expect.poll(tabUrls, { timeout: 10_000 }).toContain(URLS.jiraIssue(real));
+    expect((await tabUrls()).filter((u) => u?.includes('evil.example'))).toEqual([]);
+    for (const page of session.context.pages()) if (page.url().startsWith('chrome-error:')) await page.close();
+    await popup.close();
+  });
 });
