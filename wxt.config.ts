@@ -34,6 +34,13 @@ export default defineConfig({
       default_title: 'SLA Lens',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' },
     },
+    ...(browser !== 'firefox' && {
+      // The overlay uses AbortSignal.any (Chrome 116); older browsers are told before installing.
+      minimum_chrome_version: '116',
+      // No web page and no other extension may message SLA Lens: it listens to its own content
+      // scripts only. (Firefox does not know the key; it has no external messaging for pages.)
+      externally_connectable: { ids: [] },
+    }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -34,6 +34,9 @@ describe('the Chrome package', () => {
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
     expect(manifest.incognito).toBe('not_allowed');
     expect(manifest.optional_permissions).toEqual(['notifications']);
+    // No page and no other extension may message it; browsers without what it uses are turned away.
+    expect(manifest.externally_connectable).toEqual({ ids: [] });
+    expect(manifest.minimum_chrome_version).toBe('116');
   });
 
   it('keeps the content script small: under 40 KB gzipped, without zod or Dexie', async () => {
