@@ -55,16 +55,17 @@ export default defineBackground({
       },
     });
 
-    // Self-hosted sites an admin added always count as the organisation's (the registry keeps each
-    // one's kind in storage.local); read once, and again whenever one is added or removed.
-    const readSelfHosted = async (): Promise<ReadonlySet<string>> => {
-      const all = await browser.storage.local.get(null);
-      return new Set(Object.keys(all).flatMap((key) => (key.startsWith(SITE_KIND_KEY_PREFIX) ? [new URL(key.slice(SITE_KIND_KEY_PREFIX.length)).hostname] : [])));
+    // Self-hosted sites an admin added always count as the organisation's (the registry's
+    // trustedHosts: granted by the user, not merely listed in storage). Read once, and again
+    // whenever a site or a permission is added or removed.
+    const readSelfHosted = (): Promise<ReadonlySet<string>> => sites.trustedHosts();
+    let selfHosted: Promise<ReadonlySet<string>> = Promise.resolve(new Set());
+    const rereadSelfHosted = () => {
+      selfHosted = readSelfHosted().catch((error: unknown): ReadonlySet<string> => {
+        report('read the self-hosted sites')(error);
+        return new Set();
+      });
     };
-    let selfHosted = readSelfHosted().catch((error: unknown): ReadonlySet<string> => {
-      report('read the self-hosted sites')(error);
-      return new Set();
-    });
 
     // A click on an alert opens its ticket. The API exists only once the permission is granted.
     let listening = false;
@@ -84,6 +85,9 @@ export default defineBackground({
     listenToAlerts();
     browser.permissions.onAdded.addListener(listenToAlerts);
     const sites = createSiteRegistry({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local });
+    rereadSelfHosted();
+    browser.permissions.onAdded.addListener(rereadSelfHosted);
+    browser.permissions.onRemoved.addListener(rereadSelfHosted);
 
     // Listeners must be registered synchronously, before any await, or the
     // event that woke the service worker is lost.
@@ -125,7 +129,7 @@ export default defineBackground({
         .then(async (active) => afterConfigChange(db, active, Date.now(), await selfHosted))
         .then(refreshSummaries, report('evaluate stored tickets again'));
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && Object.keys(changes).some((key) => key.startsWith(SITE_KIND_KEY_PREFIX))) selfHosted = readSelfHosted().catch(() => new Set<string>());
+      if (area === 'local' && Object.keys(changes).some((key) => key.startsWith(SITE_KIND_KEY_PREFIX))) rereadSelfHosted();
       if (area === 'local' && CONFIG_VERSION_KEY in changes) reevaluate();
     });
 

@@ -172,3 +172,17 @@ describe('reconcile', () => {
     expect(await registry.reconcile()).toEqual({ registered: [], unregistered: [] });
   });
 });
+
+describe('the self-hosted sites that count as the organisation’s', () => {
+  it('are those the user granted, never those only written into storage (a content script can write there)', async () => {
+    expect(await registry.add(JIRA, 'jira')).toBe('added');
+    // What a compromised page's content script could write: a kind, with no grant behind it.
+    await apis.storage.set({ [`sla:site-kind:https://evil.example`]: 'jira' });
+    apis.grantFromBrowser(`${ZENDESK}/*`);
+    expect([...(await registry.trustedHosts())].sort()).toEqual(['jira.acme-corp.com', 'support.acme.com']);
+    // The built-in wildcard hosts are not self-hosted sites.
+    expect([...(await registry.trustedHosts())].some((h) => h.includes('*'))).toBe(false);
+    await registry.remove(JIRA);
+    expect([...(await registry.trustedHosts())]).toEqual(['support.acme.com']);
+  });
+});

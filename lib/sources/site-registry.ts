@@ -169,7 +169,16 @@ export function createSiteRegistry({ permissions, scripting, storage }: SiteApis
     }
   }
 
-  return { add, remove, reconcile, list };
+  /**
+   * The hosts of the self-hosted sites that count as the organisation's: those the browser holds a
+   * host permission for, which only the user can grant. The kinds in storage.local do not decide:
+   * a content script can write there.
+   */
+  async function trustedHosts(): Promise<Set<string>> {
+    return new Set([...(await grantedOrigins())].map((origin) => new URL(origin).hostname));
+  }
+
+  return { add, remove, reconcile, list, trustedHosts };
 }
 
 export type SiteRegistry = ReturnType<typeof createSiteRegistry>;
