@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendEvaluate, senderProblem } from './protocol';
+import { sendAuditBudget, sendEvaluate, senderProblem } from './protocol';
 
 const ID = 'our-extension-id';
 const from = (url: string | undefined, extra: object = {}) => ({ id: ID, ...(url !== undefined ? { url } : {}), frameId: 0, tab: { id: 7 }, ...extra });
@@ -37,5 +37,28 @@ describe('sendEvaluate', () => {
     await expect(sendEvaluate(async () => ({ ok: true, response }), request)).resolves.toBe(response);
     await expect(sendEvaluate(async () => ({ ok: false, error: 'SLA Lens refused a message' }), request)).rejects.toThrow('refused');
     await expect(sendEvaluate(async () => undefined, request)).rejects.toThrow('no answer');
+  });
+});
+
+describe('sendAuditBudget', () => {
+  const request = { type: 'sla:audit-budget' as const, site: 'acme.zendesk.com', want: 10 };
+  it('unwraps the grant, never more than asked nor below none', async () => {
+    await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: 4 } }), request)).resolves.toEqual({ granted: 4 });
+    await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: 400 } }), request)).resolves.toEqual({ granted: 10 });
+    await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: -3.5 } }), request)).resolves.toEqual({ granted: 0 });
+  });
+
+  it('sends the request as given', async () => {
+    const sent: unknown[] = [];
+    await sendAuditBudget(async (message) => (sent.push(message), { ok: true, response: { granted: 1 } }), { ...request, remaining: 5, limit: 200 });
+    expect(sent).toEqual([{ ...request, remaining: 5, limit: 200 }]);
+  });
+
+  it('turns a refusal, silence or an answer without a number into an error, so the caller can fall back', async () => {
+    await expect(sendAuditBudget(async () => ({ ok: false, error: 'SLA Lens refused a message' }), request)).rejects.toThrow('refused');
+    await expect(sendAuditBudget(async () => undefined, request)).rejects.toThrow('no answer');
+    await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: 'all' } }), request)).rejects.toThrow('how many');
+    await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: Number.NaN } }), request)).rejects.toThrow('how many');
+    await expect(sendAuditBudget(async () => ({ ok: true }), request)).rejects.toThrow('how many');
   });
 });

@@ -2,21 +2,26 @@
  * The content ↔ background protocol in one place: which messages there are, what each answers,
  * the envelope answers travel in, and who may send them. Types and plain functions only, so the
  * content script can use it without zod; the background checks each message's shape with
- * `schema.ts` (evaluate) or `lib/tabs/page-status.ts` (page status).
+ * `schema.ts` (evaluate), `lib/tabs/page-status.ts` (page status) or `audit-budget.ts` (audit budget).
  *
- * A small layer of our own rather than a library such as @webext-core/messaging: there are two
- * messages, both from content scripts, and what matters is what the library would not do for us
+ * A small layer of our own rather than a library such as @webext-core/messaging: there are three
+ * messages, all from content scripts, and what matters is what the library would not do for us
  * (checking the sender against the site a message is about, per-ticket validation, answers that
  * carry the configuration version) — a dependency in the content bundle would add bytes, not that.
  */
 import { servedSecurely } from '../view/ticket-url';
 import type { PageStatusMessage } from '../tabs/tab-status';
-import type { EvaluateRequest, EvaluateResponse } from './types';
+import type { AuditBudgetRequest, AuditBudgetResponse, EvaluateRequest, EvaluateResponse } from './types';
 
 export interface ProtocolMap {
   'sla:evaluate': { request: EvaluateRequest; answer: EvaluateResponse };
   'sla:page-status': { request: PageStatusMessage; answer: void };
+  'sla:audit-budget': { request: AuditBudgetRequest; answer: AuditBudgetResponse };
 }
+
+export const AUDIT_BUDGET_TYPE = 'sla:audit-budget';
+/** The most audit requests one message may ask for: a Zendesk batch's tickets. */
+export const MAX_AUDIT_BUDGET_WANT = 100;
 
 /** What the background sends back: the answer, or why there is none. */
 export type Envelope<T> = { ok: true; response: T } | { ok: false; error: string };
@@ -67,4 +72,17 @@ export async function sendEvaluate(send: (message: EvaluateRequest) => Promise<u
   if (!answer) throw new Error('SLA Lens: no answer from the background');
   if (!answer.ok) throw new Error(answer.error);
   return answer.response;
+}
+
+/**
+ * Asks the background how many audit requests the account's budget grants now; an error when it
+ * refuses or gives no usable answer, so the caller can fall back to a budget of its own.
+ */
+export async function sendAuditBudget(send: (message: AuditBudgetRequest) => Promise<unknown>, request: AuditBudgetRequest): Promise<AuditBudgetResponse> {
+  const answer = (await send(request)) as Envelope<AuditBudgetResponse> | undefined;
+  if (!answer) throw new Error('SLA Lens: no answer from the background');
+  if (!answer.ok) throw new Error(answer.error);
+  const granted = (answer.response as Partial<AuditBudgetResponse> | undefined)?.granted;
+  if (typeof granted !== 'number' || !Number.isFinite(granted)) throw new Error('SLA Lens: the background did not say how many audits it grants');
+  return { granted: Math.min(request.want, Math.max(0, Math.floor(granted))) };
 }

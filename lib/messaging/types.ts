@@ -25,3 +25,24 @@ export interface EvaluateResponse {
   /** The active config version the views were computed with (null: no config). */
   configVersion: number | null;
 }
+
+/**
+ * A content script asks the background for audit requests on its Zendesk site: the account's
+ * rate limit is shared by every tab, so the budget is the background's to hold. It passes on
+ * what the site last said of its limit (`lib/sources/rate-budget.ts`), each part only when known.
+ */
+export interface AuditBudgetRequest {
+  type: 'sla:audit-budget';
+  /** The page's host name: one account, one budget. */
+  site: string;
+  /** Audit requests wanted now, 1 to `MAX_AUDIT_BUDGET_WANT`. */
+  want: number;
+  remaining?: number;
+  limit?: number;
+  resetSeconds?: number;
+}
+
+export interface AuditBudgetResponse {
+  /** How many of them may be sent, 0 to `want`. */
+  granted: number;
+}

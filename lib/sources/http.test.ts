@@ -216,6 +216,49 @@ describe('requestJson: the one way the sources send a request', () => {
   });
 });
 
+describe('requestJson: what the site says of its rate limit', () => {
+  const limits = { 'Content-Type': 'application/json', 'X-Rate-Limit': '700', 'X-Rate-Limit-Remaining': '12', 'ratelimit-reset': '41' };
+  it('comes with an answer, and with a failure, a 429 most of all', async () => {
+    const said = { remaining: 12, limit: 700, resetSeconds: 41 };
+    expect(
+      await requestJson(
+        contextOf(async () => new Response('{}', { status: 200, headers: limits })),
+        `${ORIGIN}/x`,
+        GET,
+      ),
+    ).toEqual({ ok: true, status: 200, body: {}, rateLimit: said });
+    expect(
+      await requestJson(
+        contextOf(async () => new Response('', { status: 429, headers: { ...limits, 'Retry-After': '30' } })),
+        `${ORIGIN}/x`,
+        GET,
+      ),
+    ).toEqual({
+      ok: false,
+      failure: 'rate-limited',
+      retryAfterMs: 30_000,
+      status: 429,
+      rateLimit: said,
+    });
+    expect(
+      await requestJson(
+        contextOf(async () => new Response('not json', { status: 200, headers: limits })),
+        `${ORIGIN}/x`,
+        GET,
+      ),
+    ).toMatchObject({ ok: false, failure: 'bad-response', rateLimit: said });
+  });
+
+  it('is left out when the headers say nothing usable', async () => {
+    const answer = await requestJson(
+      contextOf(async () => new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json', 'X-Rate-Limit-Remaining': 'lots' } })),
+      `${ORIGIN}/x`,
+      GET,
+    );
+    expect(answer).toEqual({ ok: true, status: 200, body: {} });
+  });
+});
+
 describe('one place', () => {
   it('no source calls fetch but requestJson; the adapters only name the page’s fetch as the default', () => {
     const root = fileURLToPath(new URL('.', import.meta.url));

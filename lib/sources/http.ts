@@ -1,4 +1,5 @@
 /** HTTP details every source's REST client reads the same way, and the one way they send requests. */
+import { readRateLimit, type RateLimitSeen } from './rate-budget';
 import type { EnrichFailure } from './types';
 
 /** `fetch` as the REST clients call it: the global one by default, a fake site's in tests. */
@@ -45,6 +46,8 @@ export interface HttpFailure {
   retryAfterMs?: number;
   status?: number;
   refused?: Refusal;
+  /** What the answer's headers said of the site's rate limit, when it said anything (`./rate-budget.ts`). */
+  rateLimit?: RateLimitSeen;
 }
 
 /**
@@ -85,7 +88,7 @@ export interface RequestParts {
 }
 
 /** A JSON answer the status classes let through (a 200, or a 4xx a source reads itself: Jira's 400 and 404). */
-export type JsonAnswer = { ok: true; status: number; body: unknown } | HttpFailure;
+export type JsonAnswer = { ok: true; status: number; body: unknown; rateLimit?: RateLimitSeen } | HttpFailure;
 
 /** The origin of `url` when it is exactly `origin` (an http(s) origin), else null: the one same-origin test. */
 function onOrigin(url: string, origin: string): URL | null {
@@ -160,7 +163,9 @@ async function boundedText(response: Response, max: number, signal: AbortSignal)
  * sent; sends the session's cookies on the same origin only; follows no redirect (a redirect the
  * API answers with is a sign-in or SSO hop, and the browser would otherwise follow it anywhere,
  * re-sending a POST's JQL on a 307); gives up after `timeoutMs`, body included; reads at most
- * `maxBytes`; and classifies the answer (`failureOf`) before parsing it. Never throws.
+ * `maxBytes`; and classifies the answer (`failureOf`) before parsing it. Any answer the site gave
+ * carries what its headers said of the rate limit (`rateLimit`), failures too: a 429's most of all.
+ * Never throws.
  */
 export async function requestJson(context: RequestContext, url: string, init: RequestParts): Promise<JsonAnswer> {
   if (!onOrigin(url, context.origin)) return { ok: false, failure: 'network', refused: 'origin' };
@@ -186,23 +191,25 @@ export async function requestJson(context: RequestContext, url: string, init: Re
       discard(response);
       return { ok: false, failure: 'signed-out', refused: 'redirect', ...(response.status ? { status: response.status } : {}) };
     }
+    const seen = readRateLimit(response.headers);
+    const rateLimit = seen ? { rateLimit: seen } : {};
     const failed = failureOf(response, context.now);
     if (failed) {
       discard(response);
-      return failed;
+      return { ...failed, ...rateLimit };
     }
     const { status } = response;
     let text: string | null;
     try {
       text = await boundedText(response, context.maxBytes ?? MAX_BODY_BYTES, signal);
     } catch {
-      return gaveUp();
+      return { ...gaveUp(), ...rateLimit };
     }
-    if (text === null) return { ok: false, failure: 'bad-response', refused: 'too-large', status };
+    if (text === null) return { ok: false, failure: 'bad-response', refused: 'too-large', status, ...rateLimit };
     try {
-      return { ok: true, status, body: JSON.parse(text) as unknown };
+      return { ok: true, status, body: JSON.parse(text) as unknown, ...rateLimit };
     } catch {
-      return { ok: false, failure: 'bad-response', status };
+      return { ok: false, failure: 'bad-response', status, ...rateLimit };
     }
   } finally {
     clearTimeout(timer);

@@ -4,14 +4,17 @@
  * per origin), then each ticket's audits, a few at a time, each ticket delivered as its audits
  * land. What the audits say (status changes, public comment times: never their bodies) is kept
  * while the ticket is unchanged, for the most recently used tickets only, and audits are read
- * within a per-origin budget, so a long view does not spend the account's API limit. Audits that fail (or wait for the budget)
- * leave that ticket without history (not exact), never with a wrong one; a rate limit or
- * sign-out stops the remaining audits and backs off.
+ * within a budget per account (held by the background, shared by the browser's tabs on it; a
+ * tab's own when there is none to ask), which also stops when the site says few of its requests
+ * remain (a count of every agent's), so a long view does not spend the account's API limit.
+ * Audits that fail (or wait for the budget) leave that ticket without history (not exact), never
+ * with a wrong one; a rate limit or sign-out stops the remaining audits and backs off.
  */
 import type { TicketFacts } from '../../sla/index';
 import { createEnricher, failedBatch, type BatchContext, type BatchOutcome, type Enricher } from '../enricher';
 import type { Fetch } from '../http';
 import { idOf, obj, type Json } from '../json';
+import { cleanRateLimit, createRateBudget, type RateLimitSeen } from '../rate-budget';
 import type { EnrichFailure } from '../types';
 import { parseTicket, readAuditTrail, type AuditTrail } from './parse';
 import { auditsUrl, getJson, getList, groupsUrl, organizationsUrl, showManyUrl, type Requester } from './rest';
@@ -30,11 +33,26 @@ export interface ZendeskEnricherOptions {
   /** How long group and organization names are trusted (default 10 min). */
   namesTtlMs?: number;
   /**
-   * Audits read per origin per minute at most (default 60): the account's whole API budget is
-   * 200–700 a minute on most plans, shared with the agent UI. Tickets past it are passed on
-   * without history (approximate) and get theirs on a later round.
+   * Audits read per origin per minute at most by this enricher alone (default 60), when there is
+   * no `auditBudget`: the account's whole API budget is 200–700 a minute on most plans, shared
+   * with the agent UI. Tickets past it are passed on without history (approximate) and get theirs
+   * on a later round.
    */
   auditsPerMinute?: number;
+  /**
+   * The account's audit budget, shared by the browser's tabs on it (the content script asks the
+   * background, `sla:audit-budget`): asked once a batch for as many audits as its tickets need,
+   * told what the site last said of its rate limit; resolves to how many may be read. Without it,
+   * this enricher's own budget (`auditsPerMinute`).
+   */
+  auditBudget?: (ask: AuditBudgetAsk) => Promise<{ granted: number }>;
+  /**
+   * Audits per origin per minute while `auditBudget` cannot be reached (default 10): the other
+   * tabs on the account may be reading theirs, unseen, so this tab alone takes a small share.
+   */
+  fallbackAuditsPerMinute?: number;
+  /** How long `auditBudget` may take to answer before the fallback decides (default 5 s): a background that never answers must not hold the badges back. */
+  auditBudgetTimeoutMs?: number;
   /** Where what the audits say is kept; by default a `TrailCache` of its default size. */
   trailCache?: TrailCache;
   /** Per request (default 20 s, ../http.ts). */
@@ -45,6 +63,14 @@ export interface ZendeskEnricherOptions {
 
 /** Show Many's limit (Tickets docs). */
 export const ZENDESK_BATCH_SIZE = 100;
+
+/** What `auditBudget` is asked: audits for `want` tickets of `site` (a host name), and the site's last word on its limit. */
+export type AuditBudgetAsk = { site: string; want: number } & RateLimitSeen;
+
+/** A tab's share of an account's audits while the background cannot be asked. */
+export const FALLBACK_AUDITS_PER_MINUTE = 10;
+/** A background waking up answers in well under a second; one that has not answered by then will not. */
+export const AUDIT_BUDGET_TIMEOUT_MS = 5_000;
 
 interface Names {
   groups: Map<number, string | null>;
@@ -102,12 +128,6 @@ export class TrailCache {
   }
 }
 
-/** Audit requests an origin may still make: refilled continuously, up to a minute's worth. */
-interface Budget {
-  tokens: number;
-  at: number;
-}
-
 interface Stop {
   failure: EnrichFailure;
   retryAfterMs?: number;
@@ -137,17 +157,40 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
   const perMinute = Math.max(1, options.auditsPerMinute ?? 60);
   const names = new Map<string, Names>();
   const trails = options.trailCache ?? new TrailCache();
-  const budgets = new Map<string, Budget>();
+  const shared = options.auditBudget;
+  // This tab's own budget: the only one without `auditBudget`, the fallback with it. It hears the site's word on its limit either way.
+  const local = createRateBudget({ perMinute: shared ? Math.max(1, options.fallbackAuditsPerMinute ?? Math.min(perMinute, FALLBACK_AUDITS_PER_MINUTE)) : perMinute });
+  /** What each origin's answers last said of its rate limit, not yet passed on to the shared budget. */
+  const seen = new Map<string, RateLimitSeen>();
 
-  /** Takes one audit request from the origin's budget, if any is left at `now`. */
-  function spend(origin: string, now: number): boolean {
-    const b = budgets.get(origin) ?? { tokens: perMinute, at: now };
-    b.tokens = Math.min(perMinute, b.tokens + ((now - b.at) * perMinute) / 60_000);
-    b.at = now;
-    budgets.set(origin, b);
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
-    return true;
+  /** Keeps what an answer said of the rate limit; a 429 that says nothing says none remain, until its Retry-After. */
+  function note(origin: string, answer: { ok: boolean; rateLimit?: RateLimitSeen; failure?: string; retryAfterMs?: number }, now: number): void {
+    let said = answer.rateLimit;
+    if (answer.failure === 'rate-limited') said = cleanRateLimit({ resetSeconds: answer.retryAfterMs !== undefined ? answer.retryAfterMs / 1000 : undefined, ...said, remaining: 0 });
+    if (!said) return;
+    seen.set(origin, said);
+    local.observe(origin, said, now);
+  }
+
+  /** Audit requests granted for `want` tickets: the shared budget's answer, or this tab's own when it has none (or cannot be asked). */
+  async function grant(origin: string, want: number, now: number): Promise<number> {
+    if (!shared) return local.take(origin, want, now);
+    const said = seen.get(origin);
+    seen.delete(origin);
+    const ask: AuditBudgetAsk = { site: new URL(origin).hostname, want, ...said };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const late = new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error('SLA Lens: the background did not answer in time')), options.auditBudgetTimeoutMs ?? AUDIT_BUDGET_TIMEOUT_MS)),
+      );
+      const { granted } = await Promise.race([Promise.resolve().then(() => shared(ask)), late]);
+      // Never more than asked, whatever the answer says.
+      return Number.isFinite(granted) ? Math.min(want, Math.max(0, Math.floor(granted))) : 0;
+    } catch {
+      return local.take(origin, want, now);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   // generated_timestamp moves with every update, system ones included; updated_at is the fallback.
@@ -167,6 +210,7 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
       // The whole list in one or a few requests: accounts have few groups, and any ticket may name any of them.
       if ([...groupIds].some((g) => typeof n.groups.get(g) !== 'string') && requester.now - n.groupsAt >= namesTtl) {
         const listed = await getList(requester, groupsUrl(origin), 'groups', 5);
+        note(origin, listed, requester.now);
         if (!listed.ok && stops(listed)) return listed;
         if (listed.ok) {
           n.groups = new Map();
@@ -181,6 +225,7 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
       for (let i = 0; i < missing.length; i += 100) {
         const chunk = missing.slice(i, i + 100);
         const shown = await getJson(requester, organizationsUrl(origin, chunk));
+        note(origin, shown, requester.now);
         if (!shown.ok) return stops(shown) ? shown : undefined;
         const list = obj(shown.body)?.organizations;
         if (!Array.isArray(list)) return undefined;
@@ -201,6 +246,7 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
     // Requests may go to `origin` only, whatever a page of results names as the next one.
     const requester: Requester = { fetch: options.fetch, origin, signal, now, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes };
     const shown = await getJson(requester, showManyUrl(origin, keys));
+    note(origin, shown, now);
     if (!shown.ok) return failedBatch(shown);
     const body = obj(shown.body);
     if (!body || !Array.isArray(body.tickets)) return { failure: 'bad-response' };
@@ -217,14 +263,26 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
     const n = namesOf(origin);
     const context = { site: new URL(origin).hostname, origin, groups: n.groups, organizations: n.organizations, users };
 
+    const known = new Map<Json, AuditTrail | null>();
+    for (const ticket of tickets) {
+      const cached = trails.get(origin, idOf(ticket.id)!);
+      const stamp = stampOf(ticket);
+      known.set(ticket, cached && cached.stamp === stamp && stamp !== '' ? cached.trail : null);
+    }
+    // One ask for the whole batch: a message per ticket would cost more than the audits it saves.
+    const needed = Math.min(ZENDESK_BATCH_SIZE, [...known.values()].filter((t) => t === null).length);
+    let grants = needed > 0 && !stop && !signal.aborted ? await grant(origin, needed, now) : 0;
+
     await inPool(tickets, concurrency, async (ticket) => {
       if (signal.aborted) return;
       const id = idOf(ticket.id)!;
       const stamp = stampOf(ticket);
-      const cached = trails.get(origin, id);
-      let trail: AuditTrail | null = cached && cached.stamp === stamp && stamp !== '' ? cached.trail : null;
-      if (!trail && !stop && spend(origin, now)) {
+      let trail = known.get(ticket) ?? null;
+      // The site's word that few requests remain stops the rest of the batch too, not only the next one.
+      if (!trail && !stop && grants > 0 && !local.paused(origin, now)) {
+        grants -= 1;
         const audits = await getList(requester, auditsUrl(origin, String(id)), 'audits', maxAuditPages);
+        note(origin, audits, now);
         if (audits.ok) {
           trail = readAuditTrail(audits.items, audits.complete);
           trails.set(origin, id, { stamp, trail });

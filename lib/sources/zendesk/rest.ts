@@ -6,8 +6,10 @@
  * Never throws.
  */
 import { requestJson, type HttpFailure, type RequestContext } from '../http';
+import type { RateLimitSeen } from '../rate-budget';
 
-export type JsonAnswer = { ok: true; body: unknown } | HttpFailure;
+/** `rateLimit`: what the answer said of the account's rate limit (`../rate-budget.ts`), when it said anything. */
+export type JsonAnswer = { ok: true; body: unknown; rateLimit?: RateLimitSeen } | HttpFailure;
 
 /** Whose `fetch`, the one origin requests may reach, and their limits (../http.ts). */
 export type Requester = RequestContext;
@@ -15,11 +17,12 @@ export type Requester = RequestContext;
 export async function getJson(requester: Requester, url: string): Promise<JsonAnswer> {
   const answer = await requestJson(requester, url, { method: 'GET', headers: { Accept: 'application/json' } });
   if (!answer.ok) return answer;
-  if (answer.status !== 200) return { ok: false, failure: 'bad-response', status: answer.status };
-  return { ok: true, body: answer.body };
+  const rateLimit = answer.rateLimit ? { rateLimit: answer.rateLimit } : {};
+  if (answer.status !== 200) return { ok: false, failure: 'bad-response', status: answer.status, ...rateLimit };
+  return { ok: true, body: answer.body, ...rateLimit };
 }
 
-export type ListAnswer = { ok: true; items: unknown[]; complete: boolean; body: unknown } | Extract<JsonAnswer, { ok: false }>;
+export type ListAnswer = { ok: true; items: unknown[]; complete: boolean; body: unknown; rateLimit?: RateLimitSeen } | Extract<JsonAnswer, { ok: false }>;
 
 /**
  * A list endpoint's items under `key`, following its pages: offset pagination's `next_page`, or
@@ -30,20 +33,23 @@ export async function getList(requester: Requester, url: string, key: string, ma
   const origin = new URL(url).origin;
   const items: unknown[] = [];
   let first: unknown;
+  // The last page's word on the rate limit is the newest.
+  let rateLimit: { rateLimit?: RateLimitSeen } = {};
   let next: string | null = url;
   for (let page = 0; page < maxPages && next; page++) {
     const answer = await getJson(requester, next);
-    if (!answer.ok) return answer;
+    if (!answer.ok) return answer.rateLimit || !rateLimit.rateLimit ? answer : { ...answer, ...rateLimit };
+    if (answer.rateLimit) rateLimit = { rateLimit: answer.rateLimit };
     const body = answer.body as Record<string, unknown> | null;
     const list = body?.[key];
-    if (!Array.isArray(list)) return { ok: false, failure: 'bad-response' };
+    if (!Array.isArray(list)) return { ok: false, failure: 'bad-response', ...rateLimit };
     if (page === 0) first = body;
     items.push(...list);
     const following = nextPage(body, origin);
-    if (following === undefined) return { ok: true, items, complete: false, body: first };
+    if (following === undefined) return { ok: true, items, complete: false, body: first, ...rateLimit };
     next = following;
   }
-  return { ok: true, items, complete: next === null, body: first };
+  return { ok: true, items, complete: next === null, body: first, ...rateLimit };
 }
 
 /** The next page's URL, null when there is none, undefined when it is not on `origin`. */
