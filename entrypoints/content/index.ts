@@ -1,16 +1,18 @@
 import { browser, defineContentScript, type ContentScriptContext } from '#imports';
 import { onActiveVersion } from '../../lib/messaging/config-version';
-import { sendEvaluate } from '../../lib/messaging/protocol';
+import { sendAuditBudget, sendEvaluate } from '../../lib/messaging/protocol';
 import { startOverlay } from '../../lib/overlay/controller';
 import { jiraAdapter } from '../../lib/sources/jira/adapter';
 import { adapterFor } from '../../lib/sources/pick';
 import { BUILT_IN_PAGES } from '../../lib/sources/sites';
-import { zendeskAdapter } from '../../lib/sources/zendesk/adapter';
+import { createZendeskAdapter } from '../../lib/sources/zendesk/adapter';
 import type { SourceAdapter } from '../../lib/sources/types';
 import { PAGE_STATUS_TYPE, type PageStatusMessage } from '../../lib/tabs/tab-status';
 import type { TicketSource } from '../../lib/sla/index';
 import { siteKindKey } from '../../lib/storage-keys';
 
+// The account's audit budget is the background's, shared by every tab on it.
+const zendeskAdapter = createZendeskAdapter({ auditBudget: (ask) => sendAuditBudget((message) => browser.runtime.sendMessage(message), { type: 'sla:audit-budget', ...ask }) });
 const ADAPTERS: readonly SourceAdapter[] = [jiraAdapter, zendeskAdapter];
 
 export default defineContentScript({
