@@ -86,4 +86,45 @@ describe('the shared enricher', () => {
     });
     expect(await enricher.enrich(['1'], opts())).toEqual({ facts: new Map(), failure: 'network' });
   });
+
+  it('asks for every chunk at once, the first chunk (the rows in view) in a wave of its own and the rest in another', async () => {
+    const gates: Array<() => void> = [];
+    const { enricher, calls } = enricherWith(async ({ keys }) => {
+      await new Promise<void>((r) => gates.push(r));
+      return { facts: new Map(keys.map((k) => [k, facts(k)])) };
+    }, 2);
+    const pending = enricher.enrich(['1', '2', '3', '4', '5'], opts());
+    // All three chunks are under way before any has answered.
+    await expect.poll(() => calls.length).toBe(3);
+    expect(calls.map((c) => c.context.wave.keys)).toEqual([
+      ['1', '2'],
+      ['3', '4', '5'],
+      ['3', '4', '5'],
+    ]);
+    // One memo per wave, shared by its chunks.
+    expect(calls[1]!.context.wave.memo).toBe(calls[2]!.context.wave.memo);
+    expect(calls[0]!.context.wave.memo).not.toBe(calls[1]!.context.wave.memo);
+    gates.forEach((open) => open());
+    expect((await pending).facts.size).toBe(5);
+  });
+
+  it('a failure in a parallel burst backs the origin off once and stops the rest of the burst', async () => {
+    let burst = true;
+    const { enricher, calls } = enricherWith(async ({ keys, context }) => {
+      if (burst && keys[0] === '3') return { failure: 'rate-limited' };
+      // The others in the burst wait, and are stopped.
+      if (burst) await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve()));
+      return { facts: new Map(keys.map((k) => [k, facts(k)])) };
+    }, 2);
+    const first = await enricher.enrich(['1', '2', '3', '4', '5', '6'], opts());
+    expect(first.failure).toBe('rate-limited');
+    expect(calls).toHaveLength(3);
+    expect(calls.every((c) => c.context.signal.aborted)).toBe(true);
+    burst = false;
+    // Backed off once: the default base (5 s), not doubled for each request that failed or stopped.
+    expect((await enricher.enrich(['1'], opts(NOW + 4_000))).failure).toBe('rate-limited');
+    expect(calls).toHaveLength(3);
+    await enricher.enrich(['1'], opts(NOW + 5_500));
+    expect(calls).toHaveLength(4);
+  });
 });

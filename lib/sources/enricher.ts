@@ -10,9 +10,20 @@ import type { TicketFacts } from '../sla/index';
 import { MAX_RETRY_AFTER_MS } from './http';
 import type { EnrichFailure, EnrichOptions, EnrichResult } from './types';
 
+/**
+ * The chunks of a batch asked together: the first wave is the caller's first chunk alone (the
+ * overlay puts the rows in view first), the second the rest. A request for all of a wave's keys
+ * (Jira's bulk changelog) is made once per wave, through `memo`.
+ */
+export interface Wave {
+  keys: readonly string[];
+  memo: Map<string, Promise<unknown>>;
+}
+
 export interface BatchContext {
   signal: AbortSignal;
   now: number;
+  wave: Wave;
   /**
    * Facts for some of the keys, before the batch is over (a slow batch answers ticket by ticket):
    * cached at once and passed on to every waiting caller's `onFacts`.
@@ -107,36 +118,49 @@ export function createEnricher(options: EnricherOptions): Enricher {
     const keys = [...batch.keys];
     if (batch.controller.signal.aborted) return 'network';
     if (batch.now < s.blockedUntil) return s.lastFailure;
-    for (let i = 0; i < keys.length; i += batchSize) {
-      const chunk = keys.slice(i, i + batchSize);
-      const answered = new Set<string>();
-      const store = (facts: ReadonlyMap<string, TicketFacts>) => {
-        const landed: string[] = [];
-        for (const [key, f] of facts) {
-          if (!batch.keys.has(key) || answered.has(key)) continue;
-          answered.add(key);
-          s.cache.set(key, { facts: f, at: batch.now });
-          landed.push(key);
-        }
-        if (landed.length > 0) for (const listener of batch.listeners) listener(landed);
-      };
+    const chunks: string[][] = [];
+    for (let i = 0; i < keys.length; i += batchSize) chunks.push(keys.slice(i, i + batchSize));
+    // The first chunk (the rows in view) is its own wave, so nothing it waits for is sized by the rest.
+    const waves = [chunks.slice(0, 1), chunks.slice(1)].filter((w) => w.length > 0).map((w) => ({ chunks: w, wave: { keys: w.flat(), memo: new Map<string, Promise<unknown>>() } }));
+    // Every chunk goes at once (the source's fetch limits how many requests are in flight): the
+    // first failure backs the origin off once and stops the rest, which are asked again later.
+    const stop = new AbortController();
+    const signal = AbortSignal.any([batch.controller.signal, stop.signal]);
+    let failure: EnrichFailure | undefined;
+    const answered = new Set<string>();
+    const store = (facts: ReadonlyMap<string, TicketFacts>) => {
+      const landed: string[] = [];
+      for (const [key, f] of facts) {
+        if (!batch.keys.has(key) || answered.has(key)) continue;
+        answered.add(key);
+        s.cache.set(key, { facts: f, at: batch.now });
+        landed.push(key);
+      }
+      if (landed.length > 0) for (const listener of batch.listeners) listener(landed);
+    };
+    const runChunk = async (chunk: string[], wave: Wave) => {
       let outcome: BatchOutcome;
       try {
-        outcome = await options.fetchBatch(origin, chunk, { signal: batch.controller.signal, now: batch.now, deliver: store });
+        outcome = await options.fetchBatch(origin, chunk, { signal, now: batch.now, wave, deliver: store });
       } catch {
         outcome = { failure: 'network' };
       }
+      if (failure !== undefined || signal.aborted) return;
       if (outcome.facts) store(outcome.facts);
-      if (batch.controller.signal.aborted) return 'network'; // our own choice: no backoff
       if (outcome.failure) {
+        failure = outcome.failure;
         fail(s, outcome.failure, batch.now, outcome.retryAfterMs);
-        return outcome.failure;
+        stop.abort();
+        return;
       }
       // Keys the site did not return do not exist or are not visible: unknown until the TTL ends.
       for (const key of chunk) if (!answered.has(key)) s.cache.set(key, { facts: null, at: batch.now });
-      s.failures = 0;
-      s.lastFailure = undefined;
-    }
+    };
+    await Promise.all(waves.flatMap(({ chunks: list, wave }) => list.map((chunk) => runChunk(chunk, wave))));
+    if (batch.controller.signal.aborted) return 'network'; // our own choice: no backoff
+    if (failure !== undefined) return failure;
+    s.failures = 0;
+    s.lastFailure = undefined;
     return undefined;
   }
 

@@ -2,6 +2,7 @@
  * The Jira source adapter: which pages it handles, the ticket elements on them, and their facts
  * from Jira's own REST API (same origin, the user's session). Cloud and Data Center alike.
  */
+import { limitFetch } from '../limit';
 import type { SourceAdapter } from '../types';
 import { createEnricher } from './enrich';
 import { jiraMaskUrl, jiraShownTickets } from './page-kind';
@@ -68,7 +69,8 @@ export function searchTarget(origin: string, doc: Document | undefined): SearchT
 export function createJiraAdapter(options: JiraAdapterOptions = {}): SourceAdapter {
   const getDocument = options.document ?? (() => (typeof document === 'undefined' ? undefined : document));
   const enricher = createEnricher({
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    // One page's requests share a few slots, the rows in view first (../limit.ts).
+    fetch: limitFetch(options.fetch ?? ((input, init) => fetch(input, init))),
     target: (origin) => searchTarget(origin, getDocument()),
     requestTypeField: options.requestTypeField,
     ttlMs: options.ttlMs,

@@ -3,6 +3,7 @@
  * from Zendesk's own REST API (same origin, the user's session), on `*.zendesk.com` and
  * host-mapped domains alike.
  */
+import { limitFetch } from '../limit';
 import type { SourceAdapter } from '../types';
 import { createZendeskEnricher, type ZendeskEnricherOptions } from './enrich';
 import { maskZendeskUrl, shownTickets } from './page';
@@ -24,7 +25,8 @@ export interface ZendeskAdapterOptions extends Partial<Omit<ZendeskEnricherOptio
 const isZendeskAgentMarkup = (url: URL, doc: Document): boolean => isAgentPage(url) && doc.querySelector(S.garden) !== null;
 
 export function createZendeskAdapter(options: ZendeskAdapterOptions = {}): SourceAdapter {
-  const enricher = createZendeskEnricher({ ...options, fetch: options.fetch ?? ((input, init) => fetch(input, init)) });
+  // One page's requests share a few slots, the rows in view first (../limit.ts).
+  const enricher = createZendeskEnricher({ ...options, fetch: limitFetch(options.fetch ?? ((input, init) => fetch(input, init))) });
   return {
     source: 'zendesk',
     ownsHost: isZendeskHost,

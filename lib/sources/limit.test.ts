@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { limitFetch } from './limit';
+
+function transport() {
+  const started: string[] = [];
+  const finish = new Map<string, () => void>();
+  const send = (url: string) =>
+    new Promise<Response>((resolve) => {
+      started.push(url);
+      finish.set(url, () => resolve(new Response('{}')));
+    });
+  return { started, finish, send };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('limitFetch', () => {
+  it('keeps at most `limit` requests in flight, the others starting in the order they were asked', async () => {
+    const t = transport();
+    const fetch = limitFetch(t.send, 2);
+    const answers = ['a', 'b', 'c', 'd'].map((u) => fetch(u, {}));
+    await tick();
+    expect(t.started).toEqual(['a', 'b']);
+    t.finish.get('b')!();
+    await tick();
+    expect(t.started).toEqual(['a', 'b', 'c']);
+    t.finish.get('a')!();
+    t.finish.get('c')!();
+    await tick();
+    expect(t.started).toEqual(['a', 'b', 'c', 'd']);
+    t.finish.get('d')!();
+    expect(await Promise.all(answers)).toHaveLength(4);
+  });
+
+  it('a request whose signal aborts while it waits never leaves, and frees no slot it did not hold', async () => {
+    const t = transport();
+    const fetch = limitFetch(t.send, 1);
+    const first = fetch('a', {});
+    const controller = new AbortController();
+    const waiting = fetch('b', { signal: controller.signal });
+    const third = fetch('c', {});
+    controller.abort(new DOMException('gone', 'AbortError'));
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    t.finish.get('a')!();
+    await first;
+    await tick();
+    expect(t.started).toEqual(['a', 'c']);
+    t.finish.get('c')!();
+    await third;
+  });
+
+  it('a transport that throws or rejects frees its slot', async () => {
+    let n = 0;
+    const fetch = limitFetch(() => (n++ === 0 ? Promise.reject(new TypeError('network')) : Promise.resolve(new Response('{}'))), 1);
+    await expect(fetch('a', {})).rejects.toThrow('network');
+    await expect(fetch('b', {})).resolves.toBeInstanceOf(Response);
+  });
+});

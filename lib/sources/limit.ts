@@ -1,0 +1,47 @@
+/**
+ * At most `limit` requests of one page in flight at once, the rest waiting their turn in the order
+ * they were asked (the rows in view first, as the callers ask for them): a page of 1,000 tickets
+ * makes a dozen requests, and sending them all at once would compete with the page's own requests
+ * and the account's rate limit. A request whose signal aborts while it waits never leaves.
+ */
+import type { Fetch } from './http';
+
+export const MAX_IN_FLIGHT = 4;
+
+export function limitFetch(send: Fetch, limit = MAX_IN_FLIGHT): Fetch {
+  let inFlight = 0;
+  const queue: Array<() => void> = [];
+  const next = () => {
+    while (inFlight < limit && queue.length > 0) queue.shift()!();
+  };
+  return (input: string, init: RequestInit): Promise<Response> =>
+    new Promise<Response>((resolve, reject) => {
+      const signal = init.signal;
+      const start = () => {
+        signal?.removeEventListener('abort', drop);
+        if (signal?.aborted) {
+          reject(signal.reason);
+          return;
+        }
+        inFlight++;
+        let p: Promise<Response>;
+        try {
+          p = send(input, init);
+        } catch (e) {
+          p = Promise.reject(e);
+        }
+        p.then(resolve, reject).finally(() => {
+          inFlight--;
+          next();
+        });
+      };
+      const drop = () => {
+        const at = queue.indexOf(start);
+        if (at !== -1) queue.splice(at, 1);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', drop, { once: true });
+      queue.push(start);
+      next();
+    });
+}
