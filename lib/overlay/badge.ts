@@ -7,6 +7,13 @@ import type { FoundTicket } from '../sources/types';
 import type { RenderedBadge } from './badge-text';
 
 export const BADGE_SELECTOR = '[data-sla-badge]';
+/**
+ * What a ticket shows until its facts arrive: not a badge (no `data-sla-badge`, so nothing that
+ * reads badges takes it for a figure), replaced in place by the badge when its view lands.
+ */
+export const PLACEHOLDER_ATTRIBUTE = 'data-sla-pending';
+/** Badges and placeholders: everything of ours in a page. */
+const OURS_SELECTOR = `${BADGE_SELECTOR},[${PLACEHOLDER_ATTRIBUTE}]`;
 const BASE_CLASS = 'sla-lens-badge';
 const TEXT_NODE = 3;
 
@@ -16,9 +23,80 @@ export type BadgeTarget = Pick<FoundTicket, 'key' | 'element' | 'anchor' | 'isTi
 /** Badge by ticket element: re-renders find their badge without querying the page. */
 const badgeOf = new WeakMap<Element, HTMLElement>();
 /** The attributes each badge was last given by this script. */
-const written = new WeakMap<Element, { key: string; state: string; metric: string | null; label: string }>();
+const written = new WeakMap<Element, { key: string; state: string; metric: string | null; label: string; width: string }>();
 /** Badges this script instance made; anything else with our marker was left by an older one. */
 const ours = new WeakSet<Element>();
+/** Placeholder by ticket element, until its badge replaces it. */
+const placeholderOf = new WeakMap<Element, HTMLElement>();
+
+/** Whether a node is one of ours (a badge or a placeholder): their comings and goings are not the page's news. */
+export function isOurs(node: Node): boolean {
+  return node instanceof Element && (node.hasAttribute('data-sla-badge') || node.hasAttribute(PLACEHOLDER_ATTRIBUTE));
+}
+
+/**
+ * A quiet placeholder after the ticket's anchor while its facts are on their way: once per ticket
+ * element, and never where a badge already is.
+ */
+export function showPlaceholder(target: BadgeTarget): void {
+  const { element, anchor } = target;
+  if (badgeOf.get(element)?.isConnected) return;
+  const existing = placeholderOf.get(element);
+  if (existing?.isConnected && existing.previousElementSibling === anchor) return;
+  existing?.remove();
+  const placeholder = anchor.ownerDocument.createElement('span');
+  placeholder.setAttribute(PLACEHOLDER_ATTRIBUTE, '');
+  placeholder.setAttribute('data-sla-key', target.key);
+  placeholder.setAttribute('role', 'img');
+  placeholder.setAttribute('aria-label', 'SLA Lens is reading this ticket');
+  placeholder.className = `${BASE_CLASS} sla-lens-pending`;
+  placeholder.textContent = 'SLA …';
+  ours.add(placeholder);
+  placeholderOf.set(element, placeholder);
+  anchor.after(placeholder);
+}
+
+/** Takes the ticket's placeholder out of the page; returns it when it stood right after the anchor (so a badge can take its place). */
+function takePlaceholder(target: BadgeTarget): HTMLElement | null {
+  const placeholder = placeholderOf.get(target.element);
+  if (!placeholder) return null;
+  placeholderOf.delete(target.element);
+  if (placeholder.isConnected && placeholder.previousElementSibling === target.anchor) return placeholder;
+  placeholder.remove();
+  return null;
+}
+
+/**
+ * A badge's width, fixed while its words keep their shape (the same text with other digits), so
+ * a countdown's tick changes text inside a box of the same size and the page does not lay out
+ * its table again (the badge is size-contained, style.ts). Measured on a canvas, which costs no
+ * page layout; null where there is none (the badge then sizes itself).
+ */
+const widths = new Map<string, number | null>();
+let measure: ((text: string) => number) | null | undefined;
+/** Padding (6 px) and border (1 px) on each side, and the pause icon's 7 px + 4 px margin. */
+const FRAME_PX = 14;
+const PAUSE_ICON_PX = 11;
+export const BADGE_FONT = '600 11px system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif';
+
+function widthFor(text: string, state: string): number | null {
+  // Digits are tabular (style.ts): any digit stands for all.
+  const shape = `${state === 'paused' ? 'p' : ''}${text.replace(/\d/g, '0')}`;
+  if (widths.has(shape)) return widths.get(shape)!;
+  if (measure === undefined) {
+    try {
+      const context = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;
+      if (context) context.font = BADGE_FONT;
+      measure = context ? (t) => context.measureText(t).width : null;
+    } catch {
+      measure = null;
+    }
+  }
+  const width = measure ? Math.ceil(measure(shape.replace(/^p/, '')) + FRAME_PX + (state === 'paused' ? PAUSE_ICON_PX : 0) + 1) : null;
+  if (widths.size > 500) widths.clear();
+  widths.set(shape, width);
+  return width;
+}
 
 function isBadge(el: Element | null): el is HTMLElement {
   return el !== null && el.hasAttribute('data-sla-badge');
@@ -58,6 +136,7 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
   const { element, anchor } = target;
   let badge = badgeOf.get(element);
   if (rendered.state === 'none' && !target.isTicketView) {
+    takePlaceholder(target)?.remove();
     if (badge) {
       badge.remove();
       badgeOf.delete(element);
@@ -93,7 +172,14 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
     setAttr(badge, 'title', rendered.label);
     setAttr(badge, 'aria-label', rendered.label);
   }
-  written.set(badge, { key: target.key, state: rendered.state, metric: rendered.metric, label: rendered.label });
+  const measured = widthFor(rendered.text, rendered.state);
+  const width = measured === null ? '' : `${measured}px`;
+  if (was?.width !== width) {
+    if (measured === null) badge.style.removeProperty('width');
+    else badge.style.setProperty('width', width, 'important');
+    badge.classList.toggle('sla-lens-sized', measured !== null);
+  }
+  written.set(badge, { key: target.key, state: rendered.state, metric: rendered.metric, label: rendered.label, width });
   // Text only: page text and policy names never become markup. A countdown edits its text node
   // in place (one characterData mutation, no new node).
   const text = badge.firstChild;
@@ -103,10 +189,13 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
     badge.textContent = rendered.text;
   }
   if (detached) {
-    // Filled before it goes in: the page (and our own observers) see one added element.
-    anchor.after(badge);
+    // Filled before it goes in: the page (and our own observers) see one element added, or the
+    // placeholder replaced.
+    const placeholder = takePlaceholder(target);
+    if (placeholder) placeholder.replaceWith(badge);
+    else anchor.after(badge);
     removeStrays(target, badge);
-  }
+  } else takePlaceholder(target)?.remove();
   return badge;
 }
 
@@ -114,11 +203,13 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
 export function removeBadge(element: Element): void {
   badgeOf.get(element)?.remove();
   badgeOf.delete(element);
+  placeholderOf.get(element)?.remove();
+  placeholderOf.delete(element);
 }
 
 /** Removes every badge under `root`, ours and any an older script left (cleanup on invalidation). */
 export function removeAllBadges(root: ParentNode = document): void {
-  for (const el of root.querySelectorAll(BADGE_SELECTOR)) el.remove();
+  for (const el of root.querySelectorAll(OURS_SELECTOR)) el.remove();
 }
 
 /**
@@ -127,7 +218,7 @@ export function removeAllBadges(root: ParentNode = document): void {
  */
 export function sweepStaleBadges(root: ParentNode = document): number {
   let removed = 0;
-  for (const el of root.querySelectorAll(BADGE_SELECTOR)) {
+  for (const el of root.querySelectorAll(OURS_SELECTOR)) {
     if (!ours.has(el)) {
       el.remove();
       removed++;

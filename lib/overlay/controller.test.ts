@@ -113,6 +113,45 @@ describe('the overlay controller', () => {
     controller.abort();
   });
 
+  it('asks for the rows in view first, in page order, then the rest', async () => {
+    page(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4', 'SUP-5']);
+    // Rows 3 and 4 are on screen; 1 and 2 scrolled past above; 5 far below.
+    const tops: Record<string, number> = { 'SUP-1': -400, 'SUP-2': -200, 'SUP-3': 10, 'SUP-4': 40, 'SUP-5': 5_000 };
+    for (const row of document.querySelectorAll<HTMLElement>('.row')) {
+      const top = tops[row.dataset.key!]!;
+      row.getBoundingClientRect = () => ({ top, bottom: top + 30, left: 0, right: 500, width: 500, height: 30, x: 0, y: top, toJSON: () => ({}) }) as DOMRect;
+    }
+    const adapter = fakeAdapter();
+    start(adapter, fakeBackground());
+    await vi.waitFor(() => expect(badges()).toHaveLength(5));
+    expect(adapter.enriched).toEqual([['SUP-3', 'SUP-4', 'SUP-1', 'SUP-2', 'SUP-5']]);
+  });
+
+  it('shows a quiet placeholder until a ticket’s facts arrive, then the badge in its place; placeholders are not badges', async () => {
+    page(['SUP-1', 'SUP-2']);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const adapter = fakeAdapter();
+    const enrich = adapter.enrich.bind(adapter);
+    adapter.enrich = async (keys, options) => {
+      await gate;
+      return enrich(keys, options);
+    };
+    start(adapter, fakeBackground());
+    const placeholders = () => [...document.querySelectorAll<HTMLElement>('[data-sla-pending]')].map((p) => [p.dataset.slaKey, p.getAttribute('aria-label'), p.previousElementSibling?.className]);
+    await vi.waitFor(() => expect(placeholders()).toHaveLength(2));
+    expect(placeholders()).toEqual([
+      ['SUP-1', 'SLA Lens is reading this ticket', 'key'],
+      ['SUP-2', 'SLA Lens is reading this ticket', 'key'],
+    ]);
+    expect(badges()).toEqual([]);
+    release();
+    await vi.waitFor(() => expect(badges()).toHaveLength(2));
+    expect(placeholders()).toEqual([]);
+    // The badge stands where the placeholder stood, right after the key.
+    for (const badge of document.querySelectorAll('[data-sla-badge]')) expect(badge.previousElementSibling?.className).toBe('key');
+  });
+
   it('speaks of the tool’s own SLA state in the words of the page’s adapter', async () => {
     page(['SUP-1']);
     const background = fakeBackground();

@@ -12,7 +12,7 @@ import { clampFacts } from '../sources/clamp';
 import { cannotRead, type PageDiagnostics, type PageKind } from '../sources/page-status';
 import type { EnrichFailure, FoundTicket, SourceAdapter } from '../sources/types';
 import { failureWords } from '../view/words';
-import { removeAllBadges, sweepStaleBadges } from './badge';
+import { isOurs, removeAllBadges, showPlaceholder, sweepStaleBadges } from './badge';
 import { createBadgeBoard } from './board';
 import { injectStyle, removeStyle } from './style';
 import { createTicker } from './ticker';
@@ -158,8 +158,27 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     show(changed);
   }
 
+  /**
+   * The keys with the rows in view (and half a screen below) first, each group in page order: the
+   * first request asks for what the agent is looking at. One layout read for them all.
+   */
+  function inViewFirst(keys: string[]): string[] {
+    const view = doc.defaultView;
+    if (!view || keys.length <= 1) return keys;
+    const elementOf = new Map<string, Element>();
+    for (const [element, found] of tracked) if (!elementOf.has(found.key)) elementOf.set(found.key, element);
+    const bottom = view.innerHeight * 1.5;
+    const near: string[] = [];
+    const far: string[] = [];
+    for (const key of keys) {
+      const rect = elementOf.get(key)?.getBoundingClientRect();
+      (rect && rect.bottom >= 0 && rect.top <= bottom && (rect.width > 0 || rect.height > 0) ? near : far).push(key);
+    }
+    return [...near, ...far];
+  }
+
   async function flush(current: Run): Promise<void> {
-    const keys = [...current.pending];
+    const keys = inViewFirst([...current.pending]);
     current.pending.clear();
     for (const key of keys) {
       apiFailed.delete(key);
@@ -275,10 +294,16 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     if ((views.has(key) && !retry.has(key)) || current.pending.has(key) || current.inFlight.has(key)) return;
     retry.delete(key);
     current.pending.add(key);
-    current.gatherTimer ??= current.timers.set(() => {
-      current.gatherTimer = null;
-      void flush(current).catch(failed);
-    }, GATHER_MS);
+    // The page's first rows go at once (they are all there when the run starts); later ones are
+    // gathered, as a page renders a scroll over a few frames.
+    current.gatherTimer ??= current.timers.set(
+      () => {
+        current.gatherTimer = null;
+        current.flushed = true;
+        void flush(current).catch(failed);
+      },
+      current.flushed ? GATHER_MS : 0,
+    );
   }
 
   function scan(current: Run): void {
@@ -296,6 +321,8 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       tracked.set(found.element, found);
       fresh.add(found.key);
       want(current, found.key);
+      // Until its facts arrive: a quiet placeholder, not nothing and not a guess.
+      if (!views.has(found.key)) showPlaceholder(found);
     }
     if (fresh.size > 0) show(fresh);
     settleLater(current);
@@ -312,6 +339,8 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     readonly pending: Set<string>;
     readonly inFlight: Set<string>;
     gatherTimer: unknown;
+    /** Whether the run has asked for anything yet. */
+    flushed: boolean;
     settleTimer: unknown;
     lastReport: string;
   }
@@ -328,6 +357,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       pending: new Set(),
       inFlight: new Set(),
       gatherTimer: null,
+      flushed: false,
       settleTimer: null,
       lastReport: '',
     };
@@ -338,7 +368,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     let frame = 0;
     const observer = new MutationObserver((mutations) => {
       // Our own badges going in or out are not news.
-      const foreign = mutations.some((m) => [...m.addedNodes, ...m.removedNodes].some((n) => !(n instanceof Element && n.hasAttribute('data-sla-badge'))));
+      const foreign = mutations.some((m) => [...m.addedNodes, ...m.removedNodes].some((n) => !isOurs(n)));
       if (!foreign || frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;

@@ -92,7 +92,8 @@ export interface Enricher {
 
 export function createEnricher(options: EnricherOptions): Enricher {
   const ttl = options.ttlMs ?? 60_000;
-  const coalesceMs = options.coalesceMs ?? 50;
+  // Short: the overlay gathers a page's rows itself; this only joins calls made together.
+  const coalesceMs = options.coalesceMs ?? 10;
   const { batchSize } = options;
   const baseMs = options.backoffBaseMs ?? 5_000;
   const maxMs = options.backoffMaxMs ?? 5 * 60_000;
