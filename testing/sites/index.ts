@@ -135,6 +135,8 @@ export interface FakeSiteData {
   requireSession?: boolean;
   /** Called as each API request is answered (benchmarks time what follows an answer). */
   onApi?: (request: FakeRequest) => void;
+  /** Each response waits this long before it is served, pages and API alike (the browser harness applies it; benchmarks set it). */
+  latencyMs?: number;
 }
 
 /** Queue ids of the Cloud fake site and how each renders (see `URLS`). */

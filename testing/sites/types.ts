@@ -4,6 +4,8 @@ export interface FakeRequest {
   body?: string | null;
   /** The request's Cookie header, as the browser sent it. */
   cookie?: string | null;
+  /** Every request header, names lower-cased (as the browser sent them). */
+  headers?: Record<string, string>;
 }
 
 export interface FakeResponse {
