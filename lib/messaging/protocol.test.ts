@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendAuditBudget, sendEvaluate, senderProblem } from './protocol';
+import { sendAuditBudget, sendAuditTrails, sendEvaluate, senderProblem } from './protocol';
 
 const ID = 'our-extension-id';
 const from = (url: string | undefined, extra: object = {}) => ({ id: ID, ...(url !== undefined ? { url } : {}), frameId: 0, tab: { id: 7 }, ...extra });
@@ -41,16 +41,35 @@ describe('sendEvaluate', () => {
 });
 
 describe('sendAuditBudget', () => {
-  const request = { type: 'sla:audit-budget' as const, site: 'acme.zendesk.com', want: 10 };
+  const tickets = Array.from({ length: 10 }, (_, i) => ({ id: 100 + i, stamp: `s${i}` }));
+  const request = { type: 'sla:audit-budget' as const, site: 'acme.zendesk.com', want: 10, tickets };
+  const trail = { initial: 'new', changes: [{ at: 1, from: 'new', to: 'open' }], comments: [{ at: 2, author: 7 }], complete: true };
   it('unwraps the grant, never more than asked nor below none', async () => {
-    await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: 4 } }), request)).resolves.toEqual({ granted: 4 });
-    await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: 400 } }), request)).resolves.toEqual({ granted: 10 });
-    await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: -3.5 } }), request)).resolves.toEqual({ granted: 0 });
+    await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: 4, trails: [] } }), request)).resolves.toEqual({ granted: 4, trails: [] });
+    await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: 400, trails: [] } }), request)).resolves.toEqual({ granted: 10, trails: [] });
+    await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: -3.5 } }), request)).resolves.toEqual({ granted: 0, trails: [] });
+  });
+
+  it('passes on only trails of tickets it asked about, under the stamp it gave, of a trail’s shape', async () => {
+    const trails = [
+      { id: 100, stamp: 's0', trail },
+      { id: 101, stamp: 'stale', trail },
+      { id: 999, stamp: 's0', trail },
+      { id: 102, stamp: 's2', trail: { ...trail, body: 'Please help' } },
+      { id: 103, trail },
+      null,
+      { id: 100, stamp: 's0', trail: { ...trail, complete: false } },
+    ];
+    const answer = await sendAuditBudget(async () => ({ ok: true, response: { granted: 2, trails } }), request);
+    expect(answer).toEqual({ granted: 2, trails: [{ id: 100, stamp: 's0', trail }] });
+    // A ticket sent without a stamp it could share is never given one.
+    const unstamped = { ...request, tickets: [{ id: 100, stamp: '' }], want: 1 };
+    await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: 1, trails: [{ id: 100, stamp: '', trail }] } }), unstamped)).resolves.toEqual({ granted: 1, trails: [] });
   });
 
   it('sends the request as given', async () => {
     const sent: unknown[] = [];
-    await sendAuditBudget(async (message) => (sent.push(message), { ok: true, response: { granted: 1 } }), { ...request, remaining: 5, limit: 200 });
+    await sendAuditBudget(async (message) => (sent.push(message), { ok: true, response: { granted: 1, trails: [] } }), { ...request, remaining: 5, limit: 200 });
     expect(sent).toEqual([{ ...request, remaining: 5, limit: 200 }]);
   });
 
@@ -60,5 +79,17 @@ describe('sendAuditBudget', () => {
     await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: 'all' } }), request)).rejects.toThrow('how many');
     await expect(sendAuditBudget(async () => ({ ok: true, response: { granted: Number.NaN } }), request)).rejects.toThrow('how many');
     await expect(sendAuditBudget(async () => ({ ok: true }), request)).rejects.toThrow('how many');
+  });
+});
+
+describe('sendAuditTrails', () => {
+  const put = { type: 'sla:audit-trails' as const, site: 'acme.zendesk.com', trails: [{ id: 1, stamp: 's', trail: { changes: [], comments: [], complete: true } }] };
+  it('sends the trails as given, and says when the background refused them', async () => {
+    const sent: unknown[] = [];
+    await expect(sendAuditTrails(async (message) => (sent.push(message), { ok: true, response: { stored: 1 } }), put)).resolves.toBeUndefined();
+    expect(sent).toEqual([put]);
+    await expect(sendAuditTrails(async () => ({ ok: false, error: 'SLA Lens refused a message from a page: x' }), put)).rejects.toThrow('refused');
+    // Fire and forget: a background that says nothing is not an error.
+    await expect(sendAuditTrails(async () => undefined, put)).resolves.toBeUndefined();
   });
 });

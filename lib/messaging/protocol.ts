@@ -2,26 +2,32 @@
  * The content ↔ background protocol in one place: which messages there are, what each answers,
  * the envelope answers travel in, and who may send them. Types and plain functions only, so the
  * content script can use it without zod; the background checks each message's shape with
- * `schema.ts` (evaluate), `lib/tabs/page-status.ts` (page status) or `audit-budget.ts` (audit budget).
+ * `schema.ts` (evaluate), `lib/tabs/page-status.ts` (page status) or `audit-budget.ts` (audit budget
+ * and audit trails).
  *
- * A small layer of our own rather than a library such as @webext-core/messaging: there are three
+ * A small layer of our own rather than a library such as @webext-core/messaging: there are four
  * messages, all from content scripts, and what matters is what the library would not do for us
  * (checking the sender against the site a message is about, per-ticket validation, answers that
  * carry the configuration version) — a dependency in the content bundle would add bytes, not that.
  */
 import { servedSecurely } from '../view/ticket-url';
 import type { PageStatusMessage } from '../tabs/tab-status';
-import type { AuditBudgetRequest, AuditBudgetResponse, EvaluateRequest, EvaluateResponse } from './types';
+import { readSharedTrail, type SharedTrail } from './audit-trails';
+import type { AuditBudgetRequest, AuditBudgetResponse, AuditTrailsPut, AuditTrailsStored, EvaluateRequest, EvaluateResponse } from './types';
 
 export interface ProtocolMap {
   'sla:evaluate': { request: EvaluateRequest; answer: EvaluateResponse };
   'sla:page-status': { request: PageStatusMessage; answer: void };
   'sla:audit-budget': { request: AuditBudgetRequest; answer: AuditBudgetResponse };
+  'sla:audit-trails': { request: AuditTrailsPut; answer: AuditTrailsStored };
 }
 
 export const AUDIT_BUDGET_TYPE = 'sla:audit-budget';
-/** The most audit requests one message may ask for: a Zendesk batch's tickets. */
-export const MAX_AUDIT_BUDGET_WANT = 100;
+export const AUDIT_TRAILS_TYPE = 'sla:audit-trails';
+/** The most tickets one audit message may be about: a Zendesk batch's (Show Many takes 100). */
+export const MAX_AUDIT_TICKETS = 100;
+/** The most audit requests one message may ask for: one per ticket it lists. */
+export const MAX_AUDIT_BUDGET_WANT = MAX_AUDIT_TICKETS;
 
 /** What the background sends back: the answer, or why there is none. */
 export type Envelope<T> = { ok: true; response: T } | { ok: false; error: string };
@@ -75,14 +81,32 @@ export async function sendEvaluate(send: (message: EvaluateRequest) => Promise<u
 }
 
 /**
- * Asks the background how many audit requests the account's budget grants now; an error when it
- * refuses or gives no usable answer, so the caller can fall back to a budget of its own.
+ * Asks the background for the trails it keeps of the request's tickets, and how many audit
+ * requests the account's budget grants now; an error when it refuses or gives no usable answer,
+ * so the caller can fall back to a budget of its own. Only trails of tickets the request lists,
+ * under the stamp it gave, of the shape a trail has, are passed on.
  */
 export async function sendAuditBudget(send: (message: AuditBudgetRequest) => Promise<unknown>, request: AuditBudgetRequest): Promise<AuditBudgetResponse> {
   const answer = (await send(request)) as Envelope<AuditBudgetResponse> | undefined;
   if (!answer) throw new Error('SLA Lens: no answer from the background');
   if (!answer.ok) throw new Error(answer.error);
-  const granted = (answer.response as Partial<AuditBudgetResponse> | undefined)?.granted;
+  const response = answer.response as Partial<Record<keyof AuditBudgetResponse, unknown>> | undefined;
+  const granted = response?.granted;
   if (typeof granted !== 'number' || !Number.isFinite(granted)) throw new Error('SLA Lens: the background did not say how many audits it grants');
-  return { granted: Math.min(request.want, Math.max(0, Math.floor(granted))) };
+  const asked = new Map(request.tickets.filter((t) => t.stamp !== '').map((t) => [t.id, t.stamp]));
+  const trails: SharedTrail[] = [];
+  for (const item of Array.isArray(response?.trails) ? (response.trails as unknown[]) : []) {
+    const { id, stamp, trail } = (item ?? {}) as Partial<Record<keyof SharedTrail, unknown>>;
+    if (typeof id !== 'number' || typeof stamp !== 'string' || asked.get(id) !== stamp) continue;
+    asked.delete(id);
+    const clean = readSharedTrail(trail);
+    if (clean) trails.push({ id, stamp, trail: clean });
+  }
+  return { granted: Math.min(request.want, Math.max(0, Math.floor(granted))), trails };
+}
+
+/** Gives the background trails a tab just read; an error when it refuses them, which a caller may ignore (the tab keeps its own). */
+export async function sendAuditTrails(send: (message: AuditTrailsPut) => Promise<unknown>, put: AuditTrailsPut): Promise<void> {
+  const answer = (await send(put)) as Envelope<AuditTrailsStored> | undefined;
+  if (answer && !answer.ok) throw new Error(answer.error);
 }

@@ -3,13 +3,16 @@
  * one batch is one Show Many of at most 100 tickets, their group and organization names (cached
  * per origin), then each ticket's audits, a few at a time, each ticket delivered as its audits
  * land. What the audits say (status changes, public comment times: never their bodies) is kept
- * while the ticket is unchanged, for the most recently used tickets only, and audits are read
- * within a budget per account (held by the background, shared by the browser's tabs on it; a
- * tab's own when there is none to ask), which also stops when the site says few of its requests
- * remain (a count of every agent's), so a long view does not spend the account's API limit.
+ * while the ticket is unchanged, for the most recently used tickets only: in the page, and in the
+ * background for every tab of the browser, so a new tab or a reload reads no audits for tickets
+ * unchanged since any tab read them. Audits are read within a budget per account (held by the
+ * background, shared by the browser's tabs on it; a tab's own when there is none to ask), which
+ * also stops when the site says few of its requests remain (a count of every agent's), so a long
+ * view does not spend the account's API limit.
  * Audits that fail (or wait for the budget) leave that ticket without history (not exact), never
  * with a wrong one; a rate limit or sign-out stops the remaining audits and backs off.
  */
+import { isTrailStamp, readSharedTrail, TrailCache, type SharedTrail } from '../../messaging/audit-trails';
 import type { TicketFacts } from '../../sla/index';
 import { createEnricher, failedBatch, type BatchContext, type BatchOutcome, type Enricher } from '../enricher';
 import type { Fetch } from '../http';
@@ -19,6 +22,8 @@ import type { EnrichFailure } from '../types';
 import { parseTicket, readAuditTrail, type AuditTrail } from './parse';
 import { auditsUrl, getJson, getList, groupsUrl, organizationsUrl, showManyUrl, type Requester } from './rest';
 import { isValidTicketKey } from './urls';
+
+export { MAX_CACHED_TRAILS, TrailCache, type CachedTrail } from '../../messaging/audit-trails';
 
 export interface ZendeskEnricherOptions {
   fetch: Fetch;
@@ -41,11 +46,17 @@ export interface ZendeskEnricherOptions {
   auditsPerMinute?: number;
   /**
    * The account's audit budget, shared by the browser's tabs on it (the content script asks the
-   * background, `sla:audit-budget`): asked once a batch for as many audits as its tickets need,
-   * told what the site last said of its rate limit; resolves to how many may be read. Without it,
-   * this enricher's own budget (`auditsPerMinute`).
+   * background, `sla:audit-budget`): asked once a batch about the tickets this page keeps no
+   * trail for, told what the site last said of its rate limit; resolves to the trails the
+   * background keeps for them (another tab read them since their last change) and how many audits
+   * may be read for the rest. Without it, this enricher's own budget (`auditsPerMinute`).
    */
-  auditBudget?: (ask: AuditBudgetAsk) => Promise<{ granted: number }>;
+  auditBudget?: (ask: AuditBudgetAsk) => Promise<{ granted: number; trails?: SharedTrail[] }>;
+  /**
+   * Gives the background the trails a batch read, in one message (`sla:audit-trails`), for the
+   * other tabs; fire and forget: a failure costs the other tabs a read, nothing here.
+   */
+  shareTrails?: (put: { site: string; trails: SharedTrail[] }) => unknown;
   /**
    * Audits per origin per minute while `auditBudget` cannot be reached (default 10): the other
    * tabs on the account may be reading theirs, unseen, so this tab alone takes a small share.
@@ -64,8 +75,12 @@ export interface ZendeskEnricherOptions {
 /** Show Many's limit (Tickets docs). */
 export const ZENDESK_BATCH_SIZE = 100;
 
-/** What `auditBudget` is asked: audits for `want` tickets of `site` (a host name), and the site's last word on its limit. */
-export type AuditBudgetAsk = { site: string; want: number } & RateLimitSeen;
+/**
+ * What `auditBudget` is asked: the trails of `tickets` of `site` (a host name), each under its
+ * update stamp (empty when it has none a trail can be kept under), audits for `want` of them
+ * (0 when the batch may read none), and the site's last word on its limit.
+ */
+export type AuditBudgetAsk = { site: string; want: number; tickets: Array<{ id: number; stamp: string }> } & RateLimitSeen;
 
 /** A tab's share of an account's audits while the background cannot be asked. */
 export const FALLBACK_AUDITS_PER_MINUTE = 10;
@@ -78,54 +93,6 @@ interface Names {
   organizations: Map<number, string | null>;
   /** Name lookups of one origin run one after another, so two batches never ask for the same list. */
   queue: Promise<unknown>;
-}
-
-/** What a ticket's audits say, kept while the ticket has not changed (its update stamp is the same). */
-export interface CachedTrail {
-  stamp: string;
-  trail: AuditTrail;
-}
-
-/** Tickets whose audit trails are kept, across origins, by default: a long view's worth, a few hundred kB. */
-export const MAX_CACHED_TRAILS = 2_000;
-
-/**
- * Audit trails by origin and ticket, the least recently used dropped past `max`: a tab left open
- * on a busy view for days would otherwise keep every ticket it ever showed.
- */
-export class TrailCache {
-  private readonly entries = new Map<string, CachedTrail>();
-
-  constructor(readonly max = MAX_CACHED_TRAILS) {}
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  get(origin: string, id: number): CachedTrail | undefined {
-    const key = `${origin} ${id}`;
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
-  }
-
-  set(origin: string, id: number, value: CachedTrail): void {
-    const key = `${origin} ${id}`;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.max) break;
-      this.entries.delete(oldest);
-    }
-  }
-
-  /** Everything kept, for tests that check what it holds. */
-  values(): IterableIterator<CachedTrail> {
-    return this.entries.values();
-  }
 }
 
 interface Stop {
@@ -172,22 +139,25 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
     local.observe(origin, said, now);
   }
 
-  /** Audit requests granted for `want` tickets: the shared budget's answer, or this tab's own when it has none (or cannot be asked). */
-  async function grant(origin: string, want: number, now: number): Promise<number> {
-    if (!shared) return local.take(origin, want, now);
+  /**
+   * The background's trails for `tickets` and the audits it grants for `want` of them; without
+   * one, or when it cannot be asked, no trails and this tab's own budget.
+   */
+  async function grant(origin: string, tickets: AuditBudgetAsk['tickets'], want: number, now: number): Promise<{ granted: number; trails: SharedTrail[] }> {
+    if (!shared) return { granted: local.take(origin, want, now), trails: [] };
     const said = seen.get(origin);
     seen.delete(origin);
-    const ask: AuditBudgetAsk = { site: new URL(origin).hostname, want, ...said };
+    const ask: AuditBudgetAsk = { site: new URL(origin).hostname, want, tickets, ...said };
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const late = new Promise<never>(
         (_, reject) => (timer = setTimeout(() => reject(new Error('SLA Lens: the background did not answer in time')), options.auditBudgetTimeoutMs ?? AUDIT_BUDGET_TIMEOUT_MS)),
       );
-      const { granted } = await Promise.race([Promise.resolve().then(() => shared(ask)), late]);
+      const { granted, trails: kept } = await Promise.race([Promise.resolve().then(() => shared(ask)), late]);
       // Never more than asked, whatever the answer says.
-      return Number.isFinite(granted) ? Math.min(want, Math.max(0, Math.floor(granted))) : 0;
+      return { granted: Number.isFinite(granted) ? Math.min(want, Math.max(0, Math.floor(granted))) : 0, trails: Array.isArray(kept) ? kept : [] };
     } catch {
-      return local.take(origin, want, now);
+      return { granted: local.take(origin, want, now), trails: [] };
     } finally {
       clearTimeout(timer);
     }
@@ -270,8 +240,30 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
       known.set(ticket, cached && cached.stamp === stamp && stamp !== '' ? cached.trail : null);
     }
     // One ask for the whole batch: a message per ticket would cost more than the audits it saves.
-    const needed = Math.min(ZENDESK_BATCH_SIZE, [...known.values()].filter((t) => t === null).length);
-    let grants = needed > 0 && !stop && !signal.aborted ? await grant(origin, needed, now) : 0;
+    const missing = tickets.filter((t) => known.get(t) === null).slice(0, ZENDESK_BATCH_SIZE);
+    let grants = 0;
+    if (missing.length > 0 && !signal.aborted) {
+      // A stamp too long to share is sent empty: the background then neither serves nor keeps a trail for it.
+      const refs = missing.map((t) => ({ id: idOf(t.id)!, stamp: isTrailStamp(stampOf(t)) ? stampOf(t) : '' }));
+      // Asked even when this batch may read none: the trails other tabs read cost the site nothing.
+      const answer = await grant(origin, refs, stop ? 0 : refs.length, now);
+      const byId = new Map(missing.map((t) => [idOf(t.id)!, t]));
+      // Checked again here: `auditBudget` is the caller's, and a trail of another ticket or stamp would be a wrong history.
+      for (const item of answer.trails) {
+        const given = obj(item);
+        const id = idOf(given?.id);
+        const ticket = id === undefined ? undefined : byId.get(id);
+        if (!given || id === undefined || !ticket || known.get(ticket) !== null) continue;
+        const stamp = stampOf(ticket);
+        const trail = isTrailStamp(stamp) && given.stamp === stamp ? readSharedTrail(given.trail) : null;
+        if (!trail) continue;
+        known.set(ticket, trail);
+        trails.set(origin, id, { stamp, trail });
+      }
+      grants = Math.min(answer.granted, missing.filter((t) => known.get(t) === null).length);
+    }
+    /** Trails this batch read, for the other tabs: only what `readSharedTrail` passes, as the background takes nothing else. */
+    const read: SharedTrail[] = [];
 
     await inPool(tickets, concurrency, async (ticket) => {
       if (signal.aborted) return;
@@ -286,12 +278,22 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
         if (audits.ok) {
           trail = readAuditTrail(audits.items, audits.complete);
           trails.set(origin, id, { stamp, trail });
+          const shareable = isTrailStamp(stamp) ? readSharedTrail(trail) : null;
+          if (shareable) read.push({ id, stamp, trail: shareable });
         } else if (stops(audits)) stop ??= audits;
       }
       if (signal.aborted) return;
       const facts: TicketFacts | null = parseTicket(ticket, context, trail);
       if (facts) deliver(new Map([[facts.key, facts]]));
     });
+    // Even from an aborted batch: what was read is true of its tickets all the same.
+    if (read.length > 0 && options.shareTrails) {
+      try {
+        void Promise.resolve(options.shareTrails({ site: context.site, trails: read })).catch(() => undefined);
+      } catch {
+        // Best effort: the other tabs read these audits themselves.
+      }
+    }
     if (signal.aborted) return { failure: 'network' };
     return stop ? failedBatch(stop) : {};
   }

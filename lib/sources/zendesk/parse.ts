@@ -5,6 +5,7 @@
  * zod in the content script), and anything unexpected is left out rather than guessed. The facts
  * are kept within what the background takes by the sources' shared `clampFacts`.
  */
+import type { AuditTrail } from '../../messaging/audit-trails';
 import type { StatusChange, TicketFacts, VendorSlaMetric } from '../../sla/index';
 import { clampFacts } from '../clamp';
 import { arr, idOf, obj, str, type Json } from '../json';
@@ -129,21 +130,8 @@ function vendorSlaOf(slas: unknown): VendorSlaMetric[] | undefined {
   return out;
 }
 
-/**
- * What SLA Lens takes from a ticket's audits: its status changes and the times and authors of its
- * public comments, oldest first, and whether every audit page was read. Nothing else of the audits
- * is kept: their comment bodies, private notes included, are dropped as soon as the audits land.
- */
-export interface AuditTrail {
-  /** The status the ticket was created with, when its Create event says. */
-  initial?: string;
-  // `from` and `author` are undefined where the audit does not give them.
-  changes: Array<{ at: number; from?: string | undefined; to: string }>;
-  /** Public comments, except the description (which is written with the ticket). */
-  comments: Array<{ at: number; author?: number | undefined }>;
-  /** False when more pages were left unread. */
-  complete: boolean;
-}
+// What the audits say: the tabs and the background exchange it, so the messaging layer defines it.
+export type { AuditTrail };
 
 /** A ticket's audits as Zendesk returns them → its `AuditTrail`: Change/Create events with `field_name: "status"`, Comment events. */
 export function readAuditTrail(audits: readonly unknown[], complete: boolean): AuditTrail {
