@@ -6,8 +6,8 @@ import { createConfigCache, createTicketRecorder, evaluateTickets } from '../lib
 import { publishActiveVersion } from '../lib/messaging/config-version';
 import { senderProblem, type Envelope } from '../lib/messaging/protocol';
 import { InvalidMessageError, parseEvaluateRequest } from '../lib/messaging/schema';
-import type { AuditBudgetResponse, EvaluateResponse } from '../lib/messaging/types';
-import { createAuditBudgetHost } from '../lib/messaging/audit-budget';
+import type { EvaluateResponse } from '../lib/messaging/types';
+import { createAuditBudgetHost, type AuditHostAnswer } from '../lib/messaging/audit-budget';
 import { parseAlertId, showDueAlerts } from '../lib/db/alerts';
 import { afterConfigChange, publishPopupSnapshot, pruneTickets, showToolbarBadge } from '../lib/db/upkeep';
 import { openTicket } from '../lib/view/ticket-url';
@@ -150,10 +150,11 @@ export default defineBackground({
       if (change.status === 'loading') void clearTabStatus(tabId, browser.storage.session, tabAction).catch(report('forget a page the tab left'));
     });
 
-    // Zendesk audits: one budget per account for every tab of this browser, and a pause for all
-    // of them when the site's rate-limit headers run low.
+    // Zendesk audits: one budget per account for every tab of this browser, a pause for all of them
+    // when the site's rate-limit headers run low, and the audit trails every tab reads, served
+    // back to the others.
     const auditBudget = createAuditBudgetHost({ now: () => Date.now() });
-    browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: Envelope<AuditBudgetResponse>) => void) => {
+    browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: AuditHostAnswer) => void) => {
       const answer = auditBudget.handle(message, sender, browser.runtime.id);
       if (answer) sendResponse(answer);
       return undefined;

@@ -1,6 +1,6 @@
 import { browser, defineContentScript, type ContentScriptContext } from '#imports';
 import { onActiveVersion } from '../../lib/messaging/config-version';
-import { sendAuditBudget, sendEvaluate } from '../../lib/messaging/protocol';
+import { sendAuditBudget, sendAuditTrails, sendEvaluate } from '../../lib/messaging/protocol';
 import { startOverlay } from '../../lib/overlay/controller';
 import { jiraAdapter } from '../../lib/sources/jira/adapter';
 import { adapterFor } from '../../lib/sources/pick';
@@ -12,7 +12,10 @@ import type { TicketSource } from '../../lib/sla/index';
 import { siteKindKey } from '../../lib/storage-keys';
 
 // The account's audit budget is the background's, shared by every tab on it.
-const zendeskAdapter = createZendeskAdapter({ auditBudget: (ask) => sendAuditBudget((message) => browser.runtime.sendMessage(message), { type: 'sla:audit-budget', ...ask }) });
+const zendeskAdapter = createZendeskAdapter({
+  auditBudget: (ask) => sendAuditBudget((message) => browser.runtime.sendMessage(message), { type: 'sla:audit-budget', ...ask }),
+  shareTrails: (put) => sendAuditTrails((message) => browser.runtime.sendMessage(message), { type: 'sla:audit-trails', ...put }),
+});
 const ADAPTERS: readonly SourceAdapter[] = [jiraAdapter, zendeskAdapter];
 
 export default defineContentScript({

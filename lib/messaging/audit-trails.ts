@@ -109,11 +109,29 @@ export function readSharedTrail(value: unknown): AuditTrail | null {
  */
 export class TrailCache {
   private readonly entries = new Map<string, CachedTrail>();
+  private readonly costs = new Map<string, number>();
+  private cost = 0;
 
-  constructor(readonly max = MAX_CACHED_TRAILS) {}
+  /**
+   * At most `max` tickets, and about `maxBytes` of trails in all: the background keeps what any tab
+   * sends, so a page whose renderer was compromised could otherwise fill every entry with the
+   * longest trails the check lets through.
+   */
+  constructor(
+    readonly max = MAX_CACHED_TRAILS,
+    readonly maxBytes = 8 * 1024 * 1024,
+  ) {}
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Roughly what a trail holds, in bytes (two per character, and a few words per entry). */
+  static costOf(value: CachedTrail): number {
+    const { trail } = value;
+    let cost = 64 + 2 * value.stamp.length + 2 * (trail.initial?.length ?? 0);
+    for (const c of trail.changes) cost += 24 + 2 * ((c.from?.length ?? 0) + c.to.length);
+    return cost + 24 * trail.comments.length;
   }
 
   get(site: string, id: number): CachedTrail | undefined {
@@ -128,12 +146,21 @@ export class TrailCache {
 
   set(site: string, id: number, value: CachedTrail): void {
     const key = `${site} ${id}`;
-    this.entries.delete(key);
+    this.forget(key);
+    const cost = TrailCache.costOf(value);
     this.entries.set(key, value);
+    this.costs.set(key, cost);
+    this.cost += cost;
     for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.max) break;
-      this.entries.delete(oldest);
+      if (this.entries.size <= this.max && this.cost <= this.maxBytes) break;
+      this.forget(oldest);
     }
+  }
+
+  private forget(key: string): void {
+    this.cost -= this.costs.get(key) ?? 0;
+    this.costs.delete(key);
+    this.entries.delete(key);
   }
 
   /** Everything kept, for tests that check what it holds. */
