@@ -17,6 +17,7 @@ import {
   type NavigatorOptions,
   type QueueOptions,
 } from './jira';
+import { jiraBulkChangelog } from './jira-rest';
 import { DC_OFFSET_MINUTES, jiraDcBoardPage, jiraDcIssuePage, jiraDcNavigatorDetailPage, jiraDcNavigatorPage, jiraDcQueuePage } from './jira-dc';
 import type { FakeJiraIssue, FakeZendeskTicket } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
@@ -230,6 +231,7 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
 
   if (hostname === new URL(JIRA_ORIGIN).hostname || hostname === new URL(PARTNER_JIRA_ORIGIN).hostname) {
     if (pathname === '/rest/api/3/search/jql') return jiraSearch(data.jira, req);
+    if (pathname === '/rest/api/3/changelog/bulkfetch') return jiraBulkChangelog(data.jira, req);
     if (pathname === '/rest/api/2/field') return jiraFields();
     // Removed on Cloud (CHANGE-2046, jira-dom.md §5.2).
     if (/^\/rest\/api\/(2|3|latest)\/search$/.test(pathname))

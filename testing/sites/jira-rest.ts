@@ -1,8 +1,12 @@
 /**
- * The fake Jira sites' search APIs, in Atlassian's documented shapes (jira-dom.md §5.2–5.4):
- * Cloud `/rest/api/3/search/jql` (`{isLast, issues}`; comments as ADF; users by `accountId`) and
- * Data Center `/rest/api/2/search` (`{startAt, maxResults, total, issues}`; plain-text comments;
- * users by `name`/`key`). Both honour `fields` and `expand=changelog,names`.
+ * The fake Jira sites' REST APIs, in Atlassian's documented shapes (jira-dom.md §5.2–5.4):
+ * Cloud `/rest/api/3/search/jql` (`{isLast, nextPageToken, issues}`; comments as ADF; users by
+ * `accountId`; at most 100 issues a page when fields are asked) and `/rest/api/3/changelog/bulkfetch`
+ * (`{issueChangeLogs, nextPageToken}`; at most 1,000 issues a call), and Data Center
+ * `/rest/api/2/search` (`{startAt, maxResults, total, issues}`; plain-text comments; users by
+ * `name`/`key`; at most 1,000 issues a page). Searches honour `fields` and `expand=changelog,names`.
+ * A POST without `X-Atlassian-Token: no-check` fails Jira's XSRF check, where the caller says
+ * which headers were sent.
  */
 import { fakeAccountId, jiraDate, JIRA_PROJECT, type FakeJiraComment, type FakeJiraIssue } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
@@ -41,6 +45,17 @@ function commentJson(c: FakeJiraComment, issue: FakeJiraIssue, origin: string, o
     created: jiraDate(c.at, o.offsetMinutes),
     updated: jiraDate(c.at, o.offsetMinutes),
     jsdPublic: c.public,
+  };
+}
+
+/** One status change as a changelog lists it; its id is unique on the site, as Jira's are. */
+function historyJson(issue: FakeJiraIssue, i: number, o: Required<Pick<IssueJsonOptions, 'flavour' | 'offsetMinutes'>>): object {
+  const h = issue.history[i]!;
+  return {
+    id: String(issue.id * 100 + i),
+    author: user('Support agent', o.flavour),
+    created: jiraDate(h.at, o.offsetMinutes),
+    items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: '1', fromString: h.from, to: '2', toString: h.to }],
   };
 }
 
@@ -91,12 +106,7 @@ export function jiraIssueJson(issue: FakeJiraIssue, origin: string, options: Iss
       startAt: 0,
       maxResults: issue.history.length,
       total: issue.history.length,
-      histories: issue.history.map((h, i) => ({
-        id: String(20000 + i),
-        author: user('Support agent', o.flavour),
-        created: date(h.at),
-        items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: '1', fromString: h.from, to: '2', toString: h.to }],
-      })),
+      histories: issue.history.map((h, i) => historyJson(issue, i, o)),
     };
   }
   return json;
@@ -107,25 +117,61 @@ interface SearchParams {
   /** Undefined when the request names no fields. */
   fields?: string[] | undefined;
   expand: string[];
+  /** Undefined when not asked. */
+  maxResults?: number | undefined;
+  startAt: number;
+  nextPageToken?: string | undefined;
 }
 
 const json = (status: number, body: unknown): FakeResponse => ({ status, contentType: 'application/json;charset=UTF-8', body: JSON.stringify(body) });
 
+/**
+ * Jira's XSRF check: a POST must say `X-Atlassian-Token: no-check` (Atlassian KB, "XSRF check failed
+ * when calling Cloud APIs"). Applied only where the caller says which headers were sent.
+ */
+function xsrfRefusal(req: FakeRequest): FakeResponse | null {
+  if (req.method !== 'POST' || req.headers === undefined) return null;
+  const token = Object.entries(req.headers).find(([name]) => name.toLowerCase() === 'x-atlassian-token')?.[1];
+  return token?.toLowerCase() === 'no-check' ? null : { status: 403, contentType: 'text/plain;charset=UTF-8', body: 'XSRF check failed' };
+}
+
+/** A whole number from a query or body value, or undefined. */
+function count(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : NaN;
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
 function searchParams(req: FakeRequest): SearchParams | FakeResponse {
+  const refused = xsrfRefusal(req);
+  if (refused) return refused;
   if (req.method === 'POST') {
-    let body: { jql?: unknown; fields?: unknown; expand?: unknown };
+    let body: { jql?: unknown; fields?: unknown; expand?: unknown; maxResults?: unknown; startAt?: unknown; nextPageToken?: unknown };
     try {
       body = JSON.parse(req.body ?? '{}') as typeof body;
     } catch {
       return json(400, { errorMessages: ['Invalid request payload.'] });
     }
     const expand = Array.isArray(body.expand) ? body.expand.map(String) : String(body.expand ?? '').split(',');
-    return { jql: String(body.jql ?? ''), fields: Array.isArray(body.fields) ? body.fields.map(String) : undefined, expand };
+    return {
+      jql: String(body.jql ?? ''),
+      fields: Array.isArray(body.fields) ? body.fields.map(String) : undefined,
+      expand,
+      maxResults: count(body.maxResults),
+      startAt: count(body.startAt) ?? 0,
+      nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : undefined,
+    };
   }
   if (req.method !== 'GET') return json(405, { errorMessages: ['Method not allowed'] });
   const q = req.url.searchParams;
   const fields = q.getAll('fields').flatMap((f) => f.split(','));
-  return { jql: q.get('jql') ?? '', fields: fields.length > 0 ? fields : undefined, expand: (q.get('expand') ?? '').split(',') };
+  return {
+    jql: q.get('jql') ?? '',
+    fields: fields.length > 0 ? fields : undefined,
+    expand: (q.get('expand') ?? '').split(','),
+    maxResults: count(q.get('maxResults')),
+    startAt: count(q.get('startAt')) ?? 0,
+    nextPageToken: q.get('nextPageToken') ?? undefined,
+  };
 }
 
 /** The issues `key in (A, B)` selects, or an error response for any other JQL. */
@@ -136,21 +182,46 @@ function select(issues: FakeJiraIssue[], jql: string): FakeJiraIssue[] | FakeRes
   return issues.filter((i) => keys.has(i.key));
 }
 
-/** Cloud `GET|POST /rest/api/3/search/jql` with `jql: key in (A, B)`. */
+/** A page token: opaque to callers, as Atlassian's are; here where the next page starts. */
+const pageToken = (offset: number): string => btoa(`offset:${offset}`);
+function offsetOf(token: string | undefined): number | null {
+  if (token === undefined) return 0;
+  try {
+    const m = /^offset:(\d+)$/.exec(atob(token));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Cloud's page caps: 100 issues when fields are asked, 5,000 ids otherwise; 50 when `maxResults` is not given. */
+const CLOUD_FIELDS_PAGE = 100;
+const CLOUD_IDS_PAGE = 5000;
+const DEFAULT_MAX_RESULTS = 50;
+/** Data Center's default `jira.search.views.default.max`. */
+const DC_PAGE = 1000;
+
+/** Cloud `GET|POST /rest/api/3/search/jql` with `jql: key in (A, B)`, paged by `nextPageToken`. */
 export function jiraSearch(issues: FakeJiraIssue[], req: FakeRequest): FakeResponse {
   const params = searchParams(req);
   if ('status' in params) return params;
   const found = select(issues, params.jql);
   if ('status' in found) return found;
+  const offset = offsetOf(params.nextPageToken);
+  if (offset === null) return json(400, { errorMessages: ['The nextPageToken is invalid.'] });
+  const size = Math.min(params.maxResults ?? DEFAULT_MAX_RESULTS, params.fields ? CLOUD_FIELDS_PAGE : CLOUD_IDS_PAGE);
+  const page = found.slice(offset, offset + size);
+  const isLast = offset + page.length >= found.length;
   const options: IssueJsonOptions = { flavour: 'cloud', fields: params.fields, changelog: params.expand.includes('changelog') };
   return json(200, {
-    isLast: true,
-    issues: found.map((i) => jiraIssueJson(i, req.url.origin, options)),
+    isLast,
+    ...(isLast ? {} : { nextPageToken: pageToken(offset + page.length) }),
+    issues: page.map((i) => jiraIssueJson(i, req.url.origin, options)),
     ...(params.expand.includes('names') ? { names: NAMES } : {}),
   });
 }
 
-/** Data Center `GET|POST {base}/rest/api/2/search`, in the old paged shape, dates in the server's zone. */
+/** Data Center `GET|POST {base}/rest/api/2/search`, in the old paged shape (`startAt`, `total`), dates in the server's zone. */
 export function jiraDcSearch(issues: FakeJiraIssue[], req: FakeRequest, offsetMinutes: number): FakeResponse {
   const params = searchParams(req);
   if ('status' in params) return params;
@@ -159,13 +230,62 @@ export function jiraDcSearch(issues: FakeJiraIssue[], req: FakeRequest, offsetMi
   const options: IssueJsonOptions = { flavour: 'dc', offsetMinutes, fields: params.fields, changelog: params.expand.includes('changelog') };
   // DC may live under a context path: `self` links carry it.
   const base = req.url.origin + req.url.pathname.slice(0, req.url.pathname.indexOf('/rest/'));
+  const maxResults = Math.min(params.maxResults ?? DEFAULT_MAX_RESULTS, DC_PAGE);
   return json(200, {
     expand: 'names,schema',
-    startAt: 0,
-    maxResults: 50,
+    startAt: params.startAt,
+    maxResults,
     total: found.length,
-    issues: found.slice(0, 50).map((i) => jiraIssueJson(i, base, options)),
+    issues: found.slice(params.startAt, params.startAt + maxResults).map((i) => jiraIssueJson(i, base, options)),
     ...(params.expand.includes('names') ? { names: NAMES } : {}),
+  });
+}
+
+/** What one bulk-changelog call may name (Atlassian's limits), and its page size by default and at most. */
+const CHANGELOG_ISSUES = 1000;
+const CHANGELOG_FIELDS = 10;
+const CHANGELOG_DEFAULT_PAGE = 1000;
+const CHANGELOG_MAX_PAGE = 10000;
+
+/**
+ * Cloud `POST /rest/api/3/changelog/bulkfetch`: the changelogs of up to 1,000 issues (by id or key;
+ * unknown ones are left out), filtered by `fieldIds`, sorted by date then issue id and paged by
+ * `nextPageToken` across all of them, so one issue's histories may span pages. Each page groups its
+ * histories by issue.
+ */
+export function jiraBulkChangelog(issues: FakeJiraIssue[], req: FakeRequest): FakeResponse {
+  if (req.method !== 'POST') return json(405, { errorMessages: ['Method not allowed'] });
+  const refused = xsrfRefusal(req);
+  if (refused) return refused;
+  let body: { issueIdsOrKeys?: unknown; fieldIds?: unknown; maxResults?: unknown; nextPageToken?: unknown };
+  try {
+    body = JSON.parse(req.body ?? '{}') as typeof body;
+  } catch {
+    return json(400, { errorMessages: ['Invalid request payload.'] });
+  }
+  const asked = Array.isArray(body.issueIdsOrKeys) ? body.issueIdsOrKeys.map(String) : [];
+  if (asked.length === 0) return json(400, { errorMessages: ['You must provide at least one issue ID or key.'] });
+  if (asked.length > CHANGELOG_ISSUES) return json(400, { errorMessages: ['You may only load changelogs for a maximum of 1,000 issues by ID or key at a time.'] });
+  const fieldIds = Array.isArray(body.fieldIds) ? body.fieldIds.map(String) : undefined;
+  if (fieldIds && fieldIds.length > CHANGELOG_FIELDS) return json(400, { errorMessages: ['You may only filter changelogs by a maximum of 10 field IDs.'] });
+  const offset = offsetOf(typeof body.nextPageToken === 'string' ? body.nextPageToken : undefined);
+  if (offset === null) return json(400, { errorMessages: ['The nextPageToken is invalid.'] });
+  const wanted = new Set(asked.map((k) => k.toUpperCase()));
+  const selected = issues.filter((i) => wanted.has(i.key) || wanted.has(String(i.id)));
+  // Every history here changes the status alone: a filter without it leaves none.
+  const all = fieldIds && !fieldIds.includes('status') ? [] : selected.flatMap((issue) => issue.history.map((h, i) => ({ issue, i, at: h.at })));
+  all.sort((a, b) => a.at - b.at || a.issue.id - b.issue.id);
+  const size = Math.min(count(body.maxResults) || CHANGELOG_DEFAULT_PAGE, CHANGELOG_MAX_PAGE);
+  const page = all.slice(offset, offset + size);
+  const logs = new Map<string, object[]>();
+  for (const { issue, i } of page) {
+    const id = String(issue.id);
+    logs.set(id, [...(logs.get(id) ?? []), historyJson(issue, i, { flavour: 'cloud', offsetMinutes: 0 })]);
+  }
+  const more = offset + page.length < all.length;
+  return json(200, {
+    issueChangeLogs: [...logs].map(([issueId, changeHistories]) => ({ issueId, changeHistories })),
+    ...(more ? { nextPageToken: pageToken(offset + page.length) } : {}),
   });
 }
 

@@ -1,47 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handle, JIRA_DC_BASE, JIRA_DC_ORIGIN, JIRA_ORIGIN, type FakeSiteData } from '../../../testing/sites/index';
 import { manyJiraIssues, sampleJiraIssues } from '../../../testing/sites/samples';
+import { fakeFetch, isChangelog, isSearch, keysAsked, searchBody, type Call } from './__fixtures__/fetch';
 import { FIXTURE_NOW, renderFixture, renderHtml } from './__fixtures__/pages';
 import { createJiraAdapter, jiraAdapter, searchTarget, type JiraAdapterOptions } from './adapter';
 import { MAX_RETRY_AFTER_MS, type Fetch } from '../http';
-import { never, paddedJson, redirectStep, redirectTo } from '../../../testing/fakes/fetch';
+import { never, paddedJson, redirectTo } from '../../../testing/fakes/fetch';
 import { createEnricher } from './enrich';
-
-interface Call {
-  url: string;
-  init: RequestInit;
-}
-
-/**
- * A `fetch` answered by the fake sites, with every call recorded; `override` replaces answers.
- * Redirects go as in a browser, by the request's `redirect` mode (followed unless it says otherwise).
- */
-function fakeFetch(sites: FakeSiteData, override?: (call: Call) => Response | Promise<Response> | undefined): Fetch & { calls: Call[] } {
-  const calls: Call[] = [];
-  const answer = async (call: Call) => {
-    const custom = await override?.(call);
-    if (custom) return custom;
-    const res = handle(sites, { method: call.init.method ?? 'GET', url: new URL(call.url), body: (call.init.body as string | undefined) ?? null });
-    if (!res) throw new TypeError('Failed to fetch');
-    return new Response(res.body, { status: res.status, headers: { 'Content-Type': res.contentType } });
-  };
-  const fn = async (url: string, init: RequestInit): Promise<Response> => {
-    const call = { url, init };
-    calls.push(call);
-    const response = await answer(call);
-    const step = redirectStep(url, init, response);
-    if (!step) return response;
-    return 'answer' in step ? step.answer : fn(step.follow, step.init);
-  };
-  return Object.assign(fn, { calls });
-}
 
 const sites = (): FakeSiteData => ({ jira: [...sampleJiraIssues(FIXTURE_NOW), ...manyJiraIssues(FIXTURE_NOW, 130)], zendesk: [] });
 const NO_DOC = () => undefined;
 // The request-type field is given, so these tests count searches only; discovery has its own tests.
 const adapterWith = (fetch: Fetch, options: Partial<JiraAdapterOptions> = {}) => createJiraAdapter({ fetch, document: NO_DOC, coalesceMs: 1, requestTypeField: 'customfield_10010', ...options });
 const opts = (now = FIXTURE_NOW, signal = new AbortController().signal) => ({ origin: JIRA_ORIGIN, signal, now });
-const bodyOf = (call: Call) => JSON.parse(call.init.body as string) as { jql: string; fields: string[]; expand: string; maxResults: number };
+const bodyOf = searchBody;
+const searches = (fetch: { calls: Call[] }) => fetch.calls.filter(isSearch);
+const changelogs = (fetch: { calls: Call[] }) => fetch.calls.filter(isChangelog);
 const json = (status: number, body: string, headers: Record<string, string> = {}) => new Response(body, { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
 describe('the JSM request-type field, asked of each site', () => {
@@ -63,9 +37,10 @@ describe('the JSM request-type field, asked of each site', () => {
     const adapter = createJiraAdapter({ fetch, document: NO_DOC, coalesceMs: 1 });
     const first = await adapter.enrich(['SUP-101'], opts());
     await adapter.enrich(['SUP-102'], opts());
-    expect(fetch.calls.map((c) => new URL(c.url).pathname)).toEqual(['/rest/api/2/field', '/rest/api/3/search/jql', '/rest/api/3/search/jql']);
-    expect(bodyOf(fetch.calls[1]!).fields).toContain('customfield_10234');
-    expect(bodyOf(fetch.calls[1]!).fields).not.toContain('customfield_10010');
+    expect(fetch.calls.filter((c) => c.url.endsWith('/rest/api/2/field'))).toHaveLength(1);
+    expect(searches(fetch)).toHaveLength(2);
+    expect(bodyOf(searches(fetch)[0]!).fields).toContain('customfield_10234');
+    expect(bodyOf(searches(fetch)[0]!).fields).not.toContain('customfield_10010');
     expect(first.facts.get('SUP-101')!.requestType).toBe(data.jira.find((i) => i.key === 'SUP-101')!.requestType);
   });
 
@@ -74,46 +49,55 @@ describe('the JSM request-type field, asked of each site', () => {
       const fetch = fakeFetch(sites(), (call) => (call.url.endsWith('/rest/api/2/field') ? answer : undefined));
       const result = await createJiraAdapter({ fetch, document: NO_DOC, coalesceMs: 1 }).enrich(['SUP-101'], opts());
       expect(result.facts.has('SUP-101')).toBe(true);
-      expect(bodyOf(fetch.calls[1]!).fields).toContain('customfield_10010');
+      expect(bodyOf(searches(fetch)[0]!).fields).toContain('customfield_10010');
     }
   });
 });
 
 describe('Cloud enrichment', () => {
-  it('asks search/jql once, same origin, for the fields, changelog and comments SLA Lens needs', async () => {
+  it('asks search/jql once and the bulk changelog once, same origin, for the fields, status changes and comments SLA Lens needs', async () => {
     const fetch = fakeFetch(sites());
     const result = await adapterWith(fetch).enrich(['SUP-101', 'SUP-107', 'sup-104'], opts());
     expect(result.failure).toBeUndefined();
     expect([...result.facts.keys()].sort()).toEqual(['SUP-101', 'SUP-104', 'SUP-107']);
     expect(result.facts.get('SUP-107')).toMatchObject({ exact: true, status: 'Resolved', site: 'acme.atlassian.net' });
     expect(result.facts.get('SUP-101')!.firstResponseAt).toEqual(expect.any(Number));
-    expect(fetch.calls).toHaveLength(1);
-    const [call] = fetch.calls;
-    expect(call!.url).toBe(`${JIRA_ORIGIN}/rest/api/3/search/jql`);
-    expect(call!.init).toMatchObject({ method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Atlassian-Token': 'no-check' } });
-    const body = bodyOf(call!);
-    expect(body).toMatchObject({ expand: 'changelog', maxResults: 50 });
+    expect(fetch.calls).toHaveLength(2);
+    const [search] = searches(fetch);
+    expect(search!.url).toBe(`${JIRA_ORIGIN}/rest/api/3/search/jql`);
+    expect(search!.init).toMatchObject({ method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Atlassian-Token': 'no-check' } });
+    const body = bodyOf(search!);
+    // The changelog is not embedded: search would cap it, the bulk endpoint gives it whole.
+    expect(body).not.toHaveProperty('expand');
+    expect(body.maxResults).toBe(100);
     expect(body.jql).toMatch(/^key in \(SUP-\d+, SUP-\d+, SUP-\d+\)$/);
     expect(body.fields).toEqual(
       expect.arrayContaining(['created', 'updated', 'priority', 'status', 'issuetype', 'labels', 'project', 'assignee', 'resolutiondate', 'reporter', 'comment', 'customfield_10010']),
     );
+    const [changelog] = changelogs(fetch);
+    expect(changelog!.url).toBe(`${JIRA_ORIGIN}/rest/api/3/changelog/bulkfetch`);
+    expect(changelog!.init).toMatchObject({ method: 'POST', credentials: 'same-origin', redirect: 'manual', headers: { 'Content-Type': 'application/json', 'X-Atlassian-Token': 'no-check' } });
+    expect(JSON.parse(changelog!.init.body as string)).toEqual({ issueIdsOrKeys: ['SUP-101', 'SUP-107', 'SUP-104'], fieldIds: ['status'], maxResults: 4000 });
   });
 
-  it('sends at most 50 keys a request: 120 keys → 3 requests', async () => {
-    const data = sites();
+  it('sends at most 100 keys a search: 250 keys → 3 searches, and 2 bulk changelogs (the rows in view, then the rest)', async () => {
+    const data: FakeSiteData = { jira: manyJiraIssues(FIXTURE_NOW, 250), zendesk: [] };
     const fetch = fakeFetch(data);
-    const keys = data.jira.slice(0, 120).map((i) => i.key);
+    const keys = data.jira.map((i) => i.key);
     const result = await adapterWith(fetch).enrich(keys, opts());
-    expect(fetch.calls.map((c) => bodyOf(c).jql.split(',').length)).toEqual([50, 50, 20]);
-    expect(result.facts.size).toBe(120);
+    expect(searches(fetch).map(keysAsked)).toEqual([100, 100, 50]);
+    expect(changelogs(fetch).map((c) => (JSON.parse(c.init.body as string) as { issueIdsOrKeys: string[] }).issueIdsOrKeys.length)).toEqual([100, 150]);
+    expect(result.facts.size).toBe(250);
+    expect([...result.facts.values()].every((f) => f.exact)).toBe(true);
   });
 
   it('coalesces calls made within the window into one request', async () => {
     const fetch = fakeFetch(sites());
     const adapter = adapterWith(fetch, { coalesceMs: 50 });
     const [a, b, c] = await Promise.all([adapter.enrich(['SUP-101', 'SUP-102'], opts()), adapter.enrich(['SUP-102', 'SUP-103'], opts()), adapter.enrich(['SUP-104'], opts())]);
-    expect(fetch.calls).toHaveLength(1);
-    expect(bodyOf(fetch.calls[0]!).jql).toBe('key in (SUP-101, SUP-102, SUP-103, SUP-104)');
+    expect(searches(fetch)).toHaveLength(1);
+    expect(changelogs(fetch)).toHaveLength(1);
+    expect(bodyOf(searches(fetch)[0]!).jql).toBe('key in (SUP-101, SUP-102, SUP-103, SUP-104)');
     expect([...a.facts.keys()]).toEqual(['SUP-101', 'SUP-102']);
     expect([...b.facts.keys()]).toEqual(['SUP-102', 'SUP-103']);
     expect([...c.facts.keys()]).toEqual(['SUP-104']);
@@ -125,7 +109,8 @@ describe('Cloud enrichment', () => {
     const first = adapter.enrich(['SUP-101'], opts());
     await new Promise((r) => setTimeout(r, 20));
     const [x, y] = await Promise.all([first, adapter.enrich(['SUP-101'], opts())]);
-    expect(fetch.calls).toHaveLength(1);
+    expect(searches(fetch)).toHaveLength(1);
+    expect(changelogs(fetch)).toHaveLength(1);
     expect(x.facts.get('SUP-101')).toEqual(y.facts.get('SUP-101'));
   });
 
@@ -134,11 +119,11 @@ describe('Cloud enrichment', () => {
     const adapter = adapterWith(fetch, { ttlMs: 60_000 });
     await adapter.enrich(['SUP-101', 'SUP-9999'], opts());
     const cached = await adapter.enrich(['SUP-101', 'SUP-9999'], opts(FIXTURE_NOW + 59_000));
-    expect(fetch.calls).toHaveLength(1);
+    expect(searches(fetch)).toHaveLength(1);
     expect([...cached.facts.keys()]).toEqual(['SUP-101']);
     expect(cached.failure).toBeUndefined();
     await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 61_000));
-    expect(fetch.calls).toHaveLength(2);
+    expect(searches(fetch)).toHaveLength(2);
   });
 
   it('ignores what is not an issue key', async () => {
@@ -150,12 +135,15 @@ describe('Cloud enrichment', () => {
 
   it('asks again without keys that JQL rejects as unknown', async () => {
     const fetch = fakeFetch(sites(), (call) =>
-      bodyOf(call).jql.includes('SUP-9999') ? json(400, JSON.stringify({ errorMessages: ["An issue with key 'SUP-9999' does not exist for field 'key'."] })) : undefined,
+      isSearch(call) && bodyOf(call).jql.includes('SUP-9999') ? json(400, JSON.stringify({ errorMessages: ["An issue with key 'SUP-9999' does not exist for field 'key'."] })) : undefined,
     );
     const result = await adapterWith(fetch).enrich(['SUP-101', 'SUP-9999'], opts());
     expect(result.failure).toBeUndefined();
     expect([...result.facts.keys()]).toEqual(['SUP-101']);
-    expect(fetch.calls.map((c) => bodyOf(c).jql)).toEqual(['key in (SUP-101, SUP-9999)', 'key in (SUP-101)']);
+    expect(searches(fetch).map((c) => bodyOf(c).jql)).toEqual(['key in (SUP-101, SUP-9999)', 'key in (SUP-101)']);
+    // The changelog was asked once for the batch, unknown key and all.
+    expect(changelogs(fetch)).toHaveLength(1);
+    expect(result.facts.get('SUP-101')!.exact).toBe(true);
   });
 });
 
@@ -166,7 +154,7 @@ describe('failures: never throws, degrades, backs off', () => {
     expect(await adapter.enrich(['SUP-101'], opts())).toEqual({ facts: new Map(), failure: 'signed-out' });
     // Backing off: the next call answers at once, without a request.
     expect(await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 1000))).toEqual({ facts: new Map(), failure: 'signed-out' });
-    expect(fetch.calls).toHaveLength(1);
+    expect(searches(fetch)).toHaveLength(1);
   });
 
   it('403 → forbidden, not signed-out (signing in again would not help); the whole search is refused, and backs off', async () => {
@@ -174,7 +162,7 @@ describe('failures: never throws, degrades, backs off', () => {
     const adapter = adapterWith(fetch);
     expect(await adapter.enrich(['SUP-101', 'SUP-102'], opts())).toEqual({ facts: new Map(), failure: 'forbidden' });
     expect(await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 1000))).toEqual({ facts: new Map(), failure: 'forbidden' });
-    expect(fetch.calls).toHaveLength(1);
+    expect(searches(fetch)).toHaveLength(1);
   });
 
   it('429 → rate-limited, honouring Retry-After', async () => {
@@ -183,12 +171,12 @@ describe('failures: never throws, degrades, backs off', () => {
     const adapter = adapterWith(fetch);
     expect((await adapter.enrich(['SUP-101'], opts())).failure).toBe('rate-limited');
     expect((await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 119_000))).failure).toBe('rate-limited');
-    expect(fetch.calls).toHaveLength(1);
+    expect(searches(fetch)).toHaveLength(1);
     limited = false;
     const after = await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 121_000));
     expect(after.failure).toBeUndefined();
     expect(after.facts.has('SUP-101')).toBe(true);
-    expect(fetch.calls).toHaveLength(2);
+    expect(searches(fetch)).toHaveLength(2);
   });
 
   it('5xx → server-error, with exponential backoff per origin', async () => {
@@ -198,14 +186,14 @@ describe('failures: never throws, degrades, backs off', () => {
     const at = (s: number) => opts(FIXTURE_NOW + s * 1000);
     expect((await adapter.enrich(['SUP-101'], at(0))).failure).toBe('server-error');
     expect((await adapter.enrich(['SUP-101'], at(4))).failure).toBe('server-error');
-    expect(fetch.calls).toHaveLength(1);
+    expect(searches(fetch)).toHaveLength(1);
     expect((await adapter.enrich(['SUP-101'], at(5))).failure).toBe('server-error'); // second failure: 10 s
-    expect(fetch.calls).toHaveLength(2);
+    expect(searches(fetch)).toHaveLength(2);
     await adapter.enrich(['SUP-101'], at(14));
-    expect(fetch.calls).toHaveLength(2);
+    expect(searches(fetch)).toHaveLength(2);
     down = false;
     expect((await adapter.enrich(['SUP-101'], at(15))).failure).toBeUndefined();
-    expect(fetch.calls).toHaveLength(3);
+    expect(searches(fetch)).toHaveLength(3);
     // Another origin is not held back.
     const other = await adapter.enrich(['SUP-102'], { ...at(15), origin: 'https://other.atlassian.net' });
     expect(other.failure).toBe('network');
@@ -237,7 +225,7 @@ describe('failures: never throws, degrades, backs off', () => {
     const adapter = adapterWith(fetch);
     expect(await adapter.enrich(['SUP-101'], opts())).toEqual({ facts: new Map(), failure: 'network' });
     await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + 100));
-    expect(fetch.calls).toHaveLength(1);
+    expect(searches(fetch)).toHaveLength(1);
   });
 
   it('an aborted call → network at once, without a request, and without backoff', async () => {
@@ -253,7 +241,7 @@ describe('failures: never throws, degrades, backs off', () => {
   it('aborting mid-request cancels the request, answers network, and does not back off', async () => {
     let sawAbort = false;
     const fetch = fakeFetch(sites(), (call) =>
-      call.init.signal!.aborted || bodyOf(call).jql.includes('SUP-102')
+      call.init.signal!.aborted || !isSearch(call) || bodyOf(call).jql.includes('SUP-102')
         ? undefined
         : new Promise<Response>((_, reject) =>
             call.init.signal!.addEventListener('abort', () => {
@@ -298,7 +286,10 @@ describe('Data Center', () => {
     const url = new URL(fetch.calls[1]!.url);
     expect(url.origin + url.pathname).toBe(`${JIRA_DC_BASE}/rest/api/2/search`);
     expect(url.searchParams.get('jql')).toBe('key in (SUP-104, SUP-107)');
+    // No bulk changelog on DC: the search embeds it, and as many issues a page as DC gives by default.
     expect(url.searchParams.get('expand')).toBe('changelog');
+    expect(url.searchParams.get('maxResults')).toBe('1000');
+    expect(url.searchParams.get('startAt')).toBe('0');
     expect(url.searchParams.get('fields')!.split(',')).toContain('comment');
     expect(url.searchParams.get('fields')!.split(',')).toContain('customfield_10010');
     expect(fetch.calls[1]!.init).toMatchObject({ method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } });
@@ -310,11 +301,18 @@ describe('Data Center', () => {
     const doc = renderHtml('<!doctype html><meta name="ajs-context-path" content="/jira"><p>no version meta</p>', `${JIRA_DC_BASE}/browse/SUP-101`);
     const adapter = createJiraAdapter({ fetch, document: () => doc, coalesceMs: 1 });
     const result = await adapter.enrich(['SUP-101'], { origin: JIRA_DC_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
-    expect(fetch.calls.map((c) => `${c.init.method} ${new URL(c.url).pathname}`)).toEqual(['GET /jira/rest/api/2/field', 'POST /jira/rest/api/3/search/jql', 'GET /jira/rest/api/2/search']);
-    expect(result.facts.has('SUP-101')).toBe(true);
+    // The bulk changelog goes with the first search, and is not found either; DC's search embeds the changelog.
+    expect(fetch.calls.map((c) => `${c.init.method} ${new URL(c.url).pathname}`)).toEqual([
+      'GET /jira/rest/api/2/field',
+      'POST /jira/rest/api/3/changelog/bulkfetch',
+      'POST /jira/rest/api/3/search/jql',
+      'GET /jira/rest/api/2/search',
+    ]);
+    expect(result.facts.get('SUP-101')).toMatchObject({ exact: true });
     // Remembered for the origin.
+    const before = fetch.calls.length;
     await adapter.enrich(['SUP-102'], { origin: JIRA_DC_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
-    expect(fetch.calls.at(-1)!.init.method).toBe('GET');
+    expect(fetch.calls.slice(before).map((c) => `${c.init.method} ${new URL(c.url).pathname}`)).toEqual(['GET /jira/rest/api/2/search']);
   });
 
   it('never sends requests to a base URL on another origin', () => {
@@ -381,8 +379,9 @@ describe('every request stays on the page’s origin and is bounded', () => {
       const result = await adapterWith(fetch).enrich(['SUP-101'], opts());
       expect(result.facts.size).toBe(0);
       expect(result.failure).toBe('signed-out');
-      expect(fetch.calls.map((c) => new URL(c.url).origin)).toEqual([JIRA_ORIGIN]);
-      expect(fetch.calls[0]!.init.redirect).toBe('manual');
+      expect(fetch.calls.map((c) => new URL(c.url).origin)).toEqual([JIRA_ORIGIN, JIRA_ORIGIN]);
+      expect(searches(fetch)).toHaveLength(1);
+      expect(searches(fetch)[0]!.init.redirect).toBe('manual');
     }
   });
 
@@ -423,7 +422,7 @@ describe('every request stays on the page’s origin and is bounded', () => {
     expect((await adapter.enrich(['SUP-101'], opts())).failure).toBe('rate-limited');
     limited = false;
     expect((await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + MAX_RETRY_AFTER_MS - 1))).failure).toBe('rate-limited');
-    expect(fetch.calls).toHaveLength(1);
+    expect(searches(fetch)).toHaveLength(1);
     const after = await adapter.enrich(['SUP-101'], opts(FIXTURE_NOW + MAX_RETRY_AFTER_MS));
     expect(after.failure).toBeUndefined();
     expect(after.facts.has('SUP-101')).toBe(true);
@@ -456,6 +455,6 @@ describe('the adapter', () => {
     vi.stubGlobal('fetch', fetch);
     const result = await jiraAdapter.enrich(['SUP-105'], { origin: JIRA_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW });
     expect(result.facts.has('SUP-105')).toBe(true);
-    expect(fetch.calls.map((c) => new URL(c.url).pathname)).toEqual(['/rest/api/2/field', '/rest/api/3/search/jql']);
+    expect(fetch.calls.map((c) => new URL(c.url).pathname)).toEqual(['/rest/api/2/field', '/rest/api/3/changelog/bulkfetch', '/rest/api/3/search/jql']);
   });
 });

@@ -1,12 +1,17 @@
 /**
- * Jira's side of the shared enrichment policy (`../enricher.ts`: coalescing, cache, backoff): one
- * batch is one search of at most 50 keys. The search target is worked out once per origin; a
- * Cloud-looking site whose v3 search answers 404 is a Data Center and is remembered as one, and
- * keys JQL rejects as unknown are dropped and the search asked again without them.
+ * Jira's side of the shared enrichment policy (`../enricher.ts`: coalescing, cache, backoff): a
+ * chunk is one search of at most 100 keys. On Cloud the status histories come from the bulk
+ * changelog, asked once for all of a wave's keys (at most 1,000 a call) while its searches run, and
+ * each chunk's issues are joined with theirs before its facts are delivered. The search target is
+ * worked out once per origin; a Cloud-looking site whose v3 search answers 404 is a Data Center and
+ * is remembered as one, and keys JQL rejects as unknown are dropped and the search asked again
+ * without them.
  */
-import { createEnricher as createSharedEnricher, failedBatch, type BatchOutcome, type Enricher } from '../enricher';
+import type { TicketFacts } from '../../sla/index';
+import { createEnricher as createSharedEnricher, failedBatch, type BatchOutcome, type Enricher, type Wave } from '../enricher';
 import type { Fetch, RequestContext } from '../http';
-import { discoverRequestTypeField, searchFields, searchIssues, type SearchTarget } from './rest';
+import { finishIssue, type IssueRead } from './parse';
+import { CHANGELOG_KEYS, discoverRequestTypeField, fetchChangelogs, SEARCH_KEYS, searchFields, searchIssues, type ChangelogOutcome, type SearchTarget } from './rest';
 import { isValidIssueKey } from './urls';
 
 export interface EnricherOptions {
@@ -27,6 +32,12 @@ export interface EnricherOptions {
   maxBytes?: number | undefined;
 }
 
+/** A chunk's bulk changelogs: by part of its wave's keys, and each key to its part. */
+interface WaveChangelogs {
+  parts: Map<number, Promise<ChangelogOutcome>>;
+  partOf: Map<string, number>;
+}
+
 export function createEnricher(options: EnricherOptions): Enricher {
   const targets = new Map<string, SearchTarget>();
   const fieldsByOrigin = new Map<string, Promise<string[]>>();
@@ -40,16 +51,61 @@ export function createEnricher(options: EnricherOptions): Enricher {
     return fields;
   }
 
-  async function fetchBatch(origin: string, keys: string[], { signal, now }: { signal: AbortSignal; now: number }): Promise<BatchOutcome> {
+  /**
+   * The bulk changelogs covering `keys`: the wave's keys go in parts of at most `CHANGELOG_KEYS`,
+   * each asked once (the wave's memo) by whichever of its chunks comes first.
+   */
+  function changelogsFor(wave: Wave, keys: readonly string[], context: RequestContext, target: SearchTarget): WaveChangelogs {
+    const partOf = new Map(wave.keys.map((k, i) => [k, Math.floor(i / CHANGELOG_KEYS)]));
+    const parts = new Map<number, Promise<ChangelogOutcome>>();
+    for (const key of keys) {
+      const part = partOf.get(key);
+      if (part === undefined || parts.has(part)) continue;
+      const memoKey = `jira:changelog:${target.baseUrl}:${part}`;
+      let asked = wave.memo.get(memoKey) as Promise<ChangelogOutcome> | undefined;
+      if (!asked) {
+        const partKeys = wave.keys.slice(part * CHANGELOG_KEYS, (part + 1) * CHANGELOG_KEYS);
+        asked = fetchChangelogs(context, target, partKeys).catch((): ChangelogOutcome => ({ ok: false, failure: 'network', stopsBatch: false }));
+        wave.memo.set(memoKey, asked);
+      }
+      parts.set(part, asked);
+    }
+    return { parts, partOf };
+  }
+
+  /** Each issue's facts with its history from the bulk changelog; without one (not exact) where the changelog did not say it whole. */
+  async function joined(issues: IssueRead[], changelogs: WaveChangelogs): Promise<BatchOutcome> {
+    const outcomes = new Map<number, ChangelogOutcome>();
+    for (const [part, asked] of changelogs.parts) outcomes.set(part, await asked);
+    const stopped = [...outcomes.values()].find((o): o is Extract<ChangelogOutcome, { ok: false }> => !o.ok && o.stopsBatch);
+    if (stopped) return failedBatch(stopped);
+    const facts = new Map<string, TicketFacts>();
+    for (const issue of issues) {
+      const part = changelogs.partOf.get(issue.key);
+      const outcome = part !== undefined ? outcomes.get(part) : undefined;
+      const { id } = issue;
+      // An issue found under another key than asked (moved since) was not asked of the changelog: its history is unknown, not empty.
+      const history = outcome?.ok && id !== undefined && outcome.asked.has(issue.key) ? { histories: outcome.histories.get(id) ?? [], complete: true } : null;
+      facts.set(issue.key, finishIssue(issue, history));
+    }
+    return { facts };
+  }
+
+  async function fetchBatch(origin: string, keys: string[], { signal, now, wave }: { signal: AbortSignal; now: number; wave: Wave }): Promise<BatchOutcome> {
     let target = targets.get(origin) ?? options.target(origin);
     targets.set(origin, target);
     // Requests may go to `origin` only: a target built from the page's meta tags cannot lead them elsewhere.
     const context: RequestContext = { fetch: options.fetch, origin, signal, now, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes };
     const fields = await fieldsFor(origin, target, context);
+    // Asked before the search, and not waiting for it: the histories depend on the keys alone.
+    const changelogs = target.kind === 'cloud' ? changelogsFor(wave, keys, context, target) : null;
     let chunk = keys;
     for (let attempt = 0; attempt < 2 && chunk.length > 0; attempt++) {
       const outcome = await searchIssues(context, target, chunk, fields);
-      if (outcome.ok) return { facts: outcome.facts };
+      if (outcome.ok) {
+        if (target.kind === 'cloud' && changelogs) return joined(outcome.issues, changelogs);
+        return { facts: new Map(outcome.issues.map((issue) => [issue.key, finishIssue(issue, issue.embedded)])) };
+      }
       if (signal.aborted) return { failure: 'network' };
       // No v3 API: a Data Center without the meta tags that would have said so (jira-dom.md §5.3).
       if (outcome.notFound && target.kind === 'cloud' && attempt === 0) {
@@ -74,7 +130,7 @@ export function createEnricher(options: EnricherOptions): Enricher {
       const k = key.trim().toUpperCase();
       return isValidIssueKey(k) ? k : null;
     },
-    batchSize: options.batchSize ?? 50,
+    batchSize: options.batchSize ?? SEARCH_KEYS,
     ttlMs: options.ttlMs,
     coalesceMs: options.coalesceMs,
     backoffBaseMs: options.backoffBaseMs,

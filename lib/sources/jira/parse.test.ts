@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEvaluateRequest } from '../../messaging/schema';
 import { handle } from '../../../testing/sites/index';
 import { jiraDcSearch, jiraSearch } from '../../../testing/sites/jira';
+import { jiraBulkChangelog } from '../../../testing/sites/jira-rest';
 import { DC_OFFSET_MINUTES } from '../../../testing/sites/jira-dc';
 import { jiraDate } from '../../../testing/sites/tickets';
 import changelogExample from './__fixtures__/rest-api-3-issue-changelog.GET.200.atlassian-openapi-example.json';
@@ -10,7 +11,7 @@ import searchJqlExample from './__fixtures__/rest-api-3-search-jql.GET.200.atlas
 import oldSearchExample from './__fixtures__/rest-api-3-search.GET.200.DEPRECATED.atlassian-openapi-example.json';
 import { FIXTURE_NOW, fixtureSites } from './__fixtures__/pages';
 import { parseJiraDate } from './dates';
-import { parseIssue, parseSearch } from './parse';
+import { addBulkChangelogPage, finishIssue, parseIssue, parseSearch, readIssue, readSearch } from './parse';
 
 const CLOUD = { site: 'acme.atlassian.net', baseUrl: 'https://acme.atlassian.net' };
 const clone = <T>(v: T): T => structuredClone(v);
@@ -294,5 +295,98 @@ describe("the fake sites' answers", () => {
 
   it('uses the fixed fixture clock', () => {
     expect(issue('SUP-101').created).toBeLessThan(FIXTURE_NOW);
+  });
+});
+
+describe('status changes from the bulk changelog', () => {
+  const sites = fixtureSites();
+  const keys = sites.jira.map((i) => i.key);
+  const FIELDS = ['created', 'updated', 'priority', 'status', 'statuscategorychangedate', 'issuetype', 'labels', 'project', 'assignee', 'resolutiondate', 'reporter', 'comment', 'customfield_10010'];
+  const search = (expand?: string) =>
+    JSON.parse(
+      jiraSearch(sites.jira, {
+        method: 'POST',
+        url: new URL('https://acme.atlassian.net/rest/api/3/search/jql'),
+        body: JSON.stringify({ jql: `key in (${keys.join(', ')})`, fields: FIELDS, maxResults: 100, ...(expand ? { expand } : {}) }),
+      }).body,
+    );
+  /** Every page of the fake's bulk changelog for `keys`, `maxResults` histories a page. */
+  const bulkPages = (maxResults: number) => {
+    const pages: unknown[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const body = JSON.parse(
+        jiraBulkChangelog(sites.jira, {
+          method: 'POST',
+          url: new URL('https://acme.atlassian.net/rest/api/3/changelog/bulkfetch'),
+          body: JSON.stringify({ issueIdsOrKeys: keys, fieldIds: ['status'], maxResults, ...(nextPageToken ? { nextPageToken } : {}) }),
+        }).body,
+      ) as { nextPageToken?: string };
+      pages.push(body);
+      nextPageToken = body.nextPageToken;
+    } while (nextPageToken);
+    return pages;
+  };
+  const fromBulk = (pages: unknown[]) => {
+    const histories = new Map<string, unknown[]>();
+    for (const page of pages) expect(addBulkChangelogPage(page, histories)).not.toBeNull();
+    return new Map(readSearch(search(), CLOUD)!.map((r) => [r.key, finishIssue(r, { histories: histories.get(r.id!) ?? [], complete: true })]));
+  };
+
+  it('give every fixture issue the same facts (status history, so pauses; resolution; exact) as the changelog search embeds', () => {
+    const embedded = parseSearch(search('changelog'), CLOUD)!;
+    const bulk = fromBulk(bulkPages(1000));
+    expect(bulk).toEqual(embedded);
+    expect(bulk.size).toBe(keys.length);
+    // The fixtures change status, pause (waiting for the customer) and resolve.
+    const statuses = [...bulk.values()].flatMap((f) => f.statusHistory!.map((s) => s.status));
+    expect(statuses).toEqual(expect.arrayContaining(['In Progress', 'Waiting for customer', 'Resolved']));
+    expect([...bulk.values()].every((f) => f.exact)).toBe(true);
+  });
+
+  it('joins an issue’s histories that span pages', () => {
+    const pages = bulkPages(3);
+    const perPage = pages.map((p) => (p as { issueChangeLogs: Array<{ issueId: string }> }).issueChangeLogs.map((l) => l.issueId));
+    // Some issue's changes are on two pages.
+    expect(sites.jira.some((i) => perPage.filter((ids) => ids.includes(String(i.id))).length > 1)).toBe(true);
+    expect(fromBulk(pages)).toEqual(parseSearch(search('changelog'), CLOUD));
+  });
+
+  it('reads a change’s time given in epoch milliseconds, as the bulk endpoint has been seen to give it', () => {
+    const issue = search().issues.find((i: { key: string }) => i.key === 'SUP-104');
+    const read = readIssue(issue, CLOUD)!;
+    const src = sites.jira.find((i) => i.key === 'SUP-104')!;
+    const change = (at: unknown, h: (typeof src.history)[number]) => ({
+      id: '1',
+      created: at,
+      items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: '1', fromString: h.from, to: '2', toString: h.to }],
+    });
+    const asText = finishIssue(read, { histories: src.history.map((h) => change(jiraDate(h.at), h)), complete: true });
+    const asNumber = finishIssue(read, { histories: src.history.map((h) => change(h.at, h)), complete: true });
+    expect(asNumber).toEqual(asText);
+    expect(asNumber.exact).toBe(true);
+    // Seconds would read as January 1970: not a time, so the history is not known.
+    const asSeconds = finishIssue(read, { histories: src.history.map((h) => change(Math.floor(h.at / 1000), h)), complete: true });
+    expect(asSeconds).toMatchObject({ exact: false });
+    expect(asSeconds.statusHistory).toBeUndefined();
+  });
+
+  it('gives no history rather than a wrong one when a status change cannot be read, embedded or not', () => {
+    const issue = { key: 'SUP-1', fields: { created: '2026-03-02T09:00:00.000+0100', status: { name: 'Resolved', statusCategory: { key: 'done' } } } };
+    const unnamed = { created: '2026-03-02T10:00:00.000+0100', items: [{ field: 'status', fieldId: 'status', from: '1', to: '3' }] };
+    for (const facts of [parseIssue({ ...issue, changelog: { total: 1, histories: [unnamed] } }, CLOUD)!, finishIssue(readIssue(issue, CLOUD)!, { histories: [unnamed], complete: true })]) {
+      expect(facts.exact).toBe(false);
+      expect(facts.statusHistory).toBeUndefined();
+    }
+  });
+
+  it('reads a page’s shape, and nothing else', () => {
+    const into = new Map<string, unknown[]>();
+    expect(addBulkChangelogPage({ issueChangeLogs: [{ issueId: '10001', changeHistories: [{ id: '1' }] }], nextPageToken: 'next' }, into)).toEqual({ nextPageToken: 'next' });
+    expect(addBulkChangelogPage({ issueChangeLogs: [{ issueId: 10001, changeHistories: [{ id: '2' }] }], nextPageToken: null }, into)).toEqual({});
+    expect(into).toEqual(new Map([['10001', [{ id: '1' }, { id: '2' }]]]));
+    for (const bad of [null, [], { values: [] }, { issueChangeLogs: 'no' }, { issueChangeLogs: [{ changeHistories: [] }] }, { issueChangeLogs: [{ issueId: 'SUP-1', changeHistories: [] }] }]) {
+      expect(addBulkChangelogPage(bad, new Map())).toBeNull();
+    }
   });
 });

@@ -1,7 +1,9 @@
 /**
  * One issue from Jira's search APIs → `TicketFacts`: Cloud `/rest/api/3/search/jql` and Data
  * Center `/rest/api/2/search` (same issue shape; DC users have `name`/`key`, comment bodies are
- * strings). Field meanings: jira-dom.md §5.4. Responses are untrusted input: every field is
+ * strings), with its status changes from the changelog the search embeds (DC) or from Cloud's
+ * bulk changelog (`/rest/api/3/changelog/bulkfetch`), read by the one function either way. Field
+ * meanings: jira-dom.md §5.4. Responses are untrusted input: every field is
  * checked by hand (no zod in the content script), anything unexpected is left out rather than
  * guessed, and the facts are kept within what the background takes (`clampFacts`).
  */
@@ -22,6 +24,9 @@ export interface ParseContext {
   /** The response's `names` (field id → name), when `expand=names` was asked. */
   names?: Json;
 }
+
+/** An issue's numeric id, as a string (search answers give a string; the bulk changelog may give either). */
+const issueIdOf = (v: unknown): string | undefined => (typeof v === 'string' && /^\d+$/.test(v) ? v : typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : undefined);
 
 /** Who a user is, on Cloud (`accountId`) or DC (`key`, `name`). */
 const userId = (u: unknown): string | undefined => str(obj(u)?.accountId) ?? str(obj(u)?.key) ?? str(obj(u)?.name);
@@ -44,38 +49,69 @@ function requestTypeOf(fields: Json, names: Json | undefined): string | undefine
 
 interface Change {
   at: number;
-  // Undefined where the changelog item does not name the status.
-  from?: string | undefined;
-  to?: string | undefined;
+  from: string;
+  to: string;
 }
 
-/** Status changes, oldest first, from `changelog.histories` (search) or `values` (the paged endpoint). */
-function statusChanges(changelog: Json): Change[] {
+/**
+ * An issue's changelog histories as Jira gave them, whichever way they came: embedded in a search
+ * answer (`changelog.histories`, or `values` from the paged endpoint) or from the bulk endpoint
+ * (`changeHistories`, gathered across its pages). `complete` when they are all of the issue's.
+ */
+export interface IssueChangelog {
+  histories: readonly unknown[];
+  complete: boolean;
+}
+
+/** The changelog a search embedded (`expand=changelog`), or null when it embedded none. */
+function embeddedChangelog(issue: unknown): IssueChangelog | null {
+  const changelog = obj(obj(issue)?.changelog);
+  if (!changelog) return null;
+  const histories = [...arr(changelog.histories), ...arr(changelog.values)];
+  // Search caps the changelog it embeds (jira-dom.md §5.2): `total` says when it did.
+  const total = changelog.total;
+  return { histories, complete: !(typeof total === 'number' && total > histories.length) };
+}
+
+/**
+ * When a history happened: a Jira timestamp, or epoch milliseconds, which is how the bulk endpoint
+ * has been seen to answer (its schema says a date-time string).
+ */
+function historyTime(value: unknown): number | null {
+  // No Jira history predates 1973: a smaller number is not milliseconds (seconds, most likely).
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 1e11 ? value : null;
+  return parseJiraDate(value);
+}
+
+/**
+ * Status changes, oldest first; null when one of them cannot be read (no time, or a status
+ * without its name): a history missing a change would put the pauses in the wrong places.
+ */
+function statusChanges(histories: readonly unknown[]): Change[] | null {
   const changes: Change[] = [];
-  for (const history of [...arr(changelog.histories), ...arr(changelog.values)]) {
-    const at = parseJiraDate(obj(history)?.created);
-    if (at === null) continue;
-    for (const item of arr(obj(history)?.items)) {
-      const i = obj(item);
-      if (i && (i.field === 'status' || i.fieldId === 'status')) changes.push({ at, from: str(i.fromString), to: str(i.toString) });
+  for (const history of histories) {
+    const items = arr(obj(history)?.items)
+      .map(obj)
+      .filter((i): i is Json => i !== undefined && (i.field === 'status' || i.fieldId === 'status'));
+    if (items.length === 0) continue;
+    const at = historyTime(obj(history)?.created);
+    if (at === null) return null;
+    for (const i of items) {
+      const from = str(i.fromString);
+      const to = str(i.toString);
+      if (!from || !to) return null;
+      changes.push({ at, from, to });
     }
   }
   // Stable sort: the order Jira gives is kept for changes in the same millisecond.
   return changes.sort((a, b) => a.at - b.at);
 }
 
-/** Whether Jira returned only part of the changelog (search caps it, jira-dom.md §5.2). */
-function truncated(changelog: Json): boolean {
-  const total = changelog.total;
-  const shown = arr(changelog.histories).length + arr(changelog.values).length;
-  return typeof total === 'number' && total > shown;
-}
-
 function statusHistory(created: number, current: string | undefined, category: StatusChange['category'], changes: Change[], updated: number | null): StatusChange[] {
   const history: StatusChange[] = [];
   const initial = changes[0]?.from ?? current;
   if (initial) history.push({ at: created, status: initial });
-  for (const c of changes) if (c.to) history.push({ at: c.at, status: c.to });
+  for (const c of changes) history.push({ at: c.at, status: c.to });
   // A capped changelog may miss the latest changes: the current status is known, its start is not exactly.
   const last = history[history.length - 1];
   if (current && last?.status !== current) history.push({ at: Math.max(last?.at ?? created, updated ?? created), status: current });
@@ -110,8 +146,27 @@ function firstResponse(fields: Json): number | null | undefined {
   return typeof total === 'number' && total > comments.length ? undefined : null;
 }
 
-/** `TicketFacts` for one issue, or null when it has no key or no creation time (no clock can run without one). */
-export function parseIssue(issue: unknown, context: ParseContext): TicketFacts | null {
+/**
+ * What an issue says besides its status changes, read as soon as its search page lands (the page's
+ * body, comment bodies included, is then dropped); `finishIssue` makes its facts once the changes
+ * are known, whichever way they came.
+ */
+export interface IssueRead {
+  /** Jira's issue id: the bulk changelog names issues by it. */
+  id: string | undefined;
+  key: string;
+  /** The changelog the search embedded, if it embedded one. */
+  embedded: IssueChangelog | null;
+  /** Everything but what the changes decide (`statusHistory`, `resolvedAt`, `exact`). */
+  facts: TicketFacts;
+  created: number;
+  updated: number | null;
+  resolutionDate: number | null;
+  categoryChangeDate: number | null;
+}
+
+/** An issue of a search answer, or null when it has no key or no creation time (no clock can run without one). */
+export function readIssue(issue: unknown, context: ParseContext): IssueRead | null {
   const key = str(obj(issue)?.key);
   const fields = obj(obj(issue)?.fields);
   if (!key || !isValidIssueKey(key) || !fields) return null;
@@ -122,9 +177,6 @@ export function parseIssue(issue: unknown, context: ParseContext): TicketFacts |
   const statusName = str(status?.name);
   const categoryKey = str(obj(status?.statusCategory)?.key);
   const category = categoryKey && CATEGORIES.has(categoryKey) ? (categoryKey as StatusChange['category']) : undefined;
-  const changelog = obj(obj(issue)?.changelog);
-  const changes = changelog ? statusChanges(changelog) : [];
-  const updated = parseJiraDate(fields.updated);
   const labels = arr(fields.labels).filter((l): l is string => typeof l === 'string');
   const project = str(obj(fields.project)?.key) ?? projectOf(key);
 
@@ -145,14 +197,37 @@ export function parseIssue(issue: unknown, context: ParseContext): TicketFacts |
     labels: fields.labels === undefined ? undefined : labels,
     assignee: str(obj(fields.assignee)?.displayName),
     created,
-    resolvedAt: undefined,
     firstResponseAt: firstResponse(fields),
-    statusHistory: changelog ? statusHistory(created, statusName, category, changes, updated) : undefined,
-    exact: changelog !== undefined && !truncated(changelog),
+    exact: false,
+  };
+  return {
+    id: issueIdOf(obj(issue)?.id),
+    key,
+    embedded: embeddedChangelog(issue),
+    facts,
+    created,
+    updated: parseJiraDate(fields.updated),
+    resolutionDate: parseJiraDate(fields.resolutiondate),
+    categoryChangeDate: parseJiraDate(fields.statuscategorychangedate),
+  };
+}
+
+/**
+ * An issue's facts from what its search said and its changelog (null: none known), the one way
+ * facts are made: a history from the bulk endpoint gives what the same history embedded would.
+ */
+export function finishIssue(read: IssueRead, changelog: IssueChangelog | null): TicketFacts {
+  const changes = changelog ? statusChanges(changelog.histories) : null;
+  const { status, statusCategory: category } = read.facts;
+  const facts: TicketFacts = {
+    ...read.facts,
+    resolvedAt: undefined,
+    statusHistory: changes ? statusHistory(read.created, status, category, changes, read.updated) : undefined,
+    exact: changes !== null && changelog !== null && changelog.complete,
   };
   if (category === 'done') {
-    const intoCurrent = changes.filter((c) => c.to === statusName).pop()?.at;
-    facts.resolvedAt = parseJiraDate(fields.resolutiondate) ?? intoCurrent ?? parseJiraDate(fields.statuscategorychangedate) ?? undefined;
+    const intoCurrent = changes?.filter((c) => c.to === status).pop()?.at;
+    facts.resolvedAt = read.resolutionDate ?? intoCurrent ?? read.categoryChangeDate ?? undefined;
   } else if (category) {
     facts.resolvedAt = null;
   }
@@ -161,16 +236,45 @@ export function parseIssue(issue: unknown, context: ParseContext): TicketFacts |
   return clampFacts(facts);
 }
 
-/** Every issue of a search response (`{issues}` on Cloud and DC), keyed by issue key; issues that cannot be read are left out. */
-export function parseSearch(body: unknown, context: Omit<ParseContext, 'names'>): Map<string, TicketFacts> | null {
+/** `TicketFacts` for one issue with the changelog it embeds, or null when it has no key or no creation time. */
+export function parseIssue(issue: unknown, context: ParseContext): TicketFacts | null {
+  const read = readIssue(issue, context);
+  return read && finishIssue(read, read.embedded);
+}
+
+/** Every issue of a search response (`{issues}` on Cloud and DC) that can be read, or null when it is not one. */
+export function readSearch(body: unknown, context: Omit<ParseContext, 'names'>): IssueRead[] | null {
   const issues = obj(body)?.issues;
   if (!Array.isArray(issues)) return null;
   const names = obj(obj(body)?.names);
   const withNames: ParseContext = names !== undefined ? { ...context, names } : context;
-  const facts = new Map<string, TicketFacts>();
-  for (const issue of issues) {
-    const f = parseIssue(issue, withNames);
-    if (f) facts.set(f.key, f);
+  return issues.map((issue) => readIssue(issue, withNames)).filter((r): r is IssueRead => r !== null);
+}
+
+/** Every issue of a search response with the changelogs it embeds, keyed by issue key; issues that cannot be read are left out. */
+export function parseSearch(body: unknown, context: Omit<ParseContext, 'names'>): Map<string, TicketFacts> | null {
+  const reads = readSearch(body, context);
+  if (!reads) return null;
+  return new Map(reads.map((r) => [r.key, finishIssue(r, r.embedded)]));
+}
+
+/**
+ * One page of `POST /rest/api/3/changelog/bulkfetch` (`{issueChangeLogs: [{issueId,
+ * changeHistories}], nextPageToken}`), its histories added to `into` by issue id: the pages run by
+ * date across all the issues, so one issue's histories may span several. Gives the next page's
+ * token (none on the last page), or null when the page is not of that shape, or names an issue
+ * it cannot say which (its histories would be lost).
+ */
+export function addBulkChangelogPage(body: unknown, into: Map<string, unknown[]>): { nextPageToken?: string } | null {
+  const page = obj(body);
+  if (!page || !Array.isArray(page.issueChangeLogs)) return null;
+  for (const log of page.issueChangeLogs) {
+    const id = issueIdOf(obj(log)?.issueId);
+    if (id === undefined) return null;
+    const histories = into.get(id) ?? [];
+    histories.push(...arr(obj(log)?.changeHistories));
+    into.set(id, histories);
   }
-  return facts;
+  const token = str(page.nextPageToken);
+  return token !== undefined ? { nextPageToken: token } : {};
 }

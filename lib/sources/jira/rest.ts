@@ -1,14 +1,15 @@
 /**
- * One search request to the Jira the page belongs to, with the user's session (same origin, no
- * token: jira-dom.md §5.1), classified into facts or a failure. Cloud: `POST /rest/api/3/search/jql`
- * (§5.2; the old `/search` is gone there). Data Center: `GET {base}/rest/api/2/search` (§5.3).
- * Every request goes through `requestJson` (../http.ts): the page's origin only, no redirects, a
- * timeout and a size cap. Never throws.
+ * The requests to the Jira the page belongs to, with the user's session (same origin, no token:
+ * jira-dom.md §5.1), classified into what they read or a failure. Searches: Cloud
+ * `POST /rest/api/3/search/jql` (§5.2; the old `/search` is gone there), Data Center
+ * `GET {base}/rest/api/2/search` (§5.3) with the changelog embedded. Cloud's status histories:
+ * `POST /rest/api/3/changelog/bulkfetch`, up to 1,000 issues a call. Every request goes through
+ * `requestJson` (../http.ts): the page's origin only, no redirects, a timeout and a size cap.
+ * Never throws.
  */
-import type { TicketFacts } from '../../sla/index';
 import { requestJson, type RequestContext } from '../http';
 import type { EnrichFailure } from '../types';
-import { parseSearch } from './parse';
+import { addBulkChangelogPage, readSearch, type IssueRead } from './parse';
 
 export interface SearchTarget {
   kind: 'cloud' | 'dc';
@@ -17,7 +18,8 @@ export interface SearchTarget {
   site: string;
 }
 
-export type SearchOutcome = { ok: true; facts: Map<string, TicketFacts> } | { ok: false; failure: EnrichFailure; retryAfterMs?: number; notFound?: boolean; invalidKeys?: string[] };
+/** The issues a search found, each read as far as its changes (`finishIssue` makes the facts), or why it failed. */
+export type SearchOutcome = { ok: true; issues: IssueRead[] } | { ok: false; failure: EnrichFailure; retryAfterMs?: number; notFound?: boolean; invalidKeys?: string[] };
 
 /** What SLA Lens reads (jira-dom.md §5.4); the request-type field id varies per site. */
 export function searchFields(requestTypeField: string): string[] {
@@ -55,26 +57,41 @@ function invalidKeys(body: unknown): string[] {
   return messages.flatMap((m) => (typeof m === 'string' ? [...m.matchAll(/'([A-Z][A-Z0-9_]+-\d+)'/g)].map((x) => x[1]!) : []));
 }
 
-const MAX_PAGES = 4;
+/** Keys a search asks for at once: one page of Cloud's search when fields are asked. */
+export const SEARCH_KEYS = 100;
+/**
+ * Pages followed for one search before giving up on the rest: a server that gives as few as a
+ * tenth of what was asked still answers every key.
+ */
+const MAX_PAGES = 10;
+/** Cloud caps a page at 100 issues when fields are asked; asking more would only be cut. */
+const CLOUD_PAGE = 100;
+/** Data Center's default cap (`jira.search.views.default.max`): a 100-key search is one page. */
+const DC_PAGE = 1000;
 
-/** Facts for `keys` (at most 50), following pages when the server returns fewer than asked. */
+/** Cloud's XSRF protection refuses a POST from a browser without it (Atlassian KB: "XSRF check failed"). */
+const POST_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Atlassian-Token': 'no-check' };
+
+/** The issues `keys` (at most `SEARCH_KEYS`) name, following pages as each answer says (Atlassian: rely on pagination, not on `maxResults`). */
 export async function searchIssues(context: RequestContext, target: SearchTarget, keys: readonly string[], fields: readonly string[]): Promise<SearchOutcome> {
   const jql = `key in (${keys.join(', ')})`;
-  const facts = new Map<string, TicketFacts>();
+  const issues: IssueRead[] = [];
   const base = target.baseUrl.replace(/\/$/, '');
   let nextPageToken: string | undefined;
   let startAt = 0;
+  let seen = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
     const answer =
       target.kind === 'cloud'
         ? await requestJson(context, `${base}/rest/api/3/search/jql`, {
             method: 'POST',
-            headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Atlassian-Token': 'no-check' },
-            body: JSON.stringify({ jql, fields, expand: 'changelog', maxResults: 50, ...(nextPageToken ? { nextPageToken } : {}) }),
+            headers: POST_HEADERS,
+            // No changelog: it comes from the bulk endpoint, whole, where search would cap it.
+            body: JSON.stringify({ jql, fields, maxResults: CLOUD_PAGE, ...(nextPageToken ? { nextPageToken } : {}) }),
           })
         : await requestJson(
             context,
-            `${base}/rest/api/2/search?${new URLSearchParams({ jql, fields: fields.join(','), expand: 'changelog', maxResults: '50', startAt: String(startAt), validateQuery: 'warn' })}`,
+            `${base}/rest/api/2/search?${new URLSearchParams({ jql, fields: fields.join(','), expand: 'changelog', maxResults: String(DC_PAGE), startAt: String(startAt), validateQuery: 'warn' })}`,
             {
               method: 'GET',
               headers: { Accept: 'application/json' },
@@ -82,20 +99,23 @@ export async function searchIssues(context: RequestContext, target: SearchTarget
           );
     const outcome = classify(answer, target);
     if (!outcome.ok) return outcome;
-    for (const [key, f] of outcome.facts) facts.set(key, f);
+    issues.push(...outcome.issues);
     const { paging } = outcome;
+    seen += paging.count;
+    // Each key names one issue at most: once as many have come, no page can hold another.
+    if (paging.count === 0 || seen >= keys.length) break;
     if (target.kind === 'cloud') {
       if (paging.isLast !== false || typeof paging.nextPageToken !== 'string') break;
       nextPageToken = paging.nextPageToken;
     } else {
       startAt += paging.count;
-      if (typeof paging.total !== 'number' || startAt >= paging.total || paging.count === 0) break;
+      if (typeof paging.total !== 'number' || startAt >= paging.total) break;
     }
   }
-  return { ok: true, facts };
+  return { ok: true, issues };
 }
 
-/** What a search page says about the next one; the rest of the body (comment bodies included) is dropped once parsed. */
+/** What a search page says about the next one; the rest of the body (comment bodies included) is dropped once read. */
 interface Paging {
   isLast: unknown;
   nextPageToken: unknown;
@@ -103,7 +123,7 @@ interface Paging {
   count: number;
 }
 
-function classify(answer: Awaited<ReturnType<typeof requestJson>>, target: SearchTarget): { ok: true; facts: Map<string, TicketFacts>; paging: Paging } | Extract<SearchOutcome, { ok: false }> {
+function classify(answer: Awaited<ReturnType<typeof requestJson>>, target: SearchTarget): { ok: true; issues: IssueRead[]; paging: Paging } | Extract<SearchOutcome, { ok: false }> {
   // Signed out, Cloud answers REST calls with 200 and the login page (jira-dom.md §5.1, G Part 1b).
   // A 403 is never one issue's: search leaves out issues the account may not browse rather than
   // refusing them, so a refused search (its XSRF check, a site's policy) is the whole batch's.
@@ -114,8 +134,51 @@ function classify(answer: Awaited<ReturnType<typeof requestJson>>, target: Searc
   const { status, body } = answer;
   if (status === 404) return { ok: false, failure: 'bad-response', notFound: true };
   if (status !== 200) return { ok: false, failure: 'bad-response', ...(status === 400 ? { invalidKeys: invalidKeys(body) } : {}) };
-  const facts = parseSearch(body, { site: target.site, baseUrl: target.baseUrl });
-  if (!facts) return { ok: false, failure: 'bad-response' };
+  const issues = readSearch(body, { site: target.site, baseUrl: target.baseUrl });
+  if (!issues) return { ok: false, failure: 'bad-response' };
   const b = body as { isLast?: unknown; nextPageToken?: unknown; total?: unknown; issues: unknown[] };
-  return { ok: true, facts, paging: { isLast: b.isLast, nextPageToken: b.nextPageToken, total: b.total, count: b.issues.length } };
+  return { ok: true, issues, paging: { isLast: b.isLast, nextPageToken: b.nextPageToken, total: b.total, count: b.issues.length } };
+}
+
+/** Issues one bulk-changelog call may name (Atlassian: "up to 1000 issues"; 1,001 is refused with a 400). */
+export const CHANGELOG_KEYS = 1000;
+/**
+ * Histories asked a page. The documented maximum is 10,000, but a history with its author is about
+ * 1 kB: a page that size would pass the body cap (8 MiB, ../http.ts) and be refused unread. This
+ * keeps a full page near half of it.
+ */
+const CHANGELOG_PAGE = 4000;
+/** Pages followed before giving up: 40,000 status changes for at most 1,000 issues. */
+const MAX_CHANGELOG_PAGES = 10;
+
+/**
+ * The status histories of the issues `keys` names, by issue id, every page read; or why not. Only
+ * what stops a search too (a rate limit, a session that does not cover the read) stops the batch
+ * (`stopsBatch`): anything else leaves the facts without history.
+ */
+export type ChangelogOutcome =
+  { ok: true; histories: ReadonlyMap<string, readonly unknown[]>; asked: ReadonlySet<string> } | { ok: false; failure: EnrichFailure; retryAfterMs?: number; stopsBatch: boolean };
+
+/** Cloud's bulk changelog for `keys` (at most `CHANGELOG_KEYS`), status changes only. */
+export async function fetchChangelogs(context: RequestContext, target: SearchTarget, keys: readonly string[]): Promise<ChangelogOutcome> {
+  const url = `${target.baseUrl.replace(/\/$/, '')}/rest/api/3/changelog/bulkfetch`;
+  const histories = new Map<string, unknown[]>();
+  let nextPageToken: string | undefined;
+  for (let page = 0; page < MAX_CHANGELOG_PAGES; page++) {
+    const answer = await requestJson(context, url, {
+      method: 'POST',
+      headers: POST_HEADERS,
+      body: JSON.stringify({ issueIdsOrKeys: keys, fieldIds: ['status'], maxResults: CHANGELOG_PAGE, ...(nextPageToken ? { nextPageToken } : {}) }),
+    });
+    if (!answer.ok) {
+      const { failure, retryAfterMs } = answer;
+      return { ok: false, failure, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), stopsBatch: failure === 'rate-limited' || failure === 'signed-out' };
+    }
+    const read = answer.status === 200 ? addBulkChangelogPage(answer.body, histories) : null;
+    if (!read) return { ok: false, failure: 'bad-response', stopsBatch: false };
+    if (read.nextPageToken === undefined) return { ok: true, histories, asked: new Set(keys) };
+    nextPageToken = read.nextPageToken;
+  }
+  // Pages left unread may hold any issue's latest changes: none of these histories is known whole.
+  return { ok: false, failure: 'bad-response', stopsBatch: false };
 }

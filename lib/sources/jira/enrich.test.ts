@@ -1,0 +1,242 @@
+/**
+ * How many requests enrichment makes, and what they ask: searches of 100 keys, Cloud's status
+ * histories from one bulk changelog per wave, every page followed, and what a failing changelog
+ * leaves (facts without history, never a wrong one). Against the fake sites, which page as the
+ * real APIs do and apply Jira's XSRF rule to the headers they are given.
+ */
+import { describe, expect, it } from 'vitest';
+import { JIRA_DC_ORIGIN, JIRA_ORIGIN, type FakeSiteData } from '../../../testing/sites/index';
+import { jiraSearch } from '../../../testing/sites/jira-rest';
+import { manyJiraIssues } from '../../../testing/sites/samples';
+import type { TicketFacts } from '../../sla/index';
+import { answerOf, changelogBody, fakeFetch, headersOf, isChangelog, isSearch, keysAsked, pathOf, searchBody, type Call } from './__fixtures__/fetch';
+import { FIXTURE_NOW, renderFixture } from './__fixtures__/pages';
+import { createJiraAdapter, type JiraAdapterOptions } from './adapter';
+import type { Fetch } from '../http';
+import { parseSearch } from './parse';
+
+const NO_DOC = () => undefined;
+const adapterWith = (fetch: Fetch, options: Partial<JiraAdapterOptions> = {}) => createJiraAdapter({ fetch, document: NO_DOC, coalesceMs: 1, ...options });
+const opts = (now = FIXTURE_NOW) => ({ origin: JIRA_ORIGIN, signal: new AbortController().signal, now });
+const json = (status: number, body: string, headers: Record<string, string> = {}) => new Response(body, { status, headers: { 'Content-Type': 'application/json', ...headers } });
+const siteOf = (count: number): FakeSiteData => ({ jira: manyJiraIssues(FIXTURE_NOW, count), zendesk: [] });
+const keysOf = (data: FakeSiteData) => data.jira.map((i) => i.key);
+const searches = (fetch: { calls: Call[] }) => fetch.calls.filter(isSearch);
+const changelogs = (fetch: { calls: Call[] }) => fetch.calls.filter(isChangelog);
+
+/** The facts the same issues give with their changelogs embedded in the search (Cloud's old way, DC's). */
+function embeddedFacts(data: FakeSiteData, keys: readonly string[]): Map<string, TicketFacts> {
+  const facts = new Map<string, TicketFacts>();
+  const fields = [
+    'summary',
+    'created',
+    'updated',
+    'priority',
+    'status',
+    'statuscategorychangedate',
+    'issuetype',
+    'labels',
+    'project',
+    'assignee',
+    'reporter',
+    'resolutiondate',
+    'comment',
+    'customfield_10010',
+  ];
+  for (let i = 0; i < keys.length; i += 100) {
+    const body = JSON.stringify({ jql: `key in (${keys.slice(i, i + 100).join(', ')})`, fields, expand: 'changelog', maxResults: 100 });
+    const answer = jiraSearch(data.jira, { method: 'POST', url: new URL(`${JIRA_ORIGIN}/rest/api/3/search/jql`), body });
+    for (const [key, f] of parseSearch(JSON.parse(answer.body), { site: 'acme.atlassian.net', baseUrl: JIRA_ORIGIN })!) facts.set(key, f);
+  }
+  return facts;
+}
+
+/** A fake `fetch` whose answers to `matches` are the fake site's to the same request with its body changed by `edit`. */
+function rewriting(data: FakeSiteData, matches: (call: Call) => boolean, edit: (body: Record<string, unknown>) => Record<string, unknown>) {
+  return fakeFetch(data, (call) => {
+    if (!matches(call)) return undefined;
+    const body = edit(JSON.parse(call.init.body as string) as Record<string, unknown>);
+    return answerOf(data, { url: call.url, init: { ...call.init, body: JSON.stringify(body) } });
+  });
+}
+
+describe('Cloud: fewer, wider requests', () => {
+  it('1,000 keys: 10 searches of 100 and 2 bulk changelogs (the rows in view, then the rest), plus the field list the first time', async () => {
+    const data = siteOf(1000);
+    const fetch = fakeFetch(data);
+    const adapter = adapterWith(fetch);
+    const keys = keysOf(data);
+    const result = await adapter.enrich(keys, opts());
+
+    expect(result.failure).toBeUndefined();
+    expect(fetch.calls.filter((c) => pathOf(c) === '/rest/api/2/field')).toHaveLength(1);
+    expect(searches(fetch).map(keysAsked)).toEqual(Array(10).fill(100));
+    expect(changelogs(fetch).map((c) => changelogBody(c).issueIdsOrKeys)).toEqual([keys.slice(0, 100), keys.slice(100)]);
+    expect(fetch.calls).toHaveLength(13);
+    // Every fact has its whole history, the same as an embedded changelog gives.
+    expect(result.facts.size).toBe(1000);
+    expect(result.facts).toEqual(embeddedFacts(data, keys));
+    expect([...result.facts.values()].every((f) => f.exact && f.statusHistory !== undefined)).toBe(true);
+
+    // Once the facts are stale: the same again, without the field list.
+    const before = fetch.calls.length;
+    await adapter.enrich(keys, opts(FIXTURE_NOW + 61_000));
+    const again = fetch.calls.slice(before);
+    expect(again.filter(isSearch)).toHaveLength(10);
+    expect(again.filter(isChangelog)).toHaveLength(2);
+    expect(again).toHaveLength(12);
+  });
+
+  it('a wave of more than 1,000 keys asks the bulk changelog in parts of at most 1,000', async () => {
+    const data = siteOf(1250);
+    const fetch = fakeFetch(data);
+    const keys = keysOf(data);
+    const result = await adapterWith(fetch).enrich(keys, opts());
+    expect(changelogs(fetch).map((c) => changelogBody(c).issueIdsOrKeys)).toEqual([keys.slice(0, 100), keys.slice(100, 1100), keys.slice(1100)]);
+    expect(searches(fetch)).toHaveLength(13);
+    expect([...result.facts.values()].filter((f) => f.exact)).toHaveLength(1250);
+  });
+
+  it('follows a search that gives 50 issues a page to its end', async () => {
+    const data = siteOf(250);
+    const fetch = rewriting(data, isSearch, (body) => ({ ...body, maxResults: 50 }));
+    const result = await adapterWith(fetch).enrich(keysOf(data), opts());
+    // 100, 100 and 50 keys: two pages, two pages, one.
+    expect(
+      searches(fetch)
+        .filter((c) => searchBody(c).nextPageToken === undefined)
+        .map(keysAsked),
+    ).toEqual([100, 100, 50]);
+    expect(
+      searches(fetch)
+        .filter((c) => searchBody(c).nextPageToken !== undefined)
+        .map(keysAsked),
+    ).toEqual([100, 100]);
+    expect(result.facts.size).toBe(250);
+    expect(result.facts).toEqual(embeddedFacts(data, keysOf(data)));
+  });
+
+  it('joins one issue’s histories across the bulk changelog’s pages', async () => {
+    const data = siteOf(100);
+    const fetch = rewriting(data, isChangelog, (body) => ({ ...body, maxResults: 20 }));
+    const result = await adapterWith(fetch).enrich(keysOf(data), opts());
+    const total = data.jira.reduce((n, i) => n + i.history.length, 0);
+    expect(changelogs(fetch)).toHaveLength(Math.ceil(total / 20));
+    // Pages run by date across the issues: some issue's changes are split between pages.
+    const pages = await Promise.all(
+      changelogs(fetch).map(async (c) =>
+        (
+          (await answerOf(data, { url: c.url, init: { ...c.init, body: JSON.stringify({ ...changelogBody(c), maxResults: 20 }) } }).json()) as { issueChangeLogs: Array<{ issueId: string }> }
+        ).issueChangeLogs.map((l) => l.issueId),
+      ),
+    );
+    const split = data.jira.filter((i) => pages.filter((ids) => ids.includes(String(i.id))).length > 1);
+    expect(split.length).toBeGreaterThan(0);
+    expect(result.facts).toEqual(embeddedFacts(data, keysOf(data)));
+  });
+
+  it('sends X-Atlassian-Token: no-check with every POST, which the fake’s XSRF check requires', async () => {
+    const data = siteOf(20);
+    const fetch = fakeFetch(data);
+    const result = await adapterWith(fetch).enrich(keysOf(data), opts());
+    const posts = fetch.calls.filter((c) => c.init.method === 'POST');
+    expect(posts.map(pathOf).sort()).toEqual(['/rest/api/3/changelog/bulkfetch', '/rest/api/3/search/jql']);
+    for (const post of posts) expect(headersOf(post.init)['x-atlassian-token']).toBe('no-check');
+    expect([...result.facts.values()].every((f) => f.exact)).toBe(true);
+
+    // Without it, the same requests are refused.
+    const stripped = fakeFetch(data, (call) => {
+      const headers = headersOf(call.init);
+      delete headers['x-atlassian-token'];
+      return answerOf(data, { url: call.url, init: { ...call.init, headers } });
+    });
+    expect(await adapterWith(stripped).enrich(keysOf(data), opts())).toEqual({ facts: new Map(), failure: 'forbidden' });
+  });
+});
+
+describe('Cloud: a changelog that fails leaves facts without history, never a wrong one', () => {
+  it.each([
+    ['a server error', () => json(500, '{"errorMessages":["Internal server error"]}')],
+    ['a refusal', () => json(403, '{"errorMessages":["Forbidden"]}')],
+    ['a bad request', () => json(400, '{"errorMessages":["You may only load changelogs for a maximum of 1,000 issues by ID or key at a time."]}')],
+    ['a network error', () => Promise.reject(new TypeError('Failed to fetch'))],
+    ['an answer of another shape', () => json(200, '{"values":[]}')],
+    ['an issue it does not name', () => json(200, '{"issueChangeLogs":[{"changeHistories":[]}]}')],
+    ['pages that never end', () => json(200, '{"issueChangeLogs":[],"nextPageToken":"more"}')],
+  ])('%s: the facts come, not exact and without a status history, and the origin does not back off', async (_name, answer) => {
+    const data = siteOf(30);
+    const fetch = fakeFetch(data, (call) => (isChangelog(call) ? answer() : undefined));
+    const adapter = adapterWith(fetch);
+    const result = await adapter.enrich(keysOf(data), opts());
+    expect(result.failure).toBeUndefined();
+    expect(result.facts.size).toBe(30);
+    for (const f of result.facts.values()) {
+      expect(f.exact).toBe(false);
+      expect(f.statusHistory).toBeUndefined();
+    }
+    // What the search alone says is kept.
+    const embedded = embeddedFacts(data, keysOf(data));
+    for (const [key, f] of result.facts) expect(f).toMatchObject({ status: embedded.get(key)!.status, created: embedded.get(key)!.created, firstResponseAt: embedded.get(key)!.firstResponseAt });
+    const before = searches(fetch).length;
+    await adapter.enrich(keysOf(data), opts(FIXTURE_NOW + 61_000));
+    expect(searches(fetch).length).toBe(before + 1);
+  });
+
+  it('pages that never end are given up after 10', async () => {
+    const data = siteOf(5);
+    const fetch = fakeFetch(data, (call) => (isChangelog(call) ? json(200, '{"issueChangeLogs":[],"nextPageToken":"more"}') : undefined));
+    await adapterWith(fetch).enrich(keysOf(data), opts());
+    expect(changelogs(fetch)).toHaveLength(10);
+  });
+
+  it('a 429 on the changelog fails the batch as a search’s would, and backs off for its Retry-After', async () => {
+    const data = siteOf(30);
+    let limited = true;
+    const fetch = fakeFetch(data, (call) => (limited && isChangelog(call) ? json(429, '{"errorMessages":["Rate limit exceeded"]}', { 'Retry-After': '120' }) : undefined));
+    const adapter = adapterWith(fetch);
+    expect(await adapter.enrich(keysOf(data), opts())).toEqual({ facts: new Map(), failure: 'rate-limited' });
+    const asked = fetch.calls.length;
+    limited = false;
+    expect(await adapter.enrich(keysOf(data), opts(FIXTURE_NOW + 119_000))).toEqual({ facts: new Map(), failure: 'rate-limited' });
+    expect(fetch.calls).toHaveLength(asked);
+    const after = await adapter.enrich(keysOf(data), opts(FIXTURE_NOW + 121_000));
+    expect(after.failure).toBeUndefined();
+    expect([...after.facts.values()].every((f) => f.exact)).toBe(true);
+  });
+
+  it('a changelog that finds the session signed out fails the batch', async () => {
+    const data = siteOf(3);
+    for (const answer of [() => json(401, '{}'), () => new Response('<html>Log in</html>', { status: 200, headers: { 'Content-Type': 'text/html' } })]) {
+      const fetch = fakeFetch(data, (call) => (isChangelog(call) ? answer() : undefined));
+      expect(await adapterWith(fetch).enrich(keysOf(data), opts())).toEqual({ facts: new Map(), failure: 'signed-out' });
+    }
+  });
+});
+
+describe('Data Center: 100 keys a search, the changelog embedded, as many issues a page as DC gives', () => {
+  const dcOpts = { origin: JIRA_DC_ORIGIN, signal: new AbortController().signal, now: FIXTURE_NOW };
+
+  it('250 keys → 3 searches of maxResults=1000, no bulk changelog; a server that gives fewer is followed by startAt', async () => {
+    const data = siteOf(250);
+    const { document } = renderFixture('dc-issue');
+    const fetch = fakeFetch(data);
+    const result = await adapterWith(fetch, { document: () => document }).enrich(keysOf(data), dcOpts);
+    const dcSearches = fetch.calls.filter((c) => pathOf(c).endsWith('/rest/api/2/search'));
+    expect(dcSearches.map((c) => new URL(c.url).searchParams.get('jql')!.split(',').length)).toEqual([100, 100, 50]);
+    expect(dcSearches.every((c) => new URL(c.url).searchParams.get('maxResults') === '1000' && new URL(c.url).searchParams.get('expand') === 'changelog')).toBe(true);
+    expect(changelogs(fetch)).toEqual([]);
+    expect([...result.facts.values()].filter((f) => f.exact)).toHaveLength(250);
+
+    const paged = fakeFetch(data, (call) => {
+      if (!pathOf(call).endsWith('/rest/api/2/search')) return undefined;
+      const url = new URL(call.url);
+      url.searchParams.set('maxResults', '30');
+      return answerOf(data, { url: url.href, init: call.init });
+    });
+    const again = await adapterWith(paged, { document: () => document }).enrich(keysOf(data), dcOpts);
+    const starts = paged.calls.filter((c) => pathOf(c).endsWith('/rest/api/2/search')).map((c) => Number(new URL(c.url).searchParams.get('startAt')));
+    // 100 keys at 30 a page: 0, 30, 60, 90 (twice); the last 50: 0, 30.
+    expect(starts.sort((a, b) => a - b)).toEqual([0, 0, 0, 30, 30, 30, 60, 60, 90, 90]);
+    expect(again.facts).toEqual(result.facts);
+  });
+});
