@@ -8,8 +8,9 @@ export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 /** A request that outlives this is given up: its keys then fall back to what the page shows. */
 export const REQUEST_TIMEOUT_MS = 20_000;
 /**
- * Larger answers are refused unread. A full Jira search (50 issues, their capped comments and
- * changelogs) stays well under it; a foreign or broken server's endless body does not.
+ * Larger answers are refused unread. A full Jira search (100 issues with their comments) or a
+ * page of 4,000 status changes stays well under it; a foreign or broken server's endless body
+ * does not.
  */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** A server may ask for a pause, not for the rest of the page's life. */
