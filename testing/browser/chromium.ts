@@ -89,7 +89,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   const sites: FakeSiteData = options.sites ?? { jira: [], zendesk: [] };
   await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
-    const response = handle(sites, { method: request.method(), url: new URL(request.url()), body: request.postData(), cookie: await request.headerValue('cookie'), headers: await request.allHeaders() });
+    const response = handle(sites, {
+      method: request.method(),
+      url: new URL(request.url()),
+      body: request.postData(),
+      cookie: await request.headerValue('cookie'),
+      headers: await request.allHeaders(),
+    });
     // A network's round trip, per request and in parallel, as a real site's (benchmarks set it).
     if (sites.latencyMs) await new Promise((resolve) => setTimeout(resolve, sites.latencyMs));
     if (response) await route.fulfill({ status: response.status, contentType: response.contentType, ...(response.headers ? { headers: response.headers } : {}), body: response.body });
