@@ -2,19 +2,26 @@ import { browser, defineContentScript, type ContentScriptContext } from '#import
 import { onActiveVersion } from '../../lib/messaging/config-version';
 import { sendAuditBudget, sendAuditTrails, sendEvaluate } from '../../lib/messaging/protocol';
 import { startOverlay } from '../../lib/overlay/controller';
-import { jiraAdapter } from '../../lib/sources/jira/adapter';
+import { createJiraAdapter } from '../../lib/sources/jira/adapter';
 import { adapterFor } from '../../lib/sources/pick';
 import { BUILT_IN_PAGES } from '../../lib/sources/sites';
 import { createZendeskAdapter } from '../../lib/sources/zendesk/adapter';
 import type { SourceAdapter } from '../../lib/sources/types';
 import { PAGE_STATUS_TYPE, type PageStatusMessage } from '../../lib/tabs/tab-status';
 import type { TicketSource } from '../../lib/sla/index';
-import { siteKindKey } from '../../lib/storage-keys';
+import { jiraFieldKey, siteKindKey } from '../../lib/storage-keys';
 
 // The account's audit budget is the background's, shared by every tab on it.
 const zendeskAdapter = createZendeskAdapter({
   auditBudget: (ask) => sendAuditBudget((message) => browser.runtime.sendMessage(message), { type: 'sla:audit-budget', ...ask }),
   shareTrails: (put) => sendAuditTrails((message) => browser.runtime.sendMessage(message), { type: 'sla:audit-trails', ...put }),
+});
+// Which field holds the request type is asked of a Jira site once, not on every page load.
+const jiraAdapter = createJiraAdapter({
+  fieldMemory: {
+    recall: async (origin) => (await browser.storage.local.get(jiraFieldKey(origin)))[jiraFieldKey(origin)],
+    remember: (origin, field) => void browser.storage.local.set({ [jiraFieldKey(origin)]: field }).catch(() => undefined),
+  },
 });
 const ADAPTERS: readonly SourceAdapter[] = [jiraAdapter, zendeskAdapter];
 

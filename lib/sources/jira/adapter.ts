@@ -4,7 +4,7 @@
  */
 import { limitFetch } from '../limit';
 import type { SourceAdapter } from '../types';
-import { createEnricher } from './enrich';
+import { createEnricher, type FieldMemory } from './enrich';
 import { jiraMaskUrl, jiraShownTickets } from './page-kind';
 import { diagnose, find, jiraPageKind } from './read-page';
 import type { Fetch } from '../http';
@@ -19,6 +19,8 @@ export interface JiraAdapterOptions {
   document?: () => Document | undefined;
   /** JSM's request-type field; by default each site is asked (`GET /rest/api/2/field`), as it varies. */
   requestTypeField?: string;
+  /** Keeps the request-type field a site named between page loads (enrich.ts). */
+  fieldMemory?: FieldMemory;
   /** How long facts stay fresh (default 60 s). */
   ttlMs?: number;
   /** Calls within this window share one request (default 50 ms). */
@@ -73,6 +75,7 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): SourceAdapt
     fetch: limitFetch(options.fetch ?? ((input, init) => fetch(input, init))),
     target: (origin) => searchTarget(origin, getDocument()),
     requestTypeField: options.requestTypeField,
+    fieldMemory: options.fieldMemory,
     ttlMs: options.ttlMs,
     coalesceMs: options.coalesceMs,
     backoffBaseMs: options.backoffBaseMs,
@@ -91,5 +94,5 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): SourceAdapt
   };
 }
 
-/** The adapter the content script uses: the page's own `fetch` and document. */
+/** An adapter on the page's own `fetch` and document (the content script builds its own, with storage). */
 export const jiraAdapter: SourceAdapter = createJiraAdapter();

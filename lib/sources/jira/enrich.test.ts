@@ -240,3 +240,37 @@ describe('Data Center: 100 keys a search, the changelog embedded, as many issues
     expect(again.facts).toEqual(result.facts);
   });
 });
+
+describe('the request-type field, remembered between page loads', () => {
+  const fieldCalls = (fetch: { calls: Call[] }) => fetch.calls.filter((c) => pathOf(c) === '/rest/api/2/field').length;
+  const memory = (initial: Record<string, unknown> = {}) => {
+    const kept = new Map(Object.entries(initial));
+    return { kept, recall: async (origin: string) => kept.get(origin), remember: (origin: string, field: string) => void kept.set(origin, field) };
+  };
+
+  it('asks the site once, and a later page (another adapter) asks no more: 10 searches and 2 changelogs for 1,000 rows', async () => {
+    const data = siteOf(1000);
+    const kept = memory();
+    const first = fakeFetch(data);
+    await adapterWith(first, { fieldMemory: kept }).enrich(keysOf(data), opts());
+    expect(fieldCalls(first)).toBe(1);
+    expect(kept.kept.get(JIRA_ORIGIN)).toBe('customfield_10010');
+    const later = fakeFetch(data);
+    const result = await adapterWith(later, { fieldMemory: kept }).enrich(keysOf(data), opts());
+    expect(result.facts.size).toBe(1000);
+    expect(fieldCalls(later)).toBe(0);
+    expect([searches(later).length, changelogs(later).length, later.calls.length]).toEqual([10, 2, 12]);
+  });
+
+  it('ignores what is not a field id, and remembers nothing when the site could not be asked', async () => {
+    const data = siteOf(3);
+    const kept = memory({ [JIRA_ORIGIN]: 'summary); drop' });
+    const fetch = fakeFetch(data, (call) => (pathOf(call) === '/rest/api/2/field' ? json(500, '{}') : undefined));
+    const result = await adapterWith(fetch, { fieldMemory: kept }).enrich(keysOf(data), opts());
+    expect(result.facts.size).toBe(3);
+    expect(fieldCalls(fetch)).toBe(1);
+    // The search asked for the usual field, and the bad value stays what it was, not replaced by a guess.
+    expect(JSON.parse(searches(fetch)[0]!.init.body as string).fields).toContain('customfield_10010');
+    expect(kept.kept.get(JIRA_ORIGIN)).toBe('summary); drop');
+  });
+});

@@ -11,7 +11,7 @@ import type { TicketFacts } from '../../sla/index';
 import { createEnricher as createSharedEnricher, failedBatch, type BatchOutcome, type Enricher, type Wave } from '../enricher';
 import type { Fetch, RequestContext } from '../http';
 import { finishIssue, type IssueRead } from './parse';
-import { CHANGELOG_KEYS, discoverRequestTypeField, fetchChangelogs, SEARCH_KEYS, searchFields, searchIssues, type ChangelogOutcome, type SearchTarget } from './rest';
+import { askRequestTypeField, CHANGELOG_KEYS, DEFAULT_REQUEST_TYPE_FIELD, fetchChangelogs, isFieldId, SEARCH_KEYS, searchFields, searchIssues, type ChangelogOutcome, type SearchTarget } from './rest';
 import { isValidIssueKey } from './urls';
 
 export interface EnricherOptions {
@@ -21,6 +21,12 @@ export interface EnricherOptions {
   // Possibly undefined below: the adapter passes its caller's optional options straight through.
   /** The JSM request-type field's id; asked of each site once (`GET /field`) when not given. */
   requestTypeField?: string | undefined;
+  /**
+   * Where the field a site's answer named is kept between page loads (the content script's
+   * extension storage), so only a site's first page asks for it; anything it gives back that is
+   * not a field id is ignored.
+   */
+  fieldMemory?: FieldMemory | undefined;
   ttlMs?: number | undefined;
   coalesceMs?: number | undefined;
   batchSize?: number;
@@ -30,6 +36,11 @@ export interface EnricherOptions {
   timeoutMs?: number | undefined;
   /** Per answer's body (default 8 MiB, ../http.ts). */
   maxBytes?: number | undefined;
+}
+
+export interface FieldMemory {
+  recall(origin: string): Promise<unknown>;
+  remember(origin: string, field: string): void;
 }
 
 /** A chunk's bulk changelogs: by part of its wave's keys, and each key to its part. */
@@ -42,10 +53,20 @@ export function createEnricher(options: EnricherOptions): Enricher {
   const targets = new Map<string, SearchTarget>();
   const fieldsByOrigin = new Map<string, Promise<string[]>>();
 
+  /** The remembered field, else the site's answer (remembered when it gave one), else the usual default. */
+  async function requestTypeField(origin: string, target: SearchTarget, context: RequestContext): Promise<string> {
+    const memory = options.fieldMemory;
+    const recalled = memory ? await memory.recall(origin).catch(() => null) : null;
+    if (isFieldId(recalled)) return recalled;
+    const asked = await askRequestTypeField(context, target);
+    if (asked !== null && asked !== 'none') memory?.remember(origin, asked);
+    return asked !== null && asked !== 'none' ? asked : DEFAULT_REQUEST_TYPE_FIELD;
+  }
+
   function fieldsFor(origin: string, target: SearchTarget, context: RequestContext): Promise<string[]> {
     let fields = fieldsByOrigin.get(origin);
     if (!fields) {
-      fields = (options.requestTypeField ? Promise.resolve(options.requestTypeField) : discoverRequestTypeField(context, target)).then(searchFields);
+      fields = (options.requestTypeField ? Promise.resolve(options.requestTypeField) : requestTypeField(origin, target, context)).then(searchFields);
       fieldsByOrigin.set(origin, fields);
     }
     return fields;

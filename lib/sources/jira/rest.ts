@@ -40,15 +40,15 @@ export function requestTypeFieldOf(body: unknown): string | null {
   return null;
 }
 
-/**
- * Asks the site which field holds the JSM request type: `GET {base}/rest/api/2/field`, which Cloud
- * and Data Center both serve to any signed-in user. Any failure gives the usual default, so a
- * missing field list never stops the search.
- */
-export async function discoverRequestTypeField(context: RequestContext, target: SearchTarget): Promise<string> {
+/** What the site says holds the request type: its field id, `none` when it listed its fields and none is one, null when it could not be asked. */
+export async function askRequestTypeField(context: RequestContext, target: SearchTarget): Promise<string | null> {
   const answer = await requestJson(context, `${target.baseUrl.replace(/\/$/, '')}/rest/api/2/field`, { method: 'GET', headers: { Accept: 'application/json' } });
-  return (answer.ok && answer.status === 200 ? requestTypeFieldOf(answer.body) : null) ?? DEFAULT_REQUEST_TYPE_FIELD;
+  if (!answer.ok || answer.status !== 200 || !Array.isArray(answer.body)) return null;
+  return requestTypeFieldOf(answer.body) ?? 'none';
 }
+
+/** A field id as a site names its custom fields: what may be remembered for it and sent back in `fields`. */
+export const isFieldId = (value: unknown): value is string => typeof value === 'string' && /^customfield_\d{1,12}$/.test(value);
 
 /** Keys Jira's JQL validation names as not existing (or not visible): `An issue with key 'SUP-9' does not exist…`. */
 function invalidKeys(body: unknown): string[] {

@@ -42,5 +42,5 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions = {}): Sourc
   };
 }
 
-/** The adapter the content script uses: the page's own `fetch`. */
+/** An adapter on the page's own `fetch` (the content script builds its own, with the background's budget). */
 export const zendeskAdapter: SourceAdapter = createZendeskAdapter();
