@@ -66,20 +66,21 @@ function sites(now: number) {
 }
 
 /**
- * Runs in the page before its scripts: when the n-th badge appeared, on the page's clock. (The
- * content script's requests are not in the page's resource timings, so answers are timed where
- * the fake site serves them.)
+ * Runs in the page before its scripts: when the rows in the first viewport, and then all rows,
+ * had badges, on the page's clock, and how many badge texts changed. (The content script's
+ * requests are not in the page's resource timings, so answers are timed where the fake site
+ * serves them.) Sent as text: the bundler would wrap named functions with a helper the page lacks.
  */
-function instrument([rows, rowSelector]: [number, string]): void {
-  const w = window as unknown as { __bench: { allBadgedAt: number | null; viewportBadgedAt: number | null; viewportRows: number; redrawn: number } };
+const INSTRUMENT = (rows: number, rowSelector: string) => `(() => {
+  const w = window;
   w.__bench = { allBadgedAt: null, viewportBadgedAt: null, viewportRows: 0, redrawn: 0 };
   let seen = 0;
   // The rows in the first viewport, taken once the page has rendered some: what the agent looks at.
-  let inView: Element[] | null = null;
+  let inView = null;
   const viewportDone = () => {
     if (w.__bench.viewportBadgedAt !== null) return;
     if (!inView) {
-      const rendered = [...document.querySelectorAll(rowSelector)];
+      const rendered = [...document.querySelectorAll(${JSON.stringify(rowSelector)})];
       if (rendered.length === 0) return;
       inView = rendered.filter((r) => {
         const rect = r.getBoundingClientRect();
@@ -101,9 +102,9 @@ function instrument([rows, rowSelector]: [number, string]): void {
         }
     }
     if (added) viewportDone();
-    if (seen >= rows && w.__bench.allBadgedAt === null) w.__bench.allBadgedAt = performance.now();
+    if (seen >= ${rows} && w.__bench.allBadgedAt === null) w.__bench.allBadgedAt = performance.now();
   }).observe(document, { childList: true, subtree: true, characterData: true });
-}
+})();`;
 
 interface PerSecond {
   task: number;
@@ -202,7 +203,7 @@ async function scrollIn(page: Page, rowSelector: string): Promise<{ frames: numb
 /** One page load at the fake sites' current latency: from DOMContentLoaded, when its rows were badged, and the requests it took. */
 async function load(session: ChromiumSession, withExtension: boolean, scenario: Scenario) {
   const page = await session.context.newPage();
-  await page.addInitScript(instrument, [ROWS, scenario.rowSelector] as [number, string]);
+  await page.addInitScript(INSTRUMENT(ROWS, scenario.rowSelector));
   apiRequests = 0;
   await page.goto(scenario.url);
   const timing = () => page.evaluate(() => performance.getEntriesByType('navigation')[0]!.toJSON() as { domContentLoadedEventStart: number; loadEventEnd: number });
@@ -230,6 +231,7 @@ async function load(session: ChromiumSession, withExtension: boolean, scenario: 
 }
 
 async function measure(session: ChromiumSession, withExtension: boolean, scenario: Scenario, latencyMs: number, ticking: boolean) {
+  console.error(`  ${scenario.name}, ${latencyMs} ms latency, ${withExtension ? 'with' : 'without'} SLA Lens${ticking ? ', then ticking' : ''}…`);
   session.sites.latencyMs = latencyMs;
   const { page, badged, dcl, loaded } = await load(session, withExtension, scenario);
   session.sites.latencyMs = 0;

@@ -23,7 +23,7 @@ export type BadgeTarget = Pick<FoundTicket, 'key' | 'element' | 'anchor' | 'isTi
 /** Badge by ticket element: re-renders find their badge without querying the page. */
 const badgeOf = new WeakMap<Element, HTMLElement>();
 /** The attributes each badge was last given by this script. */
-const written = new WeakMap<Element, { key: string; state: string; metric: string | null; label: string; width: string }>();
+const written = new WeakMap<Element, { key: string; state: string; metric: string | null; label: string }>();
 /** Badges this script instance made; anything else with our marker was left by an older one. */
 const ours = new WeakSet<Element>();
 /** Placeholder by ticket element, until its badge replaces it. */
@@ -66,37 +66,6 @@ function takePlaceholder(target: BadgeTarget): HTMLElement | null {
   return null;
 }
 
-/**
- * A badge's width, fixed while its words keep their shape (the same text with other digits), so
- * a countdown's tick changes text inside a box of the same size and the page does not lay out
- * its table again (the badge is size-contained, style.ts). Measured on a canvas, which costs no
- * page layout; null where there is none (the badge then sizes itself).
- */
-const widths = new Map<string, number | null>();
-let measure: ((text: string) => number) | null | undefined;
-/** Padding (6 px) and border (1 px) on each side, and the pause icon's 7 px + 4 px margin. */
-const FRAME_PX = 14;
-const PAUSE_ICON_PX = 11;
-export const BADGE_FONT = '600 11px system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif';
-
-function widthFor(text: string, state: string): number | null {
-  // Digits are tabular (style.ts): any digit stands for all.
-  const shape = `${state === 'paused' ? 'p' : ''}${text.replace(/\d/g, '0')}`;
-  if (widths.has(shape)) return widths.get(shape)!;
-  if (measure === undefined) {
-    try {
-      const context = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;
-      if (context) context.font = BADGE_FONT;
-      measure = context ? (t) => context.measureText(t).width : null;
-    } catch {
-      measure = null;
-    }
-  }
-  const width = measure ? Math.ceil(measure(shape.replace(/^p/, '')) + FRAME_PX + (state === 'paused' ? PAUSE_ICON_PX : 0) + 1) : null;
-  if (widths.size > 500) widths.clear();
-  widths.set(shape, width);
-  return width;
-}
 
 function isBadge(el: Element | null): el is HTMLElement {
   return el !== null && el.hasAttribute('data-sla-badge');
@@ -172,14 +141,7 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
     setAttr(badge, 'title', rendered.label);
     setAttr(badge, 'aria-label', rendered.label);
   }
-  const measured = widthFor(rendered.text, rendered.state);
-  const width = measured === null ? '' : `${measured}px`;
-  if (was?.width !== width) {
-    if (measured === null) badge.style.removeProperty('width');
-    else badge.style.setProperty('width', width, 'important');
-    badge.classList.toggle('sla-lens-sized', measured !== null);
-  }
-  written.set(badge, { key: target.key, state: rendered.state, metric: rendered.metric, label: rendered.label, width });
+  written.set(badge, { key: target.key, state: rendered.state, metric: rendered.metric, label: rendered.label });
   // Text only: page text and policy names never become markup. A countdown edits its text node
   // in place (one characterData mutation, no new node).
   const text = badge.firstChild;

@@ -294,16 +294,12 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     if ((views.has(key) && !retry.has(key)) || current.pending.has(key) || current.inFlight.has(key)) return;
     retry.delete(key);
     current.pending.add(key);
-    // The page's first rows go at once (they are all there when the run starts); later ones are
-    // gathered, as a page renders a scroll over a few frames.
-    current.gatherTimer ??= current.timers.set(
-      () => {
-        current.gatherTimer = null;
-        current.flushed = true;
-        void flush(current).catch(failed);
-      },
-      current.flushed ? GATHER_MS : 0,
-    );
+    // Rows that appear later are gathered, as a page renders a scroll over a few frames (the
+    // run's first rows are asked for at the end of its first scan: see `scan`).
+    current.gatherTimer ??= current.timers.set(() => {
+      current.gatherTimer = null;
+      void flush(current).catch(failed);
+    }, GATHER_MS);
   }
 
   function scan(current: Run): void {
@@ -325,6 +321,14 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       if (!views.has(found.key)) showPlaceholder(found);
     }
     if (fresh.size > 0) show(fresh);
+    // The rows already there when the run starts are asked for at once, not after a timer: while
+    // a big page is still loading, the browser runs timers late (400 ms on a 1,000-row page).
+    if (!current.flushed && current.pending.size > 0) {
+      current.flushed = true;
+      if (current.gatherTimer !== null) current.timers.clear(current.gatherTimer);
+      current.gatherTimer = null;
+      void flush(current).catch(failed);
+    }
     settleLater(current);
   }
 

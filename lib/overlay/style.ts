@@ -38,7 +38,6 @@ font-variant-numeric:tabular-nums!important;letter-spacing:0!important;text-tran
 white-space:nowrap!important;direction:ltr!important;cursor:default!important;user-select:none!important;
 color:#44546f!important;background:#f1f2f4!important}
 ${B}[hidden]{display:none!important}
-${B}.sla-lens-sized{contain:size layout style!important;text-align:center!important}
 ${B}.sla-lens-pending{color:#626f86!important;background:transparent!important;border:1px dashed #b3b9c4!important;font-weight:400!important}
 ${B}::after,${B}:not(.sla-lens-paused)::before{content:none!important}
 ${B}.sla-lens-paused::before{content:""!important;display:inline-block!important;box-sizing:border-box!important;
