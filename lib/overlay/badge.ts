@@ -66,7 +66,6 @@ function takePlaceholder(target: BadgeTarget): HTMLElement | null {
   return null;
 }
 
-
 function isBadge(el: Element | null): el is HTMLElement {
   return el !== null && el.hasAttribute('data-sla-badge');
 }
