@@ -127,8 +127,13 @@ describe('the overlay controller', () => {
     expect(adapter.enriched).toEqual([['SUP-3', 'SUP-4', 'SUP-1', 'SUP-2', 'SUP-5']]);
   });
 
-  it('shows a quiet placeholder until a ticket’s facts arrive, then the badge in its place; placeholders are not badges', async () => {
-    page(['SUP-1', 'SUP-2']);
+  it('shows a quiet placeholder on the tickets in view until their facts arrive, then the badge in its place; placeholders are not badges', async () => {
+    page(['SUP-1', 'SUP-2', 'SUP-3']);
+    // Rows 1 and 2 are on screen; 3 is far below and gets no placeholder.
+    for (const row of document.querySelectorAll<HTMLElement>('.row')) {
+      const top = row.dataset.key === 'SUP-3' ? 9_000 : 20;
+      row.getBoundingClientRect = () => ({ top, bottom: top + 30, left: 0, right: 500, width: 500, height: 30, x: 0, y: top, toJSON: () => ({}) }) as DOMRect;
+    }
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     const adapter = fakeAdapter();
@@ -146,10 +151,33 @@ describe('the overlay controller', () => {
     ]);
     expect(badges()).toEqual([]);
     release();
-    await vi.waitFor(() => expect(badges()).toHaveLength(2));
+    await vi.waitFor(() => expect(badges()).toHaveLength(3));
     expect(placeholders()).toEqual([]);
     // The badge stands where the placeholder stood, right after the key.
     for (const badge of document.querySelectorAll('[data-sla-badge]')) expect(badge.previousElementSibling?.className).toBe('key');
+  });
+
+  it('puts no placeholder into a page that is still loading: they wait for its load event', async () => {
+    page(['SUP-1']);
+    document.querySelector<HTMLElement>('.row')!.getBoundingClientRect = () => ({ top: 10, bottom: 40, left: 0, right: 500, width: 500, height: 30, x: 0, y: 10, toJSON: () => ({}) }) as DOMRect;
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    try {
+      const adapter = fakeAdapter();
+      let asked = false;
+      adapter.enrich = () => {
+        asked = true;
+        return new Promise(() => {});
+      };
+      start(adapter, fakeBackground());
+      // Asked for at once, shown nothing yet.
+      await vi.waitFor(() => expect(asked).toBe(true));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(document.querySelectorAll('[data-sla-pending]')).toHaveLength(0);
+      window.dispatchEvent(new Event('load'));
+      expect(document.querySelectorAll('[data-sla-pending]')).toHaveLength(1);
+    } finally {
+      delete (document as unknown as { readyState?: string }).readyState;
+    }
   });
 
   it('speaks of the tool’s own SLA state in the words of the page’s adapter', async () => {
