@@ -141,7 +141,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       if (url.protocol !== 'http:' && url.protocol !== 'https:') return void request.continue().catch(() => undefined);
       // BiDi has no synchronous postData(); fetchPostData() reads it through network.getData.
       const body = request.hasPostData() ? await request.fetchPostData().catch(() => undefined) : undefined;
-      const response = handle(sites, { method: request.method(), url, body: body ?? null, cookie: request.headers()['cookie'] ?? null });
+      const response = handle(sites, { method: request.method(), url, body: body ?? null, cookie: request.headers()['cookie'] ?? null, headers: request.headers() });
       if (response) {
         void request.respond({ status: response.status, contentType: response.contentType, ...(response.headers ? { headers: response.headers } : {}), body: response.body }).catch(() => undefined);
       } else {
