@@ -6,6 +6,7 @@ import { TICKET_CAPS } from '../../lib/db/capacity';
 import { readTallies } from '../../lib/db/tallies';
 import { forgetSite, retentionDays, RETENTION_KEY } from '../../lib/db/upkeep';
 import { useOptions } from '../../lib/options/context';
+import { plural } from '../../lib/view/words';
 import { useLiveQuery } from '../../lib/options/use-live-query';
 
 const count = (n: number) => n.toLocaleString('en');
@@ -79,7 +80,7 @@ export function StoredTicketsSection() {
               <div class="site-list__what">
                 <code class="site-list__origin">{site}</code>
                 <span class="site-list__kind">
-                  {count(tickets)} {tickets === 1 ? 'ticket' : 'tickets'}
+                  {plural(tickets, 'ticket')}
                   {tickets >= TICKET_CAPS.perSite ? ' (the most kept per site)' : ''}
                 </span>
               </div>

@@ -16,7 +16,7 @@ import type { SlaLensDatabase, StoredTicket } from './database';
 import { rowsAsRead, ticketWrites } from './tallies';
 import { readView } from '../view/read-view';
 import { configFields, enforceTicketCaps, storedFacts, TICKET_CAPS, withTicketSpace, type TicketCaps } from './capacity';
-import { NO_CONFIG } from '../view/words';
+import { NO_CONFIG, plural } from '../view/words';
 import type { CalendarSpecs } from '../view/calendars';
 
 /** What a stored ticket indexes, read from its view at `now` (ticket-state.ts). */
@@ -161,8 +161,6 @@ export interface RecorderOptions {
    */
   onStorage?: (problem: string | null) => void;
 }
-
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Gathers the sightings of a burst of evaluations (an overlay sends one per API answer) and

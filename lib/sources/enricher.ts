@@ -1,9 +1,11 @@
 /**
  * The enrichment policy every source adapter shares, whatever its REST API: calls made within a
- * short window are coalesced into one batch per origin, sent `batchSize` keys at a time through
- * the adapter's `fetchBatch`; facts are cached per key for the page's life with a TTL, so a steady
- * page costs a few requests a minute; after a failure the origin backs off exponentially (or for
- * `Retry-After`), answering at once from cache meanwhile. Callers hear each answer as it lands
+ * short window are coalesced into one batch per origin, cut into chunks of `batchSize` keys that
+ * all go through the adapter's `fetchBatch` at once (the first chunk, the caller's first keys, in
+ * a wave of its own; the adapter's fetch limits how many requests are in flight); facts are
+ * cached per key for the page's life with a TTL, so a steady page costs a few requests a minute;
+ * after a failure the origin backs off exponentially (or for `Retry-After`), once for a whole
+ * burst, answering at once from cache meanwhile. Callers hear each answer as it lands
  * (`onFacts`). Never throws.
  */
 import type { TicketFacts } from '../sla/index';
