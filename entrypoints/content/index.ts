@@ -17,9 +17,19 @@ const zendeskAdapter = createZendeskAdapter({
   shareTrails: (put) => sendAuditTrails((message) => browser.runtime.sendMessage(message), { type: 'sla:audit-trails', ...put }),
 });
 // Which field holds the request type is asked of a Jira site once, not on every page load.
+const recalledFields = new Map<string, Promise<unknown>>();
+function recallField(origin: string): Promise<unknown> {
+  let recalled = recalledFields.get(origin);
+  if (!recalled) {
+    const key = jiraFieldKey(origin);
+    recalled = browser.storage.local.get(key).then((items) => items[key]);
+    recalledFields.set(origin, recalled);
+  }
+  return recalled;
+}
 const jiraAdapter = createJiraAdapter({
   fieldMemory: {
-    recall: async (origin) => (await browser.storage.local.get(jiraFieldKey(origin)))[jiraFieldKey(origin)],
+    recall: recallField,
     remember: (origin, field) => void browser.storage.local.set({ [jiraFieldKey(origin)]: field }).catch(() => undefined),
   },
 });
@@ -43,6 +53,8 @@ export default defineContentScript({
     }
 
     const url = new URL(location.href);
+    // Read while the page is scanned, not after: the first search waits for it.
+    if (jiraAdapter.ownsHost(url)) recallField(url.origin).catch(() => undefined);
     void declaredKind(url).then((declared) => {
       if (ctx.isInvalid) return;
       const adapter = adapterFor(ADAPTERS, url, document, declared);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TicketFacts } from '../sla/index';
 import { createEnricher, type BatchContext, type BatchOutcome } from './enricher';
 
@@ -11,11 +11,11 @@ interface Call {
   context: BatchContext;
 }
 
-function enricherWith(answer: (call: Call) => Promise<BatchOutcome> | BatchOutcome, batchSize = 3) {
+function enricherWith(answer: (call: Call) => Promise<BatchOutcome> | BatchOutcome, batchSize = 3, coalesceMs: number | 'default' = 1) {
   const calls: Call[] = [];
   const enricher = createEnricher({
     batchSize,
-    coalesceMs: 1,
+    ...(coalesceMs === 'default' ? {} : { coalesceMs }),
     normalizeKey: (k) => (/^\d+$/.test(k.trim()) ? k.trim() : null),
     fetchBatch: async (_origin, keys, context) => {
       const call = { keys, context };
@@ -32,6 +32,21 @@ describe('the shared enricher', () => {
     const result = await enricher.enrich([' 1', '2', '2', '3', '4', 'x', '<img>'], opts());
     expect(calls.map((c) => c.keys)).toEqual([['1', '2', '3'], ['4']]);
     expect([...result.facts.keys()]).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('by default joins the calls made in the same task, and asks without waiting for a timer', async () => {
+    const { enricher, calls } = enricherWith(({ keys }) => ({ facts: new Map(keys.map((k) => [k, facts(k)])) }), 3, 'default');
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      const together = [enricher.enrich(['1'], opts()), enricher.enrich(['2'], opts())];
+      // Asked before any task could run: a timer would not have fired yet.
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      expect(calls.map((c) => c.keys)).toEqual([['1', '2']]);
+      await Promise.all(together);
+      expect(timers).not.toHaveBeenCalled();
+    } finally {
+      timers.mockRestore();
+    }
   });
 
   it('passes facts delivered during a batch to onFacts before the batch ends, each key once', async () => {
