@@ -60,6 +60,15 @@ function fakeBackground(targetMs = 4 * H) {
   };
 }
 
+/** Gives the rows a place on screen: `top` of each row by key (rows not named stay unlaid, as in a DOM without layout). */
+function placeRows(tops: Record<string, number>) {
+  for (const row of document.querySelectorAll<HTMLElement>('.row')) {
+    const top = tops[row.dataset.key!];
+    if (top === undefined) continue;
+    row.getBoundingClientRect = () => ({ top, bottom: top + 30, left: 0, right: 500, width: 500, height: 30, x: 0, y: top, toJSON: () => ({}) }) as DOMRect;
+  }
+}
+
 function page(keys: string[]) {
   document.body.innerHTML = keys.map((k) => `<div class="row" data-key="${k}"><a class="key">${k}</a> summary</div>`).join('');
 }
@@ -127,6 +136,37 @@ describe('the overlay controller', () => {
     expect(adapter.enriched).toEqual([['SUP-3', 'SUP-4', 'SUP-1', 'SUP-2', 'SUP-5']]);
   });
 
+  it('badges the rows in view as their answers land, and holds the rest back until the enrichment ends or the page scrolls', async () => {
+    page(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4']);
+    // 1 and 2 on screen; 3 and 4 far below.
+    placeRows({ 'SUP-1': 10, 'SUP-2': 40, 'SUP-3': 9_000, 'SUP-4': 9_030 });
+    const facts = (key: string) => new Map([[key, { source: 'jira', site: 'acme.atlassian.net', key, created: NOW - H, exact: true } as TicketFacts]]);
+    let finish = () => {};
+    let answerLast = () => {};
+    const adapter: SourceAdapter = {
+      ...fakeAdapter(),
+      async enrich(_keys, { onFacts }) {
+        onFacts!(new Map([...facts('SUP-1'), ...facts('SUP-3')]));
+        await new Promise<void>((r) => (answerLast = r));
+        onFacts!(new Map([...facts('SUP-2'), ...facts('SUP-4')]));
+        await new Promise<void>((r) => (finish = r));
+        return { facts: new Map() };
+      },
+    };
+    start(adapter, fakeBackground());
+    const badged = () => badges().map(([key]) => key);
+    await vi.waitFor(() => expect(badged()).toEqual(['SUP-1']));
+    // Scrolling shows what is held at once.
+    document.dispatchEvent(new Event('scroll'));
+    expect(badged()).toEqual(['SUP-1', 'SUP-3']);
+    answerLast();
+    await vi.waitFor(() => expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3']));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3']);
+    finish();
+    await vi.waitFor(() => expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4']));
+  });
+
   it('shows a quiet placeholder on the tickets in view until their facts arrive, then the badge in its place; placeholders are not badges', async () => {
     page(['SUP-1', 'SUP-2', 'SUP-3']);
     // Rows 1 and 2 are on screen; 3 is far below and gets no placeholder.
@@ -188,29 +228,32 @@ describe('the overlay controller', () => {
     await vi.waitFor(() => expect(document.querySelector('[data-sla-badge]')?.getAttribute('title')).toContain('Acme Desk applies no SLA targets to it.'));
   });
 
-  it('evaluates answers that land together in one message, and a later answer as it lands', async () => {
+  it('sends the first answer at once, gathers those landing while it is evaluated into the next message, and a later answer as it lands', async () => {
     page(['1', '2', '3', '4']);
+    placeRows({ 1: 10, 2: 40, 3: 70, 4: 100 });
     const facts = (key: string) => new Map([[key, { source: 'zendesk', site: 'acme.zendesk.com', key, created: NOW - H, exact: true } as TicketFacts]]);
     let finish = () => {};
     const adapter: SourceAdapter = {
       ...fakeAdapter(),
       async enrich(_keys, { onFacts }) {
-        // Tickets 1–3 answer within a few milliseconds of each other, 4 well after.
+        // Ticket 1 answers first; 2 and 3 while the background is still evaluating it; 4 well after.
         onFacts!(facts('1'));
         onFacts!(facts('2'));
         await new Promise((r) => setTimeout(r, 5));
         onFacts!(facts('3'));
-        await new Promise((r) => setTimeout(r, 60));
+        await new Promise((r) => setTimeout(r, 80));
         onFacts!(facts('4'));
         await new Promise<void>((r) => (finish = r));
         return { facts: new Map() };
       },
     };
     const background = fakeBackground();
-    start(adapter, background);
+    // The background takes 20 ms over each message.
+    const slow = { ...background, evaluate: async (r: EvaluateRequest) => (await new Promise((done) => setTimeout(done, 20)), background.evaluate(r)) };
+    start(adapter, slow);
     await vi.waitFor(() => expect(badges()).toHaveLength(4));
-    // Ticket 4 was badged before the enrichment ended.
-    expect(background.requests.map((r) => r.tickets.map((t) => t.key))).toEqual([['1', '2', '3'], ['4']]);
+    // Ticket 4 was badged before the enrichment ended; no message was ever waiting on a timer.
+    expect(background.requests.map((r) => r.tickets.map((t) => t.key))).toEqual([['1'], ['2', '3'], ['4']]);
     finish();
   });
 

@@ -58,8 +58,6 @@ const BATCH = 500;
 const GATHER_MS = 60;
 /** Placeholders at most per request: about two screens of rows. */
 const MAX_PLACEHOLDERS = 60;
-/** Answers landing within this window are evaluated together. */
-const ANSWER_GATHER_MS = 16;
 
 function domFacts(found: FoundTicket, source: TicketFacts['source'], site: string): TicketFacts | null {
   const { created, ...rest } = found.dom;
@@ -124,7 +122,21 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
    * give (`apiFailed`) say why on their badges. When the background cannot answer, the tickets say
    * `SLA unknown` and why, and are asked for again when they show anew.
    */
-  async function evaluate(tickets: TicketFacts[], unreadable: string[]): Promise<void> {
+  /**
+   * Badges held back: the page lays out its whole table for every round of badges that goes in
+   * (~0.3 s on a 1,000-row table here), so the rows out of view get theirs together, once their
+   * enrichment is over, or as soon as the page scrolls.
+   */
+  const held = new Set<string>();
+  const showHeld = () => {
+    if (held.size === 0) return;
+    const keys = new Set(held);
+    held.clear();
+    show(keys);
+  };
+  doc.addEventListener('scroll', showHeld, { capture: true, passive: true, signal });
+
+  async function evaluate(tickets: TicketFacts[], unreadable: string[], near?: ReadonlySet<string>): Promise<void> {
     const changed = new Set<string>();
     const answers = [];
     for (let i = 0; i < Math.max(tickets.length, unreadable.length); i += BATCH) {
@@ -156,6 +168,10 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
         retry.delete(view.key);
         changed.add(view.key);
       }
+    }
+    if (near) {
+      for (const key of changed) if (!near.has(key)) held.add(key);
+      for (const key of held) changed.delete(key);
     }
     show(changed);
   }
@@ -203,26 +219,35 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     }
     if (keys.length === 0) return;
     try {
-      await enrichAndEvaluate(current, keys);
+      await enrichAndEvaluate(current, keys, new Set(inView.map((f) => f.key)));
     } finally {
       for (const key of keys) current.inFlight.delete(key);
+      showHeld();
     }
   }
 
-  async function enrichAndEvaluate(current: Run, keys: string[]): Promise<void> {
+  async function enrichAndEvaluate(current: Run, keys: string[], near: ReadonlySet<string>): Promise<void> {
     const runSignal = current.signal;
     const evaluations: Array<Promise<void>> = [];
     const sent = new Set<string>();
-    // Answers that land close together (Zendesk's come ticket by ticket) go to the background as
-    // one message; the last ones go as soon as the enrichment is over.
+    // The first answer goes to the background at once; answers landing while it is being
+    // evaluated (Zendesk's come ticket by ticket) wait for it and go together as the next message.
+    // No timer: while a big page loads, the browser runs timers hundreds of milliseconds late.
     let waiting = new Map<string, TicketFacts>();
-    let waitTimer: unknown = null;
+    let evaluating = false;
     const release = () => {
-      if (waitTimer !== null) current.timers.clear(waitTimer);
-      waitTimer = null;
       const tickets = [...waiting.values()];
       waiting = new Map();
-      if (tickets.length > 0) evaluations.push(evaluate(tickets, []).catch(failed));
+      if (tickets.length === 0) return;
+      evaluating = true;
+      evaluations.push(
+        evaluate(tickets, [], near)
+          .catch(failed)
+          .finally(() => {
+            evaluating = false;
+            release();
+          }),
+      );
     };
     const send = (batch: ReadonlyMap<string, TicketFacts>, now = false) => {
       for (const f of batch.values()) {
@@ -231,8 +256,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
         facts.set(f.key, f);
         waiting.set(f.key, f);
       }
-      if (now) release();
-      else if (waiting.size > 0) waitTimer ??= current.timers.set(release, ANSWER_GATHER_MS);
+      if (now || !evaluating) release();
     };
     // Each answer is evaluated and badged as it lands, not after the last one. A navigation aborts
     // the requests; tickets still on the next page are asked for again by its run.
@@ -253,7 +277,8 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     if (enriched.failure) for (const key of [...fromPage.keys(), ...unreadable]) apiFailed.set(key, enriched.failure);
     send(fromPage, true);
     if (unreadable.length > 0) evaluations.push(evaluate([], unreadable).catch(failed));
-    await Promise.all(evaluations);
+    // Each evaluation may start the next as it ends: wait for them in order, the list growing.
+    for (let i = 0; i < evaluations.length; i++) await evaluations[i];
   }
 
   /** Compares what the page shows with what the readers found, and says so when it changed. */
