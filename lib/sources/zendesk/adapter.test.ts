@@ -19,7 +19,7 @@ interface Call {
  * A `fetch` answered by the fake site, every call recorded, at most `inFlight.max` at once; `override` replaces answers.
  * Redirects go as in a browser, by the request's `redirect` mode (followed unless it says otherwise).
  */
-function fakeFetch(sites: FakeSiteData, override?: (call: Call) => Response | Promise<Response> | undefined) {
+function fakeFetch(sites: FakeSiteData, override?: (call: Call) => Response | Promise<Response | undefined> | undefined) {
   const calls: Call[] = [];
   const inFlight = { now: 0, max: 0 };
   const answer = async (call: Call): Promise<Response> => {
@@ -154,6 +154,22 @@ describe('enrichment', () => {
     expect(fetch.calls.filter(isShowMany).map(idsOf)).toEqual([['4101', '4102', '4103']]);
     expect([...a.facts.keys()].sort()).toEqual(['4101', '4102']);
     expect([...b.facts.keys()].sort()).toEqual(['4102', '4103']);
+  });
+
+  it('asks the audits without waiting for the group and organization names, and words the facts with the names all the same', async () => {
+    const events: string[] = [];
+    const fetch = fakeFetch(sites(), async (call) => {
+      if (call.url.pathname.includes('/audits')) events.push('audits asked');
+      if (call.url.pathname === '/api/v2/groups.json') {
+        await new Promise((r) => setTimeout(r, 50));
+        events.push('groups answered');
+      }
+      return undefined;
+    });
+    const result = await adapterWith(fetch).enrich(['4101', '4104'], opts());
+    expect(events.indexOf('audits asked')).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('audits asked')).toBeLessThan(events.indexOf('groups answered'));
+    expect(result.facts.get('4101')).toMatchObject({ exact: true, group: 'Tier 2', organization: 'Globex' });
   });
 
   it('passes each ticket on as its audits land', async () => {

@@ -229,9 +229,14 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
       if (uid !== undefined && typeof u?.name === 'string') users.set(uid, u.name);
     }
 
-    let stop = await resolveNames(origin, tickets, requester);
-    const n = namesOf(origin);
-    const context = { site: new URL(origin).hostname, origin, groups: n.groups, organizations: n.organizations, users };
+    // Names are needed only to word the facts: asked beside the audit budget and the audits, not
+    // before them, so a page's first badges wait one round trip less.
+    let stop: Stop | undefined;
+    const named = resolveNames(origin, tickets, requester).then((stopped) => {
+      stop ??= stopped;
+      const n = namesOf(origin);
+      return { site: new URL(origin).hostname, origin, groups: n.groups, organizations: n.organizations, users };
+    });
 
     const known = new Map<Json, AuditTrail | null>();
     for (const ticket of tickets) {
@@ -246,7 +251,7 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
       // A stamp too long to share is sent empty: the background then neither serves nor keeps a trail for it.
       const refs = missing.map((t) => ({ id: idOf(t.id)!, stamp: isTrailStamp(stampOf(t)) ? stampOf(t) : '' }));
       // Asked even when this batch may read none: the trails other tabs read cost the site nothing.
-      const answer = await grant(origin, refs, stop ? 0 : refs.length, now);
+      const answer = await grant(origin, refs, refs.length, now);
       const byId = new Map(missing.map((t) => [idOf(t.id)!, t]));
       // Checked again here: `auditBudget` is the caller's, and a trail of another ticket or stamp would be a wrong history.
       for (const item of answer.trails) {
@@ -282,14 +287,16 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
           if (shareable) read.push({ id, stamp, trail: shareable });
         } else if (stops(audits)) stop ??= audits;
       }
+      const context = await named;
       if (signal.aborted) return;
       const facts: TicketFacts | null = parseTicket(ticket, context, trail);
       if (facts) deliver(new Map([[facts.key, facts]]));
     });
     // Even from an aborted batch: what was read is true of its tickets all the same.
+    await named;
     if (read.length > 0 && options.shareTrails) {
       try {
-        void Promise.resolve(options.shareTrails({ site: context.site, trails: read })).catch(() => undefined);
+        void Promise.resolve(options.shareTrails({ site: new URL(origin).hostname, trails: read })).catch(() => undefined);
       } catch {
         // Best effort: the other tabs read these audits themselves.
       }
