@@ -17,8 +17,9 @@ describe('text of a running clock', () => {
     [2 * HOUR, '2h left'],
     [38 * HOUR + 12 * MINUTE, '38h left'],
     [MINUTE, '1m left'],
-    [59 * SECOND, '59s left'],
-    [12 * SECOND, '12s left'],
+    // Never seconds: the last minute is one figure, so its badge changes no more than once a minute.
+    [59 * SECOND, '<1m left'],
+    [12 * SECOND, '<1m left'],
   ])('exact, %i ms left → %s', (remaining, text) => {
     expect(render(view([running('resolution', remaining)])).text).toBe(text);
   });
@@ -216,7 +217,8 @@ describe('changesAt: when a badge can next read differently', () => {
   it('at the next whole minute of time left, one millisecond after a round figure', () => {
     expect(render(view([running('resolution', 3 * HOUR + 5 * SECOND, 8 * HOUR)])).changesAt).toBe(NOW + 5 * SECOND + 1);
     expect(render(view([running('resolution', 3 * HOUR, 8 * HOUR)])).changesAt).toBe(NOW + 1);
-    expect(render(view([running('resolution', 42 * SECOND + 300, 8 * HOUR)])).changesAt).toBe(NOW + 301);
+    // The last minute reads "<1m left" until the breach.
+    expect(render(view([running('resolution', 42 * SECOND + 300, 8 * HOUR)])).changesAt).toBe(NOW + 42 * SECOND + 300);
   });
 
   it('at the warning threshold and at the start of the last ten minutes, when they come first', () => {

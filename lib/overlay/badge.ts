@@ -5,6 +5,7 @@
  */
 import type { FoundTicket } from '../sources/types';
 import type { RenderedBadge } from './badge-text';
+import { pillWidth } from './pill-width';
 
 export const BADGE_SELECTOR = '[data-sla-badge]';
 /**
@@ -23,7 +24,7 @@ export type BadgeTarget = Pick<FoundTicket, 'key' | 'element' | 'anchor' | 'isTi
 /** Badge by ticket element: re-renders find their badge without querying the page. */
 const badgeOf = new WeakMap<Element, HTMLElement>();
 /** The attributes each badge was last given by this script. */
-const written = new WeakMap<Element, { key: string; state: string; metric: string | null; label: string }>();
+const written = new WeakMap<Element, { key: string; state: string; metric: string | null; label: string; width: number | null }>();
 /** Badges this script instance made; anything else with our marker was left by an older one. */
 const ours = new WeakSet<Element>();
 /** Placeholder by ticket element, until its badge replaces it. */
@@ -140,7 +141,18 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
     setAttr(badge, 'title', rendered.label);
     setAttr(badge, 'aria-label', rendered.label);
   }
-  written.set(badge, { key: target.key, state: rendered.state, metric: rendered.metric, label: rendered.label });
+  // A width per shape of text, so a tick lays out the pill alone, not the page around it.
+  const width = pillWidth(badge.ownerDocument, rendered.text, rendered.state === 'paused');
+  if (width !== (was?.width ?? null)) {
+    if (width === null) {
+      badge.style.removeProperty('width');
+      badge.style.removeProperty('contain');
+    } else {
+      badge.style.setProperty('width', `${width}px`, 'important');
+      badge.style.setProperty('contain', 'size layout style', 'important');
+    }
+  }
+  written.set(badge, { key: target.key, state: rendered.state, metric: rendered.metric, label: rendered.label, width });
   // Text only: page text and policy names never become markup. A countdown edits its text node
   // in place (one characterData mutation, no new node).
   const text = badge.firstChild;

@@ -11,6 +11,9 @@ import type { BadgeState } from '../view/types';
 
 export const STYLE_ID = 'sla-lens-style';
 
+/** The pill's font, as CSS and canvas both read it (pill-width.ts measures with it). */
+export const BADGE_FONT = '600 11px system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif';
+
 const B = '.sla-lens-badge';
 
 // Light palette; the dark one follows Jira's `data-color-mode` or, when the page does not say
@@ -33,7 +36,7 @@ const DARK = (scope: string) => palette(`${scope} `, STATE_COLOURS.dark);
 export const BADGE_CSS = `
 ${B}{all:initial!important;display:inline-block!important;box-sizing:border-box!important;height:18px!important;
 margin:0 0 0 6px!important;padding:0 6px!important;border:1px solid transparent!important;border-radius:9px!important;
-vertical-align:middle!important;font:600 11px/16px system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif!important;
+vertical-align:middle!important;font:${BADGE_FONT}!important;line-height:16px!important;
 font-variant-numeric:tabular-nums!important;letter-spacing:0!important;text-transform:none!important;text-decoration:none!important;
 white-space:nowrap!important;direction:ltr!important;cursor:default!important;user-select:none!important;
 color:#44546f!important;background:#f1f2f4!important}

@@ -48,8 +48,12 @@ export interface CountdownFacts {
   dueAt: number;
 }
 
+/**
+ * Never seconds: a countdown of seconds would change a badge's text every second in a ticket's
+ * last minute, and each change lays the page out again (Jira and Zendesk count in minutes too).
+ */
 function leftText(remainingMs: number, approximate: boolean): string {
-  if (remainingMs < MINUTE && approximate) return '<1m left';
+  if (remainingMs < MINUTE) return '<1m left';
   return `${approximate && remainingMs >= MINUTE ? '~' : ''}${compactBusinessSpan(Math.max(0, remainingMs))} left`;
 }
 

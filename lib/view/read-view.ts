@@ -152,8 +152,8 @@ export function readView(view: SlaView, calendars: CalendarSpecs, now: number, o
 }
 
 /**
- * When one clock's state or figures can next change. Figures are shown to the minute (to the
- * second in the last one); a running clock's time left falls with wall time only while its
+ * When one clock's state or figures can next change. Figures are shown to the minute (the last
+ * one as "<1m left"); a running clock's time left falls with wall time only while its
  * calendar is open; its state changes at the warning threshold and at the breach; "breached …
  * ago" and a paused clock's "due … if it resumes now" move with wall time.
  */
@@ -170,8 +170,9 @@ function nextChange(cs: ClockState, clock: ClockView, cal: Calendar, now: number
   }
   if (!isOpen(cal, now)) return Math.max(now + 1, nextOpen(cal, now));
   const r = cs.remainingMs;
-  // Figures round down: "5m left" turns into "4m" the moment a whole minute is no longer left.
-  let wait = r >= MINUTE ? (r % MINUTE) + 1 : (r % 1000) + 1;
+  // Figures round down: "5m left" turns into "4m" the moment a whole minute is no longer left;
+  // the last minute says "<1m left" until the breach.
+  let wait = r >= MINUTE ? (r % MINUTE) + 1 : r;
   const untilWarning = r - warningThresholdMs(clock.clock);
   if (untilWarning > 0 && untilWarning < wait) wait = untilWarning;
   // Entering the last ten minutes switches the tab to one-second ticks.

@@ -46,6 +46,35 @@ describe('the Jira overlay in Chromium', () => {
     await page.close();
   });
 
+  it('gives each pill a fixed width that fits its text, with its layout contained, so a tick lays out the pill alone', async () => {
+    const page = await session.open(URLS.jiraQueue);
+    await badgesWhenSettled(page, 8);
+    const pills = await page.$$eval('[data-sla-badge]', (els) =>
+      els.map((b) => {
+        const el = b as HTMLElement;
+        // The same pill sized by its text alone, beside it.
+        const natural = el.cloneNode(true) as HTMLElement;
+        natural.style.removeProperty('width');
+        natural.style.removeProperty('contain');
+        el.after(natural);
+        const free = natural.getBoundingClientRect().width;
+        natural.remove();
+        return { text: el.textContent, width: el.getBoundingClientRect().width, free, contain: getComputedStyle(el).contain, styled: el.style.width };
+      }),
+    );
+    expect(pills).toHaveLength(8);
+    for (const pill of pills) {
+      expect(pill.styled, pill.text ?? '').toMatch(/^\d+px$/);
+      expect(pill.contain).toMatch(/size/);
+      expect(pill.contain).toMatch(/layout/);
+      // Never narrower than its words (nothing clipped), at most a few pixels wider.
+      expect(pill.width, pill.text ?? '').toBeGreaterThanOrEqual(pill.free);
+      expect(pill.width - pill.free, pill.text ?? '').toBeLessThanOrEqual(4);
+    }
+    expect(pills.some((p) => p.text?.startsWith('paused · '))).toBe(true);
+    await page.close();
+  });
+
   it('keeps hostile summaries as text', async () => {
     const page = await session.open(URLS.jiraQueue);
     await badgesWhenSettled(page, 8);
