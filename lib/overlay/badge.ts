@@ -1,11 +1,13 @@
 /**
  * The badge element of DESIGN.md's public contract ("Badges in the page"): at most one per ticket
  * element, inserted right after the adapter's anchor, updated in place, text only. Attributes are
- * compared before they are written, so an unchanged tick costs no DOM mutation.
+ * compared before they are written, so an unchanged tick costs no DOM mutation. The badge is the
+ * page's fixed-width slot and its words sit in a pill inside it (style.ts says why).
  */
 import type { FoundTicket } from '../sources/types';
 import type { RenderedBadge } from './badge-text';
 import { pillWidth } from './pill-width';
+import { fitSlot, PILL_CLASS } from './style';
 
 export const BADGE_SELECTOR = '[data-sla-badge]';
 /**
@@ -17,6 +19,30 @@ export const PLACEHOLDER_ATTRIBUTE = 'data-sla-pending';
 const OURS_SELECTOR = `${BADGE_SELECTOR},[${PLACEHOLDER_ATTRIBUTE}]`;
 const BASE_CLASS = 'sla-lens-badge';
 const TEXT_NODE = 3;
+const PLACEHOLDER_TEXT = 'SLA …';
+
+/**
+ * Puts `text` in the slot's pill (made when missing), the slot widened first to hold it. A
+ * countdown edits the pill's text node in place: one characterData mutation, no new node.
+ */
+function setText(slot: HTMLElement, text: string, paused: boolean): void {
+  let pill = pillOf.get(slot);
+  if (!pill || pill.parentNode !== slot || slot.childNodes.length !== 1) {
+    pill = slot.ownerDocument.createElement('span');
+    pill.className = PILL_CLASS;
+    slot.replaceChildren(pill);
+    pillOf.set(slot, pill);
+  }
+  const doc = slot.ownerDocument;
+  const width = pillWidth(doc, text, paused);
+  if (width !== null) fitSlot(doc, width);
+  const node = pill.firstChild;
+  if (node !== null && node.nodeType === TEXT_NODE && node === pill.lastChild) {
+    if ((node as Text).data !== text) (node as Text).data = text;
+  } else {
+    pill.textContent = text;
+  }
+}
 
 /** What `upsertBadge` needs of a found ticket. */
 export type BadgeTarget = Pick<FoundTicket, 'key' | 'element' | 'anchor' | 'isTicketView'>;
@@ -24,9 +50,11 @@ export type BadgeTarget = Pick<FoundTicket, 'key' | 'element' | 'anchor' | 'isTi
 /** Badge by ticket element: re-renders find their badge without querying the page. */
 const badgeOf = new WeakMap<Element, HTMLElement>();
 /** The attributes each badge was last given by this script. */
-const written = new WeakMap<Element, { key: string; state: string; metric: string | null; label: string; width: number | null }>();
+const written = new WeakMap<Element, { key: string; state: string; metric: string | null; label: string }>();
 /** Badges this script instance made; anything else with our marker was left by an older one. */
 const ours = new WeakSet<Element>();
+/** The pill inside each slot this script filled. */
+const pillOf = new WeakMap<Element, HTMLElement>();
 /** Placeholder by ticket element, until its badge replaces it. */
 const placeholderOf = new WeakMap<Element, HTMLElement>();
 
@@ -51,7 +79,7 @@ export function showPlaceholder(target: BadgeTarget): void {
   placeholder.setAttribute('role', 'img');
   placeholder.setAttribute('aria-label', 'SLA Lens is reading this ticket');
   placeholder.className = `${BASE_CLASS} sla-lens-pending`;
-  placeholder.textContent = 'SLA …';
+  setText(placeholder, PLACEHOLDER_TEXT, false);
   ours.add(placeholder);
   placeholderOf.set(element, placeholder);
   anchor.after(placeholder);
@@ -141,26 +169,9 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
     setAttr(badge, 'title', rendered.label);
     setAttr(badge, 'aria-label', rendered.label);
   }
-  // A width per shape of text, so a tick lays out the pill alone, not the page around it.
-  const width = pillWidth(badge.ownerDocument, rendered.text, rendered.state === 'paused');
-  if (width !== (was?.width ?? null)) {
-    if (width === null) {
-      badge.style.removeProperty('width');
-      badge.style.removeProperty('contain');
-    } else {
-      badge.style.setProperty('width', `${width}px`, 'important');
-      badge.style.setProperty('contain', 'size layout style', 'important');
-    }
-  }
-  written.set(badge, { key: target.key, state: rendered.state, metric: rendered.metric, label: rendered.label, width });
-  // Text only: page text and policy names never become markup. A countdown edits its text node
-  // in place (one characterData mutation, no new node).
-  const text = badge.firstChild;
-  if (text !== null && text.nodeType === TEXT_NODE && text === badge.lastChild) {
-    if ((text as Text).data !== rendered.text) (text as Text).data = rendered.text;
-  } else {
-    badge.textContent = rendered.text;
-  }
+  written.set(badge, { key: target.key, state: rendered.state, metric: rendered.metric, label: rendered.label });
+  // Text only: page text and policy names never become markup.
+  setText(badge, rendered.text, rendered.state === 'paused');
   if (detached) {
     // Filled before it goes in: the page (and our own observers) see one element added, or the
     // placeholder replaced.

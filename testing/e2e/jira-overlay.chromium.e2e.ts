@@ -46,32 +46,38 @@ describe('the Jira overlay in Chromium', () => {
     await page.close();
   });
 
-  it('gives each pill a fixed width that fits its text, with its layout contained, so a tick lays out the pill alone', async () => {
+  it('puts each pill in a slot of one width for the page, wide enough for every pill, with its layout contained, so a tick lays out the pill alone', async () => {
     const page = await session.open(URLS.jiraQueue);
     await badgesWhenSettled(page, 8);
-    const pills = await page.$$eval('[data-sla-badge]', (els) =>
+    const slots = await page.$$eval('[data-sla-badge]', (els) =>
       els.map((b) => {
-        const el = b as HTMLElement;
-        // The same pill sized by its text alone, beside it.
-        const natural = el.cloneNode(true) as HTMLElement;
-        natural.style.removeProperty('width');
-        natural.style.removeProperty('contain');
-        el.after(natural);
-        const free = natural.getBoundingClientRect().width;
-        natural.remove();
-        return { text: el.textContent, width: el.getBoundingClientRect().width, free, contain: getComputedStyle(el).contain, styled: el.style.width };
+        const slot = b.getBoundingClientRect();
+        const pill = b.querySelector('.sla-lens-pill')!.getBoundingClientRect();
+        return {
+          text: b.textContent,
+          width: slot.width,
+          left: slot.left,
+          pillLeft: pill.left,
+          pillRight: pill.right,
+          right: slot.right,
+          pillHeight: pill.height,
+          contain: getComputedStyle(b).contain,
+        };
       }),
     );
-    expect(pills).toHaveLength(8);
-    for (const pill of pills) {
-      expect(pill.styled, pill.text ?? '').toMatch(/^\d+px$/);
-      expect(pill.contain).toMatch(/size/);
-      expect(pill.contain).toMatch(/layout/);
-      // Never narrower than its words (nothing clipped), at most a few pixels wider.
-      expect(pill.width, pill.text ?? '').toBeGreaterThanOrEqual(pill.free);
-      expect(pill.width - pill.free, pill.text ?? '').toBeLessThanOrEqual(4);
+    expect(slots).toHaveLength(8);
+    expect(new Set(slots.map((s) => s.width)).size).toBe(1);
+    for (const s of slots) {
+      expect(s.contain, s.text ?? '').toMatch(/size/);
+      expect(s.contain, s.text ?? '').toMatch(/layout/);
+      // The pill starts at the slot's start and ends within it: nothing clipped or spilling over.
+      expect(Math.abs(s.pillLeft - s.left), s.text ?? '').toBeLessThan(0.5);
+      expect(s.pillRight, s.text ?? '').toBeLessThanOrEqual(s.right + 0.5);
+      expect(s.pillHeight).toBe(18);
     }
-    expect(pills.some((p) => p.text?.startsWith('paused · '))).toBe(true);
+    // The widest pill fills its slot, give or take the pixels spared for rounding.
+    expect(Math.min(...slots.map((s) => s.right - s.pillRight))).toBeLessThanOrEqual(4);
+    expect(slots.some((s) => s.text?.startsWith('paused · '))).toBe(true);
     await page.close();
   });
 
