@@ -163,8 +163,48 @@ describe('the overlay controller', () => {
     await vi.waitFor(() => expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3']));
     await new Promise((r) => setTimeout(r, 20));
     expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3']);
+    // Held a short while at most, even while the enrichment goes on (Zendesk's audits can take seconds).
+    await vi.waitFor(() => expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4']), { timeout: 2_000 });
     finish();
-    await vi.waitFor(() => expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4']));
+  });
+
+  it('shows what is held as soon as the enrichment is over', async () => {
+    page(['SUP-1', 'SUP-2']);
+    placeRows({ 'SUP-1': 10, 'SUP-2': 9_000 });
+    const facts = (key: string) => new Map([[key, { source: 'jira', site: 'acme.atlassian.net', key, created: NOW - H, exact: true } as TicketFacts]]);
+    let finish = () => {};
+    const adapter: SourceAdapter = {
+      ...fakeAdapter(),
+      async enrich(_keys, { onFacts }) {
+        onFacts!(new Map([...facts('SUP-1'), ...facts('SUP-2')]));
+        await new Promise<void>((r) => (finish = r));
+        return { facts: new Map() };
+      },
+    };
+    start(adapter, fakeBackground());
+    const badged = () => badges().map(([key]) => key);
+    await vi.waitFor(() => expect(badged()).toEqual(['SUP-1']));
+    finish();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(badged()).toEqual(['SUP-1', 'SUP-2']);
+  });
+
+  it('moves the rows scrolled into view up the queue of requests still waiting', async () => {
+    page(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4']);
+    placeRows({ 'SUP-1': 10, 'SUP-2': 40, 'SUP-3': 9_000, 'SUP-4': 9_030 });
+    const adapter = fakeAdapter();
+    adapter.enrich = () => new Promise(() => {});
+    const promoted: Array<[string, string[]]> = [];
+    adapter.prioritize = (origin, keys) => promoted.push([origin, [...keys]]);
+    start(adapter, fakeBackground());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(promoted).toEqual([]);
+    placeRows({ 'SUP-1': -9_000, 'SUP-2': -8_970, 'SUP-3': 10, 'SUP-4': 40 });
+    // Many scroll events, one look a frame.
+    for (let i = 0; i < 5; i++) document.dispatchEvent(new Event('scroll'));
+    await vi.waitFor(() => expect(promoted).toHaveLength(1));
+    expect(promoted[0]![1]).toEqual(['SUP-3', 'SUP-4']);
+    expect(promoted[0]![0]).toMatch(/^https?:\/\//);
   });
 
   it('shows a quiet placeholder on the tickets in view until their facts arrive, then the badge in its place; placeholders are not badges', async () => {

@@ -56,6 +56,8 @@ const SETTLE_MAX_MS = 8000;
 const BATCH = 500;
 /** Tickets that appear together (a page rendering, a scroll) are enriched in one go. */
 const GATHER_MS = 60;
+/** Badges for rows out of view wait at most this long to go in together. */
+const HOLD_MS = 300;
 /** Placeholders at most per request: about two screens of rows. */
 const MAX_PLACEHOLDERS = 60;
 
@@ -124,17 +126,45 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
    */
   /**
    * Badges held back: the page lays out its whole table for every round of badges that goes in
-   * (~0.3 s on a 1,000-row table here), so the rows out of view get theirs together, once their
-   * enrichment is over, or as soon as the page scrolls.
+   * (~0.3 s on a 1,000-row table here), so the rows out of view get theirs together: at most
+   * `HOLD_MS` after the first was held, when their enrichment is over, or as soon as the page
+   * scrolls, whichever comes first.
    */
   const held = new Set<string>();
+  let holdTimer: unknown = null;
   const showHeld = () => {
-    if (held.size === 0) return;
+    if (holdTimer !== null) deps.clearTimeout(holdTimer);
+    holdTimer = null;
+    if (held.size === 0 || signal.aborted) return;
     const keys = new Set(held);
     held.clear();
     show(keys);
   };
-  doc.addEventListener('scroll', showHeld, { capture: true, passive: true, signal });
+  const hold = (key: string) => {
+    held.add(key);
+    holdTimer ??= deps.setTimeout(showHeld, HOLD_MS);
+  };
+  signal.addEventListener('abort', () => {
+    if (holdTimer !== null) deps.clearTimeout(holdTimer);
+  });
+  /** Rows scrolled into view whose facts are still waiting move up the queue, once a frame at most. */
+  let promoting = 0;
+  const promote = () => {
+    promoting = 0;
+    const view = doc.defaultView;
+    if (!view || !adapter.prioritize || signal.aborted) return;
+    const keys = new Set<string>();
+    for (const found of tracked.values()) if (run.inFlight.has(found.key) && !views.has(found.key) && !keys.has(found.key) && isNear(found.element, view)) keys.add(found.key);
+    if (keys.size > 0) adapter.prioritize(origin, [...keys]);
+  };
+  const onScroll = () => {
+    showHeld();
+    if (adapter.prioritize && !promoting && run.inFlight.size > 0) promoting = requestAnimationFrame(promote);
+  };
+  doc.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
+  signal.addEventListener('abort', () => {
+    if (promoting) cancelAnimationFrame(promoting);
+  });
 
   async function evaluate(tickets: TicketFacts[], unreadable: string[], near?: ReadonlySet<string>): Promise<void> {
     const changed = new Set<string>();
@@ -170,7 +200,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       }
     }
     if (near) {
-      for (const key of changed) if (!near.has(key)) held.add(key);
+      for (const key of changed) if (!near.has(key)) hold(key);
       for (const key of held) changed.delete(key);
     }
     show(changed);
@@ -186,14 +216,12 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     if (!view) return { ordered: keys, inView: [] };
     const foundOf = new Map<string, FoundTicket>();
     for (const found of tracked.values()) if (!foundOf.has(found.key)) foundOf.set(found.key, found);
-    const bottom = view.innerHeight * 1.5;
     const near: string[] = [];
     const far: string[] = [];
     const inView: FoundTicket[] = [];
     for (const key of keys) {
       const found = foundOf.get(key);
-      const rect = found?.element.getBoundingClientRect();
-      if (found && rect && rect.bottom >= 0 && rect.top <= bottom && (rect.width > 0 || rect.height > 0)) {
+      if (found && isNear(found.element, view)) {
         near.push(key);
         inView.push(found);
       } else far.push(key);
@@ -449,6 +477,12 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       observe(run);
     },
   };
+}
+
+/** Whether an element is on screen or within half a screen below it (and laid out at all). */
+function isNear(element: Element, view: Window): boolean {
+  const rect = element.getBoundingClientRect();
+  return rect.bottom >= 0 && rect.top <= view.innerHeight * 1.5 && (rect.width > 0 || rect.height > 0);
 }
 
 interface RunTimers {

@@ -142,4 +142,28 @@ describe('the shared enricher', () => {
     await enricher.enrich(['1'], opts(NOW + 5_500));
     expect(calls).toHaveLength(4);
   });
+  it('asks four chunks at a time, in order, and moves the chunks of keys scrolled into view up the queue', async () => {
+    const gates: Array<() => void> = [];
+    const { enricher, calls } = enricherWith(async ({ keys }) => {
+      await new Promise<void>((resolve) => gates.push(resolve));
+      return { facts: new Map(keys.map((k) => [k, facts(k)])) };
+    }, 1);
+    const keys = Array.from({ length: 8 }, (_, i) => String(i + 1));
+    const done = enricher.enrich(keys, opts());
+    await expect.poll(() => calls.length).toBe(4);
+    expect(calls.map((c) => c.keys[0])).toEqual(['1', '2', '3', '4']);
+    // Rows 7 and 8 came into view: theirs go next, then the rest in order.
+    enricher.prioritize('https://acme.zendesk.com', ['8', '7', 'not-a-key']);
+    enricher.prioritize('https://elsewhere.example', ['5']);
+    gates.shift()!();
+    await expect.poll(() => calls.length).toBe(5);
+    gates.shift()!();
+    gates.shift()!();
+    gates.shift()!();
+    await expect.poll(() => calls.length).toBe(8);
+    expect(calls.map((c) => c.keys[0])).toEqual(['1', '2', '3', '4', '7', '8', '5', '6']);
+    const releaseAll = setInterval(() => gates.splice(0).forEach((open) => open()), 1);
+    expect((await done).facts.size).toBe(8);
+    clearInterval(releaseAll);
+  });
 });

@@ -1,8 +1,10 @@
 /**
- * The enrichment policy every source adapter shares, whatever its REST API: calls made within a
- * short window are coalesced into one batch per origin, cut into chunks of `batchSize` keys that
- * all go through the adapter's `fetchBatch` at once (the first chunk, the caller's first keys, in
- * a wave of its own; the adapter's fetch limits how many requests are in flight); facts are
+ * The enrichment policy every source adapter shares, whatever its REST API: calls made in the
+ * same task (or a window, if asked) are coalesced into one batch per origin, cut into chunks of
+ * `batchSize` keys that go through the adapter's `fetchBatch` four at a time, in the caller's
+ * order unless rows scrolled into view move theirs up (`prioritize`); the first chunk, the
+ * caller's first keys, is a wave of its own, and the adapter's fetch limits how many requests are
+ * in flight; facts are
  * cached per key for the page's life with a TTL, so a steady page costs a few requests a minute;
  * after a failure the origin backs off exponentially (or for `Retry-After`), once for a whole
  * burst, answering at once from cache meanwhile. Callers hear each answer as it lands
@@ -82,6 +84,8 @@ interface OriginState {
   cache: Map<string, Cached>;
   inflight: Map<string, Batch>;
   pending: Batch | null;
+  /** The chunks of running batches not yet asked, in the order they will be. */
+  queues: Set<QueuedChunk[]>;
   failures: number;
   blockedUntil: number;
   /** Undefined again once a batch succeeds. */
@@ -90,6 +94,16 @@ interface OriginState {
 
 export interface Enricher {
   enrich(keys: readonly string[], options: EnrichOptions): Promise<EnrichResult>;
+  /** Moves the chunks holding any of `keys` that have not been asked yet to the front of their batch's queue (the rows scrolled into view). */
+  prioritize(origin: string, keys: readonly string[]): void;
+}
+
+/** Chunks asked at once per batch: about the requests the adapters' fetch lets fly (limit.ts). */
+const CHUNKS_AT_ONCE = 4;
+
+interface QueuedChunk {
+  chunk: string[];
+  wave: Wave;
 }
 
 export function createEnricher(options: EnricherOptions): Enricher {
@@ -104,7 +118,7 @@ export function createEnricher(options: EnricherOptions): Enricher {
 
   const stateOf = (origin: string): OriginState => {
     let s = origins.get(origin);
-    if (!s) origins.set(origin, (s = { cache: new Map(), inflight: new Map(), pending: null, failures: 0, blockedUntil: 0 }));
+    if (!s) origins.set(origin, (s = { cache: new Map(), inflight: new Map(), pending: null, queues: new Set(), failures: 0, blockedUntil: 0 }));
     return s;
   };
 
@@ -161,7 +175,17 @@ export function createEnricher(options: EnricherOptions): Enricher {
       // Keys the site did not return do not exist or are not visible: unknown until the TTL ends.
       for (const key of chunk) if (!answered.has(key)) s.cache.set(key, { facts: null, at: batch.now });
     };
-    await Promise.all(waves.flatMap(({ chunks: list, wave }) => list.map((chunk) => runChunk(chunk, wave))));
+    // A few chunks at a time, from a queue the rows scrolled into view can jump (`prioritize`).
+    const queue: QueuedChunk[] = waves.flatMap(({ chunks: list, wave }) => list.map((chunk) => ({ chunk, wave })));
+    s.queues.add(queue);
+    const worker = async () => {
+      for (let next = queue.shift(); next && failure === undefined && !signal.aborted; next = queue.shift()) await runChunk(next.chunk, next.wave);
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(CHUNKS_AT_ONCE, queue.length) }, worker));
+    } finally {
+      s.queues.delete(queue);
+    }
     if (batch.controller.signal.aborted) return 'network'; // our own choice: no backoff
     if (failure !== undefined) return failure;
     s.failures = 0;
@@ -190,6 +214,18 @@ export function createEnricher(options: EnricherOptions): Enricher {
       batches.add(s.pending);
     }
     return [...batches];
+  }
+
+  function prioritize(origin: string, keys: readonly string[]): void {
+    const s = origins.get(origin);
+    if (!s || s.queues.size === 0) return;
+    const wanted = new Set(keys.map(options.normalizeKey).filter((k): k is string => k !== null));
+    for (const queue of s.queues) {
+      const first = queue.filter((q) => q.chunk.some((k) => wanted.has(k)));
+      if (first.length === 0) continue;
+      const rest = queue.filter((q) => !first.includes(q));
+      queue.splice(0, queue.length, ...first, ...rest);
+    }
   }
 
   async function enrich(keys: readonly string[], { origin, signal, now, onFacts }: EnrichOptions): Promise<EnrichResult> {
@@ -248,5 +284,5 @@ export function createEnricher(options: EnricherOptions): Enricher {
     }
   }
 
-  return { enrich };
+  return { enrich, prioritize };
 }

@@ -74,4 +74,6 @@ export interface SourceAdapter {
   vendorWords?: VendorSlaWords;
   /** Facts from the site's REST API, same origin, batched; never throws. */
   enrich(keys: readonly string[], options: EnrichOptions): Promise<EnrichResult>;
+  /** Asks for these keys' facts before the others still waiting (rows scrolled into view). */
+  prioritize?(origin: string, keys: readonly string[]): void;
 }

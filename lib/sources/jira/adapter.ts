@@ -91,6 +91,7 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): SourceAdapt
     diagnose,
     maskUrl: jiraMaskUrl,
     enrich: enricher.enrich,
+    prioritize: enricher.prioritize,
   };
 }
 

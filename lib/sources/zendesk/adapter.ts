@@ -39,6 +39,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions = {}): Sourc
     maskUrl: maskZendeskUrl,
     vendorWords: ZENDESK_SLA_WORDS,
     enrich: enricher.enrich,
+    prioritize: enricher.prioritize,
   };
 }
 
