@@ -57,6 +57,8 @@ export interface EnricherOptions {
   /** The key in its canonical form, or null when it is not a key of this source (never sent). */
   normalizeKey(key: string): string | null;
   batchSize: number;
+  /** Chunks of a batch asked at once (default 4); the rest wait in a queue `prioritize` reorders. */
+  chunksAtOnce?: number;
   // Possibly undefined: each source passes its caller's optional tuning straight through.
   ttlMs?: number | undefined;
   coalesceMs?: number | undefined;
@@ -98,7 +100,7 @@ export interface Enricher {
   prioritize(origin: string, keys: readonly string[]): void;
 }
 
-/** Chunks asked at once per batch: about the requests the adapters' fetch lets fly (limit.ts). */
+/** Chunks asked at once per batch by default: about the requests the adapters' fetch lets fly (limit.ts). */
 const CHUNKS_AT_ONCE = 4;
 
 interface QueuedChunk {
@@ -182,7 +184,7 @@ export function createEnricher(options: EnricherOptions): Enricher {
       for (let next = queue.shift(); next && failure === undefined && !signal.aborted; next = queue.shift()) await runChunk(next.chunk, next.wave);
     };
     try {
-      await Promise.all(Array.from({ length: Math.min(CHUNKS_AT_ONCE, queue.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(options.chunksAtOnce ?? CHUNKS_AT_ONCE, queue.length) }, worker));
     } finally {
       s.queues.delete(queue);
     }

@@ -312,6 +312,10 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
       return isValidTicketKey(k) ? k : null;
     },
     batchSize: ZENDESK_BATCH_SIZE,
+    // Every Show Many of a page at once: a chunk then waits on its audits for seconds (4 at a
+    // time, within the budget), and a pool of four held the other chunks' Show Many behind them
+    // (measured: a 1,000-row view badged 0.8 s later).
+    chunksAtOnce: Infinity,
     ttlMs: options.ttlMs,
     coalesceMs: options.coalesceMs,
     backoffBaseMs: options.backoffBaseMs,
