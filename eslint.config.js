@@ -22,7 +22,7 @@ const VENDOR = '(^|/)sources/(jira|zendesk)(/|$)';
 const VENDOR_MESSAGE = 'Vendor knowledge lives in lib/sources/<vendor>; generic layers get it from the adapter, as data.';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', 'public/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', 'public/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
