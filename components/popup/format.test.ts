@@ -7,7 +7,7 @@ describe('countdownText', () => {
   it.each([
     ['at-risk', 12 * MINUTE, true, '12m left'],
     ['at-risk', 3 * HOUR + 12 * MINUTE, false, '~3h 12m left'],
-    ['at-risk', 30_000, true, '30s left'],
+    ['at-risk', 30_000, true, '<1m left'],
     ['at-risk', 30_000, false, '<1m left'],
     ['paused', 2 * HOUR, true, 'paused · 2h left'],
     ['breached', -40 * MINUTE, true, 'breached 40m ago'],

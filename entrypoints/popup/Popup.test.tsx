@@ -94,7 +94,7 @@ describe('popup (wired to the database)', () => {
     await act(() => {
       vi.advanceTimersByTime(1000);
     });
-    expect(within(rows()[0]!).getByText(/left$/).textContent).toBe('At risk: 50s left');
+    expect(within(rows()[0]!).getByText(/left$/).textContent).toBe('At risk: <1m left');
 
     clock = NOW + 3 * MIN;
     await act(() => {

@@ -20,7 +20,7 @@ describe('one set of state colours', () => {
   });
 
   it('the badge, the popup and the toolbar say the same colour for the same state', () => {
-    for (const [state, { fg, bg }] of Object.entries(STATE_COLOURS.light)) expect(BADGE_CSS).toContain(`.sla-lens-${state}{color:${fg}!important;background:${bg}!important`);
+    for (const [state, { fg, bg }] of Object.entries(STATE_COLOURS.light)) expect(BADGE_CSS).toContain(`.sla-lens-${state}>.sla-lens-pill{color:${fg}!important;background:${bg}!important`);
     expect(stateTokensCss()).toContain(`--sla-breached-bg:${STATE_COLOURS.light.breached.bg}`);
     expect(toolbarBadge(1, 0).background.toLowerCase()).toBe(STATE_COLOURS.light.breached.bg);
     expect(toolbarBadge(0, 1).background.toLowerCase()).toBe(STATE_COLOURS.light['at-risk'].line);
