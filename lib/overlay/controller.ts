@@ -120,11 +120,6 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
   const stale = (version: number | null) => newestVersion !== null && (version === null || version < newestVersion);
 
   /**
-   * Asks the background for the tickets' views and badges them. Tickets the site's API could not
-   * give (`apiFailed`) say why on their badges. When the background cannot answer, the tickets say
-   * `SLA unknown` and why, and are asked for again when they show anew.
-   */
-  /**
    * Badges held back: the page lays out its whole table for every round of badges that goes in
    * (~0.3 s on a 1,000-row table here), so the rows out of view get theirs together: at most
    * `HOLD_MS` after the first was held, when their enrichment is over, or as soon as the page
@@ -166,6 +161,12 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     if (promoting) cancelAnimationFrame(promoting);
   });
 
+  /**
+   * Asks the background for the tickets' views and badges them. Tickets the site's API could not
+   * give (`apiFailed`) say why on their badges. When the background cannot answer, the tickets say
+   * `SLA unknown` and why, and are asked for again when they show anew. Given `near` (the rows in
+   * view when they were asked for), the others' badges are held back to go in together.
+   */
   async function evaluate(tickets: TicketFacts[], unreadable: string[], near?: ReadonlySet<string>): Promise<void> {
     const changed = new Set<string>();
     const answers = [];
