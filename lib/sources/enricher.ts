@@ -22,6 +22,8 @@ import type { EnrichFailure, EnrichOptions, EnrichResult } from './types';
 export interface Wave {
   keys: readonly string[];
   memo: Map<string, Promise<unknown>>;
+  /** The first wave: the caller's first keys (the rows in view), whose requests go ahead of the rest (`priority: 'high'`). */
+  first: boolean;
 }
 
 export interface BatchContext {
@@ -142,7 +144,7 @@ export function createEnricher(options: EnricherOptions): Enricher {
     const chunks: string[][] = [];
     for (let i = 0; i < keys.length; i += batchSize) chunks.push(keys.slice(i, i + batchSize));
     // The first chunk (the rows in view) is its own wave, so nothing it waits for is sized by the rest.
-    const waves = [chunks.slice(0, 1), chunks.slice(1)].filter((w) => w.length > 0).map((w) => ({ chunks: w, wave: { keys: w.flat(), memo: new Map<string, Promise<unknown>>() } }));
+    const waves = [chunks.slice(0, 1), chunks.slice(1)].filter((w) => w.length > 0).map((w, i) => ({ chunks: w, wave: { keys: w.flat(), memo: new Map<string, Promise<unknown>>(), first: i === 0 } }));
     // Every chunk goes at once (the source's fetch limits how many requests are in flight): the
     // first failure backs the origin off once and stops the rest, which are asked again later.
     const stop = new AbortController();

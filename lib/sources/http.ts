@@ -79,6 +79,8 @@ export interface RequestContext {
   // Possibly undefined: tuning passed through from a caller's options (tests shorten them).
   timeoutMs?: number | undefined;
   maxBytes?: number | undefined;
+  /** `high` for the rows in view: ahead of the page's other requests waiting their turn (limit.ts), and a hint to the browser. */
+  priority?: 'high' | undefined;
 }
 
 /** What a request may say besides its URL; the guard sets credentials, redirects and the signal itself. */
@@ -182,7 +184,7 @@ export async function requestJson(context: RequestContext, url: string, init: Re
   try {
     let response: Response;
     try {
-      response = await untilAborted(context.fetch(url, { ...init, credentials: 'same-origin', redirect: 'manual', signal }), signal);
+      response = await untilAborted(context.fetch(url, { ...init, ...(context.priority ? { priority: context.priority } : {}), credentials: 'same-origin', redirect: 'manual', signal }), signal);
     } catch {
       return gaveUp();
     }

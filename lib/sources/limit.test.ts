@@ -55,4 +55,21 @@ describe('limitFetch', () => {
     await expect(fetch('a', {})).rejects.toThrow('network');
     await expect(fetch('b', {})).resolves.toBeInstanceOf(Response);
   });
+  it('puts high-priority requests ahead of the others waiting, in the order they were asked; an aborted one gives up its place', async () => {
+    const t = transport();
+    const fetch = limitFetch(t.send, 1);
+    const all = [fetch('a', {}), fetch('b', {}), fetch('c', {})];
+    const controller = new AbortController();
+    const dropped = fetch('x', { priority: 'high', signal: controller.signal });
+    all.push(fetch('h1', { priority: 'high' }), fetch('h2', { priority: 'high' }));
+    controller.abort(new DOMException('gone', 'AbortError'));
+    await expect(dropped).rejects.toMatchObject({ name: 'AbortError' });
+    all.push(fetch('h3', { priority: 'high' }), fetch('d', {}));
+    for (const url of ['a', 'h1', 'h2', 'h3', 'b', 'c', 'd']) {
+      await tick();
+      expect(t.started.at(-1)).toBe(url);
+      t.finish.get(url)!();
+    }
+    expect(await Promise.all(all)).toHaveLength(7);
+  });
 });

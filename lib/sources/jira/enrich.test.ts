@@ -87,6 +87,17 @@ describe('Cloud: fewer, wider requests', () => {
     expect(again).toHaveLength(12);
   });
 
+  it('asks for the rows in view (the first chunk) with priority high, ahead of the rest, and the rest without', async () => {
+    const data = siteOf(300);
+    const fetch = fakeFetch(data);
+    const keys = keysOf(data);
+    await adapterWith(fetch).enrich(keys, opts());
+    const high = fetch.calls.filter((c) => c.init.priority === 'high');
+    expect(high.filter(isSearch).map((c) => searchBody(c).jql)).toEqual([expect.stringContaining(keys[0]!)]);
+    expect(high.filter(isChangelog).map((c) => changelogBody(c).issueIdsOrKeys)).toEqual([keys.slice(0, 100)]);
+    expect(searches(fetch).filter((c) => c.init.priority !== 'high')).toHaveLength(2);
+  });
+
   it('a wave of more than 1,000 keys asks the bulk changelog in parts of at most 1,000', async () => {
     const data = siteOf(1250);
     const fetch = fakeFetch(data);

@@ -116,7 +116,7 @@ export function createEnricher(options: EnricherOptions): Enricher {
     let target = targets.get(origin) ?? options.target(origin);
     targets.set(origin, target);
     // Requests may go to `origin` only: a target built from the page's meta tags cannot lead them elsewhere.
-    const context: RequestContext = { fetch: options.fetch, origin, signal, now, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes };
+    const context: RequestContext = { fetch: options.fetch, origin, signal, now, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, priority: wave.first ? 'high' : undefined };
     const fields = await fieldsFor(origin, target, context);
     // Asked before the search, and not waiting for it: the histories depend on the keys alone.
     const changelogs = target.kind === 'cloud' ? changelogsFor(wave, keys, context, target) : null;

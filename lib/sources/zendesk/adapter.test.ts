@@ -172,6 +172,31 @@ describe('enrichment', () => {
     expect(result.facts.get('4101')).toMatchObject({ exact: true, group: 'Tier 2', organization: 'Globex' });
   });
 
+  it('reads the rows in view first: their Show Many and audits with priority high, the audits in the order asked', async () => {
+    const data = sites({ zendesk: many(150) });
+    const fetch = fakeFetch(data, (call) => {
+      // Show Many lists its tickets in an order of its own.
+      if (!isShowMany(call)) return undefined;
+      const res = handle(data, { method: 'GET', url: call.url })!;
+      const body = JSON.parse(res.body) as { tickets: unknown[] };
+      body.tickets.reverse();
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    const ids = Array.from({ length: 150 }, (_, i) => String(5000 + i)).reverse();
+    await adapterWith(fetch, { auditConcurrency: 1, auditsPerMinute: 5 }).enrich(ids, opts());
+    const high = fetch.calls.filter((c) => c.init.priority === 'high');
+    expect(high.filter(isShowMany).map((c) => idsOf(c).length)).toEqual([100]);
+    expect(idsOf(high.find(isShowMany)!)).toEqual(ids.slice(0, 100));
+    // The budget's five audits go to the first tickets asked, in that order.
+    expect(high.filter((c) => c.url.pathname.endsWith('/audits.json')).map((c) => c.url.pathname.split('/')[4])).toEqual(ids.slice(0, 5));
+    expect(
+      fetch.calls
+        .filter(isShowMany)
+        .filter((c) => c.init.priority !== 'high')
+        .map((c) => idsOf(c).length),
+    ).toEqual([50]);
+  });
+
   it('passes each ticket on as its audits land', async () => {
     const fetch = fakeFetch(sites());
     const heard: string[][] = [];

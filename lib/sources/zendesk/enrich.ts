@@ -212,16 +212,22 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
     return run;
   }
 
-  async function fetchBatch(origin: string, keys: string[], { signal, now, deliver }: BatchContext): Promise<BatchOutcome> {
-    // Requests may go to `origin` only, whatever a page of results names as the next one.
-    const requester: Requester = { fetch: options.fetch, origin, signal, now, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes };
+  async function fetchBatch(origin: string, keys: string[], { signal, now, deliver, wave }: BatchContext): Promise<BatchOutcome> {
+    // Requests may go to `origin` only, whatever a page of results names as the next one. The
+    // rows in view (the first wave) go ahead of the page's other requests, their audits included.
+    const requester: Requester = { fetch: options.fetch, origin, signal, now, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, priority: wave.first ? 'high' : undefined };
     const shown = await getJson(requester, showManyUrl(origin, keys));
     note(origin, shown, now);
     if (!shown.ok) return failedBatch(shown);
     const body = obj(shown.body);
     if (!body || !Array.isArray(body.tickets)) return { failure: 'bad-response' };
     const wanted = new Set(keys);
-    const tickets = body.tickets.map(obj).filter((t): t is Json => t !== undefined && wanted.has(String(idOf(t.id))));
+    // In the order asked (the rows in view first), whatever order the answer lists them in: the audits go in this order.
+    const order = new Map(keys.map((k, i) => [k, i]));
+    const tickets = body.tickets
+      .map(obj)
+      .filter((t): t is Json => t !== undefined && wanted.has(String(idOf(t.id))))
+      .sort((a, b) => order.get(String(idOf(a.id)))! - order.get(String(idOf(b.id)))!);
 
     const users = new Map<number, string>();
     for (const u of (Array.isArray(body.users) ? body.users : []).map(obj)) {
