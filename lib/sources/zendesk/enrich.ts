@@ -243,6 +243,8 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
       const n = namesOf(origin);
       return { site: new URL(origin).hostname, origin, groups: n.groups, organizations: n.organizations, users };
     });
+    // Awaited below; until then a failure must not count as unhandled.
+    named.catch(() => undefined);
 
     const known = new Map<Json, AuditTrail | null>();
     for (const ticket of tickets) {
