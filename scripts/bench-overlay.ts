@@ -98,6 +98,11 @@ const INSTRUMENT = (rows: number, rowSelector: string) => `(() => {
     for (const m of mutations) {
       // A countdown edits its badge's text node in place: one characterData mutation per redraw.
       if (m.type === 'characterData') w.__bench.redrawn++;
+      // A badge goes in as a new element, or a placeholder becomes one in place.
+      if (m.type === 'attributes' && m.oldValue === null && m.target.hasAttribute('data-sla-badge')) {
+        seen++;
+        added = true;
+      }
       for (const n of m.addedNodes)
         if (n instanceof Element && n.hasAttribute('data-sla-badge')) {
           seen++;
@@ -106,7 +111,7 @@ const INSTRUMENT = (rows: number, rowSelector: string) => `(() => {
     }
     if (added) viewportDone();
     if (seen >= ${rows} && w.__bench.allBadgedAt === null) w.__bench.allBadgedAt = performance.now();
-  }).observe(document, { childList: true, subtree: true, characterData: true });
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-sla-badge'], attributeOldValue: true });
 })();`;
 
 interface PerSecond {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { removeAllBadges, removeBadge, sweepStaleBadges, upsertBadge, type BadgeTarget } from './badge';
+import { hasSlot, removeAllBadges, removeBadge, showPlaceholder, sweepStaleBadges, upsertBadge, type BadgeTarget } from './badge';
 import type { RenderedBadge } from './badge-text';
 
 const OK: RenderedBadge = { state: 'ok', metric: 'resolution', text: '3h 12m left', label: 'Enterprise — resolution: on track', fast: false, changesAt: Infinity };
@@ -31,6 +31,34 @@ describe('upsertBadge', () => {
       '<span data-sla-badge="" role="img" data-sla-key="SUP-1" data-sla-state="ok" class="sla-lens-badge sla-lens-ok" data-sla-metric="resolution" ' +
         'title="Enterprise — resolution: on track" aria-label="Enterprise — resolution: on track"><span class="sla-lens-pill">3h 12m left</span></span>',
     );
+  });
+
+  it("turns the ticket's placeholder into its badge: the same element, in the same place, with the public attributes", () => {
+    const t = row();
+    expect(hasSlot(t)).toBe(false);
+    showPlaceholder(t);
+    const placeholder = t.anchor.nextElementSibling as HTMLElement;
+    expect(placeholder.hasAttribute('data-sla-pending')).toBe(true);
+    expect(hasSlot(t)).toBe(true);
+    expect(badges()).toEqual([]);
+    const badge = upsertBadge(t, OK);
+    expect(badge).toBe(placeholder);
+    expect(badges()).toEqual([placeholder]);
+    expect(badge!.hasAttribute('data-sla-pending')).toBe(false);
+    expect(badge!.className).toBe('sla-lens-badge sla-lens-ok');
+    expect(badge!.getAttribute('aria-label')).toBe(OK.label);
+    expect(badge!.textContent).toBe('3h 12m left');
+    expect(hasSlot(t)).toBe(true);
+    // A placeholder the page moved away is not taken over: the badge goes right after the anchor.
+    const u = row('SUP-2');
+    showPlaceholder(u);
+    const moved = u.anchor.nextElementSibling!;
+    u.element.append(moved);
+    expect(hasSlot(u)).toBe(false);
+    const other = upsertBadge(u, OK);
+    expect(other).not.toBe(moved);
+    expect(u.anchor.nextElementSibling).toBe(other);
+    expect(moved.isConnected).toBe(false);
   });
 
   it('is idempotent: a second call updates the same badge', () => {

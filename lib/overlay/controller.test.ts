@@ -136,57 +136,95 @@ describe('the overlay controller', () => {
     expect(adapter.enriched).toEqual([['SUP-3', 'SUP-4', 'SUP-1', 'SUP-2', 'SUP-5']]);
   });
 
-  it('badges the rows in view as their answers land, and holds the rest back until the enrichment ends or the page scrolls', async () => {
-    page(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4']);
-    // 1 and 2 on screen; 3 and 4 far below.
-    placeRows({ 'SUP-1': 10, 'SUP-2': 40, 'SUP-3': 9_000, 'SUP-4': 9_030 });
-    const facts = (key: string) => new Map([[key, { source: 'jira', site: 'acme.atlassian.net', key, created: NOW - H, exact: true } as TicketFacts]]);
-    let finish = () => {};
-    let answerLast = () => {};
-    const adapter: SourceAdapter = {
-      ...fakeAdapter(),
-      async enrich(_keys, { onFacts }) {
-        onFacts!(new Map([...facts('SUP-1'), ...facts('SUP-3')]));
-        await new Promise<void>((r) => (answerLast = r));
-        onFacts!(new Map([...facts('SUP-2'), ...facts('SUP-4')]));
-        await new Promise<void>((r) => (finish = r));
-        return { facts: new Map() };
-      },
-    };
-    start(adapter, fakeBackground());
-    const badged = () => badges().map(([key]) => key);
-    await vi.waitFor(() => expect(badged()).toEqual(['SUP-1']));
-    // Scrolling shows what is held at once.
-    document.dispatchEvent(new Event('scroll'));
-    expect(badged()).toEqual(['SUP-1', 'SUP-3']);
-    answerLast();
-    await vi.waitFor(() => expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3']));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3']);
-    // Held a short while at most, even while the enrichment goes on (Zendesk's audits can take seconds).
-    await vi.waitFor(() => expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4']), { timeout: 2_000 });
-    finish();
-  });
+  /** While the page loads, its rows have no placeholders: a badge would go in as a new element. */
+  async function whileLoading(body: () => Promise<void>): Promise<void> {
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    try {
+      await body();
+    } finally {
+      delete (document as unknown as { readyState?: string }).readyState;
+    }
+  }
 
-  it('shows what is held as soon as the enrichment is over', async () => {
+  it('badges the rows in view as their answers land, and holds back the rest of a loading page until the enrichment ends or the page scrolls', () =>
+    whileLoading(async () => {
+      page(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4']);
+      // 1 and 2 on screen; 3 and 4 far below.
+      placeRows({ 'SUP-1': 10, 'SUP-2': 40, 'SUP-3': 9_000, 'SUP-4': 9_030 });
+      const facts = (key: string) => new Map([[key, { source: 'jira', site: 'acme.atlassian.net', key, created: NOW - H, exact: true } as TicketFacts]]);
+      let finish = () => {};
+      let answerLast = () => {};
+      const adapter: SourceAdapter = {
+        ...fakeAdapter(),
+        async enrich(_keys, { onFacts }) {
+          onFacts!(new Map([...facts('SUP-1'), ...facts('SUP-3')]));
+          await new Promise<void>((r) => (answerLast = r));
+          onFacts!(new Map([...facts('SUP-2'), ...facts('SUP-4')]));
+          await new Promise<void>((r) => (finish = r));
+          return { facts: new Map() };
+        },
+      };
+      start(adapter, fakeBackground());
+      const badged = () => badges().map(([key]) => key);
+      await vi.waitFor(() => expect(badged()).toEqual(['SUP-1']));
+      // Scrolling shows what is held at once.
+      document.dispatchEvent(new Event('scroll'));
+      expect(badged()).toEqual(['SUP-1', 'SUP-3']);
+      answerLast();
+      await vi.waitFor(() => expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3']));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3']);
+      // Held a short while at most, even while the enrichment goes on (Zendesk's audits can take seconds).
+      await vi.waitFor(() => expect(badged()).toEqual(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4']), { timeout: 2_000 });
+      finish();
+    }));
+
+  it('shows what is held as soon as the enrichment is over', () =>
+    whileLoading(async () => {
+      page(['SUP-1', 'SUP-2']);
+      placeRows({ 'SUP-1': 10, 'SUP-2': 9_000 });
+      const facts = (key: string) => new Map([[key, { source: 'jira', site: 'acme.atlassian.net', key, created: NOW - H, exact: true } as TicketFacts]]);
+      let finish = () => {};
+      const adapter: SourceAdapter = {
+        ...fakeAdapter(),
+        async enrich(_keys, { onFacts }) {
+          onFacts!(new Map([...facts('SUP-1'), ...facts('SUP-2')]));
+          await new Promise<void>((r) => (finish = r));
+          return { facts: new Map() };
+        },
+      };
+      start(adapter, fakeBackground());
+      const badged = () => badges().map(([key]) => key);
+      await vi.waitFor(() => expect(badged()).toEqual(['SUP-1']));
+      finish();
+      await new Promise((r) => setTimeout(r, 30));
+      expect(badged()).toEqual(['SUP-1', 'SUP-2']);
+    }));
+
+  it("badges a loaded page's rows as their answers land, in view or not: each placeholder turns into its badge in place", async () => {
     page(['SUP-1', 'SUP-2']);
     placeRows({ 'SUP-1': 10, 'SUP-2': 9_000 });
     const facts = (key: string) => new Map([[key, { source: 'jira', site: 'acme.atlassian.net', key, created: NOW - H, exact: true } as TicketFacts]]);
-    let finish = () => {};
     const adapter: SourceAdapter = {
       ...fakeAdapter(),
       async enrich(_keys, { onFacts }) {
         onFacts!(new Map([...facts('SUP-1'), ...facts('SUP-2')]));
-        await new Promise<void>((r) => (finish = r));
-        return { facts: new Map() };
+        return new Promise(() => {});
       },
     };
+    const slots = () => [...document.querySelectorAll('[data-sla-pending],[data-sla-badge]')];
+    const added: Node[] = [];
+    const watcher = new MutationObserver((ms) => ms.forEach((m) => added.push(...m.addedNodes)));
     start(adapter, fakeBackground());
-    const badged = () => badges().map(([key]) => key);
-    await vi.waitFor(() => expect(badged()).toEqual(['SUP-1']));
-    finish();
-    await new Promise((r) => setTimeout(r, 30));
-    expect(badged()).toEqual(['SUP-1', 'SUP-2']);
+    await vi.waitFor(() => expect(slots()).toHaveLength(2));
+    const before = slots();
+    watcher.observe(document.body, { childList: true, subtree: true });
+    await vi.waitFor(() => expect(badges().map(([key]) => key)).toEqual(['SUP-1', 'SUP-2']));
+    watcher.disconnect();
+    // The same elements, no element put into the page: the table is not laid out again.
+    expect(slots()).toEqual(before);
+    expect(added.filter((n) => n instanceof Element && n.matches('[data-sla-pending],[data-sla-badge]'))).toEqual([]);
+    expect(document.querySelectorAll('[data-sla-pending]')).toHaveLength(0);
   });
 
   it('moves the rows scrolled into view up the queue of requests still waiting', async () => {
@@ -207,9 +245,9 @@ describe('the overlay controller', () => {
     expect(promoted[0]![0]).toMatch(/^https?:\/\//);
   });
 
-  it('shows a quiet placeholder on the tickets in view until their facts arrive, then the badge in its place; placeholders are not badges', async () => {
+  it('shows a quiet placeholder on every ticket until its facts arrive, then the badge in its place; placeholders are not badges', async () => {
     page(['SUP-1', 'SUP-2', 'SUP-3']);
-    // Rows 1 and 2 are on screen; 3 is far below and gets no placeholder.
+    // Rows 1 and 2 are on screen; 3 is far below: its placeholder keeps its place all the same.
     for (const row of document.querySelectorAll<HTMLElement>('.row')) {
       const top = row.dataset.key === 'SUP-3' ? 9_000 : 20;
       row.getBoundingClientRect = () => ({ top, bottom: top + 30, left: 0, right: 500, width: 500, height: 30, x: 0, y: top, toJSON: () => ({}) }) as DOMRect;
@@ -224,10 +262,11 @@ describe('the overlay controller', () => {
     };
     start(adapter, fakeBackground());
     const placeholders = () => [...document.querySelectorAll<HTMLElement>('[data-sla-pending]')].map((p) => [p.dataset.slaKey, p.getAttribute('aria-label'), p.previousElementSibling?.className]);
-    await vi.waitFor(() => expect(placeholders()).toHaveLength(2));
+    await vi.waitFor(() => expect(placeholders()).toHaveLength(3));
     expect(placeholders()).toEqual([
       ['SUP-1', 'SLA Lens is reading this ticket', 'key'],
       ['SUP-2', 'SLA Lens is reading this ticket', 'key'],
+      ['SUP-3', 'SLA Lens is reading this ticket', 'key'],
     ]);
     expect(badges()).toEqual([]);
     release();

@@ -12,7 +12,7 @@ import { clampFacts } from '../sources/clamp';
 import { cannotRead, type PageDiagnostics, type PageKind } from '../sources/page-status';
 import type { EnrichFailure, FoundTicket, SourceAdapter } from '../sources/types';
 import { failureWords } from '../view/words';
-import { isOurs, removeAllBadges, showPlaceholder, sweepStaleBadges } from './badge';
+import { hasSlot, isOurs, removeAllBadges, showPlaceholder, sweepStaleBadges } from './badge';
 import { createBadgeBoard } from './board';
 import { injectStyle, removeStyle } from './style';
 import { createTicker } from './ticker';
@@ -58,8 +58,8 @@ const BATCH = 500;
 const GATHER_MS = 60;
 /** Badges for rows out of view wait at most this long to go in together. */
 const HOLD_MS = 300;
-/** Placeholders at most per request: about two screens of rows. */
-const MAX_PLACEHOLDERS = 60;
+/** Placeholders at most per request: a big page's worth of rows. */
+const MAX_PLACEHOLDERS = 2000;
 
 function domFacts(found: FoundTicket, source: TicketFacts['source'], site: string): TicketFacts | null {
   const { created, ...rest } = found.dom;
@@ -120,8 +120,9 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
   const stale = (version: number | null) => newestVersion !== null && (version === null || version < newestVersion);
 
   /**
-   * Badges held back: the page lays out its whole table for every round of badges that goes in
-   * (~0.3 s on a 1,000-row table here), so the rows out of view get theirs together: at most
+   * Badges held back: the page lays out its whole table for every round of new elements that goes
+   * in (~0.3 s on a 1,000-row table here), so the rows out of view that have no placeholder to
+   * take over (the page was still loading) get theirs together: at most
    * `HOLD_MS` after the first was held, when their enrichment is over, or as soon as the page
    * scrolls, whichever comes first.
    */
@@ -165,7 +166,8 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
    * Asks the background for the tickets' views and badges them. Tickets the site's API could not
    * give (`apiFailed`) say why on their badges. When the background cannot answer, the tickets say
    * `SLA unknown` and why, and are asked for again when they show anew. Given `near` (the rows in
-   * view when they were asked for), the others' badges are held back to go in together.
+   * view when they were asked for), the badges of the others with no placeholder are held back to
+   * go in together.
    */
   async function evaluate(tickets: TicketFacts[], unreadable: string[], near?: ReadonlySet<string>): Promise<void> {
     const changed = new Set<string>();
@@ -201,7 +203,10 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       }
     }
     if (near) {
-      for (const key of changed) if (!near.has(key)) hold(key);
+      // A row whose placeholder keeps its place costs nothing to badge now.
+      const slotted = new Set<string>();
+      for (const found of tracked.values()) if (changed.has(found.key) && hasSlot(found)) slotted.add(found.key);
+      for (const key of changed) if (!near.has(key) && !slotted.has(key)) hold(key);
       for (const key of held) changed.delete(key);
     }
     show(changed);
@@ -209,46 +214,54 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
 
   /**
    * The keys with the rows in view (and half a screen below) first, each group in page order: the
-   * first request asks for what the agent is looking at. One layout read for them all. Also the
-   * tickets in view, which get placeholders.
+   * first request asks for what the agent is looking at. One layout read for them all.
    */
-  function inViewFirst(keys: string[]): { ordered: string[]; inView: FoundTicket[] } {
+  function inViewFirst(keys: string[]): { ordered: string[]; near: string[] } {
     const view = doc.defaultView;
-    if (!view) return { ordered: keys, inView: [] };
-    const foundOf = new Map<string, FoundTicket>();
-    for (const found of tracked.values()) if (!foundOf.has(found.key)) foundOf.set(found.key, found);
+    if (!view) return { ordered: keys, near: [] };
+    const first = new Map<string, FoundTicket>();
+    for (const found of tracked.values()) if (!first.has(found.key)) first.set(found.key, found);
     const near: string[] = [];
     const far: string[] = [];
-    const inView: FoundTicket[] = [];
     for (const key of keys) {
-      const found = foundOf.get(key);
-      if (found && isNear(found.element, view)) {
-        near.push(key);
-        inView.push(found);
-      } else far.push(key);
+      const found = first.get(key);
+      if (found && isNear(found.element, view)) near.push(key);
+      else far.push(key);
     }
-    return { ordered: [...near, ...far], inView };
+    return { ordered: [...near, ...far], near };
   }
 
   async function flush(current: Run): Promise<void> {
-    const { ordered: keys, inView } = inViewFirst([...current.pending]);
-    // Until their facts arrive, the tickets in view show a quiet placeholder, not nothing and not
-    // a guess: only those, and not before the page has loaded. Anything put into a loading page's
-    // table lays it out again (measured on a 1,000-row view: the page's load 0.4–0.6 s later with
-    // placeholders, even for the rows in view only); a ticket whose facts come first needs none.
-    const placeholders = () => {
-      for (const found of inView.slice(0, MAX_PLACEHOLDERS)) if (!views.has(found.key) && found.element.isConnected) showPlaceholder(found);
-    };
-    if (doc.readyState === 'complete') placeholders();
-    else doc.defaultView?.addEventListener('load', placeholders, { once: true, signal: current.signal });
+    // Measured before anything of ours goes in: once the page has drawn itself (document_idle),
+    // its layout is clean and reading it costs nothing.
+    const { ordered: keys, near } = inViewFirst([...current.pending]);
     current.pending.clear();
     for (const key of keys) {
       apiFailed.delete(key);
       current.inFlight.add(key);
     }
     if (keys.length === 0) return;
+    // The requests leave first; the placeholders are laid out while they travel.
+    const done = enrichAndEvaluate(current, keys, new Set(near));
+    // Until their facts arrive, the tickets show a quiet placeholder, not nothing and not a guess,
+    // and it keeps each one's place: its badge takes over the same element, so the page's table is
+    // laid out once for all of them instead of once for every round of badges (0.1–0.3 s each on a
+    // 1,000-row table). Not before the page has loaded: anything put into a loading page's table
+    // lays it out again and delays its load (measured: 0.4–0.6 s on a 1,000-row view).
+    const asked = new Set(keys);
+    const placeholders = () => {
+      let shown = 0;
+      for (const found of tracked.values()) {
+        if (shown >= MAX_PLACEHOLDERS) break;
+        if (!asked.has(found.key) || views.has(found.key) || !found.element.isConnected) continue;
+        showPlaceholder(found);
+        shown++;
+      }
+    };
+    if (doc.readyState === 'complete') placeholders();
+    else doc.defaultView?.addEventListener('load', placeholders, { once: true, signal: current.signal });
     try {
-      await enrichAndEvaluate(current, keys, new Set(inView.map((f) => f.key)));
+      await done;
     } finally {
       for (const key of keys) current.inFlight.delete(key);
       showHeld();
