@@ -57,7 +57,7 @@ describe('limitFetch', () => {
   });
   it('puts high-priority requests ahead of the others waiting, in the order they were asked; an aborted one gives up its place', async () => {
     const t = transport();
-    const fetch = limitFetch(t.send, 1);
+    const fetch = limitFetch(t.send, 1, 1);
     const all = [fetch('a', {}), fetch('b', {}), fetch('c', {})];
     const controller = new AbortController();
     const dropped = fetch('x', { priority: 'high', signal: controller.signal });
@@ -71,5 +71,28 @@ describe('limitFetch', () => {
       t.finish.get(url)!();
     }
     expect(await Promise.all(all)).toHaveLength(7);
+  });
+
+  it('lets high-priority requests (the rows in view) have more in flight than the others', async () => {
+    const t = transport();
+    const fetch = limitFetch(t.send, 2, 4);
+    const all = ['a', 'b', 'c'].map((u) => fetch(u, {}));
+    all.push(...['h1', 'h2', 'h3', 'h4', 'h5'].map((u) => fetch(u, { priority: 'high' })));
+    await tick();
+    // Two normal ones left at once; then the high ones up to four in flight in all, none normal.
+    expect(t.started).toEqual(['a', 'b', 'h1', 'h2']);
+    t.finish.get('a')!();
+    await tick();
+    expect(t.started).toEqual(['a', 'b', 'h1', 'h2', 'h3']);
+    t.finish.get('b')!();
+    t.finish.get('h1')!();
+    await tick();
+    expect(t.started).toEqual(['a', 'b', 'h1', 'h2', 'h3', 'h4', 'h5']);
+    // No high one left waiting: the last normal one goes once fewer than two are in flight.
+    for (const u of ['h2', 'h3', 'h4', 'h5']) t.finish.get(u)!();
+    await tick();
+    expect(t.started.slice(7)).toEqual(['c']);
+    t.finish.get('c')!();
+    expect(await Promise.all(all)).toHaveLength(8);
   });
 });

@@ -7,6 +7,7 @@ import { renderFixture as renderJiraFixture } from '../jira/__fixtures__/pages';
 import { FIXTURE_NOW, FIXTURE_PAGES, fixtureSites, renderFixture, renderHtml } from './__fixtures__/pages';
 import { createZendeskAdapter, zendeskAdapter, type ZendeskAdapterOptions } from './adapter';
 import { MAX_RETRY_AFTER_MS, type Fetch } from '../http';
+import { MAX_HIGH_IN_FLIGHT } from '../limit';
 import { never, paddedJson, redirectStep, redirectTo } from '../../../testing/fakes/fetch';
 import { TrailCache } from './enrich';
 
@@ -100,7 +101,7 @@ describe('enrichment', () => {
     expect(result.facts.get('4106')).toMatchObject({ status: 'solved', resolvedAt: expect.any(Number), firstResponseAt: expect.any(Number) });
   });
 
-  it('sends at most 100 ids a Show Many, and at most 4 requests at once', async () => {
+  it('sends at most 100 ids a Show Many, and at most 8 requests at once (4, and 8 for the rows in view)', async () => {
     const data = sites({ zendesk: many(250) });
     const fetch = fakeFetch(data);
     const result = await adapterWith(fetch, { auditsPerMinute: 300 }).enrich(
@@ -109,7 +110,7 @@ describe('enrichment', () => {
     );
     expect(fetch.calls.filter(isShowMany).map((c) => idsOf(c).length)).toEqual([100, 100, 50]);
     expect(fetch.paths('/api/v2/tickets/5').length).toBe(250);
-    expect(fetch.inFlight.max).toBeLessThanOrEqual(4);
+    expect(fetch.inFlight.max).toBeLessThanOrEqual(MAX_HIGH_IN_FLIGHT);
     expect(result.facts.size).toBe(250);
     expect([...result.facts.values()].every((f) => f.exact)).toBe(true);
     // The names were read once for all three batches.

@@ -278,7 +278,8 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
     /** Trails this batch read, for the other tabs: only what `readSharedTrail` passes, as the background takes nothing else. */
     const read: SharedTrail[] = [];
 
-    await inPool(tickets, concurrency, async (ticket) => {
+    // The rows in view read their audits with the page's larger allowance for them (limit.ts).
+    await inPool(tickets, wave.first ? concurrency * 2 : concurrency, async (ticket) => {
       if (signal.aborted) return;
       const id = idOf(ticket.id)!;
       const stamp = stampOf(ticket);
