@@ -73,6 +73,11 @@ function page(keys: string[]) {
   document.body.innerHTML = keys.map((k) => `<div class="row" data-key="${k}"><a class="key">${k}</a> summary</div>`).join('');
 }
 
+/** The same rows in a table, whose columns they share. */
+function tablePage(keys: string[]) {
+  document.body.innerHTML = `<table><tbody>${keys.map((k) => `<tr class="row" data-key="${k}"><td><a class="key">${k}</a></td><td>summary</td></tr>`).join('')}</tbody></table>`;
+}
+
 const overlays: AbortController[] = [];
 
 function start(adapter: SourceAdapter, background: ReturnType<typeof fakeBackground>, configListeners: Array<(version: number | null) => void> = [], reports?: PageReport[]) {
@@ -201,13 +206,15 @@ describe('the overlay controller', () => {
       expect(badged()).toEqual(['SUP-1', 'SUP-2']);
     }));
 
-  it("badges a loaded page's rows as their answers land, in view or not: each placeholder turns into its badge in place", async () => {
-    page(['SUP-1', 'SUP-2']);
+  it("badges a loaded table's rows as their answers land, in view or not: each placeholder turns into its badge in place", async () => {
+    tablePage(['SUP-1', 'SUP-2']);
     placeRows({ 'SUP-1': 10, 'SUP-2': 9_000 });
     const facts = (key: string) => new Map([[key, { source: 'jira', site: 'acme.atlassian.net', key, created: NOW - H, exact: true } as TicketFacts]]);
+    let answer = () => {};
     const adapter: SourceAdapter = {
       ...fakeAdapter(),
       async enrich(_keys, { onFacts }) {
+        await new Promise<void>((r) => (answer = r));
         onFacts!(new Map([...facts('SUP-1'), ...facts('SUP-2')]));
         return new Promise(() => {});
       },
@@ -217,8 +224,10 @@ describe('the overlay controller', () => {
     const watcher = new MutationObserver((ms) => ms.forEach((m) => added.push(...m.addedNodes)));
     start(adapter, fakeBackground());
     await vi.waitFor(() => expect(slots()).toHaveLength(2));
+    expect(badges()).toEqual([]);
     const before = slots();
     watcher.observe(document.body, { childList: true, subtree: true });
+    answer();
     await vi.waitFor(() => expect(badges().map(([key]) => key)).toEqual(['SUP-1', 'SUP-2']));
     watcher.disconnect();
     // The same elements, no element put into the page: the table is not laid out again.
@@ -245,8 +254,19 @@ describe('the overlay controller', () => {
     expect(promoted[0]![0]).toMatch(/^https?:\/\//);
   });
 
-  it('shows a quiet placeholder on every ticket until its facts arrive, then the badge in its place; placeholders are not badges', async () => {
-    page(['SUP-1', 'SUP-2', 'SUP-3']);
+  it('in a list of rows laid out on their own, puts placeholders on the rows in view only', async () => {
+    page(['SUP-1', 'SUP-2']);
+    placeRows({ 'SUP-1': 10, 'SUP-2': 9_000 });
+    const adapter = fakeAdapter();
+    adapter.enrich = () => new Promise(() => {});
+    start(adapter, fakeBackground());
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-sla-pending]')).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect([...document.querySelectorAll<HTMLElement>('[data-sla-pending]')].map((p) => p.dataset.slaKey)).toEqual(['SUP-1']);
+  });
+
+  it('in a table, shows a quiet placeholder on every row until its facts arrive, then the badge in its place; placeholders are not badges', async () => {
+    tablePage(['SUP-1', 'SUP-2', 'SUP-3']);
     // Rows 1 and 2 are on screen; 3 is far below: its placeholder keeps its place all the same.
     for (const row of document.querySelectorAll<HTMLElement>('.row')) {
       const top = row.dataset.key === 'SUP-3' ? 9_000 : 20;
