@@ -1,0 +1,211 @@
+/**
+ * Downloads a configuration file the organisation publishes at a URL (issue 15 §2). The background
+ * calls it on an alarm, so it stays light: no zod, no Dexie, nothing of lib/db or lib/config. It
+ * never throws: every way a download can go wrong is a `failed` outcome with a sentence the user
+ * can act on, since it ends up on the options page and in the popup.
+ */
+
+/**
+ * The same 5 MB as a file imported by hand (`MAX_CONFIG_BYTES`, lib/db/config-store.ts). It is
+ * repeated because that module brings zod and Dexie with it, and lib/config/limits.ts, which holds
+ * the other limits, brings yaml; a test keeps the two equal.
+ */
+export const MAX_SUBSCRIBED_BYTES = 5 * 1024 * 1024;
+
+/** Long enough for a slow intranet server, short enough that a hung one does not hold the alarm's worker. */
+export const FETCH_TIMEOUT_MS = 15_000;
+
+export type FetchFailureReason = 'not-https' | 'redirected-to-http' | 'http-status' | 'timeout' | 'too-large' | 'network' | 'cors';
+
+export type FetchOutcome =
+  | { kind: 'changed'; text: string; etag?: string; lastModified?: string; finalUrl: string }
+  | { kind: 'not-modified' }
+  /**
+   * `cors` is part of the contract for callers that can tell it apart; a browser's fetch cannot
+   * (a refused cross-origin read and an unreachable server are the same TypeError), so this module
+   * reports both as `network`, with a message naming both causes.
+   */
+  | { kind: 'failed'; reason: FetchFailureReason; status?: number; message: string };
+
+export type FetchFailure = Extract<FetchOutcome, { kind: 'failed' }>;
+
+/** What the previous successful download's answer said, so the server can answer 304. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
+export interface FetchDeps {
+  fetch: typeof fetch;
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+/** Servers on HTTP/2 send no reason phrase, so the message would read "answered 404" alone. */
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  410: 'Gone',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+function failed(reason: FetchFailureReason, message: string, status?: number): FetchFailure {
+  return status === undefined ? { kind: 'failed', reason, message } : { kind: 'failed', reason, status, message };
+}
+
+function bytesText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} kB`;
+  return `${bytes} bytes`;
+}
+
+function secondsText(ms: number): string {
+  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+}
+
+const tooLarge = (max: number) => failed('too-large', `The file is larger than ${bytesText(max)}, the most SLA Lens reads for a configuration. Remove what it does not need, or split it.`);
+
+const timedOut = (ms: number, url: string) => failed('timeout', `The server did not answer within ${secondsText(ms)} (${url}). Check that the address is reachable from this computer.`);
+
+function statusMessage(status: number, statusText: string, url: string): string {
+  // The status text is the server's to choose: bounded, so a hostile one cannot flood the options page.
+  const reason = REASONS[status] ?? statusText.trim().slice(0, 60);
+  const head = `The server answered ${status}${reason ? ` ${reason}` : ''} for ${url}.`;
+  if (status === 401 || status === 403) return `${head} The file must be readable without signing in: SLA Lens sends no cookies or passwords with this request.`;
+  if (status === 404 || status === 410) return `${head} Check the address.`;
+  return head;
+}
+
+/** Lets a body go unread; not awaited, since a cancel can wait on the server. */
+function discard(response: Response): void {
+  if (response.body && !response.body.locked) void response.body.cancel().catch(() => undefined);
+}
+
+/** `work`, or a rejection once `signal` aborts: the timeout holds even for a fetch or stream that ignores its signal. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new DOMException('Aborted', 'AbortError'));
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => (onAbort = () => reject(new DOMException('Aborted', 'AbortError'))));
+  signal.addEventListener('abort', onAbort, { once: true });
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+}
+
+/**
+ * The body as text, or null once it passes `max` bytes. Content-Length alone is not enough: a
+ * server may send none, or a wrong one, or a compressed size that decodes to far more.
+ */
+async function boundedText(response: Response, max: number, signal: AbortSignal): Promise<string | null> {
+  const declared = Number(response.headers.get('Content-Length'));
+  if (Number.isFinite(declared) && declared > max) {
+    discard(response);
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        void reader.cancel().catch(() => undefined);
+        return null;
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    void reader.cancel().catch(() => undefined);
+    throw error;
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  // Not fatal: a stray byte becomes U+FFFD and the validator names the place, which beats "cannot decode".
+  return new TextDecoder('utf-8').decode(all);
+}
+
+function isHttps(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Fetches the configuration at `url`, conditionally on `previous`. Refuses anything but https
+ * before sending; sends no cookies (the file is public to whoever may read it, and a session
+ * cookie must not decide which file the whole team gets); follows redirects but refuses one that
+ * lands on plain http; gives up after `timeoutMs`, body included; reads at most `maxBytes`.
+ */
+export async function fetchConfigFile(url: string, previous: Validators, deps: FetchDeps): Promise<FetchOutcome> {
+  if (!isHttps(url)) {
+    // Plain http lets anyone on the network path rewrite every agent's SLA targets.
+    return failed('not-https', `SLA Lens only loads a configuration from an https:// address, and "${url.slice(0, 200)}" is not one. Publish the file over https.`);
+  }
+  const timeoutMs = deps.timeoutMs ?? FETCH_TIMEOUT_MS;
+  const maxBytes = deps.maxBytes ?? MAX_SUBSCRIBED_BYTES;
+  const headers: Record<string, string> = {};
+  if (previous.etag) headers['If-None-Match'] = previous.etag;
+  if (previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
+
+  const controller = new AbortController();
+  const { signal } = controller;
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    let response: Response;
+    try {
+      // `no-cache`, not `no-store`: the browser's cache may still answer, but only after the server confirms it is current.
+      response = await untilAborted(deps.fetch(url, { method: 'GET', headers, cache: 'no-cache', credentials: 'omit', redirect: 'follow', signal }), signal);
+    } catch {
+      if (signal.aborted) return timedOut(timeoutMs, url);
+      // Browsers give no detail on purpose: an unreachable host and a missing CORS header look the same to a script.
+      return failed(
+        'network',
+        `The server for ${url} could not be reached, or refused to let SLA Lens read the file. Check the address and your connection, and that the server sends Access-Control-Allow-Origin for this file.`,
+      );
+    }
+
+    const finalUrl = response.url || url;
+    if (!isHttps(finalUrl)) {
+      discard(response);
+      return failed('redirected-to-http', `The server redirected to a plain http:// address (${finalUrl.slice(0, 200)}); SLA Lens only follows https://. Publish the file over https.`);
+    }
+    if (response.status === 304) {
+      discard(response);
+      return { kind: 'not-modified' };
+    }
+    if (!response.ok) {
+      discard(response);
+      return failed('http-status', statusMessage(response.status, response.statusText, finalUrl), response.status);
+    }
+
+    let text: string | null;
+    try {
+      text = await boundedText(response, maxBytes, signal);
+    } catch {
+      if (signal.aborted) return timedOut(timeoutMs, url);
+      return failed('network', `The connection to the server for ${url} broke off while the file was being read. Check your connection.`);
+    }
+    if (text === null) return tooLarge(maxBytes);
+
+    const etag = response.headers.get('ETag');
+    const lastModified = response.headers.get('Last-Modified');
+    return { kind: 'changed', text, finalUrl, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
