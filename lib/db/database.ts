@@ -15,7 +15,16 @@ export interface MetaRow {
 }
 
 /** Where an applied configuration came from. */
-export type ConfigSource = { kind: 'file'; fileName: string } | { kind: 'paste' } | { kind: 'zendesk'; fileNames: string[] } | { kind: 'rollback'; toVersion: number } | { kind: 'sample' };
+export type ConfigSource =
+  | { kind: 'file'; fileName: string }
+  | { kind: 'paste' }
+  | { kind: 'zendesk'; fileNames: string[] }
+  | { kind: 'rollback'; toVersion: number }
+  | { kind: 'sample' }
+  /** Fetched from the URL a team subscribed to; the ETag the server gave it, if any. */
+  | { kind: 'subscription'; url: string; etag?: string }
+  /** Pushed by the organisation's browser policy: inline, or from the URL the policy names. */
+  | { kind: 'policy'; url?: string };
 
 /** One amendment of the SLA configuration: the applied document in full, append-only. */
 export interface ConfigVersion {

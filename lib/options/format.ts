@@ -15,6 +15,10 @@ export function describeSource(source: ConfigSource): string {
       return `rollback to version ${source.toVersion}`;
     case 'sample':
       return 'the sample configuration';
+    case 'subscription':
+      return `subscription ${source.url}${source.etag ? `, ETag ${source.etag}` : ''}`;
+    case 'policy':
+      return source.url ? `your organisation's policy, from ${source.url}` : "your organisation's policy";
   }
 }
 
