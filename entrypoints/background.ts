@@ -1,5 +1,5 @@
 import '../lib/zod-setup';
-import { CONFIG_VERSION_KEY, SITE_KIND_KEY_PREFIX, STORAGE_PROBLEM_KEY } from '../lib/storage-keys';
+import { CONFIG_VERSION_KEY, SITE_KIND_KEY_PREFIX, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY } from '../lib/storage-keys';
 import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, createTicketRecorder, evaluateTickets } from '../lib/db/evaluate';
@@ -12,6 +12,7 @@ import { parseAlertId, showDueAlerts } from '../lib/db/alerts';
 import { afterConfigChange, publishPopupSnapshot, pruneTickets, showToolbarBadge } from '../lib/db/upkeep';
 import { openTicket } from '../lib/view/ticket-url';
 import { createSiteRegistry } from '../lib/sources/site-registry';
+import { createSubscriptionRunner, storedSubscription } from '../lib/subscription/runner';
 import { clearTabStatus, PAGE_STATUS_TYPE, parsePageStatus, recordTabStatus, type TabAction } from '../lib/tabs/page-status';
 
 export default defineBackground({
@@ -117,7 +118,29 @@ export default defineBackground({
     };
     browser.runtime.onInstalled.addListener(ensureAlarms);
     browser.runtime.onStartup.addListener(ensureAlarms);
+
+    // A configuration subscribed by URL: checked at install and start, on its own alarm, and at
+    // once when the options page subscribes or asks ("Check now" makes it due).
+    const subscription = createSubscriptionRunner({
+      db,
+      store: {
+        load: async () => storedSubscription((await browser.storage.local.get(SUBSCRIPTION_KEY))[SUBSCRIPTION_KEY]),
+        save: (state) => browser.storage.local.set({ [SUBSCRIPTION_KEY]: state }),
+      },
+      fetch: (input, init) => fetch(input, init),
+      now: () => Date.now(),
+      schedule: (when) => void (when === null ? browser.alarms.clear('sla:subscription') : browser.alarms.create('sla:subscription', { when })),
+    });
+    const checkSubscription = () => void subscription.run().catch(report('check the subscribed configuration'));
+    browser.runtime.onInstalled.addListener(checkSubscription);
+    browser.runtime.onStartup.addListener(checkSubscription);
+    browser.storage.onChanged.addListener((changes, area) => {
+      const change = area === 'local' ? changes[SUBSCRIPTION_KEY] : undefined;
+      // The runner's own writes schedule a later check; only a state made due (or removed) is news.
+      if (change && (storedSubscription(change.newValue)?.nextTryAt ?? 0) <= Date.now()) checkSubscription();
+    });
     browser.alarms.onAlarm.addListener(({ name }) => {
+      if (name === 'sla:subscription') checkSubscription();
       if (name === 'sla:minute') refreshSummaries();
       if (name === 'sla:retention') void pruneTickets(db, Date.now()).then(refreshSummaries, report('remove old tickets'));
     });

@@ -23,6 +23,9 @@ export const STORAGE_PROBLEM_KEY = 'sla:storageProblem';
 /** `storage.local`: which custom field holds the JSM request type on each Jira origin (a `customfield_…` id, as that site's `GET /field` said). */
 export const JIRA_FIELD_KEY_PREFIX = 'sla:jira-request-type-field:';
 
+/** `storage.local`: the configuration subscribed by URL and how its checks went (lib/subscription/state.ts `SubscriptionState`); absent when none. */
+export const SUBSCRIPTION_KEY = 'sla:subscription';
+
 export const tabStatusKey = (tabId: number): string => `${TAB_STATUS_KEY_PREFIX}${tabId}`;
 export const siteKindKey = (origin: string): string => `${SITE_KIND_KEY_PREFIX}${origin}`;
 export const jiraFieldKey = (origin: string): string => `${JIRA_FIELD_KEY_PREFIX}${origin}`;

@@ -6,7 +6,8 @@ import { createOptionsStores } from '../../lib/options/context';
 import { downloadText } from '../../lib/options/history-store';
 import { publishActiveVersion } from '../../lib/messaging/config-version';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
-import { STORAGE_PROBLEM_KEY } from '../../lib/storage-keys';
+import { STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY } from '../../lib/storage-keys';
+import { storedSubscription } from '../../lib/subscription/runner';
 import { applyStateTokens } from '../../lib/view/colours';
 import { OptionsApp } from './OptionsApp';
 import './style.css';
@@ -37,6 +38,18 @@ function main() {
         browser.storage.onChanged.addListener(changed);
         return () => browser.storage.onChanged.removeListener(changed);
       },
+    },
+    subscription: {
+      read: async () => storedSubscription((await browser.storage.local.get(SUBSCRIPTION_KEY))[SUBSCRIPTION_KEY]),
+      write: (state) => (state === null ? browser.storage.local.remove(SUBSCRIPTION_KEY) : browser.storage.local.set({ [SUBSCRIPTION_KEY]: state })),
+      onChanged(listener) {
+        const changed = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'local' && SUBSCRIPTION_KEY in changes) listener();
+        };
+        browser.storage.onChanged.addListener(changed);
+        return () => browser.storage.onChanged.removeListener(changed);
+      },
+      requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
     },
     sites: {
       // Extension pages have the same APIs as the background: no messaging needed.

@@ -6,6 +6,7 @@ import { createHistoryStore, type HistoryDeps, type HistoryStore } from './histo
 import { createImportStore, type ImportDeps, type ImportStore } from './import-store';
 import { loadOptionsData, type OptionsData } from './options-data';
 import { createSitesStore, type SitesDeps, type SitesStore } from './sites-store';
+import { createSubscriptionStore, type SubscriptionDeps, type SubscriptionStore } from './subscription-store';
 import { createTesterStore, type TesterStore } from './tester';
 import { useLiveQuery, type LiveResult } from './use-live-query';
 
@@ -21,6 +22,8 @@ export interface OptionsEnv extends ImportDeps, HistoryDeps {
    * STORAGE_PROBLEM_KEY): the message, or null. Absent where there is no background (tests).
    */
   storageProblem?: { read(): Promise<string | null>; onChanged(listener: () => void): () => void };
+  /** The configuration subscribed by URL, in extension storage; absent where there is no background to check it (tests). */
+  subscription?: SubscriptionDeps;
 }
 
 export interface OptionsStores {
@@ -30,6 +33,7 @@ export interface OptionsStores {
   history: HistoryStore;
   tester: TesterStore;
   sites: SitesStore;
+  subscription: SubscriptionStore | null;
 }
 
 export function createOptionsStores(db: SlaLensDatabase, env: OptionsEnv): OptionsStores {
@@ -40,6 +44,7 @@ export function createOptionsStores(db: SlaLensDatabase, env: OptionsEnv): Optio
     history: createHistoryStore(db, env),
     tester: createTesterStore(env.now),
     sites: createSitesStore(env.sites, (host) => forgetSite(db, host)),
+    subscription: env.subscription ? createSubscriptionStore(env.subscription, env.now) : null,
   };
 }
 

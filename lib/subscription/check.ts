@@ -45,7 +45,11 @@ export async function checkSubscription(db: SlaLensDatabase, state: Subscription
   const inForce = await db.policies.count();
   const removed = preview.changes.filter((c) => c.subject === 'policy' && c.kind === 'removed').length;
   if (!deps.managed && deps.confirmed !== preview.hash && inForce > 0 && removed === inForce) {
-    return done({ kind: 'needs-confirmation', hash: preview.hash, reason: `applying it would remove all ${inForce} policies in force${preview.document.policies.length > 0 ? ` and put ${preview.document.policies.length} others in their place` : ''}.` });
+    return done({
+      kind: 'needs-confirmation',
+      hash: preview.hash,
+      reason: `applying it would remove all ${inForce} policies in force${preview.document.policies.length > 0 ? ` and put ${preview.document.policies.length} others in their place` : ''}.`,
+    });
   }
   try {
     const applied = await applyImport(db, preview, `Updated from ${outcome.finalUrl}`);

@@ -192,3 +192,13 @@ describe('describe', () => {
     expect(summary.lines[0]).toBe('A new file on the server waits for your confirmation before it is applied: It would remove every policy.');
   });
 });
+
+describe('a confirmation', () => {
+  it('is for the one check that follows it, whatever that check finds', () => {
+    const waiting: SubscriptionState = { ...subscribe(URL_, 60, T0), pendingConfirmation: { hash: 'h2', reason: 'r' }, confirmed: 'h2' };
+    expect(afterFetch(waiting, changed('"e2"'), T0, { kind: 'applied', hash: 'h2' }).confirmed).toBeUndefined();
+    expect(afterFetch(waiting, notFound, T0, { kind: 'failed', message: 'm' }).confirmed).toBeUndefined();
+    expect(afterFetch(waiting, changed('"e3"'), T0, { kind: 'needs-confirmation', hash: 'h3', reason: 'r' })).toMatchObject({ pendingConfirmation: { hash: 'h3' } });
+    expect(afterFetch(waiting, changed('"e3"'), T0, { kind: 'needs-confirmation', hash: 'h3', reason: 'r' }).confirmed).toBeUndefined();
+  });
+});

@@ -29,6 +29,8 @@ export interface SubscriptionState {
   nextTryAt: number;
   /** A valid file that would change too much to apply unattended (every policy gone): waits for the user. */
   pendingConfirmation?: { hash: string; reason: string };
+  /** The content hash the user confirmed on the options page: the next check applies that file. */
+  confirmed?: string;
 }
 
 /** What applying a fetched file did, as the background reports it. */
@@ -83,7 +85,7 @@ export function retryDelayMs(failures: number, refreshMinutes: number): number {
 }
 
 /** Drops the optional fields named, so the stored state holds no `undefined` (exact optional types). */
-function without(state: SubscriptionState, ...keys: Array<'etag' | 'lastModified' | 'lastError' | 'pendingConfirmation'>): SubscriptionState {
+function without(state: SubscriptionState, ...keys: Array<'etag' | 'lastModified' | 'lastError' | 'pendingConfirmation' | 'confirmed'>): SubscriptionState {
   const next = { ...state };
   for (const key of keys) delete next[key];
   return next;
@@ -101,7 +103,8 @@ function validatorsOf(outcome: FetchOutcome): Pick<SubscriptionState, 'etag' | '
  */
 export function afterFetch(state: SubscriptionState, outcome: FetchOutcome, now: number, result: ApplyResult): SubscriptionState {
   const refreshMs = clampRefresh(state.refreshMinutes) * MINUTE;
-  const checked = { ...state, lastCheckedAt: now };
+  // A confirmation is for the check that follows it, whatever that check finds.
+  const checked = { ...without(state, 'confirmed'), lastCheckedAt: now };
   switch (result.kind) {
     case 'applied':
     case 'unchanged': {
