@@ -40,6 +40,9 @@ export default defineConfig({
       // No web page and no other extension may message SLA Lens: it listens to its own content
       // scripts only. (Firefox does not know the key; it has no external messaging for pages.)
       externally_connectable: { ids: [] },
+      // What an organisation's policy may set (lib/managed/schema.ts). Firefox reads its
+      // enterprise policy without a schema; Chrome drops wrong-typed values against this one.
+      storage: { managed_schema: 'managed-schema.json' },
     }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
