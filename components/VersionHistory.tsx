@@ -20,7 +20,8 @@ interface VersionHistoryProps {
   versions: readonly VersionRow[];
   /** The version being rolled back to, while it runs. */
   pending: number | null;
-  onRollBack(versionId: number): void;
+  /** Absent: no rolling back here (the organisation's policy locks the configuration). */
+  onRollBack?(versionId: number): void;
 }
 
 /** Every applied version, newest first, with its changes and a way back. */
@@ -50,6 +51,7 @@ export function VersionHistory({ versions, pending, onRollBack }: VersionHistory
               <p class="muted">No changes to the configuration before it.</p>
             )}
             {!v.active &&
+              onRollBack &&
               (confirming === v.id ? (
                 <ConfirmRollBack
                   versionId={v.id}

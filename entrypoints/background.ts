@@ -1,5 +1,5 @@
 import '../lib/zod-setup';
-import { CONFIG_VERSION_KEY, SITE_KIND_KEY_PREFIX, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY } from '../lib/storage-keys';
+import { CONFIG_VERSION_KEY, MANAGED_STATUS_KEY, SITE_KIND_KEY_PREFIX, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY } from '../lib/storage-keys';
 import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, createTicketRecorder, evaluateTickets } from '../lib/db/evaluate';
@@ -13,6 +13,10 @@ import { afterConfigChange, publishPopupSnapshot, pruneTickets, showToolbarBadge
 import { openTicket } from '../lib/view/ticket-url';
 import { createSiteRegistry } from '../lib/sources/site-registry';
 import { createSubscriptionRunner, storedSubscription } from '../lib/subscription/runner';
+import { subscribe } from '../lib/subscription/state';
+import { applyManagedConfig } from '../lib/db/managed-config';
+import { readManaged } from '../lib/managed/read';
+import { storedManagedStatus, type ManagedStatus } from '../lib/managed/status';
 import { clearTabStatus, PAGE_STATUS_TYPE, parsePageStatus, recordTabStatus, type TabAction } from '../lib/tabs/page-status';
 
 export default defineBackground({
@@ -130,8 +134,47 @@ export default defineBackground({
       fetch: (input, init) => fetch(input, init),
       now: () => Date.now(),
       schedule: (when) => void (when === null ? browser.alarms.clear('sla:subscription') : browser.alarms.create('sla:subscription', { when })),
+      managed: () => managedUrl !== undefined,
     });
     const checkSubscription = () => void subscription.run().catch(report('check the subscribed configuration'));
+
+    // The organisation's policy (Chrome/Edge managed storage, Firefox's policies.json): read at
+    // every start and, in Chrome, on every change. Its inline configuration is applied when it
+    // changes; its configuration URL becomes the subscription, checked as the organisation's.
+    let managedUrl: string | undefined;
+    const applyPolicy = async () => {
+      // Firefox rejects the read when there is no policy at all: that is "no policy", not an error.
+      const raw: unknown = await browser.storage.managed.get().catch(() => undefined);
+      const reading = readManaged(raw);
+      const stored = await browser.storage.local.get([MANAGED_STATUS_KEY, SUBSCRIPTION_KEY]);
+      const before = storedManagedStatus(stored[MANAGED_STATUS_KEY]);
+      const status: ManagedStatus = { at: Date.now(), reading };
+      const { config, configUrl, refreshMinutes } = reading.settings;
+      if (config) {
+        const result = await applyManagedConfig(db, config, before?.config?.hash);
+        // Refused once, still refused: the problems stay shown while the policy holds the same file.
+        const problems = result.problems ?? (before?.config?.hash === result.textHash ? before.config.problems : undefined);
+        status.config = { hash: result.textHash, ...(problems ? { problems } : {}) };
+      }
+      const current = storedSubscription(stored[SUBSCRIPTION_KEY]);
+      managedUrl = configUrl;
+      if (configUrl) {
+        status.subscribed = true;
+        if (current?.url !== configUrl || (refreshMinutes !== undefined && current.refreshMinutes !== refreshMinutes)) {
+          await browser.storage.local.set({ [SUBSCRIPTION_KEY]: subscribe(configUrl, refreshMinutes, Date.now()) });
+        }
+      } else if (before?.subscribed && current) {
+        // The organisation took its URL back: the subscription it made goes with it.
+        await browser.storage.local.remove(SUBSCRIPTION_KEY);
+      }
+      if (reading.inForce.length === 0 && reading.ignored.length === 0) await browser.storage.local.remove(MANAGED_STATUS_KEY);
+      else await browser.storage.local.set({ [MANAGED_STATUS_KEY]: status });
+    };
+    const readPolicy = () => void applyPolicy().catch(report("apply the organisation's policy"));
+    readPolicy();
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'managed') readPolicy();
+    });
     browser.runtime.onInstalled.addListener(checkSubscription);
     browser.runtime.onStartup.addListener(checkSubscription);
     browser.storage.onChanged.addListener((changes, area) => {

@@ -26,6 +26,9 @@ export const JIRA_FIELD_KEY_PREFIX = 'sla:jira-request-type-field:';
 /** `storage.local`: the configuration subscribed by URL and how its checks went (lib/subscription/state.ts `SubscriptionState`); absent when none. */
 export const SUBSCRIPTION_KEY = 'sla:subscription';
 
+/** `storage.local`: what the organisation's policy set and what became of it (lib/managed/status.ts `ManagedStatus`); absent without a policy. */
+export const MANAGED_STATUS_KEY = 'sla:managed';
+
 export const tabStatusKey = (tabId: number): string => `${TAB_STATUS_KEY_PREFIX}${tabId}`;
 export const siteKindKey = (origin: string): string => `${SITE_KIND_KEY_PREFIX}${origin}`;
 export const jiraFieldKey = (origin: string): string => `${JIRA_FIELD_KEY_PREFIX}${origin}`;

@@ -9,7 +9,7 @@ import type { OptionsData } from '../../lib/options/options-data';
 import { useValue } from '../../lib/options/value';
 
 /** Every applied version, roll back, export. */
-export function HistorySection({ data }: { data: OptionsData }) {
+export function HistorySection({ data, locked = false }: { data: OptionsData; locked?: boolean }) {
   const { history } = useOptions();
   const message = useValue(history.message);
   const pending = useValue(history.pending);
@@ -18,7 +18,11 @@ export function HistorySection({ data }: { data: OptionsData }) {
     <Section
       id="history"
       title="Version history"
-      description="Every applied configuration is kept. Rolling back applies an earlier one again as a new version."
+      description={
+        locked
+          ? 'Every applied configuration is kept. Your organisation has turned rolling back off.'
+          : 'Every applied configuration is kept. Rolling back applies an earlier one again as a new version.'
+      }
       actions={
         activeId !== null && (
           <Button variant="secondary" onClick={() => void history.exportConfig()}>
@@ -45,7 +49,7 @@ export function HistorySection({ data }: { data: OptionsData }) {
       ) : (
         <VersionHistory
           pending={pending}
-          onRollBack={(id) => void history.rollBack(id)}
+          {...(locked ? {} : { onRollBack: (id: number) => void history.rollBack(id) })}
           versions={data.versions.map((v) => ({
             id: v.id,
             when: formatLocalTime(v.appliedAt),

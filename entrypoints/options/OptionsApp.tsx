@@ -1,5 +1,6 @@
 import { AppHeader } from '../../components/AppHeader';
 import { Notice } from '../../components/Notice';
+import { Section } from '../../components/Section';
 import { OptionsContext, useOptions, useOptionsData, type OptionsStores } from '../../lib/options/context';
 import { ActiveConfigSection } from './ActiveConfigSection';
 import { AlertsSection } from './AlertsSection';
@@ -8,6 +9,9 @@ import { ImportSection } from './ImportSection';
 import { SitesSection } from './SitesSection';
 import { StoredTicketsSection } from './StoredTicketsSection';
 import { SubscriptionSection } from './SubscriptionSection';
+import { ManagedNotice } from './ManagedNotice';
+import { useValue } from '../../lib/options/value';
+import { isLockedStatus } from '../../lib/managed/status';
 import { TesterSection } from './TesterSection';
 
 /** The options page, given its stores (the real database in main.tsx, a test database in tests). */
@@ -20,7 +24,8 @@ export function OptionsApp({ stores }: { stores: OptionsStores }) {
 }
 
 function OptionsPage() {
-  const { subscription } = useOptions();
+  const { subscription, managed } = useOptions();
+  const locked = isLockedStatus(useValue(managed.status));
   const live = useOptionsData();
   const data = live.status === 'ready' ? live.value : null;
   return (
@@ -39,16 +44,26 @@ function OptionsPage() {
         </nav>
       </div>
       <main class="options__sections">
+        <ManagedNotice store={managed} />
         {live.status === 'error' && <Notice tone="error">The settings could not be read from this browser’s storage: {String(live.error)}</Notice>}
         <ActiveConfigSection data={data} />
-        <ImportSection hasActive={Boolean(data?.active)} />
-        {subscription && <SubscriptionSection store={subscription} />}
+        {locked ? <LockedImport /> : <ImportSection hasActive={Boolean(data?.active)} />}
+        {subscription && !locked && <SubscriptionSection store={subscription} />}
         {data?.config && <TesterSection config={data.config} />}
-        {data && <HistorySection data={data} />}
+        {data && <HistorySection data={data} locked={locked} />}
         <SitesSection />
         <AlertsSection />
         <StoredTicketsSection />
       </main>
     </div>
+  );
+}
+
+/** Where the import would be, when the organisation's policy locks the configuration. */
+function LockedImport() {
+  return (
+    <Section id="import" title="Import a configuration" description="Your organisation sets the SLA configuration for everyone.">
+      <p>Importing a configuration is turned off by your organisation. Ask whoever manages your browser to change the agreement.</p>
+    </Section>
   );
 }

@@ -6,7 +6,8 @@ import { createOptionsStores } from '../../lib/options/context';
 import { downloadText } from '../../lib/options/history-store';
 import { publishActiveVersion } from '../../lib/messaging/config-version';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
-import { STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY } from '../../lib/storage-keys';
+import { MANAGED_STATUS_KEY, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY } from '../../lib/storage-keys';
+import { storedManagedStatus } from '../../lib/managed/status';
 import { storedSubscription } from '../../lib/subscription/runner';
 import { applyStateTokens } from '../../lib/view/colours';
 import { OptionsApp } from './OptionsApp';
@@ -34,6 +35,16 @@ function main() {
       onChanged(listener) {
         const changed = (changes: Record<string, unknown>, area: string) => {
           if (area === 'local' && STORAGE_PROBLEM_KEY in changes) listener();
+        };
+        browser.storage.onChanged.addListener(changed);
+        return () => browser.storage.onChanged.removeListener(changed);
+      },
+    },
+    managed: {
+      read: async () => storedManagedStatus((await browser.storage.local.get(MANAGED_STATUS_KEY))[MANAGED_STATUS_KEY]),
+      onChanged(listener) {
+        const changed = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'local' && MANAGED_STATUS_KEY in changes) listener();
         };
         browser.storage.onChanged.addListener(changed);
         return () => browser.storage.onChanged.removeListener(changed);

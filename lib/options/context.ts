@@ -7,6 +7,7 @@ import { createImportStore, type ImportDeps, type ImportStore } from './import-s
 import { loadOptionsData, type OptionsData } from './options-data';
 import { createSitesStore, type SitesDeps, type SitesStore } from './sites-store';
 import { createSubscriptionStore, type SubscriptionDeps, type SubscriptionStore } from './subscription-store';
+import { createManagedStore, type ManagedDeps, type ManagedStore } from './managed-store';
 import { createTesterStore, type TesterStore } from './tester';
 import { useLiveQuery, type LiveResult } from './use-live-query';
 
@@ -24,6 +25,8 @@ export interface OptionsEnv extends ImportDeps, HistoryDeps {
   storageProblem?: { read(): Promise<string | null>; onChanged(listener: () => void): () => void };
   /** The configuration subscribed by URL, in extension storage; absent where there is no background to check it (tests). */
   subscription?: SubscriptionDeps;
+  /** What the organisation's policy set, as the background recorded it; absent in tests without a policy. */
+  managed?: ManagedDeps;
 }
 
 export interface OptionsStores {
@@ -34,17 +37,21 @@ export interface OptionsStores {
   tester: TesterStore;
   sites: SitesStore;
   subscription: SubscriptionStore | null;
+  managed: ManagedStore;
 }
 
 export function createOptionsStores(db: SlaLensDatabase, env: OptionsEnv): OptionsStores {
+  const managed = createManagedStore(env.managed ?? null);
+  const locked = () => managed.isLocked();
   return {
     db,
     env,
-    importer: createImportStore(db, env),
-    history: createHistoryStore(db, env),
+    importer: createImportStore(db, { ...env, locked }),
+    history: createHistoryStore(db, { ...env, locked }),
     tester: createTesterStore(env.now),
     sites: createSitesStore(env.sites, (host) => forgetSite(db, host)),
     subscription: env.subscription ? createSubscriptionStore(env.subscription, env.now) : null,
+    managed,
   };
 }
 

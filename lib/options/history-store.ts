@@ -8,6 +8,8 @@ export type HistoryMessage = { tone: 'success'; text: string } | { tone: 'error'
 export interface HistoryDeps {
   /** Saves text as a file (Blob + `<a download>` in the page). */
   download(fileName: string, text: string): void;
+  /** Whether the organisation's policy locks the configuration: no rolling back then. */
+  locked?(): boolean;
 }
 
 /** Version history actions: roll back (as a new version) and export the active document. */
@@ -17,7 +19,7 @@ export function createHistoryStore(db: SlaLensDatabase, deps: HistoryDeps) {
   const pending = value<number | null>(null);
 
   async function rollBackTo(versionId: number): Promise<void> {
-    if (pending.get() !== null) return;
+    if (pending.get() !== null || deps.locked?.()) return;
     pending.set(versionId);
     message.set(null);
     try {

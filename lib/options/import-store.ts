@@ -33,6 +33,8 @@ export interface ImportDeps {
   fetchSample(): Promise<string>;
   /** Lets the browser paint the progress message between steps of a large import. */
   yieldToUi?(): Promise<void>;
+  /** Whether the organisation's policy locks the configuration: nothing is applied then. */
+  locked?(): boolean;
 }
 
 type Input = { kind: 'files'; files: ImportFile[] } | { kind: 'paste'; text: string } | { kind: 'sample'; text: string };
@@ -134,7 +136,7 @@ export function createImportStore(db: SlaLensDatabase, deps: ImportDeps) {
 
   async function apply(): Promise<ConfigVersion | null> {
     const current = state.get();
-    if (current.phase !== 'checked' || !current.preview.ok || current.applying) return null;
+    if (current.phase !== 'checked' || !current.preview.ok || current.applying || deps.locked?.()) return null;
     const token = ++run;
     const { notice: _notice, ...checked } = current;
     state.set({ ...checked, applying: true });
