@@ -43,6 +43,10 @@ export interface LaunchOptions {
   selfHosted?: string[];
   /** Optional permissions to load as already granted (e.g. `notifications`). */
   grant?: string[];
+  /** Host permissions to load as already granted, without running the content script there (a subscribed file's host). */
+  grantOrigins?: string[];
+  /** A manifest `key`, so the extension has a known id (extension-key.ts): what a policy names it by. */
+  key?: string;
 }
 
 /**
@@ -50,15 +54,16 @@ export interface LaunchOptions {
  * to the browser's prompt (automation cannot answer it): self-hosted origins, with the content
  * script on them, and optional permissions such as `notifications`.
  */
-async function buildWithGrants(buildDir: string, origins: string[], permissions: string[], into: string): Promise<string> {
+async function buildWithGrants(buildDir: string, origins: string[], permissions: string[], into: string, extra: { hosts?: string[]; key?: string } = {}): Promise<string> {
   const copy = path.join(into, 'extension');
   await cp(buildDir, copy, { recursive: true });
   const file = path.join(copy, 'manifest.json');
-  const manifest = JSON.parse(await readFile(file, 'utf8')) as { permissions: string[]; host_permissions: string[]; content_scripts: Array<{ matches: string[] }> };
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as { permissions: string[]; host_permissions: string[]; content_scripts: Array<{ matches: string[] }>; key?: string };
   const patterns = origins.map((o) => `${o}/*`);
-  manifest.host_permissions.push(...patterns);
+  manifest.host_permissions.push(...patterns, ...(extra.hosts ?? []).map((o) => `${o}/*`));
   manifest.content_scripts[0]!.matches.push(...patterns);
   manifest.permissions.push(...permissions);
+  if (extra.key) manifest.key = extra.key;
   await writeFile(file, JSON.stringify(manifest));
   return copy;
 }
@@ -67,8 +72,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   const profile = await mkdtemp(path.join(tmpdir(), 'sla-lens-chromium-'));
   const base = options.buildDir ?? CHROME_BUILD;
   // The copy lives beside the profile (not in it) and goes with it.
-  const granted = options.selfHosted?.length || options.grant?.length;
-  const buildDir = granted ? await buildWithGrants(base, options.selfHosted ?? [], options.grant ?? [], `${profile}-build`) : base;
+  const granted = options.selfHosted?.length || options.grant?.length || options.grantOrigins?.length || options.key;
+  const buildDir = granted
+    ? await buildWithGrants(base, options.selfHosted ?? [], options.grant ?? [], `${profile}-build`, {
+        ...(options.grantOrigins ? { hosts: options.grantOrigins } : {}),
+        ...(options.key ? { key: options.key } : {}),
+      })
+    : base;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_BIN,
     headless: options.headless ?? true,

@@ -4,6 +4,7 @@
  * and a Jira-looking page on a host SLA Lens does not cover. Requests never reach the network:
  * the browser harness fulfils them from `handle()`.
  */
+import { createHash } from 'node:crypto';
 import {
   jiraBacklogPage,
   jiraBoardPage,
@@ -138,6 +139,13 @@ export interface FakeSiteData {
   onApi?: (request: FakeRequest) => void;
   /** Each response waits this long before it is served, pages and API alike (the browser harness applies it; benchmarks set it). */
   latencyMs?: number;
+  /**
+   * Configuration files a team publishes, by full URL: served with an ETag of their content (a
+   * matching `If-None-Match` gets 304) and, like a static host, `Access-Control-Allow-Origin: *`.
+   * Tests change `body` to amend the file. Every request for one is logged.
+   */
+  configFiles?: Record<string, { body: string; status?: number }>;
+  configLog?: FakeRequest[];
 }
 
 /** Queue ids of the Cloud fake site and how each renders (see `URLS`). */
@@ -225,7 +233,19 @@ export function handle(data: FakeSiteData, req: FakeRequest): FakeResponse | nul
   return response;
 }
 
+function configFile(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
+  const file = data.configFiles?.[req.url.href];
+  if (!file) return null;
+  data.configLog?.push(req);
+  const etag = `"${createHash('sha256').update(file.body).digest('hex').slice(0, 16)}"`;
+  const headers = { ETag: etag, 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag' };
+  if ((file.status ?? 200) === 200 && req.headers?.['if-none-match'] === etag) return { status: 304, contentType: 'application/json', headers, body: '' };
+  return { status: file.status ?? 200, contentType: 'application/json', headers, body: file.body };
+}
+
 function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
+  const published = configFile(data, req);
+  if (published) return published;
   const { hostname, pathname } = req.url;
   const dcHost = new URL(JIRA_DC_ORIGIN).hostname;
 
