@@ -29,6 +29,9 @@ export const SUBSCRIPTION_KEY = 'sla:subscription';
 /** `storage.local`: what the organisation's policy set and what became of it (lib/managed/status.ts `ManagedStatus`); absent without a policy. */
 export const MANAGED_STATUS_KEY = 'sla:managed';
 
+/** `storage.local`: the last configuration version the popup announced here (a number). */
+export const SEEN_VERSION_KEY = 'sla:seenConfigVersion';
+
 export const tabStatusKey = (tabId: number): string => `${TAB_STATUS_KEY_PREFIX}${tabId}`;
 export const siteKindKey = (origin: string): string => `${SITE_KIND_KEY_PREFIX}${origin}`;
 export const jiraFieldKey = (origin: string): string => `${JIRA_FIELD_KEY_PREFIX}${origin}`;

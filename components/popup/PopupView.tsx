@@ -31,6 +31,8 @@ export interface PopupViewProps {
   /** The tab the popup was opened over shows tickets SLA Lens could not read. */
   unreadablePage?: UnreadablePageProps | undefined;
   format?: TimeFormat;
+  /** A new configuration version, said once: its words, the way to its changes, and dismissal. */
+  announcement?: { text: string; onSeeChanges(): void; onDismiss(): void } | undefined;
 }
 
 function PopupSection({ id, title, description, children }: { id: string; title: string; description?: string; children: ComponentChildren }) {
@@ -65,6 +67,16 @@ export function PopupView(props: PopupViewProps) {
         />
       </div>
       <main class="popup__main" aria-busy={loading}>
+        {props.announcement && (
+          <div class="popup__announcement" role="status">
+            <Notice tone="info" onDismiss={props.announcement.onDismiss}>
+              <p>{props.announcement.text}</p>
+              <Button variant="secondary" size="small" onClick={props.announcement.onSeeChanges}>
+                See what changed
+              </Button>
+            </Notice>
+          </div>
+        )}
         {props.unreadablePage && <UnreadablePage {...props.unreadablePage} />}
         {config?.sitesDeclared === false && (
           <p class="popup__tracked popup__every-site">

@@ -171,3 +171,50 @@ describe('popup (wired to the database)', () => {
     expect(unsubscribe).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('a new configuration version', () => {
+  function renderWithSeen(seen: { value: number | null }) {
+    const seenVersion = {
+      read: async () => seen.value,
+      write: async (id: number) => {
+        seen.value = id;
+      },
+    };
+    return render(
+      <Popup
+        db={db}
+        now={() => clock}
+        openTab={openTab}
+        openSettings={openSettings}
+        selfHostedSites={async () => SELF_HOSTED}
+        seenVersion={seenVersion}
+        optionsUrl="chrome-extension://x/options.html"
+      />,
+    );
+  }
+
+  it('is announced once, with what changed and a way to the history; the first version ever is not news', async () => {
+    await applyConfig();
+    const seen = { value: null as number | null };
+    const first = renderWithSeen(seen);
+    await screen.findByText(/version 1/);
+    await waitFor(() => expect(seen.value).toBe(1));
+    expect(screen.queryByText(/was updated to version/)).toBeNull();
+    first.unmount();
+
+    await applyTestConfig(db, simpleConfig({ resolution: '2h' }, { name: 'Acme support SLAs' }));
+    const second = renderWithSeen(seen);
+    const notice = await screen.findByText('Your SLA configuration was updated to version 2 (from an import in this browser): 1 policy changed.');
+    expect(notice).toBeTruthy();
+    expect(seen.value).toBe(2);
+    fireEvent.click(screen.getByRole('button', { name: 'See what changed' }));
+    expect(openTab).toHaveBeenCalledWith('chrome-extension://x/options.html#history');
+    second.unmount();
+
+    // Opened again: said once, so not again.
+    renderWithSeen(seen);
+    await screen.findByText(/version 2/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText(/was updated to version/)).toBeNull();
+  });
+});

@@ -8,6 +8,7 @@ import type { CompliancePeriod, MissedTicket } from '../../components/popup/Comp
 import { PopupView } from '../../components/popup/PopupView';
 import { openTicket } from '../../lib/view/ticket-url';
 import { activeVersion, configLabel } from '../../lib/db/active-version';
+import { announcement } from '../../lib/db/announcement';
 import type { SlaLensDatabase } from '../../lib/db/database';
 import { advanceSnapshot, loadCompliance, loadPopup, POPUP_FIRST_PAGE, type PopupSnapshot } from '../../lib/db/popup-query';
 import type { TicketSummary } from '../../lib/view/summary';
@@ -28,6 +29,13 @@ export interface PopupProps {
   copyText?: (text: string) => Promise<void>;
   /** `Chrome 156`: for the diagnostics. */
   browserName?: string;
+  /**
+   * The last configuration version this browser's popup announced, kept in extension storage:
+   * a newer one is announced once. Absent: no announcements (tests of other things).
+   */
+  seenVersion?: { read(): Promise<number | null>; write(id: number): Promise<void> };
+  /** The options page's address: the announcement links to its history. */
+  optionsUrl?: string;
   /** What the first paint showed (the background's first page), shown until the database answers. */
   initial?: { snapshot: PopupSnapshot; config: { name: string; version: number } | null } | null | undefined;
 }
@@ -42,7 +50,7 @@ function message(what: string, error: unknown): string {
   return `SLA Lens could not read ${what}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial, watchPageStatus, copyText, browserName = 'unknown' }: PopupProps) {
+export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial, watchPageStatus, copyText, browserName = 'unknown', seenVersion, optionsUrl }: PopupProps) {
   const [pageStatus, setPageStatus] = useState<TabPageStatus | null>(null);
   useEffect(() => watchPageStatus?.(setPageStatus), [watchPageStatus]);
   const [reloads, setReloads] = useState(0);
@@ -102,6 +110,28 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial
   }, [loaded, tick, initial]);
   const sites = useMemo(() => coveredSites(selfHosted), [selfHosted]);
 
+  // A new version since the popup last looked is announced once: remembered as seen as it shows.
+  const [announced, setAnnounced] = useState<string | null>(null);
+  const activeId = config.status === 'ready' ? (config.value?.id ?? null) : undefined;
+  useEffect(() => {
+    if (!seenVersion || activeId === undefined || activeId === null || config.status !== 'ready' || !config.value) return;
+    const active = config.value;
+    let live = true;
+    seenVersion
+      .read()
+      .then((seen) => {
+        if (!live || seen === active.id) return;
+        const text = announcement(active, seen);
+        if (text) setAnnounced(text);
+        return seenVersion.write(active.id);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // Once per version: the live query hands a new object for the same version on every change.
+  }, [seenVersion, activeId]);
+
   const failed = config.status === 'error' ? config : loaded.status === 'error' ? loaded : null;
   const activeConfig = config.status === 'ready' ? (config.value ? configLabel(config.value) : null) : initial ? initial.config : undefined;
 
@@ -116,6 +146,7 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial
       sites={sites}
       onOpen={(ticket: TicketSummary | MissedTicket) => openTicket(ticket, openTab)}
       onOpenSettings={openSettings}
+      announcement={announced ? { text: announced, onSeeChanges: () => (optionsUrl ? openTab(`${optionsUrl}#history`) : openSettings()), onDismiss: () => setAnnounced(null) } : undefined}
       error={failed?.status === 'error' ? message('its ticket store', failed.error) : undefined}
       unreadablePage={
         pageStatus && !pageStatus.readable && copyText

@@ -9,6 +9,7 @@ import { createSiteRegistry } from '../../lib/sources/site-registry';
 import { browserVersion } from '../../lib/tabs/tab-status';
 import { Popup, type PopupProps } from './Popup';
 import { watchActiveTabStatus } from './tab-status';
+import { SEEN_VERSION_KEY } from '../../lib/storage-keys';
 
 export function mountPopup(root: HTMLElement, initial: PopupProps['initial']): void {
   const db = new SlaLensDatabase();
@@ -24,6 +25,14 @@ export function mountPopup(root: HTMLElement, initial: PopupProps['initial']): v
       watchPageStatus={watchActiveTabStatus}
       copyText={(text) => navigator.clipboard.writeText(text)}
       browserName={browserVersion(navigator.userAgent)}
+      optionsUrl={browser.runtime.getURL('/options.html')}
+      seenVersion={{
+        read: async () => {
+          const seen = (await browser.storage.local.get(SEEN_VERSION_KEY))[SEEN_VERSION_KEY];
+          return typeof seen === 'number' ? seen : null;
+        },
+        write: (id) => browser.storage.local.set({ [SEEN_VERSION_KEY]: id }),
+      }}
     />,
     root,
   );

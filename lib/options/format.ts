@@ -1,26 +1,9 @@
 import { formatDuration } from '../config/format';
-import type { ConfigSource } from '../db/database';
 
 /** Words and local times for the options page. Pure; the user's locale and zone. */
 
-export function describeSource(source: ConfigSource): string {
-  switch (source.kind) {
-    case 'file':
-      return `file ${source.fileName}`;
-    case 'paste':
-      return 'pasted';
-    case 'zendesk':
-      return `Zendesk export: ${source.fileNames.join(', ')}`;
-    case 'rollback':
-      return `rollback to version ${source.toVersion}`;
-    case 'sample':
-      return 'the sample configuration';
-    case 'subscription':
-      return `subscription ${source.url}${source.etag ? `, ETag ${source.etag}` : ''}`;
-    case 'policy':
-      return source.url ? `your organisation's policy, from ${source.url}` : "your organisation's policy";
-  }
-}
+// One description of a version's source, shared with the popup's announcement.
+export { describeSource } from '../db/announcement';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
