@@ -6,11 +6,14 @@ import { Notice } from '../../components/Notice';
 import { ProblemList } from '../../components/ProblemList';
 import { Section } from '../../components/Section';
 import { useOptions } from '../../lib/options/context';
-import { useValue } from '../../lib/options/value';
+import { useValue, value } from '../../lib/options/value';
+
+const NO_SUBSCRIPTION = value<null>(null);
 
 /** Import: pick, drop or paste → progress → problems or preview → Apply. */
 export function ImportSection({ hasActive }: { hasActive: boolean }) {
-  const { importer } = useOptions();
+  const { importer, subscription } = useOptions();
+  const subscribed = useValue(subscription?.state ?? NO_SUBSCRIPTION);
   const state = useValue(importer.state);
   const note = useValue(importer.note);
   const draft = useValue(importer.draft);
@@ -54,6 +57,9 @@ export function ImportSection({ hasActive }: { hasActive: boolean }) {
           <>
             {state.notice && <Notice tone="error">{state.notice}</Notice>}
             <ProblemList errors={state.preview.ok ? [] : state.preview.errors} warnings={state.preview.warnings} subject={state.subject} />
+            {state.preview.ok && subscribed && (
+              <Notice tone="info">This browser follows the team’s configuration at {subscribed.url}. Applying this file leaves that subscription; subscribe again to follow the team’s file.</Notice>
+            )}
             {state.preview.ok ? (
               <ImportPreview
                 name={state.preview.document.name}
@@ -66,7 +72,12 @@ export function ImportSection({ hasActive }: { hasActive: boolean }) {
                 note={note}
                 onNoteChange={(text) => importer.note.set(text)}
                 applying={state.applying}
-                onApply={() => void importer.apply()}
+                onApply={() =>
+                  void importer.apply().then((version) => {
+                    // A file applied by hand leaves the subscription: else the team's next amendment would replace it unannounced.
+                    return version && subscribed ? subscription?.unsubscribe() : undefined;
+                  })
+                }
                 onDiscard={importer.dismiss}
               />
             ) : (

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { simpleConfig } from '../../lib/db/__fixtures__/store';
+import { activeVersion } from '../../lib/db/config-store';
 import { SlaLensDatabase } from '../../lib/db/database';
 import { createOptionsStores } from '../../lib/options/context';
 import type { SubscriptionDeps } from '../../lib/options/subscription-store';
@@ -111,5 +113,17 @@ describe('the subscription section', () => {
     fireEvent.click(within(section).getByRole('button', { name: 'Unsubscribe' }));
     await waitFor(() => expect(stored).toBeNull());
     expect(await within(section).findByLabelText('Configuration file address')).toBeTruthy();
+  });
+
+  it('a file imported by hand while subscribed says it leaves the subscription, and does once applied', async () => {
+    stored = subscribe('https://intranet.example.com/sla.yaml', 60, NOW);
+    await renderSection();
+    fireEvent.input(screen.getByLabelText('Or paste a configuration'), { target: { value: simpleConfig({ resolution: '4h' }) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check pasted configuration' }));
+    expect(await screen.findByText(/Applying this file leaves that subscription/)).toBeTruthy();
+    expect(stored).not.toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(stored).toBeNull());
+    expect((await activeVersion(db))?.source).toEqual({ kind: 'paste' });
   });
 });
