@@ -13,6 +13,15 @@ import { applyStateTokens } from '../../lib/view/colours';
 import { OptionsApp } from './OptionsApp';
 import './style.css';
 
+/** Calls `listener` whenever `key` changes in `storage.local`, until the returned function is called. */
+function watchLocal(key: string, listener: () => void): () => void {
+  const changed = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && key in changes) listener();
+  };
+  browser.storage.onChanged.addListener(changed);
+  return () => browser.storage.onChanged.removeListener(changed);
+}
+
 function main() {
   const root = document.getElementById('app');
   if (!root) return;
@@ -32,34 +41,16 @@ function main() {
         const value = (await browser.storage.local.get(STORAGE_PROBLEM_KEY))[STORAGE_PROBLEM_KEY] as { message?: unknown } | undefined;
         return typeof value?.message === 'string' ? value.message : null;
       },
-      onChanged(listener) {
-        const changed = (changes: Record<string, unknown>, area: string) => {
-          if (area === 'local' && STORAGE_PROBLEM_KEY in changes) listener();
-        };
-        browser.storage.onChanged.addListener(changed);
-        return () => browser.storage.onChanged.removeListener(changed);
-      },
+      onChanged: (listener) => watchLocal(STORAGE_PROBLEM_KEY, listener),
     },
     managed: {
       read: async () => storedManagedStatus((await browser.storage.local.get(MANAGED_STATUS_KEY))[MANAGED_STATUS_KEY]),
-      onChanged(listener) {
-        const changed = (changes: Record<string, unknown>, area: string) => {
-          if (area === 'local' && MANAGED_STATUS_KEY in changes) listener();
-        };
-        browser.storage.onChanged.addListener(changed);
-        return () => browser.storage.onChanged.removeListener(changed);
-      },
+      onChanged: (listener) => watchLocal(MANAGED_STATUS_KEY, listener),
     },
     subscription: {
       read: async () => storedSubscription((await browser.storage.local.get(SUBSCRIPTION_KEY))[SUBSCRIPTION_KEY]),
       write: (state) => (state === null ? browser.storage.local.remove(SUBSCRIPTION_KEY) : browser.storage.local.set({ [SUBSCRIPTION_KEY]: state })),
-      onChanged(listener) {
-        const changed = (changes: Record<string, unknown>, area: string) => {
-          if (area === 'local' && SUBSCRIPTION_KEY in changes) listener();
-        };
-        browser.storage.onChanged.addListener(changed);
-        return () => browser.storage.onChanged.removeListener(changed);
-      },
+      onChanged: (listener) => watchLocal(SUBSCRIPTION_KEY, listener),
       requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
     },
     sites: {

@@ -110,7 +110,7 @@ function onOrigin(url: string, origin: string): URL | null {
  * Lets the body go unread. Not awaited: cancelling one branch of a teed body (a cloned response)
  * settles only once the other branch is done too.
  */
-function discard(response: Response): void {
+export function discard(response: Response): void {
   if (response.body && !response.body.locked) void response.body.cancel().catch(() => undefined);
 }
 
@@ -118,7 +118,7 @@ function discard(response: Response): void {
  * `work`, or a rejection as soon as `signal` aborts: the timeout holds even where a `fetch` or a
  * body stream does not listen to its signal.
  */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(new DOMException('Aborted', 'AbortError'));
   let onAbort = () => {};
   const aborted = new Promise<never>((_, reject) => (onAbort = () => reject(new DOMException('Aborted', 'AbortError'))));
@@ -127,7 +127,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /** The body as text, at most `max` bytes: a larger one is cancelled as soon as it passes the cap. */
-async function boundedText(response: Response, max: number, signal: AbortSignal): Promise<string | null> {
+export async function boundedText(response: Response, max: number, signal: AbortSignal): Promise<string | null> {
   const declared = Number(response.headers.get('Content-Length'));
   if (Number.isFinite(declared) && declared > max) {
     discard(response);

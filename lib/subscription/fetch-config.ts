@@ -4,6 +4,8 @@
  * never throws: every way a download can go wrong is a `failed` outcome with a sentence the user
  * can act on, since it ends up on the options page and in the popup.
  */
+// The bounded, abortable body reading the sources use for the sites' APIs serves here too.
+import { boundedText, discard, untilAborted } from '../sources/http';
 
 /**
  * The same 5 MB as a file imported by hand (`MAX_CONFIG_BYTES`, lib/db/config-store.ts). It is
@@ -82,59 +84,6 @@ function statusMessage(status: number, statusText: string, url: string): string 
   if (status === 401 || status === 403) return `${head} The file must be readable without signing in: SLA Lens sends no cookies or passwords with this request.`;
   if (status === 404 || status === 410) return `${head} Check the address.`;
   return head;
-}
-
-/** Lets a body go unread; not awaited, since a cancel can wait on the server. */
-function discard(response: Response): void {
-  if (response.body && !response.body.locked) void response.body.cancel().catch(() => undefined);
-}
-
-/** `work`, or a rejection once `signal` aborts: the timeout holds even for a fetch or stream that ignores its signal. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new DOMException('Aborted', 'AbortError'));
-  let onAbort = () => {};
-  const aborted = new Promise<never>((_, reject) => (onAbort = () => reject(new DOMException('Aborted', 'AbortError'))));
-  signal.addEventListener('abort', onAbort, { once: true });
-  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
-}
-
-/**
- * The body as text, or null once it passes `max` bytes. Content-Length alone is not enough: a
- * server may send none, or a wrong one, or a compressed size that decodes to far more.
- */
-async function boundedText(response: Response, max: number, signal: AbortSignal): Promise<string | null> {
-  const declared = Number(response.headers.get('Content-Length'));
-  if (Number.isFinite(declared) && declared > max) {
-    discard(response);
-    return null;
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await untilAborted(reader.read(), signal);
-      if (done) break;
-      size += value.byteLength;
-      if (size > max) {
-        void reader.cancel().catch(() => undefined);
-        return null;
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    void reader.cancel().catch(() => undefined);
-    throw error;
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  // Not fatal: a stray byte becomes U+FFFD and the validator names the place, which beats "cannot decode".
-  return new TextDecoder('utf-8').decode(all);
 }
 
 function isHttps(url: string): boolean {
