@@ -8,10 +8,17 @@ import { Section } from '../../components/Section';
 import { useOptions } from '../../lib/options/context';
 import { describeSource, formatLocalTime } from '../../lib/options/format';
 import type { OptionsData } from '../../lib/options/options-data';
+import { useValue, value } from '../../lib/options/value';
+import { ago, until } from '../../lib/subscription/state';
+
+const NO_SUBSCRIPTION = value<null>(null);
+const NO_CLOCK = value(0);
 
 /** The configuration in force: summary, policies in precedence order, calendars. */
 export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
-  const { importer } = useOptions();
+  const { importer, subscription } = useOptions();
+  const subscribed = useValue(subscription?.state ?? NO_SUBSCRIPTION);
+  const clock = useValue(subscription?.clock ?? NO_CLOCK);
   const active = data?.active ?? null;
   const config = data?.config ?? null;
 
@@ -67,6 +74,12 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
         policyCount={config.policies.length}
         calendarCount={calendarIds.length}
       />
+      {subscribed && (active.source.kind === 'subscription' || active.source.kind === 'policy') && active.source.url === subscribed.url && (
+        <p class="muted config-checked">
+          {subscribed.lastCheckedAt === undefined ? 'Not checked for amendments yet' : `Checked for amendments ${ago(subscribed.lastCheckedAt, clock)}`}; next check{' '}
+          {until(subscribed.nextTryAt, clock)}.
+        </p>
+      )}
       {config.sites?.length ? (
         <p class="subsection__hint">Counts tickets from {config.sites.join(', ')} and the self-hosted sites you added; any other site’s tickets are neither recorded nor counted.</p>
       ) : (

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { AppHeader } from '../../components/AppHeader';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Section';
@@ -26,6 +27,8 @@ export function OptionsApp({ stores }: { stores: OptionsStores }) {
 function OptionsPage() {
   const { subscription, managed } = useOptions();
   const locked = isLockedStatus(useValue(managed.status));
+  // Followed for the whole page: the configuration section says when the subscribed file was checked.
+  useEffect(() => subscription?.start(), [subscription]);
   const live = useOptionsData();
   const data = live.status === 'ready' ? live.value : null;
   return (

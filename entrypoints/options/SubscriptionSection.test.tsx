@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { simpleConfig } from '../../lib/db/__fixtures__/store';
-import { activeVersion } from '../../lib/db/config-store';
+import { activeVersion, applyImport, previewText } from '../../lib/db/config-store';
 import { SlaLensDatabase } from '../../lib/db/database';
 import { createOptionsStores } from '../../lib/options/context';
 import type { SubscriptionDeps } from '../../lib/options/subscription-store';
@@ -125,5 +125,17 @@ describe('the subscription section', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Apply' }));
     await waitFor(() => expect(stored).toBeNull());
     expect((await activeVersion(db))?.source).toEqual({ kind: 'paste' });
+  });
+
+  it('the configuration section says when the subscribed file in force was last checked, and when next', async () => {
+    const url = 'https://intranet.example.com/sla.yaml';
+    const base = subscribe(url, 60, NOW - 3 * 3_600_000);
+    const preview = await previewText(db, simpleConfig({ resolution: '4h' }), { kind: 'subscription', url });
+    if (!preview.ok) throw new Error('must be valid');
+    await applyImport(db, preview);
+    stored = afterFetch(base, { kind: 'changed', text: '', finalUrl: url }, NOW - 20 * 60_000, { kind: 'applied', hash: preview.hash });
+    await renderSection();
+    const config = await screen.findByRole('region', { name: 'SLA configuration' });
+    expect((await within(config).findByText(/Checked for amendments/)).textContent).toBe('Checked for amendments 20 min ago; next check in 40 min.');
   });
 });

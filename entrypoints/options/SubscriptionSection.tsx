@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Section';
@@ -16,7 +16,6 @@ export function SubscriptionSection({ store }: { store: SubscriptionStore }) {
   const urlId = useId();
   const refreshId = useId();
   const problemId = useId();
-  useEffect(() => store.start(), [store]);
 
   const summary = state ? describe(state, clock) : null;
   return (
