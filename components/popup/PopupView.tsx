@@ -31,6 +31,8 @@ export interface PopupViewProps {
   /** The tab the popup was opened over shows tickets SLA Lens could not read. */
   unreadablePage?: UnreadablePageProps | undefined;
   format?: TimeFormat;
+  /** The team's subscribed configuration cannot be applied: why, and the way to the settings. */
+  configTrouble?: { text: string; onOpenSettings(): void } | undefined;
   /** A new configuration version, said once: its words, the way to its changes, and dismissal. */
   announcement?: { text: string; onSeeChanges(): void; onDismiss(): void } | undefined;
 }
@@ -67,6 +69,16 @@ export function PopupView(props: PopupViewProps) {
         />
       </div>
       <main class="popup__main" aria-busy={loading}>
+        {props.configTrouble && (
+          <div class="popup__announcement">
+            <Notice tone="error">
+              <p>{props.configTrouble.text}</p>
+              <Button variant="secondary" size="small" onClick={props.configTrouble.onOpenSettings}>
+                Open settings
+              </Button>
+            </Notice>
+          </div>
+        )}
         {props.announcement && (
           <div class="popup__announcement" role="status">
             <Notice tone="info" onDismiss={props.announcement.onDismiss}>

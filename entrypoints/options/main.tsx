@@ -8,7 +8,7 @@ import { publishActiveVersion } from '../../lib/messaging/config-version';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
 import { MANAGED_STATUS_KEY, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY } from '../../lib/storage-keys';
 import { storedManagedStatus } from '../../lib/managed/status';
-import { storedSubscription } from '../../lib/subscription/runner';
+import { storedSubscription } from '../../lib/subscription/state';
 import { applyStateTokens } from '../../lib/view/colours';
 import { OptionsApp } from './OptionsApp';
 import './style.css';

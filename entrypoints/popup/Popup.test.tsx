@@ -8,6 +8,7 @@ import type { SelfHostedSite } from '../../lib/sources/site-registry';
 import { coveredSites } from './covered-sites';
 import type { TabPageStatus } from '../../lib/tabs/tab-status';
 import { Popup } from './Popup';
+import { afterFetch, subscribe } from '../../lib/subscription/state';
 
 const J = 'acme.atlassian.net';
 // 4 h to resolve, at risk from 75 %, on 24x7 time.
@@ -216,5 +217,28 @@ describe('a new configuration version', () => {
     await screen.findByText(/version 2/);
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByText(/was updated to version/)).toBeNull();
+  });
+});
+
+describe('a subscribed configuration that cannot be applied', () => {
+  it('is said in the popup too, with the way to the settings; a working one is not', async () => {
+    await applyConfig();
+    const url = 'https://intranet.example.com/sla.yaml';
+    const base = subscribe(url, 60, clock - 3 * H);
+    const failing = afterFetch(base, { kind: 'failed', reason: 'http-status', status: 404, message: 'x' }, clock - 5 * MIN, {
+      kind: 'failed',
+      message: `The server answered 404 Not Found for ${url}. Check the address.`,
+    });
+    const view = render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} subscription={{ read: async () => failing }} />);
+    expect(await screen.findByText(/The team’s SLA configuration could not be updated\. Last error 5 min ago: The server answered 404 Not Found/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
+    expect(openSettings).toHaveBeenCalled();
+    view.unmount();
+
+    const working = afterFetch(base, { kind: 'not-modified' }, clock - 5 * MIN, { kind: 'unchanged' });
+    render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} subscription={{ read: async () => working }} />);
+    await screen.findByText(/version 1/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText(/could not be updated/)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { PopupView } from '../../components/popup/PopupView';
 import { openTicket } from '../../lib/view/ticket-url';
 import { activeVersion, configLabel } from '../../lib/db/active-version';
 import { announcement } from '../../lib/db/announcement';
+import { describe as describeSubscription, type SubscriptionState } from '../../lib/subscription/state';
 import type { SlaLensDatabase } from '../../lib/db/database';
 import { advanceSnapshot, loadCompliance, loadPopup, POPUP_FIRST_PAGE, type PopupSnapshot } from '../../lib/db/popup-query';
 import type { TicketSummary } from '../../lib/view/summary';
@@ -34,6 +35,8 @@ export interface PopupProps {
    * a newer one is announced once. Absent: no announcements (tests of other things).
    */
   seenVersion?: { read(): Promise<number | null>; write(id: number): Promise<void> };
+  /** The configuration subscribed by URL, as the background last left it: a failing one is said here too. */
+  subscription?: { read(): Promise<SubscriptionState | null> };
   /** The options page's address: the announcement links to its history. */
   optionsUrl?: string;
   /** What the first paint showed (the background's first page), shown until the database answers. */
@@ -50,7 +53,7 @@ function message(what: string, error: unknown): string {
   return `SLA Lens could not read ${what}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial, watchPageStatus, copyText, browserName = 'unknown', seenVersion, optionsUrl }: PopupProps) {
+export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial, watchPageStatus, copyText, browserName = 'unknown', seenVersion, optionsUrl, subscription }: PopupProps) {
   const [pageStatus, setPageStatus] = useState<TabPageStatus | null>(null);
   useEffect(() => watchPageStatus?.(setPageStatus), [watchPageStatus]);
   const [reloads, setReloads] = useState(0);
@@ -132,6 +135,23 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial
     // Once per version: the live query hands a new object for the same version on every change.
   }, [seenVersion, activeId]);
 
+  // A team file that cannot be applied is everyone's business, not only the admin's: said here too.
+  const [subscriptionTrouble, setSubscriptionTrouble] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    subscription
+      ?.read()
+      .then((state) => {
+        if (!live || !state) return;
+        const summary = describeSubscription(state, now());
+        if (summary.status === 'error' || summary.status === 'confirm') setSubscriptionTrouble(summary.lines[0] ?? null);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [subscription, now]);
+
   const failed = config.status === 'error' ? config : loaded.status === 'error' ? loaded : null;
   const activeConfig = config.status === 'ready' ? (config.value ? configLabel(config.value) : null) : initial ? initial.config : undefined;
 
@@ -146,6 +166,7 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial
       sites={sites}
       onOpen={(ticket: TicketSummary | MissedTicket) => openTicket(ticket, openTab)}
       onOpenSettings={openSettings}
+      configTrouble={subscriptionTrouble ? { text: `The team’s SLA configuration could not be updated. ${subscriptionTrouble}`, onOpenSettings: openSettings } : undefined}
       announcement={announced ? { text: announced, onSeeChanges: () => (optionsUrl ? openTab(`${optionsUrl}#history`) : openSettings()), onDismiss: () => setAnnounced(null) } : undefined}
       error={failed?.status === 'error' ? message('its ticket store', failed.error) : undefined}
       unreadablePage={

@@ -65,10 +65,3 @@ export function createSubscriptionRunner(deps: RunnerDeps): SubscriptionRunner {
     },
   };
 }
-
-/** A stored state as storage gives it back: anything, until checked. */
-export function storedSubscription(value: unknown): SubscriptionState | null {
-  const v = value as Partial<SubscriptionState> | null | undefined;
-  if (!v || typeof v !== 'object' || typeof v.url !== 'string' || typeof v.nextTryAt !== 'number' || typeof v.refreshMinutes !== 'number' || typeof v.failures !== 'number') return null;
-  return v as SubscriptionState;
-}

@@ -181,3 +181,10 @@ export function describe(state: SubscriptionState, now: number): SubscriptionSum
   lines.push(status === 'error' ? `Next try ${until(state.nextTryAt, now)}` : `Next check ${until(state.nextTryAt, now)}`);
   return { status, lines };
 }
+
+/** A stored state as storage gives it back: anything, until checked. */
+export function storedSubscription(value: unknown): SubscriptionState | null {
+  const v = value as Partial<SubscriptionState> | null | undefined;
+  if (!v || typeof v !== 'object' || typeof v.url !== 'string' || typeof v.nextTryAt !== 'number' || typeof v.refreshMinutes !== 'number' || typeof v.failures !== 'number') return null;
+  return v as SubscriptionState;
+}
