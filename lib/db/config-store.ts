@@ -37,10 +37,19 @@ export class StaleImportError extends Error {
   }
 }
 
-export async function contentHash(document: ConfigV1): Promise<string> {
-  const bytes = new TextEncoder().encode(canonical(document));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
+/** SHA-256 of `text`, in hex. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function contentHash(document: ConfigV1): Promise<string> {
+  return sha256Hex(canonical(document));
+}
+
+/** Refusals as a subscription's or a policy's status keeps them: path and message, at most `max`. */
+export function problemList(errors: readonly Problem[], max = 50): Array<{ path: string; message: string }> {
+  return errors.slice(0, max).map((p) => ({ path: p.path, message: p.message }));
 }
 
 export function tooLarge(bytes: number): Problem | null {

@@ -5,7 +5,7 @@
  * (where the policy does not lock imports) keeps it until the organisation amends its own.
  */
 import type { ManagedConfig } from '../managed/read';
-import { applyImport, previewText, StaleImportError } from './config-store';
+import { applyImport, previewText, problemList, sha256Hex, StaleImportError } from './config-store';
 import type { ConfigVersion, SlaLensDatabase } from './database';
 
 export interface ManagedConfigResult {
@@ -16,18 +16,13 @@ export interface ManagedConfigResult {
   problems?: Array<{ path: string; message: string }>;
 }
 
-async function textHash(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Applies `config` unless it is the one last applied from the policy (`lastTextHash`) or already in force. */
 export async function applyManagedConfig(db: SlaLensDatabase, config: ManagedConfig, lastTextHash: string | undefined): Promise<ManagedConfigResult> {
   const text = config.kind === 'text' ? config.value : JSON.stringify(config.value);
-  const hash = await textHash(text);
+  const hash = await sha256Hex(text);
   if (hash === lastTextHash) return { textHash: hash };
   const preview = await previewText(db, text, { kind: 'policy' });
-  if (!preview.ok) return { textHash: hash, problems: preview.errors.slice(0, 50).map((p) => ({ path: p.path, message: p.message })) };
+  if (!preview.ok) return { textHash: hash, problems: problemList(preview.errors) };
   if (preview.unchanged) return { textHash: hash };
   try {
     return { textHash: hash, applied: await applyImport(db, preview, 'Set by your organisation’s policy') };

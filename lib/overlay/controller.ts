@@ -242,7 +242,8 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     }
     if (keys.length === 0) return;
     // The requests leave first; the placeholders are laid out while they travel.
-    const done = enrichAndEvaluate(current, keys, new Set(near));
+    const nearKeys = new Set(near);
+    const done = enrichAndEvaluate(current, keys, nearKeys);
     // Until their facts arrive, the tickets show a quiet placeholder, not nothing and not a guess,
     // and it keeps each one's place: its badge takes over the same element, so the page's table is
     // laid out once for all of them instead of once for every round of badges (0.1–0.3 s each on a
@@ -255,7 +256,6 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     // placeholders there cost more than they save (measured on the JSM queue: all rows badged
     // 680 → 950 ms with them, against 2,405 → 1,467 ms on the Zendesk view's table).
     const asked = new Set(keys);
-    const nearKeys = new Set(near);
     const placeholders = () => {
       let shown = 0;
       for (const found of tracked.values()) {

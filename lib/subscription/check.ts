@@ -2,9 +2,9 @@
  * One check of a subscribed configuration against the database: download it (conditionally),
  * validate it exactly as an import, and apply it as the next version when it is valid and new.
  * Whatever goes wrong leaves the configuration in force; the returned state says what happened.
- * Runs in the background (on its alarm) and on the options page ("Check now").
+ * Runs in the background (runner.ts); the options page's "Check now" only makes the state due.
  */
-import { applyImport, previewText, StaleImportError } from '../db/config-store';
+import { applyImport, previewText, problemList, StaleImportError } from '../db/config-store';
 import type { ConfigVersion, SlaLensDatabase } from '../db/database';
 import { fetchConfigFile } from './fetch-config';
 import { afterFetch, shouldApply, type ApplyResult, type SubscriptionState } from './state';
@@ -25,9 +25,6 @@ export interface CheckResult {
   applied?: ConfigVersion;
 }
 
-/** Problems listed in the state at most: the options page shows the rest on "Check now". */
-const MAX_PROBLEMS = 50;
-
 export async function checkSubscription(db: SlaLensDatabase, state: SubscriptionState, deps: CheckDeps): Promise<CheckResult> {
   const outcome = await fetchConfigFile(state.url, state, { fetch: deps.fetch, ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) });
   const done = (result: ApplyResult, applied?: ConfigVersion): CheckResult => ({ state: afterFetch(state, outcome, deps.now(), result), ...(applied ? { applied } : {}) });
@@ -36,7 +33,7 @@ export async function checkSubscription(db: SlaLensDatabase, state: Subscription
 
   const source = deps.managed ? { kind: 'policy' as const, url: outcome.finalUrl } : { kind: 'subscription' as const, url: outcome.finalUrl, ...(outcome.etag ? { etag: outcome.etag } : {}) };
   const preview = await previewText(db, outcome.text, source);
-  if (!preview.ok) return done({ kind: 'invalid', problems: preview.errors.slice(0, MAX_PROBLEMS).map((p) => ({ path: p.path, message: p.message })) });
+  if (!preview.ok) return done({ kind: 'invalid', problems: problemList(preview.errors) });
   // The same file as last applied, or what is in force already (an alarm and "Check now" racing,
   // or an admin who imported the same file by hand): nothing to record.
   if (preview.unchanged || !shouldApply(state, preview.hash)) return done({ kind: 'unchanged' });

@@ -17,15 +17,14 @@ export const MAX_SUBSCRIBED_BYTES = 5 * 1024 * 1024;
 /** Long enough for a slow intranet server, short enough that a hung one does not hold the alarm's worker. */
 export const FETCH_TIMEOUT_MS = 15_000;
 
-export type FetchFailureReason = 'not-https' | 'redirected-to-http' | 'http-status' | 'timeout' | 'too-large' | 'network' | 'cors';
+export type FetchFailureReason = 'not-https' | 'redirected-to-http' | 'http-status' | 'timeout' | 'too-large' | 'network';
 
 export type FetchOutcome =
   | { kind: 'changed'; text: string; etag?: string; lastModified?: string; finalUrl: string }
   | { kind: 'not-modified' }
   /**
-   * `cors` is part of the contract for callers that can tell it apart; a browser's fetch cannot
-   * (a refused cross-origin read and an unreachable server are the same TypeError), so this module
-   * reports both as `network`, with a message naming both causes.
+   * A refused cross-origin read and an unreachable server are the same TypeError to a script, so
+   * both are `network`, with a message naming both causes.
    */
   | { kind: 'failed'; reason: FetchFailureReason; status?: number; message: string };
 

@@ -25,13 +25,13 @@ export interface RunnerDeps {
 }
 
 export interface SubscriptionRunner {
-  /** Checks when due (or at once with `force`: "Check now", a confirmation); then schedules the next check. */
-  run(options?: { force?: boolean; confirmed?: string }): Promise<CheckResult | null>;
+  /** Checks when due (or at once with `force`); then schedules the next check. A confirmation travels in the stored state. */
+  run(options?: { force?: boolean }): Promise<CheckResult | null>;
 }
 
 export function createSubscriptionRunner(deps: RunnerDeps): SubscriptionRunner {
   let queue: Promise<unknown> = Promise.resolve();
-  const once = async (options: { force?: boolean; confirmed?: string }): Promise<CheckResult | null> => {
+  const once = async (options: { force?: boolean }): Promise<CheckResult | null> => {
     const state = await deps.store.load();
     if (!state) {
       deps.schedule(null);
@@ -45,7 +45,7 @@ export function createSubscriptionRunner(deps: RunnerDeps): SubscriptionRunner {
       fetch: deps.fetch,
       now: deps.now,
       ...(deps.managed?.() ? { managed: true } : {}),
-      ...((options.confirmed ?? state.confirmed) ? { confirmed: options.confirmed ?? state.confirmed } : {}),
+      ...(state.confirmed ? { confirmed: state.confirmed } : {}),
     });
     // Unsubscribed (or subscribed elsewhere) while the file was on its way: that answer is moot.
     const current = await deps.store.load();
