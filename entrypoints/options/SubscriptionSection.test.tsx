@@ -16,12 +16,14 @@ let db: SlaLensDatabase;
 let stored: SubscriptionState | null;
 let listeners: Set<() => void>;
 let requestOrigin: ReturnType<typeof vi.fn<(pattern: string) => Promise<boolean>>>;
+let releaseOrigin: ReturnType<typeof vi.fn<(pattern: string) => Promise<void>>>;
 
 beforeEach(() => {
   db = new SlaLensDatabase(`test-subscription-${crypto.randomUUID()}`);
   stored = null;
   listeners = new Set();
   requestOrigin = vi.fn(async () => true);
+  releaseOrigin = vi.fn(async () => {});
 });
 afterEach(async () => {
   cleanup();
@@ -39,6 +41,7 @@ const deps = (): SubscriptionDeps => ({
     return () => listeners.delete(listener);
   },
   requestOrigin,
+  releaseOrigin,
 });
 function background(state: SubscriptionState) {
   stored = state;
@@ -53,7 +56,7 @@ async function renderSection() {
     download: () => {},
     yieldToUi: async () => {},
     sites: { registry: createSiteRegistry(apis), onPermissionsChanged: apis.onPermissionsChanged },
-    alerts: { requestPermission: async () => false },
+    alerts: { requestPermission: async () => false, hasPermission: async () => false },
     subscription: deps(),
   });
   render(<OptionsApp stores={stores} />);
@@ -110,8 +113,11 @@ describe('the subscription section', () => {
     fireEvent.click(await within(section).findByRole('button', { name: 'Apply the new file' }));
     await waitFor(() => expect(stored?.confirmed).toBe('h2'));
 
+    expect(releaseOrigin).not.toHaveBeenCalled();
     fireEvent.click(within(section).getByRole('button', { name: 'Unsubscribe' }));
     await waitFor(() => expect(stored).toBeNull());
+    // The file's host is given back: no subscription needs it now.
+    expect(releaseOrigin).toHaveBeenCalledWith('https://intranet.example.com/*');
     expect(await within(section).findByLabelText('Configuration file address')).toBeTruthy();
   });
 

@@ -13,6 +13,12 @@ export interface SubscriptionDeps {
   onChanged(listener: () => void): () => void;
   /** Asks the browser for access to `origin` (`https://host/*`); true when granted. Must run inside the click. */
   requestOrigin(pattern: string): Promise<boolean>;
+  /**
+   * Gives back the access asked for a file's host (`https://host/*`) once no subscription needs it,
+   * unless that host is also a site an admin added: a permission kept for nothing is one a
+   * browser's review would rightly question.
+   */
+  releaseOrigin(pattern: string): Promise<void>;
 }
 
 export interface SubscriptionForm {
@@ -63,6 +69,11 @@ export function createSubscriptionStore(deps: SubscriptionDeps, now: () => numbe
     }
   };
 
+  const release = (subscription: SubscriptionState) =>
+    deps.releaseOrigin(`${new URL(subscription.url).origin}/*`).catch((error: unknown) => {
+      problem.set(`SLA Lens could not give back its access to ${new URL(subscription.url).host}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+
   return {
     state,
     form,
@@ -108,6 +119,9 @@ export function createSubscriptionStore(deps: SubscriptionDeps, now: () => numbe
       if (current?.pendingConfirmation) await write({ ...current, confirmed: current.pendingConfirmation.hash, nextTryAt: now() });
     },
     async unsubscribe(): Promise<void> {
+      const before = state.get();
+      // Released first: a granted host with no subscription naming it would pass for a self-hosted site.
+      if (before) await release(before);
       await write(null);
     },
   };

@@ -186,3 +186,33 @@ describe('the self-hosted sites that count as the organisation’s', () => {
     expect([...(await registry.trustedHosts())]).toEqual(['support.acme.com']);
   });
 });
+
+describe('the host of a configuration file subscribed to by URL', () => {
+  const FILE_HOST = 'https://intranet.acme-corp.com';
+  const subscribeTo = (url: string) => apis.storage.set({ 'sla:subscription': { url, refreshMinutes: 60 } });
+
+  it('is granted for the file, and is no site: no script, not listed, not counted', async () => {
+    await subscribeTo(`${FILE_HOST}/support/sla.json`);
+    apis.grantFromBrowser(`${FILE_HOST}/*`);
+    expect(await registry.reconcile()).toEqual({ registered: [], unregistered: [] });
+    expect(scriptIds()).toEqual([]);
+    expect(await registry.list()).toEqual([]);
+    expect([...(await registry.trustedHosts())]).toEqual([]);
+  });
+
+  it('is a site as well when an admin added it as one', async () => {
+    await subscribeTo(`${JIRA}/secure/attachment/1/sla.json`);
+    expect(await registry.add(JIRA, 'jira')).toBe('added');
+    expect((await registry.list()).map((s) => [s.origin, s.kind, s.registered])).toEqual([[JIRA, 'jira', true]]);
+    expect([...(await registry.trustedHosts())]).toEqual(['jira.acme-corp.com']);
+    expect(await registry.reconcile()).toEqual({ registered: [], unregistered: [] });
+  });
+
+  it('is a site again once the subscription is gone (the grant alone said so before subscriptions existed)', async () => {
+    await subscribeTo(`${FILE_HOST}/sla.json`);
+    apis.grantFromBrowser(`${FILE_HOST}/*`);
+    expect(await registry.list()).toEqual([]);
+    await apis.storage.remove('sla:subscription');
+    expect((await registry.list()).map((s) => s.origin)).toEqual([FILE_HOST]);
+  });
+});

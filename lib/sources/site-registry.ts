@@ -6,7 +6,7 @@
  * Written against the few browser calls it needs, so tests can pass fakes; the options page and the
  * background pass `browser` (same APIs in Chrome and Firefox MV3).
  */
-import { SITE_KIND_KEY_PREFIX, siteKindKey } from '../storage-keys';
+import { SITE_KIND_KEY_PREFIX, SUBSCRIPTION_KEY, siteKindKey } from '../storage-keys';
 import { canonicalOrigin, matchPatternFor, originFromMatchPattern, originFromScriptId, scriptIdFor, type SiteKind } from './self-hosted';
 
 /** The built content script (WXT names it after `entrypoints/content/`); the manifest's entry uses the same file. */
@@ -38,9 +38,9 @@ export interface SiteApis {
     unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
     getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<ContentScriptRegistration[]>;
   };
-  /** `storage.local`: one key per site for its kind. */
+  /** `storage.local`: one key per site for its kind (and the subscription, whose host is not a site). */
   storage: {
-    get(keys: null): Promise<Record<string, unknown>>;
+    get(keys: null | string): Promise<Record<string, unknown>>;
     set(items: Record<string, unknown>): Promise<void>;
     remove(keys: string): Promise<void>;
   };
@@ -111,8 +111,8 @@ export function createSiteRegistry({ permissions, scripting, storage }: SiteApis
   /** Every self-hosted site the browser or we know of, whatever its state, sorted by origin. */
   async function list(): Promise<SelfHostedSite[]> {
     const scripts = await ourScripts();
-    const granted = await grantedOrigins();
     const stored = await storage.get(null);
+    const granted = await grantedOrigins(stored);
     const kinds = new Map<string, SiteKind>();
     for (const [key, kind] of Object.entries(stored)) {
       const origin = key.startsWith(SITE_KIND_KEY_PREFIX) ? canonicalOrigin(key.slice(SITE_KIND_KEY_PREFIX.length)) : null;
@@ -125,9 +125,20 @@ export function createSiteRegistry({ permissions, scripting, storage }: SiteApis
     });
   }
 
-  async function grantedOrigins(): Promise<Set<string>> {
-    const { origins = [] } = await permissions.getAll();
-    return new Set(origins.map(originFromMatchPattern).filter((origin) => origin !== null));
+  /**
+   * The origins granted as sites. The host of a configuration file subscribed to by URL is granted
+   * too (lib/options/subscription-store.ts), and is no ticketing site: without a kind an admin
+   * gave it, it gets no content script and its tickets would not count.
+   */
+  async function grantedOrigins(stored?: Record<string, unknown>): Promise<Set<string>> {
+    const [{ origins = [] }, local] = await Promise.all([permissions.getAll(), stored ?? storage.get(SUBSCRIPTION_KEY)]);
+    const granted = new Set(origins.map(originFromMatchPattern).filter((origin) => origin !== null));
+    const fileOrigin = subscribedOrigin(local[SUBSCRIPTION_KEY]);
+    if (fileOrigin && granted.has(fileOrigin)) {
+      const kinds = stored ?? (await storage.get(siteKindKey(fileOrigin)));
+      if (kinds[siteKindKey(fileOrigin)] === undefined) granted.delete(fileOrigin);
+    }
+    return granted;
   }
 
   async function ourScripts(): Promise<Map<string, ContentScriptRegistration>> {
@@ -179,6 +190,17 @@ export function createSiteRegistry({ permissions, scripting, storage }: SiteApis
   }
 
   return { add, remove, reconcile, list, trustedHosts };
+}
+
+/** The origin of the configuration file subscribed to, from the stored subscription (anything, until checked). */
+function subscribedOrigin(value: unknown): string | null {
+  const url = (value as { url?: unknown } | null | undefined)?.url;
+  if (typeof url !== 'string') return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 export type SiteRegistry = ReturnType<typeof createSiteRegistry>;

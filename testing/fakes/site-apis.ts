@@ -82,8 +82,9 @@ export function createFakeSiteApis(): FakeSiteApis {
       },
     },
     storage: {
-      async get() {
-        return Object.fromEntries(stored);
+      async get(keys) {
+        // As storage.local.get: null is everything, a key is that key if present.
+        return Object.fromEntries([...stored].filter(([key]) => keys === null || key === keys));
       },
       async set(items) {
         for (const [key, value] of Object.entries(items)) stored.set(key, structuredClone(value));
