@@ -8,7 +8,7 @@ import { senderProblem, type Envelope } from '../lib/messaging/protocol';
 import { InvalidMessageError, parseEvaluateRequest } from '../lib/messaging/schema';
 import type { EvaluateResponse } from '../lib/messaging/types';
 import { createAuditBudgetHost, type AuditHostAnswer } from '../lib/messaging/audit-budget';
-import { parseAlertId, showDueAlerts } from '../lib/db/alerts';
+import { parseAlertId, showDueAlerts, writeAlertDefaults } from '../lib/db/alerts';
 import { afterConfigChange, publishPopupSnapshot, pruneTickets, showToolbarBadge } from '../lib/db/upkeep';
 import { openTicket } from '../lib/view/ticket-url';
 import { createSiteRegistry } from '../lib/sources/site-registry';
@@ -16,6 +16,7 @@ import { createSubscriptionRunner } from '../lib/subscription/runner';
 import { storedSubscription, subscribe } from '../lib/subscription/state';
 import { applyManagedConfig } from '../lib/db/managed-config';
 import { readManaged } from '../lib/managed/read';
+import { createOrgSites } from '../lib/config/org-sites';
 import { storedManagedStatus, type ManagedStatus } from '../lib/managed/status';
 import { clearTabStatus, PAGE_STATUS_TYPE, parsePageStatus, recordTabStatus, type TabAction } from '../lib/tabs/page-status';
 
@@ -23,7 +24,18 @@ export default defineBackground({
   type: 'module',
   main() {
     const db = new SlaLensDatabase(undefined, { onActiveVersion: publishActiveVersion });
-    const config = createConfigCache(db);
+    const activeConfig = createConfigCache(db);
+    // The policy's sites declare the organisation's sites with the configuration's own. Nothing is
+    // evaluated before the policy was first read, or a vendor's tickets could be recorded meanwhile.
+    let policySites: readonly string[] = [];
+    let policySitesRead = false;
+    let policyRead = () => {};
+    const firstReading = new Promise<void>((resolve) => (policyRead = resolve));
+    const orgSites = createOrgSites();
+    const config = async () => {
+      const [active] = await Promise.all([activeConfig(), firstReading]);
+      return orgSites(active, policySites);
+    };
     const report = (what: string) => (error: unknown) => console.error(`SLA Lens could not ${what}`, error);
     // Alerts are opt-in: nothing is shown (or remembered as shown) without the permission. A few a
     // round, the rest in one summary, each remembered only once it was shown.
@@ -138,6 +150,19 @@ export default defineBackground({
     });
     const checkSubscription = () => void subscription.run().catch(report('check the subscribed configuration'));
 
+    // Another configuration became active (its write announces the version), or the policy's sites
+    // changed: the stored tickets are evaluated again, then counted once for the toolbar, the popup
+    // and alerts, so none of them shows the old policies. One run at a time, so that an older run
+    // cannot leave its mark over a newer one's.
+    let upkeep: Promise<unknown> = Promise.resolve();
+    const reevaluate = () => {
+      const run = async () => {
+        const [active, hosts] = await Promise.all([activeConfig(), selfHosted, firstReading]);
+        await afterConfigChange(db, active, Date.now(), hosts, policySites);
+      };
+      upkeep = upkeep.then(run).then(refreshSummaries, report('evaluate stored tickets again'));
+    };
+
     // The organisation's policy (Chrome/Edge managed storage, Firefox's policies.json): read at
     // every start and, in Chrome, on every change. Its inline configuration is applied when it
     // changes; its configuration URL becomes the subscription, checked as the organisation's.
@@ -146,6 +171,13 @@ export default defineBackground({
       // Firefox rejects the read when there is no policy at all: that is "no policy", not an error.
       const raw: unknown = await browser.storage.managed.get().catch(() => undefined);
       const reading = readManaged(raw);
+      const sites = reading.settings.sites ?? [];
+      // Other sites declared without a new version: the stored tickets are brought up to date all the same.
+      const sitesChanged = policySitesRead && sites.join(' ') !== policySites.join(' ');
+      policySites = sites;
+      policySitesRead = true;
+      policyRead();
+      if (sitesChanged) reevaluate();
       const stored = await browser.storage.local.get([MANAGED_STATUS_KEY, SUBSCRIPTION_KEY]);
       const before = storedManagedStatus(stored[MANAGED_STATUS_KEY]);
       const status: ManagedStatus = { at: Date.now(), reading };
@@ -169,8 +201,14 @@ export default defineBackground({
       }
       if (reading.inForce.length === 0 && reading.ignored.length === 0) await browser.storage.local.remove(MANAGED_STATUS_KEY);
       else await browser.storage.local.set({ [MANAGED_STATUS_KEY]: status });
+      // Where the background's alerts and the options page both read them; a person's own settings win.
+      await writeAlertDefaults(db, reading.settings.alerts);
     };
-    const readPolicy = () => void applyPolicy().catch(report("apply the organisation's policy"));
+    const readPolicy = () =>
+      void applyPolicy()
+        .catch(report("apply the organisation's policy"))
+        // A policy that could not be read holds no evaluation back.
+        .finally(policyRead);
     readPolicy();
     browser.storage.onChanged.addListener((_changes, area) => {
       if (area === 'managed') readPolicy();
@@ -188,13 +226,6 @@ export default defineBackground({
       if (name === 'sla:retention') void pruneTickets(db, Date.now()).then(refreshSummaries, report('remove old tickets'));
     });
 
-    // Another configuration became active (its write announces the version): the stored tickets
-    // are evaluated against it, then counted once for the toolbar, the popup and alerts, so none of
-    // them shows the old policies.
-    const reevaluate = () =>
-      void config()
-        .then(async (active) => afterConfigChange(db, active, Date.now(), await selfHosted))
-        .then(refreshSummaries, report('evaluate stored tickets again'));
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && Object.keys(changes).some((key) => key.startsWith(SITE_KIND_KEY_PREFIX))) rereadSelfHosted();
       if (area === 'local' && CONFIG_VERSION_KEY in changes) reevaluate();

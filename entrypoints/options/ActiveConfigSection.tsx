@@ -16,8 +16,9 @@ const NO_CLOCK = value(0);
 
 /** The configuration in force: summary, policies in precedence order, calendars. */
 export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
-  const { importer, subscription } = useOptions();
+  const { importer, subscription, managed } = useOptions();
   const subscribed = useValue(subscription?.state ?? NO_SUBSCRIPTION);
+  const policySites = useValue(managed.status)?.reading.settings.sites ?? [];
   const clock = useValue(subscription?.clock ?? NO_CLOCK);
   const active = data?.active ?? null;
   const config = data?.config ?? null;
@@ -62,6 +63,12 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
   const calendarIds = Object.keys(config.calendars);
   const calendarName = (id: string | null) => (id && id !== '24x7' ? config.calendars[id]?.name : undefined);
   const usedBy = (id: string) => config.policies.filter((p) => p.calendarId === id).map((p) => p.name);
+  // The policy's sites count as the organisation's with the configuration's own (lib/config/org-sites.ts).
+  const ownSites = (config.sites ?? []).filter((s) => !policySites.includes(s.trim().toLowerCase()));
+  const counted = [
+    ...(policySites.length ? [`${policySites.join(', ')} (set by your organisation)`] : []),
+    ...(ownSites.length ? [policySites.length ? `${ownSites.join(', ')} (from the configuration)` : ownSites.join(', ')] : []),
+  ];
   return (
     <Section id="config" title="SLA configuration">
       <ConfigSummary
@@ -80,8 +87,8 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
           {until(subscribed.nextTryAt, clock)}.
         </p>
       )}
-      {config.sites?.length ? (
-        <p class="subsection__hint">Counts tickets from {config.sites.join(', ')} and the self-hosted sites you added; any other site’s tickets are neither recorded nor counted.</p>
+      {counted.length ? (
+        <p class="subsection__hint">Counts tickets from {counted.join(', ')} and the self-hosted sites you added; any other site’s tickets are neither recorded nor counted.</p>
       ) : (
         <Notice tone="info">
           Every Jira Cloud and Zendesk site counts as your team’s, vendors’ and customers’ you visit included. To count only yours, add <code>"sites": ["your-team.atlassian.net"]</code> at the top of

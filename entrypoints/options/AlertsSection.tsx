@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Section';
-import { readAlertSettings, saveAlertSettings, type AlertSettings } from '../../lib/db/alerts';
+import { readAlertSettingsInForce, saveAlertSettings, type AlertSettings } from '../../lib/db/alerts';
 import { useOptions } from '../../lib/options/context';
 import { useLiveQuery } from '../../lib/options/use-live-query';
 
@@ -9,32 +10,64 @@ import { useLiveQuery } from '../../lib/options/use-live-query';
 export function AlertsSection() {
   const { db, env } = useOptions();
   const live = useLiveQuery(async () => {
-    const [settings, sites] = await Promise.all([readAlertSettings(db), db.tickets.orderBy('site').uniqueKeys()]);
-    return { settings, sites: sites as string[] };
+    const [inForce, sites] = await Promise.all([readAlertSettingsInForce(db), db.tickets.orderBy('site').uniqueKeys()]);
+    return { ...inForce, sites: sites as string[] };
   }, [db]);
   const [problem, setProblem] = useState<string | null>(null);
+  // Settings can say alerts are on (the organisation's defaults, or a permission taken back in the
+  // browser's own settings) while the browser would show none: null until the browser answered.
+  const [permitted, setPermitted] = useState<boolean | null>(null);
+  useEffect(() => {
+    let current = true;
+    env.alerts.hasPermission().then(
+      (granted) => current && setPermitted(granted),
+      () => current && setPermitted(false),
+    );
+    return () => void (current = false);
+  }, [env]);
   if (live.status !== 'ready') return null;
-  const { settings, sites } = live.value;
+  const { settings, from, sites } = live.value;
+  const blocked = settings.enabled && permitted === false;
+  const on = settings.enabled && !blocked;
   const save = (next: AlertSettings) => void saveAlertSettings(db, next).catch((e: unknown) => setProblem(`The alert settings could not be saved: ${String(e)}`));
+
+  /** Asked at the click: browsers grant optional permissions only in answer to a user gesture. */
+  async function allow(): Promise<boolean> {
+    setProblem(null);
+    const granted = await env.alerts.requestPermission();
+    if (granted) setPermitted(true);
+    else setProblem('The browser did not allow SLA Lens to show notifications, so alerts stay off.');
+    return granted;
+  }
 
   async function toggle(enabled: boolean) {
     setProblem(null);
-    // Asked at the click: browsers grant optional permissions only in answer to a user gesture.
-    if (enabled && !(await env.alerts.requestPermission())) {
-      setProblem('The browser did not allow SLA Lens to show notifications, so alerts stay off.');
-      return;
-    }
-    save({ ...settings, enabled });
+    if (enabled && !(await allow())) return;
+    // Switched on where the settings already were (only the permission was missing): they stay the organisation's.
+    if (enabled !== settings.enabled) save({ ...settings, enabled });
   }
 
   const quiet = settings.quietHours;
   return (
     <Section id="alerts" title="Alerts" description="Desktop notifications when a ticket turns at risk or is about to breach: once per ticket and metric.">
       {problem && <Notice tone="error">{problem}</Notice>}
+      {blocked && (
+        <Notice tone="info">
+          <p>
+            {from === 'organisation'
+              ? 'Your organisation turns alerts on; the browser shows them once you allow notifications.'
+              : 'Alerts are on, but the browser no longer lets SLA Lens show notifications.'}
+          </p>
+          <Button variant="secondary" size="small" onClick={() => void allow()}>
+            Allow notifications
+          </Button>
+        </Notice>
+      )}
+      {from === 'organisation' && <p class="muted">Defaults set by your organisation; your changes take over.</p>}
       <label class="field field--inline">
-        <input type="checkbox" checked={settings.enabled} onChange={(e) => void toggle(e.currentTarget.checked)} /> Show desktop alerts
+        <input type="checkbox" checked={on} onChange={(e) => void toggle(e.currentTarget.checked)} /> Show desktop alerts
       </label>
-      <fieldset class="alerts__group" disabled={!settings.enabled}>
+      <fieldset class="alerts__group" disabled={!on}>
         <legend class="visually-hidden">Alert settings</legend>
         <label class="field">
           <span class="field__label">Alert this many minutes before a breach at the latest</span>

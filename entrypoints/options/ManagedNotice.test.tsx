@@ -28,9 +28,9 @@ function renderWith(status: ManagedStatus | null) {
     download: () => {},
     yieldToUi: async () => {},
     sites: { registry: createSiteRegistry(apis), onPermissionsChanged: apis.onPermissionsChanged },
-    alerts: { requestPermission: async () => false },
+    alerts: { requestPermission: async () => false, hasPermission: async () => false },
     managed: { read: async () => status, onChanged: () => () => {} },
-    subscription: { read: async () => null, write: async () => {}, onChanged: () => () => {}, requestOrigin: async () => true },
+    subscription: { read: async () => null, write: async () => {}, onChanged: () => () => {}, requestOrigin: async () => true, releaseOrigin: async () => {} },
   });
   render(<OptionsApp stores={stores} />);
   return stores;
@@ -64,6 +64,30 @@ describe('a browser managed by the organisation', () => {
     expect(screen.queryByRole('region', { name: 'Subscription' })).toBeNull();
     await stores.history.rollBack(1);
     expect((await activeVersion(db))?.id).toBe(2);
+  });
+
+  it('the configuration section counts the sites the policy sets as the organisation’s, with a configuration that lists none', async () => {
+    await applyConfig(db, simpleConfig({ resolution: '8h' }));
+    renderWith({ at: 1, reading: readManaged({ sites: ['acme.atlassian.net', 'ACME.zendesk.com'] }) });
+    const config = await screen.findByRole('region', { name: 'SLA configuration' });
+    expect(
+      await within(config).findByText(
+        'Counts tickets from acme.atlassian.net, acme.zendesk.com (set by your organisation) and the self-hosted sites you added; any other site’s tickets are neither recorded nor counted.',
+      ),
+    ).toBeTruthy();
+    expect(within(config).queryByText(/Every Jira Cloud and Zendesk site counts/)).toBeNull();
+    expect(within(await screen.findByRole('region', { name: 'Managed by your organisation' })).getByText('Sites set by your organisation: acme.atlassian.net, acme.zendesk.com')).toBeTruthy();
+  });
+
+  it('the configuration section tells the policy’s sites from the configuration’s own', async () => {
+    await applyConfig(db, JSON.stringify({ ...JSON.parse(simpleConfig({ resolution: '8h' })), sites: ['*.acme.com', 'acme.atlassian.net'] }));
+    renderWith({ at: 1, reading: readManaged({ sites: ['acme.atlassian.net'] }) });
+    const config = await screen.findByRole('region', { name: 'SLA configuration' });
+    expect(
+      await within(config).findByText(
+        'Counts tickets from acme.atlassian.net (set by your organisation), *.acme.com (from the configuration) and the self-hosted sites you added; any other site’s tickets are neither recorded nor counted.',
+      ),
+    ).toBeTruthy();
   });
 
   it('without a policy, shows no notice and everything works as before', async () => {

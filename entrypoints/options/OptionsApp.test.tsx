@@ -26,7 +26,7 @@ beforeEach(() => {
   const siteApis = createFakeSiteApis();
   const sites = { registry: createSiteRegistry(siteApis), onPermissionsChanged: siteApis.onPermissionsChanged };
   requestPermission = vi.fn(async () => true);
-  stores = createOptionsStores(db, { now: () => NOW, fetchSample: async () => sample, download, yieldToUi: async () => {}, sites, alerts: { requestPermission } });
+  stores = createOptionsStores(db, { now: () => NOW, fetchSample: async () => sample, download, yieldToUi: async () => {}, sites, alerts: { requestPermission, hasPermission: async () => false } });
 });
 
 afterEach(async () => {

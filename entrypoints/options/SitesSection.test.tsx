@@ -29,7 +29,7 @@ async function renderSites() {
     download: () => {},
     yieldToUi: async () => {},
     sites: { registry: createSiteRegistry(apis), onPermissionsChanged: apis.onPermissionsChanged },
-    alerts: { requestPermission: async () => false },
+    alerts: { requestPermission: async () => false, hasPermission: async () => false },
   });
   render(<OptionsApp stores={stores} />);
   const section = screen.getByRole('region', { name: 'Sites' });

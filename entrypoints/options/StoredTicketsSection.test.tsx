@@ -29,7 +29,7 @@ async function renderSection(storageProblem?: OptionsEnv['storageProblem']) {
     download: () => {},
     yieldToUi: async () => {},
     sites: { registry: createSiteRegistry(apis), onPermissionsChanged: apis.onPermissionsChanged },
-    alerts: { requestPermission: async () => true },
+    alerts: { requestPermission: async () => true, hasPermission: async () => true },
     ...(storageProblem ? { storageProblem } : {}),
   });
   render(<OptionsApp stores={stores} />);

@@ -6,7 +6,7 @@ import { createOptionsStores } from '../../lib/options/context';
 import { downloadText } from '../../lib/options/history-store';
 import { publishActiveVersion } from '../../lib/messaging/config-version';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
-import { MANAGED_STATUS_KEY, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY } from '../../lib/storage-keys';
+import { MANAGED_STATUS_KEY, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY, siteKindKey } from '../../lib/storage-keys';
 import { storedManagedStatus } from '../../lib/managed/status';
 import { storedSubscription } from '../../lib/subscription/state';
 import { applyStateTokens } from '../../lib/view/colours';
@@ -35,7 +35,10 @@ function main() {
       return response.text();
     },
     download: downloadText,
-    alerts: { requestPermission: () => browser.permissions.request({ permissions: ['notifications'] }) },
+    alerts: {
+      requestPermission: () => browser.permissions.request({ permissions: ['notifications'] }),
+      hasPermission: () => browser.permissions.contains({ permissions: ['notifications'] }),
+    },
     storageProblem: {
       async read() {
         const value = (await browser.storage.local.get(STORAGE_PROBLEM_KEY))[STORAGE_PROBLEM_KEY] as { message?: unknown } | undefined;
@@ -52,6 +55,10 @@ function main() {
       write: (state) => (state === null ? browser.storage.local.remove(SUBSCRIPTION_KEY) : browser.storage.local.set({ [SUBSCRIPTION_KEY]: state })),
       onChanged: (listener) => watchLocal(SUBSCRIPTION_KEY, listener),
       requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
+      async releaseOrigin(pattern) {
+        const key = siteKindKey(new URL(pattern.replace(/\/\*$/, '')).origin);
+        if ((await browser.storage.local.get(key))[key] === undefined) await browser.permissions.remove({ origins: [pattern] });
+      },
     },
     sites: {
       // Extension pages have the same APIs as the background: no messaging needed.

@@ -1,7 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketFacts } from '../sla/index';
 import { applyConfig, H, MIN, NOW, see, simpleConfig, ticketFacts } from './__fixtures__/store';
-import { ALERTS_PER_ROUND, alertSettingsFrom, isQuiet, parseAlertId, saveAlertSettings, showDueAlerts, DEFAULT_ALERTS, type AlertNotification } from './alerts';
+import {
+  ALERT_DEFAULTS_KEY,
+  ALERTS_PER_ROUND,
+  alertSettingsFrom,
+  isQuiet,
+  parseAlertId,
+  readAlertSettings,
+  readAlertSettingsInForce,
+  saveAlertSettings,
+  showDueAlerts,
+  writeAlertDefaults,
+  DEFAULT_ALERTS,
+  type AlertNotification,
+} from './alerts';
 import { SlaLensDatabase } from './database';
 
 const NOON = 12 * 60;
@@ -43,6 +56,47 @@ describe('alert settings', () => {
   it('alert ids carry the ticket and metric', () => {
     expect(parseAlertId('sla|acme.atlassian.net|SUP-1|resolution')).toEqual({ site: J, key: 'SUP-1', metric: 'resolution' });
     expect(parseAlertId('other')).toBeNull();
+  });
+});
+
+describe('the organisation’s alert defaults (its policy’s `alerts`)', () => {
+  it('are in force, over SLA Lens’s own defaults, until a person saves their settings', async () => {
+    expect(await readAlertSettingsInForce(db)).toEqual({ settings: DEFAULT_ALERTS, from: 'default' });
+    await writeAlertDefaults(db, { enabled: true, mutedSites: ['vendor.atlassian.net'] });
+    expect(await readAlertSettingsInForce(db)).toEqual({ settings: { ...DEFAULT_ALERTS, enabled: true, mutedSites: ['vendor.atlassian.net'] }, from: 'organisation' });
+    await saveAlertSettings(db, { ...DEFAULT_ALERTS, leadMinutes: 30 });
+    expect(await readAlertSettingsInForce(db)).toEqual({ settings: { ...DEFAULT_ALERTS, leadMinutes: 30 }, from: 'own' });
+    // Amended defaults leave the person's settings alone.
+    await writeAlertDefaults(db, { enabled: true, leadMinutes: 60 });
+    expect(await readAlertSettings(db)).toEqual({ ...DEFAULT_ALERTS, leadMinutes: 30 });
+  });
+
+  it('go with the policy’s `alerts`, and a value the options page would refuse falls back to its default', async () => {
+    await writeAlertDefaults(db, { leadMinutes: 5000 } as never);
+    expect((await readAlertSettings(db)).leadMinutes).toBe(DEFAULT_ALERTS.leadMinutes);
+    await writeAlertDefaults(db, undefined);
+    expect(await db.meta.get(ALERT_DEFAULTS_KEY)).toBeUndefined();
+    expect(await readAlertSettingsInForce(db)).toEqual({ settings: DEFAULT_ALERTS, from: 'default' });
+  });
+
+  it('are written only when they change', async () => {
+    const writes: string[] = [];
+    db.meta.hook('creating', (key) => void writes.push(String(key)));
+    db.meta.hook('updating', (_changes, key) => void writes.push(String(key)));
+    db.meta.hook('deleting', (key) => void writes.push(`-${String(key)}`));
+    await writeAlertDefaults(db, { enabled: true });
+    await writeAlertDefaults(db, { enabled: true });
+    await writeAlertDefaults(db, undefined);
+    await writeAlertDefaults(db, undefined);
+    expect(writes).toEqual([ALERT_DEFAULTS_KEY, `-${ALERT_DEFAULTS_KEY}`]);
+  });
+
+  it('turn alerts on for a person who set none, with the organisation’s lead time and muted sites', async () => {
+    await seeAt([facts('RISK', 8 * H), facts('SOON', 7 * H)]);
+    await seeAt([ticketFacts('vendor.atlassian.net', 'VEN-1', 8 * H)]);
+    expect(await takeDueAlerts(db, NOW, NOON)).toEqual([]);
+    await writeAlertDefaults(db, { enabled: true, leadMinutes: 180, mutedSites: ['vendor.atlassian.net'] });
+    expect((await takeDueAlerts(db, NOW, NOON)).map((a) => a.key)).toEqual(['RISK', 'SOON']);
   });
 });
 

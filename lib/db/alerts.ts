@@ -40,8 +40,42 @@ export function alertSettingsFrom(value: unknown): AlertSettings {
   };
 }
 
+/**
+ * The organisation's alert defaults (its policy's `alerts`), written by the background where the
+ * options page reads too: the settings in force until a person saves their own.
+ */
+export const ALERT_DEFAULTS_KEY = 'alertDefaults';
+
+export interface AlertSettingsInForce {
+  settings: AlertSettings;
+  /** Where they come from: the person's own, the organisation's defaults, or SLA Lens's. */
+  from: 'own' | 'organisation' | 'default';
+}
+
+export async function readAlertSettingsInForce(db: SlaLensDatabase): Promise<AlertSettingsInForce> {
+  const [own, defaults] = await db.meta.bulkGet([ALERTS_KEY, ALERT_DEFAULTS_KEY]);
+  if (own) return { settings: alertSettingsFrom(own.value), from: 'own' };
+  if (defaults && typeof defaults.value === 'object' && defaults.value !== null) return { settings: alertSettingsFrom({ ...DEFAULT_ALERTS, ...defaults.value }), from: 'organisation' };
+  return { settings: DEFAULT_ALERTS, from: 'default' };
+}
+
 export async function readAlertSettings(db: SlaLensDatabase): Promise<AlertSettings> {
-  return alertSettingsFrom((await db.meta.get(ALERTS_KEY))?.value);
+  return (await readAlertSettingsInForce(db)).settings;
+}
+
+/**
+ * Keeps the policy's alert defaults, or removes them when it has none. Only a change is written:
+ * the policy is read at every start, and each write wakes the options page's live queries.
+ */
+export async function writeAlertDefaults(db: SlaLensDatabase, defaults: Partial<AlertSettings> | undefined): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const stored = (await db.meta.get(ALERT_DEFAULTS_KEY))?.value;
+    if (defaults === undefined) {
+      if (stored !== undefined) await db.meta.delete(ALERT_DEFAULTS_KEY);
+    } else if (JSON.stringify(stored) !== JSON.stringify(defaults)) {
+      await db.meta.put({ key: ALERT_DEFAULTS_KEY, value: defaults });
+    }
+  });
 }
 
 export async function saveAlertSettings(db: SlaLensDatabase, settings: AlertSettings): Promise<AlertSettings> {

@@ -11,6 +11,7 @@ import { SlaLensDatabase } from './database';
 import { createConfigCache, evaluateTickets, recordTickets } from './evaluate';
 import { readTallies } from './tallies';
 import { afterConfigChange } from './upkeep';
+import { withOrgSites } from '../config/org-sites';
 
 const OURS = 'acme.atlassian.net';
 const VENDOR = 'vendor.atlassian.net';
@@ -35,8 +36,9 @@ afterEach(async () => {
 });
 
 /** Evaluates `site`'s ticket as an overlay would, records what the background would record; its view's kind. */
-async function visit(site: string, key: string, selfHosted: ReadonlySet<string> = new Set()): Promise<string> {
-  const config = await createConfigCache(db)();
+async function visit(site: string, key: string, selfHosted: ReadonlySet<string> = new Set(), policySites: readonly string[] = []): Promise<string> {
+  const active = await createConfigCache(db)();
+  const config = { version: active.version, config: active.config && withOrgSites(active.config, policySites) };
   const t = ticketFacts(site, key, H);
   const { response, sightings } = await evaluateTickets(db, { type: 'sla:evaluate', source: 'jira', site, tickets: [t] }, config, NOW, [], selfHosted);
   await recordTickets(db, sightings);
@@ -91,5 +93,40 @@ describe('declared sites', () => {
     const bad = validateConfig(JSON.parse(configWith(['*a*b*c*d*e*f*g*h*i'])));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors[0]!.path).toBe('sites[0]');
+  });
+
+  it('the policy’s sites declare the organisation’s sites too, with a configuration that lists none', async () => {
+    await applyConfig(db, configWith());
+    expect(await visit(OURS, 'SUP-1', new Set(), [OURS])).toBe('clocks');
+    expect(await visit(VENDOR, 'VEN-1', new Set(), [OURS])).toBe('none');
+    expect(await visit(SELF_HOSTED, 'OPS-1', new Set([SELF_HOSTED]), [OURS])).toBe('clocks');
+    expect((await db.tickets.toArray()).map((t) => t.site).sort()).toEqual([OURS, SELF_HOSTED]);
+  });
+
+  it('a policy that adds sites forgets what was kept from any other, the configuration version unchanged', async () => {
+    const ZENDESK = 'acme.zendesk.com';
+    await applyConfig(db, configWith());
+    for (const [site, key] of [
+      [OURS, 'SUP-1'],
+      [ZENDESK, 'Z-1'],
+      [VENDOR, 'VEN-1'],
+      [SELF_HOSTED, 'OPS-1'],
+    ] as const)
+      await visit(site, key);
+    const config = await createConfigCache(db)();
+    expect(await afterConfigChange(db, config, NOW, new Set([SELF_HOSTED]))).toBe(true);
+    expect(await afterConfigChange(db, config, NOW, new Set([SELF_HOSTED]))).toBe(false);
+    expect(await db.tickets.count()).toBe(4);
+    // The policy now lists the organisation's sites: the vendor's tickets go, the version is the same.
+    expect(await afterConfigChange(db, config, NOW, new Set([SELF_HOSTED]), [OURS, ZENDESK])).toBe(true);
+    expect((await db.tickets.toArray()).map((t) => t.site).sort()).toEqual([OURS, ZENDESK, SELF_HOSTED]);
+  });
+
+  it('without policy sites, nothing is forgotten', async () => {
+    await applyConfig(db, configWith());
+    await visit(OURS, 'SUP-1');
+    await visit(VENDOR, 'VEN-1');
+    expect(await afterConfigChange(db, await createConfigCache(db)(), NOW, new Set(), [])).toBe(true);
+    expect((await db.tickets.toArray()).map((t) => t.site).sort()).toEqual([OURS, VENDOR]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SlaLensDatabase, type StoredTicket } from './database';
-import { afterConfigChange, DAY_MS, pruneTickets, RETENTION_KEY, toolbarBadge, updateToolbar, type ToolbarAction } from './upkeep';
+import { afterConfigChange, DAY_MS, pruneTickets, RETENTION_KEY, TICKETS_VERSION_KEY, ticketsStamp, toolbarBadge, updateToolbar, type ToolbarAction } from './upkeep';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 
@@ -89,5 +89,27 @@ describe('after a configuration change', () => {
     // The same version again (a service worker waking up): nothing is rewritten.
     expect(await afterConfigChange(db, { version: 3, config: null }, NOW)).toBe(false);
     expect(await afterConfigChange(db, { version: 4, config: null }, NOW)).toBe(true);
+  });
+});
+
+describe('the mark of what the stored tickets were brought up to date with', () => {
+  it('is the version alone without policy sites, else the version and the sites in any order', () => {
+    expect(ticketsStamp(3, [])).toBe(3);
+    expect(ticketsStamp(null, [])).toBeNull();
+    expect(ticketsStamp(3, ['b.atlassian.net', 'a.atlassian.net'])).toBe(ticketsStamp(3, ['a.atlassian.net', 'b.atlassian.net']));
+    expect(ticketsStamp(3, ['a.atlassian.net'])).not.toBe(ticketsStamp(4, ['a.atlassian.net']));
+    expect(ticketsStamp(3, ['a.atlassian.net'])).not.toBe(ticketsStamp(3, ['a.atlassian.net', 'b.atlassian.net']));
+    expect(ticketsStamp(null, ['a.atlassian.net'])).not.toBe(ticketsStamp(null, []));
+  });
+
+  it('a store marked before policy sites existed is not evaluated again without them; a change of the policy’s sites evaluates it again', async () => {
+    await db.meta.put({ key: TICKETS_VERSION_KEY, value: 3 });
+    expect(await afterConfigChange(db, { version: 3, config: null }, NOW)).toBe(false);
+    expect(await afterConfigChange(db, { version: 3, config: null }, NOW, new Set(), ['acme.atlassian.net'])).toBe(true);
+    expect(await afterConfigChange(db, { version: 3, config: null }, NOW, new Set(), ['acme.atlassian.net'])).toBe(false);
+    expect(await afterConfigChange(db, { version: 3, config: null }, NOW, new Set(), ['acme.atlassian.net', 'acme.zendesk.com'])).toBe(true);
+    // The policy took its sites back: once more, then the plain version mark again.
+    expect(await afterConfigChange(db, { version: 3, config: null }, NOW)).toBe(true);
+    expect((await db.meta.get(TICKETS_VERSION_KEY))?.value).toBe(3);
   });
 });

@@ -6,6 +6,7 @@
 import { configLabel } from './active-version';
 import type { ConfigLabel } from '../view/summary';
 import { isDeclaredSite } from '../config/match';
+import { withOrgSites } from '../config/org-sites';
 import { POPUP_SNAPSHOT_KEY } from '../storage-keys';
 import { TOOLBAR_COLOURS } from '../view/colours';
 import type { ResolvedConfig } from '../config/index';
@@ -78,32 +79,46 @@ export function forgetSite(db: SlaLensDatabase, site: string): Promise<number> {
   return db.tickets.where('site').equals(site).delete();
 }
 
-/** Which configuration version the stored tickets were last evaluated against. */
+/** What the stored tickets were last brought up to date with (`ticketsStamp`). */
 export const TICKETS_VERSION_KEY = 'ticketsConfigVersion';
 
 /**
- * After another configuration became active, every stored ticket is evaluated again (the caller
- * then counts once, for the toolbar, the popup and alerts alike). A service worker starts often,
- * so this runs only when the version differs from the one the store was last brought up to date
- * with (a store from before the mark has none). Returns whether the tickets were evaluated again.
+ * The configuration version alone while the policy lists no sites, as stores marked before policy
+ * sites existed hold it (they are not evaluated again for nothing); else the version and the
+ * policy's sites, whose change declares other sites without a new version.
+ */
+export function ticketsStamp(version: number | null, policySites: readonly string[]): number | string | null {
+  if (policySites.length === 0) return version;
+  return `${version ?? 'none'} ${[...new Set(policySites)].sort().join(' ')}`;
+}
+
+/**
+ * After another configuration became active, or the policy's sites changed, every stored ticket
+ * is evaluated again (the caller then counts once, for the toolbar, the popup and alerts alike). A
+ * service worker starts often, so this runs only when the stamp differs from the one the store
+ * was last brought up to date with (a store from before the mark has none). `config` is the
+ * configuration in force; the policy's sites declare the organisation's sites with its own
+ * (lib/config/org-sites.ts). Returns whether the tickets were evaluated again.
  */
 export async function afterConfigChange(
   db: SlaLensDatabase,
   config: { version: number | null; config: ResolvedConfig | null },
   now: number,
   selfHosted: ReadonlySet<string> = new Set(),
+  policySites: readonly string[] = [],
 ): Promise<boolean> {
+  const stamp = ticketsStamp(config.version, policySites);
   const done = (await db.meta.get(TICKETS_VERSION_KEY))?.value;
-  const stale = done !== config.version;
+  const stale = done !== stamp;
   if (stale) {
-    // A configuration that declares the organisation's sites: what was kept from any other goes.
-    const active = config.config;
+    // Sites declared by the configuration or the policy: what was kept from any other goes.
+    const active = config.config && withOrgSites(config.config, policySites);
     if (active?.sites?.length) {
       const others = (await db.tickets.orderBy('site').uniqueKeys()).map(String).filter((site) => !isDeclaredSite(active, site, selfHosted));
       if (others.length > 0) await db.tickets.where('site').anyOf(others).delete();
     }
     await refreshStoredTickets(db, config, now);
-    await db.meta.put({ key: TICKETS_VERSION_KEY, value: config.version });
+    await db.meta.put({ key: TICKETS_VERSION_KEY, value: stamp });
   }
   return stale;
 }

@@ -324,9 +324,10 @@ describe('describeManaged', () => {
     ]);
   });
 
-  it('names the first five sites and counts the rest', () => {
+  it('names the first five sites and counts the rest; an empty list declares none', () => {
     const sites = Array.from({ length: 8 }, (_, i) => `s${i}.atlassian.net`);
     expect(describeManaged(readManaged({ sites }))[1]).toBe('Sites set by your organisation: s0.atlassian.net, s1.atlassian.net, s2.atlassian.net, s3.atlassian.net, s4.atlassian.net and 3 more');
+    expect(describeManaged(readManaged({ sites: [] }))[1]).toBe('Your organisation lists no sites: the configuration says which sites count');
   });
 
   it('adds the notes, then one line for each thing ignored', () => {

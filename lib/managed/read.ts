@@ -368,7 +368,8 @@ export function describeManaged(reading: ManagedReading): string[] {
   else if (settings.refreshMinutes !== undefined) lines.push(`A configuration URL is ${checked}`);
   if (settings.config) lines.push('The SLA configuration is set by your organisation');
   if (settings.locked) lines.push('Import and roll back are turned off by your organisation');
-  if (settings.sites) lines.push(`Sites set by your organisation: ${listed(settings.sites)}`);
+  // An empty list declares nothing: the configuration alone says which sites count.
+  if (settings.sites) lines.push(settings.sites.length ? `Sites set by your organisation: ${listed(settings.sites)}` : 'Your organisation lists no sites: the configuration says which sites count');
   if (settings.alerts) lines.push(`Alert defaults set by your organisation: ${alertWords(settings.alerts)}`);
   lines.push(...notes);
   for (const i of ignored) lines.push(`Ignored ${i.reason}`);

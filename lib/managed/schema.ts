@@ -61,13 +61,14 @@ export const MANAGED_SCHEMA: ChromeSchemaNode = {
     },
     sites: {
       title: 'Jira and Zendesk sites',
-      description: 'Host names of the sites SLA Lens works on, such as acme.atlassian.net or jira.example.com: no https://, path or port.',
+      description:
+        "Host names of the organisation's Jira and Zendesk sites, such as acme.atlassian.net or jira.example.com: no https://, path or port. Only their tickets, and those of self-hosted sites added in the settings, are recorded and counted.",
       type: 'array',
       items: { type: 'string' },
     },
     alerts: {
       title: 'Desktop alert defaults',
-      description: 'Defaults for the desktop alerts team leads can switch on.',
+      description: 'The desktop alert settings people start with, until they save their own.',
       type: 'object',
       properties: {
         enabled: { title: 'Show desktop alerts', type: 'boolean' },

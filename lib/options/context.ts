@@ -16,8 +16,8 @@ export interface OptionsEnv extends ImportDeps, HistoryDeps {
   now(): number;
   /** Self-hosted sites: the registry over the browser's permissions and scripting APIs. */
   sites: SitesDeps;
-  /** Desktop alerts: asks for the optional `notifications` permission (true when granted). */
-  alerts: { requestPermission(): Promise<boolean> };
+  /** Desktop alerts: the optional `notifications` permission, asked for (true when granted) or looked up. */
+  alerts: { requestPermission(): Promise<boolean>; hasPermission(): Promise<boolean> };
   /**
    * What the background last met writing the ticket store, kept outside IndexedDB (lib/storage-keys.ts
    * STORAGE_PROBLEM_KEY): the message, or null. Absent where there is no background (tests).
