@@ -26,6 +26,8 @@ export interface PopupViewProps {
   sites: readonly CoveredSite[];
   onOpen: (ticket: TicketSummary | MissedTicket) => void;
   onOpenSettings: () => void;
+  /** Opens "Our agreements": what the active configuration holds this person to, in plain words. */
+  onOpenAgreements?: (() => void) | undefined;
   /** Why the data could not be read, if it could not. */
   error?: string | undefined;
   /** The tab the popup was opened over shows tickets SLA Lens could not read. */
@@ -61,9 +63,16 @@ export function PopupView(props: PopupViewProps) {
           subtitle={config ? `${config.name} · version ${config.version}` : 'Team SLA overview'}
           actions={
             config ? (
-              <Button variant="secondary" size="small" onClick={onOpenSettings}>
-                Settings
-              </Button>
+              <>
+                {props.onOpenAgreements && (
+                  <Button variant="secondary" size="small" onClick={props.onOpenAgreements}>
+                    Our agreements
+                  </Button>
+                )}
+                <Button variant="secondary" size="small" onClick={onOpenSettings}>
+                  Settings
+                </Button>
+              </>
             ) : undefined
           }
         />

@@ -220,6 +220,33 @@ describe('a new configuration version', () => {
   });
 });
 
+describe('our agreements', () => {
+  it('opens from the header once there is a configuration', async () => {
+    const view = render(
+      <Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} agreementsUrl="chrome-extension://x/agreements.html" />,
+    );
+    await screen.findByRole('heading', { name: /no sla configuration/i });
+    expect(screen.queryByRole('button', { name: 'Our agreements' })).toBeNull();
+    view.unmount();
+    await applyConfig();
+    render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} agreementsUrl="chrome-extension://x/agreements.html" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Our agreements' }));
+    expect(openTab).toHaveBeenCalledWith('chrome-extension://x/agreements.html');
+  });
+});
+
+describe('sites the organisation’s policy lists', () => {
+  it('declare its sites: the popup does not say every site counts', async () => {
+    await applyConfig();
+    const view = render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} policySites={async () => []} />);
+    expect(await screen.findByText(/Every Jira and Zendesk site counts here/)).toBeTruthy();
+    view.unmount();
+    render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} policySites={async () => ['acme.atlassian.net']} />);
+    await screen.findByText(/version 1/);
+    await waitFor(() => expect(screen.queryByText(/Every Jira and Zendesk site counts here/)).toBeNull());
+  });
+});
+
 describe('a subscribed configuration that cannot be applied', () => {
   it('is said in the popup too, with the way to the settings; a working one is not', async () => {
     await applyConfig();

@@ -37,8 +37,12 @@ export interface PopupProps {
   seenVersion?: { read(): Promise<number | null>; write(id: number): Promise<void> };
   /** The configuration subscribed by URL, as the background last left it: a failing one is said here too. */
   subscription?: { read(): Promise<SubscriptionState | null> };
+  /** The sites the organisation's policy lists (lib/managed): they declare its sites as the configuration's own do. */
+  policySites?: () => Promise<readonly string[]>;
   /** The options page's address: the announcement links to its history. */
   optionsUrl?: string;
+  /** The "Our agreements" page, opened in a tab from the header. */
+  agreementsUrl?: string;
   /** What the first paint showed (the background's first page), shown until the database answers. */
   initial?: { snapshot: PopupSnapshot; config: { name: string; version: number } | null } | null | undefined;
 }
@@ -53,7 +57,22 @@ function message(what: string, error: unknown): string {
   return `SLA Lens could not read ${what}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial, watchPageStatus, copyText, browserName = 'unknown', seenVersion, optionsUrl, subscription }: PopupProps) {
+export function Popup({
+  db,
+  now,
+  openTab,
+  openSettings,
+  selfHostedSites,
+  initial,
+  watchPageStatus,
+  copyText,
+  browserName = 'unknown',
+  seenVersion,
+  optionsUrl,
+  agreementsUrl,
+  subscription,
+  policySites,
+}: PopupProps) {
   const [pageStatus, setPageStatus] = useState<TabPageStatus | null>(null);
   useEffect(() => watchPageStatus?.(setPageStatus), [watchPageStatus]);
   const [reloads, setReloads] = useState(0);
@@ -152,8 +171,21 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial
     };
   }, [subscription, now]);
 
+  // Sites the policy declares: "every site counts here" would not be true.
+  const [policyDeclares, setPolicyDeclares] = useState(false);
+  useEffect(() => {
+    let live = true;
+    policySites?.()
+      .then((sites) => live && setPolicyDeclares(sites.length > 0))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [policySites]);
+
   const failed = config.status === 'error' ? config : loaded.status === 'error' ? loaded : null;
-  const activeConfig = config.status === 'ready' ? (config.value ? configLabel(config.value) : null) : initial ? initial.config : undefined;
+  const label = config.status === 'ready' ? (config.value ? configLabel(config.value) : null) : initial ? initial.config : undefined;
+  const activeConfig = label && policyDeclares ? { ...label, sitesDeclared: true } : label;
 
   return (
     <PopupView
@@ -166,6 +198,7 @@ export function Popup({ db, now, openTab, openSettings, selfHostedSites, initial
       sites={sites}
       onOpen={(ticket: TicketSummary | MissedTicket) => openTicket(ticket, openTab)}
       onOpenSettings={openSettings}
+      onOpenAgreements={agreementsUrl ? () => openTab(agreementsUrl) : undefined}
       configTrouble={subscriptionTrouble ? { text: `The team’s SLA configuration could not be updated. ${subscriptionTrouble}`, onOpenSettings: openSettings } : undefined}
       announcement={announced ? { text: announced, onSeeChanges: () => (optionsUrl ? openTab(`${optionsUrl}#history`) : openSettings()), onDismiss: () => setAnnounced(null) } : undefined}
       error={failed?.status === 'error' ? message('its ticket store', failed.error) : undefined}

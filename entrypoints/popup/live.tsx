@@ -9,7 +9,8 @@ import { createSiteRegistry } from '../../lib/sources/site-registry';
 import { browserVersion } from '../../lib/tabs/tab-status';
 import { Popup, type PopupProps } from './Popup';
 import { watchActiveTabStatus } from './tab-status';
-import { SEEN_VERSION_KEY, SUBSCRIPTION_KEY } from '../../lib/storage-keys';
+import { MANAGED_STATUS_KEY, SEEN_VERSION_KEY, SUBSCRIPTION_KEY } from '../../lib/storage-keys';
+import { storedManagedStatus } from '../../lib/managed/status';
 import { storedSubscription } from '../../lib/subscription/state';
 
 export function mountPopup(root: HTMLElement, initial: PopupProps['initial']): void {
@@ -27,7 +28,9 @@ export function mountPopup(root: HTMLElement, initial: PopupProps['initial']): v
       copyText={(text) => navigator.clipboard.writeText(text)}
       browserName={browserVersion(navigator.userAgent)}
       optionsUrl={browser.runtime.getURL('/options.html')}
+      agreementsUrl={browser.runtime.getURL('/agreements.html')}
       subscription={{ read: async () => storedSubscription((await browser.storage.local.get(SUBSCRIPTION_KEY))[SUBSCRIPTION_KEY]) }}
+      policySites={async () => storedManagedStatus((await browser.storage.local.get(MANAGED_STATUS_KEY))[MANAGED_STATUS_KEY])?.reading.settings.sites ?? []}
       seenVersion={{
         read: async () => {
           const seen = (await browser.storage.local.get(SEEN_VERSION_KEY))[SEEN_VERSION_KEY];

@@ -29,6 +29,7 @@ async function main() {
         sites={coveredSites([])}
         onOpen={(ticket) => openTicket(ticket, (url) => browser.tabs.create({ url }))}
         onOpenSettings={() => void browser.runtime.openOptionsPage()}
+        onOpenAgreements={() => void browser.tabs.create({ url: browser.runtime.getURL('/agreements.html') })}
       />,
       root,
     );

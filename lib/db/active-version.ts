@@ -1,4 +1,8 @@
-/** Which configuration version is active: what the popup needs of the configuration store. */
+/**
+ * Which configuration is active: what the popup and the agreements page need of the configuration
+ * store, without the parsers (zod, yaml) the store's import path brings.
+ */
+import type { ResolvedConfig } from '../config/types';
 import type { ConfigLabel } from '../view/summary';
 import type { ConfigVersion, SlaLensDatabase } from './database';
 
@@ -18,4 +22,20 @@ export async function activeVersion(db: SlaLensDatabase): Promise<ConfigVersion 
 /** How the popup names a version: its name, its number, and whether it lists the organisation's sites. */
 export function configLabel(version: ConfigVersion): ConfigLabel {
   return { name: version.document.name ?? 'Unnamed configuration', version: version.id, sitesDeclared: (version.document.sites?.length ?? 0) > 0 };
+}
+
+/** The active configuration as the background, the popup and the agreements page use it. */
+export async function activeConfig(db: SlaLensDatabase): Promise<ResolvedConfig | null> {
+  return db.transaction('r', [db.meta, db.calendars, db.policies, db.configVersions], async () => {
+    const version = await activeVersion(db);
+    if (!version) return null;
+    const [calendars, policies] = await Promise.all([db.calendars.toArray(), db.policies.orderBy('index').toArray()]);
+    return {
+      ...(version.document.name !== undefined ? { name: version.document.name } : {}),
+      ...(version.document.description !== undefined ? { description: version.document.description } : {}),
+      ...(version.document.sites?.length ? { sites: version.document.sites } : {}),
+      calendars: Object.fromEntries(calendars.map((c) => [c.id, c.spec])),
+      policies,
+    };
+  });
 }

@@ -28,7 +28,7 @@ export function describeSource(source: ConfigSource): string {
 }
 
 /** Where a version came from, as the end of "updated … from …". */
-function origin(source: ConfigSource): string {
+export function sourceOrigin(source: ConfigSource): string {
   switch (source.kind) {
     case 'subscription':
       return `the team's file at ${source.url}`;
@@ -56,5 +56,5 @@ export function announcement(active: AnnouncedVersion | null, seen: number | nul
   const policies = new Set(active.changes.filter((c) => c.subject === 'policy').map((c) => c.id)).size;
   const calendars = new Set(active.changes.filter((c) => c.subject === 'calendar').map((c) => c.id)).size;
   const what = [policies > 0 ? `${plural(policies, 'policy', 'policies')} changed` : '', calendars > 0 ? `${plural(calendars, 'calendar')} changed` : ''].filter(Boolean);
-  return `Your SLA configuration was updated to version ${active.id} (from ${origin(active.source)})${what.length > 0 ? `: ${what.join(', ')}` : ''}.`;
+  return `Your SLA configuration was updated to version ${active.id} (from ${sourceOrigin(active.source)})${what.length > 0 ? `: ${what.join(', ')}` : ''}.`;
 }

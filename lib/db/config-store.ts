@@ -59,23 +59,7 @@ export function tooLarge(bytes: number): Problem | null {
 }
 
 // In its own module so the popup can read it without the parsers (zod, yaml) this one brings.
-export { activeVersion } from './active-version';
-
-/** The active configuration as the background and popup use it. */
-export async function activeConfig(db: SlaLensDatabase): Promise<ResolvedConfig | null> {
-  return db.transaction('r', [db.meta, db.calendars, db.policies, db.configVersions], async () => {
-    const version = await activeVersion(db);
-    if (!version) return null;
-    const [calendars, policies] = await Promise.all([db.calendars.toArray(), db.policies.orderBy('index').toArray()]);
-    return {
-      ...(version.document.name !== undefined ? { name: version.document.name } : {}),
-      ...(version.document.description !== undefined ? { description: version.document.description } : {}),
-      ...(version.document.sites?.length ? { sites: version.document.sites } : {}),
-      calendars: Object.fromEntries(calendars.map((c) => [c.id, c.spec])),
-      policies,
-    };
-  });
-}
+export { activeConfig, activeVersion } from './active-version';
 
 /** Newest first. */
 export function history(db: SlaLensDatabase): Promise<ConfigVersion[]> {

@@ -90,6 +90,15 @@ describe('a subscription to a published file', () => {
     // Sent from the background with no cookies, as a plain GET.
     expect(sites.configLog!.at(-1)!.method).toBe('GET');
     expect(sites.configLog!.at(-1)!.cookie ?? null).toBeNull();
+    // The popup opened once: the first version is no news, and from now on each new one is.
+    const popup = await session!.openExtensionPage('popup.html');
+    await popup
+      .getByText(/version 1/)
+      .first()
+      .waitFor();
+    await popup.waitForTimeout(300);
+    expect(await popup.getByText(/was updated to version/).count()).toBe(0);
+    await popup.close();
   });
 
   it('"Check now" after an amendment applies the next version; the same file again records nothing', async () => {
@@ -104,6 +113,18 @@ describe('a subscription to a published file', () => {
     expect(sites.configLog!.at(-1)!.headers?.['if-none-match']).toBeTruthy();
     await page.waitForTimeout(300);
     expect(await page.getByText('Version 3').count()).toBe(0);
+
+    // Each agent's popup says so once, and "Our agreements" shows what they are now held to.
+    const popup = await session!.openExtensionPage('popup.html');
+    await popup.getByText(`Your SLA configuration was updated to version 2 (from the team's file at ${FILE_URL}): 2 policies changed.`).waitFor();
+    const [agreements] = await Promise.all([session!.context.waitForEvent('page'), popup.getByRole('button', { name: 'Our agreements' }).click()]);
+    await agreements.waitForLoadState('domcontentloaded');
+    const card = agreements.getByRole('article', { name: 'Enterprise customers (enterprise)' });
+    await card.waitFor();
+    expect(await card.getByRole('row', { name: /^High / }).innerText()).toMatch(/High\s+1 hour\s+12 hours/);
+    await expect(card.getByText('Tickets in Jira project SUP, labelled enterprise.').isVisible()).resolves.toBe(true);
+    await agreements.close();
+    await popup.close();
   });
 
   it('keeps the configuration in force when the file breaks, and says why with each problem’s path', async () => {
@@ -121,5 +142,9 @@ describe('a subscription to a published file', () => {
     ).resolves.toBe(true);
     expect(await page.getByText('Version 3').count()).toBe(0);
     expect(await page.locator('.version--active .version__title').innerText()).toMatch(/^Version 2/);
+    // The popup says it too, with the way to the settings.
+    const popup = await session!.openExtensionPage('popup.html');
+    await popup.getByText(/The team’s SLA configuration could not be updated\./).waitFor();
+    await popup.close();
   });
 });
