@@ -23,6 +23,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { handle, type FakeSiteData } from '../sites/index';
+import { startSiteProxy } from './site-proxy';
 
 export const FIREFOX_BIN = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
 /** The browser suites' build (`wxt build -b firefox --mode e2e`, testing/e2e/global-setup.ts). */
@@ -56,6 +57,11 @@ export interface FirefoxSession {
 
 export interface LaunchOptions {
   sites?: FakeSiteData;
+  /**
+   * Serve the fake sites to requests no tab makes (the background page's) through a local proxy
+   * (site-proxy.ts), with insecure certificates accepted; otherwise those go to a dead proxy.
+   */
+  serveBackground?: boolean;
   headless?: boolean;
   buildDir?: string;
 }
@@ -86,6 +92,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
   const buildDir = path.resolve(options.buildDir ?? FIREFOX_BUILD);
   const profile = await mkdtemp(path.join(tmpdir(), 'sla-lens-firefox-'));
   let browser: Browser | undefined;
+  const sites: FakeSiteData = options.sites ?? { jira: [], zendesk: [] };
+  const blockedRequests: string[] = [];
+  const proxy = options.serveBackground ? await startSiteProxy(sites, blockedRequests) : null;
   // Always: stop Firefox (killing it if it will not close), wait for it to exit, delete the profile.
   const cleanUp = async () => {
     const firefox = browser?.process();
@@ -104,6 +113,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
         await exited;
       }
     }
+    await proxy?.close();
     await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   };
 
@@ -116,14 +126,18 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       defaultViewport: { width: 1280, height: 800 },
       // Lets a tab navigate to moz-extension:// pages.
       args: ['-remote-allow-system-access'],
+      // The proxy's certificate is made for the tests: accepted only when the proxy serves.
+      ...(proxy ? { acceptInsecureCerts: true } : {}),
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-        // Never the network: whatever interception does not fulfil goes to a dead proxy.
+        // Never the network: whatever interception does not fulfil goes to the fake sites' proxy, or a dead one.
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': 9,
+        'network.proxy.http_port': proxy?.port ?? 9,
         'network.proxy.ssl': '127.0.0.1',
-        'network.proxy.ssl_port': 9,
+        'network.proxy.ssl_port': proxy?.port ?? 9,
+        // An optional permission asked for at a click is granted as the user would: no doorhanger to answer.
+        'extensions.webextOptionalPermissionPrompts': false,
         'network.proxy.share_proxy_settings': true,
         'network.proxy.no_proxies_on': '',
         'network.dns.disablePrefetch': true,
@@ -132,9 +146,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     });
     const b = browser;
 
-    const sites: FakeSiteData = options.sites ?? { jira: [], zendesk: [] };
     const pageErrors: string[] = [];
-    const blockedRequests: string[] = [];
 
     const onRequest = async (request: HTTPRequest) => {
       const url = new URL(request.url());
