@@ -11,6 +11,8 @@ interface ConfigSummaryProps {
   note: string;
   policyCount: number;
   calendarCount: number;
+  /** The team's watched scopes; left unsaid when there are none. */
+  watchCount?: number;
   actions?: ComponentChildren;
 }
 
@@ -27,6 +29,7 @@ export function ConfigSummary(props: ConfigSummaryProps) {
         <p class="config-summary__meta">
           Applied {props.appliedAt} · {props.source} · {props.policyCount} {props.policyCount === 1 ? 'policy' : 'policies'}, {props.calendarCount}{' '}
           {props.calendarCount === 1 ? 'calendar' : 'calendars'}
+          {props.watchCount ? `, ${props.watchCount} watched ${props.watchCount === 1 ? 'scope' : 'scopes'}` : ''}
         </p>
         {props.note && <p class="config-summary__note">“{props.note}”</p>}
       </div>

@@ -5,6 +5,7 @@ import { ConfigSummary } from '../../components/ConfigSummary';
 import { EmptyState } from '../../components/EmptyState';
 import { PolicyCard } from '../../components/PolicyCard';
 import { Section } from '../../components/Section';
+import { describeScope } from '../../lib/config/format';
 import { useOptions } from '../../lib/options/context';
 import { describeSource, formatLocalTime } from '../../lib/options/format';
 import type { OptionsData } from '../../lib/options/options-data';
@@ -14,7 +15,7 @@ import { ago, until } from '../../lib/subscription/state';
 const NO_SUBSCRIPTION = value<null>(null);
 const NO_CLOCK = value(0);
 
-/** The configuration in force: summary, policies in precedence order, calendars. */
+/** The configuration in force: summary, policies in precedence order, calendars, the team's watched scopes. */
 export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
   const { importer, subscription, managed } = useOptions();
   const subscribed = useValue(subscription?.state ?? NO_SUBSCRIPTION);
@@ -61,6 +62,7 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
   }
 
   const calendarIds = Object.keys(config.calendars);
+  const watch = config.watch ?? [];
   const calendarName = (id: string | null) => (id && id !== '24x7' ? config.calendars[id]?.name : undefined);
   const usedBy = (id: string) => config.policies.filter((p) => p.calendarId === id).map((p) => p.name);
   // The policy's sites count as the organisation's with the configuration's own (lib/config/org-sites.ts).
@@ -80,6 +82,7 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
         note={active.note}
         policyCount={config.policies.length}
         calendarCount={calendarIds.length}
+        watchCount={watch.length}
       />
       {subscribed && (active.source.kind === 'subscription' || active.source.kind === 'policy') && active.source.url === subscribed.url && (
         <p class="muted config-checked">
@@ -116,6 +119,26 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
           </div>
         )}
       </div>
+      {watch.length > 0 && (
+        <div class="subsection">
+          <h3 class="subsection__title">Watched scopes</h3>
+          <p class="subsection__hint">Queues, filters, views and searches this configuration names for the whole team to watch, each on one site.</p>
+          {/* Names and queries are the file's text: rendered as text, never as markup. */}
+          <ul class="site-list" aria-label="Watched scopes">
+            {watch.map((scope) => (
+              <li key={scope.id} class="site-list__row">
+                <div class="site-list__what">
+                  <span class="site-list__name">{scope.name ?? describeScope(scope)}</span>
+                  <span class="site-list__kind">
+                    {scope.name !== undefined && `${describeScope(scope)} · `}
+                    {scope.site}
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </Section>
   );
 }

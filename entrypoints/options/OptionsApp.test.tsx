@@ -183,6 +183,45 @@ describe('options page', () => {
     expect((await history(db))[0]?.source).toEqual({ kind: 'sample' });
   });
 
+  it("the team's watched scopes: previewed as changes, then listed in words with the active configuration", async () => {
+    await renderPage();
+    const withWatch = JSON.stringify({
+      ...JSON.parse(designExample),
+      sites: ['acme.atlassian.net', 'acme.zendesk.com'],
+      watch: [
+        { site: 'acme.atlassian.net', name: 'SUP queue', queue: { serviceDesk: 2, id: 7 } },
+        { site: 'acme.atlassian.net', jql: 'project = SUP AND statusCategory != Done' },
+        { site: 'acme.atlassian.net', filter: '10001' },
+        { site: 'acme.zendesk.com', name: '<b>Tier 2</b>', view: 360001 },
+        { site: 'acme.zendesk.com', search: 'status<solved group:Tier2' },
+      ],
+    });
+    await paste(withWatch);
+    const changes = within(await screen.findByRole('region', { name: 'Configuration' }));
+    expect(changes.getByText('Watch: added “SUP queue” (queue 7 of service desk 2 on acme.atlassian.net)')).toBeTruthy();
+    expect(changes.getByText('Watch: added search “status<solved group:Tier2” on acme.zendesk.com')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText('Version 1 is now active.');
+
+    // Read back from the stored version (activeConfig), not from the import's own result.
+    const config = screen.getByRole('region', { name: 'SLA configuration' });
+    const list = await within(config).findByRole('list', { name: 'Watched scopes' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'SUP queueQueue 7 of service desk 2 · acme.atlassian.net',
+      'JQL: project = SUP AND statusCategory != Doneacme.atlassian.net',
+      'Saved filter 10001acme.atlassian.net',
+      '<b>Tier 2</b>View 360001 · acme.zendesk.com',
+      'Search: status<solved group:Tier2acme.zendesk.com',
+    ]);
+    // A name is the file's text, shown as written: never markup.
+    expect(list.querySelector('b')).toBeNull();
+    expect(within(config).getByText(/ · pasted · 3 policies, 1 calendar, 5 watched scopes$/)).toBeTruthy();
+  });
+
   it('the policy tester explains the active configuration', async () => {
     await renderPage();
     await pasteAndApply(designExample);

@@ -3,6 +3,7 @@ import type { ConfigV1 } from './schema';
 import { clip, didYouMean, quoteList } from './suggest';
 import { resolveExtends, type MergedPolicy } from './extends';
 import { holidayRepeats } from './holidays';
+import { checkWatch } from './check-watch';
 
 /**
  * Checks that need the whole document: ids that must be unique, references that must exist,
@@ -55,6 +56,8 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
       problems.push(error(['policies', i, 'effective', 'to'], `The period ends (${to}) before it starts (${from}).`));
     }
   });
+
+  problems.push(...checkWatch(doc));
 
   const { merged, problems: inheritance } = resolveExtends(doc.policies);
   problems.push(...inheritance);

@@ -119,6 +119,67 @@ describe('diffConfigs', () => {
     ]);
   });
 
+  it('watched scopes: added, removed and renamed, each with what it is and where, as configuration changes', () => {
+    const queue = { site: 'acme.atlassian.net', name: 'SUP queue', queue: { serviceDesk: 2, id: 7 } };
+    const view = { site: 'acme.zendesk.com', view: 360001 };
+    const jql = { site: 'acme.atlassian.net', jql: 'project = SUP AND statusCategory != Done' };
+    const before = edit((d) => (d.watch = [queue, view]));
+    expect(texts(design, before)).toEqual(['Watch: added “SUP queue” (queue 7 of service desk 2 on acme.atlassian.net)', 'Watch: added view 360001 on acme.zendesk.com']);
+
+    const after = edit((d) => (d.watch = [jql, { ...view, name: 'Tier 2' }, { ...queue, name: 'Support queue' }]));
+    expect(diffConfigs(before, after)).toEqual([
+      {
+        kind: 'added',
+        subject: 'config',
+        id: 'team:acme.atlassian.net:jql:project = SUP AND statusCategory != Done',
+        field: 'watch',
+        after: 'JQL “project = SUP AND statusCategory != Done” on acme.atlassian.net',
+        text: 'Watch: added JQL “project = SUP AND statusCategory != Done” on acme.atlassian.net',
+      },
+      { kind: 'changed', subject: 'config', id: 'team:acme.zendesk.com:view:360001', field: 'watch', after: 'Tier 2', text: 'Watch: renamed (no name) → “Tier 2” (view 360001 on acme.zendesk.com)' },
+      {
+        kind: 'changed',
+        subject: 'config',
+        id: 'team:acme.atlassian.net:queue:2/7',
+        field: 'watch',
+        before: 'SUP queue',
+        after: 'Support queue',
+        text: 'Watch: renamed “SUP queue” → “Support queue” (queue 7 of service desk 2 on acme.atlassian.net)',
+      },
+    ]);
+    expect(texts(after, design)).toEqual([
+      'Watch: removed JQL “project = SUP AND statusCategory != Done” on acme.atlassian.net',
+      'Watch: removed “Tier 2” (view 360001 on acme.zendesk.com)',
+      'Watch: removed “Support queue” (queue 7 of service desk 2 on acme.atlassian.net)',
+    ]);
+  });
+
+  it('watched scopes: another query is another scope; a new order or spelling of the same scope is no change', () => {
+    const before = edit(
+      (d) =>
+        (d.watch = [
+          { site: 'acme.atlassian.net', filter: 10001 },
+          { site: 'acme.zendesk.com', search: 'status<solved' },
+        ]),
+    );
+    const same = edit(
+      (d) =>
+        (d.watch = [
+          { site: 'acme.zendesk.com', search: ' status<solved ' },
+          { site: 'Acme.atlassian.net', filter: '10001' },
+        ]),
+    );
+    expect(diffConfigs(before, same)).toEqual([]);
+    const other = edit(
+      (d) =>
+        (d.watch = [
+          { site: 'acme.atlassian.net', filter: 10002 },
+          { site: 'acme.zendesk.com', search: 'status<solved' },
+        ]),
+    );
+    expect(texts(before, other)).toEqual(['Watch: removed saved filter 10001 on acme.atlassian.net', 'Watch: added saved filter 10002 on acme.atlassian.net']);
+  });
+
   it('accepts resolved configs and documents alike, with the same result', () => {
     const after = edit((d) => (d.policies[0]!.warnAt = '80%'));
     const resolvedBefore = expectOk(parseConfigText(JSON.stringify(design), 'a.json')).config;

@@ -1,6 +1,7 @@
 import { WEEKDAYS, type CalendarSpec } from '../sla/index';
 import { METRICS } from './extends';
-import { canonical, describeMatch, formatDuration, formatHoliday, formatHours, formatWarnAt, metricLabel, priorityLabel } from './format';
+import { canonical, describeMatch, formatDuration, formatHoliday, formatHours, formatWarnAt, metricLabel, priorityLabel, scopePhrase } from './format';
+import type { WatchScope } from '../watch/types';
 import type { ConfigV1 } from './schema';
 import type { ResolvedConfig, ResolvedPolicy } from './types';
 import { validateConfig } from './validate';
@@ -9,9 +10,9 @@ import { validateConfig } from './validate';
 export interface ConfigChange {
   kind: 'added' | 'removed' | 'changed' | 'moved';
   subject: 'calendar' | 'policy' | 'config';
-  /** Calendar or policy id; `""` for the config itself. */
+  /** Calendar or policy id; `""` for the config itself, a watched scope's id for `watch`. */
   id: string;
-  /** `name`, `sites`, `timeZone`, `week.fri`, `holidays`, `match`, `calendar`, `targets.High.resolution`, `pauseOn`, `warnAt`, `effective`, `position`. */
+  /** `name`, `sites`, `watch`, `timeZone`, `week.fri`, `holidays`, `match`, `calendar`, `targets.High.resolution`, `pauseOn`, `warnAt`, `effective`, `position`. */
   field?: string;
   /** The values as the summary shows them. */
   before?: string;
@@ -22,7 +23,7 @@ export interface ConfigChange {
 const DAY_NAMES = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
 
 /**
- * What changes between two configs, in a fixed order: the config's name, then calendars, then
+ * What changes between two configs, in a fixed order: the config's name, sites and watched scopes, then calendars, then
  * policies (removed, added, moved, changed; each in file order). Documents are compared in their
  * resolved form, so a change to a parent policy shows on every child that inherits it — that is
  * what changes for tickets. `null` stands for "no config" (the first import).
@@ -44,6 +45,7 @@ export function diffConfigs(before: ResolvedConfig | ConfigV1 | null, after: Res
         : `Sites: only ${sitesAfter.join(', ')} count${sitesBefore.length === 0 ? ' (before: every site)' : ` (before: ${sitesBefore.join(', ')})`}`;
     out.push({ kind: 'changed', subject: 'config', id: '', field: 'sites', ...pair(list(sitesBefore), list(sitesAfter)), text });
   }
+  out.push(...diffWatch(a.watch ?? [], b.watch ?? []));
   out.push(...diffCalendars(a.calendars, b.calendars));
   out.push(...diffPolicies(a.policies, b.policies));
   return out;
@@ -62,6 +64,30 @@ function pair(before: string | undefined, after: string | undefined): { before?:
 }
 
 const quoteOrNone = (s: string | undefined) => (s === undefined || s === '' ? '(none)' : `"${s}"`);
+
+/**
+ * Scopes are matched by id, which is their site and query: a scope whose query changed is another
+ * scope (removed, added), one whose name changed is renamed. Their order changes nothing watched.
+ */
+function diffWatch(before: readonly WatchScope[], after: readonly WatchScope[]): ConfigChange[] {
+  const out: ConfigChange[] = [];
+  const was = new Map(before.map((s) => [s.id, s]));
+  const now = new Map(after.map((s) => [s.id, s]));
+  const named = (s: WatchScope) => (s.name === undefined ? scopePhrase(s) : `“${s.name}” (${scopePhrase(s)})`);
+  for (const s of before) {
+    if (!now.has(s.id)) out.push({ kind: 'removed', subject: 'config', id: s.id, field: 'watch', before: scopePhrase(s), text: `Watch: removed ${named(s)}` });
+  }
+  for (const s of after) {
+    if (!was.has(s.id)) out.push({ kind: 'added', subject: 'config', id: s.id, field: 'watch', after: scopePhrase(s), text: `Watch: added ${named(s)}` });
+  }
+  for (const s of after) {
+    const old = was.get(s.id);
+    if (!old || old.name === s.name) continue;
+    const name = (n: string | undefined) => (n === undefined ? '(no name)' : `“${n}”`);
+    out.push({ kind: 'changed', subject: 'config', id: s.id, field: 'watch', ...pair(old.name, s.name), text: `Watch: renamed ${name(old.name)} → ${name(s.name)} (${scopePhrase(s)})` });
+  }
+  return out;
+}
 
 function diffCalendars(before: Record<string, CalendarSpec>, after: Record<string, CalendarSpec>): ConfigChange[] {
   const out: ConfigChange[] = [];

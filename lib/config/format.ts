@@ -2,6 +2,7 @@ import type { HolidaySpec, Hours, WarnAt } from '../sla/index';
 import type { LabelSet, Match } from './schema';
 import { metricWords } from '../view/words';
 import type { MetricName } from './match';
+import type { ScopeQuery, WatchScope } from '../watch/types';
 
 /** Words for values in messages and change summaries, written the way the file writes them. */
 
@@ -59,6 +60,45 @@ export function describeMatch(matches: readonly Match[]): string {
     }
   }
   return parts.length > 0 ? parts.join(', ') : 'every ticket';
+}
+
+/**
+ * What a watched scope asks its site for, as a label: "Queue 7 of service desk 2", "JQL: project =
+ * SUP". Plain text: a query is the admin's (or a page's) text, so callers render it as text only.
+ */
+export function describeScope(scope: Pick<WatchScope, 'query'>): string {
+  const q: ScopeQuery = scope.query;
+  switch (q.kind) {
+    case 'jql':
+      return `JQL: ${q.jql}`;
+    case 'filter':
+      return `Saved filter ${q.filter}`;
+    case 'queue':
+      return `Queue ${q.queue} of service desk ${q.serviceDesk}`;
+    case 'view':
+      return `View ${q.view}`;
+    case 'search':
+      return `Search: ${q.search}`;
+  }
+}
+
+/**
+ * The scope inside a sentence, site included: "queue 7 of service desk 2 on acme.atlassian.net",
+ * "JQL “project = SUP” on acme.atlassian.net" (free text quoted, so the site is not read as part of it).
+ */
+export function scopePhrase(scope: Pick<WatchScope, 'query' | 'site'>): string {
+  const q = scope.query;
+  const what =
+    q.kind === 'jql'
+      ? `JQL “${q.jql}”`
+      : q.kind === 'filter'
+        ? `saved filter ${q.filter}`
+        : q.kind === 'queue'
+          ? `queue ${q.queue} of service desk ${q.serviceDesk}`
+          : q.kind === 'view'
+            ? `view ${q.view}`
+            : `search “${q.search}”`;
+  return `${what} on ${scope.site}`;
 }
 
 /** Keys sorted, so equal values compare equal whatever order the file wrote them in. */

@@ -27,6 +27,18 @@ describe('public/sla-config.schema.json', () => {
     expect(policy.properties.calendar!.description).toMatch(/24x7/);
     expect(schema.$defs.Duration!.description).toMatch(/Days are not allowed/);
   });
+
+  it('watch: strict entries, every field explained, and exactly one query asked of editors', () => {
+    type Field = { description?: string; properties?: Record<string, Field> };
+    const watch = (configJsonSchema() as { properties: { watch: { maxItems: number; items: Field & { additionalProperties: boolean; required: string[]; oneOf: unknown[] } } } }).properties.watch;
+    expect(watch.maxItems).toBe(50);
+    expect(watch.items.additionalProperties).toBe(false);
+    expect(watch.items.required).toEqual(['site']);
+    expect(watch.items.oneOf).toEqual(['jql', 'filter', 'queue', 'view', 'search'].map((key) => ({ required: [key] })));
+    const fields = watch.items.properties!;
+    expect(Object.keys(fields)).toEqual(['site', 'name', 'jql', 'filter', 'queue', 'view', 'search']);
+    for (const [key, field] of Object.entries({ ...fields, ...fields.queue!.properties })) expect(field.description, key).toBeTruthy();
+  });
 });
 
 describe('configs that must be valid', () => {

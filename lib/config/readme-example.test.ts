@@ -14,4 +14,15 @@ describe("the README's configuration example", () => {
     expect(result.warnings).toEqual([]);
     if (result.ok) expect(result.config.policies.map((p) => p.id)).toEqual(['enterprise-eu', 'enterprise', 'zendesk-standard']);
   });
+
+  it('the watched-scopes example (top-level keys added to a configuration) gives one scope of each form', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('**Watched scopes.**'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(yaml).toBeDefined();
+    const result = parseConfigText(`version: 1\npolicies: []\n${yaml!}`, 'README.yaml');
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    if (result.ok) expect(result.config.watch?.map((s) => s.query.kind)).toEqual(['jql', 'filter', 'queue', 'view', 'search']);
+  });
 });

@@ -5,6 +5,7 @@ import { dateToLocalMs, DAY } from './dates';
 import { METRICS, type MergedPolicy } from './extends';
 import type { ConfigV1 } from './schema';
 import type { ResolvedConfig, ResolvedPolicy, ResolvedTarget } from './types';
+import { withWatch } from './watch';
 
 const DEFAULT_WARN_AT = '75%';
 
@@ -20,6 +21,7 @@ export function resolveConfig(doc: ConfigV1, merged: ReadonlyArray<MergedPolicy 
     ...(doc.name !== undefined ? { name: doc.name } : {}),
     ...(doc.description !== undefined ? { description: doc.description } : {}),
     ...(doc.sites?.length ? { sites: doc.sites } : {}),
+    ...withWatch(doc),
     calendars,
     policies,
   };

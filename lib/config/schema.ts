@@ -3,6 +3,7 @@ import { DurationError, parseDuration, parseWarnAt, type WarnAt } from '../sla/i
 import { calendarSchema, dateSchema, idSchema } from './schema-calendar';
 import { isDate } from './dates';
 import { matchSchema, siteGlobSchema } from './schema-match';
+import { watchSchema } from './schema-watch';
 
 /**
  * The SLA configuration file, version 1 (DESIGN.md, "The config file"). Schema first, types
@@ -96,6 +97,7 @@ export const configSchema = z
       description:
         'The organisation\'s own Jira and Zendesk sites (host names or globs such as "acme.atlassian.net"). Once listed, tickets from any other site are neither recorded nor counted, and are badged only where a policy names their site; self-hosted sites added on the options page always count. Leave out to count every site.',
     }),
+    watch: watchSchema.optional(),
     calendars: z.array(calendarSchema).optional(),
     policies: z.array(policySchema).meta({ description: 'Ordered: the first matching policy applies.' }),
   })
@@ -107,3 +109,4 @@ export type TargetDoc = z.infer<typeof targetSchema>;
 export type Duration = z.infer<typeof durationSchema>;
 export { type CalendarDoc } from './schema-calendar';
 export { type Match, type LabelSet } from './schema-match';
+export { type WatchEntryDoc } from './schema-watch';

@@ -2,6 +2,7 @@ import type { CalendarSpec, WarnAt } from '../sla/index';
 import type { Match } from './schema';
 import type { Problem } from './problem';
 import type { ConfigV1 } from './schema';
+import type { WatchScope } from '../watch/types';
 
 export interface ResolvedTarget {
   /** The priority as the file spells it (`High`); the record key is lower-cased. */
@@ -39,6 +40,8 @@ export interface ResolvedConfig {
   description?: string;
   /** The organisation's own sites (host globs); absent or empty: every site counts. */
   sites?: string[];
+  /** The team's watched scopes (`watch`), with ids that last while their site and query do; absent when it lists none. */
+  watch?: WatchScope[];
   /** By calendar id, as written (the engine compiles them). */
   calendars: Record<string, CalendarSpec>;
   policies: ResolvedPolicy[];

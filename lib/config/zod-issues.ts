@@ -24,6 +24,7 @@ export function describeValue(value: unknown): string {
 const EXPECTED: Record<string, string> = {
   string: 'text',
   number: 'a number',
+  int: 'a whole number',
   boolean: 'true or false',
   array: 'a list',
   tuple: 'a list',

@@ -1,8 +1,10 @@
 /**
  * Which configuration is active: what the popup and the agreements page need of the configuration
- * store, without the parsers (zod, yaml) the store's import path brings.
+ * store, without the parsers (zod, yaml) the store's import path brings (lib/config/watch.ts is
+ * plain code for that reason).
  */
 import type { ResolvedConfig } from '../config/types';
+import { withWatch } from '../config/watch';
 import type { ConfigLabel } from '../view/summary';
 import type { ConfigVersion, SlaLensDatabase } from './database';
 
@@ -34,6 +36,7 @@ export async function activeConfig(db: SlaLensDatabase): Promise<ResolvedConfig 
       ...(version.document.name !== undefined ? { name: version.document.name } : {}),
       ...(version.document.description !== undefined ? { description: version.document.description } : {}),
       ...(version.document.sites?.length ? { sites: version.document.sites } : {}),
+      ...withWatch(version.document),
       calendars: Object.fromEntries(calendars.map((c) => [c.id, c.spec])),
       policies,
     };

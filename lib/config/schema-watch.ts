@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { clip } from './suggest';
+import { QUERY_KEYS } from './watch';
+
+/**
+ * The team's watched scopes (issue 16): queues, filters, views and searches the background lists
+ * on their site without a page open. This is the shape of one entry; which query key is given,
+ * whether it suits the site, and the entries against each other and the configuration's `sites`
+ * are whole-document rules (`check-watch.ts`), so a misspelt key is reported once, not also as a
+ * missing query. Patterns sit in `.meta()` for editors; the sentences come from the checks here.
+ */
+
+/** One team's queues, not a crawl: each scope costs requests on its site every few minutes. */
+export const MAX_WATCH_SCOPES = 50;
+export const MAX_SCOPE_NAME_LENGTH = 200;
+export const MAX_JQL_LENGTH = 4_000;
+export const MAX_SEARCH_LENGTH = 1_000;
+/** Jira's and Zendesk's ids are 64-bit numbers: 19 digits at most, 18 in practice (as the options page's form allows). */
+export const MAX_ID_DIGITS = 18;
+
+const EXAMPLE_HOST = 'acme.atlassian.net';
+const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+/** Why `text` is not one site's host name, or null. Case is free: it is compared lower-cased. */
+export function hostProblem(text: string): string | null {
+  const shown = JSON.stringify(clip(text));
+  if (text === '') return `"site" must not be empty; write the site's host name, such as ${EXAMPLE_HOST}.`;
+  if (text.includes('*')) return `${shown} is a pattern; a watched scope lives on one site: write its host name, such as ${EXAMPLE_HOST}.`;
+  if (/[/:@?#\\\s]/.test(text)) {
+    // The host an admin meant is plain to see in a pasted address; saying it saves a round trip.
+    let meant = '';
+    try {
+      meant = new URL(text.includes('://') ? text.trim() : `https://${text.trim()}`).hostname;
+    } catch {
+      // Nothing to suggest.
+    }
+    const hint = meant && HOST.test(meant) ? `write ${meant}` : `write the name alone, such as ${EXAMPLE_HOST}`;
+    return `${shown} is not a host name (no https://, path, port or spaces): ${hint}.`;
+  }
+  if (HOST.test(text)) return null;
+  // Pages report a name in another script in its punycode form, so that is the form to write.
+  if (/[\u0080-\uffff]/.test(text)) {
+    try {
+      const ascii = new URL(`https://${text}`).hostname;
+      if (HOST.test(ascii)) return `${shown} is written in its own script; write it as the browser does, ${ascii}.`;
+    } catch {
+      // Falls through.
+    }
+  }
+  return `${shown} is not a host name such as ${EXAMPLE_HOST}.`;
+}
+
+const siteSchema = z
+  .string()
+  .superRefine((site, ctx) => {
+    const problem = hostProblem(site);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({
+    description: 'The site\'s host name, such as "acme.atlassian.net" or "acme.zendesk.com" (no https://, path, port or "*"). When the configuration lists "sites", it must be one of them.',
+    pattern: '^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$',
+    maxLength: 253,
+  });
+
+/** Text of at most `max` characters that says something: blank text would watch nothing, or the whole site. */
+function text(max: number, noun: string) {
+  return z
+    .string()
+    .min(1)
+    .max(max, { error: (issue) => `${noun} is at most ${max.toLocaleString('en')} characters; this one has ${(issue.input as string).length.toLocaleString('en')}.` })
+    .refine((s) => s === '' || s.trim() !== '', { error: `${noun} must not be only spaces.` });
+}
+
+/**
+ * A Jira or Zendesk id: a whole number, or its digits as text (ids past 2^53 are exact only as
+ * text). The resolved scope holds the digits as text either way.
+ */
+function numericId(noun: string, example: string) {
+  return z
+    .union([
+      z
+        .int({ error: (issue) => (issue.code === 'too_big' ? `${noun} ${String(issue.input)} is too large to be exact as a number; write its digits in quotes, as text.` : undefined) })
+        .positive({ error: `${noun} is a positive whole number, such as ${example}.` }),
+      z
+        .string()
+        .max(MAX_ID_DIGITS, { error: `${noun} has at most ${MAX_ID_DIGITS} digits.` })
+        .regex(/^0*[1-9][0-9]*$/, { error: (issue) => `${noun} is written in digits, such as ${example}; found ${JSON.stringify(clip(String(issue.input)))}.` }),
+    ])
+    .meta({ description: `${noun}: a number such as ${example}, or its digits as text.` });
+}
+
+export const queueSchema = z
+  .strictObject({
+    serviceDesk: numericId('A service desk id', '2').meta({ description: "The service desk's numeric id (as /rest/servicedeskapi/servicedesk lists it), not the project key." }),
+    id: numericId('A queue id', '7').meta({ description: "The queue's numeric id: the last number of the queue's address (…/queues/custom/7)." }),
+  })
+  .meta({ description: 'A Jira Service Management queue: its service desk and its id.' });
+
+export const watchEntrySchema = z
+  .strictObject({
+    site: siteSchema,
+    name: text(MAX_SCOPE_NAME_LENGTH, 'A name').optional().meta({ description: 'What the team calls this scope, shown instead of the query (at most 200 characters).' }),
+    jql: text(MAX_JQL_LENGTH, 'A JQL query').optional().meta({ description: 'Jira: the tickets a JQL query finds, such as "project = SUP AND statusCategory != Done" (at most 4,000 characters).' }),
+    filter: numericId('A filter id', '10001').optional().meta({ description: "Jira: a saved filter's id (the number in ?filter=10001)." }),
+    queue: queueSchema.optional(),
+    view: numericId('A view id', '360001').optional().meta({ description: "Zendesk: a view's id (the number in /agent/filters/360001)." }),
+    search: text(MAX_SEARCH_LENGTH, 'A search').optional().meta({ description: 'Zendesk: the tickets a search finds, such as "status<solved group:Tier2" (at most 1,000 characters).' }),
+  })
+  .meta({
+    description:
+      'One scope to watch on one site: exactly one of jql, filter or queue (Jira), view or search (Zendesk). *.atlassian.net sites take Jira scopes, *.zendesk.com sites Zendesk scopes; other hosts (self-hosted) either.',
+    // Editors flag an entry with no query or two; the extension says which (check-watch.ts).
+    oneOf: QUERY_KEYS.map((key) => ({ required: [key] })),
+  });
+
+export const watchSchema = z
+  .array(watchEntrySchema)
+  .max(MAX_WATCH_SCOPES, { error: (issue) => `A configuration watches at most ${MAX_WATCH_SCOPES} scopes; this one lists ${String((issue.input as unknown[]).length)}.` })
+  .meta({
+    description: `The team's scopes to watch (at most ${MAX_WATCH_SCOPES}): Jira queries, saved filters and Service Management queues, Zendesk views and searches, each on one site, so their tickets can be timed without a page open.`,
+  });
+
+export type WatchEntryDoc = z.infer<typeof watchEntrySchema>;
