@@ -18,7 +18,7 @@ import {
   type NavigatorOptions,
   type QueueOptions,
 } from './jira';
-import { jiraBulkChangelog } from './jira-rest';
+import { jiraBulkChangelog, JSM_QUEUE_ISSUES, jsmQueueIssues } from './jira-rest';
 import { DC_OFFSET_MINUTES, jiraDcBoardPage, jiraDcIssuePage, jiraDcNavigatorDetailPage, jiraDcNavigatorPage, jiraDcQueuePage } from './jira-dc';
 import type { FakeJiraIssue, FakeZendeskTicket } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
@@ -34,6 +34,7 @@ import {
   zendeskViewPage,
   type ViewOptions,
 } from './zendesk';
+import { zendeskSearchExport, zendeskViewCount, zendeskViewTickets } from './zendesk-rest';
 
 export * from './tickets';
 export type { FakeRequest, FakeResponse } from './types';
@@ -120,9 +121,32 @@ export interface FakeSiteData {
   jira: FakeJiraIssue[];
   /** What the Data Center site serves; the Cloud issues when absent. */
   jiraDc?: FakeJiraIssue[];
+  /**
+   * Watched scopes the Jira sites' searches answer, Cloud and Data Center alike: a query's JQL (a
+   * saved filter's is `filter = <id>`) → the keys it holds, in the site's order. A key with no
+   * issue above is answered with its id and key alone. Any JQL but these and `key in (…)` gets
+   * Jira's 400 (`errorMessages`).
+   */
+  jiraScopes?: Record<string, string[]>;
+  /**
+   * JSM queues the Jira sites list (`/rest/servicedeskapi/servicedesk/{sd}/queue/{q}/issue`):
+   * `"<sd>/<q>"` → the keys in queue order; any other queue is a 404.
+   */
+  jsmQueues?: Record<string, string[]>;
   zendesk: FakeZendeskTicket[];
   /** Columns, grouping and title of the views (`/agent/filters/{id}`). */
   zendeskView?: ViewOptions;
+  /**
+   * The tickets each view holds, by view id, in the view's order: what the API's List Tickets From
+   * a View and Count Tickets in View answer (a watched view). A view not named here answers 404;
+   * an id the site holds no ticket for is served as a bare open ticket.
+   */
+  zendeskViews?: Record<string, number[]>;
+  /**
+   * The tickets each search matches, by the query text exactly as sent, in order: what the API's
+   * Export Search Results answers (a watched search). Any other query matches nothing.
+   */
+  zendeskSearches?: Record<string, number[]>;
   /** Columns and mounted rows of the Cloud issue navigator. */
   jiraNavigator?: NavigatorOptions;
   /** Simulates a signed-out session or a broken API. */
@@ -194,13 +218,16 @@ function apiFailure(data: FakeSiteData, hostname: string, cookie: string | null 
 }
 
 /** The Data Center site: everything under its context path; no v3 API (jira-dom.md §5.3). */
-function handleJiraDc(issues: FakeJiraIssue[], req: FakeRequest): FakeResponse {
+function handleJiraDc(data: FakeSiteData, req: FakeRequest): FakeResponse {
+  const issues = data.jiraDc ?? data.jira;
   const base = new URL(JIRA_DC_BASE);
   const context = base.pathname;
   if (!req.url.pathname.startsWith(`${context}/`)) return notFound();
   const path = req.url.pathname.slice(context.length);
-  if (path === '/rest/api/2/search') return jiraDcSearch(issues, req, DC_OFFSET_MINUTES);
+  if (path === '/rest/api/2/search') return jiraDcSearch(issues, req, DC_OFFSET_MINUTES, data.jiraScopes);
   if (path === '/rest/api/2/field') return jiraFields();
+  const queueIssues = JSM_QUEUE_ISSUES.exec(path);
+  if (queueIssues) return jsmQueueIssues(issues, req, data.jsmQueues, queueIssues[1]!, queueIssues[2]!, DC_OFFSET_MINUTES);
   if (/^\/issues\/?$/.test(path)) return html(jiraDcNavigatorPage(base, issues));
   if (/^\/projects\/SUP\/queues\/custom\/\d+$/.test(path)) return html(jiraDcQueuePage(base, issues));
   if (path === '/secure/RapidBoard.jspa') return html(jiraDcBoardPage(base, issues));
@@ -250,7 +277,9 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
   const dcHost = new URL(JIRA_DC_ORIGIN).hostname;
 
   if (hostname === new URL(JIRA_ORIGIN).hostname || hostname === new URL(PARTNER_JIRA_ORIGIN).hostname) {
-    if (pathname === '/rest/api/3/search/jql') return jiraSearch(data.jira, req);
+    if (pathname === '/rest/api/3/search/jql') return jiraSearch(data.jira, req, data.jiraScopes);
+    const queueIssues = JSM_QUEUE_ISSUES.exec(pathname);
+    if (queueIssues) return jsmQueueIssues(data.jira, req, data.jsmQueues, queueIssues[1]!, queueIssues[2]!);
     if (pathname === '/rest/api/3/changelog/bulkfetch') return jiraBulkChangelog(data.jira, req);
     if (pathname === '/rest/api/2/field') return jiraFields();
     // Removed on Cloud (CHANGE-2046, jira-dom.md §5.2).
@@ -271,7 +300,7 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
     return notFound();
   }
 
-  if (hostname === dcHost) return handleJiraDc(data.jiraDc ?? data.jira, req);
+  if (hostname === dcHost) return handleJiraDc(data, req);
 
   if (hostname === new URL(ZENDESK_ORIGIN).hostname || hostname === new URL(ZENDESK_MAPPED_ORIGIN).hostname) {
     if (pathname === '/api/v2/tickets/show_many.json') return zendeskShowMany(data.zendesk, req);
@@ -279,6 +308,9 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
     if (audits) return zendeskAudits(data.zendesk, Number(audits[1]), req);
     if (pathname === '/api/v2/groups.json') return zendeskGroups(req);
     if (pathname === '/api/v2/organizations/show_many.json') return zendeskOrganizations(req);
+    const viewApi = /^\/api\/v2\/views\/(\d+)\/(tickets|count)(?:\.json)?$/.exec(pathname);
+    if (viewApi) return viewApi[2] === 'count' ? zendeskViewCount(data.zendeskViews, viewApi[1]!, req) : zendeskViewTickets(data.zendesk, data.zendeskViews, viewApi[1]!, req);
+    if (/^\/api\/v2\/search\/export(?:\.json)?$/.test(pathname)) return zendeskSearchExport(data.zendesk, data.zendeskSearches, req);
     if (pathname.startsWith('/api/')) return { status: 404, contentType: 'application/json', body: '{"error":"InvalidEndpoint","description":"Not found"}' };
     const locale = zendeskLocaleOf(req.url);
     // A Help Center page: the tenant writes its theme, here one that copies the agent interface's

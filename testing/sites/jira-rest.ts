@@ -1,12 +1,16 @@
 /**
  * The fake Jira sites' REST APIs, in Atlassian's documented shapes (jira-dom.md §5.2–5.4):
  * Cloud `/rest/api/3/search/jql` (`{isLast, nextPageToken, issues}`; comments as ADF; users by
- * `accountId`; at most 100 issues a page when fields are asked) and `/rest/api/3/changelog/bulkfetch`
- * (`{issueChangeLogs, nextPageToken}`; at most 1,000 issues a call), and Data Center
- * `/rest/api/2/search` (`{startAt, maxResults, total, issues}`; plain-text comments; users by
- * `name`/`key`; at most 1,000 issues a page). Searches honour `fields` and `expand=changelog,names`.
- * A POST without `X-Atlassian-Token: no-check` fails Jira's XSRF check, where the caller says
- * which headers were sent.
+ * `accountId`; at most 100 issues a page when fields are asked, 5,000 when only `id` or `key` is)
+ * and `/rest/api/3/changelog/bulkfetch` (`{issueChangeLogs, nextPageToken}`; at most 1,000 issues a
+ * call), Data Center `/rest/api/2/search` (`{startAt, maxResults, total, issues}`; plain-text
+ * comments; users by `name`/`key`; at most 1,000 issues a page), and JSM's
+ * `/rest/servicedeskapi/servicedesk/{sd}/queue/{q}/issue` (`{size, start, limit, isLastPage,
+ * values}`; at most 50 a page). Searches honour `fields` and `expand=changelog,names`, by GET or
+ * POST; their JQL is `key in (…)`, or a scope's query as the site data lists it. A POST fails
+ * Jira's XSRF check, where the caller says which headers were sent, without
+ * `X-Atlassian-Token: no-check`, or with an `Origin` other than the site's own (an extension's
+ * background page).
  */
 import { fakeAccountId, jiraDate, JIRA_PROJECT, type FakeJiraComment, type FakeJiraIssue } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
@@ -126,13 +130,18 @@ interface SearchParams {
 const json = (status: number, body: unknown): FakeResponse => ({ status, contentType: 'application/json;charset=UTF-8', body: JSON.stringify(body) });
 
 /**
- * Jira's XSRF check: a POST must say `X-Atlassian-Token: no-check` (Atlassian KB, "XSRF check failed
- * when calling Cloud APIs"). Applied only where the caller says which headers were sent.
+ * Jira's XSRF check on a POST, applied only where the caller says which headers were sent: it must
+ * say `X-Atlassian-Token: no-check` (Atlassian KB, "XSRF check failed when calling Cloud APIs"),
+ * and an `Origin` it carries must be the site's own. A page's request carries its own origin; an
+ * extension's background carries `chrome-extension://…` or `moz-extension://…`, which Atlassian's
+ * protection may refuse whatever the token says. A GET is not checked.
  */
 function xsrfRefusal(req: FakeRequest): FakeResponse | null {
   if (req.method !== 'POST' || req.headers === undefined) return null;
-  const token = Object.entries(req.headers).find(([name]) => name.toLowerCase() === 'x-atlassian-token')?.[1];
-  return token?.toLowerCase() === 'no-check' ? null : { status: 403, contentType: 'text/plain;charset=UTF-8', body: 'XSRF check failed' };
+  const header = (name: string) => Object.entries(req.headers!).find(([n]) => n.toLowerCase() === name)?.[1];
+  const origin = header('origin');
+  const token = header('x-atlassian-token');
+  return token?.toLowerCase() === 'no-check' && (origin === undefined || origin === req.url.origin) ? null : { status: 403, contentType: 'text/plain;charset=UTF-8', body: 'XSRF check failed' };
 }
 
 /** A whole number from a query or body value, or undefined. */
@@ -174,12 +183,35 @@ function searchParams(req: FakeRequest): SearchParams | FakeResponse {
   };
 }
 
-/** The issues `key in (A, B)` selects, or an error response for any other JQL. */
-function select(issues: FakeJiraIssue[], jql: string): FakeJiraIssue[] | FakeResponse {
+/** Watched scopes' JQL → their keys in order (`FakeSiteData.jiraScopes`). */
+export type JiraScopes = Record<string, readonly string[]>;
+
+/**
+ * What `jql` selects: a scope's keys as `scopes` lists them (an issue where the site has one, the
+ * bare key where not), or the issues `key in (A, B)` names; an error response for any other JQL.
+ */
+function select(issues: FakeJiraIssue[], jql: string, scopes: JiraScopes | undefined): Array<FakeJiraIssue | string> | FakeResponse {
+  const scope = scopes ? Object.entries(scopes).find(([text]) => text.trim() === jql.trim())?.[1] : undefined;
+  if (scope) {
+    const byKey = new Map(issues.map((i) => [i.key, i]));
+    return scope.map((key) => byKey.get(key) ?? key);
+  }
+  const filter = /^\s*filter\s*=\s*"?(\w+)"?\s*$/i.exec(jql);
+  if (filter) return json(400, { errorMessages: [`The value '${filter[1]}' does not exist for the field 'filter'.`], warningMessages: [] });
   const m = /key\s+in\s*\(([^)]*)\)/i.exec(jql);
-  if (!m) return json(400, { errorMessages: [`Unbounded JQL queries are not allowed here: ${jql}`] });
+  if (!m) return json(400, { errorMessages: [`Error in the JQL Query: the query is not one this site was given (${jql}).`], warningMessages: [] });
   const keys = new Set(m[1]!.split(',').map((k) => k.trim().replace(/^"|"$/g, '').toUpperCase()));
   return issues.filter((i) => keys.has(i.key));
+}
+
+/** The id a bare key is given: the same on every page and in every scope. */
+const bareId = (key: string): string => String(2_000_000 + Number(key.split('-')[1] ?? 0));
+
+/** An issue of a search answer: the fake issue as asked, or a bare key as `{id, key, self, fields: {}}`. */
+function entryJson(entry: FakeJiraIssue | string, base: string, options: IssueJsonOptions): object {
+  if (typeof entry !== 'string') return jiraIssueJson(entry, base, options);
+  const id = bareId(entry);
+  return { expand: '', id, key: entry, self: `${base}/rest/api/${options.flavour === 'dc' ? 2 : 3}/issue/${id}`, fields: {} };
 }
 
 /** A page token: opaque to callers, as Atlassian's are; here where the next page starts. */
@@ -194,38 +226,46 @@ function offsetOf(token: string | undefined): number | null {
   }
 }
 
-/** Cloud's page caps: 100 issues when fields are asked, 5,000 ids otherwise; 50 when `maxResults` is not given. */
+/**
+ * Cloud's page caps: 100 issues when fields are asked (as measured), 5,000 when only `id` or `key`
+ * is ("The greatest number of items returned per page is achieved when requesting `id` or `key`
+ * only. It returns max 5000 issues.", the OpenAPI spec's `maxResults`); 50 when `maxResults` is not
+ * given.
+ */
 const CLOUD_FIELDS_PAGE = 100;
 const CLOUD_IDS_PAGE = 5000;
 const DEFAULT_MAX_RESULTS = 50;
 /** Data Center's default `jira.search.views.default.max`. */
 const DC_PAGE = 1000;
 
-/** Cloud `GET|POST /rest/api/3/search/jql` with `jql: key in (A, B)`, paged by `nextPageToken`. */
-export function jiraSearch(issues: FakeJiraIssue[], req: FakeRequest): FakeResponse {
+/** Whether a search asks for no more than issue ids and keys (no `fields` is Cloud's `id` only). */
+const idsOnly = (fields: readonly string[] | undefined): boolean => !fields || fields.every((f) => f === 'id' || f === 'key');
+
+/** Cloud `GET|POST /rest/api/3/search/jql` with `jql: key in (A, B)` or a scope's query, paged by `nextPageToken`. */
+export function jiraSearch(issues: FakeJiraIssue[], req: FakeRequest, scopes?: JiraScopes): FakeResponse {
   const params = searchParams(req);
   if ('status' in params) return params;
-  const found = select(issues, params.jql);
+  const found = select(issues, params.jql, scopes);
   if ('status' in found) return found;
   const offset = offsetOf(params.nextPageToken);
   if (offset === null) return json(400, { errorMessages: ['The nextPageToken is invalid.'] });
-  const size = Math.min(params.maxResults ?? DEFAULT_MAX_RESULTS, params.fields ? CLOUD_FIELDS_PAGE : CLOUD_IDS_PAGE);
+  const size = Math.min(params.maxResults ?? DEFAULT_MAX_RESULTS, idsOnly(params.fields) ? CLOUD_IDS_PAGE : CLOUD_FIELDS_PAGE);
   const page = found.slice(offset, offset + size);
   const isLast = offset + page.length >= found.length;
   const options: IssueJsonOptions = { flavour: 'cloud', fields: params.fields, changelog: params.expand.includes('changelog') };
   return json(200, {
     isLast,
     ...(isLast ? {} : { nextPageToken: pageToken(offset + page.length) }),
-    issues: page.map((i) => jiraIssueJson(i, req.url.origin, options)),
+    issues: page.map((i) => entryJson(i, req.url.origin, options)),
     ...(params.expand.includes('names') ? { names: NAMES } : {}),
   });
 }
 
 /** Data Center `GET|POST {base}/rest/api/2/search`, in the old paged shape (`startAt`, `total`), dates in the server's zone. */
-export function jiraDcSearch(issues: FakeJiraIssue[], req: FakeRequest, offsetMinutes: number): FakeResponse {
+export function jiraDcSearch(issues: FakeJiraIssue[], req: FakeRequest, offsetMinutes: number, scopes?: JiraScopes): FakeResponse {
   const params = searchParams(req);
   if ('status' in params) return params;
-  const found = select(issues, params.jql);
+  const found = select(issues, params.jql, scopes);
   if ('status' in found) return found;
   const options: IssueJsonOptions = { flavour: 'dc', offsetMinutes, fields: params.fields, changelog: params.expand.includes('changelog') };
   // DC may live under a context path: `self` links carry it.
@@ -236,8 +276,54 @@ export function jiraDcSearch(issues: FakeJiraIssue[], req: FakeRequest, offsetMi
     startAt: params.startAt,
     maxResults,
     total: found.length,
-    issues: found.slice(params.startAt, params.startAt + maxResults).map((i) => jiraIssueJson(i, base, options)),
+    issues: found.slice(params.startAt, params.startAt + maxResults).map((i) => entryJson(i, base, options)),
     ...(params.expand.includes('names') ? { names: NAMES } : {}),
+  });
+}
+
+/** JSM's "Get issues in queue" path, on either Jira (under Data Center's context path there): service desk and queue ids. */
+export const JSM_QUEUE_ISSUES = /^\/rest\/servicedeskapi\/servicedesk\/([^/]+)\/queue\/([^/]+)\/issue$/;
+
+/** JSM's queues: `"<serviceDeskId>/<queueId>"` → the keys in queue order (`FakeSiteData.jsmQueues`). */
+export type JsmQueues = Record<string, readonly string[]>;
+
+/** JSM's default page ("Default: 50"), which the fake also serves at most, as the service desk API is seen to. */
+const QUEUE_PAGE = 50;
+
+/**
+ * `GET {base}/rest/servicedeskapi/servicedesk/{sd}/queue/{q}/issue`: the queue's issues with the
+ * fields a queue shows, paged by `start`/`limit` with `isLastPage` (JSM Cloud REST API, "Get issues
+ * in queue"); a queue the site data does not list is a 404 in JSM's error shape.
+ */
+export function jsmQueueIssues(issues: FakeJiraIssue[], req: FakeRequest, queues: JsmQueues | undefined, serviceDesk: string, queue: string, offsetMinutes = 0): FakeResponse {
+  if (req.method !== 'GET') return json(405, { errorMessage: 'Method not allowed' });
+  const keys = queues?.[`${serviceDesk}/${queue}`];
+  if (!keys)
+    return json(404, {
+      errorMessage: `Queue with ID ${queue} does not exist in service desk ${serviceDesk}, or you cannot see it.`,
+      i18nErrorMessage: { i18nKey: 'sd.queue.error.not.found', parameters: [] },
+    });
+  const q = req.url.searchParams;
+  const start = count(q.get('start')) ?? 0;
+  const limit = Math.min(count(q.get('limit')) || QUEUE_PAGE, QUEUE_PAGE);
+  const byKey = new Map(issues.map((i) => [i.key, i]));
+  const page = keys.slice(start, start + limit);
+  const isLastPage = start + page.length >= keys.length;
+  const base = req.url.origin + req.url.pathname.slice(0, req.url.pathname.indexOf('/rest/'));
+  const link = (from: number) => `${base}/rest/servicedeskapi/servicedesk/${serviceDesk}/queue/${queue}/issue?start=${from}&limit=${limit}`;
+  return json(200, {
+    _expands: [],
+    size: page.length,
+    start,
+    limit,
+    isLastPage,
+    _links: { base: `${base}/rest/servicedeskapi`, context: '', ...(isLastPage ? {} : { next: link(start + page.length) }), ...(start > 0 ? { prev: link(Math.max(0, start - limit)) } : {}) },
+    values: page.map((key) => {
+      const issue = byKey.get(key);
+      const id = issue ? String(issue.id) : bareId(key);
+      const fields = issue ? { summary: issue.summary, issuetype: { id: '10004', name: issue.issueType, subtask: false }, created: jiraDate(issue.created, offsetMinutes) } : {};
+      return { id, key, self: `${base}/rest/api/2/issue/${id}`, fields };
+    }),
   });
 }
 

@@ -1,8 +1,10 @@
 /**
  * The fake Zendesk's REST API, in the documented JSON shapes: Show Many Tickets with the `slas`
  * and `users` sideloads, a ticket's audits (rebuilt from its status history and comments), the
- * groups list and Show Many Organizations. Sources: the Tickets, Ticket Audits, audit events,
- * side-loading, Groups and Organizations pages of Zendesk's developer docs (zendesk-dom.md §7).
+ * groups list, Show Many Organizations, and for watched scopes List Tickets From a View, Count
+ * Tickets in View and Export Search Results. Sources: the Tickets, Ticket Audits, audit events,
+ * side-loading, Groups, Organizations, Views and Search pages of Zendesk's developer docs and its
+ * cursor pagination guide (zendesk-dom.md §7; lib/watch/__fixtures__/zendesk/PROVENANCE.md).
  */
 import { zendeskAgentId, zendeskDate, ZENDESK_GROUPS, ZENDESK_ORGANIZATIONS, type FakeZendeskTicket } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
@@ -229,4 +231,117 @@ export function zendeskOrganizations(req: FakeRequest): FakeResponse {
       organization_fields: {},
     }));
   return json(200, { organizations, next_page: null, previous_page: null, count: organizations.length });
+}
+
+/** When the bare tickets below were created and last updated. */
+const STUB_AT = Date.parse(stamp);
+
+/**
+ * The ticket `id` in the Tickets API's shape: the site's own when it holds one, else a bare open
+ * ticket, so a view or a search of thousands needs no fixtures (Show Many does not know those).
+ */
+function ticketOrStub(tickets: FakeZendeskTicket[], id: number, origin: string): Record<string, unknown> {
+  const held = tickets.find((t) => t.id === id);
+  const stub: FakeZendeskTicket = {
+    id,
+    subject: `Ticket ${id}`,
+    type: 'question',
+    priority: 'normal',
+    status: 'open',
+    tags: [],
+    requester: 'Casey Customer',
+    groupId: 360001,
+    created: STUB_AT,
+    updated: STUB_AT,
+    history: [],
+  };
+  return zendeskTicketJson(held ?? stub, origin);
+}
+
+const invalidPage = () => json(400, { error: 'InvalidPaginationParameter', description: 'page[size] must be a positive integer, and page[after] a cursor from an earlier page' });
+
+/** The cursor is the fake's own (the offset, base64): opaque to clients, as Zendesk's are. */
+const cursorAt = (offset: number) => btoa(JSON.stringify({ offset }));
+function offsetOf(cursor: string): number | undefined {
+  try {
+    const offset = (JSON.parse(atob(cursor)) as { offset?: unknown }).offset;
+    return typeof offset === 'number' && Number.isSafeInteger(offset) && offset >= 0 ? offset : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One cursor page of `items`, as the docs describe cursor pagination: `page[size]` items (at most
+ * `maxSize`) after `page[after]`, with `meta.has_more`, `meta.after_cursor`, `meta.before_cursor`
+ * and `links.next` (the request's own URL with `page[after]` set) while there is more.
+ */
+function cursorPage<T>(items: readonly T[], req: FakeRequest, maxSize: number, defaultSize: number): { page: T[]; meta: object; links: object } | null {
+  const sizeParam = req.url.searchParams.get('page[size]');
+  const size = sizeParam === null ? defaultSize : Number(sizeParam);
+  if (!Number.isSafeInteger(size) || size < 1) return null;
+  const after = req.url.searchParams.get('page[after]');
+  const start = after === null ? 0 : offsetOf(after);
+  if (start === undefined) return null;
+  const end = Math.min(items.length, start + Math.min(size, maxSize));
+  const hasMore = end < items.length;
+  const next = new URL(req.url.href);
+  next.searchParams.set('page[after]', cursorAt(end));
+  return {
+    page: items.slice(start, end),
+    meta: { has_more: hasMore, after_cursor: end > start ? cursorAt(end) : null, before_cursor: start > 0 ? cursorAt(start) : null },
+    links: { next: hasMore ? next.href : null, prev: null },
+  };
+}
+
+/**
+ * `GET /api/v2/views/{id}/tickets`: the view's tickets, cursor-paginated with `page[size]` (at
+ * most 100), else offset-paginated (`page`, `per_page`, at most 100), as the Views docs allow
+ * both. A view the site does not have answers 404.
+ */
+export function zendeskViewTickets(tickets: FakeZendeskTicket[], views: Record<string, number[]> | undefined, viewId: string, req: FakeRequest): FakeResponse {
+  const ids = views?.[viewId];
+  if (!ids) return notFound();
+  const origin = req.url.origin;
+  if (!req.url.searchParams.has('page[size]')) {
+    const perPage = Math.min(100, Math.max(1, Number(req.url.searchParams.get('per_page') ?? 100) || 100));
+    const page = Math.max(1, Number(req.url.searchParams.get('page') ?? 1) || 1);
+    const at = (n: number) => `${origin}/api/v2/views/${viewId}/tickets.json?page=${n}&per_page=${perPage}`;
+    const more = page * perPage < ids.length;
+    const slice = ids.slice((page - 1) * perPage, page * perPage);
+    return json(200, { tickets: slice.map((id) => ticketOrStub(tickets, id, origin)), next_page: more ? at(page + 1) : null, previous_page: page > 1 ? at(page - 1) : null, count: ids.length });
+  }
+  const paged = cursorPage(ids, req, 100, 100);
+  if (!paged) return invalidPage();
+  return json(200, { tickets: paged.page.map((id) => ticketOrStub(tickets, id, origin)), meta: paged.meta, links: paged.links });
+}
+
+/** `GET /api/v2/views/{id}/count`: always fresh here; `pretty` rounds as the docs' example does (719 → `~700`). */
+export function zendeskViewCount(views: Record<string, number[]> | undefined, viewId: string, req: FakeRequest): FakeResponse {
+  const ids = views?.[viewId];
+  if (!ids) return notFound();
+  const value = ids.length;
+  const pretty = value < 100 ? String(value) : `~${Math.floor(value / 100) * 100}`;
+  return json(200, { view_count: { view_id: Number(viewId), url: `${req.url.origin}/api/v2/views/${viewId}/count.json`, value, pretty, fresh: true } });
+}
+
+/**
+ * `GET /api/v2/search/export?query=…&filter[type]=ticket`: the tickets `searches` gives for the
+ * query text, cursor-paginated (`page[size]` at most 1000; 100 when absent, the docs'
+ * recommendation); a query it does not name matches nothing, as a real search may. Without
+ * `filter[type]`, or with a `type:` in the query, the export refuses (Search docs: "Searches with
+ * type in the query string will result in an error"), here as a 400 in the documented error
+ * shape. The fake holds only tickets: another `filter[type]` finds nothing. No `count`, as
+ * documented.
+ */
+export function zendeskSearchExport(tickets: FakeZendeskTicket[], searches: Record<string, number[]> | undefined, req: FakeRequest): FakeResponse {
+  const query = req.url.searchParams.get('query') ?? '';
+  const type = req.url.searchParams.get('filter[type]');
+  if (query.trim() === '') return json(400, { error: 'invalid', description: 'Invalid search: the query is empty' });
+  if (!type) return json(400, { error: 'invalid', description: 'Invalid search: filter[type] is required (ticket, organization, user or group)' });
+  if (/(^|\s)type:/i.test(query)) return json(400, { error: 'invalid', description: 'Invalid search: type is not supported in the query string, use filter[type]' });
+  const ids = type === 'ticket' ? (searches?.[query] ?? []) : [];
+  const paged = cursorPage(ids, req, 1000, 100);
+  if (!paged) return invalidPage();
+  return json(200, { results: paged.page.map((id) => ({ ...ticketOrStub(tickets, id, req.url.origin), result_type: 'ticket' })), facets: null, meta: paged.meta, links: paged.links });
 }

@@ -1,8 +1,9 @@
 /**
  * How many requests enrichment makes, and what they ask: searches of 100 keys, Cloud's status
- * histories from one bulk changelog per wave, every page followed, and what a failing changelog
- * leaves (facts without history, never a wrong one). Against the fake sites, which page as the
- * real APIs do and apply Jira's XSRF rule to the headers they are given.
+ * histories from one bulk changelog per wave (or, searching by GET, embedded in the search), every
+ * page followed, and what a failing changelog leaves (facts without history, never a wrong one).
+ * Against the fake sites, which page as the real APIs do and apply Jira's XSRF rule to the headers
+ * they are given.
  */
 import { describe, expect, it } from 'vitest';
 import { JIRA_DC_ORIGIN, JIRA_ORIGIN, type FakeSiteData } from '../../../testing/sites/index';
@@ -12,6 +13,7 @@ import type { TicketFacts } from '../../sla/index';
 import { answerOf, changelogBody, fakeFetch, headersOf, isChangelog, isSearch, keysAsked, pathOf, searchBody, type Call } from './__fixtures__/fetch';
 import { FIXTURE_NOW, renderFixture } from './__fixtures__/pages';
 import { createJiraAdapter, type JiraAdapterOptions } from './adapter';
+import { createEnricher } from './enrich';
 import type { Fetch } from '../http';
 import { parseSearch } from './parse';
 
@@ -221,6 +223,81 @@ describe('Cloud: a changelog that fails leaves facts without history, never a wr
       const fetch = fakeFetch(data, (call) => (isChangelog(call) ? answer() : undefined));
       expect(await adapterWith(fetch).enrich(keysOf(data), opts())).toEqual({ facts: new Map(), failure: 'signed-out' });
     }
+  });
+});
+
+describe('Cloud by GET (the background’s way): the changelog embedded, never a POST', () => {
+  const CLOUD_TARGET = () => ({ kind: 'cloud' as const, baseUrl: JIRA_ORIGIN, site: 'acme.atlassian.net' });
+  const byGet = (fetch: Fetch) => createEnricher({ fetch, target: CLOUD_TARGET, coalesceMs: 1, method: 'GET' });
+  /** What an extension's background sends with a request: its own origin, not the site's. */
+  const fromBackground = (data: FakeSiteData) =>
+    fakeFetch(data, (call) => answerOf(data, { url: call.url, init: { ...call.init, headers: { ...headersOf(call.init), origin: 'chrome-extension://abcdefghijklmnop' } } }));
+  const getSearches = (fetch: { calls: Call[] }) => fetch.calls.filter((c) => isSearch(c) && c.init.method === 'GET');
+
+  it('250 keys: 3 GET searches of 100 keys with expand=changelog, no bulk changelog, and the same facts and histories as by POST', async () => {
+    const data = siteOf(250);
+    const keys = keysOf(data);
+    const fetch = fakeFetch(data);
+    const result = await byGet(fetch).enrich(keys, opts());
+    expect(result.failure).toBeUndefined();
+    expect(fetch.calls.map((c) => c.init.method ?? 'GET').every((m) => m === 'GET')).toBe(true);
+    expect(changelogs(fetch)).toEqual([]);
+    const asked = getSearches(fetch).map((c) => new URL(c.url).searchParams);
+    expect(asked.map((q) => q.get('jql')!.split(',').length)).toEqual([100, 100, 50]);
+    for (const q of asked) {
+      expect(q.get('expand')).toBe('changelog');
+      expect(q.get('maxResults')).toBe('100');
+      expect(q.get('fields')!.split(',')).toEqual(expect.arrayContaining(['created', 'status', 'comment', 'customfield_10010']));
+    }
+    expect(fetch.calls).toHaveLength(4);
+
+    const byPost = await adapterWith(fakeFetch(data)).enrich(keys, opts());
+    expect(result.facts).toEqual(byPost.facts);
+    expect(result.facts).toEqual(embeddedFacts(data, keys));
+    expect([...result.facts.values()].every((f) => f.exact && f.statusHistory !== undefined)).toBe(true);
+  });
+
+  it('follows nextPageToken in the URL when Cloud gives fewer a page', async () => {
+    const data = siteOf(120);
+    const fetch = fakeFetch(data, (call) => {
+      if (!isSearch(call)) return undefined;
+      const url = new URL(call.url);
+      url.searchParams.set('maxResults', '40');
+      return answerOf(data, { url: url.href, init: call.init });
+    });
+    const result = await byGet(fetch).enrich(keysOf(data), opts());
+    expect(result.facts).toEqual(embeddedFacts(data, keysOf(data)));
+    const tokens = getSearches(fetch).map((c) => new URL(c.url).searchParams.get('nextPageToken'));
+    // 100 keys at 40 a page: three pages; the last 20: one.
+    expect(tokens.filter((t) => t === null)).toHaveLength(2);
+    expect(tokens.filter((t) => t !== null)).toHaveLength(2);
+    expect(result.facts.size).toBe(120);
+  });
+
+  it('from an extension’s background, whose origin the XSRF check refuses on a POST: GET reads, POST is forbidden', async () => {
+    const data = siteOf(20);
+    const get = await byGet(fromBackground(data)).enrich(keysOf(data), opts());
+    expect(get.failure).toBeUndefined();
+    expect([...get.facts.values()].every((f) => f.exact)).toBe(true);
+    const post = await createEnricher({ fetch: fromBackground(data), target: CLOUD_TARGET, coalesceMs: 1 }).enrich(keysOf(data), opts());
+    expect(post).toEqual({ facts: new Map(), failure: 'forbidden' });
+  });
+
+  it('a history longer than what the search embeds is kept, but not called exact', async () => {
+    const data = siteOf(10);
+    const fetch = fakeFetch(data, (call) => {
+      if (!isSearch(call)) return undefined;
+      const answer = JSON.parse(jiraSearch(data.jira, { method: 'GET', url: new URL(call.url) }).body) as { issues: Array<{ changelog: { histories: unknown[]; total: number; maxResults: number } }> };
+      // What Cloud's search does to a long changelog: the first histories, and the whole count in `total`.
+      for (const issue of answer.issues) issue.changelog = { ...issue.changelog, histories: issue.changelog.histories.slice(0, 1), maxResults: 1 };
+      return json(200, JSON.stringify(answer));
+    });
+    const result = await byGet(fetch).enrich(keysOf(data), opts());
+    const long = data.jira.filter((i) => i.history.length > 1).map((i) => i.key);
+    expect(long.length).toBeGreaterThan(0);
+    for (const key of long) expect(result.facts.get(key)).toMatchObject({ exact: false });
+    for (const key of keysOf(data).filter((k) => !long.includes(k))) expect(result.facts.get(key)!.exact).toBe(true);
+    expect(changelogs(fetch)).toEqual([]);
   });
 });
 

@@ -1,17 +1,30 @@
 /**
  * Jira's side of the shared enrichment policy (`../enricher.ts`: coalescing, cache, backoff): a
- * chunk is one search of at most 100 keys. On Cloud the status histories come from the bulk
- * changelog, asked once for all of a wave's keys (at most 1,000 a call) while its searches run, and
- * each chunk's issues are joined with theirs before its facts are delivered. The search target is
- * worked out once per origin; a Cloud-looking site whose v3 search answers 404 is a Data Center and
- * is remembered as one, and keys JQL rejects as unknown are dropped and the search asked again
- * without them.
+ * chunk is one search of at most 100 keys. On Cloud, searching by POST, the status histories come
+ * from the bulk changelog, asked once for all of a wave's keys (at most 1,000 a call) while its
+ * searches run, and each chunk's issues are joined with theirs before its facts are delivered;
+ * searching by GET (the background's way, which never POSTs), they come embedded in the search as
+ * on Data Center. The search target is worked out once per origin; a Cloud-looking site whose v3
+ * search answers 404 is a Data Center and is remembered as one, and keys JQL rejects as unknown are
+ * dropped and the search asked again without them.
  */
 import type { TicketFacts } from '../../sla/index';
 import { createEnricher as createSharedEnricher, failedBatch, type BatchOutcome, type Enricher, type Wave } from '../enricher';
 import type { Fetch, RequestContext } from '../http';
 import { finishIssue, type IssueRead } from './parse';
-import { askRequestTypeField, CHANGELOG_KEYS, DEFAULT_REQUEST_TYPE_FIELD, fetchChangelogs, isFieldId, SEARCH_KEYS, searchFields, searchIssues, type ChangelogOutcome, type SearchTarget } from './rest';
+import {
+  askRequestTypeField,
+  CHANGELOG_KEYS,
+  DEFAULT_REQUEST_TYPE_FIELD,
+  fetchChangelogs,
+  isFieldId,
+  SEARCH_KEYS,
+  searchFields,
+  searchIssues,
+  type ChangelogOutcome,
+  type SearchMethod,
+  type SearchTarget,
+} from './rest';
 import { isValidIssueKey } from './urls';
 
 export interface EnricherOptions {
@@ -36,6 +49,12 @@ export interface EnricherOptions {
   timeoutMs?: number | undefined;
   /** Per answer's body (default 8 MiB, ../http.ts). */
   maxBytes?: number | undefined;
+  /**
+   * How Cloud is asked (`SearchMethod`, ./rest.ts): `POST` by default, the content script's way;
+   * `GET` where a POST may be refused (the background), with each issue's histories as the search
+   * embeds them, so a history longer than search's per-issue cap is left inexact.
+   */
+  method?: SearchMethod | undefined;
 }
 
 export interface FieldMemory {
@@ -51,6 +70,7 @@ interface WaveChangelogs {
 
 export function createEnricher(options: EnricherOptions): Enricher {
   const targets = new Map<string, SearchTarget>();
+  const method = options.method ?? 'POST';
   const fieldsByOrigin = new Map<string, Promise<string[]>>();
 
   /** The remembered field, else the site's answer (remembered when it gave one), else the usual default. */
@@ -119,10 +139,10 @@ export function createEnricher(options: EnricherOptions): Enricher {
     const context: RequestContext = { fetch: options.fetch, origin, signal, now, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, priority: wave.first ? 'high' : undefined };
     const fields = await fieldsFor(origin, target, context);
     // Asked before the search, and not waiting for it: the histories depend on the keys alone.
-    const changelogs = target.kind === 'cloud' ? changelogsFor(wave, keys, context, target) : null;
+    const changelogs = target.kind === 'cloud' && method === 'POST' ? changelogsFor(wave, keys, context, target) : null;
     let chunk = keys;
     for (let attempt = 0; attempt < 2 && chunk.length > 0; attempt++) {
-      const outcome = await searchIssues(context, target, chunk, fields);
+      const outcome = await searchIssues(context, target, chunk, fields, method);
       if (outcome.ok) {
         if (target.kind === 'cloud' && changelogs) return joined(outcome.issues, changelogs);
         return { facts: new Map(outcome.issues.map((issue) => [issue.key, finishIssue(issue, issue.embedded)])) };

@@ -1,13 +1,14 @@
 /**
  * The requests to the Jira the page belongs to, with the user's session (same origin, no token:
  * jira-dom.md §5.1), classified into what they read or a failure. Searches: Cloud
- * `POST /rest/api/3/search/jql` (§5.2; the old `/search` is gone there), Data Center
- * `GET {base}/rest/api/2/search` (§5.3) with the changelog embedded. Cloud's status histories:
- * `POST /rest/api/3/changelog/bulkfetch`, up to 1,000 issues a call. Every request goes through
- * `requestJson` (../http.ts): the page's origin only, no redirects, a timeout and a size cap.
- * Never throws.
+ * `POST /rest/api/3/search/jql` (§5.2; the old `/search` is gone there), or the same search by
+ * `GET` with the changelog embedded where a POST may not be sent (`SearchMethod`), Data Center
+ * `GET {base}/rest/api/2/search` (§5.3) with the changelog embedded. Cloud's status histories,
+ * when searching by POST: `POST /rest/api/3/changelog/bulkfetch`, up to 1,000 issues a call.
+ * Every request goes through `requestJson` (../http.ts): the page's origin only, no redirects, a
+ * timeout and a size cap. Never throws.
  */
-import { requestJson, type RequestContext } from '../http';
+import { requestJson, type JsonAnswer, type RequestContext } from '../http';
 import type { EnrichFailure } from '../types';
 import { addBulkChangelogPage, readSearch, type IssueRead } from './parse';
 
@@ -71,32 +72,64 @@ const DC_PAGE = 1000;
 
 /** Cloud's XSRF protection refuses a POST from a browser without it (Atlassian KB: "XSRF check failed"). */
 const POST_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Atlassian-Token': 'no-check' };
+const GET_HEADERS = { Accept: 'application/json' };
 
-/** The issues `keys` (at most `SEARCH_KEYS`) name, following pages as each answer says (Atlassian: rely on pagination, not on `maxResults`). */
-export async function searchIssues(context: RequestContext, target: SearchTarget, keys: readonly string[], fields: readonly string[]): Promise<SearchOutcome> {
-  const jql = `key in (${keys.join(', ')})`;
-  const issues: IssueRead[] = [];
+/**
+ * How Cloud's search is asked. `POST` (the content script's): the JQL in the body, the histories
+ * from the bulk changelog. `GET` (the background's): a POST from an extension's background carries
+ * its `Origin` (`chrome-extension://…`), which Atlassian's XSRF protection may refuse whatever
+ * `X-Atlassian-Token` says; a GET is not checked. Data Center is always asked by GET.
+ */
+export type SearchMethod = 'POST' | 'GET';
+
+/** One page of a search, in the terms of both APIs: Cloud pages by token, Data Center by offset. */
+export interface SearchPage {
+  jql: string;
+  fields: readonly string[];
+  maxResults: number;
+  /** `changelog` to embed each issue's histories. */
+  expand?: string;
+  nextPageToken?: string | undefined;
+  startAt?: number;
+  /** Data Center's JQL validation: `warn` answers what it can of a query naming unknown keys. */
+  validateQuery?: 'warn';
+}
+
+/** A search page's request, Cloud's (by `method`) or Data Center's (always a GET). */
+export function requestSearchPage(context: RequestContext, target: SearchTarget, page: SearchPage, method: SearchMethod = 'POST'): Promise<JsonAnswer> {
   const base = target.baseUrl.replace(/\/$/, '');
+  const { jql, fields, maxResults, expand, nextPageToken, startAt, validateQuery } = page;
+  if (target.kind === 'cloud' && method === 'POST') {
+    const body = { jql, fields, maxResults, ...(expand ? { expand } : {}), ...(nextPageToken ? { nextPageToken } : {}) };
+    return requestJson(context, `${base}/rest/api/3/search/jql`, { method: 'POST', headers: POST_HEADERS, body: JSON.stringify(body) });
+  }
+  const query =
+    target.kind === 'cloud'
+      ? { jql, fields: fields.join(','), ...(expand ? { expand } : {}), maxResults: String(maxResults), ...(nextPageToken ? { nextPageToken } : {}) }
+      : { jql, fields: fields.join(','), ...(expand ? { expand } : {}), maxResults: String(maxResults), startAt: String(startAt ?? 0), ...(validateQuery ? { validateQuery } : {}) };
+  const path = target.kind === 'cloud' ? '/rest/api/3/search/jql' : '/rest/api/2/search';
+  return requestJson(context, `${base}${path}?${new URLSearchParams(query)}`, { method: 'GET', headers: GET_HEADERS });
+}
+
+/**
+ * The issues `keys` (at most `SEARCH_KEYS`) name, following pages as each answer says (Atlassian:
+ * rely on pagination, not on `maxResults`). The changelog is embedded unless Cloud is asked by
+ * POST: that one comes from the bulk endpoint, whole, where search would cap it.
+ */
+export async function searchIssues(context: RequestContext, target: SearchTarget, keys: readonly string[], fields: readonly string[], method: SearchMethod = 'POST'): Promise<SearchOutcome> {
+  const jql = `key in (${keys.join(', ')})`;
+  const embedded = target.kind === 'dc' || method === 'GET';
+  const issues: IssueRead[] = [];
   let nextPageToken: string | undefined;
   let startAt = 0;
   let seen = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer =
-      target.kind === 'cloud'
-        ? await requestJson(context, `${base}/rest/api/3/search/jql`, {
-            method: 'POST',
-            headers: POST_HEADERS,
-            // No changelog: it comes from the bulk endpoint, whole, where search would cap it.
-            body: JSON.stringify({ jql, fields, maxResults: CLOUD_PAGE, ...(nextPageToken ? { nextPageToken } : {}) }),
-          })
-        : await requestJson(
-            context,
-            `${base}/rest/api/2/search?${new URLSearchParams({ jql, fields: fields.join(','), expand: 'changelog', maxResults: String(DC_PAGE), startAt: String(startAt), validateQuery: 'warn' })}`,
-            {
-              method: 'GET',
-              headers: { Accept: 'application/json' },
-            },
-          );
+    const answer = await requestSearchPage(
+      context,
+      target,
+      { jql, fields, maxResults: target.kind === 'cloud' ? CLOUD_PAGE : DC_PAGE, ...(embedded ? { expand: 'changelog' } : {}), nextPageToken, startAt, validateQuery: 'warn' },
+      method,
+    );
     const outcome = classify(answer, target);
     if (!outcome.ok) return outcome;
     issues.push(...outcome.issues);
@@ -123,7 +156,7 @@ interface Paging {
   count: number;
 }
 
-function classify(answer: Awaited<ReturnType<typeof requestJson>>, target: SearchTarget): { ok: true; issues: IssueRead[]; paging: Paging } | Extract<SearchOutcome, { ok: false }> {
+function classify(answer: JsonAnswer, target: SearchTarget): { ok: true; issues: IssueRead[]; paging: Paging } | Extract<SearchOutcome, { ok: false }> {
   // Signed out, Cloud answers REST calls with 200 and the login page (jira-dom.md §5.1, G Part 1b).
   // A 403 is never one issue's: search leaves out issues the account may not browse rather than
   // refusing them, so a refused search (its XSRF check, a site's policy) is the whole batch's.

@@ -1,0 +1,271 @@
+/**
+ * Lists the tickets in a watched Zendesk scope (issue 16 §2) from the background, with no Zendesk
+ * page open: the ids only, in Zendesk's order; their facts come from the overlay's enrichment.
+ *
+ * - A view: Count Tickets in View first (`GET /api/v2/views/{id}/count`), so a view past the cap
+ *   is refused before it is paged through; then List Tickets From a View
+ *   (`GET /api/v2/views/{id}/tickets?page[size]=100`, cursor pagination, at most 100 a page).
+ * - A search: Export Search Results (`GET /api/v2/search/export?query=…&filter[type]=ticket`),
+ *   allowed for agents. The plain `GET /api/v2/search` stops at 1,000 results, pages by offset
+ *   only (which may repeat results) and answers a page past the limit with a 422; the export
+ *   pages by cursor with no such limit. It needs `filter[type]`, refuses a `type:` in the query,
+ *   and orders by `created_at` only, which a set of ids does not mind.
+ *
+ * Neither endpoint takes a list of fields (no `fields=`, no ids-only form), so each page carries
+ * whole tickets; 100 a page keeps each answer small, as the export's docs recommend.
+ * Sources: the Views and Search pages of Zendesk's API reference, and its cursor pagination guide
+ * (`__fixtures__/zendesk/PROVENANCE.md`).
+ *
+ * Every request is a GET through `requestJson` (../sources/http.ts), the one way the sources send
+ * requests: the given origin only, no redirects, a timeout and a size cap, 401/403/429/5xx and a
+ * sign-in page classified. Not through `getJson` (../sources/zendesk/rest.ts): it turns every
+ * other status into `bad-response` and drops the body, and a refused search's body is what says
+ * what is wrong with it. Never throws.
+ */
+import { obj, str, type Json } from '../sources/json';
+import { requestJson, type HttpFailure, type JsonAnswer, type RequestContext } from '../sources/http';
+import { MAX_SCOPE_TICKETS, type ScopeListing, type ZendeskScopeQuery } from './types';
+
+/**
+ * Tickets asked for a page: the most cursor pagination gives on most endpoints (the pagination
+ * guide), and what the export's docs recommend (up to 1,000 may time out). A scope at the cap thus
+ * costs about 100 requests a listing: for a search, the export's whole allowance for a minute.
+ */
+const ZENDESK_PAGE_SIZE = 100;
+/**
+ * Pages allowed beyond those the cap needs: a cursor page may come back short or even empty with
+ * more to come (the export's documented example is one), but a site that keeps saying "more"
+ * without giving tickets is not followed for ever.
+ */
+const SPARE_PAGES = 10;
+/** The same form the options page accepts (./input.ts). */
+const VIEW_ID = /^\d{1,18}$/;
+/** `type:ticket` says what `filter[type]=ticket` says; the export refuses any `type:` in the query. */
+const TYPE_TICKET = /(^|\s)type:ticket(?=\s|$)/gi;
+
+type Failure = Extract<ScopeListing, { ok: false }>;
+
+interface Listing {
+  context: RequestContext;
+  origin: string;
+  site: string;
+  kind: ZendeskScopeQuery['kind'];
+  /** How the sentences name the scope: `view 360001`, `the search “status<solved”`. */
+  label: string;
+  requests: number;
+}
+
+export async function listZendeskScope(context: RequestContext, origin: string, query: ZendeskScopeQuery, maxTickets = MAX_SCOPE_TICKETS): Promise<ScopeListing> {
+  const site = siteOf(origin);
+  if (query.kind === 'view') {
+    const view = query.view.trim();
+    if (!VIEW_ID.test(view)) return { ok: false, failure: 'invalid-query', message: `A view on ${site} is named by its id, a number such as 360001: “${clip(query.view)}” is not one.`, requests: 0 };
+    return listView({ context, origin, site, kind: 'view', label: `view ${view}`, requests: 0 }, view, maxTickets);
+  }
+  const search = query.search.replace(TYPE_TICKET, '$1').replace(/\s+/g, ' ').trim();
+  if (search === '') {
+    const message =
+      query.search.trim() === ''
+        ? `Enter what to search for on ${site}, such as status<solved group:"Tier 2".`
+        : `A search on ${site} must say more than type:ticket, such as status<solved group:"Tier 2".`;
+    return { ok: false, failure: 'invalid-query', message, requests: 0 };
+  }
+  return listSearch({ context, origin, site, kind: 'search', label: `the search “${clip(search)}”`, requests: 0 }, search, maxTickets);
+}
+
+async function listView(run: Listing, view: string, maxTickets: number): Promise<ScopeListing> {
+  const base = `${run.origin}/api/v2/views/${view}`;
+  const count = await get(run, `${base}/count.json`);
+  // Paging would meet the same answer; other failures only cost the early refusal.
+  if (!count.ok && (count.failure === 'signed-out' || count.failure === 'forbidden')) return failed(run, count);
+  if (count.status === 404) return notFound(run, view);
+  if (count.ok && count.status === 200) {
+    const known = knownCount(count.body);
+    if (known !== undefined && known > maxTickets) return tooMany(run, maxTickets, known);
+  }
+  if (run.context.signal.aborted) return stopped(run);
+  return collect(run, `${base}/tickets.json?page[size]=${ZENDESK_PAGE_SIZE}`, 'tickets', maxTickets, (status) => (status === 404 ? notFound(run, view) : undefined));
+}
+
+async function listSearch(run: Listing, search: string, maxTickets: number): Promise<ScopeListing> {
+  const url = `${run.origin}/api/v2/search/export.json?query=${encodeURIComponent(search)}&filter[type]=ticket&page[size]=${ZENDESK_PAGE_SIZE}`;
+  return collect(run, url, 'results', maxTickets, (status, body) => {
+    if (status !== 400 && status !== 422) return undefined;
+    const why = zendeskError(body);
+    const message = why ? `${run.site} refused ${run.label}: “${clip(why, 300)}”.` : `${run.site} refused ${run.label} as a search it cannot run.`;
+    return { ok: false, failure: 'invalid-query', message, requests: run.requests };
+  });
+}
+
+/**
+ * The ticket ids of every page from `first`, each once, in the site's order: refused as soon as
+ * they pass `maxTickets`, so a scope past the cap costs at most one page more than the cap.
+ * `refusal` reads a status other than 200 (with its body) that means something for this endpoint.
+ */
+async function collect(run: Listing, first: string, key: 'tickets' | 'results', maxTickets: number, refusal: (status: number, body: unknown) => Failure | undefined): Promise<ScopeListing> {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  const cursors = new Set<string>();
+  const maxPages = Math.ceil(maxTickets / ZENDESK_PAGE_SIZE) + 1 + SPARE_PAGES;
+  let url: string | null = first;
+  for (let page = 0; url !== null; page++) {
+    if (run.context.signal.aborted) return stopped(run);
+    if (page >= maxPages) return unreadable(run);
+    const answer = await get(run, url);
+    if (!answer.ok) {
+      if (run.context.signal.aborted) return stopped(run);
+      // A refusal whose body is not JSON still says what its status says.
+      const refused = answer.failure === 'bad-response' && !answer.refused && answer.status !== undefined ? refusal(answer.status, undefined) : undefined;
+      return refused ?? failed(run, answer);
+    }
+    if (answer.status !== 200) return refusal(answer.status, answer.body) ?? unreadable(run);
+    const body = obj(answer.body);
+    const items = body?.[key];
+    if (!body || !Array.isArray(items)) return unreadable(run);
+    for (const item of items) {
+      const ticket = obj(item);
+      // The export names each result's kind; a view lists tickets only.
+      if (ticket?.result_type !== undefined && ticket.result_type !== 'ticket') continue;
+      const id = ticketId(ticket?.id);
+      if (id === undefined) return unreadable(run);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      ids.push(id);
+    }
+    if (ids.length > maxTickets) return tooMany(run, maxTickets);
+    const next = nextPage(body, first, run.origin, cursors);
+    if (next === undefined) return unreadable(run);
+    url = next;
+  }
+  return { ok: true, keys: ids, requests: run.requests };
+}
+
+/**
+ * The next page's URL, null at the end, undefined when the answer says there is more but gives no
+ * way on that stays on `origin`. The next cursor page is `first` with `page[after]` set to
+ * `meta.after_cursor` (the cursor guide's way), rather than `links.next`, which may name
+ * the account's `*.zendesk.com` host when the agent uses a mapped one (the export's documented
+ * example points at another host than its request's). A cursor seen before is refused: following
+ * it would loop. Offset pagination's `next_page`, which the site would answer with if it ignored
+ * `page[size]`, is followed too, so a long scope is never cut to its first page.
+ */
+function nextPage(body: Json, first: string, origin: string, cursors: Set<string>): string | null | undefined {
+  const meta = obj(body.meta);
+  if (meta) {
+    if (meta.has_more !== true) return null;
+    const cursor = str(meta.after_cursor);
+    if (cursor !== undefined) {
+      if (cursors.has(cursor)) return undefined;
+      cursors.add(cursor);
+      return `${first}&page[after]=${encodeURIComponent(cursor)}`;
+    }
+    return sameOrigin(obj(body.links)?.next, origin);
+  }
+  if (body.next_page === null || body.next_page === undefined) return null;
+  return sameOrigin(body.next_page, origin);
+}
+
+function sameOrigin(link: unknown, origin: string): string | undefined {
+  if (typeof link !== 'string') return undefined;
+  try {
+    const url = new URL(link, origin);
+    return url.origin === origin ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A GET as the overlay sends one; a request refused before it was sent is not counted. */
+async function get(run: Listing, url: string): Promise<JsonAnswer> {
+  if (run.context.signal.aborted) return { ok: false, failure: 'network' };
+  const answer = await requestJson(run.context, url, { method: 'GET', headers: { Accept: 'application/json' } });
+  if (answer.ok || answer.refused !== 'origin') run.requests++;
+  return answer;
+}
+
+/**
+ * The view's ticket count when Zendesk stands by it. `value` is null while Zendesk computes it
+ * ("not to be confused with 0 tickets"), and `fresh: false` marks a count it is still refreshing:
+ * neither refuses a view, the cap while paging still holds. A count is an estimate (cached for an
+ * hour or more on large views), so it only ever refuses, never lists.
+ */
+function knownCount(body: unknown): number | undefined {
+  const count = obj(obj(body)?.view_count);
+  if (!count || count.fresh === false) return undefined;
+  const value = count.value;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
+/** A ticket id as the site gives it (a positive integer), as the string the watch keys tickets by. */
+function ticketId(v: unknown): string | undefined {
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v > 0 ? String(v) : undefined;
+  return typeof v === 'string' && /^[1-9]\d{0,17}$/.test(v) ? v : undefined;
+}
+
+/**
+ * What Zendesk said was wrong, as text: the documented `{error, description}` (Search API,
+ * "Errors JSON Format"), or the `{error: {title, message}}` form its search has also answered with.
+ */
+function zendeskError(body: unknown): string | undefined {
+  const b = obj(body);
+  if (!b) return undefined;
+  const nested = obj(b.error);
+  const text = str(b.description) ?? str(nested?.message) ?? str(nested?.title) ?? str(b.error);
+  return text?.replace(/\s+/g, ' ').trim() || undefined;
+}
+
+function failed(run: Listing, answer: HttpFailure): Failure {
+  const retry = answer.failure === 'rate-limited' && answer.retryAfterMs !== undefined ? { retryAfterMs: answer.retryAfterMs } : {};
+  return { ok: false, failure: answer.failure, message: sentence(run, answer.failure), requests: run.requests, ...retry };
+}
+
+function sentence(run: Listing, failure: HttpFailure['failure']): string {
+  const { site, label } = run;
+  switch (failure) {
+    case 'signed-out':
+      return `${site} did not answer as if you were signed in, so ${label} could not be listed: sign in to ${site} in this browser.`;
+    case 'forbidden':
+      return `${site} would not let your account list ${label}.`;
+    case 'rate-limited':
+      return `${site} asked SLA Lens to slow down (rate limit) while listing ${label}; it tries again later.`;
+    case 'server-error':
+      return `${site} answered with a server error while listing ${label}; it tries again later.`;
+    case 'network':
+      return `${site} could not be reached to list ${label}.`;
+    case 'bad-response':
+      return `${site} answered the listing of ${label} in a form SLA Lens could not read.`;
+  }
+}
+
+const notFound = (run: Listing, view: string): Failure => ({
+  ok: false,
+  failure: 'not-found',
+  message: `View ${view} does not exist on ${run.site}, or you cannot see it.`,
+  requests: run.requests,
+});
+
+function tooMany(run: Listing, maxTickets: number, counted?: number): Failure {
+  const held = counted !== undefined ? `about ${counted.toLocaleString('en')} tickets` : `more than ${maxTickets.toLocaleString('en')} tickets`;
+  const what = `${capital(run.label)} on ${run.site} ${run.kind === 'view' ? 'holds' : 'matches'} ${held}`;
+  return { ok: false, failure: 'too-many', message: `${what}; SLA Lens watches at most ${maxTickets.toLocaleString('en')} a scope: narrow it.`, requests: run.requests };
+}
+
+const unreadable = (run: Listing): Failure => ({ ok: false, failure: 'bad-response', message: sentence(run, 'bad-response'), requests: run.requests });
+
+const stopped = (run: Listing): Failure => ({ ok: false, failure: 'network', message: `Listing ${run.label} on ${run.site} was stopped before it finished.`, requests: run.requests });
+
+function siteOf(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A user's text inside a sentence: one line, not the whole of a long query. */
+function clip(text: string, max = 80): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
