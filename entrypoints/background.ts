@@ -1,5 +1,8 @@
 import '../lib/zod-setup';
-import { CONFIG_VERSION_KEY, MANAGED_STATUS_KEY, SITE_KIND_KEY_PREFIX, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY } from '../lib/storage-keys';
+import { CONFIG_VERSION_KEY, MANAGED_STATUS_KEY, SITE_KIND_KEY_PREFIX, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY, WATCH_REQUEST_KEY } from '../lib/storage-keys';
+import { createWatchRunner } from '../lib/watch/runner';
+import { createScopeSources, sourceOf } from '../lib/watch/sources';
+import { WATCH_DEFAULT_MINUTES, WATCH_FLOOR_MINUTES } from '../lib/watch/state';
 import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, createTicketRecorder, evaluateTickets } from '../lib/db/evaluate';
@@ -275,6 +278,44 @@ export default defineBackground({
       })();
       // The answer comes asynchronously.
       return true;
+    });
+
+    // Watched scopes (issue 16): every scope listed on its alarm, through the sites' own APIs with
+    // the user's session, into the same store as the tickets seen on pages; at once when a scope
+    // is added or the configuration that carries the team's changes (a scope never read is due).
+    const sources = createScopeSources({
+      fetch: (input, init) => fetch(input, init),
+      now: () => Date.now(),
+      auditBudget: async (ask) => auditBudget.ask(ask),
+      shareTrails: (put) => auditBudget.put(put.site, put.trails),
+    });
+    const watch = createWatchRunner({
+      db,
+      now: () => Date.now(),
+      list: sources.list,
+      read: sources.read,
+      async record(scope, facts) {
+        const request = { type: 'sla:evaluate' as const, source: sourceOf(scope), site: scope.site, tickets: [...facts] };
+        const { sightings } = await evaluateTickets(db, request, await config(), Date.now(), [], await selfHosted);
+        // The overlays' own write path: one row per ticket, room made when the quota is full, then the count and alerts.
+        recorder.add(sightings);
+      },
+    });
+    const runWatch = (options: { force?: boolean; only?: string[] } = {}) => void watch.run(options).then(refreshSummaries, report('refresh the watched scopes'));
+    const ensureWatchAlarm = () => void browser.alarms.create('sla:watch', { delayInMinutes: WATCH_FLOOR_MINUTES, periodInMinutes: WATCH_DEFAULT_MINUTES });
+    browser.runtime.onInstalled.addListener(ensureWatchAlarm);
+    browser.runtime.onStartup.addListener(ensureWatchAlarm);
+    browser.alarms.onAlarm.addListener(({ name }) => {
+      if (name === 'sla:watch') runWatch();
+    });
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local') return;
+      if (CONFIG_VERSION_KEY in changes) runWatch();
+      const asked = changes[WATCH_REQUEST_KEY]?.newValue as { force?: unknown; only?: unknown } | undefined;
+      if (asked && typeof asked === 'object') {
+        const only = Array.isArray(asked.only) ? asked.only.filter((id): id is string => typeof id === 'string') : undefined;
+        runWatch({ force: asked.force === true, ...(only ? { only } : {}) });
+      }
     });
 
     // On every start (an upgrade may have left rows to derive again): bring the store up to date.

@@ -32,6 +32,12 @@ export const MANAGED_STATUS_KEY = 'sla:managed';
 /** `storage.local`: the last configuration version the popup announced here (a number). */
 export const SEEN_VERSION_KEY = 'sla:seenConfigVersion';
 
+/**
+ * `storage.local`: a request for a round of watching now (`{ at: number, force?: boolean, only?: string[] }`),
+ * written by the options page (a scope added, "Refresh now") and the popup; the background answers it.
+ */
+export const WATCH_REQUEST_KEY = 'sla:watchRequest';
+
 export const tabStatusKey = (tabId: number): string => `${TAB_STATUS_KEY_PREFIX}${tabId}`;
 export const siteKindKey = (origin: string): string => `${SITE_KIND_KEY_PREFIX}${origin}`;
 export const jiraFieldKey = (origin: string): string => `${JIRA_FIELD_KEY_PREFIX}${origin}`;

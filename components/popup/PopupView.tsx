@@ -11,6 +11,7 @@ import { plural, type TimeFormat } from '../../lib/view/words';
 import { NoConfiguration, NoTicketsSeen, NothingAtRisk, type CoveredSite } from './PopupEmptyStates';
 import { UnreadablePage, type UnreadablePageProps } from './UnreadablePage';
 import { UrgentList } from './UrgentList';
+import { WatchedScopes, type WatchedScopesProps } from './WatchedScopes';
 
 export interface PopupViewProps {
   /** The active configuration; undefined while loading, null when there is none. */
@@ -35,6 +36,8 @@ export interface PopupViewProps {
   format?: TimeFormat;
   /** The team's subscribed configuration cannot be applied: why, and the way to the settings. */
   configTrouble?: { text: string; onOpenSettings(): void } | undefined;
+  /** The watched scopes' coverage (issue 16), when any scope is watched. */
+  watched?: WatchedScopesProps | undefined;
   /** A new configuration version, said once: its words, the way to its changes, and dismissal. */
   announcement?: { text: string; onSeeChanges(): void; onDismiss(): void } | undefined;
 }
@@ -105,6 +108,12 @@ export function PopupView(props: PopupViewProps) {
           </p>
         )}
         {error ? <Notice tone="error">{error}</Notice> : loading ? null : <Body {...props} />}
+        {/* Whatever the store holds, even nothing yet: a scope that cannot be read says so, never a silent stale list. */}
+        {config && props.watched && props.watched.scopes.length > 0 && (
+          <PopupSection id="watched" title="Watched" description="Read from the sites in the background, with or without a page open.">
+            <WatchedScopes {...props.watched} />
+          </PopupSection>
+        )}
       </main>
     </div>
   );

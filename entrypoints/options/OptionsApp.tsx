@@ -10,6 +10,7 @@ import { ImportSection } from './ImportSection';
 import { SitesSection } from './SitesSection';
 import { StoredTicketsSection } from './StoredTicketsSection';
 import { SubscriptionSection } from './SubscriptionSection';
+import { WatchSection } from './WatchSection';
 import { ManagedNotice } from './ManagedNotice';
 import { useValue } from '../../lib/options/value';
 import { isLockedStatus } from '../../lib/managed/status';
@@ -42,6 +43,7 @@ function OptionsPage() {
           {data?.config && <a href="#tester">Test a ticket</a>}
           <a href="#history">History</a>
           <a href="#sites">Sites</a>
+          <a href="#watch">Watched</a>
           <a href="#alerts">Alerts</a>
           <a href="#stored-tickets">Stored tickets</a>
         </nav>
@@ -55,6 +57,7 @@ function OptionsPage() {
         {data?.config && <TesterSection config={data.config} />}
         {data && <HistorySection data={data} locked={locked} />}
         <SitesSection />
+        <WatchSection />
         <AlertsSection />
         <StoredTicketsSection />
       </main>

@@ -6,7 +6,8 @@ import { createOptionsStores } from '../../lib/options/context';
 import { downloadText } from '../../lib/options/history-store';
 import { publishActiveVersion } from '../../lib/messaging/config-version';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
-import { MANAGED_STATUS_KEY, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY, siteKindKey } from '../../lib/storage-keys';
+import { MANAGED_STATUS_KEY, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY, WATCH_REQUEST_KEY, siteKindKey } from '../../lib/storage-keys';
+import { createScopeSources } from '../../lib/watch/sources';
 import { storedManagedStatus } from '../../lib/managed/status';
 import { storedSubscription } from '../../lib/subscription/state';
 import { applyStateTokens } from '../../lib/view/colours';
@@ -59,6 +60,11 @@ function main() {
         const key = siteKindKey(new URL(pattern.replace(/\/\*$/, '')).origin);
         if ((await browser.storage.local.get(key))[key] === undefined) await browser.permissions.remove({ origins: [pattern] });
       },
+    },
+    watch: {
+      // The options page lists a scope itself to test it: extension pages reach the sites as the background does.
+      test: (scope) => createScopeSources({ fetch: (input, init) => fetch(input, init), now: Date.now }).list({ ...scope, id: 'test', origin: 'personal' }, AbortSignal.timeout(60_000)),
+      request: (options) => browser.storage.local.set({ [WATCH_REQUEST_KEY]: { at: Date.now(), ...options } }),
     },
     sites: {
       // Extension pages have the same APIs as the background: no messaging needed.

@@ -8,6 +8,7 @@ import type { SelfHostedSite } from '../../lib/sources/site-registry';
 import { coveredSites } from './covered-sites';
 import type { TabPageStatus } from '../../lib/tabs/tab-status';
 import { Popup } from './Popup';
+import { addPersonalScope, writeScopeState } from '../../lib/watch/store';
 import { afterFetch, subscribe } from '../../lib/subscription/state';
 
 const J = 'acme.atlassian.net';
@@ -244,6 +245,22 @@ describe('sites the organisation’s policy lists', () => {
     render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} policySites={async () => ['acme.atlassian.net']} />);
     await screen.findByText(/version 1/);
     await waitFor(() => expect(screen.queryByText(/Every Jira and Zendesk site counts here/)).toBeNull());
+  });
+});
+
+describe('watched scopes', () => {
+  it('says each one’s coverage, and asks to sign in where the site refused the session', async () => {
+    await applyConfig();
+    const queue = await addPersonalScope(db, { site: J, name: 'SUP queue', query: { kind: 'queue', serviceDesk: '2', queue: '7' } });
+    const view = await addPersonalScope(db, { site: 'acme.zendesk.com', query: { kind: 'view', view: '360001' } });
+    await writeScopeState(db, queue.id, { keys: ['SUP-1', 'SUP-2'], cursor: 0, failures: 0, lastSuccessAt: clock - 40_000, nextTryAt: clock + MIN });
+    await writeScopeState(db, view.id, { keys: [], cursor: 0, failures: 1, nextTryAt: clock + MIN, error: { failure: 'signed-out', message: 'x', at: clock } });
+    render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} />);
+    const section = await screen.findByRole('region', { name: 'Watched' });
+    const rows = within(section).getAllByRole('listitem');
+    expect(rows.map((r) => r.textContent)).toEqual(['SUP queue' + J + '2 tickets · refreshed 40 s ago', 'View 360001acme.zendesk.comSign in to acme.zendesk.com to refreshSign in']);
+    fireEvent.click(within(rows[1]!).getByRole('button', { name: 'Sign in' }));
+    expect(openTab).toHaveBeenCalledWith('https://acme.zendesk.com/');
   });
 });
 

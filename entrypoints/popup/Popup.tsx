@@ -17,6 +17,9 @@ import { useLiveQuery } from '../../lib/options/use-live-query';
 import type { SelfHostedSite } from '../../lib/sources/site-registry';
 import { diagnosticsReport, type TabPageStatus } from '../../lib/tabs/tab-status';
 import { coveredSites } from './covered-sites';
+import { readScopes, readWatchState } from '../../lib/watch/store';
+import { coverage } from '../../lib/watch/state';
+import { describeScope } from '../../lib/config/format';
 
 export interface PopupProps {
   db: SlaLensDatabase;
@@ -87,6 +90,8 @@ export function Popup({
   const loaded = useLiveQuery(() => loadPopup(db, now(), firstShown ? {} : { firstPage: POPUP_FIRST_PAGE }), [db, reloads, firstShown]);
   // Compliance reads every ticket of the period: it waits until the counts and list are on screen.
   const compliance = useLiveQuery(() => (firstShown ? loadCompliance(db, now(), days) : Promise.resolve(null)), [db, days, firstShown]);
+  // Watched scopes' coverage: small rows, read after the first paint like compliance.
+  const watched = useLiveQuery(async () => (firstShown ? { scopes: await readScopes(db), states: await readWatchState(db) } : null), [db, firstShown]);
 
   useEffect(() => {
     const ticking = setInterval(() => setTick(now()), TICK_MS);
@@ -199,6 +204,11 @@ export function Popup({
       onOpen={(ticket: TicketSummary | MissedTicket) => openTicket(ticket, openTab)}
       onOpenSettings={openSettings}
       onOpenAgreements={agreementsUrl ? () => openTab(agreementsUrl) : undefined}
+      watched={
+        watched.status === 'ready' && watched.value
+          ? { scopes: watched.value.scopes.map((scope) => coverage(scope, watched.value!.states[scope.id], tick, scope.name ?? describeScope(scope))), onSignIn: openTab }
+          : undefined
+      }
       configTrouble={subscriptionTrouble ? { text: `The team’s SLA configuration could not be updated. ${subscriptionTrouble}`, onOpenSettings: openSettings } : undefined}
       announcement={announced ? { text: announced, onSeeChanges: () => (optionsUrl ? openTab(`${optionsUrl}#history`) : openSettings()), onDismiss: () => setAnnounced(null) } : undefined}
       error={failed?.status === 'error' ? message('its ticket store', failed.error) : undefined}

@@ -325,3 +325,16 @@ describe('createAuditBudgetHost: trails shared by every tab of the site, budget 
     expect(host.handle({ ...askAbout(refs(1)), site: undefined }, tab(1), ID)).toEqual({ ok: false, error: expect.stringMatching(/refused/) });
   });
 });
+
+describe('createAuditBudgetHost: the background’s own reads share the budget and trails with the tabs', () => {
+  it('grants the background from the same budget, and serves it the trails a tab put (and a tab those it put)', () => {
+    const host = createAuditBudgetHost({ now: () => T });
+    expect(host.handle(ask({ want: 50 }), tab(1), ID)).toMatchObject({ ok: true, response: { granted: 50 } });
+    // The watched scopes' reads take what the tabs left of the 60 a minute.
+    expect(host.ask({ site: SITE, want: 50, tickets: refs(50, 'never-put', 20_000) })).toEqual({ granted: 10, trails: [] });
+    host.handle(put([entry(7)]), tab(1), ID);
+    expect(host.ask({ site: SITE, want: 0, tickets: [{ id: 7, stamp: 's1' }] }).trails).toEqual([{ id: 7, stamp: 's1', trail: TRAIL }]);
+    host.put(SITE, [{ id: 8, stamp: 's2', trail: TRAIL }]);
+    expect(host.handle({ type: 'sla:audit-budget', site: SITE, want: 0, tickets: [{ id: 8, stamp: 's2' }] }, tab(2), ID)).toMatchObject({ ok: true, response: { trails: [{ id: 8, stamp: 's2' }] } });
+  });
+});

@@ -102,6 +102,12 @@ export type AuditHostAnswer = Envelope<AuditBudgetResponse> | Envelope<AuditTrai
 export interface AuditBudgetHost {
   /** The answer to send back; undefined when the message is neither an audit budget request nor audit trails (another listener's). */
   handle(message: unknown, sender: Sender, runtimeId: string): AuditHostAnswer | undefined;
+  /**
+   * The same budget and trails for the background's own reads (watched scopes, issue 16), which
+   * share the account's limit with every tab: no message, no sender to check.
+   */
+  ask(request: Omit<AuditBudgetRequest, 'type'>): AuditBudgetResponse;
+  put(site: string, trails: readonly SharedTrail[]): void;
 }
 
 const refused = (why: string) => ({ ok: false as const, error: `SLA Lens refused a message from a page: ${why}` });
@@ -111,7 +117,7 @@ export function createAuditBudgetHost({ perMinute = 60, maxTrails = MAX_CACHED_T
   // Keyed by the site the sender was checked against: a page can only ever put, or be served, its own site's trails.
   const trails = new TrailCache(maxTrails);
 
-  function answerAsk(request: AuditBudgetRequest): Envelope<AuditBudgetResponse> {
+  function answerAsk(request: Omit<AuditBudgetRequest, 'type'>): Envelope<AuditBudgetResponse> {
     const at = now();
     budget.observe(request.site, request, at);
     const found: SharedTrail[] = [];
@@ -125,7 +131,16 @@ export function createAuditBudgetHost({ perMinute = 60, maxTrails = MAX_CACHED_T
     return { ok: true, response: { granted, trails: found } };
   }
 
+  const put = (site: string, list: readonly SharedTrail[]) => {
+    for (const { id, stamp, trail } of list) trails.set(site, id, { stamp, trail });
+  };
+
   return {
+    ask: (request) => {
+      const answer = answerAsk(request);
+      return answer.ok ? answer.response : { granted: 0, trails: [] };
+    },
+    put,
     handle(message, sender, runtimeId) {
       const type = (message as { type?: unknown } | null)?.type;
       if (type !== AUDIT_BUDGET_TYPE && type !== AUDIT_TRAILS_TYPE) return undefined;
@@ -137,10 +152,10 @@ export function createAuditBudgetHost({ perMinute = 60, maxTrails = MAX_CACHED_T
       const problem = senderProblem(sender, site, runtimeId);
       if (problem) return refused(problem);
       if (type === AUDIT_TRAILS_TYPE) {
-        const put = parseAuditTrailsPut(message);
-        if (!put) return refused(`not ${what} it can read`);
-        for (const { id, stamp, trail } of put.trails) trails.set(put.site, id, { stamp, trail });
-        return { ok: true, response: { stored: put.trails.length } };
+        const request = parseAuditTrailsPut(message);
+        if (!request) return refused(`not ${what} it can read`);
+        put(request.site, request.trails);
+        return { ok: true, response: { stored: request.trails.length } };
       }
       const request = parseAuditBudgetRequest(message);
       return request ? answerAsk(request) : refused(`not ${what} it can read`);

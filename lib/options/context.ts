@@ -10,6 +10,8 @@ import { createSubscriptionStore, type SubscriptionDeps, type SubscriptionStore 
 import { createManagedStore, type ManagedDeps, type ManagedStore } from './managed-store';
 import { createTesterStore, type TesterStore } from './tester';
 import { useLiveQuery, type LiveResult } from './use-live-query';
+import type { ScopeDraft } from '../watch/input';
+import type { ScopeListing } from '../watch/types';
 
 /** What the options page needs from outside: the database and the few browser facilities. */
 export interface OptionsEnv extends ImportDeps, HistoryDeps {
@@ -27,6 +29,8 @@ export interface OptionsEnv extends ImportDeps, HistoryDeps {
   subscription?: SubscriptionDeps;
   /** What the organisation's policy set, as the background recorded it; absent in tests without a policy. */
   managed?: ManagedDeps;
+  /** Watched scopes (issue 16): list one on its site now (the Test button), and ask the background for a round. */
+  watch?: { test(scope: ScopeDraft): Promise<ScopeListing>; request(options: { force?: boolean; only?: string[] }): Promise<void> };
 }
 
 export interface OptionsStores {

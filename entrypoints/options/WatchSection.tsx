@@ -1,0 +1,200 @@
+import { useId, useState } from 'preact/hooks';
+import { Button } from '../../components/Button';
+import { Notice } from '../../components/Notice';
+import { Section } from '../../components/Section';
+import { describeScope } from '../../lib/config/format';
+import { useOptions } from '../../lib/options/context';
+import { useLiveQuery } from '../../lib/options/use-live-query';
+import { EMPTY_SCOPE_INPUT, KIND_WORDS, scopeFromInput, type ScopeInput, type ScopeInputField, type ScopeKind } from '../../lib/watch/input';
+import { coverage } from '../../lib/watch/state';
+import { addPersonalScope, readScopes, readWatchState, removePersonalScope, ScopeRefused } from '../../lib/watch/store';
+import type { WatchScope } from '../../lib/watch/types';
+
+const KINDS = Object.keys(KIND_WORDS) as ScopeKind[];
+
+/** Watched scopes (issue 16): the team's from the configuration, this person's own, each with its coverage; add one, tested first. */
+export function WatchSection() {
+  const { db, env } = useOptions();
+  const live = useLiveQuery(async () => ({ scopes: await readScopes(db), states: await readWatchState(db) }), [db]);
+  const [input, setInput] = useState<ScopeInput>(EMPTY_SCOPE_INPUT);
+  const [problems, setProblems] = useState<Partial<Record<ScopeInputField, string>>>({});
+  const [result, setResult] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = useId();
+  if (live.status !== 'ready') return null;
+  const { scopes, states } = live.value;
+  const now = env.now();
+  const change = (patch: Partial<ScopeInput>) => {
+    setInput((i) => ({ ...i, ...patch }));
+    setResult(null);
+  };
+
+  /** The scope as typed, or null after saying what is wrong with it (a self-hosted site must be allowed first). */
+  async function checked() {
+    const outcome = scopeFromInput(input);
+    setProblems(outcome.ok ? {} : outcome.problems);
+    if (!outcome.ok) return null;
+    const site = outcome.scope.site;
+    if (!/\.(atlassian\.net|zendesk\.com)$/.test(site) && !(await env.sites.registry.trustedHosts()).has(site)) {
+      setProblems({ site: `Add ${site} under Sites first: SLA Lens reads only the sites you allowed.` });
+      return null;
+    }
+    return outcome.scope;
+  }
+
+  async function test() {
+    const scope = await checked();
+    if (!scope || !env.watch) return;
+    setBusy(true);
+    setResult({ tone: 'info', text: `Asking ${scope.site}…` });
+    try {
+      const listing = await env.watch.test(scope);
+      setResult(
+        listing.ok ? { tone: 'success', text: `It holds ${listing.keys.length.toLocaleString('en')} ticket${listing.keys.length === 1 ? '' : 's'} now.` } : { tone: 'error', text: listing.message },
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function add(event: Event) {
+    event.preventDefault();
+    const scope = await checked();
+    if (!scope) return;
+    setBusy(true);
+    try {
+      const added = await addPersonalScope(db, scope);
+      setInput(EMPTY_SCOPE_INPUT);
+      setResult({ tone: 'success', text: `Watching ${added.name ?? describeScope(added)}: it is read now, then every few minutes.` });
+      await env.watch?.request({ only: [added.id], force: true });
+    } catch (error) {
+      setResult({ tone: 'error', text: error instanceof ScopeRefused ? error.message : `The scope could not be saved: ${String(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (name: ScopeInputField, label: string, control: (id: string, describedBy: string | undefined) => preact.JSX.Element) => {
+    const id = `${ids}-${name}`;
+    const problem = problems[name];
+    return (
+      <div class="field">
+        <label class="field__label" for={id}>
+          {label}
+        </label>
+        {control(id, problem ? `${id}-problem` : undefined)}
+        {problem && (
+          <p class="field__problem" id={`${id}-problem`} role="alert">
+            {problem}
+          </p>
+        )}
+      </div>
+    );
+  };
+  const text = (name: Exclude<ScopeInputField, 'site'>, label: string, placeholder: string) =>
+    field(name, label, (id, describedBy) => (
+      <input
+        id={id}
+        class="field__input"
+        value={input[name]}
+        placeholder={placeholder}
+        aria-invalid={problems[name] !== undefined}
+        aria-describedby={describedBy}
+        onInput={(e) => change({ [name]: e.currentTarget.value })}
+      />
+    ));
+
+  return (
+    <Section
+      id="watch"
+      title="Watched queues"
+      description="Queues, filters, views and searches SLA Lens reads in the background, with your session, so the popup and alerts cover every ticket in them: no page needs to be open."
+    >
+      {scopes.length === 0 ? (
+        <p class="muted">Nothing watched yet. The team’s configuration can list scopes (“watch”), and you can add your own below.</p>
+      ) : (
+        <ul class="watch-list">
+          {scopes.map((scope) => (
+            <ScopeRow
+              key={scope.id}
+              scope={scope}
+              line={coverage(scope, states[scope.id], now, scope.name ?? describeScope(scope)).text}
+              onRemove={scope.origin === 'personal' ? () => void removePersonalScope(db, scope.id) : undefined}
+            />
+          ))}
+        </ul>
+      )}
+      {scopes.length > 0 && env.watch && (
+        <Button variant="secondary" size="small" disabled={busy} onClick={() => void env.watch!.request({ force: true })}>
+          Refresh now
+        </Button>
+      )}
+      <form class="watch-form" aria-label="Watch a queue" noValidate onSubmit={(e) => void add(e)}>
+        {field('site', 'Site', (id, describedBy) => (
+          <input
+            id={id}
+            class="field__input"
+            value={input.site}
+            placeholder="acme.atlassian.net"
+            autoComplete="off"
+            spellcheck={false}
+            aria-invalid={problems.site !== undefined}
+            aria-describedby={describedBy}
+            onInput={(e) => change({ site: e.currentTarget.value })}
+          />
+        ))}
+        <div class="field">
+          <label class="field__label" for={`${ids}-kind`}>
+            What to watch
+          </label>
+          <select id={`${ids}-kind`} class="field__input" value={input.kind} onChange={(e) => change({ kind: e.currentTarget.value as ScopeKind })}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_WORDS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {input.kind === 'jql' && text('jql', 'JQL query', 'project = SUP AND statusCategory != Done')}
+        {input.kind === 'filter' && text('filter', 'Filter id', '10001')}
+        {input.kind === 'queue' && (
+          <div class="field-row">
+            {text('serviceDesk', 'Service desk id', '2')}
+            {text('queue', 'Queue id', '7')}
+          </div>
+        )}
+        {input.kind === 'view' && text('view', 'View id', '360001234567')}
+        {input.kind === 'search' && text('search', 'Zendesk search', 'status<solved group:"Tier 2"')}
+        {text('name', 'Name (optional)', 'Tier 2 queue')}
+        <div class="watch-form__actions">
+          <Button variant="secondary" disabled={busy || !env.watch} onClick={() => void test()}>
+            Test
+          </Button>
+          <Button type="submit" disabled={busy}>
+            Watch
+          </Button>
+        </div>
+        <div role="status">{result && <Notice tone={result.tone}>{result.text}</Notice>}</div>
+      </form>
+    </Section>
+  );
+}
+
+function ScopeRow({ scope, line, onRemove }: { scope: WatchScope; line: string; onRemove: (() => void) | undefined }) {
+  return (
+    <li class="watch-list__scope">
+      <div>
+        <strong>{scope.name ?? describeScope(scope)}</strong> <span class="muted">· {scope.site}</span>
+        {scope.name && <p class="muted">{describeScope(scope)}</p>}
+        <p>{line}</p>
+      </div>
+      {onRemove ? (
+        <Button variant="secondary" size="small" onClick={onRemove}>
+          Stop watching
+        </Button>
+      ) : (
+        <span class="chip">from your team’s configuration</span>
+      )}
+    </li>
+  );
+}

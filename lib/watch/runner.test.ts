@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applyConfig, H, NOW, simpleConfig, ticketFacts } from '../db/__fixtures__/store';
+import { SlaLensDatabase } from '../db/database';
+import { createConfigCache, evaluateTickets, recordTickets } from '../db/evaluate';
+import type { TicketFacts } from '../sla/index';
+import { createWatchRunner, type WatchDeps } from './runner';
+import { addPersonalScope, readWatchState, removePersonalScope, ScopeRefused } from './store';
+import type { ScopeListing, WatchScope } from './types';
+
+const J = 'acme.atlassian.net';
+const MIN = 60_000;
+
+let db: SlaLensDatabase;
+let clock: number;
+beforeEach(async () => {
+  db = new SlaLensDatabase(`watch-runner-${crypto.randomUUID()}`);
+  await db.open();
+  await applyConfig(db, simpleConfig({ resolution: '10h' }));
+  clock = NOW;
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+/** A site whose scopes hold what `held` says, and whose tickets read as `ticketFacts`. */
+function fakeSite(held: Record<string, string[] | ScopeListing>) {
+  const listed: string[] = [];
+  const read: string[][] = [];
+  const deps: WatchDeps = {
+    db,
+    now: () => clock,
+    async list(scope) {
+      listed.push(scope.id);
+      const h = held[scope.id]!;
+      return Array.isArray(h) ? { ok: true, keys: [...h], requests: 1 } : h;
+    },
+    async read(_scope, keys) {
+      read.push([...keys]);
+      return { facts: keys.map((k) => ticketFacts(J, k, H)) };
+    },
+    // As the background records: evaluated against the active configuration, one row per ticket.
+    async record(scope, facts) {
+      const config = await createConfigCache(db)();
+      const { sightings } = await evaluateTickets(db, { type: 'sla:evaluate', source: 'jira', site: scope.site, tickets: facts as TicketFacts[] }, config, clock);
+      await recordTickets(db, sightings);
+    },
+  };
+  return { deps, listed, read };
+}
+
+describe('a round of watching', () => {
+  it('lists each scope, reads its tickets into the store, and is not due again before the interval', async () => {
+    const scope = await addPersonalScope(db, { site: J, name: 'SUP', query: { kind: 'jql', jql: 'project = SUP' } });
+    const site = fakeSite({ [scope.id]: ['SUP-1', 'SUP-2'] });
+    const runner = createWatchRunner(site.deps);
+    const report = await runner.run();
+    expect(report.listed).toEqual([{ id: scope.id, ok: true, tickets: 2, read: 2, requests: 1 }]);
+    expect((await db.tickets.toArray()).map((t) => [t.key, t.phase])).toEqual([
+      ['SUP-1', 'running'],
+      ['SUP-2', 'running'],
+    ]);
+    expect((await readWatchState(db))[scope.id]).toMatchObject({ keys: ['SUP-1', 'SUP-2'], lastSuccessAt: NOW, nextTryAt: NOW + 2 * MIN });
+
+    clock += MIN;
+    expect((await runner.run()).listed).toEqual([]);
+    clock += MIN;
+    expect((await runner.run()).listed).toHaveLength(1);
+    // Forced (a scope just added, "Refresh now"): at once.
+    expect((await runner.run({ force: true })).listed).toHaveLength(1);
+  });
+
+  it('reads a ticket that left the scope once more, so a solved one stops looking at risk', async () => {
+    const scope = await addPersonalScope(db, { site: J, query: { kind: 'filter', filter: '10001' } });
+    const held: Record<string, string[]> = { [scope.id]: ['SUP-1', 'SUP-2'] };
+    const site = fakeSite(held);
+    site.deps.read = async (_scope, keys) => ({
+      facts: keys.map((k) => (k === 'SUP-1' && held[scope.id]!.length === 1 ? ticketFacts(J, k, H, { status: 'Done', statusCategory: 'done', resolvedAt: NOW }) : ticketFacts(J, k, H))),
+    });
+    const runner = createWatchRunner(site.deps);
+    await runner.run();
+    held[scope.id] = ['SUP-2'];
+    clock += 2 * MIN;
+    await runner.run();
+    expect((await db.tickets.get([J, 'SUP-1']))!.phase).toBe('stopped');
+    expect((await readWatchState(db))[scope.id]!.keys).toEqual(['SUP-2']);
+  });
+
+  it('keeps the last good listing and says why when a scope fails; the other scopes go on', async () => {
+    const broken = await addPersonalScope(db, { site: J, query: { kind: 'queue', serviceDesk: '2', queue: '7' } });
+    const fine = await addPersonalScope(db, { site: 'acme.zendesk.com', query: { kind: 'view', view: '360001' } });
+    const site = fakeSite({ [broken.id]: { ok: false, failure: 'signed-out', message: 'Sign in to acme.atlassian.net.', requests: 1 }, [fine.id]: ['1'] });
+    const report = await createWatchRunner(site.deps).run();
+    expect(report.listed.map((l) => [l.id, l.ok])).toEqual([
+      [broken.id, false],
+      [fine.id, true],
+    ]);
+    expect((await readWatchState(db))[broken.id]!.error).toEqual({ failure: 'signed-out', message: 'Sign in to acme.atlassian.net.', at: NOW });
+  });
+
+  it('takes turns: two rounds asked together never list a scope twice at once', async () => {
+    const scope = await addPersonalScope(db, { site: J, query: { kind: 'jql', jql: 'project = SUP' } });
+    const site = fakeSite({ [scope.id]: ['SUP-1'] });
+    let inFlight = 0;
+    let most = 0;
+    const list = site.deps.list;
+    site.deps.list = async (s, signal) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return list(s, signal);
+    };
+    const runner = createWatchRunner(site.deps);
+    const [a, b] = await Promise.all([runner.run(), runner.run()]);
+    expect(most).toBe(1);
+    // The second found the scope not due: listed once in all.
+    expect([a.listed.length, b.listed.length]).toEqual([1, 0]);
+  });
+
+  it('forgets the state of a scope no longer watched', async () => {
+    const scope = await addPersonalScope(db, { site: J, query: { kind: 'jql', jql: 'project = SUP' } });
+    await createWatchRunner(fakeSite({ [scope.id]: ['SUP-1'] }).deps).run();
+    await removePersonalScope(db, scope.id);
+    expect(await readWatchState(db)).toEqual({});
+  });
+});
+
+describe('personal scopes', () => {
+  it('refuses the same scope twice', async () => {
+    const scope: Omit<WatchScope, 'id' | 'origin'> = { site: J, query: { kind: 'jql', jql: 'project = SUP' } };
+    await addPersonalScope(db, scope);
+    await expect(addPersonalScope(db, scope)).rejects.toThrow(ScopeRefused);
+    await expect(addPersonalScope(db, scope)).rejects.toThrow('You already watch this.');
+  });
+
+  it('are read by the runner only for the scopes it was asked about', async () => {
+    const a = await addPersonalScope(db, { site: J, query: { kind: 'jql', jql: 'a = 1' } });
+    const b = await addPersonalScope(db, { site: J, query: { kind: 'jql', jql: 'b = 1' } });
+    const site = fakeSite({ [a.id]: [], [b.id]: [] });
+    const spy = vi.spyOn(site.deps, 'list');
+    await createWatchRunner(site.deps).run({ only: [b.id] });
+    expect(spy.mock.calls.map(([s]) => s.id)).toEqual([b.id]);
+  });
+});

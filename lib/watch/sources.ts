@@ -1,0 +1,65 @@
+/**
+ * How the background reaches a watched scope's site (issue 16 §2): the scope's kind says Jira or
+ * Zendesk; a `*.atlassian.net` site is Jira Cloud, any other Jira a Data Center at its root; the
+ * listing is the scope's own (jira.ts, zendesk.ts), the facts come from the overlay's enrichment
+ * in its background form (Jira by GET only: a background POST carries the extension's origin,
+ * which Atlassian's XSRF protection may refuse), under the account's audit budget the tabs share.
+ */
+import { createEnricher as createJiraEnricher } from '../sources/jira/enrich';
+import type { SearchTarget } from '../sources/jira/rest';
+import { createZendeskEnricher, type ZendeskEnricherOptions } from '../sources/zendesk/enrich';
+import type { Fetch, RequestContext } from '../sources/http';
+import { failureWords } from '../view/words';
+import { listJiraScope } from './jira';
+import type { ReadOutcome } from './runner';
+import type { JiraScopeQuery, ScopeListing, WatchScope, ZendeskScopeQuery } from './types';
+import { listZendeskScope } from './zendesk';
+
+export type ScopeSource = 'jira' | 'zendesk';
+
+export function sourceOf(scope: WatchScope): ScopeSource {
+  return scope.query.kind === 'view' || scope.query.kind === 'search' ? 'zendesk' : 'jira';
+}
+
+export function jiraTarget(site: string): SearchTarget {
+  const origin = `https://${site}`;
+  return { kind: site.endsWith('.atlassian.net') ? 'cloud' : 'dc', baseUrl: origin, site };
+}
+
+export interface ScopeSourcesOptions {
+  fetch: Fetch;
+  now(): number;
+  /** The account's audit budget and trails, shared with the tabs (lib/messaging/audit-budget.ts). */
+  auditBudget?: ZendeskEnricherOptions['auditBudget'];
+  shareTrails?: ZendeskEnricherOptions['shareTrails'];
+}
+
+export function createScopeSources(options: ScopeSourcesOptions) {
+  const jira = createJiraEnricher({ fetch: options.fetch, target: (origin) => jiraTarget(new URL(origin).hostname), method: 'GET' });
+  const zendesk = createZendeskEnricher({
+    fetch: options.fetch,
+    ...(options.auditBudget ? { auditBudget: options.auditBudget } : {}),
+    ...(options.shareTrails ? { shareTrails: options.shareTrails } : {}),
+  });
+  const context = (scope: WatchScope, signal: AbortSignal): RequestContext => ({ fetch: options.fetch, origin: `https://${scope.site}`, signal, now: options.now() });
+
+  return {
+    list(scope: WatchScope, signal: AbortSignal): Promise<ScopeListing> {
+      return sourceOf(scope) === 'jira'
+        ? listJiraScope(context(scope, signal), jiraTarget(scope.site), scope.query as JiraScopeQuery)
+        : listZendeskScope(context(scope, signal), `https://${scope.site}`, scope.query as ZendeskScopeQuery);
+    },
+
+    async read(scope: WatchScope, keys: readonly string[], signal: AbortSignal): Promise<ReadOutcome> {
+      const enricher = sourceOf(scope) === 'jira' ? jira : zendesk;
+      const result = await enricher.enrich(keys, { origin: `https://${scope.site}`, signal, now: options.now() });
+      const facts = keys.flatMap((k) => {
+        const f = result.facts.get(k);
+        return f ? [f] : [];
+      });
+      return result.failure ? { facts, failure: { failure: result.failure, message: `${scope.site}: ${failureWords(result.failure)}` } } : { facts };
+    },
+  };
+}
+
+export type ScopeSources = ReturnType<typeof createScopeSources>;

@@ -1,0 +1,132 @@
+/**
+ * What the background knows of each watched scope between rounds (issue 16 §2): the tickets it
+ * held at the last listing, where the rotation of re-reads got to, how the last read went and
+ * when the next is due. Pure: the runner keeps it in the database (the service worker may stop
+ * at any time), the popup and the options page read it to say each scope's coverage.
+ */
+import type { ScopeFailure, ScopeListing, WatchScope } from './types';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
+/** The alarm's default period, and its floor (the alarms API fires at most every 30 s). */
+export const WATCH_DEFAULT_MINUTES = 2;
+export const WATCH_FLOOR_MINUTES = 0.5;
+/** Tickets whose facts one round reads again for one scope, besides those that joined or left it. */
+export const REREAD_PER_ROUND = 500;
+/** Backoff after failures a retry can cure (rate limits, server errors, the network): doubled each time, up to this. */
+const BACKOFF_MAX_MS = 30 * MINUTE;
+
+export interface ScopeError {
+  failure: ScopeFailure;
+  message: string;
+  at: number;
+}
+
+export interface ScopeState {
+  /** The tickets the scope held at its last listing (keys or ids). */
+  keys: string[];
+  /** Where the next round's re-reads start in `keys`. */
+  cursor: number;
+  lastSuccessAt?: number;
+  /** The last listing's failure, until a listing succeeds. */
+  error?: ScopeError;
+  /** Some tickets' facts could not be read on the last round (their site's failure). */
+  partial?: ScopeError;
+  /** Failures in a row that backed off. */
+  failures: number;
+  nextTryAt: number;
+}
+
+export const emptyScopeState = (now: number): ScopeState => ({ keys: [], cursor: 0, failures: 0, nextTryAt: now });
+
+/** The state as storage gives it back: anything, until checked. */
+export function storedScopeStates(value: unknown): Record<string, ScopeState> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  const out: Record<string, ScopeState> = {};
+  for (const [id, s] of Object.entries(value as Record<string, Partial<ScopeState> | null>)) {
+    if (!s || !Array.isArray(s.keys) || typeof s.nextTryAt !== 'number') continue;
+    out[id] = {
+      ...(s as ScopeState),
+      keys: s.keys.filter((k): k is string => typeof k === 'string'),
+      cursor: typeof s.cursor === 'number' ? s.cursor : 0,
+      failures: typeof s.failures === 'number' ? s.failures : 0,
+    };
+  }
+  return out;
+}
+
+/** What one round reads for a scope that listed `keys`: those that joined or left, then the next ones in rotation. */
+export function planReads(state: ScopeState, keys: readonly string[], perRound = REREAD_PER_ROUND): { read: string[]; cursor: number } {
+  const before = new Set(state.keys);
+  const now = new Set(keys);
+  const joined = keys.filter((k) => !before.has(k));
+  // A ticket that left is read once more: solved, or moved to another team, it must not go on looking at risk.
+  const left = state.keys.filter((k) => !now.has(k));
+  const read = new Set([...joined, ...left]);
+  const staying = keys.filter((k) => before.has(k));
+  let cursor = staying.length > 0 ? state.cursor % staying.length : 0;
+  const turn = Math.min(perRound, staying.length);
+  for (let i = 0; i < turn; i++) read.add(staying[(cursor + i) % staying.length]!);
+  cursor = staying.length > 0 ? (cursor + turn) % staying.length : 0;
+  return { read: [...read], cursor };
+}
+
+/** Failures a later try can cure back off; a signed-out site or a wrong query is tried again next round, when the person may have fixed it. */
+function retryDelay(failure: ScopeFailure, failures: number, intervalMs: number, retryAfterMs: number | undefined): number {
+  if (failure === 'rate-limited' || failure === 'server-error' || failure === 'network' || failure === 'bad-response') {
+    return Math.max(retryAfterMs ?? 0, Math.min(BACKOFF_MAX_MS, intervalMs * 2 ** Math.min(failures, 10)));
+  }
+  return intervalMs;
+}
+
+/** After a listing (and the re-reads it planned, `readFailure` when some could not be read). */
+export function afterListing(state: ScopeState, listing: ScopeListing, cursor: number, now: number, intervalMs: number, readFailure?: { failure: ScopeFailure; message: string }): ScopeState {
+  if (!listing.ok) {
+    const failures = state.failures + 1;
+    const { error: _gone, ...rest } = state;
+    return { ...rest, error: { failure: listing.failure, message: listing.message, at: now }, failures, nextTryAt: now + retryDelay(listing.failure, failures, intervalMs, listing.retryAfterMs) };
+  }
+  const { error: _error, partial: _partial, ...rest } = state;
+  return {
+    ...rest,
+    keys: listing.keys,
+    cursor,
+    lastSuccessAt: now,
+    failures: 0,
+    nextTryAt: now + intervalMs,
+    ...(readFailure ? { partial: { ...readFailure, at: now } } : {}),
+  };
+}
+
+const ago = (ms: number): string => {
+  if (ms < 45 * SECOND) return `${Math.max(1, Math.round(ms / SECOND))} s ago`;
+  if (ms < 45 * MINUTE) return `${Math.round(ms / MINUTE)} min ago`;
+  const hours = Math.round(ms / (60 * MINUTE));
+  return hours < 36 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+};
+
+export interface ScopeCoverage {
+  id: string;
+  /** The scope's name, or what it asks for. */
+  label: string;
+  site: string;
+  /** "412 tickets · refreshed 40 s ago", or the error. */
+  text: string;
+  status: 'ok' | 'pending' | 'error';
+  /** The site to sign in to, when that is what it takes. */
+  signIn?: string;
+}
+
+/** One line per scope, as the popup and the options page say it. */
+export function coverage(scope: WatchScope, state: ScopeState | undefined, now: number, label: string): ScopeCoverage {
+  const base = { id: scope.id, label, site: scope.site };
+  if (state?.error) {
+    if (state.error.failure === 'signed-out') return { ...base, status: 'error', text: `Sign in to ${scope.site} to refresh`, signIn: `https://${scope.site}/` };
+    return { ...base, status: 'error', text: state.error.message };
+  }
+  if (!state || state.lastSuccessAt === undefined) return { ...base, status: 'pending', text: 'Not read yet' };
+  const count = `${state.keys.length.toLocaleString('en')} ticket${state.keys.length === 1 ? '' : 's'}`;
+  const partial = state.partial ? ` · some not read: ${state.partial.message}` : '';
+  return { ...base, status: 'ok', text: `${count} · refreshed ${ago(now - state.lastSuccessAt)}${partial}` };
+}
