@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { handle, type FakeSiteData } from '../sites/index';
+import { startSiteProxy } from './site-proxy';
 
 export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 /** The browser suites' build (`wxt build --mode e2e`, testing/e2e/global-setup.ts). */
@@ -47,6 +48,12 @@ export interface LaunchOptions {
   grantOrigins?: string[];
   /** A manifest `key`, so the extension has a known id (extension-key.ts): what a policy names it by. */
   key?: string;
+  /**
+   * The service worker's own requests (watched scopes) reach the fake sites through a local proxy
+   * (site-proxy.ts) instead of the harness's interception, which misreports their cookies: the
+   * fake site then judges the session by the Cookie header the browser really sent.
+   */
+  serveBackground?: boolean;
 }
 
 /**
@@ -79,6 +86,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
         ...(options.key ? { key: options.key } : {}),
       })
     : base;
+  const sites: FakeSiteData = options.sites ?? { jira: [], zendesk: [] };
+  const proxy = options.serveBackground ? await startSiteProxy(sites, []) : null;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_BIN,
     headless: options.headless ?? true,
@@ -92,13 +101,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(proxy ? [`--proxy-server=http://127.0.0.1:${proxy.port}`, '--ignore-certificate-errors'] : []),
       ...(options.extension === false ? [] : [`--disable-extensions-except=${buildDir}`, `--load-extension=${buildDir}`]),
     ],
   });
 
-  const sites: FakeSiteData = options.sites ?? { jira: [], zendesk: [] };
   await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
+    if (proxy && request.serviceWorker()) return route.continue();
     const response = handle(sites, {
       method: request.method(),
       url: new URL(request.url()),
@@ -150,6 +160,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     },
     async close() {
       await context.close();
+      await proxy?.close();
       await rm(profile, { recursive: true, force: true });
       await rm(`${profile}-build`, { recursive: true, force: true });
     },

@@ -1,0 +1,113 @@
+/**
+ * Watched queues in Chromium (issue 16): a Jira JQL scope and a Zendesk view are added on the
+ * options page, no page of either site is ever opened, and the background's own reads (with the
+ * session cookie the browser holds, judged by the fake sites on the header the browser really
+ * sent: the harness routes the service worker's requests through a proxy) fill the popup with
+ * exact figures, raise one alert per ticket about to breach, and say when a site signed out.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from '../browser/chromium';
+import { screenshotFailures } from '../browser/failures';
+import { importConfig } from '../browser/options';
+import { DEMO_JIRA_STATES, DEMO_ZENDESK_STATES, demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
+import { SESSION_COOKIE, type FakeSiteData } from '../sites/index';
+
+const sample = readFileSync(SAMPLE_CONFIG_PATH, 'utf8');
+const JIRA = 'acme.atlassian.net';
+const ZENDESK = 'acme.zendesk.com';
+const JQL = 'project = SUP AND statusCategory != Done';
+const VIEW = '360001';
+
+const all = [...Object.entries(DEMO_JIRA_STATES), ...Object.entries(DEMO_ZENDESK_STATES)];
+const keysIn = (state: string) => all.filter(([, s]) => s === state).map(([k]) => k);
+const URGENT = [...keysIn('breached'), ...keysIn('at-risk')];
+
+let session: ChromiumSession;
+let options: Page;
+const sites: FakeSiteData = {
+  ...demoSites(Date.now()),
+  requireSession: true,
+  apiLog: [],
+  jiraScopes: { [JQL]: Object.keys(DEMO_JIRA_STATES) },
+  zendeskViews: { [VIEW]: Object.keys(DEMO_ZENDESK_STATES).map(Number) },
+};
+const [cookieName, cookieValue] = SESSION_COOKIE.split('=') as [string, string];
+const signedIn = (domain: string) => ({ name: cookieName, value: cookieValue, domain, path: '/', secure: true, sameSite: 'Lax' as const });
+
+beforeAll(async () => {
+  session = await launchChromium({ sites, serveBackground: true, grant: ['notifications'] });
+  // Signed in to both sites earlier, as a lead is: the cookies are there, no page of theirs is open.
+  await session.context.addCookies([signedIn(JIRA), signedIn(ZENDESK)]);
+  options = await session.openExtensionPage('options.html');
+  await importConfig(options, [{ name: 'sla-config.sample.json', text: sample }]);
+});
+afterAll(async () => {
+  await session?.close();
+});
+screenshotFailures('chromium', () => session?.context);
+
+async function watch(kind: string, site: string, fill: Record<string, string>): Promise<void> {
+  const section = options.getByRole('region', { name: 'Watched queues' });
+  await section.getByLabel('What to watch').selectOption({ label: kind });
+  await section.getByLabel('Site').fill(site);
+  for (const [label, value] of Object.entries(fill)) await section.getByLabel(label, { exact: true }).fill(value);
+  await section.getByRole('button', { name: 'Watch', exact: true }).click();
+  await section.getByText(/^Watching /).waitFor();
+}
+
+const rowKeys = (popup: Page) => popup.$$eval('[role="option"] .urgent-row__key', (els) => els.map((e) => e.textContent));
+
+describe('watched queues in Chromium', () => {
+  it('a Jira query and a Zendesk view, with no page of either open, fill the popup with exact figures', async () => {
+    await watch('Jira: a JQL query', JIRA, { 'JQL query': JQL, 'Name (optional)': 'Support queue' });
+    await watch('Zendesk: a view', ZENDESK, { 'View id': VIEW });
+    const section = options.getByRole('region', { name: 'Watched queues' });
+    await expect.poll(() => section.getByText(/tickets · refreshed/).count(), { timeout: 20_000 }).toBe(2);
+
+    const popup = await session.openExtensionPage('popup.html');
+    const watched = popup.getByRole('region', { name: 'Watched' });
+    await expect.poll(() => watched.getByText(`${Object.keys(DEMO_JIRA_STATES).length} tickets · refreshed`, { exact: false }).count()).toBe(1);
+    await expect.poll(() => watched.getByText(`${Object.keys(DEMO_ZENDESK_STATES).length} tickets · refreshed`, { exact: false }).count()).toBe(1);
+    await expect.poll(async () => new Set(await rowKeys(popup)), { timeout: 10_000 }).toEqual(new Set(URGENT));
+    // Every figure from the sites' APIs, read with the user's session.
+    expect(await popup.getByText('All figures exact').count()).toBe(1);
+    await popup.close();
+
+    // Nothing of either site was opened as a page.
+    expect(session.context.pages().map((p) => new URL(p.url()).hostname)).not.toEqual(expect.arrayContaining([JIRA]));
+    expect(session.context.pages().some((p) => /atlassian|zendesk/.test(p.url()))).toBe(false);
+    // The background read with GETs only, each with the session cookie the browser holds.
+    const background = sites.apiLog!.filter((r) => r.url.hostname === JIRA || r.url.hostname === ZENDESK);
+    expect(background.length).toBeGreaterThan(0);
+    expect(background.every((r) => r.method === 'GET')).toBe(true);
+    expect(background.every((r) => (r.cookie ?? '').split(/;\s*/).includes(SESSION_COOKIE))).toBe(true);
+  });
+
+  it('with alerts on, a watched ticket about to breach raises one desktop alert', async () => {
+    await options.reload();
+    const toggle = options.getByRole('checkbox', { name: 'Show desktop alerts' });
+    await toggle.check();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    // The next round records what it read, and each recording checks for alerts.
+    await options.getByRole('region', { name: 'Watched queues' }).getByRole('button', { name: 'Refresh now' }).click();
+    const ids = async () => Object.keys((await options.evaluate('chrome.notifications.getAll()')) as Record<string, unknown>);
+    const atRisk = keysIn('at-risk');
+    await expect.poll(ids, { timeout: 15_000 }).toEqual(expect.arrayContaining(atRisk.map((k) => expect.stringMatching(new RegExp(`^sla\\|(${JIRA}|${ZENDESK})\\|${k}\\|`)))));
+    const shown = await ids();
+    await options.getByRole('region', { name: 'Watched queues' }).getByRole('button', { name: 'Refresh now' }).click();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await ids()).sort()).toEqual([...shown].sort());
+  });
+
+  it('a site that signed the lead out says so, with the way to sign in, never a silent stale list', async () => {
+    await session.context.clearCookies({ domain: ZENDESK });
+    await options.getByRole('region', { name: 'Watched queues' }).getByRole('button', { name: 'Refresh now' }).click();
+    const popup = await session.openExtensionPage('popup.html');
+    const watched = popup.getByRole('region', { name: 'Watched' });
+    await expect.poll(() => watched.getByText(`Sign in to ${ZENDESK} to refresh`).count(), { timeout: 15_000 }).toBe(1);
+    expect(await watched.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
+    await popup.close();
+  });
+});

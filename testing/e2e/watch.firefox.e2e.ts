@@ -1,0 +1,109 @@
+/**
+ * Watched queues in Firefox ESR (issue 16): a Jira JQL scope and a Zendesk view added on the
+ * options page are read by the background page, which no tab's interception sees (it reaches the
+ * fake sites through the harness's proxy, whose sites judge the session by the Cookie header
+ * Firefox really sent), with no page of either site open: the popup lists the right tickets with
+ * exact figures, and a site without the session says to sign in.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotFailures } from '../browser/failures';
+import { launchFirefox, type FirefoxSession } from '../browser/firefox';
+import { DEMO_JIRA_STATES, DEMO_ZENDESK_STATES, demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
+import { SESSION_COOKIE, type FakeSiteData } from '../sites/index';
+
+const sample = readFileSync(SAMPLE_CONFIG_PATH, 'utf8');
+const JIRA = 'acme.atlassian.net';
+const ZENDESK = 'acme.zendesk.com';
+const JQL = 'project = SUP AND statusCategory != Done';
+const VIEW = '360001';
+const all = [...Object.entries(DEMO_JIRA_STATES), ...Object.entries(DEMO_ZENDESK_STATES)];
+const URGENT = all.filter(([, s]) => s === 'breached' || s === 'at-risk').map(([k]) => k);
+
+const sites: FakeSiteData = {
+  ...demoSites(Date.now()),
+  requireSession: true,
+  apiLog: [],
+  jiraScopes: { [JQL]: Object.keys(DEMO_JIRA_STATES) },
+  zendeskViews: { [VIEW]: Object.keys(DEMO_ZENDESK_STATES).map(Number) },
+};
+const [cookieName, cookieValue] = SESSION_COOKIE.split('=') as [string, string];
+
+let session: FirefoxSession | undefined;
+let options: Page;
+screenshotFailures('firefox', () => session?.browser);
+
+const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
+const shows = (page: Page, words: string | RegExp, timeout = 20_000) =>
+  page.waitForFunction(
+    (w: string, flags: string) => new RegExp(w, flags).test(document.body.innerText),
+    { timeout },
+    typeof words === 'string' ? words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : words.source,
+    typeof words === 'string' ? '' : words.flags,
+  );
+
+async function watch(kind: string, site: string, placeholder: string, value: string): Promise<void> {
+  await options.select('#watch select', kind);
+  await options.type('#watch input[placeholder="acme.atlassian.net"]', site);
+  await options.type(`#watch input[placeholder='${placeholder}']`, value);
+  await options.click('#watch form button[type=submit]');
+  await shows(options, /Watching /);
+  // The form is empty again for the next scope.
+  await options.waitForFunction(() => (document.querySelector<HTMLInputElement>('#watch input[placeholder="acme.atlassian.net"]')?.value ?? 'x') === '');
+}
+
+describe('watched queues in Firefox', () => {
+  beforeAll(async () => {
+    session = await launchFirefox({ sites, serveBackground: true });
+    // Signed in to both sites earlier: the cookies are in the profile, no page of theirs is open.
+    await session.browser.setCookie(
+      { name: cookieName, value: cookieValue, domain: JIRA, path: '/', secure: true, sameSite: 'Lax' },
+      { name: cookieName, value: cookieValue, domain: ZENDESK, path: '/', secure: true, sameSite: 'Lax' },
+    );
+    options = await session.openExtensionPage('options.html');
+    await shows(options, 'Import a configuration');
+    await options.evaluate((text: string) => {
+      const area = [...document.querySelectorAll('textarea')].find((t) => t.closest('section')?.id === 'import');
+      if (!area) throw new Error('no paste area');
+      area.value = text;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, sample);
+    await options.click('::-p-text(Check pasted configuration)');
+    await options.click('::-p-aria(Apply[role="button"])');
+    await shows(options, /Version 1 is now active/);
+  });
+  afterAll(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('a Jira query and a Zendesk view fill the popup with exact figures, read by the background with the session', async () => {
+    await watch('jql', JIRA, 'project = SUP AND statusCategory != Done', JQL);
+    await watch('view', ZENDESK, '360001234567', VIEW);
+    await shows(options, new RegExp(`${Object.keys(DEMO_JIRA_STATES).length} tickets · refreshed`));
+    await shows(options, new RegExp(`${Object.keys(DEMO_ZENDESK_STATES).length} tickets · refreshed`));
+
+    const popup = await session!.openExtensionPage('popup.html');
+    await popup.waitForFunction((n: number) => document.querySelectorAll('[role="option"] .urgent-row__key').length === n, { timeout: 15_000 }, URGENT.length);
+    const keys = await popup.$$eval('[role="option"] .urgent-row__key', (els) => els.map((e) => e.textContent));
+    expect(new Set(keys)).toEqual(new Set(URGENT));
+    expect(await bodyText(popup)).toContain('All figures exact');
+    await popup.close();
+
+    const background = sites.apiLog!.filter((r) => r.url.hostname === JIRA || r.url.hostname === ZENDESK);
+    expect(background.length).toBeGreaterThan(0);
+    expect(background.every((r) => r.method === 'GET')).toBe(true);
+    expect(background.every((r) => (r.cookie ?? '').split(/;\s*/).includes(SESSION_COOKIE))).toBe(true);
+    expect(session!.blockedRequests).toEqual([]);
+  });
+
+  it('a site without the session says to sign in', async () => {
+    await session!.browser.deleteCookie({ name: cookieName, value: cookieValue, domain: ZENDESK, path: '/' } as Parameters<FirefoxSession['browser']['deleteCookie']>[0]);
+    await options.click('::-p-text(Refresh now)');
+    await shows(options, `Sign in to ${ZENDESK} to refresh`);
+    const popup = await session!.openExtensionPage('popup.html');
+    await shows(popup, `Sign in to ${ZENDESK} to refresh`);
+    await popup.close();
+  });
+});
