@@ -458,3 +458,24 @@ describe('against the fake sites the browser suites use', () => {
     expect(await listJiraScope(contextOf(fetch), CLOUD, QUEUE)).toMatchObject({ ok: false, failure: 'signed-out', requests: 1 });
   });
 });
+
+describe('which tickets changed since the last listing', () => {
+  const NOW = Date.parse('2026-12-03T10:00:00Z');
+  it('asks JQL for the scope updated since then (the server’s own clock, a minute to spare), and names only tickets the scope holds', async () => {
+    const fetch = recording((url) => (/updated >= -/.test(url.searchParams.get('jql') ?? '') ? json(200, cloudPage(['SUP-2', 'OPS-9'])) : json(200, cloudPage(keyRange(1, 3)))));
+    const listing = await listJiraScope({ ...contextOf(fetch), now: NOW }, CLOUD, FILTER, undefined, NOW - 5 * 60_000);
+    expect(listing).toEqual({ ok: true, keys: ['SUP-1', 'SUP-2', 'SUP-3'], requests: 2, changed: ['SUP-2'] });
+    expect(fetch.calls[1]!.url.searchParams.get('jql')).toBe('(filter = 10001) AND updated >= -6m');
+    expect(fetch.calls.every((c) => c.init.method === 'GET')).toBe(true);
+  });
+
+  it('without an answer to that, lists the scope all the same and leaves the choice to the rotation', async () => {
+    const fetch = recording((url) => (/updated >= -/.test(url.searchParams.get('jql') ?? '') ? json(503, {}) : json(200, cloudPage(keyRange(1, 3)))));
+    expect(await listJiraScope({ ...contextOf(fetch), now: NOW }, CLOUD, JQL, undefined, NOW - 60_000)).toEqual({ ok: true, keys: ['SUP-1', 'SUP-2', 'SUP-3'], requests: 2 });
+  });
+
+  it('a first listing (no since) asks once and says nothing of changes', async () => {
+    const fetch = recording(() => json(200, cloudPage(keyRange(1, 2))));
+    expect(await listJiraScope({ ...contextOf(fetch), now: NOW }, CLOUD, JQL)).toEqual({ ok: true, keys: ['SUP-1', 'SUP-2'], requests: 1 });
+  });
+});

@@ -24,6 +24,7 @@
  */
 import { requestJson, type JsonAnswer, type RequestContext } from '../sources/http';
 import { requestSearchPage, type SearchTarget } from '../sources/jira/rest';
+import { parseJiraDate } from '../sources/jira/dates';
 import { isValidIssueKey } from '../sources/jira/urls';
 import { arr, obj, str } from '../sources/json';
 import type { EnrichFailure } from '../sources/types';
@@ -173,7 +174,33 @@ function pagerFor(context: RequestContext, target: SearchTarget, query: JiraScop
  * not, in one sentence naming the site. A scope of more than `maxTickets` is refused as soon as
  * that is known (Data Center's `total`, or the keys gathered so far), never cut short.
  */
-export async function listJiraScope(context: RequestContext, target: SearchTarget, query: JiraScopeQuery, maxTickets = MAX_SCOPE_TICKETS): Promise<ScopeListing> {
+export async function listJiraScope(context: RequestContext, target: SearchTarget, query: JiraScopeQuery, maxTickets = MAX_SCOPE_TICKETS, since?: number): Promise<ScopeListing> {
+  const listing = await listKeys(context, target, query, maxTickets);
+  if (!listing.ok || since === undefined) return strip(listing);
+  if (query.kind === 'queue') return listing.updated ? withChanged(listing, since) : strip(listing);
+  // JQL's relative dates are the server's own clock and zone: "updated >= -7m", a minute to spare.
+  const minutes = Math.max(1, Math.ceil((context.now - since) / 60_000) + 1);
+  const jql = `(${query.kind === 'jql' ? query.jql : `filter = ${query.filter.trim()}`}) AND updated >= -${minutes}m`;
+  const changed = await listKeys(context, target, { kind: 'jql', jql }, maxTickets);
+  const requests = listing.requests + changed.requests;
+  // Without the second answer the runner reads in rotation: the scope itself was listed.
+  if (!changed.ok) return { ok: true, keys: listing.keys, requests };
+  const held = new Set(listing.keys);
+  return { ok: true, keys: listing.keys, requests, changed: changed.keys.filter((k) => held.has(k)) };
+}
+
+type KeysListing = ScopeListing & { updated?: Map<string, number> };
+
+function strip(listing: KeysListing): ScopeListing {
+  if (!listing.ok) return listing;
+  return { ok: true, keys: listing.keys, requests: listing.requests };
+}
+
+function withChanged(listing: Extract<KeysListing, { ok: true }>, since: number): ScopeListing {
+  return { ok: true, keys: listing.keys, requests: listing.requests, changed: listing.keys.filter((k) => (listing.updated?.get(k) ?? Infinity) >= since) };
+}
+
+async function listKeys(context: RequestContext, target: SearchTarget, query: JiraScopeQuery, maxTickets: number): Promise<KeysListing> {
   const { site } = target;
   let requests = 0;
   const failed = (failure: ScopeFailure, message: string, retryAfterMs?: number): ScopeListing => ({ ok: false, failure, message, requests, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
@@ -189,6 +216,7 @@ export async function listJiraScope(context: RequestContext, target: SearchTarge
   const pager = pagerFor(context, target, query, maxTickets);
   const maxPages = Math.ceil(maxTickets / SMALLEST_PAGE) + 1;
   const keys = new Set<string>();
+  const updated = new Map<string, number>();
   let cursor: Cursor = { offset: 0 };
   for (let page = 0; page < maxPages; page++) {
     // Checked here, not left to the request: one not sent is not counted.
@@ -212,10 +240,15 @@ export async function listJiraScope(context: RequestContext, target: SearchTarge
     for (const issue of read.issues) {
       const key = str(obj(issue)?.key);
       // A key that is not one cannot be watched; it is left out rather than guessed.
-      if (key !== undefined && isValidIssueKey(key)) keys.add(key);
+      if (key !== undefined && isValidIssueKey(key)) {
+        keys.add(key);
+        // A JSM queue gives each issue's fields: its last change says whether to read it again.
+        const stamp = parseJiraDate(obj(obj(issue)?.fields)?.updated);
+        if (stamp !== null) updated.set(key, stamp);
+      }
     }
     if (keys.size > maxTickets) return tooMany();
-    if (!read.next) return { ok: true, keys: [...keys], requests };
+    if (!read.next) return { ok: true, keys: [...keys], requests, ...(updated.size > 0 ? { updated } : {}) };
     // A page that gives nothing yet says more follow would be asked again and again.
     if (read.issues.length === 0) return failed('bad-response', failureMessage('bad-response', query, site, false));
     cursor = read.next;

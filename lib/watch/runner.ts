@@ -8,7 +8,7 @@
  */
 import type { SlaLensDatabase } from '../db/database';
 import type { TicketFacts } from '../sla/index';
-import { afterListing, emptyScopeState, planReads, WATCH_DEFAULT_MINUTES } from './state';
+import { afterListing, changesSince, emptyScopeState, planReads, WATCH_DEFAULT_MINUTES } from './state';
 import { keepStatesOf, readScopes, readWatchState, writeScopeState } from './store';
 import type { ScopeFailure, ScopeListing, WatchScope } from './types';
 
@@ -21,8 +21,8 @@ export interface ReadOutcome {
 export interface WatchDeps {
   db: SlaLensDatabase;
   now(): number;
-  /** Lists the scope on its site (lib/watch/jira.ts, zendesk.ts). */
-  list(scope: WatchScope, signal: AbortSignal): Promise<ScopeListing>;
+  /** Lists the scope on its site (lib/watch/jira.ts, zendesk.ts), saying which tickets changed since `since` where it can. */
+  list(scope: WatchScope, signal: AbortSignal, since?: number): Promise<ScopeListing>;
   /** Reads these tickets' facts through the site's enrichment. */
   read(scope: WatchScope, keys: readonly string[], signal: AbortSignal): Promise<ReadOutcome>;
   /** Records the facts as the overlays' sightings are recorded. */
@@ -51,13 +51,13 @@ export function createWatchRunner(deps: WatchDeps) {
       const now = deps.now();
       const before = states[scope.id] ?? emptyScopeState(now);
       if (!force && before.nextTryAt > now) continue;
-      const listing = await deps.list(scope, signal);
+      const listing = await deps.list(scope, signal, changesSince(before));
       if (!listing.ok) {
         await writeScopeState(deps.db, scope.id, afterListing(before, listing, before.cursor, deps.now(), intervalMs()));
         report.listed.push({ id: scope.id, ok: false, tickets: 0, read: 0, requests: listing.requests });
         continue;
       }
-      const plan = planReads(before, listing.keys);
+      const plan = planReads(before, listing.keys, listing.changed);
       const outcome = plan.read.length > 0 ? await deps.read(scope, plan.read, signal) : { facts: [] };
       if (outcome.facts.length > 0) await deps.record(scope, outcome.facts);
       await writeScopeState(deps.db, scope.id, afterListing(before, listing, plan.cursor, deps.now(), intervalMs(), outcome.failure));

@@ -44,10 +44,10 @@ export function createScopeSources(options: ScopeSourcesOptions) {
   const context = (scope: WatchScope, signal: AbortSignal): RequestContext => ({ fetch: options.fetch, origin: `https://${scope.site}`, signal, now: options.now() });
 
   return {
-    list(scope: WatchScope, signal: AbortSignal): Promise<ScopeListing> {
+    list(scope: WatchScope, signal: AbortSignal, since?: number): Promise<ScopeListing> {
       return sourceOf(scope) === 'jira'
-        ? listJiraScope(context(scope, signal), jiraTarget(scope.site), scope.query as JiraScopeQuery)
-        : listZendeskScope(context(scope, signal), `https://${scope.site}`, scope.query as ZendeskScopeQuery);
+        ? listJiraScope(context(scope, signal), jiraTarget(scope.site), scope.query as JiraScopeQuery, undefined, since)
+        : listZendeskScope(context(scope, signal), `https://${scope.site}`, scope.query as ZendeskScopeQuery, undefined, since);
     },
 
     async read(scope: WatchScope, keys: readonly string[], signal: AbortSignal): Promise<ReadOutcome> {

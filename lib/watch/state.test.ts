@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterListing, coverage, emptyScopeState, planReads, storedScopeStates, type ScopeState } from './state';
+import { afterListing, changesSince, coverage, emptyScopeState, planReads, storedScopeStates, type ScopeState } from './state';
 import type { WatchScope } from './types';
 
 const NOW = Date.parse('2026-12-03T09:00:00Z');
@@ -14,14 +14,27 @@ describe('planReads', () => {
 
     const state: ScopeState = { ...emptyScopeState(NOW), keys: keys(6) };
     // SUP-7 joined, SUP-1 left; two a round of the five that stayed.
-    const next = planReads(state, [...keys(5, 2), 'SUP-7'], 2);
+    const next = planReads(state, [...keys(5, 2), 'SUP-7'], undefined, 2);
     expect(next.read).toEqual(['SUP-7', 'SUP-1', 'SUP-2', 'SUP-3']);
     expect(next.cursor).toBe(2);
-    const after = planReads({ ...state, keys: [...keys(5, 2), 'SUP-7'], cursor: next.cursor }, [...keys(5, 2), 'SUP-7'], 2);
+    const after = planReads({ ...state, keys: [...keys(5, 2), 'SUP-7'], cursor: next.cursor }, [...keys(5, 2), 'SUP-7'], undefined, 2);
     expect(after.read).toEqual(['SUP-4', 'SUP-5']);
     // The rotation wraps around: every ticket is read again in turn.
-    const wrap = planReads({ ...state, keys: keys(3), cursor: 2 }, keys(3), 2);
+    const wrap = planReads({ ...state, keys: keys(3), cursor: 2 }, keys(3), undefined, 2);
     expect(wrap).toEqual({ read: ['SUP-3', 'SUP-1'], cursor: 1 });
+  });
+
+  it('reads what the site says changed, and far fewer in rotation when it can say', () => {
+    const state: ScopeState = { ...emptyScopeState(NOW), keys: keys(1000) };
+    const plan = planReads(state, keys(1000), ['SUP-500', 'SUP-700']);
+    expect(plan.read.slice(0, 2)).toEqual(['SUP-500', 'SUP-700']);
+    expect(plan.read).toHaveLength(2 + 50);
+    expect(planReads(state, keys(1000)).read).toHaveLength(500);
+  });
+
+  it('counts changes from a minute before the last good listing, and not before a first', () => {
+    expect(changesSince(emptyScopeState(NOW))).toBeUndefined();
+    expect(changesSince({ ...emptyScopeState(NOW), lastSuccessAt: NOW })).toBe(NOW - MIN);
   });
 
   it('reads nothing of an empty scope, and everything that left it', () => {

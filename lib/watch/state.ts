@@ -12,8 +12,15 @@ const MINUTE = 60 * SECOND;
 /** The alarm's default period, and its floor (the alarms API fires at most every 30 s). */
 export const WATCH_DEFAULT_MINUTES = 2;
 export const WATCH_FLOOR_MINUTES = 0.5;
-/** Tickets whose facts one round reads again for one scope, besides those that joined or left it. */
+/** Tickets whose facts one round reads again for one scope, besides those that joined or left it, when the listing cannot say which changed. */
 export const REREAD_PER_ROUND = 500;
+/**
+ * The same when it can: a change the site's stamp missed (a clock skew, an edit that does not
+ * touch `updated`) is still read again within a few rounds.
+ */
+export const REREAD_WITH_CHANGES = 50;
+/** How far before the last good listing a change counts as new: the sites' clocks and ours differ. */
+export const CHANGE_MARGIN_MS = 60_000;
 /** Backoff after failures a retry can cure (rate limits, server errors, the network): doubled each time, up to this. */
 const BACKOFF_MAX_MS = 30 * MINUTE;
 
@@ -56,14 +63,22 @@ export function storedScopeStates(value: unknown): Record<string, ScopeState> {
   return out;
 }
 
-/** What one round reads for a scope that listed `keys`: those that joined or left, then the next ones in rotation. */
-export function planReads(state: ScopeState, keys: readonly string[], perRound = REREAD_PER_ROUND): { read: string[]; cursor: number } {
+/** Where a listing counts changes from: the last good one, less the margin; none before a first. */
+export function changesSince(state: ScopeState): number | undefined {
+  return state.lastSuccessAt === undefined ? undefined : state.lastSuccessAt - CHANGE_MARGIN_MS;
+}
+
+/**
+ * What one round reads for a scope that listed `keys`: those that joined or left, those the site
+ * says changed (`changed`, when it could say), then the next ones in rotation.
+ */
+export function planReads(state: ScopeState, keys: readonly string[], changed?: readonly string[], perRound = changed ? REREAD_WITH_CHANGES : REREAD_PER_ROUND): { read: string[]; cursor: number } {
   const before = new Set(state.keys);
   const now = new Set(keys);
   const joined = keys.filter((k) => !before.has(k));
   // A ticket that left is read once more: solved, or moved to another team, it must not go on looking at risk.
   const left = state.keys.filter((k) => !now.has(k));
-  const read = new Set([...joined, ...left]);
+  const read = new Set([...joined, ...left, ...(changed ?? [])]);
   const staying = keys.filter((k) => before.has(k));
   let cursor = staying.length > 0 ? state.cursor % staying.length : 0;
   const turn = Math.min(perRound, staying.length);

@@ -36,6 +36,12 @@ export type ScopeListing =
       keys: string[];
       /** Requests this listing made. */
       requests: number;
+      /**
+       * Of `keys`, those changed at or after the `since` the lister was given, when it could tell
+       * (a second query for Jira's JQL and filters, the tickets' own stamps for Zendesk and JSM
+       * queues); absent when it could not, and the runner reads in rotation instead.
+       */
+      changed?: string[];
     }
   | {
       ok: false;

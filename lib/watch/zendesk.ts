@@ -24,6 +24,7 @@
  */
 import { obj, str, type Json } from '../sources/json';
 import { requestJson, type HttpFailure, type JsonAnswer, type RequestContext } from '../sources/http';
+import { parseZendeskDate } from '../sources/zendesk/parse';
 import { MAX_SCOPE_TICKETS, type ScopeListing, type ZendeskScopeQuery } from './types';
 
 /**
@@ -55,7 +56,17 @@ interface Listing {
   requests: number;
 }
 
-export async function listZendeskScope(context: RequestContext, origin: string, query: ZendeskScopeQuery, maxTickets = MAX_SCOPE_TICKETS): Promise<ScopeListing> {
+export async function listZendeskScope(context: RequestContext, origin: string, query: ZendeskScopeQuery, maxTickets = MAX_SCOPE_TICKETS, since?: number): Promise<ScopeListing> {
+  const listing = await listIds(context, origin, query, maxTickets);
+  if (!listing.ok) return listing;
+  const { updated, ...rest } = listing;
+  // Every ticket a view or the export lists carries its last change: which to read again is free.
+  return since === undefined ? rest : { ...rest, changed: rest.keys.filter((id) => (updated?.get(id) ?? Infinity) >= since) };
+}
+
+type IdsListing = ScopeListing & { updated?: Map<string, number> };
+
+async function listIds(context: RequestContext, origin: string, query: ZendeskScopeQuery, maxTickets: number): Promise<IdsListing> {
   const site = siteOf(origin);
   if (query.kind === 'view') {
     const view = query.view.trim();
@@ -73,7 +84,7 @@ export async function listZendeskScope(context: RequestContext, origin: string, 
   return listSearch({ context, origin, site, kind: 'search', label: `the search “${clip(search)}”`, requests: 0 }, search, maxTickets);
 }
 
-async function listView(run: Listing, view: string, maxTickets: number): Promise<ScopeListing> {
+async function listView(run: Listing, view: string, maxTickets: number): Promise<IdsListing> {
   const base = `${run.origin}/api/v2/views/${view}`;
   const count = await get(run, `${base}/count.json`);
   // Paging would meet the same answer; other failures only cost the early refusal.
@@ -87,7 +98,7 @@ async function listView(run: Listing, view: string, maxTickets: number): Promise
   return collect(run, `${base}/tickets.json?page[size]=${ZENDESK_PAGE_SIZE}`, 'tickets', maxTickets, (status) => (status === 404 ? notFound(run, view) : undefined));
 }
 
-async function listSearch(run: Listing, search: string, maxTickets: number): Promise<ScopeListing> {
+async function listSearch(run: Listing, search: string, maxTickets: number): Promise<IdsListing> {
   const url = `${run.origin}/api/v2/search/export.json?query=${encodeURIComponent(search)}&filter[type]=ticket&page[size]=${ZENDESK_PAGE_SIZE}`;
   return collect(run, url, 'results', maxTickets, (status, body) => {
     if (status !== 400 && status !== 422) return undefined;
@@ -102,9 +113,10 @@ async function listSearch(run: Listing, search: string, maxTickets: number): Pro
  * they pass `maxTickets`, so a scope past the cap costs at most one page more than the cap.
  * `refusal` reads a status other than 200 (with its body) that means something for this endpoint.
  */
-async function collect(run: Listing, first: string, key: 'tickets' | 'results', maxTickets: number, refusal: (status: number, body: unknown) => Failure | undefined): Promise<ScopeListing> {
+async function collect(run: Listing, first: string, key: 'tickets' | 'results', maxTickets: number, refusal: (status: number, body: unknown) => Failure | undefined): Promise<IdsListing> {
   const ids: string[] = [];
   const seen = new Set<string>();
+  const updated = new Map<string, number>();
   const cursors = new Set<string>();
   const maxPages = Math.ceil(maxTickets / ZENDESK_PAGE_SIZE) + 1 + SPARE_PAGES;
   let url: string | null = first;
@@ -131,13 +143,15 @@ async function collect(run: Listing, first: string, key: 'tickets' | 'results', 
       if (seen.has(id)) continue;
       seen.add(id);
       ids.push(id);
+      const stamp = parseZendeskDate(ticket?.updated_at);
+      if (stamp !== null) updated.set(id, stamp);
     }
     if (ids.length > maxTickets) return tooMany(run, maxTickets);
     const next = nextPage(body, first, run.origin, cursors);
     if (next === undefined) return unreadable(run);
     url = next;
   }
-  return { ok: true, keys: ids, requests: run.requests };
+  return { ok: true, keys: ids, requests: run.requests, updated };
 }
 
 /**
