@@ -36,6 +36,8 @@ export interface PopupViewProps {
   format?: TimeFormat;
   /** The team's subscribed configuration cannot be applied: why, and the way to the settings. */
   configTrouble?: { text: string; onOpenSettings(): void } | undefined;
+  /** The tab shows a list SLA Lens can watch: the button's words, and how it went. */
+  watchThisPage?: { label: string; busy: boolean; result?: { text: string; tone: 'success' | 'error' }; onWatch(): void } | undefined;
   /** The watched scopes' coverage (issue 16), when any scope is watched. */
   watched?: WatchedScopesProps | undefined;
   /** A new configuration version, said once: its words, the way to its changes, and dismissal. */
@@ -102,6 +104,16 @@ export function PopupView(props: PopupViewProps) {
           </div>
         )}
         {props.unreadablePage && <UnreadablePage {...props.unreadablePage} />}
+        {config && props.watchThisPage && (
+          <div class="popup__watch-page">
+            {!props.watchThisPage.result || props.watchThisPage.result.tone === 'error' ? (
+              <Button variant="secondary" size="small" disabled={props.watchThisPage.busy} onClick={props.watchThisPage.onWatch}>
+                {props.watchThisPage.label}
+              </Button>
+            ) : null}
+            <div role="status">{props.watchThisPage.result && <Notice tone={props.watchThisPage.result.tone}>{props.watchThisPage.result.text}</Notice>}</div>
+          </div>
+        )}
         {config?.sitesDeclared === false && (
           <p class="popup__tracked popup__every-site">
             Every Jira and Zendesk site counts here, vendors’ and customers’ too. To count only yours, add <code>"sites"</code> to the configuration.

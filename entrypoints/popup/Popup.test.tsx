@@ -8,7 +8,7 @@ import type { SelfHostedSite } from '../../lib/sources/site-registry';
 import { coveredSites } from './covered-sites';
 import type { TabPageStatus } from '../../lib/tabs/tab-status';
 import { Popup } from './Popup';
-import { addPersonalScope, writeScopeState } from '../../lib/watch/store';
+import { addPersonalScope, readPersonalScopes, writeScopeState } from '../../lib/watch/store';
 import { afterFetch, subscribe } from '../../lib/subscription/state';
 
 const J = 'acme.atlassian.net';
@@ -261,6 +261,64 @@ describe('watched scopes', () => {
     expect(rows.map((r) => r.textContent)).toEqual(['SUP queue' + J + '2 tickets · refreshed 40 s ago', 'View 360001acme.zendesk.comSign in to acme.zendesk.com to refreshSign in']);
     fireEvent.click(within(rows[1]!).getByRole('button', { name: 'Sign in' }));
     expect(openTab).toHaveBeenCalledWith('https://acme.zendesk.com/');
+  });
+});
+
+describe('watch this queue', () => {
+  it('on a JSM queue, asks the site which service desk it is, watches it and asks for a round; then offers it no more', async () => {
+    await applyConfig();
+    const request = vi.fn(async () => {});
+    const asked: string[] = [];
+    const watchPage = {
+      url: async () => `https://${J}/jira/servicedesk/projects/SUP/queues/custom/7`,
+      fetch: async (url: string) => {
+        asked.push(url);
+        return Response.json({ id: '2', projectKey: 'SUP' });
+      },
+      request,
+    };
+    const view = render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} watchPage={watchPage} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Watch this queue' }));
+    expect(await screen.findByText(`Watching Queue 7 of service desk 2 on ${J}.`)).toBeTruthy();
+    expect(asked).toEqual([`https://${J}/rest/servicedeskapi/servicedesk/SUP`]);
+    const [scope] = await readPersonalScopes(db);
+    expect(scope).toMatchObject({ site: J, query: { kind: 'queue', serviceDesk: '2', queue: '7' } });
+    expect(request).toHaveBeenCalledWith({ only: [scope!.id], force: true });
+    view.unmount();
+    render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} watchPage={watchPage} />);
+    await screen.findByRole('region', { name: 'Watched' });
+    expect(screen.queryByRole('button', { name: 'Watch this queue' })).toBeNull();
+  });
+
+  it('on a Zendesk view offers to watch the view; on a ticket, nothing', async () => {
+    await applyConfig();
+    const request = vi.fn(async () => {});
+    const view = render(
+      <Popup
+        db={db}
+        now={() => clock}
+        openTab={openTab}
+        openSettings={openSettings}
+        selfHostedSites={async () => SELF_HOSTED}
+        watchPage={{ url: async () => 'https://acme.zendesk.com/agent/filters/360001', fetch: async () => new Response(), request }}
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Watch this view' }));
+    expect(await screen.findByText('Watching View 360001 on acme.zendesk.com.')).toBeTruthy();
+    view.unmount();
+    render(
+      <Popup
+        db={db}
+        now={() => clock}
+        openTab={openTab}
+        openSettings={openSettings}
+        selfHostedSites={async () => SELF_HOSTED}
+        watchPage={{ url: async () => `https://${J}/browse/SUP-1`, fetch: async () => new Response(), request }}
+      />,
+    );
+    await screen.findByText(/version 1/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('button', { name: /^Watch this/ })).toBeNull();
   });
 });
 

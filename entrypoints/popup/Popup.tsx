@@ -17,7 +17,10 @@ import { useLiveQuery } from '../../lib/options/use-live-query';
 import type { SelfHostedSite } from '../../lib/sources/site-registry';
 import { diagnosticsReport, type TabPageStatus } from '../../lib/tabs/tab-status';
 import { coveredSites } from './covered-sites';
-import { readScopes, readWatchState } from '../../lib/watch/store';
+import { addPersonalScope, readScopes, readWatchState, ScopeRefused } from '../../lib/watch/store';
+import { scopeFromPage, serviceDeskFor, type PageScope } from '../../lib/watch/from-page';
+import type { ScopeQuery } from '../../lib/watch/types';
+import type { Fetch } from '../../lib/sources/http';
 import { coverage } from '../../lib/watch/state';
 import { describeScope } from '../../lib/config/format';
 
@@ -40,6 +43,11 @@ export interface PopupProps {
   seenVersion?: { read(): Promise<number | null>; write(id: number): Promise<void> };
   /** The configuration subscribed by URL, as the background last left it: a failing one is said here too. */
   subscription?: { read(): Promise<SubscriptionState | null> };
+  /**
+   * "Watch this queue": the address of the tab the popup is about, a `fetch` to ask a JSM site
+   * which service desk a project is, and the way to ask the background for a round now.
+   */
+  watchPage?: { url(): Promise<string | null>; fetch: Fetch; request(options: { force?: boolean; only?: string[] }): Promise<void> };
   /** The sites the organisation's policy lists (lib/managed): they declare its sites as the configuration's own do. */
   policySites?: () => Promise<readonly string[]>;
   /** The options page's address: the announcement links to its history. */
@@ -75,6 +83,7 @@ export function Popup({
   agreementsUrl,
   subscription,
   policySites,
+  watchPage,
 }: PopupProps) {
   const [pageStatus, setPageStatus] = useState<TabPageStatus | null>(null);
   useEffect(() => watchPageStatus?.(setPageStatus), [watchPageStatus]);
@@ -176,6 +185,47 @@ export function Popup({
     };
   }, [subscription, now]);
 
+  // The list the tab shows, when it is one SLA Lens can watch and does not yet.
+  const [pageScope, setPageScope] = useState<PageScope | null>(null);
+  const [watching, setWatching] = useState<{ busy: boolean; text?: string; tone?: 'success' | 'error' }>({ busy: false });
+  useEffect(() => {
+    let live = true;
+    watchPage
+      ?.url()
+      .then((url) => live && setPageScope(url ? scopeFromPage(url) : null))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [watchPage]);
+  const alreadyWatched =
+    pageScope !== null &&
+    watched.status === 'ready' &&
+    !!watched.value?.scopes.some((s) =>
+      'query' in pageScope
+        ? s.site === pageScope.site && JSON.stringify(s.query) === JSON.stringify(pageScope.query)
+        : s.site === pageScope.site && s.query.kind === 'queue' && s.query.queue === pageScope.jsmQueue.queue,
+    );
+  async function watchThisPage() {
+    if (!pageScope || !watchPage) return;
+    setWatching({ busy: true });
+    try {
+      let query: ScopeQuery;
+      if ('query' in pageScope) query = pageScope.query;
+      else {
+        const origin = `https://${pageScope.site}`;
+        const desk = await serviceDeskFor({ fetch: watchPage.fetch, origin, signal: AbortSignal.timeout(20_000), now: now() }, origin, pageScope.jsmQueue.project);
+        if (!desk.ok) return setWatching({ busy: false, text: desk.message, tone: 'error' });
+        query = { kind: 'queue', serviceDesk: desk.id, queue: pageScope.jsmQueue.queue };
+      }
+      const added = await addPersonalScope(db, { site: pageScope.site, query });
+      await watchPage.request({ only: [added.id], force: true });
+      setWatching({ busy: false, text: `Watching ${describeScope(added)} on ${added.site}.`, tone: 'success' });
+    } catch (error) {
+      setWatching({ busy: false, text: error instanceof ScopeRefused ? error.message : `It could not be watched: ${String(error)}`, tone: 'error' });
+    }
+  }
+
   // Sites the policy declares: "every site counts here" would not be true.
   const [policyDeclares, setPolicyDeclares] = useState(false);
   useEffect(() => {
@@ -204,6 +254,11 @@ export function Popup({
       onOpen={(ticket: TicketSummary | MissedTicket) => openTicket(ticket, openTab)}
       onOpenSettings={openSettings}
       onOpenAgreements={agreementsUrl ? () => openTab(agreementsUrl) : undefined}
+      watchThisPage={
+        pageScope && (!alreadyWatched || watching.text)
+          ? { label: watchLabel(pageScope), busy: watching.busy, ...(watching.text ? { result: { text: watching.text, tone: watching.tone ?? 'success' } } : {}), onWatch: () => void watchThisPage() }
+          : undefined
+      }
       watched={
         watched.status === 'ready' && watched.value
           ? { scopes: watched.value.scopes.map((scope) => coverage(scope, watched.value!.states[scope.id], tick, scope.name ?? describeScope(scope))), onSignIn: openTab }
@@ -219,4 +274,10 @@ export function Popup({
       }
     />
   );
+}
+
+/** What the button calls the list the tab shows. */
+function watchLabel(scope: PageScope): string {
+  if (!('query' in scope)) return 'Watch this queue';
+  return scope.query.kind === 'view' ? 'Watch this view' : scope.query.kind === 'filter' ? 'Watch this filter' : 'Watch this search';
 }

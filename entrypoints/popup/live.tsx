@@ -9,7 +9,7 @@ import { createSiteRegistry } from '../../lib/sources/site-registry';
 import { browserVersion } from '../../lib/tabs/tab-status';
 import { Popup, type PopupProps } from './Popup';
 import { watchActiveTabStatus } from './tab-status';
-import { MANAGED_STATUS_KEY, SEEN_VERSION_KEY, SUBSCRIPTION_KEY } from '../../lib/storage-keys';
+import { MANAGED_STATUS_KEY, SEEN_VERSION_KEY, SUBSCRIPTION_KEY, WATCH_REQUEST_KEY } from '../../lib/storage-keys';
 import { storedManagedStatus } from '../../lib/managed/status';
 import { storedSubscription } from '../../lib/subscription/state';
 
@@ -30,6 +30,11 @@ export function mountPopup(root: HTMLElement, initial: PopupProps['initial']): v
       optionsUrl={browser.runtime.getURL('/options.html')}
       agreementsUrl={browser.runtime.getURL('/agreements.html')}
       subscription={{ read: async () => storedSubscription((await browser.storage.local.get(SUBSCRIPTION_KEY))[SUBSCRIPTION_KEY]) }}
+      watchPage={{
+        url: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.url ?? null,
+        fetch: (input, init) => fetch(input, init),
+        request: (options) => browser.storage.local.set({ [WATCH_REQUEST_KEY]: { at: Date.now(), ...options } }),
+      }}
       policySites={async () => storedManagedStatus((await browser.storage.local.get(MANAGED_STATUS_KEY))[MANAGED_STATUS_KEY])?.reading.settings.sites ?? []}
       seenVersion={{
         read: async () => {
