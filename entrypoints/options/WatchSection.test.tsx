@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SlaLensDatabase } from '../../lib/db/database';
+import { readWallboardSettings, saveWallboardSettings } from '../../lib/db/wallboard';
 import { createOptionsStores } from '../../lib/options/context';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
 import { addPersonalScope, readPersonalScopes, writeScopeState } from '../../lib/watch/store';
@@ -97,5 +98,34 @@ describe('watched queues on the options page', () => {
     fireEvent.submit(form(section));
     expect(await within(section).findByText('You already watch this.')).toBeTruthy();
     expect(await readPersonalScopes(db)).toHaveLength(1);
+  });
+
+  it('keeps the wallboard’s setting to hide ticket titles, and links to the wallboard when it has its address', async () => {
+    const section = await renderWatch();
+    const hide = (await within(section).findByRole('checkbox', { name: 'Hide ticket titles on the wallboard (for screens in public spaces)' })) as HTMLInputElement;
+    await waitFor(() => expect(hide.disabled).toBe(false));
+    expect(hide.checked).toBe(false);
+    expect(within(section).queryByRole('link', { name: 'Open the wallboard' })).toBeNull();
+    fireEvent.click(hide);
+    await waitFor(async () => expect(await readWallboardSettings(db)).toEqual({ hideTitles: true }));
+    expect(hide.checked).toBe(true);
+    // Changed elsewhere (another options tab): the box follows.
+    await saveWallboardSettings(db, { hideTitles: false });
+    await waitFor(() => expect(hide.checked).toBe(false));
+    cleanup();
+
+    const apis = createFakeSiteApis();
+    const stores = createOptionsStores(db, {
+      now: () => NOW,
+      fetchSample: async () => '{}',
+      download: () => {},
+      yieldToUi: async () => {},
+      sites: { registry: createSiteRegistry(apis), onPermissionsChanged: apis.onPermissionsChanged },
+      alerts: { requestPermission: async () => false, hasPermission: async () => false },
+      wallboardUrl: 'chrome-extension://abc/wallboard.html',
+    });
+    render(<OptionsApp stores={stores} />);
+    const linked = await screen.findByRole('region', { name: 'Watched queues' });
+    expect((await within(linked).findByRole('link', { name: 'Open the wallboard' })).getAttribute('href')).toBe('chrome-extension://abc/wallboard.html');
   });
 });

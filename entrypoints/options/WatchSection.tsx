@@ -8,6 +8,7 @@ import { useLiveQuery } from '../../lib/options/use-live-query';
 import { EMPTY_SCOPE_INPUT, KIND_WORDS, scopeFromInput, type ScopeInput, type ScopeInputField, type ScopeKind } from '../../lib/watch/input';
 import { coverage } from '../../lib/watch/state';
 import { addPersonalScope, readScopes, readWatchState, removePersonalScope, ScopeRefused } from '../../lib/watch/store';
+import { readWallboardSettings, saveWallboardSettings } from '../../lib/db/wallboard';
 import type { WatchScope } from '../../lib/watch/types';
 
 const KINDS = Object.keys(KIND_WORDS) as ScopeKind[];
@@ -176,7 +177,36 @@ export function WatchSection() {
         </div>
         <div role="status">{result && <Notice tone={result.tone}>{result.text}</Notice>}</div>
       </form>
+      <WallboardBlock />
     </Section>
+  );
+}
+
+/** The wallboard (issue 16 §3): its one setting, and the way to it (the page itself needs no clicks). */
+function WallboardBlock() {
+  const { db, env } = useOptions();
+  const settings = useLiveQuery(() => readWallboardSettings(db), [db]);
+  return (
+    <div class="subsection">
+      <h3 class="subsection__title">Wallboard</h3>
+      <p class="subsection__hint">A page for a TV or a second screen: counts, the breaches of the next hours and the most urgent tickets, for every ticket or one queue, refreshing itself.</p>
+      <label class="field field--inline">
+        <input
+          type="checkbox"
+          checked={settings.status === 'ready' && settings.value.hideTitles}
+          disabled={settings.status !== 'ready'}
+          onChange={(e) => void saveWallboardSettings(db, { hideTitles: e.currentTarget.checked })}
+        />{' '}
+        Hide ticket titles on the wallboard (for screens in public spaces)
+      </label>
+      {env.wallboardUrl && (
+        <p>
+          <a href={env.wallboardUrl} target="_blank" rel="noopener">
+            Open the wallboard
+          </a>
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -66,6 +66,7 @@ function main() {
       test: (scope) => createScopeSources({ fetch: (input, init) => fetch(input, init), now: Date.now }).list({ ...scope, id: 'test', origin: 'personal' }, AbortSignal.timeout(60_000)),
       request: (options) => browser.storage.local.set({ [WATCH_REQUEST_KEY]: { at: Date.now(), ...options } }),
     },
+    wallboardUrl: browser.runtime.getURL('/wallboard.html'),
     sites: {
       // Extension pages have the same APIs as the background: no messaging needed.
       registry: createSiteRegistry({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local }),

@@ -50,7 +50,8 @@ export interface LoadOptions {
 const DAY = 24 * 60 * 60_000;
 const MAX = Infinity;
 
-function summaryOf(row: StoredTicket, view: SlaView, calendars: CalendarSpecs, now: number): TicketSummary {
+/** A stored ticket as the popup's and the wallboard's rows show it, read from its view at `now`. */
+export function summaryOf(row: StoredTicket, view: SlaView, calendars: CalendarSpecs, now: number): TicketSummary {
   const d = readView(view, calendars, now, { moments: false });
   const shown = d.shown?.clock;
   return {

@@ -31,6 +31,8 @@ export interface OptionsEnv extends ImportDeps, HistoryDeps {
   managed?: ManagedDeps;
   /** Watched scopes (issue 16): list one on its site now (the Test button), and ask the background for a round. */
   watch?: { test(scope: ScopeDraft): Promise<ScopeListing>; request(options: { force?: boolean; only?: string[] }): Promise<void> };
+  /** The wallboard page's address (`browser.runtime.getURL`, which components cannot call); no link without it. */
+  wallboardUrl?: string;
 }
 
 export interface OptionsStores {

@@ -114,7 +114,8 @@ export function afterListing(state: ScopeState, listing: ScopeListing, cursor: n
   };
 }
 
-const ago = (ms: number): string => {
+/** How long ago, as every coverage line and the wallboard's "Updated …" say it. */
+export const ago = (ms: number): string => {
   if (ms < 45 * SECOND) return `${Math.max(1, Math.round(ms / SECOND))} s ago`;
   if (ms < 45 * MINUTE) return `${Math.round(ms / MINUTE)} min ago`;
   const hours = Math.round(ms / (60 * MINUTE));

@@ -11,28 +11,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from '../browser/chromium';
 import { screenshotFailures } from '../browser/failures';
 import { importConfig } from '../browser/options';
-import { DEMO_JIRA_STATES, DEMO_ZENDESK_STATES, demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
+import { DEMO_JIRA_STATES, DEMO_URGENT, DEMO_ZENDESK_STATES, SAMPLE_CONFIG_PATH, WATCH_JQL, WATCH_VIEW, watchedDemoSites } from '../sites/demo';
 import { SESSION_COOKIE, type FakeSiteData } from '../sites/index';
 
 const sample = readFileSync(SAMPLE_CONFIG_PATH, 'utf8');
 const JIRA = 'acme.atlassian.net';
 const ZENDESK = 'acme.zendesk.com';
-const JQL = 'project = SUP AND statusCategory != Done';
-const VIEW = '360001';
+const JQL = WATCH_JQL;
+const VIEW = WATCH_VIEW;
 
 const all = [...Object.entries(DEMO_JIRA_STATES), ...Object.entries(DEMO_ZENDESK_STATES)];
 const keysIn = (state: string) => all.filter(([, s]) => s === state).map(([k]) => k);
-const URGENT = [...keysIn('breached'), ...keysIn('at-risk')];
+const URGENT = DEMO_URGENT;
 
 let session: ChromiumSession;
 let options: Page;
-const sites: FakeSiteData = {
-  ...demoSites(Date.now()),
-  requireSession: true,
-  apiLog: [],
-  jiraScopes: { [JQL]: Object.keys(DEMO_JIRA_STATES) },
-  zendeskViews: { [VIEW]: Object.keys(DEMO_ZENDESK_STATES).map(Number) },
-};
+const sites: FakeSiteData = watchedDemoSites(Date.now());
 const [cookieName, cookieValue] = SESSION_COOKIE.split('=') as [string, string];
 const signedIn = (domain: string) => ({ name: cookieName, value: cookieValue, domain, path: '/', secure: true, sameSite: 'Lax' as const });
 

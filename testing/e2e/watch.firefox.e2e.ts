@@ -10,24 +10,17 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotFailures } from '../browser/failures';
 import { launchFirefox, type FirefoxSession } from '../browser/firefox';
-import { DEMO_JIRA_STATES, DEMO_ZENDESK_STATES, demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
+import { DEMO_JIRA_STATES, DEMO_URGENT, DEMO_ZENDESK_STATES, SAMPLE_CONFIG_PATH, WATCH_JQL, WATCH_VIEW, watchedDemoSites } from '../sites/demo';
 import { SESSION_COOKIE, type FakeSiteData } from '../sites/index';
 
 const sample = readFileSync(SAMPLE_CONFIG_PATH, 'utf8');
 const JIRA = 'acme.atlassian.net';
 const ZENDESK = 'acme.zendesk.com';
-const JQL = 'project = SUP AND statusCategory != Done';
-const VIEW = '360001';
-const all = [...Object.entries(DEMO_JIRA_STATES), ...Object.entries(DEMO_ZENDESK_STATES)];
-const URGENT = all.filter(([, s]) => s === 'breached' || s === 'at-risk').map(([k]) => k);
+const JQL = WATCH_JQL;
+const VIEW = WATCH_VIEW;
+const URGENT = DEMO_URGENT;
 
-const sites: FakeSiteData = {
-  ...demoSites(Date.now()),
-  requireSession: true,
-  apiLog: [],
-  jiraScopes: { [JQL]: Object.keys(DEMO_JIRA_STATES) },
-  zendeskViews: { [VIEW]: Object.keys(DEMO_ZENDESK_STATES).map(Number) },
-};
+const sites: FakeSiteData = watchedDemoSites(Date.now());
 const [cookieName, cookieValue] = SESSION_COOKIE.split('=') as [string, string];
 
 let session: FirefoxSession | undefined;

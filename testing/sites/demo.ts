@@ -110,3 +110,21 @@ export function demoSites(now: number, config: ResolvedConfig = sampleConfig()):
     zendeskView: { title: 'Unsolved tickets in your groups' },
   };
 }
+
+/** The watched scopes the browser suites add (issue 16): every demo ticket, by a Jira query and a Zendesk view. */
+export const WATCH_JQL = 'project = SUP AND statusCategory != Done';
+export const WATCH_VIEW = '360001';
+
+/** The demo sites, signed-in only, serving the watched scopes and logging each API request. */
+export function watchedDemoSites(now: number): FakeSiteData {
+  return {
+    ...demoSites(now),
+    requireSession: true,
+    apiLog: [],
+    jiraScopes: { [WATCH_JQL]: Object.keys(DEMO_JIRA_STATES) },
+    zendeskViews: { [WATCH_VIEW]: Object.keys(DEMO_ZENDESK_STATES).map(Number) },
+  };
+}
+
+/** The demo tickets breached or at risk: what the popup's urgent list shows. */
+export const DEMO_URGENT = [...Object.entries(DEMO_JIRA_STATES), ...Object.entries(DEMO_ZENDESK_STATES)].filter(([, s]) => s === 'breached' || s === 'at-risk').map(([k]) => k);
