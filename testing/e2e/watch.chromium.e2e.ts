@@ -79,6 +79,31 @@ describe('watched queues in Chromium', () => {
     expect(background.every((r) => (r.cookie ?? '').split(/;\s*/).includes(SESSION_COOKIE))).toBe(true);
   });
 
+  it('the wallboard shows the same figures as the popup, with no interaction', async () => {
+    const countsOf = async (page: Page) => (await page.getByRole('list', { name: 'Tickets by state' }).innerText()).replace(/\s+/g, ' ').trim();
+    const popup = await session.openExtensionPage('popup.html');
+    await expect.poll(() => countsOf(popup), { timeout: 10_000 }).toContain(`${keysIn('breached').length} breached`);
+    const board = await session.openExtensionPage('wallboard.html');
+    await board.setViewportSize({ width: 1920, height: 1080 });
+    await expect.poll(() => countsOf(board), { timeout: 10_000 }).toContain(`${keysIn('breached').length} breached`);
+    for (const [n, word] of [
+      [keysIn('breached').length, 'breached'],
+      [keysIn('at-risk').length, 'at risk'],
+      [keysIn('paused').length, 'paused'],
+    ] as const) {
+      expect(await countsOf(board)).toContain(`${n} ${word}`);
+      expect(await countsOf(popup)).toContain(`${n} ${word}`);
+    }
+    // The urgent tickets, breached first, each with its countdown; nothing to click.
+    const rows = board.locator('table tbody tr');
+    await expect.poll(() => rows.count()).toBe(URGENT.length);
+    expect(new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td:nth-child(2)')?.textContent?.trim())))).toEqual(new Set(URGENT));
+    expect(await board.locator('button, a, input, select').count()).toBe(0);
+    if (process.env.SLA_LENS_SCREENSHOTS) await board.screenshot({ path: 'docs/wallboard.png' });
+    await board.close();
+    await popup.close();
+  });
+
   it('with alerts on, a watched ticket about to breach raises one desktop alert', async () => {
     await options.reload();
     const toggle = options.getByRole('checkbox', { name: 'Show desktop alerts' });
