@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SlaLensDatabase } from '../../lib/db/database';
+import { applyConfig } from '../../lib/db/__fixtures__/store';
 import { readWallboardSettings, saveWallboardSettings } from '../../lib/db/wallboard';
 import { createOptionsStores } from '../../lib/options/context';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
@@ -83,6 +84,16 @@ describe('watched queues on the options page', () => {
     fireEvent.input(within(section).getByLabelText('Queue id'), { target: { value: '7' } });
     fireEvent.click(within(section).getByRole('button', { name: 'Test' }));
     expect(await within(section).findByText('Queue 7 of service desk 2 does not exist on acme.atlassian.net, or you cannot see it.')).toBeTruthy();
+  });
+
+  it('refuses a site that is not the organisation’s, once the configuration lists its sites', async () => {
+    await applyConfig(db, JSON.stringify({ version: 1, sites: ['acme.atlassian.net'], policies: [{ id: 'p', match: {}, calendar: '24x7', targets: { '*': { resolution: '8h' } } }] }));
+    const section = await renderWatch();
+    fireEvent.input(within(section).getByLabelText('Site'), { target: { value: 'vendor.atlassian.net' } });
+    fireEvent.input(within(section).getByLabelText('JQL query'), { target: { value: 'project = X' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Test' }));
+    expect(await within(section).findByText('vendor.atlassian.net is not one of your organisation’s sites (acme.atlassian.net), so its tickets are not counted.')).toBeTruthy();
+    expect(test).not.toHaveBeenCalled();
   });
 
   it('asks for a self-hosted site to be allowed first, and refuses a scope already watched', async () => {

@@ -3,6 +3,8 @@ import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Section';
 import { describeScope } from '../../lib/config/format';
+import { isDeclaredSite } from '../../lib/config/match';
+import { activeConfig } from '../../lib/db/active-version';
 import { useOptions } from '../../lib/options/context';
 import { useLiveQuery } from '../../lib/options/use-live-query';
 import { EMPTY_SCOPE_INPUT, KIND_WORDS, scopeFromInput, type ScopeInput, type ScopeInputField, type ScopeKind } from '../../lib/watch/input';
@@ -36,8 +38,15 @@ export function WatchSection() {
     setProblems(outcome.ok ? {} : outcome.problems);
     if (!outcome.ok) return null;
     const site = outcome.scope.site;
-    if (!/\.(atlassian\.net|zendesk\.com)$/.test(site) && !(await env.sites.registry.trustedHosts()).has(site)) {
+    const selfHosted = await env.sites.registry.trustedHosts();
+    if (!/\.(atlassian\.net|zendesk\.com)$/.test(site) && !selfHosted.has(site)) {
       setProblems({ site: `Add ${site} under Sites first: SLA Lens reads only the sites you allowed.` });
+      return null;
+    }
+    // Tickets of a site that is not the organisation's are neither recorded nor counted: watching one would show nothing.
+    const config = await activeConfig(db);
+    if (config?.sites?.length && !isDeclaredSite(config, site, selfHosted)) {
+      setProblems({ site: `${site} is not one of your organisation’s sites (${config.sites.join(', ')}), so its tickets are not counted.` });
       return null;
     }
     return outcome.scope;
