@@ -19,6 +19,7 @@ const ZENDESK = 'acme.zendesk.com';
 const JQL = WATCH_JQL;
 const VIEW = WATCH_VIEW;
 const URGENT = DEMO_URGENT;
+const all = [...Object.entries(DEMO_JIRA_STATES), ...Object.entries(DEMO_ZENDESK_STATES)];
 
 const sites: FakeSiteData = watchedDemoSites(Date.now());
 const [cookieName, cookieValue] = SESSION_COOKIE.split('=') as [string, string];
@@ -89,6 +90,20 @@ describe('watched queues in Firefox', () => {
     expect(background.every((r) => r.method === 'GET')).toBe(true);
     expect(background.every((r) => (r.cookie ?? '').split(/;\s*/).includes(SESSION_COOKIE))).toBe(true);
     expect(session!.blockedRequests).toEqual([]);
+  });
+
+  it('the wallboard shows the popup’s figures', async () => {
+    const counts = (page: Page) => page.$eval('ul[aria-labelledby="wb-counts-title"]', (el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
+    const board = await session!.openExtensionPage('wallboard.html');
+    await board.waitForFunction((n: number) => document.querySelectorAll('table tbody tr').length === n, { timeout: 15_000 }, URGENT.length);
+    const text = await counts(board);
+    for (const [state, word] of [
+      ['breached', 'breached'],
+      ['at-risk', 'at risk'],
+      ['paused', 'paused'],
+    ] as const)
+      expect(text).toContain(`${all.filter(([, s]) => s === state).length} ${word}`);
+    await board.close();
   });
 
   it('a site without the session says to sign in', async () => {
