@@ -77,6 +77,8 @@ describe('coverage', () => {
     expect(coverage(scope, undefined, NOW, 'SUP queue').text).toBe('Not read yet');
     const signedOut = afterListing(read, { ok: false, failure: 'signed-out', message: 'x', requests: 1 }, 0, NOW, 2 * MIN);
     expect(coverage(scope, signedOut, NOW, 'SUP queue')).toMatchObject({ status: 'error', text: 'Sign in to acme.atlassian.net to refresh', signIn: 'https://acme.atlassian.net/' });
+    const forbidden = afterListing(read, { ok: false, failure: 'forbidden', message: 'x', requests: 1 }, 0, NOW, 2 * MIN);
+    expect(coverage(scope, forbidden, NOW, 'SUP queue')).toMatchObject({ status: 'error', text: 'Sign in to acme.atlassian.net to refresh' });
     const tooMany = afterListing(read, { ok: false, failure: 'too-many', message: 'The scope holds more than 10,000 tickets.', requests: 1 }, 0, NOW, 2 * MIN);
     expect(coverage(scope, tooMany, NOW, 'SUP queue')).toMatchObject({ status: 'error', text: 'The scope holds more than 10,000 tickets.' });
   });

@@ -138,7 +138,8 @@ export interface ScopeCoverage {
 export function coverage(scope: WatchScope, state: ScopeState | undefined, now: number, label: string): ScopeCoverage {
   const base = { id: scope.id, label, site: scope.site };
   if (state?.error) {
-    if (state.error.failure === 'signed-out') return { ...base, status: 'error', text: `Sign in to ${scope.site} to refresh`, signIn: `https://${scope.site}/` };
+    // From the background a 403 is most often a lapsed session too: the person is asked to sign in, as for a 401.
+    if (state.error.failure === 'signed-out' || state.error.failure === 'forbidden') return { ...base, status: 'error', text: `Sign in to ${scope.site} to refresh`, signIn: `https://${scope.site}/` };
     return { ...base, status: 'error', text: state.error.message };
   }
   if (!state || state.lastSuccessAt === undefined) return { ...base, status: 'pending', text: 'Not read yet' };
