@@ -164,6 +164,11 @@ export interface FakeSiteData {
   /** Each response waits this long before it is served, pages and API alike (the browser harness applies it; benchmarks set it). */
   latencyMs?: number;
   /**
+   * The sites' clock: what JQL's relative dates (`updated >= -5m`) and Zendesk's SLA sideload are
+   * counted from. `Date.now` when absent; a test or benchmark on a clock of its own sets it.
+   */
+  now?: () => number;
+  /**
    * Configuration files a team publishes, by full URL: served with an ETag of their content (a
    * matching `If-None-Match` gets 304) and, like a static host, `Access-Control-Allow-Origin: *`.
    * Tests change `body` to amend the file. Every request for one is logged.
@@ -182,6 +187,8 @@ const JIRA_QUEUE_VARIANTS: Record<number, QueueOptions> = {
 
 const html = (body: string, status = 200): FakeResponse => ({ status, contentType: 'text/html; charset=utf-8', body });
 const notFound = () => html('<!doctype html><title>Not found</title><h1>Page not found</h1>', 404);
+
+const clock = (data: FakeSiteData): number => data.now?.() ?? Date.now();
 
 /** The cookie a fake site's pages set, and its API then asks for. */
 export const SESSION_COOKIE = 'fake_session=signed-in';
@@ -224,7 +231,7 @@ function handleJiraDc(data: FakeSiteData, req: FakeRequest): FakeResponse {
   const context = base.pathname;
   if (!req.url.pathname.startsWith(`${context}/`)) return notFound();
   const path = req.url.pathname.slice(context.length);
-  if (path === '/rest/api/2/search') return jiraDcSearch(issues, req, DC_OFFSET_MINUTES, data.jiraScopes);
+  if (path === '/rest/api/2/search') return jiraDcSearch(issues, req, DC_OFFSET_MINUTES, data.jiraScopes, clock(data));
   if (path === '/rest/api/2/field') return jiraFields();
   const queueIssues = JSM_QUEUE_ISSUES.exec(path);
   if (queueIssues) return jsmQueueIssues(issues, req, data.jsmQueues, queueIssues[1]!, queueIssues[2]!, DC_OFFSET_MINUTES);
@@ -277,7 +284,7 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
   const dcHost = new URL(JIRA_DC_ORIGIN).hostname;
 
   if (hostname === new URL(JIRA_ORIGIN).hostname || hostname === new URL(PARTNER_JIRA_ORIGIN).hostname) {
-    if (pathname === '/rest/api/3/search/jql') return jiraSearch(data.jira, req, data.jiraScopes);
+    if (pathname === '/rest/api/3/search/jql') return jiraSearch(data.jira, req, data.jiraScopes, clock(data));
     const queueIssues = JSM_QUEUE_ISSUES.exec(pathname);
     if (queueIssues) return jsmQueueIssues(data.jira, req, data.jsmQueues, queueIssues[1]!, queueIssues[2]!);
     if (pathname === '/rest/api/3/changelog/bulkfetch') return jiraBulkChangelog(data.jira, req);
@@ -303,7 +310,7 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
   if (hostname === dcHost) return handleJiraDc(data, req);
 
   if (hostname === new URL(ZENDESK_ORIGIN).hostname || hostname === new URL(ZENDESK_MAPPED_ORIGIN).hostname) {
-    if (pathname === '/api/v2/tickets/show_many.json') return zendeskShowMany(data.zendesk, req);
+    if (pathname === '/api/v2/tickets/show_many.json') return zendeskShowMany(data.zendesk, req, clock(data));
     const audits = /^\/api\/v2\/tickets\/(\d+)\/audits\.json$/.exec(pathname);
     if (audits) return zendeskAudits(data.zendesk, Number(audits[1]), req);
     if (pathname === '/api/v2/groups.json') return zendeskGroups(req);

@@ -7,7 +7,8 @@
  * comments; users by `name`/`key`; at most 1,000 issues a page), and JSM's
  * `/rest/servicedeskapi/servicedesk/{sd}/queue/{q}/issue` (`{size, start, limit, isLastPage,
  * values}`; at most 50 a page). Searches honour `fields` and `expand=changelog,names`, by GET or
- * POST; their JQL is `key in (…)`, or a scope's query as the site data lists it. A POST fails
+ * POST; their JQL is `key in (…)`, or a scope's query as the site data lists it (alone, or as
+ * `(<query>) AND updated >= -<N>m`, what changed lately on the site's clock). A POST fails
  * Jira's XSRF check, where the caller says which headers were sent, without
  * `X-Atlassian-Token: no-check`, or with an `Origin` other than the site's own (an extension's
  * background page).
@@ -186,15 +187,32 @@ function searchParams(req: FakeRequest): SearchParams | FakeResponse {
 /** Watched scopes' JQL → their keys in order (`FakeSiteData.jiraScopes`). */
 export type JiraScopes = Record<string, readonly string[]>;
 
+/** A query narrowed to what changed lately, as the watch's lister asks it: `(<scope's JQL>) AND updated >= -<N>m`. */
+const CHANGED_SINCE = /^\s*\(([\s\S]*)\)\s+AND\s+updated\s*>=\s*-(\d+)m\s*$/i;
+
 /**
  * What `jql` selects: a scope's keys as `scopes` lists them (an issue where the site has one, the
- * bare key where not), or the issues `key in (A, B)` names; an error response for any other JQL.
+ * bare key where not), the same narrowed to the issues updated within the last N minutes of the
+ * site's clock (`now`), or the issues `key in (A, B)` names; an error response for any other JQL.
  */
-function select(issues: FakeJiraIssue[], jql: string, scopes: JiraScopes | undefined): Array<FakeJiraIssue | string> | FakeResponse {
+function select(issues: FakeJiraIssue[], jql: string, scopes: JiraScopes | undefined, now: number): Array<FakeJiraIssue | string> | FakeResponse {
   const scope = scopes ? Object.entries(scopes).find(([text]) => text.trim() === jql.trim())?.[1] : undefined;
   if (scope) {
     const byKey = new Map(issues.map((i) => [i.key, i]));
     return scope.map((key) => byKey.get(key) ?? key);
+  }
+  const changed = CHANGED_SINCE.exec(jql);
+  if (changed) {
+    const inner = changed[1]!;
+    // JQL takes ORDER BY at the end of the whole query only, so a scope's own sort cannot go
+    // inside the parentheses: refused, as Jira's parser refuses it (in the fake's own words).
+    if (/\border\s+by\b/i.test(inner.replace(/"[^"]*"|'[^']*'/g, '')))
+      return json(400, { errorMessages: [`Error in the JQL Query: ORDER BY may only end a whole query, not a part in parentheses (${jql}).`], warningMessages: [] });
+    const found = select(issues, inner, scopes, now);
+    if ('status' in found) return found;
+    const from = now - Number(changed[2]) * 60_000;
+    // A bare key has no issue, so no `updated`: it never shows as changed.
+    return found.filter((i) => typeof i !== 'string' && i.updated >= from);
   }
   const filter = /^\s*filter\s*=\s*"?(\w+)"?\s*$/i.exec(jql);
   if (filter) return json(400, { errorMessages: [`The value '${filter[1]}' does not exist for the field 'filter'.`], warningMessages: [] });
@@ -241,11 +259,14 @@ const DC_PAGE = 1000;
 /** Whether a search asks for no more than issue ids and keys (no `fields` is Cloud's `id` only). */
 const idsOnly = (fields: readonly string[] | undefined): boolean => !fields || fields.every((f) => f === 'id' || f === 'key');
 
-/** Cloud `GET|POST /rest/api/3/search/jql` with `jql: key in (A, B)` or a scope's query, paged by `nextPageToken`. */
-export function jiraSearch(issues: FakeJiraIssue[], req: FakeRequest, scopes?: JiraScopes): FakeResponse {
+/**
+ * Cloud `GET|POST /rest/api/3/search/jql` with `jql: key in (A, B)` or a scope's query (maybe
+ * narrowed to `updated >= -<N>m` of `now`, the site's clock), paged by `nextPageToken`.
+ */
+export function jiraSearch(issues: FakeJiraIssue[], req: FakeRequest, scopes?: JiraScopes, now = Date.now()): FakeResponse {
   const params = searchParams(req);
   if ('status' in params) return params;
-  const found = select(issues, params.jql, scopes);
+  const found = select(issues, params.jql, scopes, now);
   if ('status' in found) return found;
   const offset = offsetOf(params.nextPageToken);
   if (offset === null) return json(400, { errorMessages: ['The nextPageToken is invalid.'] });
@@ -262,10 +283,10 @@ export function jiraSearch(issues: FakeJiraIssue[], req: FakeRequest, scopes?: J
 }
 
 /** Data Center `GET|POST {base}/rest/api/2/search`, in the old paged shape (`startAt`, `total`), dates in the server's zone. */
-export function jiraDcSearch(issues: FakeJiraIssue[], req: FakeRequest, offsetMinutes: number, scopes?: JiraScopes): FakeResponse {
+export function jiraDcSearch(issues: FakeJiraIssue[], req: FakeRequest, offsetMinutes: number, scopes?: JiraScopes, now = Date.now()): FakeResponse {
   const params = searchParams(req);
   if ('status' in params) return params;
-  const found = select(issues, params.jql, scopes);
+  const found = select(issues, params.jql, scopes, now);
   if ('status' in found) return found;
   const options: IssueJsonOptions = { flavour: 'dc', offsetMinutes, fields: params.fields, changelog: params.expand.includes('changelog') };
   // DC may live under a context path: `self` links carry it.

@@ -72,6 +72,24 @@ describe('the fake Cloud search by GET, for a scope’s JQL', () => {
     expect(parsed<SearchPage>(get(d, search({ jql: 'filter = 10001', fields: 'status' }))).issues[0]).not.toHaveProperty('changelog');
   });
 
+  it('narrows a scope’s JQL to `updated >= -Nm` on the site’s clock, as the watch asks what changed, on Data Center too', () => {
+    const d = data({ now: () => NOW, jiraScopes: { 'filter = 10001': ['SUP-205', 'SUP-201', 'SUP-203', 'ZZZ-9'], 'project = OPS ORDER BY created DESC': BIG } });
+    const at = (key: string, updated: number) => (d.jira.find((i) => i.key === key)!.updated = updated);
+    at('SUP-205', NOW - 2 * 60_000);
+    at('SUP-203', NOW - 5 * 60_000);
+    at('SUP-201', NOW - 5 * 60_000 - 1);
+    const keys = (res: { body: string }) => parsed<{ issues: Array<{ key: string }> }>(res).issues.map((i) => i.key);
+    // The issues held, updated within the minutes asked (the bound included); a bare key has no stamp to show a change.
+    expect(keys(get(d, search({ jql: '(filter = 10001) AND updated >= -5m', fields: 'key' })))).toEqual(['SUP-205', 'SUP-203']);
+    expect(keys(get(d, search({ jql: '(filter = 10001) AND updated >= -1m', fields: 'key' })))).toEqual([]);
+    expect(keys(get(d, `${JIRA_DC_BASE}/rest/api/2/search?${new URLSearchParams({ jql: '(filter = 10001) AND updated >= -5m', fields: 'key' })}`))).toEqual(['SUP-205', 'SUP-203']);
+    // The clock is the site's: the same question an hour later finds nothing.
+    expect(keys(get({ ...d, now: () => NOW + 60 * 60_000 }, search({ jql: '(filter = 10001) AND updated >= -5m', fields: 'key' })))).toEqual([]);
+    // JQL ends a whole query with ORDER BY, never a part in parentheses; and an unknown query stays unknown.
+    expect(get(d, search({ jql: '(project = OPS ORDER BY created DESC) AND updated >= -5m', fields: 'key' })).status).toBe(400);
+    expect(get(d, search({ jql: '(project = NOPE) AND updated >= -5m', fields: 'key' })).status).toBe(400);
+  });
+
   it('refuses JQL it was not given with Jira’s 400, and an unknown filter in Jira’s words', () => {
     const d = data();
     const unknown = get(d, search({ jql: 'project = NOPE', fields: 'key' }));
