@@ -1,6 +1,7 @@
 import '../lib/zod-setup';
 import { CONFIG_VERSION_KEY, MANAGED_STATUS_KEY, SITE_KIND_KEY_PREFIX, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY, WATCH_REQUEST_KEY } from '../lib/storage-keys';
 import { createWatchRunner } from '../lib/watch/runner';
+import { worthRecording } from '../lib/watch/record';
 import { createScopeSources, sourceOf } from '../lib/watch/sources';
 import { WATCH_DEFAULT_MINUTES, WATCH_FLOOR_MINUTES } from '../lib/watch/state';
 import { browser, defineBackground } from '#imports';
@@ -295,7 +296,8 @@ export default defineBackground({
       list: sources.list,
       read: sources.read,
       async record(scope, facts) {
-        const request = { type: 'sla:evaluate' as const, source: sourceOf(scope), site: scope.site, tickets: [...facts] };
+        const stored = await db.tickets.bulkGet(facts.map((f): [string, string] => [scope.site, f.key]));
+        const request = { type: 'sla:evaluate' as const, source: sourceOf(scope), site: scope.site, tickets: worthRecording(facts, stored) };
         const { sightings } = await evaluateTickets(db, request, await config(), Date.now(), [], await selfHosted);
         // The overlays' own write path: one row per ticket, room made when the quota is full, then the count and alerts.
         recorder.add(sightings);

@@ -469,6 +469,12 @@ describe('which tickets changed since the last listing', () => {
     expect(fetch.calls.every((c) => c.init.method === 'GET')).toBe(true);
   });
 
+  it('leaves the scope’s ORDER BY out of that query, which JQL takes only at the end of a whole query', async () => {
+    const fetch = recording(() => json(200, cloudPage(keyRange(1, 2))));
+    await listJiraScope({ ...contextOf(fetch), now: NOW }, CLOUD, { kind: 'jql', jql: 'project = SUP order by created DESC' }, undefined, NOW - 60_000);
+    expect(fetch.calls[1]!.url.searchParams.get('jql')).toBe('(project = SUP) AND updated >= -2m');
+  });
+
   it('without an answer to that, lists the scope all the same and leaves the choice to the rotation', async () => {
     const fetch = recording((url) => (/updated >= -/.test(url.searchParams.get('jql') ?? '') ? json(503, {}) : json(200, cloudPage(keyRange(1, 3)))));
     expect(await listJiraScope({ ...contextOf(fetch), now: NOW }, CLOUD, JQL, undefined, NOW - 60_000)).toEqual({ ok: true, keys: ['SUP-1', 'SUP-2', 'SUP-3'], requests: 2 });

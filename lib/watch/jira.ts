@@ -180,7 +180,9 @@ export async function listJiraScope(context: RequestContext, target: SearchTarge
   if (query.kind === 'queue') return listing.updated ? withChanged(listing, since) : strip(listing);
   // JQL's relative dates are the server's own clock and zone: "updated >= -7m", a minute to spare.
   const minutes = Math.max(1, Math.ceil((context.now - since) / 60_000) + 1);
-  const jql = `(${query.kind === 'jql' ? query.jql : `filter = ${query.filter.trim()}`}) AND updated >= -${minutes}m`;
+  // JQL takes ORDER BY only at the end of the whole query: the scope's own goes, order does not matter here.
+  const scopeJql = query.kind === 'jql' ? query.jql.replace(/\s+ORDER\s+BY\s[\s\S]*$/i, '') : `filter = ${query.filter.trim()}`;
+  const jql = `(${scopeJql}) AND updated >= -${minutes}m`;
   const changed = await listKeys(context, target, { kind: 'jql', jql }, maxTickets);
   const requests = listing.requests + changed.requests;
   // Without the second answer the runner reads in rotation: the scope itself was listed.

@@ -28,7 +28,7 @@ describe('planReads', () => {
     const state: ScopeState = { ...emptyScopeState(NOW), keys: keys(1000) };
     const plan = planReads(state, keys(1000), ['SUP-500', 'SUP-700']);
     expect(plan.read.slice(0, 2)).toEqual(['SUP-500', 'SUP-700']);
-    expect(plan.read).toHaveLength(2 + 50);
+    expect(plan.read).toHaveLength(2 + 10);
     expect(planReads(state, keys(1000)).read).toHaveLength(500);
   });
 

@@ -18,7 +18,7 @@ export const REREAD_PER_ROUND = 500;
  * The same when it can: a change the site's stamp missed (a clock skew, an edit that does not
  * touch `updated`) is still read again within a few rounds.
  */
-export const REREAD_WITH_CHANGES = 50;
+export const REREAD_WITH_CHANGES = 10;
 /** How far before the last good listing a change counts as new: the sites' clocks and ours differ. */
 export const CHANGE_MARGIN_MS = 60_000;
 /** Backoff after failures a retry can cure (rate limits, server errors, the network): doubled each time, up to this. */
