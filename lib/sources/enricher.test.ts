@@ -77,6 +77,26 @@ describe('the shared enricher', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('with a limit, keeps the facts of the keys answered last: one answered longest ago is asked again', async () => {
+    const calls: string[][] = [];
+    const enricher = createEnricher({
+      batchSize: 10,
+      coalesceMs: 1,
+      maxCached: 2,
+      normalizeKey: (k) => k,
+      fetchBatch: async (_origin, keys) => {
+        calls.push(keys);
+        return { facts: new Map(keys.map((k) => [k, facts(k)])) };
+      },
+    });
+    await enricher.enrich(['1', '2', '3'], opts());
+    // Within the TTL: 2 and 3 are kept, 1 is not.
+    await enricher.enrich(['2', '3'], opts(NOW + 1000));
+    expect(calls).toEqual([['1', '2', '3']]);
+    await enricher.enrich(['1'], opts(NOW + 1000));
+    expect(calls).toEqual([['1', '2', '3'], ['1']]);
+  });
+
   it('keeps what was delivered before a failure, backs off, and asks again for the rest afterwards', async () => {
     let fail = true;
     const { enricher, calls } = enricherWith(({ keys, context }) => {

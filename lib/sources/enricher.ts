@@ -66,6 +66,11 @@ export interface EnricherOptions {
   coalesceMs?: number | undefined;
   backoffBaseMs?: number | undefined;
   backoffMaxMs?: number | undefined;
+  /**
+   * Tickets whose facts are kept per origin, the longest unanswered going first (default: no
+   * limit, as a page's life bounds it). The background, which may run for days, sets one.
+   */
+  maxCached?: number | undefined;
 }
 
 interface Cached {
@@ -119,6 +124,13 @@ export function createEnricher(options: EnricherOptions): Enricher {
   const baseMs = options.backoffBaseMs ?? 5_000;
   const maxMs = options.backoffMaxMs ?? 5 * 60_000;
   const origins = new Map<string, OriginState>();
+  const maxCached = options.maxCached ?? Infinity;
+  /** Kept last (a Map keeps insertion order), so the entry answered longest ago goes first past the limit. */
+  const keep = (s: OriginState, key: string, entry: Cached) => {
+    s.cache.delete(key);
+    s.cache.set(key, entry);
+    if (s.cache.size > maxCached) s.cache.delete(s.cache.keys().next().value!);
+  };
 
   const stateOf = (origin: string): OriginState => {
     let s = origins.get(origin);
@@ -156,7 +168,7 @@ export function createEnricher(options: EnricherOptions): Enricher {
       for (const [key, f] of facts) {
         if (!batch.keys.has(key) || answered.has(key)) continue;
         answered.add(key);
-        s.cache.set(key, { facts: f, at: batch.now });
+        keep(s, key, { facts: f, at: batch.now });
         landed.push(key);
       }
       if (landed.length > 0) for (const listener of batch.listeners) listener(landed);
@@ -177,7 +189,7 @@ export function createEnricher(options: EnricherOptions): Enricher {
         return;
       }
       // Keys the site did not return do not exist or are not visible: unknown until the TTL ends.
-      for (const key of chunk) if (!answered.has(key)) s.cache.set(key, { facts: null, at: batch.now });
+      for (const key of chunk) if (!answered.has(key)) keep(s, key, { facts: null, at: batch.now });
     };
     // A few chunks at a time, from a queue the rows scrolled into view can jump (`prioritize`).
     const queue: QueuedChunk[] = waves.flatMap(({ chunks: list, wave }) => list.map((chunk) => ({ chunk, wave })));

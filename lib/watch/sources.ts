@@ -12,10 +12,13 @@ import type { Fetch, RequestContext } from '../sources/http';
 import { failureWords } from '../view/words';
 import { listJiraScope } from './jira';
 import type { ReadOutcome } from './runner';
-import type { JiraScopeQuery, ScopeListing, WatchScope, ZendeskScopeQuery } from './types';
+import { MAX_SCOPE_TICKETS, type JiraScopeQuery, type ScopeListing, type WatchScope, type ZendeskScopeQuery } from './types';
 import { listZendeskScope } from './zendesk';
 
 export type ScopeSource = 'jira' | 'zendesk';
+
+/** Facts kept per site between rounds: more than one scope's most, far fewer than a site's scopes could name. */
+export const MAX_CACHED_FACTS = 2 * MAX_SCOPE_TICKETS;
 
 export function sourceOf(scope: WatchScope): ScopeSource {
   return scope.query.kind === 'view' || scope.query.kind === 'search' ? 'zendesk' : 'jira';
@@ -35,9 +38,11 @@ export interface ScopeSourcesOptions {
 }
 
 export function createScopeSources(options: ScopeSourcesOptions) {
-  const jira = createJiraEnricher({ fetch: options.fetch, target: (origin) => jiraTarget(new URL(origin).hostname), method: 'GET' });
+  // A service worker kept alive for days must not keep every ticket it ever read.
+  const jira = createJiraEnricher({ fetch: options.fetch, target: (origin) => jiraTarget(new URL(origin).hostname), method: 'GET', maxCached: MAX_CACHED_FACTS });
   const zendesk = createZendeskEnricher({
     fetch: options.fetch,
+    maxCached: MAX_CACHED_FACTS,
     ...(options.auditBudget ? { auditBudget: options.auditBudget } : {}),
     ...(options.shareTrails ? { shareTrails: options.shareTrails } : {}),
   });

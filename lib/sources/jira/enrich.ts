@@ -41,6 +41,8 @@ export interface EnricherOptions {
    */
   fieldMemory?: FieldMemory | undefined;
   ttlMs?: number | undefined;
+  /** Tickets whose facts are kept per origin (../enricher.ts `maxCached`). */
+  maxCached?: number | undefined;
   coalesceMs?: number | undefined;
   batchSize?: number;
   backoffBaseMs?: number | undefined;
@@ -173,6 +175,7 @@ export function createEnricher(options: EnricherOptions): Enricher {
     },
     batchSize: options.batchSize ?? SEARCH_KEYS,
     ttlMs: options.ttlMs,
+    maxCached: options.maxCached,
     coalesceMs: options.coalesceMs,
     backoffBaseMs: options.backoffBaseMs,
     backoffMaxMs: options.backoffMaxMs,

@@ -28,6 +28,8 @@ export { MAX_CACHED_TRAILS, TrailCache, type CachedTrail } from '../../messaging
 export interface ZendeskEnricherOptions {
   fetch: Fetch;
   ttlMs?: number;
+  /** Tickets whose facts are kept per origin (../enricher.ts `maxCached`). */
+  maxCached?: number;
   coalesceMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
@@ -326,6 +328,7 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
     // (measured: a 1,000-row view badged 0.8 s later).
     chunksAtOnce: Infinity,
     ttlMs: options.ttlMs,
+    maxCached: options.maxCached,
     coalesceMs: options.coalesceMs,
     backoffBaseMs: options.backoffBaseMs,
     backoffMaxMs: options.backoffMaxMs,
