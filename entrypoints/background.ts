@@ -295,6 +295,7 @@ export default defineBackground({
       now: () => Date.now(),
       list: sources.list,
       read: sources.read,
+      rotateExact: (scope) => sourceOf(scope) === 'jira',
       async record(scope, facts) {
         const stored = await db.tickets.bulkGet(facts.map((f): [string, string] => [scope.site, f.key]));
         const request = { type: 'sla:evaluate' as const, source: sourceOf(scope), site: scope.site, tickets: worthRecording(facts, stored) };

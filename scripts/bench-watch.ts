@@ -29,6 +29,7 @@ import v8 from 'node:v8';
 import { applyConfig } from '../lib/db/__fixtures__/store';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, evaluateTickets, recordTickets } from '../lib/db/evaluate';
+import { worthRecording } from '../lib/watch/record';
 import { createAuditBudgetHost } from '../lib/messaging/audit-budget';
 import type { Fetch } from '../lib/sources/http';
 import { createWatchRunner, type RoundReport, type WatchDeps } from '../lib/watch/runner';
@@ -295,6 +296,8 @@ async function bench(): Promise<void> {
     const deps: WatchDeps = {
       db,
       now: () => clock,
+      // As the background does (background.ts, "Watched scopes").
+      rotateExact: (scope) => sourceOf(scope) === 'jira',
       async list(scope, signal, since) {
         // The rotation alone: a lister that cannot say what changed. Every ticket: no need to ask.
         const listing = await sources.list(scope, signal, variant === 'rotation' || variant === 'all' ? undefined : since);
@@ -308,7 +311,8 @@ async function bench(): Promise<void> {
       // As the background records (background.ts, "Watched scopes"): evaluated against the active configuration, one row per ticket.
       async record(scope, facts) {
         const before = process.cpuUsage();
-        const { sightings } = await evaluateTickets(db, { type: 'sla:evaluate', source: sourceOf(scope), site: scope.site, tickets: [...facts] }, await config(), clock);
+        const stored = await db.tickets.bulkGet(facts.map((f): [string, string] => [scope.site, f.key]));
+        const { sightings } = await evaluateTickets(db, { type: 'sla:evaluate', source: sourceOf(scope), site: scope.site, tickets: worthRecording(facts, stored) }, await config(), clock);
         await recordTickets(db, sightings);
         const used = process.cpuUsage(before);
         written.push(...facts.map((f): [string, string] => [scope.site, f.key]));

@@ -85,6 +85,23 @@ describe('a round of watching', () => {
     expect((await readWatchState(db))[scope.id]!.keys).toEqual(['SUP-2']);
   });
 
+  it('where the site says what changed, reads again the tickets stored approximate, and (when asked) no others', async () => {
+    const scope = await addPersonalScope(db, { site: J, query: { kind: 'jql', jql: 'project = SUP' } });
+    const site = fakeSite({ [scope.id]: ['SUP-1', 'SUP-2', 'SUP-3'] });
+    site.deps.read = async (_scope, keys) => {
+      site.read.push([...keys]);
+      return { facts: keys.map((k) => ticketFacts(J, k, H, { exact: k !== 'SUP-2' })) };
+    };
+    site.deps.rotateExact = () => false;
+    const list = site.deps.list;
+    site.deps.list = async (s, signal) => ({ ...(await list(s, signal)), changed: [] }) as ScopeListing;
+    const runner = createWatchRunner(site.deps);
+    await runner.run();
+    clock += 2 * MIN;
+    await runner.run();
+    expect(site.read).toEqual([['SUP-1', 'SUP-2', 'SUP-3'], ['SUP-2']]);
+  });
+
   it('keeps the last good listing and says why when a scope fails; the other scopes go on', async () => {
     const broken = await addPersonalScope(db, { site: J, query: { kind: 'queue', serviceDesk: '2', queue: '7' } });
     const fine = await addPersonalScope(db, { site: 'acme.zendesk.com', query: { kind: 'view', view: '360001' } });

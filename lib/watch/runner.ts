@@ -9,7 +9,7 @@
 import type { SlaLensDatabase } from '../db/database';
 import type { TicketFacts } from '../sla/index';
 import { afterListing, changesSince, emptyScopeState, planReads, WATCH_DEFAULT_MINUTES } from './state';
-import { keepStatesOf, readScopes, readWatchState, writeScopeState } from './store';
+import { approximateKeys, keepStatesOf, readScopes, readWatchState, writeScopeState } from './store';
 import type { ScopeFailure, ScopeListing, WatchScope } from './types';
 
 export interface ReadOutcome {
@@ -27,6 +27,11 @@ export interface WatchDeps {
   read(scope: WatchScope, keys: readonly string[], signal: AbortSignal): Promise<ReadOutcome>;
   /** Records the facts as the overlays' sightings are recorded. */
   record(scope: WatchScope, facts: readonly TicketFacts[]): Promise<void>;
+  /**
+   * Whether a scope's tickets that did not change are read again in turn (default yes): not where
+   * each read costs a request of its own (Zendesk's audits), once the site says what changed.
+   */
+  rotateExact?(scope: WatchScope): boolean;
   /** Minutes between rounds (default 2). */
   intervalMinutes?: number;
 }
@@ -57,7 +62,10 @@ export function createWatchRunner(deps: WatchDeps) {
         report.listed.push({ id: scope.id, ok: false, tickets: 0, read: 0, requests: listing.requests });
         continue;
       }
-      const plan = planReads(before, listing.keys, listing.changed);
+      // Tickets read without their history (the audit budget ran out) are read again first.
+      const approximate = await approximateKeys(deps.db, scope.site);
+      const rotateExact = !listing.changed || (deps.rotateExact?.(scope) ?? true);
+      const plan = planReads(before, listing.keys, listing.changed, { approximate, rotateExact });
       const outcome = plan.read.length > 0 ? await deps.read(scope, plan.read, signal) : { facts: [] };
       if (outcome.facts.length > 0) await deps.record(scope, outcome.facts);
       await writeScopeState(deps.db, scope.id, afterListing(before, listing, plan.cursor, deps.now(), intervalMs(), outcome.failure));

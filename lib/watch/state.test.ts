@@ -14,13 +14,13 @@ describe('planReads', () => {
 
     const state: ScopeState = { ...emptyScopeState(NOW), keys: keys(6) };
     // SUP-7 joined, SUP-1 left; two a round of the five that stayed.
-    const next = planReads(state, [...keys(5, 2), 'SUP-7'], undefined, 2);
+    const next = planReads(state, [...keys(5, 2), 'SUP-7'], undefined, { perRound: 2 });
     expect(next.read).toEqual(['SUP-7', 'SUP-1', 'SUP-2', 'SUP-3']);
     expect(next.cursor).toBe(2);
-    const after = planReads({ ...state, keys: [...keys(5, 2), 'SUP-7'], cursor: next.cursor }, [...keys(5, 2), 'SUP-7'], undefined, 2);
+    const after = planReads({ ...state, keys: [...keys(5, 2), 'SUP-7'], cursor: next.cursor }, [...keys(5, 2), 'SUP-7'], undefined, { perRound: 2 });
     expect(after.read).toEqual(['SUP-4', 'SUP-5']);
     // The rotation wraps around: every ticket is read again in turn.
-    const wrap = planReads({ ...state, keys: keys(3), cursor: 2 }, keys(3), undefined, 2);
+    const wrap = planReads({ ...state, keys: keys(3), cursor: 2 }, keys(3), undefined, { perRound: 2 });
     expect(wrap).toEqual({ read: ['SUP-3', 'SUP-1'], cursor: 1 });
   });
 
@@ -30,6 +30,14 @@ describe('planReads', () => {
     expect(plan.read.slice(0, 2)).toEqual(['SUP-500', 'SUP-700']);
     expect(plan.read).toHaveLength(2 + 10);
     expect(planReads(state, keys(1000)).read).toHaveLength(500);
+  });
+
+  it('reads the tickets stored approximate first; where rereading exact ones costs too much, only those', () => {
+    const state: ScopeState = { ...emptyScopeState(NOW), keys: keys(100) };
+    const approximate = new Set(['SUP-40', 'SUP-41', 'SUP-99']);
+    expect(planReads(state, keys(100), ['SUP-1'], { approximate, perRound: 5 }).read).toEqual(['SUP-1', 'SUP-40', 'SUP-41', 'SUP-99', 'SUP-1', 'SUP-2'].filter((k, i, a) => a.indexOf(k) === i));
+    expect(planReads(state, keys(100), ['SUP-1'], { approximate, perRound: 5, rotateExact: false }).read).toEqual(['SUP-1', 'SUP-40', 'SUP-41', 'SUP-99']);
+    expect(planReads(state, keys(100), [], { approximate, perRound: 2, rotateExact: false }).read).toEqual(['SUP-40', 'SUP-41']);
   });
 
   it('counts changes from a minute before the last good listing, and not before a first', () => {

@@ -70,9 +70,17 @@ export function changesSince(state: ScopeState): number | undefined {
 
 /**
  * What one round reads for a scope that listed `keys`: those that joined or left, those the site
- * says changed (`changed`, when it could say), then the next ones in rotation.
+ * says changed (`changed`, when it could say), then a turn of the others: first those stored with
+ * approximate figures (their history was not read yet: the account's audit budget ran out), then,
+ * unless `rotateExact` is false, the next ones in rotation.
  */
-export function planReads(state: ScopeState, keys: readonly string[], changed?: readonly string[], perRound = changed ? REREAD_WITH_CHANGES : REREAD_PER_ROUND): { read: string[]; cursor: number } {
+export function planReads(
+  state: ScopeState,
+  keys: readonly string[],
+  changed?: readonly string[],
+  options: { perRound?: number; approximate?: ReadonlySet<string>; rotateExact?: boolean } = {},
+): { read: string[]; cursor: number } {
+  const perRound = options.perRound ?? (changed ? REREAD_WITH_CHANGES : REREAD_PER_ROUND);
   const before = new Set(state.keys);
   const now = new Set(keys);
   const joined = keys.filter((k) => !before.has(k));
@@ -80,8 +88,16 @@ export function planReads(state: ScopeState, keys: readonly string[], changed?: 
   const left = state.keys.filter((k) => !now.has(k));
   const read = new Set([...joined, ...left, ...(changed ?? [])]);
   const staying = keys.filter((k) => before.has(k));
+  let turn = Math.min(perRound, staying.length);
+  for (const k of staying) {
+    if (turn === 0) break;
+    if (options.approximate?.has(k) && !read.has(k)) {
+      read.add(k);
+      turn--;
+    }
+  }
   let cursor = staying.length > 0 ? state.cursor % staying.length : 0;
-  const turn = Math.min(perRound, staying.length);
+  if (options.rotateExact === false) return { read: [...read], cursor };
   for (let i = 0; i < turn; i++) read.add(staying[(cursor + i) % staying.length]!);
   cursor = staying.length > 0 ? (cursor + turn) % staying.length : 0;
   return { read: [...read], cursor };

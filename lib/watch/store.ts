@@ -3,6 +3,7 @@
  * (`watch`), a person's are kept in the database beside it, and each scope's state between rounds
  * (state.ts) too, so a service worker stopped mid-round loses nothing.
  */
+import Dexie from 'dexie';
 import { activeConfig } from '../db/active-version';
 import type { SlaLensDatabase } from '../db/database';
 import { storedScopeStates, type ScopeState } from './state';
@@ -78,4 +79,14 @@ export async function keepStatesOf(db: SlaLensDatabase, ids: ReadonlySet<string>
     const kept = Object.fromEntries(Object.entries(states).filter(([id]) => ids.has(id)));
     if (Object.keys(kept).length !== Object.keys(states).length) await db.meta.put({ key: WATCH_STATE_KEY, value: kept });
   });
+}
+
+/** The tickets of `site` stored with approximate figures (no history read yet), by key. */
+export async function approximateKeys(db: SlaLensDatabase, site: string): Promise<Set<string>> {
+  const keys = await db.tickets
+    .where('[approx+phase]')
+    .between([1, Dexie.minKey], [1, Dexie.maxKey])
+    .filter((t) => t.site === site)
+    .primaryKeys();
+  return new Set(keys.map(([, key]) => key));
 }

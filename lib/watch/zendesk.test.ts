@@ -383,11 +383,14 @@ describe('listZendeskScope against the fake Zendesk site', () => {
 });
 
 describe('which tickets changed since the last listing (Zendesk)', () => {
-  it('reads each listed ticket’s updated_at: no request more', async () => {
+  it('reads each listed ticket’s updated_at, and asks no count of a view listed before', async () => {
     const since = Date.parse('2026-12-03T09:00:00Z');
     const page = { tickets: [{ id: 1, updated_at: '2026-12-03T09:30:00Z' }, { id: 2, updated_at: '2026-12-03T08:00:00Z' }, { id: 3 }], meta: { has_more: false }, links: {} };
-    const fetch = async (url: string) =>
-      new Response(JSON.stringify(url.includes('/count') ? { view_count: { value: 3, fresh: true } } : page), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    const asked: string[] = [];
+    const fetch = async (url: string) => {
+      asked.push(url);
+      return new Response(JSON.stringify(url.includes('/count') ? { view_count: { value: 3, fresh: true } } : page), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
     const listing = await listZendeskScope(
       { fetch, origin: 'https://acme.zendesk.com', signal: new AbortController().signal, now: since },
       'https://acme.zendesk.com',
@@ -396,6 +399,8 @@ describe('which tickets changed since the last listing (Zendesk)', () => {
       since,
     );
     // A ticket without a stamp is read again: better once too often than a stale figure.
-    expect(listing).toMatchObject({ ok: true, keys: ['1', '2', '3'], changed: ['1', '3'] });
+    expect(listing).toMatchObject({ ok: true, keys: ['1', '2', '3'], changed: ['1', '3'], requests: 1 });
+    // Listed before, so within the cap then: no count asked (paging still refuses a view grown past it).
+    expect(asked.some((u) => u.includes('/count'))).toBe(false);
   });
 });
