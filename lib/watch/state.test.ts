@@ -38,6 +38,8 @@ describe('planReads', () => {
     expect(planReads(state, keys(100), ['SUP-1'], { approximate, perRound: 5 }).read).toEqual(['SUP-1', 'SUP-40', 'SUP-41', 'SUP-99', 'SUP-1', 'SUP-2'].filter((k, i, a) => a.indexOf(k) === i));
     expect(planReads(state, keys(100), ['SUP-1'], { approximate, perRound: 5, rotateExact: false }).read).toEqual(['SUP-1', 'SUP-40', 'SUP-41', 'SUP-99']);
     expect(planReads(state, keys(100), [], { approximate, perRound: 2, rotateExact: false }).read).toEqual(['SUP-40', 'SUP-41']);
+    // Where the rotation is how changes are noticed, the approximate ones take half of it at most.
+    expect(planReads(state, keys(100), undefined, { approximate, perRound: 4 }).read).toEqual(['SUP-40', 'SUP-41', 'SUP-1', 'SUP-2']);
   });
 
   it('counts changes from a minute before the last good listing, and not before a first', () => {

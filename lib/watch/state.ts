@@ -89,11 +89,14 @@ export function planReads(
   const read = new Set([...joined, ...left, ...(changed ?? [])]);
   const staying = keys.filter((k) => before.has(k));
   let turn = Math.min(perRound, staying.length);
+  // Where the rotation is also how changes are noticed, the approximate ones take half the turn at most.
+  let approximateTurn = options.rotateExact === false ? turn : Math.ceil(turn / 2);
   for (const k of staying) {
-    if (turn === 0) break;
+    if (approximateTurn === 0) break;
     if (options.approximate?.has(k) && !read.has(k)) {
       read.add(k);
       turn--;
+      approximateTurn--;
     }
   }
   let cursor = staying.length > 0 ? state.cursor % staying.length : 0;
