@@ -366,6 +366,8 @@ async function bench(): Promise<void> {
   }
 
   const firsts: Round[] = [];
+  /** Changed tickets the rotation alone had not read yet after one steady round, per run. */
+  const staleInRotation: number[] = [];
   const steady: Record<Variant, Round[]> = { ours: [], kept: [], rotation: [], all: [] };
   const problems: string[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -389,7 +391,11 @@ async function bench(): Promise<void> {
     const { changed } = await sites({ kind: 'change', round: 0, at: clock - 30_000 });
     for (const v of order) {
       steady[v].push(await runners.get(v)!.round(false));
-      problems.push(...(await check(dbs.get(v)!, changed!, `steady round (${v})`)));
+      // The rotation alone notices a change only when its turn comes (a few rounds): a stale ticket
+      // after one round is what that alternative costs, not a fault; the rest must be current.
+      const found = await check(dbs.get(v)!, changed!, `steady round (${v})`);
+      if (v === 'rotation') staleInRotation.push(found.length);
+      else problems.push(...found);
     }
     for (const db of dbs.values()) await db.delete();
   }
@@ -509,6 +515,7 @@ async function bench(): Promise<void> {
     `Per steady round after the first: ${kb(slope(heaps.slice(1)))} watching; ${kb(slope(control))} the same rows and watch state written again alone (${control.map((h) => (h / MB).toFixed(1)).join(', ')} MB); ${kb(slope(keptHeaps.slice(1)))} watching in a worker never stopped (${keptHeaps.map((h) => (h / MB).toFixed(1)).join(', ')} MB), whose sources then held ${(keptHeld / MB).toFixed(1)} MB`,
   );
   console.log('The popup with stored tickets: `scripts/bench-popup.ts` (the fourth part) opens it in Chromium with 10,000, twice these.');
+  console.log(`The rotation alone, after one steady round, had not yet read ${staleInRotation.join(', ')} of the changed tickets (per run): it notices a change when its turn comes.`);
 
   const failures = [...problems];
   const requests = m(ours, (r) => r.requests);
