@@ -13,9 +13,8 @@ import type { SlaLensDatabase } from '../../lib/db/database';
 import { advanceSnapshot } from '../../lib/db/popup-query';
 import { loadWallboard, readWallboardSettings } from '../../lib/db/wallboard';
 import { useLiveQuery } from '../../lib/options/use-live-query';
-import { STATE_COLOURS, type StateColour } from '../../lib/view/colours';
+import { STATE_COLOURS, stateTokenVars } from '../../lib/view/colours';
 import type { TicketCounts, TicketSummary } from '../../lib/view/summary';
-import type { BadgeState } from '../../lib/view/types';
 import { formatDue, pillText, plural, STATE_WORDS } from '../../lib/view/words';
 import { ago, coverage, type ScopeCoverage } from '../../lib/watch/state';
 import type { WatchScope } from '../../lib/watch/types';
@@ -45,15 +44,7 @@ type Theme = 'dark' | 'light';
  * system's scheme, and these, on `:root[data-theme]`, outrank them.
  */
 function forcedStateTokensCss(): string {
-  const vars = (palette: Record<BadgeState, StateColour>) =>
-    (['ok', 'at-risk', 'breached', 'paused'] as const)
-      .map((state) => {
-        const name = state === 'at-risk' ? 'risk' : state;
-        const c = palette[state];
-        return `--sla-${name}-fg:${c.fg};--sla-${name}-bg:${c.bg};${c.line ? `--sla-${name}-line:${c.line};` : ''}`;
-      })
-      .join('');
-  return (['light', 'dark'] as const).map((theme) => `:root[data-theme='${theme}']{${vars(STATE_COLOURS[theme])}}`).join('');
+  return (['light', 'dark'] as const).map((theme) => `:root[data-theme='${theme}']{${stateTokenVars(STATE_COLOURS[theme])}}`).join('');
 }
 
 function useTheme(theme: Theme | null) {

@@ -45,17 +45,20 @@ export const TOOLBAR_COLOURS = {
   unreadable: { bg: STATE_COLOURS.light.none.fg.toUpperCase() },
 } as const;
 
-/** The popup's custom properties (`--sla-ok-fg` …), light and dark, from the same tokens. */
+/** One palette as the pages' custom properties (`--sla-ok-fg` …). */
+export function stateTokenVars(palette: Record<BadgeState, StateColour>): string {
+  return (['ok', 'at-risk', 'breached', 'paused'] as const)
+    .map((state) => {
+      const name = state === 'at-risk' ? 'risk' : state;
+      const c = palette[state];
+      return `--sla-${name}-fg:${c.fg};--sla-${name}-bg:${c.bg};${c.line ? `--sla-${name}-line:${c.line};` : ''}`;
+    })
+    .join('');
+}
+
+/** The popup's custom properties, light and dark, from the same tokens. */
 export function stateTokensCss(): string {
-  const vars = (palette: Record<BadgeState, StateColour>) =>
-    (['ok', 'at-risk', 'breached', 'paused'] as const)
-      .map((state) => {
-        const name = state === 'at-risk' ? 'risk' : state;
-        const c = palette[state];
-        return `--sla-${name}-fg:${c.fg};--sla-${name}-bg:${c.bg};${c.line ? `--sla-${name}-line:${c.line};` : ''}`;
-      })
-      .join('');
-  return `:root{${vars(STATE_COLOURS.light)}}@media (prefers-color-scheme: dark){:root{${vars(STATE_COLOURS.dark)}}}`;
+  return `:root{${stateTokenVars(STATE_COLOURS.light)}}@media (prefers-color-scheme: dark){:root{${stateTokenVars(STATE_COLOURS.dark)}}}`;
 }
 
 /** Gives a page of ours (the popup, the options page) the state tokens, once. */
