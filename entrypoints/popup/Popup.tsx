@@ -17,7 +17,7 @@ import { useLiveQuery } from '../../lib/options/use-live-query';
 import type { SelfHostedSite } from '../../lib/sources/site-registry';
 import { diagnosticsReport, type TabPageStatus } from '../../lib/tabs/tab-status';
 import { coveredSites } from './covered-sites';
-import { addPersonalScope, readScopes, readWatchState, ScopeRefused } from '../../lib/watch/store';
+import { addPersonalScope, readScopes, readWatchState, sameQuery, ScopeRefused } from '../../lib/watch/store';
 import { scopeFromPage, serviceDeskFor, type PageScope } from '../../lib/watch/from-page';
 import type { ScopeQuery } from '../../lib/watch/types';
 import type { Fetch } from '../../lib/sources/http';
@@ -202,9 +202,7 @@ export function Popup({
     pageScope !== null &&
     watched.status === 'ready' &&
     !!watched.value?.scopes.some((s) =>
-      'query' in pageScope
-        ? s.site === pageScope.site && JSON.stringify(s.query) === JSON.stringify(pageScope.query)
-        : s.site === pageScope.site && s.query.kind === 'queue' && s.query.queue === pageScope.jsmQueue.queue,
+      'query' in pageScope ? s.site === pageScope.site && sameQuery(s.query, pageScope.query) : s.site === pageScope.site && s.query.kind === 'queue' && s.query.queue === pageScope.jsmQueue.queue,
     );
   async function watchThisPage() {
     if (!pageScope || !watchPage) return;

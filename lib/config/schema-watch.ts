@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readHost } from '../sources/host-name';
 import { clip } from './suggest';
 import { QUERY_KEYS } from './watch';
 
@@ -19,35 +20,26 @@ export const MAX_SEARCH_LENGTH = 1_000;
 export const MAX_ID_DIGITS = 18;
 
 const EXAMPLE_HOST = 'acme.atlassian.net';
-const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
-
 /** Why `text` is not one site's host name, or null. Case is free: it is compared lower-cased. */
 export function hostProblem(text: string): string | null {
   const shown = JSON.stringify(clip(text));
-  if (text === '') return `"site" must not be empty; write the site's host name, such as ${EXAMPLE_HOST}.`;
-  if (text.includes('*')) return `${shown} is a pattern; a watched scope lives on one site: write its host name, such as ${EXAMPLE_HOST}.`;
-  if (/[/:@?#\\\s]/.test(text)) {
-    // The host an admin meant is plain to see in a pasted address; saying it saves a round trip.
-    let meant = '';
-    try {
-      meant = new URL(text.includes('://') ? text.trim() : `https://${text.trim()}`).hostname;
-    } catch {
-      // Nothing to suggest.
-    }
-    const hint = meant && HOST.test(meant) ? `write ${meant}` : `write the name alone, such as ${EXAMPLE_HOST}`;
-    return `${shown} is not a host name (no https://, path, port or spaces): ${hint}.`;
+  const reading = readHost(text);
+  switch (reading.kind) {
+    case 'host':
+      return null;
+    case 'empty':
+      return `"site" must not be empty; write the site's host name, such as ${EXAMPLE_HOST}.`;
+    case 'pattern':
+      return `${shown} is a pattern; a watched scope lives on one site: write its host name, such as ${EXAMPLE_HOST}.`;
+    case 'address':
+      // The host an admin meant is plain to see in a pasted address; saying it saves a round trip.
+      return `${shown} is not a host name (no https://, path, port or spaces): ${reading.meant ? `write ${reading.meant}` : `write the name alone, such as ${EXAMPLE_HOST}`}.`;
+    // Pages report a name in another script in its punycode form, so that is the form to write.
+    case 'script':
+      return `${shown} is written in its own script; write it as the browser does, ${reading.ascii}.`;
+    case 'invalid':
+      return `${shown} is not a host name such as ${EXAMPLE_HOST}.`;
   }
-  if (HOST.test(text)) return null;
-  // Pages report a name in another script in its punycode form, so that is the form to write.
-  if (/[\u0080-\uffff]/.test(text)) {
-    try {
-      const ascii = new URL(`https://${text}`).hostname;
-      if (HOST.test(ascii)) return `${shown} is written in its own script; write it as the browser does, ${ascii}.`;
-    } catch {
-      // Falls through.
-    }
-  }
-  return `${shown} is not a host name such as ${EXAMPLE_HOST}.`;
 }
 
 const siteSchema = z

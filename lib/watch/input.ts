@@ -2,6 +2,7 @@
  * A scope as a person types it on the options page (issue 16 §1), checked field by field: each
  * problem is said beside its field, and nothing is asked of a site until the whole is sound.
  */
+import { HOST_NAME } from '../sources/host-name';
 import type { ScopeQuery } from './types';
 
 export type ScopeKind = ScopeQuery['kind'];
@@ -32,7 +33,6 @@ export const KIND_WORDS: Record<ScopeKind, string> = {
 export type ScopeInputField = Exclude<keyof ScopeInput, 'kind'>;
 export type ScopeDraft = { site: string; name?: string; query: ScopeQuery };
 
-const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const DIGITS = /^\d{1,18}$/;
 
 /** The host a person meant: `acme.atlassian.net`, also from a pasted address such as `https://acme.atlassian.net/jira/…`. */
@@ -46,7 +46,7 @@ export function siteOf(text: string): string | null {
       return null;
     }
   }
-  return HOST.test(host) ? host : null;
+  return HOST_NAME.test(host) ? host : null;
 }
 
 const isJiraKind = (kind: ScopeKind) => kind === 'jql' || kind === 'filter' || kind === 'queue';

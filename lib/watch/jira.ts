@@ -28,6 +28,7 @@ import { parseJiraDate } from '../sources/jira/dates';
 import { isValidIssueKey } from '../sources/jira/urls';
 import { arr, obj, str } from '../sources/json';
 import type { EnrichFailure } from '../sources/types';
+import { oneLine } from './one-line';
 import { MAX_SCOPE_TICKETS, type JiraScopeQuery, type ScopeFailure, type ScopeListing } from './types';
 
 /** Cloud's page when only keys are asked (see above). */
@@ -67,10 +68,7 @@ interface Pager {
 }
 
 /** Text as one line of a sentence, cut to `max` characters. */
-function quoted(text: string, max = QUOTED_CHARS): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
+const quoted = (text: string, max = QUOTED_CHARS) => oneLine(text, max);
 
 /** The scope as a sentence names it: `the query “…”`, `filter 10001`, `queue 7 of service desk 2`. */
 function described(query: JiraScopeQuery): string {

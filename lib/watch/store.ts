@@ -4,7 +4,8 @@
  * (state.ts) too, so a service worker stopped mid-round loses nothing.
  */
 import Dexie from 'dexie';
-import { activeConfig } from '../db/active-version';
+import { withWatch } from '../config/watch';
+import { activeVersion } from '../db/active-version';
 import type { SlaLensDatabase } from '../db/database';
 import { storedScopeStates, type ScopeState } from './state';
 import type { ScopeQuery, WatchScope } from './types';
@@ -25,19 +26,20 @@ export async function readPersonalScopes(db: SlaLensDatabase): Promise<WatchScop
   return storedScopes((await db.meta.get(PERSONAL_SCOPES_KEY))?.value);
 }
 
-/** The team's scopes (the active configuration's), then this person's. */
+/** The team's scopes (the active version's `watch`: its document alone, no policy or calendar read), then this person's. */
 export async function readScopes(db: SlaLensDatabase): Promise<WatchScope[]> {
-  const [config, personal] = await Promise.all([activeConfig(db), readPersonalScopes(db)]);
-  return [...(config?.watch ?? []), ...personal];
+  const [version, personal] = await Promise.all([activeVersion(db), readPersonalScopes(db)]);
+  return [...((version && withWatch(version.document).watch) ?? []), ...personal];
 }
 
-const sameQuery = (a: ScopeQuery, b: ScopeQuery) => JSON.stringify(a) === JSON.stringify(b);
+/** Whether two scopes ask the same of a site (the configuration's ids and a person's are normalised alike). */
+export const sameQuery = (a: ScopeQuery, b: ScopeQuery) => JSON.stringify(a) === JSON.stringify(b);
 
 export class ScopeRefused extends Error {}
 
 /** Adds a person's scope; refuses one already watched (theirs or the team's) and one past the limit. */
 export async function addPersonalScope(db: SlaLensDatabase, scope: { site: string; name?: string; query: ScopeQuery }, id = `personal:${crypto.randomUUID()}`): Promise<WatchScope> {
-  return db.transaction('rw', [db.meta, db.calendars, db.policies, db.configVersions], async () => {
+  return db.transaction('rw', [db.meta, db.configVersions], async () => {
     const [all, personal] = await Promise.all([readScopes(db), readPersonalScopes(db)]);
     const twin = all.find((s) => s.site === scope.site && sameQuery(s.query, scope.query));
     if (twin) throw new ScopeRefused(twin.origin === 'team' ? 'Your team’s configuration already watches this.' : 'You already watch this.');

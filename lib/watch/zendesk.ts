@@ -25,6 +25,7 @@
 import { obj, str, type Json } from '../sources/json';
 import { requestJson, type HttpFailure, type JsonAnswer, type RequestContext } from '../sources/http';
 import { parseZendeskDate } from '../sources/zendesk/parse';
+import { oneLine } from './one-line';
 import { MAX_SCOPE_TICKETS, type ScopeListing, type ZendeskScopeQuery } from './types';
 
 /**
@@ -281,7 +282,4 @@ function siteOf(origin: string): string {
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A user's text inside a sentence: one line, not the whole of a long query. */
-function clip(text: string, max = 80): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
+const clip = (text: string, max = 80) => oneLine(text, max);
