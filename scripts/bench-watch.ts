@@ -220,7 +220,11 @@ function kindOf(url: URL): string {
   if (path === '/rest/api/2/field') return 'Jira: field ids (once per worker)';
   if (path.endsWith('/changelog/bulkfetch')) return 'Jira: bulk changelog';
   if (/\/views\/\d+\/count/.test(path)) return 'Zendesk: view count';
-  if (/\/views\/\d+\/tickets/.test(path)) return 'Zendesk: view page (100 tickets)';
+  if (/\/views\/\d+\/tickets/.test(path)) {
+    const sort = url.searchParams.get('sort_by');
+    return sort === 'updated' ? 'Zendesk: view, newest changes first' : sort === 'nice_id' ? 'Zendesk: view, a page of the walk by id' : 'Zendesk: view page (100 tickets)';
+  }
+  if (path.includes('/search/export') && /^updated>\d+minutes$/.test(url.searchParams.get('query') ?? '')) return 'Zendesk: the account’s changes (search)';
   if (path.endsWith('/show_many.json') && path.includes('/tickets/')) return 'Zendesk: facts (Show Many, 100 a request)';
   if (/\/tickets\/\d+\/audits/.test(path)) return 'Zendesk: audits (one ticket each)';
   if (path.endsWith('/groups.json')) return 'Zendesk: groups';
@@ -298,9 +302,10 @@ async function bench(): Promise<void> {
       now: () => clock,
       // As the background does (background.ts, "Watched scopes").
       rotateExact: (scope) => sourceOf(scope) === 'jira',
-      async list(scope, signal, since) {
+      async list(scope, signal, since, previous) {
         // The rotation alone: a lister that cannot say what changed. Every ticket: no need to ask.
-        const listing = await sources.list(scope, signal, variant === 'rotation' || variant === 'all' ? undefined : since);
+        const plain = variant === 'rotation' || variant === 'all';
+        const listing = await sources.list(scope, signal, plain ? undefined : since, plain ? undefined : previous);
         if (listing.ok) listed.set(scope.id, listing.keys);
         return listing;
       },

@@ -21,8 +21,12 @@ export interface ReadOutcome {
 export interface WatchDeps {
   db: SlaLensDatabase;
   now(): number;
-  /** Lists the scope on its site (lib/watch/jira.ts, zendesk.ts), saying which tickets changed since `since` where it can. */
-  list(scope: WatchScope, signal: AbortSignal, since?: number): Promise<ScopeListing>;
+  /**
+   * Lists the scope on its site (lib/watch/jira.ts, zendesk.ts), saying which tickets changed
+   * since `since` where it can; `previous` is what the last listing held, for a lister that can
+   * follow a scope rather than list it whole.
+   */
+  list(scope: WatchScope, signal: AbortSignal, since?: number, previous?: PreviousListing): Promise<ScopeListing>;
   /** Reads these tickets' facts through the site's enrichment. */
   read(scope: WatchScope, keys: readonly string[], signal: AbortSignal): Promise<ReadOutcome>;
   /** Records the facts as the overlays' sightings are recorded. */
@@ -34,6 +38,11 @@ export interface WatchDeps {
   rotateExact?(scope: WatchScope): boolean;
   /** Minutes between rounds (default 2). */
   intervalMinutes?: number;
+}
+
+export interface PreviousListing {
+  keys: readonly string[];
+  walk?: number;
 }
 
 export interface RoundReport {
@@ -56,7 +65,8 @@ export function createWatchRunner(deps: WatchDeps) {
       const now = deps.now();
       const before = states[scope.id] ?? emptyScopeState(now);
       if (!force && before.nextTryAt > now) continue;
-      const listing = await deps.list(scope, signal, changesSince(before));
+      const since = changesSince(before);
+      const listing = await deps.list(scope, signal, since, since === undefined ? undefined : { keys: before.keys, ...(before.walk !== undefined ? { walk: before.walk } : {}) });
       if (!listing.ok) {
         await writeScopeState(deps.db, scope.id, afterListing(before, listing, before.cursor, deps.now(), intervalMs()));
         report.listed.push({ id: scope.id, ok: false, tickets: 0, read: 0, requests: listing.requests });

@@ -13,9 +13,13 @@ import { failureWords } from '../view/words';
 import { listJiraScope } from './jira';
 import type { ReadOutcome } from './runner';
 import { MAX_SCOPE_TICKETS, type JiraScopeQuery, type ScopeListing, type WatchScope, type ZendeskScopeQuery } from './types';
-import { listZendeskScope } from './zendesk';
+import type { PreviousListing } from './runner';
+import { listZendeskChanges, listZendeskScope, SEARCH_LAG_MS, type ChangedOnSite } from './zendesk';
 
 export type ScopeSource = 'jira' | 'zendesk';
+
+/** How long one search of an account's changes serves the views followed after it: one round's worth. */
+const CHANGES_REUSE_MS = 60_000;
 
 /** Facts kept per site between rounds: more than one scope's most, far fewer than a site's scopes could name. */
 export const MAX_CACHED_FACTS = 2 * MAX_SCOPE_TICKETS;
@@ -47,12 +51,27 @@ export function createScopeSources(options: ScopeSourcesOptions) {
     ...(options.shareTrails ? { shareTrails: options.shareTrails } : {}),
   });
   const context = (scope: WatchScope, signal: AbortSignal): RequestContext => ({ fetch: options.fetch, origin: `https://${scope.site}`, signal, now: options.now() });
+  // One search of the account's changes serves every view followed on it in a round.
+  const changes = new Map<string, { from: number; at: number; answer: Promise<ChangedOnSite | undefined> }>();
+  function changesOn(scope: WatchScope, signal: AbortSignal, from: number): Promise<ChangedOnSite | undefined> {
+    const now = options.now();
+    const held = changes.get(scope.site);
+    if (held && held.from <= from && now - held.at < CHANGES_REUSE_MS) return held.answer;
+    // A minute more than asked, so the round's next view, whose last listing was moments apart, can use it.
+    const asked = from - 60_000;
+    const answer = listZendeskChanges(context(scope, signal), `https://${scope.site}`, asked).then((r) => r.changes);
+    changes.set(scope.site, { from: asked, at: now, answer });
+    return answer;
+  }
 
   return {
-    list(scope: WatchScope, signal: AbortSignal, since?: number): Promise<ScopeListing> {
-      return sourceOf(scope) === 'jira'
-        ? listJiraScope(context(scope, signal), jiraTarget(scope.site), scope.query as JiraScopeQuery, undefined, since)
-        : listZendeskScope(context(scope, signal), `https://${scope.site}`, scope.query as ZendeskScopeQuery, undefined, since);
+    list(scope: WatchScope, signal: AbortSignal, since?: number, previous?: PreviousListing): Promise<ScopeListing> {
+      if (sourceOf(scope) === 'jira') return listJiraScope(context(scope, signal), jiraTarget(scope.site), scope.query as JiraScopeQuery, undefined, since);
+      const follow =
+        since !== undefined && previous
+          ? { keys: previous.keys, ...(previous.walk !== undefined ? { walk: previous.walk } : {}), changes: () => changesOn(scope, signal, since - SEARCH_LAG_MS) }
+          : undefined;
+      return listZendeskScope(context(scope, signal), `https://${scope.site}`, scope.query as ZendeskScopeQuery, undefined, since, follow);
     },
 
     async read(scope: WatchScope, keys: readonly string[], signal: AbortSignal): Promise<ReadOutcome> {

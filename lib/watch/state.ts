@@ -35,6 +35,8 @@ export interface ScopeState {
   keys: string[];
   /** Where the next round's re-reads start in `keys`. */
   cursor: number;
+  /** Where a followed Zendesk view's walk by id goes on (the lister's `walk`). */
+  walk?: number;
   lastSuccessAt?: number;
   /** The last listing's failure, until a listing succeeds. */
   error?: ScopeError;
@@ -53,10 +55,12 @@ export function storedScopeStates(value: unknown): Record<string, ScopeState> {
   const out: Record<string, ScopeState> = {};
   for (const [id, s] of Object.entries(value as Record<string, Partial<ScopeState> | null>)) {
     if (!s || !Array.isArray(s.keys) || typeof s.nextTryAt !== 'number') continue;
+    const { walk, ...rest } = s as ScopeState;
     out[id] = {
-      ...(s as ScopeState),
+      ...rest,
       keys: s.keys.filter((k): k is string => typeof k === 'string'),
       cursor: typeof s.cursor === 'number' ? s.cursor : 0,
+      ...(typeof walk === 'number' && Number.isSafeInteger(walk) && walk > 0 ? { walk } : {}),
       failures: typeof s.failures === 'number' ? s.failures : 0,
     };
   }
@@ -121,11 +125,12 @@ export function afterListing(state: ScopeState, listing: ScopeListing, cursor: n
     const { error: _gone, ...rest } = state;
     return { ...rest, error: { failure: listing.failure, message: listing.message, at: now }, failures, nextTryAt: now + retryDelay(listing.failure, failures, intervalMs, listing.retryAfterMs) };
   }
-  const { error: _error, partial: _partial, ...rest } = state;
+  const { error: _error, partial: _partial, walk: _walk, ...rest } = state;
   return {
     ...rest,
     keys: listing.keys,
     cursor,
+    ...(listing.walk !== undefined ? { walk: listing.walk } : {}),
     lastSuccessAt: now,
     failures: 0,
     nextTryAt: now + intervalMs,

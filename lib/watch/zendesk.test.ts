@@ -4,7 +4,7 @@ import { handle, SESSION_COOKIE, ZENDESK_MAPPED_ORIGIN, ZENDESK_ORIGIN, type Fak
 import { sampleZendeskTickets } from '../../testing/sites/samples';
 import type { Fetch, RequestContext } from '../sources/http';
 import type { ScopeListing, ZendeskScopeQuery } from './types';
-import { listZendeskScope } from './zendesk';
+import { listZendeskChanges, listZendeskScope, SEARCH_LAG_MS } from './zendesk';
 
 const NOW = Date.parse('2026-11-26T10:00:00Z');
 const ORIGIN = 'https://acme.zendesk.com';
@@ -402,5 +402,117 @@ describe('which tickets changed since the last listing (Zendesk)', () => {
     expect(listing).toMatchObject({ ok: true, keys: ['1', '2', '3'], changed: ['1', '3'], requests: 1 });
     // Listed before, so within the cap then: no count asked (paging still refuses a view grown past it).
     expect(asked.some((u) => u.includes('/count'))).toBe(false);
+  });
+});
+
+describe('following a view listed before (newest changes, the account’s changes, a walk by id)', () => {
+  const MIN = 60_000;
+  const since = NOW - 3 * MIN;
+  const ids = Array.from({ length: 250 }, (_, i) => 10_001 + i);
+  /** 250 tickets last changed two days ago (or `more`), all in view 360000001, and a spare that may join it. */
+  function site(more = 0) {
+    const ids = Array.from({ length: 250 + more }, (_, i) => 10_001 + i);
+    const tickets = sampleZendeskTickets(
+      NOW,
+      [...ids, 10_300].map((id) => ({ id, subject: `Ticket ${id}`, priority: 'normal' as const, ageH: 48, changes: [[47, 'open']] })),
+    );
+    const d: FakeSiteData = { jira: [], zendesk: tickets, zendeskViews: { '360000001': [...ids] }, now: () => NOW, apiLog: [] };
+    const touch = (id: number, at = NOW - MIN) =>
+      Object.assign(
+        tickets.find((t) => t.id === id)!,
+        { updated: at },
+      );
+    const fetch: Fetch = async (input, init) => {
+      const res = handle(d, { method: init.method ?? 'GET', url: new URL(input), cookie: SESSION_COOKIE });
+      if (!res) throw new TypeError('Failed to fetch');
+      return new Response(res.body, { status: res.status, headers: { 'Content-Type': res.contentType, ...res.headers } });
+    };
+    const view = d.zendeskViews!['360000001']!;
+    const changes = (ctx: RequestContext) => async () => (await listZendeskChanges(ctx, ORIGIN, since - SEARCH_LAG_MS)).changes;
+    return { d, view, touch, fetch, changes };
+  }
+  const follow = async (s: ReturnType<typeof site>, walk?: number, keys = ids.map(String)) => {
+    const ctx = context(s.fetch);
+    return listZendeskScope(ctx, ORIGIN, { kind: 'view', view: '360000001' }, undefined, since, { keys, ...(walk ? { walk } : {}), changes: s.changes(ctx) });
+  };
+  const kinds = (d: FakeSiteData) => d.apiLog!.map((r) => r.url.searchParams.get('sort_by') ?? r.url.searchParams.get('query') ?? r.url.pathname);
+
+  it('in three requests: what changed or joined, what left after a change, and one page of the walk; the rest kept in order', async () => {
+    const s = site();
+    s.touch(10_005);
+    // Solved: changed, and no longer in the view.
+    s.touch(10_010);
+    s.view.splice(s.view.indexOf(10_010), 1);
+    s.touch(10_300);
+    s.view.push(10_300);
+    const listing = await follow(s);
+    expect(kinds(s.d)).toEqual(['updated>18minutes', 'updated', 'nice_id']);
+    expect(listing).toMatchObject({ ok: true, requests: 2, walk: 2 });
+    if (!listing.ok) return;
+    expect(listing.changed?.sort()).toEqual(['10005', '10300']);
+    expect(listing.keys).toEqual([...ids.filter((id) => id !== 10_010), 10_300].map(String));
+  });
+
+  it('the walk notices what left without a change (a view counting hours), within the page it reads, and starts again after the last', async () => {
+    const s = site();
+    s.view.splice(s.view.indexOf(10_020), 1);
+    s.view.splice(s.view.indexOf(10_220), 1);
+    const first = await follow(s);
+    expect(first).toMatchObject({ ok: true, changed: [], walk: 2 });
+    if (!first.ok) return;
+    expect(first.keys).not.toContain('10020');
+    // 10220 is on the third page: not judged yet.
+    expect(first.keys).toContain('10220');
+    const third = await follow(s, 3, first.keys);
+    expect(third).toMatchObject({ ok: true, walk: 1 });
+    if (!third.ok) return;
+    expect(third.keys).not.toContain('10220');
+    expect(third.keys).toHaveLength(248);
+  });
+
+  it('the walk adds what joined unseen, and an empty first page empties the view', async () => {
+    const s = site();
+    const joined = await follow(s, 1, ids.slice(1).map(String));
+    expect(joined.ok && joined.keys).toContain('10001');
+    s.view.length = 0;
+    expect(await follow(s)).toMatchObject({ ok: true, keys: [], walk: 1 });
+  });
+
+  it('a view too busy to follow in three pages, or one that will not sort, is listed whole', async () => {
+    const busy = site(150);
+    const all = busy.view.map(String);
+    busy.view.forEach((id, i) => busy.touch(id, NOW - MIN + i));
+    const listing = await follow(busy, undefined, all);
+    expect(listing).toMatchObject({ ok: true, keys: all });
+    // Three pages newest first, then the whole view by cursor.
+    expect(kinds(busy.d).filter((k) => k === 'updated')).toHaveLength(3);
+    expect(kinds(busy.d).filter((k) => k === '/api/v2/views/360000001/tickets.json')).toHaveLength(4);
+    if (listing.ok) expect(listing.changed).toHaveLength(400);
+
+    const refusing = site();
+    const fetch: Fetch = (input, init) => (new URL(input).searchParams.has('sort_by') ? Promise.resolve(new Response('{"error":"InvalidValue"}', { status: 400 })) : refusing.fetch(input, init));
+    const ctx = context(fetch);
+    expect(await listZendeskScope(ctx, ORIGIN, { kind: 'view', view: '360000001' }, undefined, since, { keys: [], changes: refusing.changes(ctx) })).toMatchObject({ ok: true, keys: ids.map(String) });
+  });
+
+  it('without the account’s changes (the search failed), what joined and the walk still count; what left after a change waits for the walk', async () => {
+    const s = site();
+    s.touch(10_150);
+    s.view.splice(s.view.indexOf(10_150), 1);
+    const ctx = context(s.fetch);
+    const listing = await listZendeskScope(ctx, ORIGIN, { kind: 'view', view: '360000001' }, undefined, since, { keys: ids.map(String), changes: async () => undefined });
+    expect(listing.ok && listing.keys).toContain('10150');
+    const walked = await listZendeskScope(ctx, ORIGIN, { kind: 'view', view: '360000001' }, undefined, since, { keys: ids.map(String), walk: 2, changes: async () => undefined });
+    expect(walked.ok && walked.keys).not.toContain('10150');
+  });
+
+  it('refuses a followed view grown past the cap, on the count its first page gives', async () => {
+    const s = site();
+    const ctx = context(s.fetch);
+    expect(await listZendeskScope(ctx, ORIGIN, { kind: 'view', view: '360000001' }, 200, since, { keys: ids.slice(0, 200).map(String), changes: s.changes(ctx) })).toMatchObject({
+      ok: false,
+      failure: 'too-many',
+      message: expect.stringContaining('about 250 tickets'),
+    });
   });
 });

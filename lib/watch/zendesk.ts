@@ -57,7 +57,28 @@ interface Listing {
   requests: number;
 }
 
-export async function listZendeskScope(context: RequestContext, origin: string, query: ZendeskScopeQuery, maxTickets = MAX_SCOPE_TICKETS, since?: number): Promise<ScopeListing> {
+/**
+ * What a view's listing can start from after its first: the tickets it held, where its walk got
+ * to, and the account's recent changes (`listZendeskChanges`, asked once a round for every view
+ * on the account, before any of them is listed).
+ */
+export interface ViewFollow {
+  keys: readonly string[];
+  walk?: number;
+  changes(): Promise<ChangedOnSite | undefined>;
+}
+
+export async function listZendeskScope(context: RequestContext, origin: string, query: ZendeskScopeQuery, maxTickets = MAX_SCOPE_TICKETS, since?: number, follow?: ViewFollow): Promise<ScopeListing> {
+  if (query.kind === 'view' && since !== undefined && follow && VIEW_ID.test(query.view.trim())) {
+    const run: Listing = { context, origin, site: siteOf(origin), kind: 'view', label: `view ${query.view.trim()}`, requests: 0 };
+    const followed = await followView(run, query.view.trim(), maxTickets, since, follow);
+    // A view too busy to follow in a few pages, or one that will not sort, is listed whole.
+    if (followed !== undefined) return followed;
+    const whole = await listView(run, query.view.trim(), maxTickets, false);
+    if (!whole.ok) return whole;
+    const { updated, ...rest } = whole;
+    return { ...rest, changed: rest.keys.filter((id) => (updated?.get(id) ?? Infinity) >= since) };
+  }
   const listing = await listIds(context, origin, query, maxTickets, since === undefined);
   if (!listing.ok) return listing;
   const { updated, ...rest } = listing;
@@ -155,6 +176,142 @@ async function collect(run: Listing, first: string, key: 'tickets' | 'results', 
     url = next;
   }
   return { ok: true, keys: ids, requests: run.requests, updated };
+}
+
+/**
+ * How far before a round's own window the account's changes and a followed view are read: Zendesk
+ * takes "up to a few minutes" to index a change for search (Search API), so each change is looked
+ * for over several rounds; integrators measure up to 15 minutes.
+ */
+export const SEARCH_LAG_MS = 15 * 60_000;
+/** Pages of a view, newest change first, read before it counts as too busy to follow and is listed whole. */
+const FOLLOW_PAGES = 3;
+/** Pages of the account's changes read a round; past them, the walk still notices what left. */
+const CHANGES_PAGES = 3;
+
+/** The tickets the account-wide search says changed at or after `from`, with their `updated_at`. */
+export interface ChangedOnSite {
+  from: number;
+  updated: Map<string, number>;
+}
+
+/**
+ * The account's tickets changed in the last minutes, through Export Search Results
+ * (`updated>{n}minutes`, relative to Zendesk's own clock): one request a round for every view on
+ * the account, however many it watches. What it says is only ever used to notice that a ticket
+ * left a view, never to add one, so a search that lags or fails costs only how soon that is seen.
+ */
+export async function listZendeskChanges(context: RequestContext, origin: string, from: number): Promise<{ changes?: ChangedOnSite; requests: number }> {
+  const run: Listing = { context, origin, site: siteOf(origin), kind: 'search', label: 'the account’s recent changes', requests: 0 };
+  const minutes = Math.max(1, Math.ceil((context.now - from) / 60_000));
+  const first = `${origin}/api/v2/search/export.json?query=${encodeURIComponent(`updated>${minutes}minutes`)}&filter[type]=ticket&page[size]=${ZENDESK_PAGE_SIZE}`;
+  const updated = new Map<string, number>();
+  const cursors = new Set<string>();
+  let url: string | null | undefined = first;
+  for (let page = 0; url && page < CHANGES_PAGES; page++) {
+    const answer = await get(run, url);
+    if (!answer.ok || answer.status !== 200) return { requests: run.requests };
+    const body = obj(answer.body);
+    const results = body?.results;
+    if (!body || !Array.isArray(results)) return { requests: run.requests };
+    for (const item of results) {
+      const ticket = obj(item);
+      const id = ticketId(ticket?.id);
+      const stamp = parseZendeskDate(ticket?.updated_at);
+      if (id !== undefined && stamp !== null && (ticket?.result_type === undefined || ticket.result_type === 'ticket')) updated.set(id, stamp);
+    }
+    url = nextPage(body, first, origin, cursors);
+  }
+  return { changes: { from: context.now - minutes * 60_000, updated }, requests: run.requests };
+}
+
+/**
+ * A view listed before, followed rather than listed whole (issue 16 §2, "incrementally where the
+ * API allows"): its tickets newest change first (`sort_by=updated`) back to the window, which
+ * says what changed or joined; the account's changes, which say what left (a ticket that changed
+ * in the window and is not among the view's is no longer in it); and one page of a walk through
+ * the view by id (`sort_by=nice_id`), a page a round, which notices what the changes cannot (a
+ * view whose conditions count hours, a change the search had not indexed yet) within a lap.
+ * Undefined when the view is too busy to follow in a few pages or will not sort: listed whole then.
+ */
+async function followView(run: Listing, view: string, maxTickets: number, since: number, follow: ViewFollow): Promise<IdsListing | undefined> {
+  const base = `${run.origin}/api/v2/views/${view}/tickets.json`;
+  // The account's changes first: a ticket that changed after this search and is still in the view is then sure to be listed below.
+  const changes = await follow.changes();
+  const windowStart = Math.min(since, changes?.from ?? since);
+  const recent = new Map<string, number | undefined>();
+  let url: string | null | undefined = `${base}?sort_by=updated&sort_order=desc&per_page=${ZENDESK_PAGE_SIZE}`;
+  let reached = false;
+  for (let page = 0; url && !reached; page++) {
+    if (page >= FOLLOW_PAGES) return undefined;
+    const read = await viewPage(run, url, view);
+    if (!('tickets' in read)) return read.failure;
+    if (read.count !== undefined && read.count > maxTickets) return tooMany(run, maxTickets, read.count);
+    for (const t of read.tickets) {
+      if (t.updated !== undefined && t.updated < windowStart) {
+        reached = true;
+        break;
+      }
+      recent.set(t.id, t.updated);
+    }
+    url = read.next;
+  }
+  const page = follow.walk !== undefined && follow.walk > 0 ? follow.walk : 1;
+  const walked = await viewPage(run, `${base}?sort_by=nice_id&sort_order=asc&per_page=${ZENDESK_PAGE_SIZE}&page=${page}`, view);
+  if (!('tickets' in walked)) return walked.failure;
+
+  const held = new Set(follow.keys);
+  for (const id of recent.keys()) held.add(id);
+  if (changes) {
+    for (const [id, stamp] of changes.updated) if (stamp >= windowStart && !recent.has(id)) held.delete(id);
+  }
+  const onPage = walked.tickets.map((t) => t.id);
+  if (onPage.length > 0 || page === 1) {
+    // Only the ids the page spans are judged: a ticket that joined or left between two rounds' pages shifts them.
+    const lo = page === 1 ? -Infinity : Number(onPage[0]);
+    const hi = walked.next ? Number(onPage[onPage.length - 1]) : Infinity;
+    const seen = new Set(onPage);
+    for (const id of [...held]) if (Number(id) >= lo && Number(id) <= hi && !seen.has(id) && !recent.has(id)) held.delete(id);
+    for (const id of onPage) held.add(id);
+  }
+  if (held.size > maxTickets) return tooMany(run, maxTickets);
+  // The order the view had, then those that joined.
+  const before = new Set(follow.keys);
+  const keys = [...follow.keys.filter((k) => held.has(k)), ...[...held].filter((k) => !before.has(k))];
+  const changed = [...recent].filter(([, stamp]) => stamp === undefined || stamp >= since).map(([id]) => id);
+  const walk = walked.next && onPage.length > 0 ? page + 1 : 1;
+  return { ok: true, keys, changed, requests: run.requests, walk };
+}
+
+interface ViewPage {
+  tickets: Array<{ id: string; updated?: number }>;
+  next: string | null;
+  count?: number;
+}
+
+/** One offset page of a sorted view: its tickets (id, `updated_at`), the next page on this origin, the view's `count`. */
+async function viewPage(run: Listing, url: string, view: string): Promise<ViewPage | { failure: Failure | undefined }> {
+  if (run.context.signal.aborted) return { failure: stopped(run) };
+  const answer = await get(run, url);
+  if (!answer.ok) return { failure: run.context.signal.aborted ? stopped(run) : failed(run, answer) };
+  if (answer.status === 404) return { failure: notFound(run, view) };
+  // A sort the site refuses: listed whole instead, as before there was a way to follow.
+  if (answer.status !== 200) return { failure: undefined };
+  const body = obj(answer.body);
+  const items = body?.tickets;
+  if (!body || !Array.isArray(items)) return { failure: unreadable(run) };
+  const tickets: ViewPage['tickets'] = [];
+  for (const item of items) {
+    const ticket = obj(item);
+    const id = ticketId(ticket?.id);
+    if (id === undefined) return { failure: unreadable(run) };
+    const stamp = parseZendeskDate(ticket?.updated_at);
+    tickets.push(stamp === null ? { id } : { id, updated: stamp });
+  }
+  const next = body.next_page === null || body.next_page === undefined ? null : sameOrigin(body.next_page, run.origin);
+  if (next === undefined) return { failure: unreadable(run) };
+  const count = typeof body.count === 'number' && Number.isSafeInteger(body.count) ? body.count : undefined;
+  return { tickets, next, ...(count !== undefined ? { count } : {}) };
 }
 
 /**

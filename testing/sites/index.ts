@@ -317,7 +317,7 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
     if (pathname === '/api/v2/organizations/show_many.json') return zendeskOrganizations(req);
     const viewApi = /^\/api\/v2\/views\/(\d+)\/(tickets|count)(?:\.json)?$/.exec(pathname);
     if (viewApi) return viewApi[2] === 'count' ? zendeskViewCount(data.zendeskViews, viewApi[1]!, req) : zendeskViewTickets(data.zendesk, data.zendeskViews, viewApi[1]!, req);
-    if (/^\/api\/v2\/search\/export(?:\.json)?$/.test(pathname)) return zendeskSearchExport(data.zendesk, data.zendeskSearches, req);
+    if (/^\/api\/v2\/search\/export(?:\.json)?$/.test(pathname)) return zendeskSearchExport(data.zendesk, data.zendeskSearches, req, clock(data));
     if (pathname.startsWith('/api/')) return { status: 404, contentType: 'application/json', body: '{"error":"InvalidEndpoint","description":"Not found"}' };
     const locale = zendeskLocaleOf(req.url);
     // A Help Center page: the tenant writes its theme, here one that copies the agent interface's

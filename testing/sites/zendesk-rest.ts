@@ -294,19 +294,37 @@ function cursorPage<T>(items: readonly T[], req: FakeRequest, maxSize: number, d
   };
 }
 
+/** The view columns List Tickets From a View sorts by that the watch uses (Views API, "View columns"). */
+const VIEW_SORTS = new Set(['updated', 'nice_id', 'created', 'priority', 'status']);
+
 /**
  * `GET /api/v2/views/{id}/tickets`: the view's tickets, cursor-paginated with `page[size]` (at
  * most 100), else offset-paginated (`page`, `per_page`, at most 100), as the Views docs allow
  * both. A view the site does not have answers 404.
  */
 export function zendeskViewTickets(tickets: FakeZendeskTicket[], views: Record<string, number[]> | undefined, viewId: string, req: FakeRequest): FakeResponse {
-  const ids = views?.[viewId];
-  if (!ids) return notFound();
+  const listed = views?.[viewId];
+  if (!listed) return notFound();
   const origin = req.url.origin;
+  const sortBy = req.url.searchParams.get('sort_by');
+  const order = req.url.searchParams.get('sort_order') ?? 'desc';
+  if ((sortBy !== null && !VIEW_SORTS.has(sortBy)) || (order !== 'asc' && order !== 'desc')) {
+    return json(400, { error: 'InvalidValue', description: `sort_by must name a view column (${[...VIEW_SORTS].join(', ')}), sort_order asc or desc` });
+  }
+  const held = new Map(tickets.map((t) => [t.id, t]));
+  const key = (id: number) => (sortBy === 'updated' ? (held.get(id)?.updated ?? STUB_AT) : id);
+  // Sorted as asked, ties by id; without sort_by, the view's own order.
+  const ids = sortBy === null ? listed : [...listed].sort((a, b) => (order === 'asc' ? 1 : -1) * (key(a) - key(b) || a - b));
   if (!req.url.searchParams.has('page[size]')) {
     const perPage = Math.min(100, Math.max(1, Number(req.url.searchParams.get('per_page') ?? 100) || 100));
     const page = Math.max(1, Number(req.url.searchParams.get('page') ?? 1) || 1);
-    const at = (n: number) => `${origin}/api/v2/views/${viewId}/tickets.json?page=${n}&per_page=${perPage}`;
+    // The request's own URL with the page changed, so a sort carries on to the next page.
+    const at = (n: number) => {
+      const url = new URL(req.url.href);
+      url.searchParams.set('page', String(n));
+      url.searchParams.set('per_page', String(perPage));
+      return url.href;
+    };
     const more = page * perPage < ids.length;
     const slice = ids.slice((page - 1) * perPage, page * perPage);
     return json(200, { tickets: slice.map((id) => ticketOrStub(tickets, id, origin)), next_page: more ? at(page + 1) : null, previous_page: page > 1 ? at(page - 1) : null, count: ids.length });
@@ -334,13 +352,16 @@ export function zendeskViewCount(views: Record<string, number[]> | undefined, vi
  * shape. The fake holds only tickets: another `filter[type]` finds nothing. No `count`, as
  * documented.
  */
-export function zendeskSearchExport(tickets: FakeZendeskTicket[], searches: Record<string, number[]> | undefined, req: FakeRequest): FakeResponse {
+export function zendeskSearchExport(tickets: FakeZendeskTicket[], searches: Record<string, number[]> | undefined, req: FakeRequest, now = Date.now()): FakeResponse {
   const query = req.url.searchParams.get('query') ?? '';
   const type = req.url.searchParams.get('filter[type]');
   if (query.trim() === '') return json(400, { error: 'invalid', description: 'Invalid search: the query is empty' });
   if (!type) return json(400, { error: 'invalid', description: 'Invalid search: filter[type] is required (ticket, organization, user or group)' });
   if (/(^|\s)type:/i.test(query)) return json(400, { error: 'invalid', description: 'Invalid search: type is not supported in the query string, use filter[type]' });
-  const ids = type === 'ticket' ? (searches?.[query] ?? []) : [];
+  // `updated>{n}minutes`: the tickets changed in the last n minutes (the search reference's relative times), which every account answers.
+  const recent = /^updated>(\d+)minutes$/.exec(query.trim());
+  const changed = recent ? tickets.filter((t) => t.updated > now - Number(recent[1]) * 60_000).map((t) => t.id) : undefined;
+  const ids = type === 'ticket' ? (changed ?? searches?.[query] ?? []) : [];
   const paged = cursorPage(ids, req, 1000, 100);
   if (!paged) return invalidPage();
   return json(200, { results: paged.page.map((id) => ({ ...ticketOrStub(tickets, id, req.url.origin), result_type: 'ticket' })), facets: null, meta: paged.meta, links: paged.links });

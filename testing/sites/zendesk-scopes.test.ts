@@ -64,7 +64,23 @@ describe('the fake Zendesk API: List Tickets From a View', () => {
   it('pages by offset when asked without page[size], as the docs allow', () => {
     const page = body(sites(), '/api/v2/views/360000009/tickets.json?per_page=100&page=2');
     expect(ids(page.tickets)).toEqual(BIG.slice(100, 200));
-    expect(page).toMatchObject({ count: 250, next_page: `${ZENDESK_ORIGIN}/api/v2/views/360000009/tickets.json?page=3&per_page=100` });
+    expect(page).toMatchObject({ count: 250, next_page: `${ZENDESK_ORIGIN}/api/v2/views/360000009/tickets.json?per_page=100&page=3` });
+  });
+
+  it('sorts by a view column (updated, nice_id), descending unless asked otherwise, the sort carried to the next page; refuses another sort', () => {
+    const data = sites();
+    // Sample tickets carry their own updated_at; an id it does not hold is a bare ticket updated long ago.
+    const byUpdated = body(data, '/api/v2/views/360000001/tickets.json?sort_by=updated&per_page=100');
+    const stamps = byUpdated.tickets.map((t: { updated_at: string }) => Date.parse(t.updated_at));
+    expect(stamps).toEqual([...stamps].sort((a, b) => b - a));
+    expect(ids(byUpdated.tickets).sort()).toEqual([4101, 4102, 4103]);
+    const first = body(data, '/api/v2/views/360000009/tickets.json?sort_by=nice_id&sort_order=asc&per_page=100');
+    expect(ids(first.tickets)).toEqual(BIG.slice(0, 100));
+    const next = new URL(first.next_page);
+    expect([next.searchParams.get('sort_by'), next.searchParams.get('sort_order'), next.searchParams.get('page')]).toEqual(['nice_id', 'asc', '2']);
+    expect(ids(body(data, '/api/v2/views/360000009/tickets.json?sort_by=nice_id&per_page=100').tickets)[0]).toBe(BIG[249]);
+    expect(get(data, '/api/v2/views/360000009/tickets.json?sort_by=subject')).toMatchObject({ status: 400 });
+    expect(get(data, '/api/v2/views/360000009/tickets.json?sort_by=updated&sort_order=up')).toMatchObject({ status: 400 });
   });
 
   it('answers 404 in Zendesk’s error shape for a view it does not have, or when it has no views at all', () => {
@@ -106,6 +122,19 @@ describe('the fake Zendesk API: Export Search Results', () => {
     const many = sites({ zendeskSearches: { all: Array.from({ length: 1200 }, (_, i) => i + 1) } });
     expect(body(many, exportPath('all', '&filter[type]=ticket&page[size]=5000')).results).toHaveLength(1000);
     expect(body(many, exportPath('all', '&filter[type]=ticket')).results).toHaveLength(100);
+  });
+
+  it('finds the tickets changed in the last n minutes (updated>{n}minutes), by its clock', () => {
+    const data = sites({ now: () => NOW });
+    const changed = (n: number) => ids(body(data, `/api/v2/search/export.json?query=${encodeURIComponent(`updated>${n}minutes`)}&filter[type]=ticket`).results).sort();
+    const expected = (n: number) =>
+      data.zendesk
+        .filter((t) => t.updated > NOW - n * 60_000)
+        .map((t) => t.id)
+        .sort();
+    expect(changed(60 * 24 * 30)).toEqual(expected(60 * 24 * 30));
+    expect(changed(60 * 24 * 30).length).toBeGreaterThan(changed(30).length);
+    expect(changed(30)).toEqual(expected(30));
   });
 
   it('matches nothing for a query it does not know, or for another type than ticket', () => {
