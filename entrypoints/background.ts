@@ -295,6 +295,8 @@ export default defineBackground({
       now: () => Date.now(),
       list: sources.list,
       read: sources.read,
+      spent: sources.spent,
+      perRequest: sources.perRequest,
       rotateExact: (scope) => sourceOf(scope) === 'jira',
       async record(scope, facts) {
         const stored = await db.tickets.bulkGet(facts.map((f): [string, string] => [scope.site, f.key]));

@@ -102,6 +102,95 @@ describe('a round of watching', () => {
     expect(site.read).toEqual([['SUP-1', 'SUP-2', 'SUP-3'], ['SUP-2']]);
   });
 
+  it('keeps to the round’s requests: what changed is read whatever it costs, the approximate ones and the rotation take what is left, a site each in turn', async () => {
+    const Z = 'acme.zendesk.com';
+    const view = await addPersonalScope(db, { site: Z, query: { kind: 'view', view: '360001' } });
+    const jql = await addPersonalScope(db, { site: J, query: { kind: 'jql', jql: 'project = SUP' } });
+    const ids = Array.from({ length: 10 }, (_, i) => String(i + 1));
+    const keys = Array.from({ length: 300 }, (_, i) => `SUP-${i + 1}`);
+    let spent = 0;
+    let changed: string[] = [];
+    const reads: Array<[string, string[]]> = [];
+    const deps: WatchDeps = {
+      db,
+      now: () => clock,
+      spent: () => spent,
+      roundRequests: 8,
+      // Zendesk: a request for the facts and one for each ticket's history; Jira: a request per 100.
+      perRequest: (scope) => (scope.site === Z ? 1 : 100),
+      rotateExact: (scope) => scope.site === J,
+      async list(scope, _signal, since) {
+        spent++;
+        return { ok: true, keys: scope.site === Z ? ids : keys, requests: 1, ...(since !== undefined ? { changed: scope.site === Z ? changed : [] } : {}) };
+      },
+      async read(scope, read) {
+        reads.push([scope.site, [...read]]);
+        spent += scope.site === Z ? 1 + read.length : Math.ceil(read.length / 100);
+        // Zendesk's first reading ran out of audits: every ticket stored approximate.
+        return { facts: read.map((k) => (scope.site === Z ? { ...ticketFacts(Z, k, H), exact: reads.filter(([s]) => s === Z).length > 1 } : ticketFacts(J, k, H))) };
+      },
+      async record(scope, facts) {
+        const config = await createConfigCache(db)();
+        const { sightings } = await evaluateTickets(db, { type: 'sla:evaluate', source: scope.site === Z ? 'zendesk' : 'jira', site: scope.site, tickets: facts as TicketFacts[] }, config, clock);
+        await recordTickets(db, sightings);
+      },
+    };
+    const runner = createWatchRunner(deps);
+    // A first listing reads everything, whatever the round's requests.
+    await runner.run();
+    expect(reads).toEqual([
+      [Z, ids],
+      [J, keys],
+    ]);
+
+    reads.length = 0;
+    spent = 0;
+    changed = ['7'];
+    clock += 2 * MIN;
+    await runner.run();
+    // 2 listings; the changed ticket (2 requests); then half of the 4 left for Zendesk's approximate
+    // ones (a request for their facts, one each for their histories: 1 ticket), the rest for Jira's rotation.
+    expect(reads).toEqual([
+      [Z, ['7']],
+      [Z, ['1']],
+      [J, keys.slice(0, 10)],
+    ]);
+    expect(spent).toBe(7);
+    expect((await readWatchState(db))[jql.id]!.cursor).toBe(10);
+
+    reads.length = 0;
+    spent = 0;
+    changed = ['3', '4', '5', '6', '8'];
+    clock += 2 * MIN;
+    await runner.run();
+    // Past the round's requests, what changed is still read; nothing else is.
+    expect(reads).toEqual([[Z, ['3', '4', '5', '6', '8']]]);
+    expect((await readWatchState(db))[jql.id]!.cursor).toBe(10);
+    expect((await readWatchState(db))[view.id]!.keys).toEqual(ids);
+  });
+
+  it('does not read twice a change the next listing sees again (the minute of margin for the clocks), only a newer one', async () => {
+    const scope = await addPersonalScope(db, { site: 'acme.zendesk.com', query: { kind: 'view', view: '360001' } });
+    const site = fakeSite({});
+    let stamps: Record<string, number> = {};
+    site.deps.list = async (_s, _signal, since) => ({ ok: true, keys: ['1', '2'], requests: 1, ...(since !== undefined ? { changed: Object.keys(stamps), stamps } : {}) });
+    site.deps.rotateExact = () => false;
+    const runner = createWatchRunner(site.deps);
+    await runner.run();
+    stamps = { '1': NOW + MIN };
+    clock += 2 * MIN;
+    await runner.run();
+    expect((await readWatchState(db))[scope.id]!.readStamps).toEqual({ '1': NOW + MIN });
+    // Ticket 1 at the same stamp again, ticket 2 changed since.
+    stamps = { '1': NOW + MIN, '2': NOW + 3 * MIN };
+    clock += 2 * MIN;
+    await runner.run();
+    stamps = { '1': NOW + 5 * MIN };
+    clock += 2 * MIN;
+    await runner.run();
+    expect(site.read).toEqual([['1', '2'], ['1'], ['2'], ['1']]);
+  });
+
   it('keeps the last good listing and says why when a scope fails; the other scopes go on', async () => {
     const broken = await addPersonalScope(db, { site: J, query: { kind: 'queue', serviceDesk: '2', queue: '7' } });
     const fine = await addPersonalScope(db, { site: 'acme.zendesk.com', query: { kind: 'view', view: '360001' } });

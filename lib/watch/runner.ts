@@ -8,7 +8,7 @@
  */
 import type { SlaLensDatabase } from '../db/database';
 import type { TicketFacts } from '../sla/index';
-import { afterListing, changesSince, emptyScopeState, planReads, WATCH_DEFAULT_MINUTES } from './state';
+import { afterListing, changesSince, emptyScopeState, newlyChanged, planReads, WATCH_DEFAULT_MINUTES, type ReadPlan, type ScopeState } from './state';
 import { approximateKeys, keepStatesOf, readScopes, readWatchState, writeScopeState } from './store';
 import type { ScopeFailure, ScopeListing, WatchScope } from './types';
 
@@ -38,6 +38,26 @@ export interface WatchDeps {
   rotateExact?(scope: WatchScope): boolean;
   /** Minutes between rounds (default 2). */
   intervalMinutes?: number;
+  /** Requests the sources have sent so far (a running count): what lets a round keep to `roundRequests`. Without it, a round reads every turn. */
+  spent?(): number;
+  /** The round's requests (default `ROUND_REQUESTS`). */
+  roundRequests?: number;
+  /** Tickets one request reads on the scope's site: 100 for a search or a Show Many, 1 where each costs a request of its own (Zendesk's audits). Default 100. */
+  perRequest?(scope: WatchScope): number;
+}
+
+/**
+ * Requests a round makes at most beyond what it must (issue 16 §4: 30 a refresh round): the
+ * listings and the tickets that joined, left or changed are read whatever they cost; the tickets
+ * stored approximate and the rotation take what is left, and wait for a later round past it.
+ */
+export const ROUND_REQUESTS = 30;
+
+interface Planned {
+  scope: WatchScope;
+  before: ScopeState;
+  listing: Extract<ScopeListing, { ok: true }>;
+  plan: ReadPlan;
 }
 
 export interface PreviousListing {
@@ -59,6 +79,12 @@ export function createWatchRunner(deps: WatchDeps) {
     await keepStatesOf(deps.db, new Set(scopes.map((s) => s.id)));
     const states = await readWatchState(deps.db);
     const report: RoundReport = { listed: [] };
+    const spentAtStart = deps.spent?.() ?? 0;
+    const allowance = deps.roundRequests ?? ROUND_REQUESTS;
+
+    // Every due scope listed first, so what must be read on a site is read together, and what
+    // can wait shares what the round has left.
+    const planned: Planned[] = [];
     for (const scope of scopes) {
       if (signal.aborted) break;
       if (only && !only.has(scope.id)) continue;
@@ -75,11 +101,56 @@ export function createWatchRunner(deps: WatchDeps) {
       // Tickets read without their history (the audit budget ran out) are read again first.
       const approximate = await approximateKeys(deps.db, scope.site);
       const rotateExact = !listing.changed || (deps.rotateExact?.(scope) ?? true);
-      const plan = planReads(before, listing.keys, listing.changed, { approximate, rotateExact });
-      const outcome = plan.read.length > 0 ? await deps.read(scope, plan.read, signal) : { facts: [] };
-      if (outcome.facts.length > 0) await deps.record(scope, outcome.facts);
-      await writeScopeState(deps.db, scope.id, afterListing(before, listing, plan.cursor, deps.now(), intervalMs(), outcome.failure));
-      report.listed.push({ id: scope.id, ok: true, tickets: listing.keys.length, read: outcome.facts.length, requests: listing.requests });
+      const changed = newlyChanged(listing.changed, listing.stamps, before.readStamps);
+      planned.push({ scope, before, listing, plan: planReads(before, listing.keys, changed, { approximate, rotateExact }) });
+    }
+
+    const sites = [...new Set(planned.map((p) => p.scope.site))];
+    for (const [i, site] of sites.entries()) {
+      const mine = planned.filter((p) => p.scope.site === site);
+      const read = new Set<string>();
+      let failure: ReadOutcome['failure'];
+      const readNow = async (keys: string[]) => {
+        const fresh = keys.filter((k) => !read.has(k));
+        if (fresh.length === 0 || signal.aborted) return;
+        const outcome = await deps.read(mine[0]!.scope, fresh, signal);
+        for (const f of outcome.facts) read.add(f.key);
+        failure ??= outcome.failure;
+        if (outcome.facts.length > 0) await deps.record(mine[0]!.scope, outcome.facts);
+      };
+      await readNow(mine.flatMap((p) => p.plan.must));
+      // The turns share what is left of the round's requests with the sites still to come, a ticket of each scope in turn.
+      const queues = mine.map((p) => ({ keys: p.plan.turn, at: 0 }));
+      const perRequest = deps.perRequest?.(mine[0]!.scope) ?? 100;
+      for (;;) {
+        const left = Math.floor((allowance - ((deps.spent?.() ?? 0) - spentAtStart)) / (sites.length - i));
+        // A request for the facts, and one for each ticket where each costs its own (Zendesk's audits).
+        const fits = deps.spent ? (perRequest === 1 ? left - 1 : left * perRequest) : Infinity;
+        const most = Math.min(fits, perRequest === 1 ? 100 : perRequest);
+        const chunk: string[] = [];
+        for (let progressed = true; progressed && chunk.length < most;) {
+          progressed = false;
+          for (const q of queues) {
+            while (q.at < q.keys.length && (read.has(q.keys[q.at]!) || chunk.includes(q.keys[q.at]!))) q.at++;
+            if (chunk.length < most && q.at < q.keys.length) {
+              chunk.push(q.keys[q.at++]!);
+              progressed = true;
+            }
+          }
+        }
+        if (chunk.length === 0 || signal.aborted || failure) break;
+        await readNow(chunk);
+      }
+      for (const [j, p] of mine.entries()) {
+        const taken = queues[j]!.at;
+        const cursor = taken >= p.plan.turn.length ? p.plan.cursor : p.plan.cursorAfter(taken);
+        const after = afterListing(p.before, p.listing, cursor, deps.now(), intervalMs(), failure);
+        const stamps = p.listing.stamps ?? {};
+        const readStamps = Object.fromEntries(Object.entries(stamps).filter(([k]) => read.has(k)));
+        await writeScopeState(deps.db, p.scope.id, Object.keys(readStamps).length > 0 ? { ...after, readStamps } : after);
+        const ofScope = new Set([...p.plan.must, ...p.plan.turn]);
+        report.listed.push({ id: p.scope.id, ok: true, tickets: p.listing.keys.length, read: [...read].filter((k) => ofScope.has(k)).length, requests: p.listing.requests });
+      }
     }
     return report;
   }

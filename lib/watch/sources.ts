@@ -42,15 +42,21 @@ export interface ScopeSourcesOptions {
 }
 
 export function createScopeSources(options: ScopeSourcesOptions) {
+  // Every request counted where it leaves, listings and enrichment alike: a round keeps to its requests by this count.
+  let sent = 0;
+  const fetch: Fetch = (input, init) => {
+    sent++;
+    return options.fetch(input, init);
+  };
   // A service worker kept alive for days must not keep every ticket it ever read.
-  const jira = createJiraEnricher({ fetch: options.fetch, target: (origin) => jiraTarget(new URL(origin).hostname), method: 'GET', maxCached: MAX_CACHED_FACTS });
+  const jira = createJiraEnricher({ fetch, target: (origin) => jiraTarget(new URL(origin).hostname), method: 'GET', maxCached: MAX_CACHED_FACTS });
   const zendesk = createZendeskEnricher({
-    fetch: options.fetch,
+    fetch,
     maxCached: MAX_CACHED_FACTS,
     ...(options.auditBudget ? { auditBudget: options.auditBudget } : {}),
     ...(options.shareTrails ? { shareTrails: options.shareTrails } : {}),
   });
-  const context = (scope: WatchScope, signal: AbortSignal): RequestContext => ({ fetch: options.fetch, origin: `https://${scope.site}`, signal, now: options.now() });
+  const context = (scope: WatchScope, signal: AbortSignal): RequestContext => ({ fetch, origin: `https://${scope.site}`, signal, now: options.now() });
   // One search of the account's changes serves every view followed on it in a round.
   const changes = new Map<string, { from: number; at: number; answer: Promise<ChangedOnSite | undefined> }>();
   function changesOn(scope: WatchScope, signal: AbortSignal, from: number): Promise<ChangedOnSite | undefined> {
@@ -65,6 +71,11 @@ export function createScopeSources(options: ScopeSourcesOptions) {
   }
 
   return {
+    /** Requests sent so far (the runner's `spent`). */
+    spent: () => sent,
+    /** Tickets a request reads (the runner's `perRequest`): Jira's searches and Zendesk's Show Many take 100, but each Zendesk ticket's history is a request of its own. */
+    perRequest: (scope: WatchScope) => (sourceOf(scope) === 'jira' ? 100 : 1),
+
     list(scope: WatchScope, signal: AbortSignal, since?: number, previous?: PreviousListing): Promise<ScopeListing> {
       if (sourceOf(scope) === 'jira') return listJiraScope(context(scope, signal), jiraTarget(scope.site), scope.query as JiraScopeQuery, undefined, since);
       const follow =

@@ -10,18 +10,24 @@ const scope: WatchScope = { id: 'personal:1', site: 'acme.atlassian.net', query:
 describe('planReads', () => {
   it('reads every ticket of a first listing, then those that joined or left and the next ones in rotation', () => {
     const first = planReads(emptyScopeState(NOW), keys(3));
-    expect(first).toEqual({ read: ['SUP-1', 'SUP-2', 'SUP-3'], cursor: 0 });
+    expect(first).toMatchObject({ read: ['SUP-1', 'SUP-2', 'SUP-3'], cursor: 0, must: ['SUP-1', 'SUP-2', 'SUP-3'], turn: [] });
 
     const state: ScopeState = { ...emptyScopeState(NOW), keys: keys(6) };
     // SUP-7 joined, SUP-1 left; two a round of the five that stayed.
     const next = planReads(state, [...keys(5, 2), 'SUP-7'], undefined, { perRound: 2 });
     expect(next.read).toEqual(['SUP-7', 'SUP-1', 'SUP-2', 'SUP-3']);
     expect(next.cursor).toBe(2);
+    // What must be read, and the turn that waits for the round's spare requests; cut short, the rotation moves on by what it read.
+    expect([next.must, next.turn]).toEqual([
+      ['SUP-7', 'SUP-1'],
+      ['SUP-2', 'SUP-3'],
+    ]);
+    expect([next.cursorAfter(0), next.cursorAfter(1), next.cursorAfter(2)]).toEqual([0, 1, 2]);
     const after = planReads({ ...state, keys: [...keys(5, 2), 'SUP-7'], cursor: next.cursor }, [...keys(5, 2), 'SUP-7'], undefined, { perRound: 2 });
     expect(after.read).toEqual(['SUP-4', 'SUP-5']);
     // The rotation wraps around: every ticket is read again in turn.
     const wrap = planReads({ ...state, keys: keys(3), cursor: 2 }, keys(3), undefined, { perRound: 2 });
-    expect(wrap).toEqual({ read: ['SUP-3', 'SUP-1'], cursor: 1 });
+    expect(wrap).toMatchObject({ read: ['SUP-3', 'SUP-1'], cursor: 1 });
   });
 
   it('reads what the site says changed, and far fewer in rotation when it can say', () => {
@@ -39,7 +45,10 @@ describe('planReads', () => {
     expect(planReads(state, keys(100), ['SUP-1'], { approximate, perRound: 5, rotateExact: false }).read).toEqual(['SUP-1', 'SUP-40', 'SUP-41', 'SUP-99']);
     expect(planReads(state, keys(100), [], { approximate, perRound: 2, rotateExact: false }).read).toEqual(['SUP-40', 'SUP-41']);
     // Where the rotation is how changes are noticed, the approximate ones take half of it at most.
-    expect(planReads(state, keys(100), undefined, { approximate, perRound: 4 }).read).toEqual(['SUP-40', 'SUP-41', 'SUP-1', 'SUP-2']);
+    const both = planReads(state, keys(100), undefined, { approximate, perRound: 4 });
+    expect(both.read).toEqual(['SUP-40', 'SUP-41', 'SUP-1', 'SUP-2']);
+    // The approximate ones come first in the turn: a turn cut after them has not moved the rotation.
+    expect([both.cursorAfter(2), both.cursorAfter(3), both.cursorAfter(4)]).toEqual([0, 1, 2]);
   });
 
   it('counts changes from a minute before the last good listing, and not before a first', () => {
@@ -48,8 +57,8 @@ describe('planReads', () => {
   });
 
   it('reads nothing of an empty scope, and everything that left it', () => {
-    expect(planReads(emptyScopeState(NOW), [])).toEqual({ read: [], cursor: 0 });
-    expect(planReads({ ...emptyScopeState(NOW), keys: ['1', '2'], cursor: 1 }, [])).toEqual({ read: ['1', '2'], cursor: 0 });
+    expect(planReads(emptyScopeState(NOW), [])).toMatchObject({ read: [], cursor: 0, must: [], turn: [] });
+    expect(planReads({ ...emptyScopeState(NOW), keys: ['1', '2'], cursor: 1 }, [])).toMatchObject({ read: ['1', '2'], cursor: 0, must: ['1', '2'], turn: [] });
   });
 });
 

@@ -37,6 +37,11 @@ export interface ScopeState {
   cursor: number;
   /** Where a followed Zendesk view's walk by id goes on (the lister's `walk`). */
   walk?: number;
+  /**
+   * The last-change stamps of the changed tickets the last round read: a change a minute before a
+   * listing is seen by the next too (the margin for the clocks), and needs no second read.
+   */
+  readStamps?: Record<string, number>;
   lastSuccessAt?: number;
   /** The last listing's failure, until a listing succeeds. */
   error?: ScopeError;
@@ -55,9 +60,10 @@ export function storedScopeStates(value: unknown): Record<string, ScopeState> {
   const out: Record<string, ScopeState> = {};
   for (const [id, s] of Object.entries(value as Record<string, Partial<ScopeState> | null>)) {
     if (!s || !Array.isArray(s.keys) || typeof s.nextTryAt !== 'number') continue;
-    const { walk, ...rest } = s as ScopeState;
+    const { walk, readStamps, ...rest } = s as ScopeState;
     out[id] = {
       ...rest,
+      ...(readStamps && typeof readStamps === 'object' && !Array.isArray(readStamps) ? { readStamps: Object.fromEntries(Object.entries(readStamps).filter(([, v]) => typeof v === 'number')) } : {}),
       keys: s.keys.filter((k): k is string => typeof k === 'string'),
       cursor: typeof s.cursor === 'number' ? s.cursor : 0,
       ...(typeof walk === 'number' && Number.isSafeInteger(walk) && walk > 0 ? { walk } : {}),
@@ -83,7 +89,7 @@ export function planReads(
   keys: readonly string[],
   changed?: readonly string[],
   options: { perRound?: number; approximate?: ReadonlySet<string>; rotateExact?: boolean } = {},
-): { read: string[]; cursor: number } {
+): ReadPlan {
   const perRound = options.perRound ?? (changed ? REREAD_WITH_CHANGES : REREAD_PER_ROUND);
   const before = new Set(state.keys);
   const now = new Set(keys);
@@ -91,6 +97,7 @@ export function planReads(
   // A ticket that left is read once more: solved, or moved to another team, it must not go on looking at risk.
   const left = state.keys.filter((k) => !now.has(k));
   const read = new Set([...joined, ...left, ...(changed ?? [])]);
+  const must = [...read];
   const staying = keys.filter((k) => before.has(k));
   let turn = Math.min(perRound, staying.length);
   // Where the rotation is also how changes are noticed, the approximate ones take half the turn at most.
@@ -103,11 +110,43 @@ export function planReads(
       approximateTurn--;
     }
   }
-  let cursor = staying.length > 0 ? state.cursor % staying.length : 0;
-  if (options.rotateExact === false) return { read: [...read], cursor };
-  for (let i = 0; i < turn; i++) read.add(staying[(cursor + i) % staying.length]!);
-  cursor = staying.length > 0 ? (cursor + turn) % staying.length : 0;
-  return { read: [...read], cursor };
+  const start = staying.length > 0 ? state.cursor % staying.length : 0;
+  const approximate = [...read].slice(must.length);
+  const plan = (rotation: string[], cursor: number): ReadPlan => ({
+    read: [...read],
+    cursor,
+    must,
+    turn: [...approximate, ...rotation],
+    // A turn cut short (the round's requests ran out) moves the rotation on by what it read.
+    cursorAfter: (n) => (staying.length > 0 ? (start + Math.max(0, Math.min(n - approximate.length, rotation.length))) % staying.length : 0),
+  });
+  if (options.rotateExact === false) return plan([], start);
+  const rotation: string[] = [];
+  for (let i = 0; i < turn; i++) {
+    const k = staying[(start + i) % staying.length]!;
+    if (!read.has(k)) rotation.push(k);
+    read.add(k);
+  }
+  return plan(rotation, staying.length > 0 ? (start + turn) % staying.length : 0);
+}
+
+export interface ReadPlan {
+  /** Every ticket the round would read for the scope, `must` first. */
+  read: string[];
+  /** Where the rotation goes on next round when the whole turn is read. */
+  cursor: number;
+  /** Those that joined, left or changed: read whatever the round's requests. */
+  must: string[];
+  /** The rest of `read`, in order (the approximate ones, then the rotation): read while the round has requests to spare. */
+  turn: string[];
+  /** Where the rotation goes on when only the first `n` of `turn` were read. */
+  cursorAfter(n: number): number;
+}
+
+/** Of `changed`, those not read already at the same stamp (`readStamps`): the ones the last round read are not read twice. */
+export function newlyChanged(changed: readonly string[] | undefined, stamps: Record<string, number> | undefined, readStamps: Record<string, number> | undefined): string[] | undefined {
+  if (!changed || !stamps || !readStamps) return changed ? [...changed] : undefined;
+  return changed.filter((k) => stamps[k] === undefined || readStamps[k] !== stamps[k]);
 }
 
 /** Failures a later try can cure back off; a signed-out site or a wrong query is tried again next round, when the person may have fixed it. */
@@ -125,7 +164,7 @@ export function afterListing(state: ScopeState, listing: ScopeListing, cursor: n
     const { error: _gone, ...rest } = state;
     return { ...rest, error: { failure: listing.failure, message: listing.message, at: now }, failures, nextTryAt: now + retryDelay(listing.failure, failures, intervalMs, listing.retryAfterMs) };
   }
-  const { error: _error, partial: _partial, walk: _walk, ...rest } = state;
+  const { error: _error, partial: _partial, walk: _walk, readStamps: _stamps, ...rest } = state;
   return {
     ...rest,
     keys: listing.keys,

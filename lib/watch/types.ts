@@ -42,6 +42,8 @@ export type ScopeListing =
        * queues); absent when it could not, and the runner reads in rotation instead.
        */
       changed?: string[];
+      /** Of `changed`, each one's last-change stamp where the site gives it (Zendesk's `updated_at`). */
+      stamps?: Record<string, number>;
       /** Where a followed view's walk by id goes on next round (a page number; lib/watch/zendesk.ts). */
       walk?: number;
     }

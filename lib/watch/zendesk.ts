@@ -74,16 +74,33 @@ export async function listZendeskScope(context: RequestContext, origin: string, 
     const followed = await followView(run, query.view.trim(), maxTickets, since, follow);
     // A view too busy to follow in a few pages, or one that will not sort, is listed whole.
     if (followed !== undefined) return followed;
-    const whole = await listView(run, query.view.trim(), maxTickets, false);
-    if (!whole.ok) return whole;
-    const { updated, ...rest } = whole;
-    return { ...rest, changed: rest.keys.filter((id) => (updated?.get(id) ?? Infinity) >= since) };
+    return changedSince(await listView(run, query.view.trim(), maxTickets, false), since);
   }
   const listing = await listIds(context, origin, query, maxTickets, since === undefined);
+  if (!listing.ok || since === undefined) {
+    if (!listing.ok) return listing;
+    const { updated: _updated, ...rest } = listing;
+    return rest;
+  }
+  // Every ticket a view or the export lists carries its last change: which to read again is free.
+  return changedSince(listing, since);
+}
+
+/** A whole listing's `changed` (and their stamps), from the `updated_at` each listed ticket carries; one without a stamp counts as changed. */
+function changedSince(listing: IdsListing, since: number): ScopeListing {
   if (!listing.ok) return listing;
   const { updated, ...rest } = listing;
-  // Every ticket a view or the export lists carries its last change: which to read again is free.
-  return since === undefined ? rest : { ...rest, changed: rest.keys.filter((id) => (updated?.get(id) ?? Infinity) >= since) };
+  const changed = rest.keys.filter((id) => (updated?.get(id) ?? Infinity) >= since);
+  return { ...rest, changed, stamps: stampsOf(changed, (id) => updated?.get(id)) };
+}
+
+function stampsOf(ids: readonly string[], stamp: (id: string) => number | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const id of ids) {
+    const at = stamp(id);
+    if (at !== undefined) out[id] = at;
+  }
+  return out;
 }
 
 type IdsListing = ScopeListing & { updated?: Map<string, number> };
@@ -280,7 +297,7 @@ async function followView(run: Listing, view: string, maxTickets: number, since:
   const keys = [...follow.keys.filter((k) => held.has(k)), ...[...held].filter((k) => !before.has(k))];
   const changed = [...recent].filter(([, stamp]) => stamp === undefined || stamp >= since).map(([id]) => id);
   const walk = walked.next && onPage.length > 0 ? page + 1 : 1;
-  return { ok: true, keys, changed, requests: run.requests, walk };
+  return { ok: true, keys, changed, stamps: stampsOf(changed, (id) => recent.get(id)), requests: run.requests, walk };
 }
 
 interface ViewPage {
