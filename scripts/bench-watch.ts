@@ -314,11 +314,11 @@ async function bench(): Promise<void> {
         if (listing.ok) listed.set(scope.site, [...(listed.get(scope.site) ?? []), ...listing.keys]);
         return listing;
       },
-      async read(scope, keys, signal) {
+      async read(scope, keys, signal, fresh) {
         // Every listed ticket, and the ones that left (which the plan names).
         const all = variant === 'all' ? [...new Set([...keys, ...(listed.get(scope.site) ?? [])])] : keys;
         listed.delete(scope.site);
-        const outcome = await sources.read(scope, all, signal);
+        const outcome = await sources.read(scope, all, signal, fresh);
         factsRead += outcome.facts.length;
         return outcome;
       },

@@ -67,6 +67,15 @@ describe('the shared enricher', () => {
     expect(result.facts.size).toBe(2);
   });
 
+  it('serves facts from its cache within the TTL, unless the caller asks for them younger (maxAgeMs: the watch’s changed tickets)', async () => {
+    const { enricher, calls } = enricherWith(({ keys }) => ({ facts: new Map(keys.map((k) => [k, facts(k)])) }));
+    await enricher.enrich(['1'], opts());
+    await enricher.enrich(['1'], opts(NOW + 10_000));
+    expect(calls).toHaveLength(1);
+    await enricher.enrich(['1'], { ...opts(NOW + 10_000), maxAgeMs: 0 });
+    expect(calls).toHaveLength(2);
+  });
+
   it('remembers keys the site did not answer as unknown until the TTL ends', async () => {
     const { enricher, calls } = enricherWith(() => ({ facts: new Map([['1', facts('1')]]) }));
     await enricher.enrich(['1', '2'], opts());

@@ -116,7 +116,7 @@ interface QueuedChunk {
 }
 
 export function createEnricher(options: EnricherOptions): Enricher {
-  const ttl = options.ttlMs ?? 60_000;
+  const defaultTtl = options.ttlMs ?? 60_000;
   // The overlay gathers a page's rows itself, so by default this joins only the calls made in the
   // same task: a timer, however short, ran ~600 ms late while a 1,000-row page loaded (measured).
   const coalesceMs = options.coalesceMs ?? 0;
@@ -244,8 +244,9 @@ export function createEnricher(options: EnricherOptions): Enricher {
     }
   }
 
-  async function enrich(keys: readonly string[], { origin, signal, now, onFacts }: EnrichOptions): Promise<EnrichResult> {
+  async function enrich(keys: readonly string[], { origin, signal, now, onFacts, maxAgeMs }: EnrichOptions): Promise<EnrichResult> {
     const facts = new Map<string, TicketFacts>();
+    const ttl = maxAgeMs ?? defaultTtl;
     try {
       const s = stateOf(origin);
       const wanted = [...new Set(keys.map(options.normalizeKey).filter((k): k is string => k !== null))];

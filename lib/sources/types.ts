@@ -47,6 +47,11 @@ export interface EnrichOptions {
    * overlay can badge the first tickets while later requests are still under way.
    */
   onFacts?: (facts: ReadonlyMap<string, TicketFacts>) => void;
+  /**
+   * Facts read longer ago than this are read again (default: the enricher's `ttlMs`): 0 where the
+   * caller knows the tickets changed (the watch's changed ones), so a cached answer never hides it.
+   */
+  maxAgeMs?: number;
 }
 
 export interface SourceAdapter {

@@ -111,6 +111,7 @@ describe('a round of watching', () => {
     let spent = 0;
     let changed: string[] = [];
     const reads: Array<[string, string[]]> = [];
+    const freshness: boolean[] = [];
     const deps: WatchDeps = {
       db,
       now: () => clock,
@@ -123,8 +124,9 @@ describe('a round of watching', () => {
         spent++;
         return { ok: true, keys: scope.site === Z ? ids : keys, requests: 1, ...(since !== undefined ? { changed: scope.site === Z ? changed : [] } : {}) };
       },
-      async read(scope, read) {
+      async read(scope, read, _signal, fresh) {
         reads.push([scope.site, [...read]]);
+        freshness.push(fresh === true);
         spent += scope.site === Z ? 1 + read.length : Math.ceil(read.length / 100);
         // Zendesk's first reading ran out of audits: every ticket stored approximate.
         return { facts: read.map((k) => (scope.site === Z ? { ...ticketFacts(Z, k, H), exact: reads.filter(([s]) => s === Z).length > 1 } : ticketFacts(J, k, H))) };
@@ -144,6 +146,7 @@ describe('a round of watching', () => {
     ]);
 
     reads.length = 0;
+    freshness.length = 0;
     spent = 0;
     changed = ['7'];
     clock += 2 * MIN;
@@ -155,6 +158,8 @@ describe('a round of watching', () => {
       [Z, ['1']],
       [J, keys.slice(0, 10)],
     ]);
+    // Only what changed is read past the sources' caches; the turns may be served from them.
+    expect(freshness).toEqual([true, false, false]);
     expect(spent).toBe(7);
     expect((await readWatchState(db))[jql.id]!.cursor).toBe(10);
 
@@ -175,6 +180,9 @@ describe('a round of watching', () => {
     let stamps: Record<string, number> = {};
     site.deps.list = async (_s, _signal, since) => ({ ok: true, keys: ['1', '2'], requests: 1, ...(since !== undefined ? { changed: Object.keys(stamps), stamps } : {}) });
     site.deps.rotateExact = () => false;
+    const fresh: Array<boolean | undefined> = [];
+    const read = site.deps.read;
+    site.deps.read = (s, keys, signal, asked) => (fresh.push(asked), read(s, keys, signal));
     const runner = createWatchRunner(site.deps);
     await runner.run();
     stamps = { '1': NOW + MIN };
@@ -189,6 +197,8 @@ describe('a round of watching', () => {
     clock += 2 * MIN;
     await runner.run();
     expect(site.read).toEqual([['1', '2'], ['1'], ['2'], ['1']]);
+    // What joined or changed is read past any cache.
+    expect(fresh).toEqual([true, true, true, true]);
   });
 
   it('keeps the last good listing and says why when a scope fails; the other scopes go on', async () => {

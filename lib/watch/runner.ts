@@ -27,8 +27,8 @@ export interface WatchDeps {
    * follow a scope rather than list it whole.
    */
   list(scope: WatchScope, signal: AbortSignal, since?: number, previous?: PreviousListing): Promise<ScopeListing>;
-  /** Reads these tickets' facts through the site's enrichment. */
-  read(scope: WatchScope, keys: readonly string[], signal: AbortSignal): Promise<ReadOutcome>;
+  /** Reads these tickets' facts through the site's enrichment; `fresh`: however recently they were read (they changed). */
+  read(scope: WatchScope, keys: readonly string[], signal: AbortSignal, fresh?: boolean): Promise<ReadOutcome>;
   /** Records the facts as the overlays' sightings are recorded. */
   record(scope: WatchScope, facts: readonly TicketFacts[]): Promise<void>;
   /**
@@ -110,15 +110,18 @@ export function createWatchRunner(deps: WatchDeps) {
       const mine = planned.filter((p) => p.scope.site === site);
       const read = new Set<string>();
       let failure: ReadOutcome['failure'];
-      const readNow = async (keys: string[]) => {
-        const fresh = keys.filter((k) => !read.has(k));
-        if (fresh.length === 0 || signal.aborted) return;
-        const outcome = await deps.read(mine[0]!.scope, fresh, signal);
+      const readNow = async (keys: string[], changed: boolean) => {
+        const unread = keys.filter((k) => !read.has(k));
+        if (unread.length === 0 || signal.aborted) return;
+        const outcome = await deps.read(mine[0]!.scope, unread, signal, changed);
         for (const f of outcome.facts) read.add(f.key);
         failure ??= outcome.failure;
         if (outcome.facts.length > 0) await deps.record(mine[0]!.scope, outcome.facts);
       };
-      await readNow(mine.flatMap((p) => p.plan.must));
+      await readNow(
+        mine.flatMap((p) => p.plan.must),
+        true,
+      );
       // The turns share what is left of the round's requests with the sites still to come, a ticket of each scope in turn.
       const queues = mine.map((p) => ({ keys: p.plan.turn, at: 0 }));
       const perRequest = deps.perRequest?.(mine[0]!.scope) ?? 100;
@@ -139,7 +142,7 @@ export function createWatchRunner(deps: WatchDeps) {
           }
         }
         if (chunk.length === 0 || signal.aborted || failure) break;
-        await readNow(chunk);
+        await readNow(chunk, false);
       }
       for (const [j, p] of mine.entries()) {
         const taken = queues[j]!.at;

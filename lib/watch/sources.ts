@@ -18,9 +18,6 @@ import { listZendeskChanges, listZendeskScope, SEARCH_LAG_MS, type ChangedOnSite
 
 export type ScopeSource = 'jira' | 'zendesk';
 
-/** How long one search of an account's changes serves the views followed after it: one round's worth. */
-const CHANGES_REUSE_MS = 60_000;
-
 /** Facts kept per site between rounds: more than one scope's most, far fewer than a site's scopes could name. */
 export const MAX_CACHED_FACTS = 2 * MAX_SCOPE_TICKETS;
 
@@ -57,16 +54,19 @@ export function createScopeSources(options: ScopeSourcesOptions) {
     ...(options.shareTrails ? { shareTrails: options.shareTrails } : {}),
   });
   const context = (scope: WatchScope, signal: AbortSignal): RequestContext => ({ fetch, origin: `https://${scope.site}`, signal, now: options.now() });
-  // One search of the account's changes serves every view followed on it in a round.
-  const changes = new Map<string, { from: number; at: number; answer: Promise<ChangedOnSite | undefined> }>();
+  // One search of the account's changes serves every view followed on it in a round (a round's
+  // listings share its signal), and never another round: it must come before the round's own
+  // listings to say what left them.
+  const changes = new WeakMap<AbortSignal, Map<string, { from: number; answer: Promise<ChangedOnSite | undefined> }>>();
   function changesOn(scope: WatchScope, signal: AbortSignal, from: number): Promise<ChangedOnSite | undefined> {
-    const now = options.now();
-    const held = changes.get(scope.site);
-    if (held && held.from <= from && now - held.at < CHANGES_REUSE_MS) return held.answer;
+    const round = changes.get(signal) ?? new Map<string, { from: number; answer: Promise<ChangedOnSite | undefined> }>();
+    changes.set(signal, round);
+    const held = round.get(scope.site);
+    if (held && held.from <= from) return held.answer;
     // A minute more than asked, so the round's next view, whose last listing was moments apart, can use it.
     const asked = from - 60_000;
     const answer = listZendeskChanges(context(scope, signal), `https://${scope.site}`, asked).then((r) => r.changes);
-    changes.set(scope.site, { from: asked, at: now, answer });
+    round.set(scope.site, { from: asked, answer });
     return answer;
   }
 
@@ -85,9 +85,10 @@ export function createScopeSources(options: ScopeSourcesOptions) {
       return listZendeskScope(context(scope, signal), `https://${scope.site}`, scope.query as ZendeskScopeQuery, undefined, since, follow);
     },
 
-    async read(scope: WatchScope, keys: readonly string[], signal: AbortSignal): Promise<ReadOutcome> {
+    async read(scope: WatchScope, keys: readonly string[], signal: AbortSignal, fresh = false): Promise<ReadOutcome> {
       const enricher = sourceOf(scope) === 'jira' ? jira : zendesk;
-      const result = await enricher.enrich(keys, { origin: `https://${scope.site}`, signal, now: options.now() });
+      // What the site says changed is read again however recently it was read: a cached answer would hide the change.
+      const result = await enricher.enrich(keys, { origin: `https://${scope.site}`, signal, now: options.now(), ...(fresh ? { maxAgeMs: 0 } : {}) });
       const facts = keys.flatMap((k) => {
         const f = result.facts.get(k);
         return f ? [f] : [];

@@ -120,6 +120,36 @@ describe('watched queues in Chromium', () => {
     expect((await ids()).sort()).toEqual([...shown].sort());
   });
 
+  it('a watched view is followed, not listed again: a ticket solved out of it leaves, one that joins is read', async () => {
+    const view = sites.zendeskViews![VIEW]!;
+    const solved = URGENT.find((k) => k in DEMO_ZENDESK_STATES)!;
+    const now = Date.now();
+    const ticket = sites.zendesk.find((t) => String(t.id) === solved)!;
+    ticket.history.push({ at: now, from: ticket.status, to: 'solved' });
+    Object.assign(ticket, { status: 'solved', updated: now });
+    view.splice(view.indexOf(ticket.id), 1);
+    const newcomer = { ...structuredClone(ticket), id: 4999, subject: 'Invoice export times out', status: 'open' as const, created: now - 60_000, updated: now, history: [] };
+    sites.zendesk.push(newcomer);
+    view.push(newcomer.id);
+    const since = sites.apiLog!.length;
+    await options.getByRole('region', { name: 'Watched queues' }).getByRole('button', { name: 'Refresh now' }).click();
+
+    const popup = await session.openExtensionPage('popup.html');
+    const watched = popup.getByRole('region', { name: 'Watched' });
+    await expect.poll(() => watched.getByText(`${view.length} tickets · refreshed`, { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await rowKeys(popup)).includes(solved), { timeout: 10_000 }).toBe(false);
+    await popup.close();
+    // Followed: newest changes first, the account's changes, a page of the walk by id; never the whole view again.
+    const round = sites.apiLog!.slice(since).filter((r) => r.url.hostname === ZENDESK);
+    const views = round.filter((r) => r.url.pathname.includes(`/views/${VIEW}/`));
+    expect(views.map((r) => r.url.searchParams.get('sort_by'))).toEqual(['updated', 'nice_id']);
+    expect(round.some((r) => r.url.pathname.startsWith('/api/v2/search/export') && /^updated>\d+minutes$/.test(r.url.searchParams.get('query') ?? ''))).toBe(true);
+    // The newcomer and the solved ticket read again, with their histories, however recently the worker read them.
+    const shown = round.filter((r) => r.url.pathname === '/api/v2/tickets/show_many.json').flatMap((r) => (r.url.searchParams.get('ids') ?? '').split(','));
+    expect(shown).toEqual(expect.arrayContaining(['4999', solved]));
+    expect(round.filter((r) => /^\/api\/v2\/tickets\/\d+\/audits/.test(r.url.pathname)).map((r) => r.url.pathname.split('/')[4])).toEqual(expect.arrayContaining(['4999', solved]));
+  });
+
   it('a site that signed the lead out says so, with the way to sign in, never a silent stale list', async () => {
     await session.context.clearCookies({ domain: ZENDESK });
     await options.getByRole('region', { name: 'Watched queues' }).getByRole('button', { name: 'Refresh now' }).click();
