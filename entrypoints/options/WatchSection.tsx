@@ -130,6 +130,7 @@ export function WatchSection() {
               scope={scope}
               line={coverage(scope, states[scope.id], now, scope.name ?? describeScope(scope)).text}
               onRemove={scope.origin === 'personal' ? () => void removePersonalScope(db, scope.id) : undefined}
+              wallboard={env.wallboardUrl}
             />
           ))}
         </ul>
@@ -219,13 +220,19 @@ function WallboardBlock() {
   );
 }
 
-function ScopeRow({ scope, line, onRemove }: { scope: WatchScope; line: string; onRemove: (() => void) | undefined }) {
+function ScopeRow({ scope, line, onRemove, wallboard }: { scope: WatchScope; line: string; onRemove: (() => void) | undefined; wallboard: string | undefined }) {
   return (
     <li class="watch-list__scope">
       <div>
         <strong>{scope.name ?? describeScope(scope)}</strong> <span class="muted">· {scope.site}</span>
         {scope.name && <p class="muted">{describeScope(scope)}</p>}
         <p>{line}</p>
+        {/* A personal scope's id is a random one: the link is the way to its own wallboard. */}
+        {wallboard && (
+          <a href={`${wallboard}?scope=${encodeURIComponent(scope.id)}`} target="_blank" rel="noreferrer">
+            This queue on the wallboard
+          </a>
+        )}
       </div>
       {onRemove ? (
         <Button variant="secondary" size="small" onClick={onRemove}>
