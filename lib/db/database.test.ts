@@ -26,7 +26,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.meta.get('activeConfigVersion')).toEqual({ key: 'activeConfigVersion', value: 1 });
     expect((await db.configVersions.get(1))?.note).toBe('first');
     expect(await db.policies.count()).toBe(1);
@@ -69,7 +69,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const byKey = Object.fromEntries((await db.tickets.toArray()).map((t) => [t.key, [t.phase, t.riskAt, t.approx]]));
     expect(byKey).toEqual({ 'SUP-1': ['running', 5_000, 0], 'SUP-2': ['running', -Infinity, 1], 'SUP-3': ['paused', Infinity, 0], 'SUP-4': ['stopped', Infinity, 0], 'SUP-5': ['none', Infinity, 0] });
     expect(await db.tickets.where('[phase+riskAt]').between(['running', -Infinity], ['running', 1_000], true, true).primaryKeys()).toEqual([['acme.atlassian.net', 'SUP-2']]);
@@ -125,7 +125,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const { state, priority, status, source, title, url, assignee, ...kept } = v3row;
     expect([state, priority, status, source, title, url, assignee]).toEqual(['at-risk', 'High', 'Open', 'jira', 'Printer on fire', 'https://acme.atlassian.net/browse/SUP-1', 'Priya']);
     expect(await db.tickets.get(['acme.atlassian.net', 'SUP-1'])).toEqual(kept);
@@ -192,7 +192,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const jira = (await db.tickets.get([J, 'SUP-7']))!;
     // The priority and status too: they were still on the row when facts were recovered.
     expect(jira.facts).toEqual({
@@ -284,7 +284,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const recovered = (await db.tickets.get([J, 'SUP-7']))!;
     expect(recovered.facts).toEqual({
       source: 'jira',
@@ -307,6 +307,62 @@ describe('database versions', () => {
     const rows: StoredTicket[] = await db.tickets.toArray();
     expect((await db.meta.get(TALLIES_KEY))?.value).toEqual({ ...tallyAll(rows), writes: expect.any(Number) });
     expect((await db.meta.get(TALLIES_KEY))?.value).toMatchObject({ total: 2, phases: { running: 1, none: 1 }, sites: { [J]: { source: 'jira', tickets: 2 } } });
+    await db.delete();
+  });
+
+  it('upgrades version 6: the targets the tickets held have decided go into their own table, found by the instant decided', async () => {
+    const name = 'upgrade-v6';
+    const v6 = new Dexie(name);
+    v6.version(1).stores(V1);
+    v6.version(2).stores(V2_TICKETS);
+    v6.version(3).stores(V3_TICKETS);
+    v6.version(4).stores({});
+    v6.version(5).stores({});
+    v6.version(6).stores({ tickets: '[site+key], lastSeen, site, [site+lastSeen], [phase+dueAt], [phase+riskAt], [approx+phase]' });
+    await v6.open();
+    const now = Date.now();
+    const clock = (metric: string, start: number, stop?: number) => ({
+      metric,
+      policyId: 'gold',
+      policyName: 'Gold',
+      calendarId: '24x7',
+      businessTime: false,
+      clock: { start, targetMs: 4 * H, ...(stop !== undefined ? { stop } : {}) },
+    });
+    const row = (key: string, clocks: object[], phase: string) => ({
+      site: J,
+      key,
+      view: { key, kind: 'clocks', clocks, exact: true, policyId: 'gold', policyName: 'Gold' },
+      facts: { source: 'jira', site: J, key, created: now - 20 * H, exact: true, organization: 'Globex' },
+      phase,
+      riskAt: Infinity,
+      dueAt: Infinity,
+      approx: 0,
+      firstSeen: 1,
+      lastSeen: 2,
+      observed: [],
+    });
+    await v6.table('tickets').bulkAdd([
+      // Met at its stop; missed (stopped late); still running, breached; running within target.
+      row('SUP-1', [clock('first-response', now - 20 * H, now - 19 * H)], 'stopped'),
+      row('SUP-2', [clock('resolution', now - 20 * H, now - 10 * H)], 'stopped'),
+      row('SUP-3', [clock('resolution', now - 10 * H)], 'running'),
+      row('SUP-4', [clock('resolution', now - H)], 'running'),
+    ]);
+    v6.close();
+
+    const db = new SlaLensDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    const outcomes = await db.outcomes.orderBy('decidedAt').toArray();
+    expect(outcomes.map((o) => [o.key, o.metric, o.outcome, o.decidedAt - now])).toEqual(
+      [
+        ['SUP-2', 'resolution', 'missed', -16 * H],
+        ['SUP-1', 'first-response', 'met', -19 * H],
+        ['SUP-3', 'resolution', 'missed', -6 * H],
+      ].sort((a, b) => (a[3] as number) - (b[3] as number)),
+    );
+    expect(outcomes[0]).toMatchObject({ organization: 'Globex', policyName: 'Gold', targetMs: 4 * H, approximate: false });
     await db.delete();
   });
 
@@ -347,7 +403,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const facts = async (key: string) => (await db.tickets.get([Z, key]))!.facts;
     expect(await facts('1')).toMatchObject({ aliases: { group: '360002', organization: '77' }, fields: { 'customer tier': 'Gold' } });
     expect((await facts('1')).fields).toEqual({ 'customer tier': 'Gold' });

@@ -4,6 +4,7 @@ import type { CalendarSpec, StatusChange, TicketFacts, TicketSource } from '../s
 import type { BadgeState, SlaView, TicketPhase } from '../view/types';
 import { matchedFields, storedFacts } from './capacity';
 import { recounted, TALLIES_KEY, ticketTallies } from './tallies';
+import { decidedTargets, type DecidedTarget } from '../report/decide';
 
 /** The extension's one IndexedDB database, in the extension origin (shared by background, popup, options). */
 export const DATABASE_NAME = 'sla-lens';
@@ -79,6 +80,9 @@ export interface StoredTicket {
   observed: StatusChange[];
 }
 
+/** A decided target as the report reads it (lib/report/decide.ts). */
+export type StoredOutcome = DecidedTarget;
+
 export class SlaLensDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   calendars!: EntityTable<StoredCalendar, 'id'>;
@@ -86,6 +90,8 @@ export class SlaLensDatabase extends Dexie {
   policies!: EntityTable<ResolvedPolicy, 'id'>;
   configVersions!: EntityTable<ConfigVersion, 'id'>;
   tickets!: Dexie.Table<StoredTicket, [string, string]>;
+  /** Every target decided, by ticket, policy and metric (issue 17): what the report counts, kept beyond the tickets' own limits. */
+  outcomes!: Dexie.Table<StoredOutcome, [string, string, string, string]>;
 
   /**
    * Told after a write made another configuration version active (apply, rollback, any future
@@ -172,6 +178,16 @@ export class SlaLensDatabase extends Dexie {
         });
         // The totals do not move (no phase, site or exactness changed), but an upgrade's writes drop them.
         await tx.table('meta').put({ key: TALLIES_KEY, value: recounted((await tickets.toArray()) as StoredTicket[]) });
+      });
+    // 7: the targets decided, in a table of their own, so that a report of a year (issue 17) finds
+    // a period's by the instant they were decided, and keeps them when their tickets give way to
+    // the store's limits. Filled from the tickets held now.
+    this.version(7)
+      .stores({ outcomes: '[site+key+policyId+metric], decidedAt, [site+key]' })
+      .upgrade(async (tx) => {
+        const calendars = Object.fromEntries(((await tx.table('calendars').toArray()) as StoredCalendar[]).map((c) => [c.id, c.spec]));
+        const rows = (await tx.table('tickets').toArray()) as StoredTicket[];
+        await tx.table('outcomes').bulkPut(rows.flatMap((row) => decidedTargets(row, calendars, Date.now())));
       });
   }
 }

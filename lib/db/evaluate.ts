@@ -17,6 +17,8 @@ import { rowsAsRead, ticketWrites } from './tallies';
 import { readView } from '../view/read-view';
 import { configFields, enforceTicketCaps, storedFacts, TICKET_CAPS, withTicketSpace, type TicketCaps } from './capacity';
 import { NO_CONFIG, plural } from '../view/words';
+import { decidedTargets, type DecidedTarget } from '../report/decide';
+import { replaceOutcomes } from './outcomes';
 import type { CalendarSpecs } from '../view/calendars';
 
 /** What a stored ticket indexes, read from its view at `now` (ticket-state.ts). */
@@ -66,6 +68,8 @@ function observedAfter(stored: StoredTicket | undefined, ticket: TicketFacts, no
 export interface Sighting {
   row: StoredTicket;
   read?: { writes: number; stored: StoredTicket | undefined };
+  /** The row's targets decided at evaluation, for the report (outcomes.ts). */
+  decided?: DecidedTarget[];
 }
 
 /**
@@ -109,7 +113,8 @@ export async function evaluateTickets(
     const view = viewFor(active, ticket, { observed });
     if (ours) {
       const row = ticketRow(request.site, storedFacts(ticket, configFields(active)), view, active.calendars, now, before, observed);
-      sightings.push(writes !== null && stored.has(ticket.key) ? { row, read: { writes, stored: before } } : { row });
+      const decided = decidedTargets(row, active.calendars, now);
+      sightings.push(writes !== null && stored.has(ticket.key) ? { row, decided, read: { writes, stored: before } } : { row, decided });
     }
     return view;
   });
@@ -127,7 +132,7 @@ export async function evaluateTickets(
 export async function recordTickets(db: SlaLensDatabase, sightings: readonly Sighting[]): Promise<void> {
   if (sightings.length === 0) return;
   const keyOf = ({ row }: Sighting): [string, string] => [row.site, row.key];
-  await db.transaction('rw', db.tickets, db.meta, async (tx) => {
+  await db.transaction('rw', [db.tickets, db.meta, db.outcomes], async (tx) => {
     const writes = await ticketWrites(db);
     const current = (s: Sighting) => writes !== null && s.read?.writes === writes;
     const unread = sightings.filter((s) => !current(s));
@@ -141,6 +146,12 @@ export async function recordTickets(db: SlaLensDatabase, sightings: readonly Sig
       );
     // The alerts already shown stay remembered: each ticket and metric alerts once.
     await db.tickets.bulkPut(sightings.map(({ row }, i) => ({ ...row, firstSeen: Math.min(row.firstSeen, stored[i]?.firstSeen ?? row.firstSeen), notified: row.notified ?? stored[i]?.notified })));
+    const decided = sightings.filter((s) => s.decided !== undefined);
+    await replaceOutcomes(
+      db,
+      decided.map((s) => s.row),
+      decided.flatMap((s) => s.decided!),
+    );
   });
 }
 
@@ -251,15 +262,23 @@ export async function refreshStoredTickets(db: SlaLensDatabase, config: { versio
   let rewritten = 0;
   for (;;) {
     const from = after;
-    const done = await db.transaction('rw', db.tickets, db.meta, async () => {
+    const done = await db.transaction('rw', [db.tickets, db.meta, db.outcomes], async () => {
       let last: [string, string] | null = null;
+      const rewrote: StoredTicket[] = [];
       // modify(): the rows it reads are the ones the totals' middleware sees replaced, read once.
       const count = await (from ? db.tickets.where(':id').above(from) : db.tickets.toCollection()).limit(chunk).modify((row) => {
         const facts = storedFacts(row.facts, kept);
         const view: SlaView = active ? viewFor(active, facts, { observed: row.observed }) : { key: row.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG };
         Object.assign(row, { facts, view, ...indexedFields(view, active?.calendars ?? {}, now) });
+        rewrote.push(row);
         last = [row.site, row.key];
       });
+      // Decided again under the configuration now active: the report counts what it says.
+      await replaceOutcomes(
+        db,
+        rewrote,
+        rewrote.flatMap((row) => decidedTargets(row, active?.calendars ?? {}, now)),
+      );
       if (last === null) return true;
       after = last;
       rewritten += count;

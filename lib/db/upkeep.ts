@@ -10,9 +10,11 @@ import { withOrgSites } from '../config/org-sites';
 import { POPUP_SNAPSHOT_KEY } from '../storage-keys';
 import { TOOLBAR_COLOURS } from '../view/colours';
 import type { ResolvedConfig } from '../config/index';
+import Dexie from 'dexie';
 import type { SlaLensDatabase } from './database';
 import { activeVersionId } from './active-version';
 import { refreshStoredTickets } from './evaluate';
+import { pruneOutcomes } from './outcomes';
 import { loadPopup, POPUP_FIRST_PAGE, storableSnapshot, type PopupSnapshot } from './popup-query';
 import { urgentCounts } from './ticket-state';
 
@@ -68,14 +70,17 @@ export async function retentionDays(db: SlaLensDatabase): Promise<number> {
 /** Forgets tickets not seen for the retention period. Returns how many were removed. */
 export async function pruneTickets(db: SlaLensDatabase, now: number): Promise<number> {
   const days = await retentionDays(db);
+  // The decided targets have a retention of their own: a report covers a year, tickets a month.
+  await pruneOutcomes(db, now);
   return db.tickets
     .where('lastSeen')
     .below(now - days * DAY_MS)
     .delete();
 }
 
-/** Forgets every ticket of `site`: a removed site leaves nothing behind. Returns how many went. */
-export function forgetSite(db: SlaLensDatabase, site: string): Promise<number> {
+/** Forgets every ticket of `site`, and what they decided: a removed site leaves nothing behind. Returns how many tickets went. */
+export async function forgetSite(db: SlaLensDatabase, site: string): Promise<number> {
+  await db.outcomes.where('[site+key]').between([site, Dexie.minKey], [site, Dexie.maxKey]).delete();
   return db.tickets.where('site').equals(site).delete();
 }
 
