@@ -1,4 +1,4 @@
-import { describeMatch, formatWarnAt } from '../lib/config/format';
+import { describeCredits, describeMatch, formatMoney, formatPercent, formatWarnAt } from '../lib/config/format';
 import type { ResolvedPolicy } from '../lib/config/types';
 import { TargetsTable } from './TargetsTable';
 
@@ -73,6 +73,30 @@ export function PolicyCard({ policy, calendarName }: PolicyCardProps) {
           <dt>Effective</dt>
           <dd>{formatEffective(policy.effective)}</dd>
         </div>
+        {policy.objective !== undefined && (
+          <div>
+            <dt>Objective</dt>
+            <dd>{formatPercent(policy.objective)} of targets met</dd>
+          </div>
+        )}
+        {policy.credits && policy.credits.length > 0 && (
+          <div>
+            <dt>Credits</dt>
+            <dd>{describeCredits(policy.credits)}</dd>
+          </div>
+        )}
+        {policy.creditCap !== undefined && (
+          <div>
+            <dt>Credit cap</dt>
+            <dd>{formatPercent(policy.creditCap)} of the fee per period</dd>
+          </div>
+        )}
+        {policy.fee && (
+          <div>
+            <dt>Fee</dt>
+            <dd>{formatMoney(policy.fee.amount, policy.fee.currency)} per period</dd>
+          </div>
+        )}
       </dl>
       {abstract ? (
         <p class="muted policy__abstract-note">No calendar or targets of its own: it never applies by itself; policies that extend it inherit its settings.</p>

@@ -31,6 +31,12 @@ const CONFIG = JSON.stringify({
       pauseOn: ['Waiting for customer'],
       warnAt: '80%',
       effective: { from: '2026-01-01', to: '2026-12-31' },
+      objective: '95%',
+      credits: [
+        { below: '95%', credit: '5%' },
+        { below: '90%', credit: '10%' },
+      ],
+      fee: { amount: 12000, currency: 'EUR' },
     },
     { id: 'next', name: 'Next year’s terms', match: { source: 'jira' }, calendar: 'office', targets: { '*': { resolution: '30h' } }, effective: { from: '2027-01-01' } },
     { id: 'zd', name: 'Zendesk', match: { source: 'zendesk' }, calendar: '24x7', targets: { '*': { firstResponse: '2h' } } },
@@ -58,6 +64,8 @@ describe('Our agreements', () => {
     const yours = screen.getByRole('region', { name: 'The agreements on your tickets' });
     const card = within(yours).getByRole('article', { name: 'Enterprise support' });
     expect(within(card).getByText('Tickets in Jira project SUP, labelled enterprise. It times 2 of your open tickets.')).toBeTruthy();
+    // What it promises, and what it owes when it does not keep it.
+    expect(within(card).getByText(/^Promised: 95% of targets met\. Credits: .*5%.*below 95%.*10%.*below 90%/)).toBeTruthy();
     // Targets per priority, with how many of this person's tickets each row times.
     const table = within(card).getByRole('table', { name: 'Targets, in business hours (Berlin office)' });
     expect(

@@ -2,7 +2,7 @@ import { AppHeader } from '../../components/AppHeader';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Notice } from '../../components/Notice';
-import { durationWords, effectiveNow, effectiveWords, holidayWords, pauseWords, upcomingHolidays, warnWords, weekWords, whichTickets } from '../../lib/config/agreement-words';
+import { creditWords, durationWords, effectiveNow, effectiveWords, holidayWords, pauseWords, upcomingHolidays, warnWords, weekWords, whichTickets } from '../../lib/config/agreement-words';
 import type { AgreementPolicy, Agreements } from '../../lib/db/agreements';
 import { sourceOrigin } from '../../lib/db/announcement';
 import type { CalendarSpec } from '../../lib/sla/index';
@@ -156,6 +156,7 @@ function AgreementCard({ title, entry, calendars, now }: { title: string; entry:
       <ul class="agreement__facts">
         <li>{pauseWords(policy.pauseOn, (s) => `“${s}”`)}</li>
         <li>{warnWords(policy.warnAt)}</li>
+        {creditWords(policy) && <li>{creditWords(policy)}</li>}
         <li>
           {effectiveWords(policy.effective)}
           {period === 'before' && ' Not in force yet.'}

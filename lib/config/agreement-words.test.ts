@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationWords, effectiveNow, effectiveWords, holidayWords, pauseWords, spoken, upcomingHolidays, warnWords, weekWords, whichTickets } from './agreement-words';
+import { creditWords, durationWords, effectiveNow, effectiveWords, holidayWords, pauseWords, spoken, upcomingHolidays, warnWords, weekWords, whichTickets } from './agreement-words';
 
 describe('agreement words', () => {
   it('lists the way a person does', () => {
@@ -41,6 +41,23 @@ describe('agreement words', () => {
     expect(pauseWords(['pending', 'waiting for customer'], (s) => `“${s}”`)).toBe('The clocks stop while a ticket is “pending” or “waiting for customer”, and go on when it leaves that status.');
     expect(warnWords({ fraction: 0.75 })).toBe('A ticket is shown at risk once 75% of its time is used.');
     expect(warnWords({ remainingMs: 30 * 60_000 })).toBe('A ticket is shown at risk when 30 minutes are left.');
+  });
+
+  it('says what the agreement promises and what it owes when it falls short, in one sentence per policy', () => {
+    const credits = [
+      { below: 95, credit: 5 },
+      { below: 90, credit: 10 },
+    ];
+    expect(creditWords({ objective: 95, credits, creditCap: 25, fee: { amount: 12_000, currency: 'EUR' } })).toBe(
+      'Promised: 95% of targets met. Credits: 5% of the fee below 95%, 10% below 90% (at most 25%); the fee is €12,000.',
+    );
+    expect(creditWords({ objective: 99.5 })).toBe('Promised: 99.5% of targets met.');
+    expect(creditWords({ credits: [{ below: 99.9, credit: 10 }, ...credits.slice(1), { below: 80, credit: 25 }] })).toBe('Credits: 10% of the fee below 99.9%, 10% below 90%, 25% below 80%.');
+    expect(creditWords({ credits, fee: { amount: 999.5, currency: 'USD' } })).toBe('Credits: 5% of the fee below 95%, 10% below 90%; the fee is $999.50.');
+    expect(creditWords({ creditCap: 25, fee: { amount: 1_500_000, currency: 'JPY' } })).toBe('Credits: at most 25% of the fee. The fee is ¥1,500,000.');
+    // Intl keeps a code and its amount together with a no-break space.
+    expect(creditWords({ fee: { amount: 900, currency: 'CHF' } })).toBe('The fee is CHF\u00a0900.');
+    expect(creditWords({})).toBeNull();
   });
 
   it('says the agreement’s period, and whether it is in force today', () => {

@@ -4,6 +4,7 @@
  * sentence an agent reads once, not as the file's keys. Pure: the page and its tests share it.
  */
 import type { HolidaySpec, Hours, WarnAt, Weekday } from '../sla/index';
+import { describeCredits, formatMoney, formatPercent } from './format';
 import type { LabelSet, Match } from './schema-match';
 import type { ResolvedPolicy } from './types';
 
@@ -95,6 +96,25 @@ export function pauseWords(pauseOn: readonly string[], display: (status: string)
 export function warnWords(warnAt: WarnAt): string {
   if ('fraction' in warnAt) return `A ticket is shown at risk once ${+(warnAt.fraction * 100).toFixed(2)}% of its time is used.`;
   return `A ticket is shown at risk when ${durationWords(warnAt.remainingMs)} are left.`;
+}
+
+/**
+ * What the agreement promises and owes when it falls short: "Promised: 95% of targets met.
+ * Credits: 5% of the fee below 95%, 10% below 90% (at most 25%); the fee is €12,000." Null when
+ * the policy states none of it.
+ */
+export function creditWords(policy: Pick<ResolvedPolicy, 'objective' | 'credits' | 'creditCap' | 'fee'>): string | null {
+  const parts: string[] = [];
+  if (policy.objective !== undefined) parts.push(`Promised: ${formatPercent(policy.objective)} of targets met.`);
+  const cap = policy.creditCap === undefined ? '' : formatPercent(policy.creditCap);
+  const fee = policy.fee && formatMoney(policy.fee.amount, policy.fee.currency);
+  if (policy.credits?.length) {
+    parts.push(`Credits: ${describeCredits(policy.credits)}${cap ? ` (at most ${cap})` : ''}${fee ? `; the fee is ${fee}` : ''}.`);
+  } else {
+    if (cap) parts.push(`Credits: at most ${cap} of the fee.`);
+    if (fee) parts.push(`The fee is ${fee}.`);
+  }
+  return parts.length > 0 ? parts.join(' ') : null;
 }
 
 const longDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });

@@ -4,6 +4,7 @@ import { clip, didYouMean, quoteList } from './suggest';
 import { resolveExtends, type MergedPolicy } from './extends';
 import { holidayRepeats } from './holidays';
 import { checkWatch } from './check-watch';
+import { checkCreditTiers, creditCapWarnings } from './check-credits';
 
 /**
  * Checks that need the whole document: ids that must be unique, references that must exist,
@@ -58,6 +59,7 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
   });
 
   problems.push(...checkWatch(doc));
+  problems.push(...checkCreditTiers(doc));
 
   const { merged, problems: inheritance } = resolveExtends(doc.policies);
   problems.push(...inheritance);
@@ -69,5 +71,6 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
       problems.push(error(['policies', i, 'calendar'], `Policy "${clip(own.id)}" has targets but no calendar; add "calendar" with a calendar id or "24x7"${via}.`, 'key'));
     }
   });
+  problems.push(...creditCapWarnings(doc, merged));
   return { problems, merged };
 }

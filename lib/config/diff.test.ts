@@ -119,6 +119,75 @@ describe('diffConfigs', () => {
     ]);
   });
 
+  it('objective, credit tiers, cap and fee: set, changed and removed, on each policy that inherits them', () => {
+    const tiers = [
+      { below: '95%', credit: '5%' },
+      { below: '90%', credit: '10%' },
+    ];
+    const before = edit((d) => {
+      Object.assign(d.policies[0]!, { objective: '95%', credits: tiers, creditCap: '25%', fee: { amount: 12000, currency: 'EUR' } });
+    });
+    expect(texts(design, before).filter((t) => t.startsWith('Policy "enterprise":'))).toEqual([
+      'Policy "enterprise": objective (none) → 95%',
+      'Policy "enterprise": credit tiers added: below 95% 5%, below 90% 10%',
+      'Policy "enterprise": credit cap (none) → 25%',
+      'Policy "enterprise": fee (none) → 12,000 EUR',
+    ]);
+
+    const after = edit((d) => {
+      Object.assign(d.policies[0]!, { objective: '97%', credits: [tiers[0], { below: '90%', credit: '15%' }], fee: { amount: 15000, currency: 'EUR' } });
+    });
+    expect(diffConfigs(before, after).filter((c) => c.id === 'enterprise')).toEqual([
+      { kind: 'changed', subject: 'policy', id: 'enterprise', field: 'objective', before: '95%', after: '97%', text: 'Policy "enterprise": objective 95% → 97%' },
+      {
+        kind: 'changed',
+        subject: 'policy',
+        id: 'enterprise',
+        field: 'credits',
+        before: 'below 95% 5%, below 90% 10%',
+        after: 'below 95% 5%, below 90% 15%',
+        text: 'Policy "enterprise": credit tiers changed: below 95% 5%, below 90% 15% (before: below 95% 5%, below 90% 10%)',
+      },
+      { kind: 'changed', subject: 'policy', id: 'enterprise', field: 'creditCap', before: '25%', text: 'Policy "enterprise": credit cap 25% → (none)' },
+      { kind: 'changed', subject: 'policy', id: 'enterprise', field: 'fee', before: '12,000 EUR', after: '15,000 EUR', text: 'Policy "enterprise": fee 12,000 EUR → 15,000 EUR' },
+    ]);
+    // The child inherits all four, so its tickets' credits change too.
+    expect(
+      diffConfigs(before, after)
+        .filter((c) => c.id === 'enterprise-eu')
+        .map((c) => c.field),
+    ).toEqual(['objective', 'credits', 'creditCap', 'fee']);
+
+    expect(texts(before, design).filter((t) => t.startsWith('Policy "enterprise":'))).toEqual([
+      'Policy "enterprise": objective 95% → (none)',
+      'Policy "enterprise": credit tiers removed (were: below 95% 5%, below 90% 10%)',
+      'Policy "enterprise": credit cap 25% → (none)',
+      'Policy "enterprise": fee 12,000 EUR → (none)',
+    ]);
+  });
+
+  it('objectives and fees compare by value: the same percentage written otherwise is no change; a currency or a cent is', () => {
+    const before = edit((d) => Object.assign(d.policies[2]!, { objective: '99.5%', fee: { amount: 1000, currency: 'EUR' } }));
+    expect(
+      diffConfigs(
+        before,
+        edit((d) => Object.assign(d.policies[2]!, { objective: '99.50%', fee: { amount: 1000.0, currency: 'EUR' } })),
+      ),
+    ).toEqual([]);
+    expect(
+      texts(
+        before,
+        edit((d) => Object.assign(d.policies[2]!, { objective: '99.5%', fee: { amount: 1000, currency: 'USD' } })),
+      ),
+    ).toEqual(['Policy "zendesk-standard": fee 1,000 EUR → 1,000 USD']);
+    expect(
+      texts(
+        before,
+        edit((d) => Object.assign(d.policies[2]!, { objective: '99.5%', fee: { amount: 1000.004, currency: 'EUR' } })),
+      ),
+    ).toEqual(['Policy "zendesk-standard": fee 1,000 EUR → 1,000.004 EUR']);
+  });
+
   it('watched scopes: added, removed and renamed, each with what it is and where, as configuration changes', () => {
     const queue = { site: 'acme.atlassian.net', name: 'SUP queue', queue: { serviceDesk: 2, id: 7 } };
     const view = { site: 'acme.zendesk.com', view: 360001 };

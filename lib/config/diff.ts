@@ -1,6 +1,6 @@
 import { WEEKDAYS, type CalendarSpec } from '../sla/index';
 import { METRICS } from './extends';
-import { canonical, describeMatch, formatDuration, formatHoliday, formatHours, formatWarnAt, metricLabel, priorityLabel, scopePhrase } from './format';
+import { canonical, describeMatch, formatCreditTiers, formatDuration, formatFee, formatHoliday, formatHours, formatPercent, formatWarnAt, metricLabel, priorityLabel, scopePhrase } from './format';
 import type { WatchScope } from '../watch/types';
 import type { ConfigV1 } from './schema';
 import type { ResolvedConfig, ResolvedPolicy } from './types';
@@ -12,7 +12,7 @@ export interface ConfigChange {
   subject: 'calendar' | 'policy' | 'config';
   /** Calendar or policy id; `""` for the config itself, a watched scope's id for `watch`. */
   id: string;
-  /** `name`, `sites`, `watch`, `timeZone`, `week.fri`, `holidays`, `match`, `calendar`, `targets.High.resolution`, `pauseOn`, `warnAt`, `effective`, `position`. */
+  /** `name`, `sites`, `watch`, `timeZone`, `week.fri`, `holidays`, `match`, `calendar`, `targets.High.resolution`, `pauseOn`, `warnAt`, `effective`, `objective`, `credits`, `creditCap`, `fee`, `position`. */
   field?: string;
   /** The values as the summary shows them. */
   before?: string;
@@ -185,6 +185,24 @@ function diffPolicy(a: ResolvedPolicy, b: ResolvedPolicy): ConfigChange[] {
   const ea = formatPeriod(a.effective);
   const eb = formatPeriod(b.effective);
   if (ea !== eb) changed('effective', ea, eb, `effective period ${ea} → ${eb}`);
+
+  const percent = (p: number | undefined) => (p === undefined ? undefined : formatPercent(p));
+  const oa = percent(a.objective);
+  const ob = percent(b.objective);
+  if (oa !== ob) changed('objective', oa, ob, `objective ${oa ?? '(none)'} → ${ob ?? '(none)'}`);
+  // Tiers are one schedule: a list of per-tier changes would hide that the whole table is replaced.
+  const ca = a.credits && formatCreditTiers(a.credits);
+  const cb = b.credits && formatCreditTiers(b.credits);
+  if (ca !== cb) {
+    const text = ca === undefined ? `credit tiers added: ${cb}` : cb === undefined ? `credit tiers removed (were: ${ca})` : `credit tiers changed: ${cb} (before: ${ca})`;
+    changed('credits', ca, cb, text);
+  }
+  const capA = percent(a.creditCap);
+  const capB = percent(b.creditCap);
+  if (capA !== capB) changed('creditCap', capA, capB, `credit cap ${capA ?? '(none)'} → ${capB ?? '(none)'}`);
+  const fa = a.fee && formatFee(a.fee);
+  const fb = b.fee && formatFee(b.fee);
+  if (fa !== fb) changed('fee', fa, fb, `fee ${fa ?? '(none)'} → ${fb ?? '(none)'}`);
   return out;
 }
 

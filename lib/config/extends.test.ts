@@ -61,6 +61,46 @@ describe('extends: inheritance', () => {
     expect(cfg.policies[1]!.pauseOn).toEqual(['pending']);
   });
 
+  it('objective, credit tiers, cap and fee are inherited like warnAt, each from the nearest ancestor that sets it', () => {
+    const cfg = config([
+      { id: 'gold', extends: 'customer', match: { labels: { any: ['gold'] } }, objective: '99%', credits: [{ below: '99%', credit: '10%' }] },
+      { id: 'customer', extends: 'org', match: { organization: 'Contoso' }, fee: { amount: 15000, currency: 'EUR' } },
+      {
+        id: 'org',
+        calendar: '24x7',
+        targets: { '*': { resolution: '40h' } },
+        objective: '95%',
+        credits: [
+          { below: '95%', credit: '5%' },
+          { below: '90%', credit: '10%' },
+        ],
+        creditCap: '25%',
+        fee: { amount: 12000, currency: 'EUR' },
+      },
+    ]);
+    const [gold, customer, org] = cfg.policies;
+    const slo = (p: typeof gold) => ({ objective: p!.objective, credits: p!.credits, creditCap: p!.creditCap, fee: p!.fee });
+    expect(slo(gold)).toEqual({ objective: 99, credits: [{ below: 99, credit: 10 }], creditCap: 25, fee: { amount: 15000, currency: 'EUR' } });
+    expect(slo(customer)).toEqual({ ...slo(org), fee: { amount: 15000, currency: 'EUR' } });
+    expect(slo(org)).toEqual({
+      objective: 95,
+      credits: [
+        { below: 95, credit: 5 },
+        { below: 90, credit: 10 },
+      ],
+      creditCap: 25,
+      fee: { amount: 12000, currency: 'EUR' },
+    });
+  });
+
+  it('a child that sets credit tiers replaces the inherited list rather than merging tiers', () => {
+    const cfg = config([
+      { id: 'child', extends: 'base', match: { priority: 'high' }, credits: [{ below: '80%', credit: '50%' }] },
+      { id: 'base', calendar: '24x7', targets: { '*': { resolution: '8h' } }, credits: [{ below: '95%', credit: '5%' }] },
+    ]);
+    expect(cfg.policies[0]!.credits).toEqual([{ below: 80, credit: 50 }]);
+  });
+
   it('an abstract base needs no calendar; its children supply one', () => {
     const result = expectOk(
       v([

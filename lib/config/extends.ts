@@ -1,4 +1,4 @@
-import type { Duration, Match, PolicyDoc } from './schema';
+import type { CreditTierDoc, Duration, FeeDoc, Match, PolicyDoc } from './schema';
 import { error, MAX_PROBLEMS, type RawProblem } from './problem';
 import { clip, didYouMean } from './suggest';
 
@@ -20,6 +20,10 @@ export interface MergedPolicy {
   pauseOn?: string[];
   warnAt?: Duration;
   effective?: { from?: string; to?: string };
+  objective?: string;
+  credits?: CreditTierDoc[];
+  creditCap?: string;
+  fee?: FeeDoc;
 }
 
 /**
@@ -28,7 +32,7 @@ export interface MergedPolicy {
  */
 export const MAX_EXTENDS_DEPTH = 16;
 
-const INHERITED = ['name', 'description', 'calendar', 'pauseOn', 'warnAt', 'effective'] as const;
+const INHERITED = ['name', 'description', 'calendar', 'pauseOn', 'warnAt', 'effective', 'objective', 'credits', 'creditCap', 'fee'] as const;
 
 /**
  * Resolves `extends` (multi-level: organisation → customer → service). A child inherits every

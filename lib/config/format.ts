@@ -21,6 +21,35 @@ export function formatWarnAt(warnAt: WarnAt): string {
   return 'fraction' in warnAt ? `${+(warnAt.fraction * 100).toFixed(4)}%` : `${formatDuration(warnAt.remainingMs)} left`;
 }
 
+/** 95 → "95%", 99.5 → "99.5%": as the file writes it (at most two decimals there). */
+export function formatPercent(percent: number): string {
+  return `${percent}%`;
+}
+
+/** "below 95% 5%, below 90% 10%": each tier's threshold, then its credit. */
+export function formatCreditTiers(tiers: ReadonlyArray<{ below: number; credit: number }>): string {
+  return tiers.map((t) => `below ${formatPercent(t.below)} ${formatPercent(t.credit)}`).join(', ');
+}
+
+/** Every decimal written, so two different fees never read the same. */
+const amountFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 20 });
+
+/** "12,000 EUR": the amount exactly as written, and the code. */
+export function formatFee(fee: { amount: number; currency: string }): string {
+  return `${amountFormat.format(fee.amount)} ${fee.currency}`;
+}
+
+/** "€12,000", "€12,000.50", "CHF 900": whole amounts without cents. */
+export function formatMoney(amount: number, currency: string): string {
+  const whole = Number.isInteger(amount) ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
+  return new Intl.NumberFormat('en', { style: 'currency', currency, ...whole }).format(amount);
+}
+
+/** "5% of the fee below 95%, 10% below 90%": what each tier owes, for people rather than the file. */
+export function describeCredits(tiers: ReadonlyArray<{ below: number; credit: number }>): string {
+  return tiers.map((t, i) => `${formatPercent(t.credit)}${i === 0 ? ' of the fee' : ''} below ${formatPercent(t.below)}`).join(', ');
+}
+
 export function metricLabel(metric: MetricName): string {
   return metricWords(metric === 'firstResponse' ? 'first-response' : 'resolution');
 }

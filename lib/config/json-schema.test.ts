@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema, configJsonSchemaText } from './json-schema';
 import { parseConfigText } from './parse';
+import { PERCENT_PATTERN } from './percent';
 import { expectOk } from './test-helpers';
 
 const publicFile = (name: string) => readFileSync(new URL(`../../public/${name}`, import.meta.url), 'utf8');
@@ -26,6 +27,27 @@ describe('public/sla-config.schema.json', () => {
     expect(policy.additionalProperties).toBe(false);
     expect(policy.properties.calendar!.description).toMatch(/24x7/);
     expect(schema.$defs.Duration!.description).toMatch(/Days are not allowed/);
+  });
+
+  it('objectives and credits: strict, explained, and patterned so editors flag a percentage without its % sign', () => {
+    type Field = {
+      type?: string;
+      pattern?: string;
+      description?: string;
+      additionalProperties?: boolean;
+      minItems?: number;
+      maxItems?: number;
+      minimum?: number;
+      items?: Field;
+      properties?: Record<string, Field>;
+    };
+    const policy = (configJsonSchema() as { properties: { policies: { items: { properties: Record<string, Field> } } } }).properties.policies.items.properties;
+    const { objective, credits, creditCap, fee } = policy;
+    expect([objective!.pattern, creditCap!.pattern, credits!.items!.properties!.below!.pattern, credits!.items!.properties!.credit!.pattern]).toEqual(Array(4).fill(PERCENT_PATTERN));
+    expect([credits!.minItems, credits!.maxItems, credits!.items!.additionalProperties, fee!.additionalProperties]).toEqual([1, 20, false, false]);
+    expect(fee!.properties!.amount).toMatchObject({ type: 'number', minimum: 0 });
+    expect(fee!.properties!.currency!.pattern).toBe('^[A-Z]{3}$');
+    for (const [key, field] of Object.entries({ objective, credits, creditCap, fee, ...credits!.items!.properties, ...fee!.properties })) expect(field!.description, key).toBeTruthy();
   });
 
   it('watch: strict entries, every field explained, and exactly one query asked of editors', () => {

@@ -25,4 +25,27 @@ describe("the README's configuration example", () => {
     expect(result.warnings).toEqual([]);
     if (result.ok) expect(result.config.watch?.map((s) => s.query.kind)).toEqual(['jql', 'filter', 'queue', 'view', 'search']);
   });
+
+  it('the objectives and credits example (one policy entry) sets all four fields, with no problem', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('**Objectives and service credits.**'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(yaml).toBeDefined();
+    // The entry leaves out what the main example gives it: a calendar and targets.
+    const result = parseConfigText(`version: 1\npolicies:\n${yaml!}    calendar: 24x7\n    targets: { "*": { resolution: 8h } }\n`, 'README.yaml');
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    if (result.ok) {
+      const { objective, credits, creditCap, fee } = result.config.policies[0]!;
+      expect({ objective, credits, creditCap, fee }).toEqual({
+        objective: 95,
+        credits: [
+          { below: 95, credit: 5 },
+          { below: 90, credit: 10 },
+        ],
+        creditCap: 25,
+        fee: { amount: 12000, currency: 'EUR' },
+      });
+    }
+  });
 });

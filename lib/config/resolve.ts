@@ -3,6 +3,7 @@ import { canonicalTimeZone, parseDuration, parseWarnAt, type CalendarSpec } from
 import { getZone } from '../sla/zone';
 import { dateToLocalMs, DAY } from './dates';
 import { METRICS, type MergedPolicy } from './extends';
+import { parsePercent } from './percent';
 import type { ConfigV1 } from './schema';
 import type { ResolvedConfig, ResolvedPolicy, ResolvedTarget } from './types';
 import { withWatch } from './watch';
@@ -54,7 +55,17 @@ function resolvePolicy(m: MergedPolicy, index: number, calendars: Record<string,
     policy.effective = m.effective;
     policy.effectiveMs = effectiveInstants(m.effective, calendarId === null ? undefined : calendars[calendarId]);
   }
+  if (m.objective !== undefined) policy.objective = percent(m.objective);
+  if (m.credits !== undefined) policy.credits = m.credits.map((t) => ({ below: percent(t.below), credit: percent(t.credit) }));
+  if (m.creditCap !== undefined) policy.creditCap = percent(m.creditCap);
+  if (m.fee !== undefined) policy.fee = { amount: m.fee.amount, currency: m.fee.currency };
   return policy;
+}
+
+function percent(text: string): number {
+  const value = parsePercent(text);
+  if (value === null) throw new Error(`${JSON.stringify(text)} is not a percentage; the shape check must pass first`);
+  return value;
 }
 
 /**

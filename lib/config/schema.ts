@@ -3,6 +3,7 @@ import { DurationError, parseDuration, parseWarnAt, type WarnAt } from '../sla/i
 import { calendarSchema, dateSchema, idSchema } from './schema-calendar';
 import { isDate } from './dates';
 import { matchSchema, siteGlobSchema } from './schema-match';
+import { creditCapSchema, creditsSchema, feeSchema, objectiveSchema } from './schema-credits';
 import { watchSchema } from './schema-watch';
 
 /**
@@ -84,6 +85,10 @@ export const policySchema = z
       .strictObject({ from: effectiveDate.optional(), to: effectiveDate.optional() })
       .optional()
       .meta({ description: "The agreement's period, dates inclusive, compared with the ticket's creation in the calendar's zone." }),
+    objective: objectiveSchema.optional(),
+    credits: creditsSchema.optional(),
+    creditCap: creditCapSchema.optional(),
+    fee: feeSchema.optional(),
   })
   .meta({ description: 'One SLA policy. The first policy that matches a ticket and has a target for its priority applies.' });
 
@@ -107,6 +112,8 @@ export type ConfigV1 = z.infer<typeof configSchema>;
 export type PolicyDoc = z.infer<typeof policySchema>;
 export type TargetDoc = z.infer<typeof targetSchema>;
 export type Duration = z.infer<typeof durationSchema>;
+export type CreditTierDoc = NonNullable<PolicyDoc['credits']>[number];
+export type FeeDoc = NonNullable<PolicyDoc['fee']>;
 export { type CalendarDoc } from './schema-calendar';
 export { type Match, type LabelSet } from './schema-match';
 export { type WatchEntryDoc } from './schema-watch';

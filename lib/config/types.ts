@@ -33,6 +33,14 @@ export interface ResolvedPolicy {
   effective?: { from?: string; to?: string };
   /** The same period as instants in the calendar's zone (UTC for 24x7): `from <= created < until`. */
   effectiveMs?: { from?: number; until?: number };
+  /** The compliance promised, as a percentage (95 for "95%"). */
+  objective?: number;
+  /** Credit tiers, highest threshold first: below `below` percent compliance, `credit` percent of the fee is owed. */
+  credits?: Array<{ below: number; credit: number }>;
+  /** The most credit owed for one period, a percentage. */
+  creditCap?: number;
+  /** The fee for one period, so credits show as money. */
+  fee?: { amount: number; currency: string };
 }
 
 export interface ResolvedConfig {

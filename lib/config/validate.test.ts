@@ -17,7 +17,7 @@ const BAD: Array<[string, unknown, string, string | RegExp]> = [
     'unknown field without a close match lists the allowed ones',
     withPolicy({ colour: 'red' }),
     'policies[0].colour',
-    /^Unknown field "colour"; the fields allowed here are id, name, description, extends, match, calendar, targets, pauseOn, warnAt, effective\.$/,
+    /^Unknown field "colour"; the fields allowed here are id, name, description, extends, match, calendar, targets, pauseOn, warnAt, effective, objective, credits, creditCap, fee\.$/,
   ],
   ['unknown match key', withPolicy({ match: { projects: 'SUP' } }), 'policies[0].match.projects', 'Unknown field "projects" — did you mean "project"?'],
   ['unknown label-set key', withPolicy({ match: { labels: { anyof: ['x'] } } }), 'policies[0].match.labels.anyof', /^Unknown field "anyof"/],
@@ -124,6 +124,83 @@ const BAD: Array<[string, unknown, string, string | RegExp]> = [
     '"2026-13-01" is not a calendar date; write "YYYY-MM-DD", such as "2026-01-31".',
   ],
   ['unknown effective field', withPolicy({ effective: { until: '2026-12-31' } }), 'policies[0].effective.until', /^Unknown field "until"/],
+  // objectives and service credits
+  ['objective without a % sign', withPolicy({ objective: '95' }), 'policies[0].objective', '"95" is not a percentage; write it with a % sign, such as "95%".'],
+  ['objective as a number (YAML `objective: 95`)', withPolicy({ objective: 95 }), 'policies[0].objective', '95 is not a percentage; write it with a % sign, such as "95%".'],
+  ['objective as a share', withPolicy({ objective: 0.95 }), 'policies[0].objective', '0.95 is not a percentage; write it with a % sign, such as "95%".'],
+  ['objective of the wrong type', withPolicy({ objective: true }), 'policies[0].objective', '"objective" must be text; found true.'],
+  ['objective that is not a number', withPolicy({ objective: 'high' }), 'policies[0].objective', '"high" is not a percentage; write a number from 0 to 100 followed by %, such as "95%".'],
+  ['objective with a space before %', withPolicy({ objective: '95 %' }), 'policies[0].objective', '"95 %" is not a percentage; write a number from 0 to 100 followed by %, such as "95%".'],
+  ['objective above 100%', withPolicy({ objective: '120%' }), 'policies[0].objective', '"120%" is out of range; an objective is from 0% to 100%.'],
+  ['objective below 0%', withPolicy({ objective: '-5%' }), 'policies[0].objective', '"-5%" is out of range; an objective is from 0% to 100%.'],
+  ['objective with 3 decimals', withPolicy({ objective: '99.999%' }), 'policies[0].objective', '"99.999%" has more than 2 decimals; write at most 2, such as "99.95%".'],
+  ['no credit tiers', withPolicy({ credits: [] }), 'policies[0].credits', '"credits" must list at least one value.'],
+  [
+    'more than 20 credit tiers',
+    withPolicy({ credits: Array.from({ length: 21 }, (_, i) => ({ below: `${99 - i}%`, credit: `${i}%` })) }),
+    'policies[0].credits',
+    'A policy has at most 20 credit tiers; this one lists 21.',
+  ],
+  ['credit tier threshold at 0%', withPolicy({ credits: [{ below: '0%', credit: '5%' }] }), 'policies[0].credits[0].below', '"0%" is out of range; a tier\'s "below" is above 0% and at most 100%.'],
+  [
+    'credit tier threshold above 100%',
+    withPolicy({ credits: [{ below: '101%', credit: '5%' }] }),
+    'policies[0].credits[0].below',
+    '"101%" is out of range; a tier\'s "below" is above 0% and at most 100%.',
+  ],
+  ['credit above 100%', withPolicy({ credits: [{ below: '95%', credit: '150%' }] }), 'policies[0].credits[0].credit', '"150%" is out of range; a credit is from 0% to 100% of the fee.'],
+  ['credit as a number', withPolicy({ credits: [{ below: '95%', credit: 5 }] }), 'policies[0].credits[0].credit', '5 is not a percentage; write it with a % sign, such as "95%".'],
+  ['credit tier missing its credit', withPolicy({ credits: [{ below: '95%' }] }), 'policies[0].credits[0].credit', 'Missing required field "credit".'],
+  [
+    'unknown credit tier field',
+    withPolicy({ credits: [{ below: '95%', credit: '5%', upto: '90%' }] }),
+    'policies[0].credits[0].upto',
+    /^Unknown field "upto"; the fields allowed here are below, credit\.$/,
+  ],
+  [
+    'credit tiers out of order',
+    withPolicy({
+      credits: [
+        { below: '90%', credit: '5%' },
+        { below: '95%', credit: '10%' },
+      ],
+    }),
+    'policies[0].credits[1].below',
+    'This tier starts below 95%, which is not lower than the tier before it (below 90%); list tiers from the highest "below" down.',
+  ],
+  [
+    'two credit tiers with the same threshold',
+    withPolicy({
+      credits: [
+        { below: '95%', credit: '5%' },
+        { below: '95.00%', credit: '10%' },
+      ],
+    }),
+    'policies[0].credits[1].below',
+    'This tier starts below 95.00%, which is not lower than the tier before it (below 95%); list tiers from the highest "below" down.',
+  ],
+  [
+    'a lower tier owing less credit',
+    withPolicy({
+      credits: [
+        { below: '95%', credit: '10%' },
+        { below: '90%', credit: '5%' },
+      ],
+    }),
+    'policies[0].credits[1].credit',
+    'This tier owes 5%, less than the tier before it (10% below 95%); worse compliance must not owe a smaller credit.',
+  ],
+  ['credit cap above 100%', withPolicy({ creditCap: '110%' }), 'policies[0].creditCap', '"110%" is out of range; a credit cap is from 0% to 100% of the fee.'],
+  ['credit cap without a % sign', withPolicy({ creditCap: '25' }), 'policies[0].creditCap', '"25" is not a percentage; write it with a % sign, such as "95%".'],
+  ['negative fee', withPolicy({ fee: { amount: -5, currency: 'EUR' } }), 'policies[0].fee.amount', 'The fee -5 is below 0; write an amount of 0 or more, such as 12000.'],
+  ['fee of infinity (YAML `.inf`)', withPolicy({ fee: { amount: Infinity, currency: 'EUR' } }), 'policies[0].fee.amount', 'Infinity is not an amount; write a number of 0 or more, such as 12000.'],
+  ['fee written as text', withPolicy({ fee: { amount: '12,000', currency: 'EUR' } }), 'policies[0].fee.amount', '"amount" must be a number; found the text "12,000".'],
+  ['fee without a currency', withPolicy({ fee: { amount: 12000 } }), 'policies[0].fee.currency', 'Missing required field "currency".'],
+  ['currency in lower case', withPolicy({ fee: { amount: 12000, currency: 'eur' } }), 'policies[0].fee.currency', '"eur" is not an ISO 4217 currency code — did you mean "EUR"?'],
+  ['currency spelt out', withPolicy({ fee: { amount: 12000, currency: 'Euro' } }), 'policies[0].fee.currency', '"Euro" is not an ISO 4217 currency code — did you mean "EUR"?'],
+  ['currency one letter off', withPolicy({ fee: { amount: 12000, currency: 'EUD' } }), 'policies[0].fee.currency', '"EUD" is not an ISO 4217 currency code — did you mean "EUR"?'],
+  ['currency that does not exist', withPolicy({ fee: { amount: 12000, currency: 'QQQ' } }), 'policies[0].fee.currency', '"QQQ" is not an ISO 4217 currency code; write one such as "EUR" or "USD".'],
+  ['currency as a symbol', withPolicy({ fee: { amount: 12000, currency: '€' } }), 'policies[0].fee.currency', '"€" is not an ISO 4217 currency code; write one such as "EUR" or "USD".'],
   // versions
   ['no version', { policies: [] }, 'version', 'This file has no "version"; add "version": 1 at the top.'],
   ['newer version', { version: 3, policies: [] }, 'version', 'This file is version 3; this SLA Lens understands up to version 1. Update the extension.'],
@@ -193,6 +270,32 @@ describe('validateConfig: accepted forms', () => {
     ],
     ['24x7 calendar', { calendar: '24x7' }],
     ['an open-ended period', { effective: { from: '2026-01-01' } }],
+    [
+      'objective, credit tiers, cap and fee',
+      {
+        objective: '99.5%',
+        credits: [
+          { below: '99.5%', credit: '5%' },
+          { below: '95%', credit: '10%' },
+          { below: '90%', credit: '10%' },
+        ],
+        creditCap: '25%',
+        fee: { amount: 12000, currency: 'EUR' },
+      },
+    ],
+    [
+      'the extremes of each percentage',
+      {
+        objective: '100%',
+        credits: [
+          { below: '100%', credit: '0%' },
+          { below: '0.01%', credit: '100%' },
+        ],
+        creditCap: '100%',
+        fee: { amount: 0, currency: 'JPY' },
+      },
+    ],
+    ['a fee with cents', { fee: { amount: 999.99, currency: 'USD' } }],
   ])('%s', (_what, extra) => {
     expect(expectOk(validateConfig(withPolicy(extra))).warnings).toEqual([]);
   });
@@ -210,5 +313,80 @@ describe('validateConfig: accepted forms', () => {
       warnAt: { fraction: 0.75 },
     });
     expect(result.config.calendars.emea?.timeZone).toBe('Europe/Berlin');
+  });
+});
+
+describe('objectives and service credits', () => {
+  const tiers = [
+    { below: '95%', credit: '5%' },
+    { below: '90%', credit: '10%' },
+  ];
+
+  it('resolve to numbers: percentages without the sign, tiers highest threshold first, the fee as written', () => {
+    const result = expectOk(validateConfig(withPolicy({ objective: '99.5%', credits: tiers, creditCap: '25%', fee: { amount: 12000.5, currency: 'EUR' } })));
+    const resolved = result.config.policies[0]!;
+    expect([resolved.objective, resolved.credits, resolved.creditCap, resolved.fee]).toEqual([
+      99.5,
+      [
+        { below: 95, credit: 5 },
+        { below: 90, credit: 10 },
+      ],
+      25,
+      { amount: 12000.5, currency: 'EUR' },
+    ]);
+    expect(result.document.policies[0]!.objective).toBe('99.5%');
+  });
+
+  it('are absent from the resolved policy when the file does not set them, so earlier configurations resolve as before', () => {
+    const resolved = expectOk(validateConfig(doc())).config.policies[0]!;
+    for (const key of ['objective', 'credits', 'creditCap', 'fee']) expect(Object.hasOwn(resolved, key), key).toBe(false);
+  });
+
+  it('every tier out of order is reported, each against the tier before it', () => {
+    const errors = errorsOf(
+      validateConfig(
+        withPolicy({
+          credits: [
+            { below: '95%', credit: '10%' },
+            { below: '97%', credit: '5%' },
+            { below: '90%', credit: '25%' },
+          ],
+        }),
+      ),
+    );
+    expect(errors.map((e) => [e.path, e.message])).toEqual([
+      ['policies[0].credits[1].below', 'This tier starts below 97%, which is not lower than the tier before it (below 95%); list tiers from the highest "below" down.'],
+      ['policies[0].credits[1].credit', 'This tier owes 5%, less than the tier before it (10% below 95%); worse compliance must not owe a smaller credit.'],
+    ]);
+  });
+
+  it('a cap below the smallest tier credit is a warning at the cap, not an error', () => {
+    const result = expectOk(validateConfig(withPolicy({ credits: tiers, creditCap: '4%' })));
+    expect(result.warnings).toEqual([
+      {
+        severity: 'warning',
+        path: 'policies[0].creditCap',
+        message: 'The credit cap 4% is below the smallest tier credit (5% below 95%), so the tiers above it never apply in full: whenever a credit is owed, it is 4%.',
+      },
+    ]);
+    expect(result.config.policies[0]!.creditCap).toBe(4);
+  });
+
+  it('a cap between the tiers, or equal to the smallest credit, is no warning', () => {
+    expect(expectOk(validateConfig(withPolicy({ credits: tiers, creditCap: '5%' }))).warnings).toEqual([]);
+    expect(expectOk(validateConfig(withPolicy({ credits: tiers, creditCap: '7.5%' }))).warnings).toEqual([]);
+  });
+
+  it('the cap warning is given where the cap or the tiers are written, once, not on every child that inherits both', () => {
+    const policies = [
+      { id: 'child', extends: 'base', match: { project: 'SUP' } },
+      { id: 'tiers', extends: 'base', match: { project: 'OPS' }, credits: [{ below: '99%', credit: '20%' }] },
+      { id: 'base', calendar: 'emea', targets: { High: { resolution: '8h' } }, credits: tiers, creditCap: '2%' },
+    ];
+    const warnings = expectOk(validateConfig(doc({ policies }))).warnings;
+    expect(warnings.map((w) => [w.path, w.message.slice(0, 70)])).toEqual([
+      ['policies[1].credits', 'The credit cap 2% is below the smallest tier credit (20% below 99%), s'],
+      ['policies[2].creditCap', 'The credit cap 2% is below the smallest tier credit (5% below 95%), so'],
+    ]);
   });
 });

@@ -83,6 +83,9 @@ function issueToProblems(issue: Issue, input: unknown, schema: z.ZodType, path: 
       if (here.value === undefined && typeof key === 'string' && parent.found) {
         return [error(path, `Missing required field "${key}".`, 'key')];
       }
+      // A schema may word its own type error where the likely slip is known (`objective: 95`
+      // lacks only the % sign); zod's own words, which start "Invalid input", are replaced.
+      if (!issue.message.startsWith('Invalid input')) return [error(path, withStop(issue.message))];
       return [error(path, `${subject(path)} must be ${expectedName(issue.expected)}; found ${describeValue(here.value)}.`)];
     }
     case 'invalid_value': {
