@@ -29,6 +29,8 @@ export interface PopupViewProps {
   onOpenSettings: () => void;
   /** Opens "Our agreements": what the active configuration holds this person to, in plain words. */
   onOpenAgreements?: (() => void) | undefined;
+  /** Opens the SLA report: compliance per period, credits owed, CSV and print. */
+  onOpenReport?: (() => void) | undefined;
   /** Why the data could not be read, if it could not. */
   error?: string | undefined;
   /** The tab the popup was opened over shows tickets SLA Lens could not read. */
@@ -72,6 +74,11 @@ export function PopupView(props: PopupViewProps) {
                 {props.onOpenAgreements && (
                   <Button variant="secondary" size="small" onClick={props.onOpenAgreements}>
                     Our agreements
+                  </Button>
+                )}
+                {props.onOpenReport && (
+                  <Button variant="secondary" size="small" onClick={props.onOpenReport}>
+                    Report
                   </Button>
                 )}
                 <Button variant="secondary" size="small" onClick={onOpenSettings}>

@@ -26,7 +26,7 @@ export function OptionsApp({ stores }: { stores: OptionsStores }) {
 }
 
 function OptionsPage() {
-  const { subscription, managed } = useOptions();
+  const { subscription, managed, env } = useOptions();
   const locked = isLockedStatus(useValue(managed.status));
   // Followed for the whole page: the configuration section says when the subscribed file was checked.
   useEffect(() => subscription?.start(), [subscription]);
@@ -35,7 +35,17 @@ function OptionsPage() {
   return (
     <div class="options">
       <div class="options__header">
-        <AppHeader title="SLA Lens settings" subtitle="SLA policies, business calendars and the sites SLA Lens works on." />
+        <AppHeader
+          title="SLA Lens settings"
+          subtitle="SLA policies, business calendars and the sites SLA Lens works on."
+          actions={
+            env.reportUrl ? (
+              <a class="button button--secondary button--small" href={env.reportUrl} target="_blank" rel="noreferrer">
+                SLA report
+              </a>
+            ) : undefined
+          }
+        />
         <nav class="options__nav" aria-label="Sections">
           <a href="#config">Configuration</a>
           <a href="#import">Import</a>

@@ -134,11 +134,14 @@ describe('watched queues on the options page', () => {
       sites: { registry: createSiteRegistry(apis), onPermissionsChanged: apis.onPermissionsChanged },
       alerts: { requestPermission: async () => false, hasPermission: async () => false },
       wallboardUrl: 'chrome-extension://abc/wallboard.html',
+      reportUrl: 'chrome-extension://abc/report.html',
     });
     const mine = await addPersonalScope(db, { site: 'acme.zendesk.com', query: { kind: 'view', view: '360001' } });
     render(<OptionsApp stores={stores} />);
     const linked = await screen.findByRole('region', { name: 'Watched queues' });
     expect((await within(linked).findByRole('link', { name: 'Open the wallboard' })).getAttribute('href')).toBe('chrome-extension://abc/wallboard.html');
+    // The report is one click from the settings too.
+    expect(screen.getByRole('link', { name: 'SLA report' }).getAttribute('href')).toBe('chrome-extension://abc/report.html');
     // Each queue's own wallboard: a person's scope has a random id they could not type.
     expect((await within(linked).findByRole('link', { name: 'This queue on the wallboard' })).getAttribute('href')).toBe(`chrome-extension://abc/wallboard.html?scope=${encodeURIComponent(mine.id)}`);
   });

@@ -67,6 +67,7 @@ function main() {
       request: (options) => browser.storage.local.set({ [WATCH_REQUEST_KEY]: { at: Date.now(), ...options } }),
     },
     wallboardUrl: browser.runtime.getURL('/wallboard.html'),
+    reportUrl: browser.runtime.getURL('/report.html'),
     sites: {
       // Extension pages have the same APIs as the background: no messaging needed.
       registry: createSiteRegistry({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local }),

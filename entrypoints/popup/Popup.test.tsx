@@ -230,9 +230,21 @@ describe('our agreements', () => {
     expect(screen.queryByRole('button', { name: 'Our agreements' })).toBeNull();
     view.unmount();
     await applyConfig();
-    render(<Popup db={db} now={() => clock} openTab={openTab} openSettings={openSettings} selfHostedSites={async () => SELF_HOSTED} agreementsUrl="chrome-extension://x/agreements.html" />);
+    render(
+      <Popup
+        db={db}
+        now={() => clock}
+        openTab={openTab}
+        openSettings={openSettings}
+        selfHostedSites={async () => SELF_HOSTED}
+        agreementsUrl="chrome-extension://x/agreements.html"
+        reportUrl="chrome-extension://x/report.html"
+      />,
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Our agreements' }));
     expect(openTab).toHaveBeenCalledWith('chrome-extension://x/agreements.html');
+    fireEvent.click(screen.getByRole('button', { name: 'Report' }));
+    expect(openTab).toHaveBeenCalledWith('chrome-extension://x/report.html');
   });
 });
 

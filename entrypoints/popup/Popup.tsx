@@ -54,6 +54,8 @@ export interface PopupProps {
   optionsUrl?: string;
   /** The "Our agreements" page, opened in a tab from the header. */
   agreementsUrl?: string;
+  /** The SLA report page, opened in a tab from the header. */
+  reportUrl?: string;
   /** What the first paint showed (the background's first page), shown until the database answers. */
   initial?: { snapshot: PopupSnapshot; config: { name: string; version: number } | null } | null | undefined;
 }
@@ -81,6 +83,7 @@ export function Popup({
   seenVersion,
   optionsUrl,
   agreementsUrl,
+  reportUrl,
   subscription,
   policySites,
   watchPage,
@@ -252,6 +255,7 @@ export function Popup({
       onOpen={(ticket: TicketSummary | MissedTicket) => openTicket(ticket, openTab)}
       onOpenSettings={openSettings}
       onOpenAgreements={agreementsUrl ? () => openTab(agreementsUrl) : undefined}
+      onOpenReport={reportUrl ? () => openTab(reportUrl) : undefined}
       watchThisPage={
         pageScope && (!alreadyWatched || watching.text)
           ? { label: watchLabel(pageScope), busy: watching.busy, ...(watching.text ? { result: { text: watching.text, tone: watching.tone ?? 'success' } } : {}), onWatch: () => void watchThisPage() }

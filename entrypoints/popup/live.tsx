@@ -29,6 +29,7 @@ export function mountPopup(root: HTMLElement, initial: PopupProps['initial']): v
       browserName={browserVersion(navigator.userAgent)}
       optionsUrl={browser.runtime.getURL('/options.html')}
       agreementsUrl={browser.runtime.getURL('/agreements.html')}
+      reportUrl={browser.runtime.getURL('/report.html')}
       subscription={{ read: async () => storedSubscription((await browser.storage.local.get(SUBSCRIPTION_KEY))[SUBSCRIPTION_KEY]) }}
       watchPage={{
         url: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.url ?? null,

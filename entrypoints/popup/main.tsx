@@ -30,6 +30,7 @@ async function main() {
         onOpen={(ticket) => openTicket(ticket, (url) => browser.tabs.create({ url }))}
         onOpenSettings={() => void browser.runtime.openOptionsPage()}
         onOpenAgreements={() => void browser.tabs.create({ url: browser.runtime.getURL('/agreements.html') })}
+        onOpenReport={() => void browser.tabs.create({ url: browser.runtime.getURL('/report.html') })}
       />,
       root,
     );

@@ -33,6 +33,8 @@ export interface OptionsEnv extends ImportDeps, HistoryDeps {
   watch?: { test(scope: ScopeDraft): Promise<ScopeListing>; request(options: { force?: boolean; only?: string[] }): Promise<void> };
   /** The wallboard page's address (`browser.runtime.getURL`, which components cannot call); no link without it. */
   wallboardUrl?: string;
+  /** The SLA report page's address, linked from the header; no link without it. */
+  reportUrl?: string;
 }
 
 export interface OptionsStores {

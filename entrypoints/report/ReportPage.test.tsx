@@ -1,0 +1,132 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applyConfig, H, NOW, see, ticketFacts } from '../../lib/db/__fixtures__/store';
+import { SlaLensDatabase } from '../../lib/db/database';
+import { loadReport } from '../../lib/db/report';
+import { ReportPage } from './ReportPage';
+
+const J = 'acme.atlassian.net';
+const CONFIG = JSON.stringify({
+  version: 1,
+  name: 'Acme support',
+  policies: [
+    { id: 'globex-payments', name: 'Globex payments', extends: 'globex', match: { labels: { any: ['payments'] } } },
+    {
+      id: 'globex',
+      name: 'Globex',
+      match: { organization: 'Globex' },
+      calendar: '24x7',
+      targets: { '*': { resolution: '4h' } },
+      objective: '90%',
+      credits: [
+        { below: '90%', credit: '5%' },
+        { below: '50%', credit: '20%' },
+      ],
+      fee: { amount: 10000, currency: 'EUR' },
+    },
+    { id: 'std', name: 'Standard', calendar: '24x7', targets: { '*': { resolution: '8h' } } },
+  ],
+});
+
+/** Resolved `agoH` hours ago after `tookH` hours. */
+const resolved = (key: string, tookH: number, agoH: number, extra: object = {}) =>
+  ticketFacts(J, key, (tookH + agoH) * H, {
+    status: 'Done',
+    statusCategory: 'done',
+    resolvedAt: NOW - agoH * H,
+    statusHistory: [
+      { at: NOW - (tookH + agoH) * H, status: 'Open' },
+      { at: NOW - agoH * H, status: 'Done' },
+    ],
+    ...extra,
+  });
+
+let db: SlaLensDatabase;
+beforeEach(async () => {
+  db = new SlaLensDatabase(`test-report-${crypto.randomUUID()}`);
+  await db.open();
+  await applyConfig(db, CONFIG);
+  await see(db, [
+    resolved('SUP-1', 2, 10, { organization: 'Globex', labels: ['payments'], priority: 'High' }),
+    resolved('SUP-2', 6, 10, { organization: 'Globex', labels: ['payments'], priority: 'High' }),
+    resolved('SUP-3', 1, 12, { organization: 'Globex', priority: 'Low' }),
+    resolved('SUP-4', 3, 5, { organization: 'Initech', priority: 'Low', title: '=HYPERLINK("x")' }),
+  ]);
+});
+afterEach(async () => {
+  cleanup();
+  await db.delete();
+});
+
+const page = (download = vi.fn()) => {
+  render(<ReportPage load={(s, e) => loadReport(db, s, e, NOW)} now={NOW} download={download} print={() => {}} />);
+  return download;
+};
+const rowOf = async (section: HTMLElement, name: string) => (await within(section).findByRole('rowheader', { name: new RegExp(`^${name}`) })).closest('tr')!;
+const cells = (row: HTMLElement) => [...row.querySelectorAll('td')].map((td) => td.firstChild?.textContent ?? '');
+
+describe('the SLA report', () => {
+  it('shows the last month and this one to date, each agreement rolled up into the one it extends, with the credit owed', async () => {
+    page();
+    const november = await screen.findByRole('region', { name: 'November 2026 (to date)' });
+    expect(screen.getByRole('region', { name: 'October 2026' })).toBeTruthy();
+    expect(within(november).getByText(/^4 targets decided in November 2026 so far on acme\.atlassian\.net\. The store's decisions begin on /)).toBeTruthy();
+    // Globex: SUP-1 met, SUP-2 missed (payments), SUP-3 met: 2 of 3, below the 90% objective.
+    expect(cells(await rowOf(november, 'Globex$'))).toEqual(['3', '2', '1', '66.7%', '90% — not met', '€500.00', expect.stringContaining('Show 3 targets')]);
+    expect((await rowOf(november, 'Globex$')).querySelector('td[title]')!.getAttribute('title')).toBe('66.67% is below 90% → 5%; 5% of €10,000.00 = €500.00');
+    // The service inherits its customer's terms (extends), judged on its own targets.
+    expect(cells(await rowOf(november, 'Globex payments'))).toEqual(['2', '1', '1', '50%', '90% — not met', '€500.00', expect.any(String)]);
+    expect(cells(await rowOf(november, 'Standard'))).toEqual(['1', '1', '0', '100%', '—', '—', expect.any(String)]);
+  });
+
+  it('breaks down by priority and customer, lists the tickets behind a figure with their links, and filters to one customer', async () => {
+    page();
+    const november = await screen.findByRole('region', { name: 'November 2026 (to date)' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Priority' }));
+    expect(cells(await rowOf(november, 'High'))).toEqual(['2', '1', '1', '50%', expect.any(String)]);
+    fireEvent.click(within(await rowOf(november, 'High')).getByRole('button', { name: /Show 2 targets/ }));
+    const list = within(november).getByRole('list', { name: 'Targets decided: High' });
+    // In the order decided: SUP-2 breached before SUP-1 was resolved.
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map((a) => [a.textContent, a.getAttribute('href')]),
+    ).toEqual([
+      ['SUP-2', `https://${J}/browse/SUP-2`],
+      ['SUP-1', `https://${J}/browse/SUP-1`],
+    ]);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Customer' }), { target: { value: 'Initech' } });
+    await waitFor(() => expect(within(november).getByText(/^1 target decided in November 2026 so far on acme\.atlassian\.net\./)).toBeTruthy());
+  });
+
+  it('exports the summary and the detail as CSV, the page text neutralised', async () => {
+    const download = page();
+    await screen.findByRole('region', { name: 'November 2026 (to date)' });
+    fireEvent.click(screen.getByRole('button', { name: 'Summary (CSV)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Detail (CSV)' }));
+    const [[summaryName, summary], [detailName, detail]] = download.mock.calls as [[string, string], [string, string]];
+    expect([summaryName, detailName]).toEqual(['sla-summary-2026-10_2026-11.csv', 'sla-detail-2026-10_2026-11.csv']);
+    expect(summary).toContain('2026-11,agreement,globex,Globex,3,2,1,0,66.6667,90,5,500,EUR');
+    expect(detail.split('\r\n').filter((l) => l.startsWith('2026-11,'))).toHaveLength(4);
+    expect(detail).toContain(`'=HYPERLINK(""x"")`);
+  });
+
+  it('one agreement: its own targets and its children’s, cut in its zone, with its objective on the trend', async () => {
+    page();
+    await screen.findByRole('region', { name: 'November 2026 (to date)' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Agreement' }), { target: { value: 'globex' } });
+    const november = screen.getByRole('region', { name: 'November 2026 (to date)' });
+    await waitFor(() => expect(within(november).getByText(/^3 targets decided/)).toBeTruthy());
+    const trend = screen.getByRole('group', { name: 'Compliance by month, objective 90%' });
+    expect(within(trend).getByRole('img', { name: 'November 2026: 66.7% of 3 targets met, below the objective' })).toBeTruthy();
+    expect(within(trend).getByRole('img', { name: 'October 2026: nothing decided' })).toBeTruthy();
+  });
+
+  it('says so when nothing was decided yet', async () => {
+    await db.outcomes.clear();
+    await db.tickets.clear();
+    page();
+    expect(await screen.findByText('Nothing decided yet')).toBeTruthy();
+  });
+});

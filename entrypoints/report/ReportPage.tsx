@@ -1,0 +1,273 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { AppHeader } from '../../components/AppHeader';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { Notice } from '../../components/Notice';
+import { ancestry, BREAKDOWNS, type Breakdown } from '../../lib/report/aggregate';
+import { detailCsv, summaryCsv } from '../../lib/report/csv';
+import type { DecidedTarget } from '../../lib/report/decide';
+import { customPeriod, defaultPeriods, monthsUpTo, quartersUpTo, type Period } from '../../lib/report/periods';
+import { buildReport, type PeriodReport, type ReportCell } from '../../lib/report/report';
+import type { ReportData } from '../../lib/db/report';
+import { TrendChart } from './TrendChart';
+
+export type PeriodChoice = 'default' | 'quarters' | 'custom';
+
+export interface ReportPageProps {
+  /** The store's decided targets of `[start, end)` and the agreements (lib/db/report.ts). */
+  load(start: number, end: number): Promise<ReportData>;
+  now: number;
+  /** Saves a file the browser offers to download. */
+  download(name: string, text: string): void;
+  print(): void;
+}
+
+const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${+n.toFixed(1)}%`);
+const money = (amount: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount);
+const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const METRIC: Record<string, string> = { resolution: 'Resolution', 'first-response': 'First response' };
+
+/**
+ * The agreement's report (issue 17): compliance per period, by agreement, customer, priority,
+ * metric, site or team, with the credit each agreement owes, a year's trend, and CSV and print.
+ */
+export function ReportPage({ load, now, download, print }: ReportPageProps) {
+  const [choice, setChoice] = useState<PeriodChoice>('default');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [breakdown, setBreakdown] = useState<Breakdown>('agreement');
+  const [agreement, setAgreement] = useState('');
+  const [customer, setCustomer] = useState('');
+  const [data, setData] = useState<ReportData | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  // A year back, always: the trend needs it, and every period offered lies within it.
+  useEffect(() => {
+    const start = monthsUpTo('UTC', now, 14)[0]!.start;
+    load(start - 86_400_000, now + 1).then(setData, (e: unknown) => setError(`SLA Lens could not read its store: ${e instanceof Error ? e.message : String(e)}`));
+  }, [load, now]);
+
+  const policy = data?.policies.find((p) => p.id === agreement);
+  // Cut where the chosen agreement cuts its months: its calendar's zone; all of them, where most do.
+  const zone = policy?.zone ?? data?.zone ?? 'UTC';
+  const periods: Period[] | null = useMemo(() => {
+    if (choice === 'quarters') return quartersUpTo(zone, now, 2);
+    if (choice === 'custom') {
+      const p = from && to ? customPeriod(zone, from, to, now) : null;
+      return p ? [p] : null;
+    }
+    return defaultPeriods(zone, now);
+  }, [choice, zone, now, from, to]);
+
+  const targets = useMemo(() => (data ? chosen(data, agreement, customer) : []), [data, agreement, customer]);
+  const reports = useMemo(() => (data && periods ? buildReport(targets, periods, breakdown, data.policies) : []), [data, targets, periods, breakdown]);
+  const customers = useMemo(() => [...new Set((data?.targets ?? []).map((t) => t.organization).filter((o): o is string => !!o))].sort(), [data]);
+  const trend = useMemo(() => (data ? buildReport(targets, monthsUpTo(zone, now, 12), 'agreement', data.policies) : []), [data, targets, zone, now]);
+
+  const title = [policy?.name ?? 'All agreements', customer || null].filter(Boolean).join(' · ');
+  const stamp = periods?.map((p) => p.id).join('_') ?? 'report';
+  return (
+    <div class="report">
+      <AppHeader
+        title="SLA report"
+        subtitle={title}
+        actions={
+          data && periods ? (
+            <div class="report__exports">
+              <Button variant="secondary" size="small" onClick={() => download(`sla-summary-${stamp}.csv`, summaryCsv(reports, breakdown))}>
+                Summary (CSV)
+              </Button>
+              <Button variant="secondary" size="small" onClick={() => download(`sla-detail-${stamp}.csv`, detailCsv(targets, periods, data.policies))}>
+                Detail (CSV)
+              </Button>
+              <Button variant="secondary" size="small" onClick={print}>
+                Print
+              </Button>
+            </div>
+          ) : undefined
+        }
+      />
+      <form class="report__controls" aria-label="What the report covers" onSubmit={(e) => e.preventDefault()}>
+        <label class="field">
+          <span class="field__label">Period</span>
+          <select class="field__input" value={choice} onChange={(e) => setChoice(e.currentTarget.value as PeriodChoice)}>
+            <option value="default">Last month and this month</option>
+            <option value="quarters">Last quarter and this quarter</option>
+            <option value="custom">Dates…</option>
+          </select>
+        </label>
+        {choice === 'custom' && (
+          <>
+            <label class="field">
+              <span class="field__label">From</span>
+              <input class="field__input" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+            </label>
+            <label class="field">
+              <span class="field__label">To (inclusive)</span>
+              <input class="field__input" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+            </label>
+          </>
+        )}
+        <label class="field">
+          <span class="field__label">Agreement</span>
+          <select class="field__input" value={agreement} onChange={(e) => setAgreement(e.currentTarget.value)}>
+            <option value="">All agreements</option>
+            {data?.policies.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name === p.id ? p.id : `${p.name} (${p.id})`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field__label">Customer</span>
+          <select class="field__input" value={customer} onChange={(e) => setCustomer(e.currentTarget.value)}>
+            <option value="">All customers</option>
+            {customers.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset class="report__breakdowns">
+          <legend class="field__label">By</legend>
+          {BREAKDOWNS.map((b) => (
+            <label key={b.id} class={`report__breakdown${b.id === breakdown ? ' report__breakdown--on' : ''}`}>
+              <input type="radio" name="breakdown" value={b.id} checked={b.id === breakdown} onChange={() => setBreakdown(b.id)} />
+              {b.label}
+            </label>
+          ))}
+        </fieldset>
+      </form>
+      <main aria-busy={!data && !error}>
+        {error && <Notice tone="error">{error}</Notice>}
+        {choice === 'custom' && !periods && <Notice tone="info">Choose the first and the last day of the period (the last on or after the first).</Notice>}
+        {data && data.oldest === null && (
+          <EmptyState title="Nothing decided yet">
+            No target has been met or missed among the tickets SLA Lens has read in this browser. Open queues, or watch them from the settings, and the report fills as their targets are decided.
+          </EmptyState>
+        )}
+        {data && data.oldest !== null && reports.map((r) => <PeriodSection key={r.period.id} report={r} breakdown={breakdown} oldest={data.oldest!} />)}
+        {data && data.oldest !== null && (
+          <section class="report__trend" aria-labelledby="trend-title">
+            <h2 id="trend-title">Compliance by month, the last 12</h2>
+            <TrendChart reports={trend} agreement={agreement} objective={policy?.objective} />
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function chosen(data: ReportData, agreement: string, customer: string): DecidedTarget[] {
+  const byId = new Map(data.policies.map((p) => [p.id, p]));
+  // The chosen agreement's own targets and its children's: a customer's report includes its services.
+  return data.targets.filter((t) => (!agreement || ancestry(t.policyId, byId).includes(agreement)) && (!customer || t.organization === customer));
+}
+
+function PeriodSection({ report, breakdown, oldest }: { report: PeriodReport; breakdown: Breakdown; oldest: number }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const label = BREAKDOWNS.find((b) => b.id === breakdown)!.label;
+  const headingId = `period-${report.period.id}`;
+  const partial = oldest > report.period.start;
+  return (
+    <section class="report__period" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {report.period.label}
+        {report.period.toDate ? ' (to date)' : ''}
+      </h2>
+      <p class="report__basis">
+        {report.basis}
+        {partial ? ` The store's decisions begin on ${when.format(oldest)}: earlier ones in this period were never seen in this browser.` : ''}
+      </p>
+      {report.cells.length > 0 && (
+        <table class="report__table">
+          <thead>
+            <tr>
+              <th scope="col">{label}</th>
+              <th scope="col">Decided</th>
+              <th scope="col">Met</th>
+              <th scope="col">Missed</th>
+              <th scope="col">Compliance</th>
+              {breakdown === 'agreement' && <th scope="col">Objective</th>}
+              {breakdown === 'agreement' && <th scope="col">Credit owed</th>}
+              <th scope="col">
+                <span class="visually-hidden">Tickets</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.cells.map((c) => (
+              <CellRows key={c.key} cell={c} breakdown={breakdown} open={open === c.key} onToggle={() => setOpen(open === c.key ? null : c.key)} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function CellRows({ cell, breakdown, open, onToggle }: { cell: ReportCell; breakdown: Breakdown; open: boolean; onToggle: () => void }) {
+  const credit = cell.credit;
+  const objectiveMissed = credit?.meetsObjective === false;
+  return (
+    <>
+      <tr class={objectiveMissed ? 'report__row report__row--below' : 'report__row'}>
+        <th scope="row" style={{ paddingInlineStart: `${8 + cell.depth * 16}px` }}>
+          {cell.label}
+          {cell.approximate > 0 && <span class="report__approx"> · {cell.approximate} approximate</span>}
+        </th>
+        <td>{cell.decided.toLocaleString('en')}</td>
+        <td>{cell.met.toLocaleString('en')}</td>
+        <td>{cell.missed.toLocaleString('en')}</td>
+        <td>{pct(cell.compliance)}</td>
+        {breakdown === 'agreement' && <td>{credit?.objective !== undefined ? `${pct(credit.objective)}${objectiveMissed ? ' — not met' : ''}` : '—'}</td>}
+        {breakdown === 'agreement' && (
+          <td title={credit?.arithmetic || undefined}>
+            {credit && credit.percent > 0 ? (
+              <>
+                {credit.amount !== undefined && credit.currency ? money(credit.amount, credit.currency) : pct(credit.percent)}
+                {credit.capped ? ' (capped)' : ''}
+                <span class="report__arithmetic">{credit.arithmetic}</span>
+              </>
+            ) : credit ? (
+              'None'
+            ) : (
+              '—'
+            )}
+          </td>
+        )}
+        <td>
+          <button type="button" class="report__toggle" aria-expanded={open} onClick={onToggle}>
+            {open ? 'Hide' : 'Show'} {cell.targets.length === 1 ? '1 ticket' : `${cell.targets.length.toLocaleString('en')} targets`}
+            <span class="visually-hidden"> of {cell.label}</span>
+          </button>
+        </td>
+      </tr>
+      {open && (
+        <tr class="report__tickets">
+          <td colSpan={breakdown === 'agreement' ? 8 : 6}>
+            <ul aria-label={`Targets decided: ${cell.label}`}>
+              {[...cell.targets]
+                .sort((a, b) => a.decidedAt - b.decidedAt)
+                .map((t) => (
+                  <li key={`${t.site}|${t.key}|${t.policyId}|${t.metric}`} class={t.outcome === 'met' ? 'report__met' : 'report__missed'}>
+                    {t.url ? (
+                      <a href={t.url} target="_blank" rel="noreferrer">
+                        {t.key}
+                      </a>
+                    ) : (
+                      t.key
+                    )}{' '}
+                    {t.title ?? ''} — {METRIC[t.metric] ?? t.metric} {t.outcome} {when.format(t.decidedAt)}
+                    {t.approximate ? ' (approximate)' : ''}
+                  </li>
+                ))}
+            </ul>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { render } from 'preact';
+import { SlaLensDatabase } from '../../lib/db/database';
+import { loadReport } from '../../lib/db/report';
+import { applyStateTokens } from '../../lib/view/colours';
+import { ReportPage } from './ReportPage';
+import './style.css';
+
+/** A file the browser saves: the CSV as text, named for its periods. */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function main() {
+  const root = document.getElementById('app');
+  if (!root) return;
+  applyStateTokens(document);
+  const db = new SlaLensDatabase();
+  const now = Date.now();
+  render(<ReportPage load={(start, end) => loadReport(db, start, end, now)} now={now} download={download} print={() => window.print()} />, root);
+}
+
+main();
