@@ -123,10 +123,25 @@ describe('the SLA report', () => {
     expect(within(trend).getByRole('img', { name: 'October 2026: nothing decided' })).toBeTruthy();
   });
 
-  it('says so when nothing was decided yet', async () => {
+  it('says so when nothing was decided yet, and fills in when the store changes', async () => {
     await db.outcomes.clear();
     await db.tickets.clear();
-    page();
+    let changed = () => {};
+    render(
+      <ReportPage
+        load={(s, e) => loadReport(db, s, e, NOW)}
+        now={NOW}
+        download={() => {}}
+        print={() => {}}
+        changes={(listener) => {
+          changed = listener;
+          return () => {};
+        }}
+      />,
+    );
     expect(await screen.findByText('Nothing decided yet')).toBeTruthy();
+    await see(db, [resolved('SUP-9', 1, 2)]);
+    changed();
+    expect(await screen.findByRole('region', { name: 'November 2026 (to date)' }, { timeout: 3000 })).toBeTruthy();
   });
 });

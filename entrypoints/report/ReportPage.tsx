@@ -20,7 +20,12 @@ export interface ReportPageProps {
   /** Saves a file the browser offers to download. */
   download(name: string, text: string): void;
   print(): void;
+  /** Calls back when the store changes (the background recorded tickets); returns the way to stop. */
+  changes?(listener: () => void): () => void;
 }
+
+/** A burst of writes (a watched round, an overlay's answers) is read once it settles. */
+const SETTLE_MS = 500;
 
 const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${+n.toFixed(1)}%`);
 const money = (amount: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount);
@@ -31,7 +36,7 @@ const METRIC: Record<string, string> = { resolution: 'Resolution', 'first-respon
  * The agreement's report (issue 17): compliance per period, by agreement, customer, priority,
  * metric, site or team, with the credit each agreement owes, a year's trend, and CSV and print.
  */
-export function ReportPage({ load, now, download, print }: ReportPageProps) {
+export function ReportPage({ load, now, download, print, changes }: ReportPageProps) {
   const [choice, setChoice] = useState<PeriodChoice>('default');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -41,11 +46,17 @@ export function ReportPage({ load, now, download, print }: ReportPageProps) {
   const [data, setData] = useState<ReportData | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
 
-  // A year back, always: the trend needs it, and every period offered lies within it.
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => changes?.(() => setGeneration((g) => g + 1)), [changes]);
+  // A year back, always: the trend needs it, and every period offered lies within it. Read again
+  // when the store changes, so a report opened while the background is still reading fills in.
   useEffect(() => {
     const start = monthsUpTo('UTC', now, 14)[0]!.start;
-    load(start - 86_400_000, now + 1).then(setData, (e: unknown) => setError(`SLA Lens could not read its store: ${e instanceof Error ? e.message : String(e)}`));
-  }, [load, now]);
+    const read = () => load(start - 86_400_000, now + 1).then(setData, (e: unknown) => setError(`SLA Lens could not read its store: ${e instanceof Error ? e.message : String(e)}`));
+    if (generation === 0) return void read();
+    const timer = setTimeout(read, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [load, now, generation]);
 
   const policy = data?.policies.find((p) => p.id === agreement);
   // Cut where the chosen agreement cuts its months: its calendar's zone; all of them, where most do.

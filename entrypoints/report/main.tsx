@@ -1,6 +1,8 @@
+import { liveQuery } from 'dexie';
 import { render } from 'preact';
 import { SlaLensDatabase } from '../../lib/db/database';
 import { loadReport } from '../../lib/db/report';
+import { ticketWrites } from '../../lib/db/tallies';
 import { applyStateTokens } from '../../lib/view/colours';
 import { ReportPage } from './ReportPage';
 import './style.css';
@@ -21,7 +23,12 @@ function main() {
   applyStateTokens(document);
   const db = new SlaLensDatabase();
   const now = Date.now();
-  render(<ReportPage load={(start, end) => loadReport(db, start, end, now)} now={now} download={download} print={() => window.print()} />, root);
+  // Every write of the tickets (and so of the decided targets, in the same transaction) moves the store's write count.
+  const changes = (listener: () => void) => {
+    const subscription = liveQuery(() => ticketWrites(db)).subscribe({ next: listener });
+    return () => subscription.unsubscribe();
+  };
+  render(<ReportPage load={(start, end) => loadReport(db, start, end, Date.now())} now={now} download={download} print={() => window.print()} changes={changes} />, root);
 }
 
 main();
