@@ -47,33 +47,46 @@ export function ReportPage({ load, now, download, print, changes }: ReportPagePr
   const [error, setError] = useState<string | undefined>(undefined);
 
   const [generation, setGeneration] = useState(0);
+  const [trendData, setTrendData] = useState<ReportData | undefined>(undefined);
   useEffect(() => changes?.(() => setGeneration((g) => g + 1)), [changes]);
-  // A year back, always: the trend needs it, and every period offered lies within it. Read again
-  // when the store changes, so a report opened while the background is still reading fills in.
-  useEffect(() => {
-    const start = monthsUpTo('UTC', now, 14)[0]!.start;
-    const read = () => load(start - 86_400_000, now + 1).then(setData, (e: unknown) => setError(`SLA Lens could not read its store: ${e instanceof Error ? e.message : String(e)}`));
-    if (generation === 0) return void read();
-    const timer = setTimeout(read, SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [load, now, generation]);
 
   const policy = data?.policies.find((p) => p.id === agreement);
   // Cut where the chosen agreement cuts its months: its calendar's zone; all of them, where most do.
   const zone = policy?.zone ?? data?.zone ?? 'UTC';
-  const periods: Period[] | null = useMemo(() => {
-    if (choice === 'quarters') return quartersUpTo(zone, now, 2);
-    if (choice === 'custom') {
-      const p = from && to ? customPeriod(zone, from, to, now) : null;
-      return p ? [p] : null;
-    }
-    return defaultPeriods(zone, now);
-  }, [choice, zone, now, from, to]);
+  const periods = useMemo(() => periodsFor(choice, zone, now, from, to), [choice, zone, now, from, to]);
+  // What is read: the periods shown, cut in UTC with a day either side, which holds them in any zone.
+  const range = useMemo(() => rangeOf(periodsFor(choice, 'UTC', now, from, to), now), [choice, now, from, to]);
+  const fail = (e: unknown) => setError(`SLA Lens could not read its store: ${e instanceof Error ? e.message : String(e)}`);
+  // The figures first, through the index on the instant decided; read again when the store changes,
+  // so a report opened while the background is still reading fills in.
+  useEffect(() => {
+    if (!range) return;
+    const read = () => void load(range.start, range.end).then(setData, fail);
+    if (generation === 0) return read();
+    const timer = setTimeout(read, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [load, range?.start, range?.end, generation]);
+  // The year's trend after them: it reads every target of twelve months, and the figures need not wait.
+  const shown = data !== undefined;
+  useEffect(() => {
+    if (!shown) return;
+    const start = monthsUpTo('UTC', now, 12)[0]!.start - DAY;
+    // After the figures' frame: the year's read must not hold their paint back.
+    const timer = setTimeout(() => void load(start, now + 1).then(setTrendData, fail), generation === 0 ? TREND_AFTER_MS : SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [load, now, shown, generation]);
 
   const targets = useMemo(() => (data ? chosen(data, agreement, customer) : []), [data, agreement, customer]);
   const reports = useMemo(() => (data && periods ? buildReport(targets, periods, breakdown, data.policies) : []), [data, targets, periods, breakdown]);
   const customers = useMemo(() => [...new Set((data?.targets ?? []).map((t) => t.organization).filter((o): o is string => !!o))].sort(), [data]);
-  const trend = useMemo(() => (data ? buildReport(targets, monthsUpTo(zone, now, 12), 'agreement', data.policies) : []), [data, targets, zone, now]);
+  const trend = useMemo(
+    () => (trendData ? buildReport(chosen(trendData, agreement, customer), monthsUpTo(zone, now, 12), 'agreement', trendData.policies) : null),
+    [trendData, agreement, customer, zone, now],
+  );
+  useEffect(() => {
+    // What the benchmark times: from navigation to the first figures on screen.
+    if (data && reports.length > 0) requestAnimationFrame(() => performance.mark('sla-lens:report-render'));
+  }, [data !== undefined && reports.length > 0]);
 
   const title = [policy?.name ?? 'All agreements', customer || null].filter(Boolean).join(' · ');
   const stamp = periods?.map((p) => p.id).join('_') ?? 'report';
@@ -163,12 +176,30 @@ export function ReportPage({ load, now, download, print, changes }: ReportPagePr
         {data && data.oldest !== null && (
           <section class="report__trend" aria-labelledby="trend-title">
             <h2 id="trend-title">Compliance by month, the last 12</h2>
-            <TrendChart reports={trend} agreement={agreement} objective={policy?.objective} />
+            {trend ? <TrendChart reports={trend} agreement={agreement} objective={policy?.objective} onShown={markTrend} /> : <p class="muted">Reading the year…</p>}
           </section>
         )}
       </main>
     </div>
   );
+}
+
+const DAY = 86_400_000;
+const TREND_AFTER_MS = 100;
+
+const rangeOf = (periods: Period[] | null, now: number) => (periods ? { start: periods[0]!.start - DAY, end: Math.min(periods[periods.length - 1]!.end + DAY, now + 1) } : null);
+
+/** What the page reads first (the default periods, cut in UTC with a day either side): the entry starts reading it before the page renders. */
+export const firstRange = (now: number): { start: number; end: number } => rangeOf(defaultPeriods('UTC', now), now)!;
+const markTrend = () => requestAnimationFrame(() => performance.mark('sla-lens:report-trend'));
+
+function periodsFor(choice: PeriodChoice, zone: string, now: number, from: string, to: string): Period[] | null {
+  if (choice === 'quarters') return quartersUpTo(zone, now, 2);
+  if (choice === 'custom') {
+    const p = from && to ? customPeriod(zone, from, to, now) : null;
+    return p ? [p] : null;
+  }
+  return defaultPeriods(zone, now);
 }
 
 function chosen(data: ReportData, agreement: string, customer: string): DecidedTarget[] {

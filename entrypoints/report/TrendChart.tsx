@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import type { PeriodReport } from '../../lib/report/report';
 
 const W = 720;
@@ -15,7 +16,8 @@ function monthFigures(r: PeriodReport, agreement: string): { met: number; decide
  * image with its figures in words, so the chart reads with a keyboard and a screen reader as it
  * does with the eyes; the months without a decided target say so.
  */
-export function TrendChart({ reports, agreement, objective }: { reports: PeriodReport[]; agreement: string; objective?: number | undefined }) {
+export function TrendChart({ reports, agreement, objective, onShown }: { reports: PeriodReport[]; agreement: string; objective?: number | undefined; onShown?: () => void }) {
+  useEffect(() => onShown?.(), []);
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const step = innerW / Math.max(1, reports.length);
