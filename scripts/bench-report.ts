@@ -22,7 +22,18 @@ const configText = JSON.stringify({
   name: 'Report benchmark',
   policies: [
     { id: 'svc', name: 'Payments service', extends: 'cust', match: { labels: { any: ['payments'] } } },
-    { id: 'cust', name: 'Globex', extends: 'corp', match: { labels: { any: ['globex'] } }, objective: '95%', credits: [{ below: '95%', credit: '5%' }, { below: '90%', credit: '10%' }], fee: { amount: 12000, currency: 'EUR' } },
+    {
+      id: 'cust',
+      name: 'Globex',
+      extends: 'corp',
+      match: { labels: { any: ['globex'] } },
+      objective: '95%',
+      credits: [
+        { below: '95%', credit: '5%' },
+        { below: '90%', credit: '10%' },
+      ],
+      fee: { amount: 12000, currency: 'EUR' },
+    },
     { id: 'corp', name: 'Corporate', calendar: '24x7', targets: { '*': { firstResponse: '2h', resolution: '24h' } } },
   ],
 });
@@ -147,7 +158,13 @@ for (let run = 0; run < RUNS; run++) {
   await page.getByRole('combobox', { name: 'Period' }).selectOption('custom');
   await page.getByLabel('From').fill(first);
   await page.getByLabel('To (inclusive)').fill(last);
-  await page.waitForFunction(() => /^\d[\d,]* targets decided in/.test(document.querySelector('.report__basis')?.textContent ?? '') && Number((document.querySelector('.report__basis')?.textContent ?? '').replace(/,/g, '').match(/^(\d+)/)?.[1]) > 90_000, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      /^\d[\d,]* targets decided in/.test(document.querySelector('.report__basis')?.textContent ?? '') &&
+      Number((document.querySelector('.report__basis')?.textContent ?? '').replace(/,/g, '').match(/^(\d+)/)?.[1]) > 90_000,
+    null,
+    { timeout: 60_000 },
+  );
   const t0 = Date.now();
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Detail (CSV)' }).click()]);
   csvs.push(Date.now() - t0);
