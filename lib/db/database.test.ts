@@ -9,6 +9,17 @@ import { TALLIES_KEY, tallyAll } from './tallies';
 const V1 = { meta: 'key', calendars: 'id', policies: 'id, index', configVersions: '++id, appliedAt' };
 const V2_TICKETS = { tickets: '[site+key], state, dueAt, lastSeen, site' };
 const V3_TICKETS = { tickets: '[site+key], lastSeen, site, [phase+dueAt], [phase+riskAt], [approx+phase]' };
+/** Each earlier schema, by version: what a user of that release has on disk. */
+const SCHEMAS: Array<Record<string, string>> = [V1, V2_TICKETS, V3_TICKETS, {}, {}, { tickets: '[site+key], lastSeen, site, [site+lastSeen], [phase+dueAt], [phase+riskAt], [approx+phase]' }];
+
+/** A database as release `version` left it, open. */
+async function openOld(name: string, version: number): Promise<Dexie> {
+  const old = new Dexie(name);
+  SCHEMAS.slice(0, version).forEach((stores, i) => old.version(i + 1).stores(stores));
+  await old.open();
+  return old;
+}
+
 const J = 'acme.atlassian.net';
 const Z = 'acme.zendesk.com';
 
@@ -235,12 +246,7 @@ describe('database versions', () => {
 
   it('upgrades version 4 tickets: a row without facts gets them, the flat copies go, the totals are counted again', async () => {
     const name = 'upgrade-v4';
-    const v4 = new Dexie(name);
-    v4.version(1).stores(V1);
-    v4.version(2).stores(V2_TICKETS);
-    v4.version(3).stores(V3_TICKETS);
-    v4.version(4).stores({});
-    await v4.open();
+    const v4 = await openOld(name, 4);
     // A version 2 row as versions 3 and 4 left it (its state, priority and status gone), and a row version 4 wrote.
     const { state, priority, status, ...old } = v2rows[0]!;
     expect([state, priority, status]).toEqual(['at-risk', 'High', 'Waiting for customer']);
@@ -312,14 +318,7 @@ describe('database versions', () => {
 
   it('upgrades version 6: the targets the tickets held have decided go into their own table, found by the instant decided', async () => {
     const name = 'upgrade-v6';
-    const v6 = new Dexie(name);
-    v6.version(1).stores(V1);
-    v6.version(2).stores(V2_TICKETS);
-    v6.version(3).stores(V3_TICKETS);
-    v6.version(4).stores({});
-    v6.version(5).stores({});
-    v6.version(6).stores({ tickets: '[site+key], lastSeen, site, [site+lastSeen], [phase+dueAt], [phase+riskAt], [approx+phase]' });
-    await v6.open();
+    const v6 = await openOld(name, 6);
     const now = Date.now();
     const clock = (metric: string, start: number, stop?: number) => ({
       metric,
@@ -368,13 +367,7 @@ describe('database versions', () => {
 
   it('upgrades version 5 tickets: only the custom fields a policy matches on are kept, and old Zendesk ids become aliases', async () => {
     const name = 'upgrade-v5';
-    const v5 = new Dexie(name);
-    v5.version(1).stores(V1);
-    v5.version(2).stores(V2_TICKETS);
-    v5.version(3).stores(V3_TICKETS);
-    v5.version(4).stores({});
-    v5.version(5).stores({});
-    await v5.open();
+    const v5 = await openOld(name, 5);
     // The active policies as the configuration store resolved them: one matches on a field.
     await v5.table('policies').bulkAdd([
       { id: 'vip', index: 0, match: [{ field: { 'Customer Tier': 'Gold' } }] },

@@ -1,10 +1,11 @@
 /**
  * One round of watching (issue 16 §2), run by the background on its alarm or when scopes change:
- * each due scope is listed on its site, the tickets that joined or left it and the next ones in
- * rotation are read through the overlay's own enrichment, and what was read is recorded in the
- * same store as the tickets seen on pages (one ticket, one row). Rounds take turns; each scope's
- * state is written as soon as its part is done, so a service worker stopped mid-round goes on
- * where it was.
+ * every due scope is listed on its site; then, a site at a time, the tickets that joined, left or
+ * changed are read together through the overlay's own enrichment, and the approximate ones and
+ * the next in rotation take what is left of the round's requests; what was read is recorded in
+ * the same store as the tickets seen on pages (one ticket, one row). Rounds take turns; a site's
+ * scopes have their state written as soon as the site is done, so a service worker stopped
+ * mid-round lists the rest again from where their last round left them.
  */
 import type { SlaLensDatabase } from '../db/database';
 import type { TicketFacts } from '../sla/index';
