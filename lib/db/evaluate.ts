@@ -68,8 +68,11 @@ function observedAfter(stored: StoredTicket | undefined, ticket: TicketFacts, no
 export interface Sighting {
   row: StoredTicket;
   read?: { writes: number; stored: StoredTicket | undefined };
-  /** The row's targets decided at evaluation, for the report (outcomes.ts). */
-  decided?: DecidedTarget[];
+  /**
+   * The row's targets decided at evaluation, for the report (outcomes.ts): worked out when the
+   * row is written, after the overlay has its answer, not on the way to it.
+   */
+  decided?: () => DecidedTarget[];
 }
 
 /**
@@ -113,7 +116,8 @@ export async function evaluateTickets(
     const view = viewFor(active, ticket, { observed });
     if (ours) {
       const row = ticketRow(request.site, storedFacts(ticket, configFields(active)), view, active.calendars, now, before, observed);
-      const decided = decidedTargets(row, active.calendars, now);
+      const calendars = active.calendars;
+      const decided = () => decidedTargets(row, calendars, now);
       sightings.push(writes !== null && stored.has(ticket.key) ? { row, decided, read: { writes, stored: before } } : { row, decided });
     }
     return view;
@@ -150,7 +154,7 @@ export async function recordTickets(db: SlaLensDatabase, sightings: readonly Sig
     await replaceOutcomes(
       db,
       decided.map((s) => s.row),
-      decided.flatMap((s) => s.decided!),
+      decided.flatMap((s) => s.decided!()),
     );
   });
 }
