@@ -45,6 +45,10 @@ export function diffConfigs(before: ResolvedConfig | ConfigV1 | null, after: Res
         : `Sites: only ${sitesAfter.join(', ')} count${sitesBefore.length === 0 ? ' (before: every site)' : ` (before: ${sitesBefore.join(', ')})`}`;
     out.push({ kind: 'changed', subject: 'config', id: '', field: 'sites', ...pair(list(sitesBefore), list(sitesAfter)), text });
   }
+  if ((a.reportZone ?? '') !== (b.reportZone ?? '')) {
+    const words = (zone: string | undefined) => zone ?? 'the zone most agreements keep';
+    out.push({ kind: 'changed', subject: 'config', id: '', field: 'reportZone', ...pair(a.reportZone, b.reportZone), text: `Report zone: ${words(b.reportZone)} (before: ${words(a.reportZone)})` });
+  }
   out.push(...diffWatch(a.watch ?? [], b.watch ?? []));
   out.push(...diffCalendars(a.calendars, b.calendars));
   out.push(...diffPolicies(a.policies, b.policies));

@@ -22,6 +22,7 @@ export function resolveConfig(doc: ConfigV1, merged: ReadonlyArray<MergedPolicy 
     ...(doc.name !== undefined ? { name: doc.name } : {}),
     ...(doc.description !== undefined ? { description: doc.description } : {}),
     ...(doc.sites?.length ? { sites: doc.sites } : {}),
+    ...(doc.reportZone !== undefined ? { reportZone: canonicalTimeZone(doc.reportZone) ?? doc.reportZone } : {}),
     ...withWatch(doc),
     calendars,
     policies,

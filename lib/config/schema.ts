@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DurationError, parseDuration, parseWarnAt, type WarnAt } from '../sla/index';
+import { canonicalTimeZone, DurationError, parseDuration, parseWarnAt, type WarnAt } from '../sla/index';
 import { calendarSchema, dateSchema, idSchema } from './schema-calendar';
 import { isDate } from './dates';
 import { matchSchema, siteGlobSchema } from './schema-match';
@@ -103,6 +103,16 @@ export const configSchema = z
         'The organisation\'s own Jira and Zendesk sites (host names or globs such as "acme.atlassian.net"). Once listed, tickets from any other site are neither recorded nor counted, and are badged only where a policy names their site; self-hosted sites added on the options page always count. Leave out to count every site.',
     }),
     watch: watchSchema.optional(),
+    reportZone: z
+      .string()
+      .superRefine((value, ctx) => {
+        if (canonicalTimeZone(value) === null) ctx.addIssue({ code: 'custom', message: `"${value}" is not a time zone; write an IANA name such as "Europe/Berlin" or "America/New_York".` });
+      })
+      .optional()
+      .meta({
+        description:
+          "Where the SLA report cuts its months when it covers every agreement (IANA time zone). One agreement is always cut in its own calendar's zone. Default: the zone most agreements keep.",
+      }),
     calendars: z.array(calendarSchema).optional(),
     policies: z.array(policySchema).meta({ description: 'Ordered: the first matching policy applies.' }),
   })

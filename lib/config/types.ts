@@ -48,6 +48,8 @@ export interface ResolvedConfig {
   description?: string;
   /** The organisation's own sites (host globs); absent or empty: every site counts. */
   sites?: string[];
+  /** Where the report cuts its months for every agreement together (canonical IANA zone); absent: the zone most agreements keep. */
+  reportZone?: string;
   /** The team's watched scopes (`watch`), with ids that last while their site and query do; absent when it lists none. */
   watch?: WatchScope[];
   /** By calendar id, as written (the engine compiles them). */

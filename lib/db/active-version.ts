@@ -36,6 +36,7 @@ export async function activeConfig(db: SlaLensDatabase): Promise<ResolvedConfig 
       ...(version.document.name !== undefined ? { name: version.document.name } : {}),
       ...(version.document.description !== undefined ? { description: version.document.description } : {}),
       ...(version.document.sites?.length ? { sites: version.document.sites } : {}),
+      ...(version.document.reportZone !== undefined ? { reportZone: version.document.reportZone } : {}),
       ...withWatch(version.document),
       calendars: Object.fromEntries(calendars.map((c) => [c.id, c.spec])),
       policies,

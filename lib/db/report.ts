@@ -6,19 +6,27 @@
 import type { ReportPolicy } from '../report/report';
 import type { DecidedTarget } from '../report/decide';
 import type { SlaLensDatabase } from './database';
+import { canonicalTimeZone } from '../sla/index';
+import { activeVersion } from './active-version';
 import { decidedBetween, oldestDecision } from './outcomes';
 
 export interface ReportData {
   targets: DecidedTarget[];
   policies: Array<ReportPolicy & { zone: string }>;
-  /** The zone most agreements keep their calendars in (UTC for 24x7): where "all agreements" is cut. */
+  /** Where "all agreements" is cut: the configuration's `reportZone`, else the zone most agreements keep their calendars in (UTC for 24x7). */
   zone: string;
   /** The earliest decision the store holds: a report before it says it has nothing to go on. */
   oldest: number | null;
 }
 
 export async function loadReport(db: SlaLensDatabase, start: number, end: number, now: number): Promise<ReportData> {
-  const [targets, policies, calendars, oldest] = await Promise.all([decidedBetween(db, start, end, now), db.policies.orderBy('index').toArray(), db.calendars.toArray(), oldestDecision(db)]);
+  const [targets, policies, calendars, oldest, version] = await Promise.all([
+    decidedBetween(db, start, end, now),
+    db.policies.orderBy('index').toArray(),
+    db.calendars.toArray(),
+    oldestDecision(db),
+    activeVersion(db),
+  ]);
   const zoneOf = new Map(calendars.map((c) => [c.id, c.spec.timeZone]));
   const withZones = policies.map((p) => ({
     id: p.id,
@@ -32,6 +40,7 @@ export async function loadReport(db: SlaLensDatabase, start: number, end: number
   }));
   const counts = new Map<string, number>();
   for (const p of withZones) counts.set(p.zone, (counts.get(p.zone) ?? 0) + 1);
-  const zone = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'UTC';
+  // The configuration's report zone, where it names one.
+  const zone = canonicalTimeZone(version?.document.reportZone) ?? [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'UTC';
   return { targets, policies: withZones, zone, oldest };
 }
