@@ -14,6 +14,7 @@ import type { EvaluateResponse } from '../lib/messaging/types';
 import { createAuditBudgetHost, type AuditHostAnswer } from '../lib/messaging/audit-budget';
 import { parseAlertId, showDueAlerts, writeAlertDefaults } from '../lib/db/alerts';
 import { afterConfigChange, publishPopupSnapshot, pruneTickets, showToolbarBadge } from '../lib/db/upkeep';
+import { createReportSnapshots } from '../lib/db/report';
 import { openTicket } from '../lib/view/ticket-url';
 import { createSiteRegistry } from '../lib/sources/site-registry';
 import { createSubscriptionRunner } from '../lib/subscription/runner';
@@ -56,12 +57,15 @@ export default defineBackground({
       );
     };
     // Whatever team leads see outside the pages: the toolbar count, alerts, the popup's first page.
+    const reportSnapshot = createReportSnapshots(db, browser.storage.session);
     const refreshSummaries = () => {
       // The popup paints this first page at once, before its database is open; its counts are the icon's.
       void publishPopupSnapshot(db, browser.storage.session, Date.now())
         .then(({ counts }) => showToolbarBadge(browser.action, counts.breached, counts.atRisk))
         .catch(report('update the popup and the toolbar count'));
       void showAlerts().catch(report('show alerts'));
+      // The report's opening figures, likewise (at most once a minute).
+      void reportSnapshot(Date.now()).catch(report('update the report’s opening figures'));
     };
     // What became of the store is kept where the settings page reads it, outside IndexedDB (which may
     // be what failed), and written only when it changes.

@@ -8,6 +8,8 @@
 export const CONFIG_VERSION_KEY = 'sla:configVersion';
 /** `storage.session`: the popup's first page, for a first paint without the database (lib/db/popup-query.ts `StoredSnapshot`). */
 export const POPUP_SNAPSHOT_KEY = 'sla:popupSnapshot';
+/** `storage.session`: the report's default figures, for a first paint before its read of the store (lib/db/report.ts `StoredReportSnapshot`). */
+export const REPORT_SNAPSHOT_KEY = 'sla:reportSnapshot';
 /** `storage.session`: whether a tab's page could be read (lib/tabs/tab-status.ts `TabPageStatus`). */
 export const TAB_STATUS_KEY_PREFIX = 'sla:page:';
 /** `storage.local`: what kind of site (Jira or Zendesk) each self-hosted origin is. */

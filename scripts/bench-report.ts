@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import type { DecidedTarget } from '../lib/report/decide';
+import { TALLIES_KEY, tallyAll } from '../lib/db/tallies';
 import { CHROME_RELEASE_BUILD, launchChromium } from '../testing/browser/chromium';
 import { importConfig } from '../testing/browser/options';
 
@@ -75,16 +76,20 @@ function targets(now: number): DecidedTarget[] {
 }
 
 async function seed(page: Page, all: DecidedTarget[]): Promise<void> {
+  // A write count the store has not seen, as the writes that put these rows would have left it:
+  // the background keeps the report's opening figures only after a write.
+  const tallies = { key: TALLIES_KEY, value: { ...tallyAll([]), writes: 1 + Math.floor(Math.random() * 2 ** 40) } };
   for (let i = 0; i < all.length; i += 20_000) {
     await page.evaluate(
-      (chunk) =>
+      ({ chunk, tallies }) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('sla-lens');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const tx = open.result.transaction(['outcomes'], 'readwrite');
+            const tx = open.result.transaction(['outcomes', 'meta'], 'readwrite');
             const store = tx.objectStore('outcomes');
             for (const row of chunk) store.put(row);
+            tx.objectStore('meta').put(tallies);
             tx.oncomplete = () => {
               open.result.close();
               resolve();
@@ -92,7 +97,7 @@ async function seed(page: Page, all: DecidedTarget[]): Promise<void> {
             tx.onerror = () => reject(tx.error);
           };
         }),
-      all.slice(i, i + 20_000),
+      { chunk: all.slice(i, i + 20_000), tallies: { ...tallies, value: { ...tallies.value, writes: tallies.value.writes + i } } },
     );
   }
 }
@@ -135,9 +140,22 @@ const options = await session.openExtensionPage('options.html');
 await importConfig(options, configText);
 const now = Date.now();
 await seed(options, targets(now));
+// The background keeps the report's opening figures after writes, at most once a minute: its minute
+// alarm is rung until they cover these rows, as the popup's benchmark waits for the popup's.
+await options.waitForFunction(
+  `(async () => {
+    await chrome.alarms.create('sla:minute', { when: Date.now() });
+    await new Promise((r) => setTimeout(r, 2000));
+    const v = (await chrome.storage.session.get('sla:reportSnapshot'))['sla:reportSnapshot'];
+    return !!v && v.reports.some((r) => r.decided > 0);
+  })()`,
+  null,
+  { timeout: 120_000, polling: 5000 },
+);
 
 const renders: number[] = [];
 const trends: number[] = [];
+const lives: number[] = [];
 const breakdowns: number[] = [];
 const csvs: number[] = [];
 const indexed: number[] = [];
@@ -148,6 +166,7 @@ for (let run = 0; run < RUNS; run++) {
   const page = await session.openExtensionPage('report.html');
   await page.waitForFunction(() => performance.getEntriesByName('sla-lens:report-trend').length > 0, null, { timeout: 60_000 });
   renders.push(await page.evaluate(() => performance.getEntriesByName('sla-lens:report-render')[0]!.startTime));
+  lives.push(await page.evaluate(() => performance.getEntriesByName('sla-lens:report-live')[0]!.startTime));
   trends.push(await page.evaluate(() => performance.getEntriesByName('sla-lens:report-trend')[0]!.startTime));
   shownRows = await page.evaluate(() => Number(/^([\d,]+) target/.exec(document.querySelectorAll('.report__basis')[1]?.textContent ?? '')?.[1]?.replace(/,/g, '') ?? 0));
   // From the click to the next frame after the table says what it is broken down by.
@@ -182,7 +201,10 @@ const m = { render: median(renders), trend: median(trends), breakdown: median(br
 console.log(`\nThe SLA report in Chromium with ${TARGETS.toLocaleString('en')} decided targets over 12 months; medians of ${RUNS} runs\n`);
 console.log('| measure | figure | budget |');
 console.log('|---|---:|---:|');
-console.log(`| navigation start → the figures of last month and this month on screen (${shownRows.toLocaleString('en')} targets this month) | **${m.render.toFixed(0)} ms** | ${BUDGET.render} ms |`);
+console.log(
+  `| navigation start → the figures of last month and this month on screen (the background's opening figures; ${shownRows.toLocaleString('en')} targets this month) | **${m.render.toFixed(0)} ms** | ${BUDGET.render} ms |`,
+);
+console.log(`| navigation start → the page's own read of the store on screen (its targets behind each figure) | ${median(lives).toFixed(0)} ms | |`);
 console.log(`| navigation start → the year's trend drawn (every target of 12 months read) | ${m.trend.toFixed(0)} ms | |`);
 console.log(`| a change of breakdown, click → next frame | **${m.breakdown.toFixed(0)} ms** | ${BUDGET.breakdown} ms |`);
 console.log(`| the detail CSV of 12 months (${csvRows.toLocaleString('en')} rows), click → the browser's download | **${m.csv.toFixed(0)} ms** | ${BUDGET.csv} ms |`);

@@ -124,6 +124,21 @@ describe('the SLA report', () => {
     expect(within(trend).getByRole('img', { name: 'October 2026: nothing decided' })).toBeTruthy();
   });
 
+  it('paints the background’s opening figures until its own read lands', async () => {
+    const { reportSnapshot } = await import('../../lib/db/report');
+    const snapshot = await reportSnapshot(db, NOW);
+    let land: (data: Awaited<ReturnType<typeof loadReport>>) => void = () => {};
+    render(<ReportPage snapshot={snapshot} load={() => new Promise((resolve) => (land = resolve))} now={NOW} download={() => {}} print={() => {}} />);
+    const november = await screen.findByRole('region', { name: 'November 2026 (to date)' });
+    expect(screen.getByRole('status').textContent).toMatch(/^Figures as of .*; reading the latest…$/);
+    expect(cells(await rowOf(november, 'Globex$')).slice(0, 4)).toEqual(['3', '2', '1', '66.7%']);
+    // The targets behind a figure come with the page's own read.
+    expect((within(await rowOf(november, 'Globex$')).getByRole('button', { name: /Show 3 targets/ }) as HTMLButtonElement).disabled).toBe(true);
+    land(await loadReport(db, 0, NOW + 1, NOW));
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    expect((within(await rowOf(screen.getByRole('region', { name: 'November 2026 (to date)' }), 'Globex$')).getByRole('button', { name: /Show 3 targets/ }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('says so when nothing was decided yet, and fills in when the store changes', async () => {
     await db.outcomes.clear();
     await db.tickets.clear();

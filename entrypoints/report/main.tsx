@@ -1,10 +1,13 @@
 import { liveQuery } from 'dexie';
 import { render } from 'preact';
 import { SlaLensDatabase } from '../../lib/db/database';
-import { loadReport, type ReportData } from '../../lib/db/report';
+import { loadReport, storedReportSnapshot, type ReportData } from '../../lib/db/report';
+import { REPORT_SNAPSHOT_KEY } from '../../lib/storage-keys';
+import { browser } from '#imports';
 import { ticketWrites } from '../../lib/db/tallies';
 import { applyStateTokens } from '../../lib/view/colours';
-import { firstRange, ReportPage } from './ReportPage';
+import { firstRange } from '../../lib/report/periods';
+import { ReportPage } from './ReportPage';
 import './style.css';
 
 /** A file the browser saves: the CSV as text, named for its periods. */
@@ -17,7 +20,7 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function main() {
+async function main() {
   const root = document.getElementById('app');
   if (!root) return;
   applyStateTokens(document);
@@ -39,7 +42,10 @@ function main() {
     const subscription = liveQuery(() => ticketWrites(db)).subscribe({ next: listener });
     return () => subscription.unsubscribe();
   };
-  render(<ReportPage load={load} now={now} download={download} print={() => window.print()} changes={changes} />, root);
+  // The background's opening figures: one small read, painted before the store's answer.
+  const kept: Record<string, unknown> = await browser.storage.session.get(REPORT_SNAPSHOT_KEY).catch(() => ({}));
+  const snapshot = storedReportSnapshot(kept[REPORT_SNAPSHOT_KEY]);
+  render(<ReportPage snapshot={snapshot} load={load} now={now} download={download} print={() => window.print()} changes={changes} />, root);
 }
 
-main();
+void main();

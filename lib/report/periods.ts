@@ -91,3 +91,13 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+const DAY = 86_400_000;
+
+/** What a set of periods reads: cut in UTC with a day either side, which holds them cut in any zone. */
+export function readRange(periods: readonly Period[] | null, now: number): { start: number; end: number } | null {
+  return periods && periods.length > 0 ? { start: periods[0]!.start - DAY, end: Math.min(periods[periods.length - 1]!.end + DAY, now + 1) } : null;
+}
+
+/** What the report opens on, as its first read: the default periods' range. */
+export const firstRange = (now: number): { start: number; end: number } => readRange(defaultPeriods('UTC', now), now)!;
