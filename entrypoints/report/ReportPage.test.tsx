@@ -43,6 +43,7 @@ const resolved = (key: string, tookH: number, agoH: number, extra: object = {}) 
   });
 
 let db: SlaLensDatabase;
+let rendered = false;
 beforeEach(async () => {
   db = new SlaLensDatabase(`test-report-${crypto.randomUUID()}`);
   await db.open();
@@ -55,6 +56,7 @@ beforeEach(async () => {
   ]);
 });
 afterEach(async () => {
+  rendered = false;
   cleanup();
   await db.delete();
 });
@@ -122,6 +124,29 @@ describe('the SLA report', () => {
     const trend = await screen.findByRole('group', { name: 'Compliance by month, objective 90%' });
     expect(within(trend).getByRole('img', { name: 'November 2026: 66.7% of 3 targets met, below the objective' })).toBeTruthy();
     expect(within(trend).getByRole('img', { name: 'October 2026: nothing decided' })).toBeTruthy();
+  });
+
+  it('never shows one range’s figures as another’s: a new choice of periods says it is reading until its own read lands', async () => {
+    const pending: Array<() => void> = [];
+    render(
+      <ReportPage
+        load={(s, e) => {
+          const read = loadReport(db, s, e, NOW);
+          // The first read lands at once; later ones wait to be let through.
+          return pending.length === 0 && !rendered ? ((rendered = true), read) : new Promise((resolve) => pending.push(() => void read.then(resolve)));
+        }}
+        now={NOW}
+        download={() => {}}
+        print={() => {}}
+      />,
+    );
+    await screen.findByRole('region', { name: 'November 2026 (to date)' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Period' }), { target: { value: 'quarters' } });
+    expect(await screen.findByText('Reading Q3 2026 and Q4 2026…')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: /Q4 2026/ })).toBeNull();
+    await waitFor(() => expect(pending.length).toBeGreaterThan(0));
+    pending.forEach((go) => go());
+    expect(await screen.findByRole('region', { name: 'Q4 2026 (to date)' })).toBeTruthy();
   });
 
   it('paints the background’s opening figures until its own read lands', async () => {

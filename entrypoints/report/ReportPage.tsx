@@ -46,6 +46,8 @@ export function ReportPage({ load, now, download, print, changes, snapshot }: Re
   const [agreement, setAgreement] = useState('');
   const [customer, setCustomer] = useState('');
   const [data, setData] = useState<ReportData | undefined>(undefined);
+  /** The range `data` was read for: figures for other periods wait for their own read, never shown from another's. */
+  const [dataRange, setDataRange] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
 
   const [generation, setGeneration] = useState(0);
@@ -63,7 +65,11 @@ export function ReportPage({ load, now, download, print, changes, snapshot }: Re
   // so a report opened while the background is still reading fills in.
   useEffect(() => {
     if (!range) return;
-    const read = () => void load(range.start, range.end).then(setData, fail);
+    const read = () =>
+      void load(range.start, range.end).then((d) => {
+        setData(d);
+        setDataRange(`${range.start}:${range.end}`);
+      }, fail);
     if (generation === 0) return read();
     const timer = setTimeout(read, SETTLE_MS);
     return () => clearTimeout(timer);
@@ -79,7 +85,8 @@ export function ReportPage({ load, now, download, print, changes, snapshot }: Re
   }, [load, now, shown, generation]);
 
   const targets = useMemo(() => (data ? chosen(data, agreement, customer) : []), [data, agreement, customer]);
-  const reports = useMemo(() => (data && periods ? buildReport(targets, periods, breakdown, data.policies) : []), [data, targets, periods, breakdown]);
+  const current = data !== undefined && range !== null && dataRange === `${range.start}:${range.end}`;
+  const reports = useMemo(() => (current && periods ? buildReport(targets, periods, breakdown, data!.policies) : []), [current, data, targets, periods, breakdown]);
   const customers = useMemo(() => [...new Set((data?.targets ?? []).map((t) => t.organization).filter((o): o is string => !!o))].sort(), [data]);
   const trend = useMemo(
     () => (trendData ? buildReport(chosen(trendData, agreement, customer), monthsUpTo(zone, now, 12), 'agreement', trendData.policies) : null),
@@ -172,7 +179,7 @@ export function ReportPage({ load, now, download, print, changes, snapshot }: Re
           ))}
         </fieldset>
       </form>
-      <main aria-busy={!data && !error}>
+      <main aria-busy={!current && !error}>
         {error && <Notice tone="error">{error}</Notice>}
         {choice === 'custom' && !periods && <Notice tone="info">Choose the first and the last day of the period (the last on or after the first).</Notice>}
         {opening && (
@@ -186,6 +193,7 @@ export function ReportPage({ load, now, download, print, changes, snapshot }: Re
             No target has been met or missed among the tickets SLA Lens has read in this browser. Open queues, or watch them from the settings, and the report fills as their targets are decided.
           </EmptyState>
         )}
+        {data && !current && !opening && periods && <p class="muted">Reading {periods.map((p) => p.label).join(' and ')}…</p>}
         {data && data.oldest !== null && reports.map((r) => <PeriodSection key={r.period.id} report={r} breakdown={breakdown} oldest={data.oldest!} />)}
         {data && data.oldest !== null && (
           <section class="report__trend" aria-labelledby="trend-title">
