@@ -8,6 +8,8 @@ import { detailCsv, summaryCsv } from '../../lib/report/csv';
 import type { DecidedTarget } from '../../lib/report/decide';
 import { customPeriod, defaultPeriods, monthsUpTo, quartersUpTo, readRange, type Period } from '../../lib/report/periods';
 import { buildReport, type PeriodReport, type ReportCell } from '../../lib/report/report';
+import { creditMoney } from '../../lib/report/credits';
+import { metricWords } from '../../lib/view/words';
 import type { ReportData, StoredReportSnapshot } from '../../lib/db/report';
 import { TrendChart } from './TrendChart';
 
@@ -30,9 +32,7 @@ export interface ReportPageProps {
 const SETTLE_MS = 500;
 
 const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${+n.toFixed(1)}%`);
-const money = (amount: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount);
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-const METRIC: Record<string, string> = { resolution: 'Resolution', 'first-response': 'First response' };
 
 /**
  * The agreement's report (issue 17): compliance per period, by agreement, customer, priority,
@@ -287,7 +287,7 @@ function CellRows({ cell, breakdown, open, onToggle }: { cell: ReportCell; break
           <td title={credit?.arithmetic || undefined}>
             {credit && credit.percent > 0 ? (
               <>
-                {credit.amount !== undefined && credit.currency ? money(credit.amount, credit.currency) : pct(credit.percent)}
+                {credit.amount !== undefined && credit.currency ? creditMoney(credit.amount, credit.currency) : pct(credit.percent)}
                 {credit.capped ? ' (capped)' : ''}
                 <span class="report__arithmetic">{credit.arithmetic}</span>
               </>
@@ -320,7 +320,7 @@ function CellRows({ cell, breakdown, open, onToggle }: { cell: ReportCell; break
                     ) : (
                       t.key
                     )}{' '}
-                    {t.title ?? ''} — {METRIC[t.metric] ?? t.metric} {t.outcome} {when.format(t.decidedAt)}
+                    {t.title ?? ''} — {metricWords(t.metric, true)} {t.outcome} {when.format(t.decidedAt)}
                     {t.approximate ? ' (approximate)' : ''}
                   </li>
                 ))}

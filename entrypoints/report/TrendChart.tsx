@@ -4,6 +4,8 @@ import type { PeriodReport } from '../../lib/report/report';
 const W = 720;
 const H = 200;
 const PAD = { top: 12, right: 12, bottom: 28, left: 40 };
+/** A month's short name, read mid-month so no zone moves it into the next. */
+const MONTH = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' });
 
 /** A month's compliance: the chosen agreement's cell, or every root agreement's together. */
 function monthFigures(r: PeriodReport, agreement: string): { met: number; decided: number } {
@@ -46,7 +48,7 @@ export function TrendChart({ reports, agreement, objective, onShown }: { reports
             <title>{words}</title>
             {compliance !== null && <rect class={below ? 'trend__bar trend__bar--below' : 'trend__bar'} x={x} width={step * 0.7} y={y(compliance)} height={Math.max(1, y(0) - y(compliance))} />}
             <text class="trend__axis" x={x + step * 0.35} y={H - 10} text-anchor="middle" aria-hidden="true">
-              {new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' }).format(r.period.start + 15 * 86_400_000)}
+              {MONTH.format(r.period.start + 15 * 86_400_000)}
             </text>
           </g>
         );

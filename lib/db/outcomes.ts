@@ -5,8 +5,8 @@
  * tickets give way to the store's limits, and pruned after two years.
  */
 import { decidedTargets, type DecidedTarget } from '../report/decide';
-import type { CalendarSpecs } from '../view/calendars';
 import type { SlaLensDatabase, StoredTicket } from './database';
+import { calendarsOf } from './popup-query';
 
 const DAY = 86_400_000;
 /** Two years and a month: a year's report and the year before it to compare, whole months. */
@@ -29,15 +29,14 @@ export async function replaceOutcomes(db: SlaLensDatabase, tickets: ReadonlyArra
  */
 export async function decidedBetween(db: SlaLensDatabase, start: number, end: number, now: number): Promise<DecidedTarget[]> {
   return db.transaction('r', [db.outcomes, db.tickets, db.calendars], async () => {
-    const [stored, breached, calendars] = await Promise.all([
+    const [stored, breached, specs] = await Promise.all([
       db.outcomes.where('decidedAt').between(start, end, true, false).toArray(),
       db.tickets
         .where('[phase+dueAt]')
         .between(['running', start], ['running', Math.min(end, now + 1)], true, false)
         .toArray(),
-      db.calendars.toArray(),
+      calendarsOf(db),
     ]);
-    const specs: CalendarSpecs = Object.fromEntries(calendars.map((c) => [c.id, c.spec]));
     const id = (t: DecidedTarget) => `${t.site}\u0000${t.key}\u0000${t.policyId}\u0000${t.metric}`;
     const seen = new Set(stored.map(id));
     const late = breached.flatMap((row) => decidedTargets(row, specs, now)).filter((t) => t.decidedAt >= start && t.decidedAt < end && !seen.has(id(t)));

@@ -80,7 +80,7 @@ function byUrgency(a: TicketSummary, b: TicketSummary): number {
   return a.dueAt - b.dueAt || a.site.localeCompare(b.site) || a.key.localeCompare(b.key);
 }
 
-async function calendarsOf(db: SlaLensDatabase): Promise<CalendarSpecs> {
+export async function calendarsOf(db: SlaLensDatabase): Promise<CalendarSpecs> {
   return Object.fromEntries((await db.calendars.toArray()).map((c) => [c.id, c.spec]));
 }
 

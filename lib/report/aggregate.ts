@@ -4,6 +4,7 @@
  * → customer → corporate nest), organisation, priority, metric, site or team. Each cell keeps the
  * targets behind it, so a click can list them.
  */
+import { metricWords } from '../view/words';
 import { compliancePercent } from './credits';
 import type { DecidedTarget } from './decide';
 import type { Period } from './periods';
@@ -42,8 +43,6 @@ export interface PolicyNode {
   extends?: string | undefined;
 }
 
-const METRIC_WORDS: Record<string, string> = { resolution: 'Resolution', 'first-response': 'First response' };
-
 /** The targets decided in `period` (`start <= decidedAt < end`). */
 export const inPeriod = (targets: readonly DecidedTarget[], period: Pick<Period, 'start' | 'end'>): DecidedTarget[] => targets.filter((t) => t.decidedAt >= period.start && t.decidedAt < period.end);
 
@@ -77,7 +76,7 @@ export function tally(targets: readonly DecidedTarget[], breakdown: Breakdown, p
         keys.push([(t.priority ?? '').toLowerCase(), t.priority ?? 'No priority', 0]);
         break;
       case 'metric':
-        keys.push([t.metric, METRIC_WORDS[t.metric] ?? t.metric, 0]);
+        keys.push([t.metric, metricWords(t.metric, true), 0]);
         break;
       case 'site':
         keys.push([t.site, t.site, 0]);

@@ -29,7 +29,8 @@ export interface CreditOwed {
 }
 
 const pct = (n: number) => `${+n.toFixed(2)}%`;
-const money = (amount: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount);
+/** A credit as an invoice writes it: cents included (`€500.00`). */
+export const creditMoney = (amount: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount);
 
 /** Compliance in percent of the decided targets met; null when none was decided (nothing to judge). */
 export const compliancePercent = (met: number, decided: number): number | null => (decided === 0 ? null : (met / decided) * 100);
@@ -58,7 +59,7 @@ export function creditOwed(compliance: number | null, terms: CreditTerms): Credi
     // Cents, as the fee is written: a credit is a sum of money, rounded as an invoice rounds it.
     out.amount = Math.round(terms.fee.amount * out.percent) / 100;
     out.currency = terms.fee.currency;
-    steps.push(`${pct(out.percent)} of ${money(terms.fee.amount, terms.fee.currency)} = ${money(out.amount, terms.fee.currency)}`);
+    steps.push(`${pct(out.percent)} of ${creditMoney(terms.fee.amount, terms.fee.currency)} = ${creditMoney(out.amount, terms.fee.currency)}`);
   }
   out.arithmetic = steps.join('; ');
   return out;

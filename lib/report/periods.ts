@@ -82,16 +82,6 @@ function dateIn(zone: string, text: string): TZDate | null {
   return date.getFullYear() === y && date.getMonth() === mo && date.getDate() === d ? date : null;
 }
 
-/** Whether `zone` is one the platform knows (a report zone in the configuration is checked with it). */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const DAY = 86_400_000;
 
 /** What a set of periods reads: cut in UTC with a day either side, which holds them cut in any zone. */
