@@ -190,12 +190,24 @@ export type JiraScopes = Record<string, readonly string[]>;
 /** A query narrowed to what changed lately, as the watch's lister asks it: `(<scope's JQL>) AND updated >= -<N>m`. */
 const CHANGED_SINCE = /^\s*\(([\s\S]*)\)\s+AND\s+updated\s*>=\s*-(\d+)m\s*$/i;
 
+/** The tickets resolved between two days in some projects, as a report's fill asks: `project in ("SUP") AND resolved >= "2026-10-31" AND resolved < "2026-12-05"`. */
+const RESOLVED_IN = /^\s*project\s+in\s*\(([^)]*)\)\s+AND\s+resolved\s*>=\s*"(\d{4}-\d{2}-\d{2})"\s+AND\s+resolved\s*<\s*"(\d{4}-\d{2}-\d{2})"\s*$/i;
+
 /**
  * What `jql` selects: a scope's keys as `scopes` lists them (an issue where the site has one, the
  * bare key where not), the same narrowed to the issues updated within the last N minutes of the
- * site's clock (`now`), or the issues `key in (A, B)` names; an error response for any other JQL.
+ * site's clock (`now`), the issues of some projects resolved between two days (`offsetMinutes`:
+ * the server's zone, in which JQL reads a date), or the issues `key in (A, B)` names; an error response for any other JQL.
  */
-function select(issues: FakeJiraIssue[], jql: string, scopes: JiraScopes | undefined, now: number): Array<FakeJiraIssue | string> | FakeResponse {
+function select(issues: FakeJiraIssue[], jql: string, scopes: JiraScopes | undefined, now: number, offsetMinutes = 0): Array<FakeJiraIssue | string> | FakeResponse {
+  const resolved = RESOLVED_IN.exec(jql);
+  if (resolved) {
+    const projects = new Set(resolved[1]!.split(',').map((p) => p.trim().replace(/^"|"$/g, '').toUpperCase()));
+    // A JQL date is a day in the searching user's zone: here the server's.
+    const day = (d: string) => Date.parse(`${d}T00:00:00Z`) - offsetMinutes * 60_000;
+    const [from, to] = [day(resolved[2]!), day(resolved[3]!)];
+    return issues.filter((i) => projects.has(i.key.split('-')[0]!) && i.resolved !== undefined && i.resolved >= from && i.resolved < to);
+  }
   const scope = scopes ? Object.entries(scopes).find(([text]) => text.trim() === jql.trim())?.[1] : undefined;
   if (scope) {
     const byKey = new Map(issues.map((i) => [i.key, i]));
@@ -286,7 +298,7 @@ export function jiraSearch(issues: FakeJiraIssue[], req: FakeRequest, scopes?: J
 export function jiraDcSearch(issues: FakeJiraIssue[], req: FakeRequest, offsetMinutes: number, scopes?: JiraScopes, now = Date.now()): FakeResponse {
   const params = searchParams(req);
   if ('status' in params) return params;
-  const found = select(issues, params.jql, scopes, now);
+  const found = select(issues, params.jql, scopes, now, offsetMinutes);
   if ('status' in found) return found;
   const options: IssueJsonOptions = { flavour: 'dc', offsetMinutes, fields: params.fields, changelog: params.expand.includes('changelog') };
   // DC may live under a context path: `self` links carry it.

@@ -343,6 +343,12 @@ export function zendeskViewCount(views: Record<string, number[]> | undefined, vi
   return json(200, { view_count: { view_id: Number(viewId), url: `${req.url.origin}/api/v2/views/${viewId}/count.json`, value, pretty, fresh: true } });
 }
 
+/** When a solved (or closed) ticket was last solved: its last change into `solved`. */
+function solvedAt(ticket: FakeZendeskTicket): number | undefined {
+  if (ticket.status !== 'solved' && ticket.status !== 'closed') return undefined;
+  return ticket.history.filter((h) => h.to === 'solved').at(-1)?.at;
+}
+
 /**
  * `GET /api/v2/search/export?query=…&filter[type]=ticket`: the tickets `searches` gives for the
  * query text, cursor-paginated (`page[size]` at most 1000; 100 when absent, the docs'
@@ -350,7 +356,8 @@ export function zendeskViewCount(views: Record<string, number[]> | undefined, vi
  * `filter[type]`, or with a `type:` in the query, the export refuses (Search docs: "Searches with
  * type in the query string will result in an error"), here as a 400 in the documented error
  * shape. The fake holds only tickets: another `filter[type]` finds nothing. No `count`, as
- * documented.
+ * documented. Two queries are answered from the tickets themselves, as the watch and the report
+ * ask them: `updated>{n}minutes` and `solved>{day} solved<{day}`.
  */
 export function zendeskSearchExport(tickets: FakeZendeskTicket[], searches: Record<string, number[]> | undefined, req: FakeRequest, now = Date.now()): FakeResponse {
   const query = req.url.searchParams.get('query') ?? '';
@@ -361,7 +368,15 @@ export function zendeskSearchExport(tickets: FakeZendeskTicket[], searches: Reco
   // `updated>{n}minutes`: the tickets changed in the last n minutes (the search reference's relative times), which every account answers.
   const recent = /^updated>(\d+)minutes$/.exec(query.trim());
   const changed = recent ? tickets.filter((t) => t.updated > now - Number(recent[1]) * 60_000).map((t) => t.id) : undefined;
-  const ids = type === 'ticket' ? (changed ?? searches?.[query] ?? []) : [];
+  // `solved>YYYY-MM-DD solved<YYYY-MM-DD`: solved after the first day and before the second (days in UTC here; the account's zone on a real one).
+  const between = /^solved>(\d{4}-\d{2}-\d{2}) solved<(\d{4}-\d{2}-\d{2})$/.exec(query.trim());
+  const solved = between
+    ? tickets.filter((t) => {
+        const at = solvedAt(t);
+        return at !== undefined && at >= Date.parse(`${between[1]}T00:00:00Z`) + 86_400_000 && at < Date.parse(`${between[2]}T00:00:00Z`);
+      })
+    : undefined;
+  const ids = type === 'ticket' ? (changed ?? solved?.map((t) => t.id) ?? searches?.[query] ?? []) : [];
   const paged = cursorPage(ids, req, 1000, 100);
   if (!paged) return invalidPage();
   return json(200, { results: paged.page.map((id) => ({ ...ticketOrStub(tickets, id, req.url.origin), result_type: 'ticket' })), facets: null, meta: paged.meta, links: paged.links });
