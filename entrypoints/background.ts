@@ -4,6 +4,11 @@ import { createWatchRunner } from '../lib/watch/runner';
 import { worthRecording } from '../lib/watch/record';
 import { createScopeSources, sourceOf } from '../lib/watch/sources';
 import { WATCH_DEFAULT_MINUTES, WATCH_FLOOR_MINUTES } from '../lib/watch/state';
+import { asFilled, fillRange } from '../lib/watch/fill';
+import { FILL_CANCEL, FILL_PORT, parseFillRequest, type FillMessage } from '../lib/watch/fill-protocol';
+import { readScopes, readWatchState } from '../lib/watch/store';
+import type { WatchScope } from '../lib/watch/types';
+import type { TicketFacts } from '../lib/sla/index';
 import { browser, defineBackground } from '#imports';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, createTicketRecorder, evaluateTickets } from '../lib/db/evaluate';
@@ -294,6 +299,18 @@ export default defineBackground({
       auditBudget: async (ask) => auditBudget.ask(ask),
       shareTrails: (put) => auditBudget.put(put.site, put.trails),
     });
+    // What the watch and a report's fill read is recorded as the overlays' sightings are: one row
+    // per ticket, room made when the quota is full, then the count and alerts. A ticket a fill
+    // brought in is kept as seen when it was resolved, so it gives way first.
+    const recordRead = async (scope: WatchScope, facts: readonly TicketFacts[], filled: boolean) => {
+      const stored = await db.tickets.bulkGet(facts.map((f): [string, string] => [scope.site, f.key]));
+      const request = { type: 'sla:evaluate' as const, source: sourceOf(scope), site: scope.site, tickets: worthRecording(facts, stored) };
+      const { sightings } = await evaluateTickets(db, request, await config(), Date.now(), [], await selfHosted);
+      if (!filled) return recorder.add(sightings);
+      recorder.add(asFilled(sightings, new Set(stored.flatMap((row) => (row ? [row.key] : [])))));
+      // A fill's progress counts what is in the store.
+      await recorder.flush();
+    };
     const watch = createWatchRunner({
       db,
       now: () => Date.now(),
@@ -302,13 +319,7 @@ export default defineBackground({
       spent: sources.spent,
       perRequest: sources.perRequest,
       rotateExact: (scope) => sourceOf(scope) === 'jira',
-      async record(scope, facts) {
-        const stored = await db.tickets.bulkGet(facts.map((f): [string, string] => [scope.site, f.key]));
-        const request = { type: 'sla:evaluate' as const, source: sourceOf(scope), site: scope.site, tickets: worthRecording(facts, stored) };
-        const { sightings } = await evaluateTickets(db, request, await config(), Date.now(), [], await selfHosted);
-        // The overlays' own write path: one row per ticket, room made when the quota is full, then the count and alerts.
-        recorder.add(sightings);
-      },
+      record: (scope, facts) => recordRead(scope, facts, false),
     });
     const runWatch = (options: { force?: boolean; only?: string[] } = {}) => void watch.run(options).then(refreshSummaries, report('refresh the watched scopes'));
     const ensureWatchAlarm = () => void browser.alarms.create('sla:watch', { delayInMinutes: WATCH_FLOOR_MINUTES, periodInMinutes: WATCH_DEFAULT_MINUTES });
@@ -325,6 +336,61 @@ export default defineBackground({
         const only = Array.isArray(asked.only) ? asked.only.filter((id): id is string => typeof id === 'string') : undefined;
         runWatch({ force: asked.force === true, ...(only ? { only } : {}) });
       }
+    });
+
+    // "Fill this period from the site" (issue 17 §3): the report page holds a port open while the
+    // background reads what was resolved in its range; Cancel, or the page closed, stops it. Only
+    // the extension's own pages may ask (a content script's port names a web page), one fill at a time.
+    let filling = false;
+    browser.runtime.onConnect.addListener((port) => {
+      if (port.name !== FILL_PORT) return;
+      if (port.sender?.id !== browser.runtime.id || !port.sender.url?.startsWith(browser.runtime.getURL('/'))) return port.disconnect();
+      const controller = new AbortController();
+      let open = true;
+      port.onDisconnect.addListener(() => {
+        open = false;
+        controller.abort();
+      });
+      const post = (message: FillMessage) => {
+        if (open) port.postMessage(message);
+      };
+      port.onMessage.addListener((message: unknown) => {
+        if ((message as { type?: unknown } | null)?.type === FILL_CANCEL.type) return controller.abort();
+        const request = parseFillRequest(message);
+        if (!request) return;
+        if (filling) return post({ type: 'refused', message: 'A fill is already running in another report tab: wait for it, or stop it there.' });
+        filling = true;
+        void (async () => {
+          const [scopes, states] = await Promise.all([readScopes(db), readWatchState(db)]);
+          if (scopes.length === 0) return post({ type: 'refused', message: 'No queue is watched, so there is no site to fill from: watch a queue in the settings first.' });
+          const sites = await fillRange(
+            {
+              scopes,
+              held: (scope) => states[scope.id]?.keys,
+              list: (scope, signal) => sources.list(scope, signal),
+              read: sources.read,
+              record: (scope, facts) => recordRead(scope, facts, true),
+              sleep: (ms, signal) =>
+                new Promise<void>((resolve) => {
+                  const timer = setTimeout(resolve, ms);
+                  signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+                }),
+              onProgress: (progress) => post({ type: 'progress', sites: progress, done: false }),
+            },
+            request,
+            controller.signal,
+          );
+          post({ type: 'progress', sites, done: true });
+        })()
+          .catch((error: unknown) => {
+            report('fill the report from the sites')(error);
+            post({ type: 'refused', message: `SLA Lens could not fill the report: ${error instanceof Error ? error.message : String(error)}` });
+          })
+          .finally(() => {
+            filling = false;
+            refreshSummaries();
+          });
+      });
     });
 
     // On every start (an upgrade may have left rows to derive again): bring the store up to date.

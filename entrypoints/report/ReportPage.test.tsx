@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyConfig, H, NOW, see, ticketFacts } from '../../lib/db/__fixtures__/store';
 import { SlaLensDatabase } from '../../lib/db/database';
 import { loadReport } from '../../lib/db/report';
 import { ReportPage } from './ReportPage';
+import type { FillControl } from './FillBar';
+import type { FillMessage } from '../../lib/watch/fill-protocol';
 
 const J = 'acme.atlassian.net';
 const CONFIG = JSON.stringify({
@@ -184,5 +186,81 @@ describe('the SLA report', () => {
     await see(db, [resolved('SUP-9', 1, 2)]);
     changed();
     expect(await screen.findByRole('region', { name: 'November 2026 (to date)' }, { timeout: 3000 })).toBeTruthy();
+  });
+});
+
+describe('filling the periods from the sites', () => {
+  /** A fill the test drives: what the page asked, and the background's messages sent back by hand. */
+  function fakeFill(sites: string[]) {
+    const asked: Array<[number, number]> = [];
+    const cancel = vi.fn();
+    let send: (m: FillMessage | null) => void = () => {};
+    const fill: FillControl = {
+      sites,
+      start(start, end, onMessage) {
+        asked.push([start, end]);
+        send = onMessage;
+        return { cancel };
+      },
+    };
+    return { fill, asked, cancel, send: (m: FillMessage | null) => act(() => send(m)) };
+  }
+  const open = (fill: FillControl) => render(<ReportPage load={(s, e) => loadReport(db, s, e, NOW)} now={NOW} download={vi.fn()} print={() => {}} fill={fill} />);
+
+  it('says what the figures count where no queue is watched, and offers no fill', async () => {
+    open(fakeFill([]).fill);
+    await screen.findByRole('region', { name: 'November 2026 (to date)' });
+    expect(screen.getByText(/^These figures count the tickets this browser has read/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Fill/ })).toBeNull();
+  });
+
+  it('reads the shown periods from the watched sites, with each site’s progress, a way to stop, and what it did', async () => {
+    const f = fakeFill(['acme.atlassian.net', 'acme.zendesk.com']);
+    open(f.fill);
+    expect(screen.getByText(/^Reads every ticket resolved in October 2026 and November 2026 on acme\.atlassian\.net and acme\.zendesk\.com/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Fill these periods from the sites' }));
+    // From the first instant of October to now, in the agreements' zone (UTC here).
+    expect(f.asked).toEqual([[Date.parse('2026-10-01T00:00:00Z'), NOW]]);
+    await f.send({
+      type: 'progress',
+      done: false,
+      sites: [
+        { site: 'acme.atlassian.net', state: 'reading', found: 250, read: 100, approximate: 0 },
+        { site: 'acme.zendesk.com', state: 'pacing', found: 40, read: 40, approximate: 12, message: 'Reading the histories of 12 tickets at the pace acme.zendesk.com allows…' },
+      ],
+    });
+    const progress = screen.getByRole('status', { name: 'Fill progress' });
+    expect([...progress.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'acme.atlassian.net: 100 of 250 tickets read…',
+      'acme.zendesk.com: 40 of 40 tickets read. Reading the histories of 12 tickets at the pace acme.zendesk.com allows…',
+    ]);
+    expect((within(progress).getByRole('progressbar', { name: 'acme.atlassian.net: tickets read' }) as HTMLProgressElement).value).toBe(100);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(f.cancel).toHaveBeenCalledTimes(1);
+    await f.send({
+      type: 'progress',
+      done: true,
+      sites: [
+        { site: 'acme.atlassian.net', state: 'stopped', found: 250, read: 200, approximate: 0, message: 'Stopped: 200 of 250 tickets read from acme.atlassian.net; what was read is kept.' },
+        { site: 'acme.zendesk.com', state: 'done', found: 40, read: 40, approximate: 2 },
+      ],
+    });
+    expect([...screen.getByRole('status', { name: 'Fill progress' }).querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Stopped: 200 of 250 tickets read from acme.atlassian.net; what was read is kept.',
+      'acme.zendesk.com: all 40 tickets resolved in October 2026 and November 2026 read; 2 approximate (their history could not be read).',
+    ]);
+    // Over: it can be asked again.
+    expect(screen.getByRole('button', { name: 'Fill these periods from the sites' })).toBeTruthy();
+  });
+
+  it('shows the background’s refusal, and a fill cut short, as errors', async () => {
+    const f = fakeFill(['acme.atlassian.net']);
+    open(f.fill);
+    fireEvent.click(screen.getByRole('button', { name: 'Fill these periods from the site' }));
+    await f.send({ type: 'refused', message: 'A fill is already running in another report tab: wait for it, or stop it there.' });
+    expect(screen.getByRole('alert').textContent).toContain('A fill is already running in another report tab');
+    fireEvent.click(screen.getByRole('button', { name: 'Fill these periods from the site' }));
+    await f.send(null);
+    expect(screen.getByRole('alert').textContent).toContain('The fill stopped before it finished');
   });
 });

@@ -12,6 +12,7 @@ import { creditMoney } from '../../lib/report/credits';
 import { metricWords } from '../../lib/view/words';
 import type { ReportData, StoredReportSnapshot } from '../../lib/db/report';
 import { TrendChart } from './TrendChart';
+import { FillBar, type FillControl } from './FillBar';
 
 export type PeriodChoice = 'default' | 'quarters' | 'custom';
 
@@ -26,6 +27,8 @@ export interface ReportPageProps {
   changes?(listener: () => void): () => void;
   /** The opening figures the background keeps (lib/db/report.ts), painted until the page's own read lands. */
   snapshot?: StoredReportSnapshot | null | undefined;
+  /** Reading the periods' resolved tickets from the watched sites (./FillBar.tsx); absent where the page cannot reach the background. */
+  fill?: FillControl | undefined;
 }
 
 /** A burst of writes (a watched round, an overlay's answers) is read once it settles. */
@@ -38,7 +41,7 @@ const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'sh
  * The agreement's report (issue 17): compliance per period, by agreement, customer, priority,
  * metric, site or team, with the credit each agreement owes, a year's trend, and CSV and print.
  */
-export function ReportPage({ load, now, download, print, changes, snapshot }: ReportPageProps) {
+export function ReportPage({ load, now, download, print, changes, snapshot, fill }: ReportPageProps) {
   const [choice, setChoice] = useState<PeriodChoice>('default');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -182,6 +185,13 @@ export function ReportPage({ load, now, download, print, changes, snapshot }: Re
       <main aria-busy={!current && !error}>
         {error && <Notice tone="error">{error}</Notice>}
         {choice === 'custom' && !periods && <Notice tone="info">Choose the first and the last day of the period (the last on or after the first).</Notice>}
+        {fill && (
+          <FillBar
+            fill={fill}
+            range={periods ? { start: periods[0]!.start, end: Math.min(periods[periods.length - 1]!.end, now) } : null}
+            label={periods?.map((p) => p.label).join(' and ') ?? ''}
+          />
+        )}
         {opening && (
           <p class="report__basis" role="status">
             Figures as of {when.format(opening.at)}; reading the latest…

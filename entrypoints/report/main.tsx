@@ -8,6 +8,9 @@ import { ticketWrites } from '../../lib/db/tallies';
 import { applyStateTokens } from '../../lib/view/colours';
 import { firstRange } from '../../lib/report/periods';
 import { ReportPage } from './ReportPage';
+import type { FillControl } from './FillBar';
+import { readScopes } from '../../lib/watch/store';
+import { FILL_CANCEL, FILL_PORT, parseFillMessage, type FillRequest } from '../../lib/watch/fill-protocol';
 import './style.css';
 
 /** A file the browser saves: the CSV as text, named for its periods. */
@@ -18,6 +21,33 @@ function download(name: string, text: string): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A fill through the background (lib/watch/fill.ts), over a port the page holds while it runs. */
+function fillControl(sites: readonly string[]): FillControl {
+  return {
+    sites,
+    start(start, end, onMessage) {
+      const port = browser.runtime.connect({ name: FILL_PORT });
+      let over = false;
+      port.onMessage.addListener((raw: unknown) => {
+        const message = parseFillMessage(raw);
+        if (!message || over) return;
+        if (message.type === 'refused' || message.done) {
+          over = true;
+          port.disconnect();
+        }
+        onMessage(message);
+      });
+      port.onDisconnect.addListener(() => {
+        if (over) return;
+        over = true;
+        onMessage(null);
+      });
+      port.postMessage({ type: 'fill', start, end } satisfies FillRequest);
+      return { cancel: () => void (over || port.postMessage(FILL_CANCEL)) };
+    },
+  };
 }
 
 async function main() {
@@ -42,10 +72,16 @@ async function main() {
     const subscription = liveQuery(() => ticketWrites(db)).subscribe({ next: listener });
     return () => subscription.unsubscribe();
   };
+  // The sites a fill can read: those a queue is watched on (the team's and this person's); read beside the rest.
+  const watched = readScopes(db).then(
+    (scopes) => [...new Set(scopes.map((s) => s.site))].sort(),
+    () => [],
+  );
   // The background's opening figures: one small read, painted before the store's answer.
   const kept: Record<string, unknown> = await browser.storage.session.get(REPORT_SNAPSHOT_KEY).catch(() => ({}));
   const snapshot = storedReportSnapshot(kept[REPORT_SNAPSHOT_KEY]);
-  render(<ReportPage snapshot={snapshot} load={load} now={now} download={download} print={() => window.print()} changes={changes} />, root);
+  const sites = await watched;
+  render(<ReportPage snapshot={snapshot} load={load} now={now} download={download} print={() => window.print()} changes={changes} fill={fillControl(sites)} />, root);
 }
 
 void main();

@@ -1,8 +1,9 @@
 /**
  * What the report page and the background say to each other while a period is filled from the
- * sites (issue 17 §3), over a `runtime.connect` port: the page asks once, the background answers
- * with its progress after every step, and a port closed by the page (Cancel, or the tab closed)
- * stops the fill. Plain code with its own checks: the report page's bundle carries no zod.
+ * sites (issue 17 §3), over a `runtime.connect` port: the page asks once (`FillRequest`), the
+ * background answers with its progress after every step and a last word (`done`); the page's
+ * `{ type: 'cancel' }` stops the fill, keeping what was read, as does the port closing (the tab
+ * closed). Plain code with its own checks: the report page's bundle carries no zod.
  */
 
 export const FILL_PORT = 'sla:fill-period';
@@ -28,6 +29,8 @@ export interface FillRequest {
   start: number;
   end: number;
 }
+
+export const FILL_CANCEL = { type: 'cancel' } as const;
 
 export type FillMessage = { type: 'progress'; sites: SiteFill[]; done: boolean } | { type: 'refused'; message: string };
 

@@ -28,7 +28,7 @@ const jiraIssues = () =>
     { n: 3, summary: 'Resolved in October', priority: 'High', ageH: 60 * 24, changes: [[59 * 24, 'In Progress'], [40 * 24, 'Done']] },
     { n: 4, summary: 'Still open', priority: 'High', ageH: 3, changes: [[2, 'In Progress']] },
   ]).concat(
-    sampleJiraIssues(NOW, [{ n: 9, summary: 'Another project', priority: 'High', ageH: 60, changes: [[55, 'Done']] }]).map((i) => ({ ...i, key: 'OPS-9', id: '90009' })),
+    sampleJiraIssues(NOW, [{ n: 9, summary: 'Another project', priority: 'High', ageH: 60, changes: [[55, 'Done']] }]).map((i) => ({ ...i, key: 'OPS-9', id: 90009 })),
   );
 
 const zendeskTickets = () =>
