@@ -264,3 +264,27 @@ describe('filling the periods from the sites', () => {
     expect(screen.getByRole('alert').textContent).toContain('The fill stopped before it finished');
   });
 });
+
+describe('printing the report', () => {
+  it('draws every target behind the figures after them, only while printing, and prints once they are drawn', async () => {
+    let drawnWhenPrinted: string[] = [];
+    const print = vi.fn(() => {
+      drawnWhenPrinted = [...document.querySelectorAll('.report__printed tbody th')].map((th) => th.textContent ?? '');
+    });
+    render(<ReportPage load={(s, e) => loadReport(db, s, e, NOW)} now={NOW} download={vi.fn()} print={print} />);
+    await screen.findByRole('region', { name: 'November 2026 (to date)' });
+    expect(screen.queryByRole('region', { name: 'Targets decided' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Print' }));
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    // Every target of the periods, drawn before the print began.
+    expect(drawnWhenPrinted.sort()).toEqual(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4']);
+    const printed = screen.getByRole('region', { name: 'Targets decided' });
+    expect(within(printed).getByRole('heading', { name: 'Targets decided in November 2026' })).toBeTruthy();
+    expect(within(printed).getByText('=HYPERLINK("x")')).toBeTruthy();
+    await act(() => window.dispatchEvent(new Event('afterprint')));
+    expect(screen.queryByRole('region', { name: 'Targets decided' })).toBeNull();
+    // The browser's own print (Ctrl+P) draws them too.
+    await act(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(screen.getByRole('region', { name: 'Targets decided' })).toBeTruthy();
+  });
+});

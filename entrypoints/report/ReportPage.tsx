@@ -3,7 +3,7 @@ import { AppHeader } from '../../components/AppHeader';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Notice } from '../../components/Notice';
-import { ancestry, BREAKDOWNS, type Breakdown } from '../../lib/report/aggregate';
+import { ancestry, BREAKDOWNS, inPeriod, type Breakdown } from '../../lib/report/aggregate';
 import { detailCsv, summaryCsv } from '../../lib/report/csv';
 import type { DecidedTarget } from '../../lib/report/decide';
 import { customPeriod, defaultPeriods, monthsUpTo, quartersUpTo, readRange, type Period } from '../../lib/report/periods';
@@ -52,6 +52,26 @@ export function ReportPage({ load, now, download, print, changes, snapshot, fill
   /** The range `data` was read for: figures for other periods wait for their own read, never shown from another's. */
   const [dataRange, setDataRange] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
+
+  /** Printing: the tickets behind the figures follow them, drawn only for print (a year's may be thousands). */
+  const [printing, setPrinting] = useState(false);
+  const [printAsked, setPrintAsked] = useState(false);
+  useEffect(() => {
+    const before = () => setPrinting(true);
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  // The Print button prints once the tickets are drawn.
+  useEffect(() => {
+    if (!printAsked) return;
+    setPrintAsked(false);
+    print();
+  }, [printAsked]);
 
   const [generation, setGeneration] = useState(0);
   const [trendData, setTrendData] = useState<ReportData | undefined>(undefined);
@@ -122,7 +142,14 @@ export function ReportPage({ load, now, download, print, changes, snapshot, fill
               <Button variant="secondary" size="small" onClick={() => download(`sla-detail-${stamp}.csv`, detailCsv(targets, periods, data.policies))}>
                 Detail (CSV)
               </Button>
-              <Button variant="secondary" size="small" onClick={print}>
+              <Button
+                variant="secondary"
+                size="small"
+                onClick={() => {
+                  setPrinting(true);
+                  setPrintAsked(true);
+                }}
+              >
                 Print
               </Button>
             </div>
@@ -211,6 +238,7 @@ export function ReportPage({ load, now, download, print, changes, snapshot, fill
             {trend ? <TrendChart reports={trend} agreement={agreement} objective={policy?.objective} onShown={markTrend} /> : <p class="muted">Reading the year…</p>}
           </section>
         )}
+        {printing && data && data.oldest !== null && <PrintedTargets reports={reports} targets={targets} />}
       </main>
     </div>
   );
@@ -274,6 +302,53 @@ function PeriodSection({ report, breakdown, oldest }: { report: PeriodReport; br
           </tbody>
         </table>
       )}
+    </section>
+  );
+}
+
+/** The printed report's pages after the first: every target behind its figures, period by period, so a customer can check each. */
+function PrintedTargets({ reports, targets }: { reports: PeriodReport[]; targets: readonly DecidedTarget[] }) {
+  return (
+    <section class="report__printed" aria-label="Targets decided">
+      {reports.map((r) => {
+        const here = [...inPeriod(targets, r.period)].sort((a, b) => a.decidedAt - b.decidedAt);
+        return (
+          <div key={r.period.id}>
+            <h2>Targets decided in {r.period.label}</h2>
+            {here.length === 0 ? (
+              <p class="muted">None.</p>
+            ) : (
+              <table class="report__table">
+                <thead>
+                  <tr>
+                    <th scope="col">Ticket</th>
+                    <th scope="col">Title</th>
+                    <th scope="col">Agreement</th>
+                    <th scope="col">Target</th>
+                    <th scope="col">Outcome</th>
+                    <th scope="col">Decided</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {here.map((t) => (
+                    <tr key={`${t.site}|${t.key}|${t.policyId}|${t.metric}`}>
+                      <th scope="row">{t.key}</th>
+                      <td>{t.title ?? ''}</td>
+                      <td>{t.policyName}</td>
+                      <td>{metricWords(t.metric, true)}</td>
+                      <td>
+                        {t.outcome}
+                        {t.approximate ? ' (approximate)' : ''}
+                      </td>
+                      <td>{when.format(t.decidedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        );
+      })}
     </section>
   );
 }
