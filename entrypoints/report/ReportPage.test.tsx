@@ -281,10 +281,10 @@ describe('printing the report', () => {
     const printed = screen.getByRole('region', { name: 'Targets decided' });
     expect(within(printed).getByRole('heading', { name: 'Targets decided in November 2026' })).toBeTruthy();
     expect(within(printed).getByText('=HYPERLINK("x")')).toBeTruthy();
-    await act(() => window.dispatchEvent(new Event('afterprint')));
+    await act(() => void window.dispatchEvent(new Event('afterprint')));
     expect(screen.queryByRole('region', { name: 'Targets decided' })).toBeNull();
     // The browser's own print (Ctrl+P) draws them too.
-    await act(() => window.dispatchEvent(new Event('beforeprint')));
+    await act(() => void window.dispatchEvent(new Event('beforeprint')));
     expect(screen.getByRole('region', { name: 'Targets decided' })).toBeTruthy();
   });
 });

@@ -2,7 +2,8 @@
  * The SLA report in Chromium (issue 17): a watched Jira query fills the store (no page of the site
  * open), and the report's figures for one agreement, rolled up from its service and owing a
  * credit, match what the test works out by hand from the tickets' own times; a breakdown switch,
- * both CSVs (the detail adds up to the summary), and the printed form.
+ * both CSVs (the detail adds up to the summary), the printed form on A4 and Letter, and a fill of
+ * the periods from the site bringing in the tickets resolved outside the watched queue.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -48,10 +49,15 @@ const SPECS: Array<{ n: number; ageH: number; doneH?: number; labels: string[]; 
   { n: 5, ageH: 10, labels: ['globex'], priority: 'High' }, // open 10h: missed at 4h
   { n: 6, ageH: 1, labels: ['globex'], priority: 'Low' }, // open 1h: not decided
 ];
+/** Resolved in the same project but never in the watched query: only a fill from the site finds them. */
+const UNWATCHED: typeof SPECS = [
+  { n: 7, ageH: 20, doneH: 17, labels: ['globex'], priority: 'High' }, // 3h of 4h: met
+  { n: 8, ageH: 30, doneH: 15, labels: [], priority: 'Low' }, // 15h of 8h: missed at 8h
+];
 const sites: FakeSiteData = {
   jira: sampleJiraIssues(
     now,
-    SPECS.map((s) => ({
+    [...SPECS, ...UNWATCHED].map((s) => ({
       n: s.n,
       summary: `Ticket ${s.n}`,
       priority: s.priority,
@@ -68,14 +74,16 @@ const sites: FakeSiteData = {
 
 /** By hand, from the times above: which targets are decided, when, and how. */
 const TARGET_H: Record<string, number> = { globex: 4, std: 8 };
-const decided = SPECS.flatMap((s) => {
-  const policy = s.labels.includes('payments') ? 'globex-payments' : s.labels.includes('globex') ? 'globex' : 'std';
-  const target = TARGET_H[policy === 'std' ? 'std' : 'globex']!;
-  const took = s.doneH !== undefined ? s.ageH - s.doneH : Infinity;
-  if (took <= target) return [{ ...s, policy, outcome: 'met', at: now - s.doneH! * H }];
-  if (s.ageH > target) return [{ ...s, policy, outcome: 'missed', at: now - (s.ageH - target) * H }];
-  return [];
-});
+const decide = (specs: typeof SPECS) =>
+  specs.flatMap((s) => {
+    const policy = s.labels.includes('payments') ? 'globex-payments' : s.labels.includes('globex') ? 'globex' : 'std';
+    const target = TARGET_H[policy === 'std' ? 'std' : 'globex']!;
+    const took = s.doneH !== undefined ? s.ageH - s.doneH : Infinity;
+    if (took <= target) return [{ ...s, policy, outcome: 'met', at: now - s.doneH! * H }];
+    if (s.ageH > target) return [{ ...s, policy, outcome: 'missed', at: now - (s.ageH - target) * H }];
+    return [];
+  });
+const decided = decide(SPECS);
 /** The 24x7 calendar keeps UTC: this month and last, as the report cuts them. */
 const monthStart = (d: Date, back = 0) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1);
 const label = (ms: number) => new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(ms);
@@ -178,18 +186,59 @@ describe('the SLA report in Chromium', () => {
     }
   });
 
-  it('prints the figures without the controls', async () => {
+  it('prints the figures and the chart on the first page of A4 and of Letter, the controls left out, the tickets after', async () => {
     // The year's trend is read after the figures: printed once it is drawn.
     await report.getByRole('group', { name: /^Compliance by month/ }).waitFor();
+    // The browser's print dialog stands in for nothing here: the Print button's own work is what is checked.
+    await report.evaluate('window.print = () => { window.__printed = (window.__printed || 0) + 1; }');
+    await report.getByRole('button', { name: 'Print' }).click();
+    await report.waitForFunction(() => (window as unknown as { __printed?: number }).__printed === 1);
     await report.emulateMedia({ media: 'print' });
     expect(await report.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
     expect(await report.getByRole('combobox', { name: 'Agreement' }).isVisible()).toBe(false);
+    expect(await report.getByRole('region', { name: 'Fill from the sites' }).isVisible()).toBe(false);
     expect(await report.locator('.report__table').first().isVisible()).toBe(true);
-    expect(await report.getByRole('group', { name: /^Compliance by month/ }).isVisible()).toBe(true);
+    expect(await report.getByRole('region', { name: 'Targets decided' }).isVisible()).toBe(true);
+    // The page's printable area (the stylesheet's @page margins of 16 mm and 14 mm) at 96 px an inch.
+    const mm = 96 / 25.4;
+    for (const paper of [
+      { format: 'A4' as const, width: 210, height: 297 },
+      { format: 'Letter' as const, width: 215.9, height: 279.4 },
+    ]) {
+      const [width, height] = [(paper.width - 28) * mm, (paper.height - 32) * mm];
+      await report.setViewportSize({ width: Math.floor(width), height: Math.floor(height) });
+      const bottom = async (selector: string) => (await report.locator(selector).last().boundingBox())!.y + (await report.locator(selector).last().boundingBox())!.height;
+      // The title (agreement and customer), both periods with their figures, and the chart: all above the first page's end.
+      expect(await bottom('.report__trend'), paper.format).toBeLessThanOrEqual(height);
+      expect((await report.locator('main').boundingBox())!.width).toBeLessThanOrEqual(width);
+      // Printed to PDF as the browser's own print does: the tickets start a page of their own.
+      const pdf = (await report.pdf({ format: paper.format })).toString('latin1');
+      expect(pdf.startsWith('%PDF-'), paper.format).toBe(true);
+      expect((pdf.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length, paper.format).toBeGreaterThanOrEqual(2);
+    }
     await report.emulateMedia({ media: 'screen' });
+    await report.evaluate("window.dispatchEvent(new Event('afterprint'))");
     if (process.env.SLA_LENS_SCREENSHOTS) {
       await report.setViewportSize({ width: 1100, height: 1000 });
       await report.screenshot({ path: 'docs/report.png', fullPage: true });
     }
+  });
+
+  it('fills the periods from the site: the tickets resolved outside the watched query join the figures', async () => {
+    await report.setViewportSize({ width: 1100, height: 1000 });
+    const fill = report.getByRole('region', { name: 'Fill from the sites' });
+    await fill.getByRole('button', { name: 'Fill these periods from the site' }).click();
+    const labels = periods.map((p) => p.label.replace(' (to date)', '')).join(' and ');
+    // SUP-1 to 4 (watched, resolved) and SUP-7 and 8 (never watched): six resolved in the periods.
+    await fill.getByText(`${JIRA}: all 6 tickets resolved in ${labels} read.`).waitFor({ timeout: 30_000 });
+    const asked = (sites.apiLog ?? []).filter((r) => r.url.pathname === '/rest/api/3/search/jql' && /resolved >=/.test(r.url.searchParams.get('jql') ?? ''));
+    expect(asked.map((r) => [r.method, /^project in \("SUP"\) AND resolved >= "\d{4}-\d{2}-\d{2}" AND resolved < "\d{4}-\d{2}-\d{2}"$/.test(r.url.searchParams.get('jql')!)])).toEqual([['GET', true]]);
+    // The page reads the store again once the writes settle: every target, the unwatched ones too.
+    const total = decided.length + decide(UNWATCHED).length;
+    await report.waitForFunction(
+      (n) => [...document.querySelectorAll('section.report__period .report__basis')].map((p) => Number(/^(\d+) target/.exec(p.textContent ?? '')?.[1] ?? 0)).reduce((a, b) => a + b, 0) === n,
+      total,
+      { timeout: 10_000 },
+    );
   });
 });
