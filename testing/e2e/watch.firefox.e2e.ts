@@ -3,7 +3,8 @@
  * options page are read by the background page, which no tab's interception sees (it reaches the
  * fake sites through the harness's proxy, whose sites judge the session by the Cookie header
  * Firefox really sent), with no page of either site open: the popup lists the right tickets with
- * exact figures, and a site without the session says to sign in.
+ * exact figures, the SLA report fills its periods from both sites through the background (issue
+ * 17), and a site without the session says to sign in.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
@@ -134,6 +135,19 @@ describe('watched queues in Firefox', () => {
     await options.click('::-p-text(Refresh now)');
     await new Promise((r) => setTimeout(r, 1500));
     expect(await notified()).toEqual(shown);
+  });
+
+  it('the report fills its periods from both watched sites through the background', async () => {
+    const report = await session!.openExtensionPage('report.html');
+    await shows(report, /\d+ targets? decided in /);
+    const before = sites.apiLog!.length;
+    await report.click('::-p-text(Fill these periods from the sites)');
+    for (const site of [JIRA, ZENDESK]) await shows(report, new RegExp(`${site.replace(/\./g, '\\.')}: (the ticket|all \\d+ tickets) resolved in .+ read`), 30_000);
+    const asked = sites.apiLog!.slice(before);
+    expect(asked.some((r) => r.url.hostname === JIRA && /resolved >=/.test(r.url.searchParams.get('jql') ?? ''))).toBe(true);
+    expect(asked.some((r) => r.url.hostname === ZENDESK && /^solved>/.test(r.url.searchParams.get('query') ?? ''))).toBe(true);
+    expect(asked.every((r) => r.method === 'GET' && (r.cookie ?? '').split(/;\s*/).includes(SESSION_COOKIE))).toBe(true);
+    await report.close();
   });
 
   it('a site without the session says to sign in', async () => {
