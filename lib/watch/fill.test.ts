@@ -143,6 +143,20 @@ describe('filling a period from the sites', () => {
     expect((await db.tickets.get([J, 'SUP-1']))!.lastSeen).toBe(NOW - 55 * H);
   });
 
+  it('reads 250 resolved tickets in five requests: one search for the keys, the site’s fields, and a search a hundred', async () => {
+    const resolved = sampleJiraIssues(
+      NOW,
+      Array.from({ length: 250 }, (_, i) => ({ n: 100 + i, summary: `Resolved ${i}`, priority: 'High' as const, ageH: 30, changes: [[20, 'Done'] as [number, string]] })),
+    );
+    const site = sites({ jira: resolved, zendesk: [] });
+    const h = harness(site.fetch, [jiraScope], { held: { [jiraScope.id]: ['SUP-1'] } });
+    expect(await fillRange(h.deps, NOVEMBER, new AbortController().signal)).toEqual([{ site: J, state: 'done', found: 250, read: 250, approximate: 0 }]);
+    expect(site.log).toHaveLength(5);
+    expect(await db.tickets.count()).toBe(250);
+    // Progress after every hundred.
+    expect(h.progress.filter((p) => p[0]!.state === 'reading').map((p) => p[0]!.read)).toEqual([0, 100, 200, 250]);
+  });
+
   it('lists a queue it has never listed to learn its projects, and says so when the queues hold nothing', async () => {
     const data: FakeSiteData = { jira: jiraIssues(), zendesk: [], jiraScopes: { [(jiraScope.query as { jql: string }).jql]: ['SUP-4'] } };
     const h = harness(sites(data).fetch, [jiraScope]);
