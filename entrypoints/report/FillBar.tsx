@@ -99,7 +99,9 @@ export function FillBar({ fill, range, label }: { fill: FillControl; range: { st
           <Button variant="secondary" size="small" onClick={() => run.current?.cancel()}>
             Cancel
           </Button>{' '}
-          <span class="muted">Filling {label} from {listed(fill.sites)}…</span>
+          <span class="muted">
+            Filling {label} from {listed(fill.sites)}…
+          </span>
         </p>
       )}
       {problem && <Notice tone="error">{problem}</Notice>}

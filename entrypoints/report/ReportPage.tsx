@@ -213,11 +213,7 @@ export function ReportPage({ load, now, download, print, changes, snapshot, fill
         {error && <Notice tone="error">{error}</Notice>}
         {choice === 'custom' && !periods && <Notice tone="info">Choose the first and the last day of the period (the last on or after the first).</Notice>}
         {fill && (
-          <FillBar
-            fill={fill}
-            range={periods ? { start: periods[0]!.start, end: Math.min(periods[periods.length - 1]!.end, now) } : null}
-            label={periods?.map((p) => p.label).join(' and ') ?? ''}
-          />
+          <FillBar fill={fill} range={periods ? { start: periods[0]!.start, end: Math.min(periods[periods.length - 1]!.end, now) } : null} label={periods?.map((p) => p.label).join(' and ') ?? ''} />
         )}
         {opening && (
           <p class="report__basis" role="status">

@@ -23,20 +23,81 @@ const zendeskScope: WatchScope = { id: 'team:view', site: Z, query: { kind: 'vie
 /** Jira issues: resolved in November (two), before it (one, a month before), in another project, and open. */
 const jiraIssues = () =>
   sampleJiraIssues(NOW, [
-    { n: 1, summary: 'Resolved in time', priority: 'High', ageH: 60, changes: [[58, 'In Progress'], [55, 'Done']] },
-    { n: 2, summary: 'Resolved late', priority: 'High', ageH: 100, changes: [[99, 'In Progress'], [70, 'Done']] },
-    { n: 3, summary: 'Resolved in October', priority: 'High', ageH: 60 * 24, changes: [[59 * 24, 'In Progress'], [40 * 24, 'Done']] },
+    {
+      n: 1,
+      summary: 'Resolved in time',
+      priority: 'High',
+      ageH: 60,
+      changes: [
+        [58, 'In Progress'],
+        [55, 'Done'],
+      ],
+    },
+    {
+      n: 2,
+      summary: 'Resolved late',
+      priority: 'High',
+      ageH: 100,
+      changes: [
+        [99, 'In Progress'],
+        [70, 'Done'],
+      ],
+    },
+    {
+      n: 3,
+      summary: 'Resolved in October',
+      priority: 'High',
+      ageH: 60 * 24,
+      changes: [
+        [59 * 24, 'In Progress'],
+        [40 * 24, 'Done'],
+      ],
+    },
     { n: 4, summary: 'Still open', priority: 'High', ageH: 3, changes: [[2, 'In Progress']] },
-  ]).concat(
-    sampleJiraIssues(NOW, [{ n: 9, summary: 'Another project', priority: 'High', ageH: 60, changes: [[55, 'Done']] }]).map((i) => ({ ...i, key: 'OPS-9', id: 90009 })),
-  );
+  ]).concat(sampleJiraIssues(NOW, [{ n: 9, summary: 'Another project', priority: 'High', ageH: 60, changes: [[55, 'Done']] }]).map((i) => ({ ...i, key: 'OPS-9', id: 90009 })));
 
 const zendeskTickets = () =>
   sampleZendeskTickets(NOW, [
-    { id: 501, subject: 'Solved in time', priority: 'high', ageH: 40, changes: [[39, 'open'], [35, 'solved']] },
-    { id: 502, subject: 'Solved late', priority: 'high', ageH: 80, changes: [[79, 'open'], [60, 'solved']] },
-    { id: 503, subject: 'Solved too', priority: 'normal', ageH: 30, changes: [[29, 'open'], [25, 'solved']] },
-    { id: 504, subject: 'Solved in October', priority: 'normal', ageH: 50 * 24, changes: [[49 * 24, 'open'], [45 * 24, 'solved']] },
+    {
+      id: 501,
+      subject: 'Solved in time',
+      priority: 'high',
+      ageH: 40,
+      changes: [
+        [39, 'open'],
+        [35, 'solved'],
+      ],
+    },
+    {
+      id: 502,
+      subject: 'Solved late',
+      priority: 'high',
+      ageH: 80,
+      changes: [
+        [79, 'open'],
+        [60, 'solved'],
+      ],
+    },
+    {
+      id: 503,
+      subject: 'Solved too',
+      priority: 'normal',
+      ageH: 30,
+      changes: [
+        [29, 'open'],
+        [25, 'solved'],
+      ],
+    },
+    {
+      id: 504,
+      subject: 'Solved in October',
+      priority: 'normal',
+      ageH: 50 * 24,
+      changes: [
+        [49 * 24, 'open'],
+        [45 * 24, 'solved'],
+      ],
+    },
     { id: 505, subject: 'Open', priority: 'normal', ageH: 5, changes: [[4, 'open']] },
   ]);
 
@@ -95,8 +156,6 @@ function harness(fetch: Fetch, scopes: WatchScope[], options: { held?: Record<st
   return { deps, progress, slept };
 }
 
-const last = (h: Harness) => h.progress.at(-1)!;
-
 describe('what a fill asks of the sites', () => {
   it('names the projects of the keys, each once', () => {
     expect(projectsOf(['SUP-1', 'OPS-12', 'SUP-3', 'not a key', 'A_B2-7'])).toEqual(['A_B2', 'OPS', 'SUP']);
@@ -130,7 +189,12 @@ describe('filling a period from the sites', () => {
     expect((await db.tickets.toArray()).map((t) => t.key).sort()).toEqual(['SUP-1', 'SUP-2']);
     const decided = await decidedBetween(db, NOVEMBER.start, NOVEMBER.end, NOW);
     // Resolution in 10 h: SUP-1 took 5 h (met when it stopped), SUP-2 30 h (missed at its breach).
-    expect(decided.filter((t) => t.metric === 'resolution').map((t) => [t.key, t.outcome, t.decidedAt]).sort()).toEqual([
+    expect(
+      decided
+        .filter((t) => t.metric === 'resolution')
+        .map((t) => [t.key, t.outcome, t.decidedAt])
+        .sort(),
+    ).toEqual([
       ['SUP-1', 'met', NOW - 55 * H],
       ['SUP-2', 'missed', NOW - 90 * H],
     ]);
@@ -191,7 +255,12 @@ describe('filling a period from the sites', () => {
       ['503', true],
     ]);
     const decided = await decidedBetween(db, NOVEMBER.start, NOVEMBER.end, NOW);
-    expect(decided.filter((t) => t.metric === 'resolution').map((t) => [t.key, t.outcome, t.approximate ?? false]).sort()).toEqual([
+    expect(
+      decided
+        .filter((t) => t.metric === 'resolution')
+        .map((t) => [t.key, t.outcome, t.approximate ?? false])
+        .sort(),
+    ).toEqual([
       ['501', 'met', false],
       ['502', 'missed', false],
       ['503', 'met', false],
@@ -233,7 +302,13 @@ describe('filling a period from the sites', () => {
   it('stops when asked, keeping what it read, and says how far it got', async () => {
     const many = sampleZendeskTickets(
       NOW,
-      Array.from({ length: 250 }, (_, i) => ({ id: 1000 + i, subject: `Solved ${i}`, priority: 'normal' as const, ageH: 40, changes: [[39, 'open'] as [number, 'open'], [35, 'solved'] as [number, 'solved']] })),
+      Array.from({ length: 250 }, (_, i) => ({
+        id: 1000 + i,
+        subject: `Solved ${i}`,
+        priority: 'normal' as const,
+        ageH: 40,
+        changes: [[39, 'open'] as [number, 'open'], [35, 'solved'] as [number, 'solved']],
+      })),
     );
     const controller = new AbortController();
     const h = harness(sites({ jira: [], zendesk: many }).fetch, [zendeskScope]);
