@@ -72,16 +72,18 @@ async function main() {
     const subscription = liveQuery(() => ticketWrites(db)).subscribe({ next: listener });
     return () => subscription.unsubscribe();
   };
-  // The sites a fill can read: those a queue is watched on (the team's and this person's); read beside the rest.
-  const watched = readScopes(db).then(
-    (scopes) => [...new Set(scopes.map((s) => s.site))].sort(),
-    () => [],
-  );
   // The background's opening figures: one small read, painted before the store's answer.
   const kept: Record<string, unknown> = await browser.storage.session.get(REPORT_SNAPSHOT_KEY).catch(() => ({}));
   const snapshot = storedReportSnapshot(kept[REPORT_SNAPSHOT_KEY]);
-  const sites = await watched;
-  render(<ReportPage snapshot={snapshot} load={load} now={now} download={download} print={() => window.print()} changes={changes} fill={fillControl(sites)} />, root);
+  const draw = (fill?: FillControl) => render(<ReportPage snapshot={snapshot} load={load} now={now} download={download} print={() => window.print()} changes={changes} fill={fill} />, root);
+  // The figures do not wait for the watched sites: the fill's offer joins them when they are known
+  // (those a queue is watched on, the team's and this person's).
+  draw();
+  const sites = await readScopes(db).then(
+    (scopes) => [...new Set(scopes.map((s) => s.site))].sort(),
+    () => [],
+  );
+  draw(fillControl(sites));
 }
 
 void main();
