@@ -1,4 +1,4 @@
-import { describeCredits, describeMatch, formatMoney, formatPercent, formatWarnAt } from '../lib/config/format';
+import { describeCredits, describeMatch, formatMoney, formatPercent, formatWarnAt, metricLabel } from '../lib/config/format';
 import type { ResolvedPolicy } from '../lib/config/types';
 import { TargetsTable } from './TargetsTable';
 
@@ -65,6 +65,12 @@ export function PolicyCard({ policy, calendarName }: PolicyCardProps) {
           <dt>Pauses on</dt>
           <dd>{policy.pauseOn.length > 0 ? policy.pauseOn.join(', ') : 'Never pauses'}</dd>
         </div>
+        {policy.internalNotesCount && (
+          <div>
+            <dt>Internal notes count for</dt>
+            <dd>{policy.internalNotesCount.map(metricLabel).join(', ')}</dd>
+          </div>
+        )}
         <div>
           <dt>Warns at</dt>
           <dd>{formatWarnAt(policy.warnAt)}</dd>

@@ -1,4 +1,5 @@
-import { formatDuration } from '../lib/config/format';
+import { formatDuration, metricLabel } from '../lib/config/format';
+import { METRIC_NAMES } from '../lib/config/metrics';
 import type { ResolvedTarget } from '../lib/config/types';
 
 interface TargetsTableProps {
@@ -7,26 +8,34 @@ interface TargetsTableProps {
   caption: string;
 }
 
-/** First-response and resolution targets per priority. */
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Targets per priority: first response and resolution always, each other metric where some priority has it. */
 export function TargetsTable({ targets, caption }: TargetsTableProps) {
   // "*" last: it is the fallback for every priority not listed above it.
   const rows = Object.entries(targets).sort(([a], [b]) => Number(a === '*') - Number(b === '*'));
+  const metrics = METRIC_NAMES.filter((m) => m === 'firstResponse' || m === 'resolution' || rows.some(([, t]) => t[`${m}Ms`] !== undefined));
   return (
     <table class="targets">
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Priority</th>
-          <th scope="col">First response</th>
-          <th scope="col">Resolution</th>
+          {metrics.map((m) => (
+            <th key={m} scope="col">
+              {capital(metricLabel(m))}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {rows.map(([key, target]) => (
           <tr key={key}>
             <th scope="row">{key === '*' ? <span class="targets__other">Any other priority</span> : target.label}</th>
-            <td>{target.firstResponseMs === undefined ? <None /> : formatDuration(target.firstResponseMs)}</td>
-            <td>{target.resolutionMs === undefined ? <None /> : formatDuration(target.resolutionMs)}</td>
+            {metrics.map((m) => {
+              const ms = target[`${m}Ms`];
+              return <td key={m}>{ms === undefined ? <None /> : formatDuration(ms)}</td>;
+            })}
           </tr>
         ))}
       </tbody>

@@ -183,6 +183,9 @@ function diffPolicy(a: ResolvedPolicy, b: ResolvedPolicy): ConfigChange[] {
   const pa = a.pauseOn.join(', ') || '(nothing)';
   const pb = b.pauseOn.join(', ') || '(nothing)';
   if (pa !== pb) changed('pauseOn', pa, pb, `pauses on ${pa} → ${pb}`);
+  const na = (a.internalNotesCount ?? []).map(metricLabel).join(', ') || '(none)';
+  const nb = (b.internalNotesCount ?? []).map(metricLabel).join(', ') || '(none)';
+  if (na !== nb) changed('internalNotesCount', na, nb, `internal notes count for ${na} → ${nb}`);
   const wa = formatWarnAt(a.warnAt);
   const wb = formatWarnAt(b.warnAt);
   if (wa !== wb) changed('warnAt', wa, wb, `warning threshold ${wa} → ${wb}`);

@@ -1,9 +1,10 @@
 import type { CreditTierDoc, Duration, FeeDoc, Match, PolicyDoc } from './schema';
 import { error, MAX_PROBLEMS, type RawProblem } from './problem';
 import { clip, didYouMean } from './suggest';
+import { METRIC_NAMES, type MetricName, type NoteMetric } from './metrics';
 
-export type Metric = 'firstResponse' | 'resolution';
-export const METRICS: readonly Metric[] = ['firstResponse', 'resolution'];
+export type Metric = MetricName;
+export const METRICS: readonly Metric[] = METRIC_NAMES;
 
 /** A policy with everything it inherits, durations still as written. */
 export interface MergedPolicy {
@@ -18,6 +19,7 @@ export interface MergedPolicy {
   description?: string;
   calendar?: string;
   pauseOn?: string[];
+  internalNotesCount?: NoteMetric[];
   warnAt?: Duration;
   effective?: { from?: string; to?: string };
   objective?: string;
@@ -32,7 +34,7 @@ export interface MergedPolicy {
  */
 export const MAX_EXTENDS_DEPTH = 16;
 
-const INHERITED = ['name', 'description', 'calendar', 'pauseOn', 'warnAt', 'effective', 'objective', 'credits', 'creditCap', 'fee'] as const;
+const INHERITED = ['name', 'description', 'calendar', 'pauseOn', 'internalNotesCount', 'warnAt', 'effective', 'objective', 'credits', 'creditCap', 'fee'] as const;
 
 /**
  * Resolves `extends` (multi-level: organisation → customer → service). A child inherits every

@@ -1,7 +1,7 @@
 import type { HolidaySpec, Hours, WarnAt } from '../sla/index';
 import type { LabelSet, Match } from './schema';
 import { metricWords } from '../view/words';
-import type { MetricName } from './match';
+import { BADGE_METRIC, type MetricName } from './metrics';
 import type { ScopeQuery, WatchScope } from '../watch/types';
 
 /** Words for values in messages and change summaries, written the way the file writes them. */
@@ -51,7 +51,7 @@ export function describeCredits(tiers: ReadonlyArray<{ below: number; credit: nu
 }
 
 export function metricLabel(metric: MetricName): string {
-  return metricWords(metric === 'firstResponse' ? 'first-response' : 'resolution');
+  return metricWords(BADGE_METRIC[metric]);
 }
 
 export function priorityLabel(label: string): string {

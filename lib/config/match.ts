@@ -2,6 +2,7 @@ import type { TicketFacts } from '../sla/index';
 import type { LabelSet, Match } from './schema';
 import { NAME_KEYS } from './schema-match';
 import type { ApplicablePolicy, ResolvedConfig, ResolvedPolicy, ResolvedTarget } from './types';
+import type { MetricName } from './metrics';
 
 /**
  * Which policy applies to a ticket, for one metric. This runs for every ticket on a page, twice,
@@ -9,7 +10,7 @@ import type { ApplicablePolicy, ResolvedConfig, ResolvedPolicy, ResolvedTarget }
  * resolved config itself stays plain, storable data) and the ticket's names are lower-cased
  * lazily, only when some policy asks for them.
  */
-export type MetricName = 'resolution' | 'firstResponse';
+export type { MetricName } from './metrics';
 
 export interface PolicyMatch {
   policy: ApplicablePolicy;
@@ -172,7 +173,7 @@ export function compileMatch(match: Match): Check[] {
 
 /** A policy's target in ms for a priority (already lower-cased) and metric: exact priority first, then "*". */
 export function targetFor(policy: ResolvedPolicy, priority: string | undefined, metric: MetricName): number | undefined {
-  const key = metric === 'resolution' ? 'resolutionMs' : 'firstResponseMs';
+  const key = `${metric}Ms` as const;
   const targets = policy.targets;
   if (priority !== undefined && Object.hasOwn(targets, priority)) {
     const ms = (targets[priority] as ResolvedTarget)[key];

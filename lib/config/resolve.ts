@@ -51,6 +51,7 @@ function resolvePolicy(m: MergedPolicy, index: number, calendars: Record<string,
     warnAt: parseWarnAt(m.warnAt ?? DEFAULT_WARN_AT),
   };
   if (m.description !== undefined) policy.description = m.description;
+  if (m.internalNotesCount !== undefined && m.internalNotesCount.length > 0) policy.internalNotesCount = [...new Set(m.internalNotesCount)];
   if (m.doc.extends !== undefined) policy.extends = m.doc.extends;
   if (m.effective && (m.effective.from !== undefined || m.effective.to !== undefined)) {
     policy.effective = m.effective;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTE_METRICS } from './metrics';
 import { canonicalTimeZone, DurationError, parseDuration, parseWarnAt, type WarnAt } from '../sla/index';
 import { calendarSchema, dateSchema, idSchema } from './schema-calendar';
 import { isDate } from './dates';
@@ -63,6 +64,17 @@ const targetSchema = z
   .strictObject({
     firstResponse: durationSchema.optional().meta({ description: 'Time to the first public agent reply.' }),
     resolution: durationSchema.optional().meta({ description: 'Time to a done state.' }),
+    nextReply: durationSchema.optional().meta({ description: 'Time from the oldest unanswered public comment of the requester to the next public agent reply; every exchange is a cycle of its own.' }),
+    periodicUpdate: durationSchema
+      .optional()
+      .meta({ description: 'Time between public agent comments (the first from the ticket’s creation), whatever the status, until the ticket is solved; every update starts a new cycle.' }),
+    pausableUpdate: durationSchema.optional().meta({ description: 'As periodicUpdate, but paused while the ticket is pending (or in a pauseOn status).' }),
+    requesterWait: durationSchema
+      .optional()
+      .meta({ description: 'Time the requester waits: from creation to solved, paused while pending (or in a pauseOn status); resumes when the ticket is reopened.' }),
+    agentWork: durationSchema
+      .optional()
+      .meta({ description: 'Time agents work: from creation to solved, paused while pending or on-hold (or in a pauseOn status); resumes when the ticket is reopened.' }),
   })
   .meta({ description: 'Targets for one priority.' });
 
@@ -80,6 +92,10 @@ export const policySchema = z
     calendar: z.string().optional().meta({ description: 'A calendar id from "calendars", or "24x7".' }),
     targets: z.record(z.string(), targetSchema).optional().meta({ description: 'Targets by priority name (case-insensitive); "*" applies to every other priority.' }),
     pauseOn: z.array(z.string().min(1)).optional().meta({ description: 'Statuses during which the clocks stop (case-insensitive).' }),
+    internalNotesCount: z.array(z.enum(NOTE_METRICS)).optional().meta({
+      description:
+        'Metrics for which an agent’s internal note counts as a reply or an update, as Zendesk’s advanced settings allow ("nextReply", "periodicUpdate", "pausableUpdate"). Default: only public comments count.',
+    }),
     warnAt: warnAtSchema.optional(),
     effective: z
       .strictObject({ from: effectiveDate.optional(), to: effectiveDate.optional() })

@@ -3,12 +3,18 @@ import type { Match } from './schema';
 import type { Problem } from './problem';
 import type { ConfigV1 } from './schema';
 import type { WatchScope } from '../watch/types';
+import type { NoteMetric } from './metrics';
 
 export interface ResolvedTarget {
   /** The priority as the file spells it (`High`); the record key is lower-cased. */
   label: string;
   firstResponseMs?: number;
   resolutionMs?: number;
+  nextReplyMs?: number;
+  periodicUpdateMs?: number;
+  pausableUpdateMs?: number;
+  requesterWaitMs?: number;
+  agentWorkMs?: number;
 }
 
 /** A policy with `extends` applied and every value parsed, ready for matching and clocks. */
@@ -28,6 +34,8 @@ export interface ResolvedPolicy {
   targets: Record<string, ResolvedTarget>;
   /** Lower-cased status names during which the clocks stop. */
   pauseOn: string[];
+  /** Metrics for which an agent's internal note counts as a reply or an update (Zendesk's advanced settings). */
+  internalNotesCount?: NoteMetric[];
   warnAt: WarnAt;
   /** As written, dates inclusive. */
   effective?: { from?: string; to?: string };

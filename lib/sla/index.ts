@@ -7,6 +7,7 @@ export { addBusinessTime, subtractBusinessTime, businessTimeBetween, nextOpen, i
 export { evaluateClock, atRiskFrom, warningThresholdMs, DEFAULT_WARN_AT } from './clock';
 export { parseDuration, parseWarnAt } from './duration';
 export { CalendarError, DurationError } from './errors';
+export { nextReplyCycles, periodicUpdateCycles, pausableUpdateCycles, requesterWaitCycle, agentWorkCycle, type CommentEvent, type Cycle, type CycleOptions, type MetricTimeline } from './cycles';
 export { canonicalTimeZone } from './zone';
 export type * from './types';
 export type * from './ticket';

@@ -7,7 +7,7 @@ import type { ClockInput, VendorSlaMetric } from '../sla/index';
 
 /** The badge states of DESIGN.md's contract. */
 export type BadgeState = 'ok' | 'at-risk' | 'breached' | 'paused' | 'met' | 'missed' | 'unknown' | 'none';
-export type BadgeMetric = 'resolution' | 'first-response';
+export type BadgeMetric = 'resolution' | 'first-response' | 'next-reply' | 'periodic-update' | 'pausable-update' | 'requester-wait' | 'agent-work';
 
 /** One metric's clock, as the content script needs it to tick locally with the engine. */
 export interface ClockView {

@@ -9,7 +9,15 @@ import type { BadgeMetric, BadgeState } from './types';
 
 const MINUTE = 60_000;
 
-export const METRIC_WORDS: Record<BadgeMetric, string> = { resolution: 'resolution', 'first-response': 'first response' };
+export const METRIC_WORDS: Record<BadgeMetric, string> = {
+  resolution: 'resolution',
+  'first-response': 'first response',
+  'next-reply': 'next reply',
+  'periodic-update': 'periodic update',
+  'pausable-update': 'pausable update',
+  'requester-wait': 'requester wait',
+  'agent-work': 'agent work',
+};
 
 /** `first response`, or `First response` at the start of a sentence. */
 export function metricWords(metric: BadgeMetric | null, capital = false): string {

@@ -24,14 +24,13 @@ const viaWarning = (fileName: string, path: string) => ({
   message: 'Policy "Incidents": the condition on the channel (via_id) is kept as the ticket field "via_id"; the policy only matches tickets whose via_id SLA Lens reads from the Zendesk API.',
 });
 
-const requesterWaitWarning = (fileName: string, title: string) => ({
-  severity: 'warning',
-  fileName,
-  path: 'sla_policy.policy_metrics[2].metric',
-  message: `Policy "${title}": requester wait time (requester_wait_time) is not measured by SLA Lens yet; its targets were left out.`,
-});
-
-const respondIn = { normal: { firstResponse: '30m' }, urgent: { firstResponse: '10m' } };
+/** The docs' example: first reply for normal and urgent, requester wait time for every priority. */
+const respondIn = {
+  low: { requesterWait: '3h' },
+  normal: { firstResponse: '30m', requesterWait: '2h40m' },
+  high: { requesterWait: '2h20m' },
+  urgent: { firstResponse: '10m', requesterWait: '2h' },
+};
 
 describe('SLA policy bodies', () => {
   it('list (GET /api/v2/slas/policies)', () => {
@@ -46,7 +45,7 @@ describe('SLA policy bodies', () => {
     expect(warnings).toEqual([viaWarning('sla_policies.show.200.json', 'sla_policy.filter.all[1]')]);
   });
 
-  it('create response (201): requester wait time is left out with one warning', () => {
+  it('create response (201): first reply and requester wait time, with no warning', () => {
     const { document, warnings } = imported(fixture('sla_policies.create.201.json'));
     expect(document.policies).toEqual([
       {
@@ -58,7 +57,7 @@ describe('SLA policy bodies', () => {
         targets: respondIn,
       },
     ]);
-    expect(warnings).toEqual([requesterWaitWarning('sla_policies.create.201.json', 'Incidents')]);
+    expect(warnings).toEqual([]);
   });
 
   it('create request: no id, so the id comes from the title', () => {
@@ -73,7 +72,7 @@ describe('SLA policy bodies', () => {
         targets: respondIn,
       },
     ]);
-    expect(warnings).toEqual([requesterWaitWarning('sla_policies.create.request.json', 'Incidents')]);
+    expect(warnings).toEqual([]);
   });
 
   it('update response (200)', () => {
@@ -88,7 +87,7 @@ describe('SLA policy bodies', () => {
         targets: respondIn,
       },
     ]);
-    expect(warnings).toEqual([requesterWaitWarning('sla_policies.update.200.json', 'Urgent Incidents')]);
+    expect(warnings).toEqual([]);
   });
 
   it('update request', () => {

@@ -50,18 +50,45 @@ describe('targets', () => {
     expect(document.policies[0]!.targets).toEqual({ low: { firstResponse: '1m15s' } });
   });
 
-  it('warns once per policy and metric that SLA Lens does not measure, never silently', () => {
-    const notYet = ['next_reply_time', 'periodic_update_time', 'pausable_update_time', 'agent_work_time', 'requester_wait_time'];
-    const all = notYet.flatMap((m) => ['low', 'urgent'].map((p) => metric(p, m, 60, false)));
-    const { document, warnings } = imported(policies(policy(1, 'Urgent tickets', all), policy(2, 'Other', [metric('low', 'next_reply_time', 5, false)])));
-    expect(document.policies.map((p) => p.targets)).toEqual([{}, {}]);
+  it('converts every one of Zendesk’s seven metrics, with no warning', () => {
+    const seven = ['first_reply_time', 'next_reply_time', 'periodic_update_time', 'pausable_update_time', 'requester_wait_time', 'agent_work_time', 'total_resolution_time'];
+    const all = seven.flatMap((m, i) => ['low', 'urgent'].map((p) => metric(p, m, (i + 1) * 30, false)));
+    const { document, warnings } = imported(policies(policy(1, 'Urgent tickets', all)));
+    const each = { firstResponse: '30m', nextReply: '1h', periodicUpdate: '1h30m', pausableUpdate: '2h', requesterWait: '2h30m', agentWork: '3h', resolution: '3h30m' };
+    expect(document.policies[0]!.targets).toEqual({ low: each, urgent: each });
+    expect(warnings).toEqual([]);
+    expect(failed(policies(policy(1, 'Twice', [metric('low', 'next_reply_time', 60, false), metric('low', 'next_reply_time', 30, false)])))).toEqual([
+      expect.objectContaining({ path: 'sla_policies[0].policy_metrics[1].metric', message: 'Policy "Twice": a second next reply target for low priority; a policy has one per priority.' }),
+    ]);
+  });
+
+  it('honours the advanced settings that let internal notes count, and names every other one it does not', () => {
+    const settings = {
+      metric_settings: {
+        first_reply_time: { activate_on_ticket_created_for_end_user: true, fulfill_on_agent_internal_note: true },
+        next_reply_time: { fulfill_on_non_requesting_agent_internal_note_after_activation: true, activate_on_light_agent_internal_note: false },
+        periodic_update_time: { activate_on_agent_internal_note: true },
+      },
+    };
+    const { document, warnings } = imported(
+      policies(
+        policy(1, 'Gold', [metric('low', 'next_reply_time', 60, false), metric('low', 'periodic_update_time', 240, false)], settings),
+        policy(2, 'Silver', [metric('low', 'next_reply_time', 60, false)]),
+      ),
+    );
+    expect(document.policies.map((p) => [p.id, p.internalNotesCount])).toEqual([
+      ['zendesk-1', ['nextReply', 'periodicUpdate']],
+      ['zendesk-2', undefined],
+    ]);
     expect(warnings.map((w) => [w.path, w.message])).toEqual([
-      ['sla_policies[0].policy_metrics[0].metric', 'Policy "Urgent tickets": next reply time (next_reply_time) is not measured by SLA Lens yet; its targets were left out.'],
-      ['sla_policies[0].policy_metrics[2].metric', 'Policy "Urgent tickets": periodic update (periodic_update_time) is not measured by SLA Lens yet; its targets were left out.'],
-      ['sla_policies[0].policy_metrics[4].metric', 'Policy "Urgent tickets": pausable update (pausable_update_time) is not measured by SLA Lens yet; its targets were left out.'],
-      ['sla_policies[0].policy_metrics[6].metric', 'Policy "Urgent tickets": agent work time (agent_work_time) is not measured by SLA Lens yet; its targets were left out.'],
-      ['sla_policies[0].policy_metrics[8].metric', 'Policy "Urgent tickets": requester wait time (requester_wait_time) is not measured by SLA Lens yet; its targets were left out.'],
-      ['sla_policies[1].policy_metrics[0].metric', 'Policy "Other": next reply time (next_reply_time) is not measured by SLA Lens yet; its targets were left out.'],
+      [
+        'sla_policies[0].metric_settings.first_reply_time.activate_on_ticket_created_for_end_user',
+        'Policy "Gold": the advanced setting first_reply_time.activate_on_ticket_created_for_end_user is not honoured by SLA Lens; its clocks follow Zendesk\'s default for it.',
+      ],
+      [
+        'sla_policies[0].metric_settings.first_reply_time.fulfill_on_agent_internal_note',
+        'Policy "Gold": the advanced setting first_reply_time.fulfill_on_agent_internal_note is not honoured by SLA Lens; its clocks follow Zendesk\'s default for it.',
+      ],
     ]);
   });
 
@@ -150,7 +177,7 @@ describe('business hours and schedules', () => {
   });
 
   it('needs no schedule when only left-out metrics use business hours', () => {
-    const { document } = imported(policies(policy(1, 'Gold', [metric('low', 'agent_work_time', 60, true)])));
+    const { document } = imported(policies(policy(1, 'Gold', [metric('low', 'group_ownership_time', 60, true)])));
     expect(document.policies[0]!.calendar).toBe('24x7');
   });
 
@@ -272,11 +299,11 @@ describe('files and order', () => {
   });
 
   it('collects errors from every file and still reports the warnings', () => {
-    const result = importZendesk([fixture('sla_policies.create.201.json'), policies(policy(1, 'Gold', [metric('low', 'first_reply_time', 60, true)])), schedules(schedule(2, 'X', 'Nowhere'))]);
+    const result = importZendesk([fixture('sla_policies.list.200.json'), policies(policy(1, 'Gold', [metric('low', 'first_reply_time', 60, true)])), schedules(schedule(2, 'X', 'Nowhere'))]);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors.map((e) => e.path)).toEqual(['schedules[0].time_zone']);
-      expect(result.warnings.map((w) => w.fileName)).toEqual(['sla_policies.create.201.json']);
+      expect(result.warnings.map((w) => w.fileName)).toEqual(['sla_policies.list.200.json']);
     }
   });
 

@@ -1,6 +1,6 @@
 import { SYSTEM_FIELDS } from './conditions';
 import { matchFromFilter } from './match';
-import { targetsFromMetrics } from './metrics';
+import { notesFromSettings, targetsFromMetrics } from './metrics';
 import { child, describe, type Problems, type Where } from './problems';
 import type { PolicyV1Like, TargetsV1Like } from './types';
 
@@ -19,8 +19,10 @@ export interface PolicyContext {
  * Zendesk policy does. Likewise a field condition with several values gives one policy per value
  * (`<id>-1`, `<id>-2`), same targets.
  *
- * No `pauseOn`: of the metrics we import, Zendesk pauses neither (first reply time never pauses;
- * total resolution time counts New, Open, Pending and On-hold alike). See README.
+ * No `pauseOn`: Zendesk's first reply and total resolution time never pause; the metrics that do
+ * (requester wait, agent work, pausable update) pause on their own statuses in SLA Lens as in
+ * Zendesk, with no `pauseOn` needed. The advanced settings that let internal notes count become
+ * `internalNotesCount`. See README.
  */
 export function policiesFromZendesk(raw: Record<string, unknown>, where: Where, ctx: PolicyContext, problems: Problems): PolicyPart[] | null {
   const title = typeof raw.title === 'string' ? raw.title.trim() : '';
@@ -31,6 +33,7 @@ export function policiesFromZendesk(raw: Record<string, unknown>, where: Where, 
   const label = `"${title}"`;
   const matched = matchFromFilter(raw.filter, child(where, 'filter'), label, problems);
   const targets = targetsFromMetrics(raw.policy_metrics, child(where, 'policy_metrics'), label, problems);
+  const internalNotes = notesFromSettings(raw.metric_settings, child(where, 'metric_settings'), label, problems);
   if (matched === null || targets === null) return null;
 
   for (const { field, where: at } of matched.systemFields) {
@@ -78,6 +81,7 @@ export function policiesFromZendesk(raw: Record<string, unknown>, where: Where, 
           match: structuredClone(match),
           calendar,
           targets: structuredClone(t),
+          ...(internalNotes.length > 0 ? { internalNotesCount: [...internalNotes] } : {}),
         },
       };
     }),

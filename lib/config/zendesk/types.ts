@@ -1,4 +1,5 @@
 import type { HolidaySpec, Hours, Weekday } from '../../sla/index';
+import type { MetricName, NoteMetric } from '../metrics';
 
 /**
  * The importer's own view of config version 1 (DESIGN.md, "The config file"). Kept local on
@@ -36,7 +37,7 @@ export interface MatchV1Like {
   field?: Record<string, string>;
 }
 
-export type MetricKey = 'firstResponse' | 'resolution';
+export type MetricKey = MetricName;
 
 export type TargetsV1Like = Record<string, Partial<Record<MetricKey, string>>>;
 
@@ -49,6 +50,7 @@ export interface PolicyV1Like {
   calendar: string;
   targets: TargetsV1Like;
   pauseOn?: string[];
+  internalNotesCount?: NoteMetric[];
 }
 
 export interface ImportProblem {
