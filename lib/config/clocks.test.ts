@@ -160,3 +160,104 @@ describe('viewFor', () => {
     expect(calendarsFor(config, [])).toEqual({});
   });
 });
+
+describe('the clocks that run in cycles (issue 18)', () => {
+  const cfg = (extra: Record<string, unknown> = {}) => {
+    const result = parseConfigText(
+      JSON.stringify({
+        version: 1,
+        name: 'Updates',
+        policies: [
+          {
+            id: 'contract',
+            name: 'Contract',
+            match: { source: 'zendesk' },
+            calendar: '24x7',
+            targets: { '*': { nextReply: '2h', periodicUpdate: '8h', requesterWait: '24h', agentWork: '10h' } },
+            ...extra,
+          },
+        ],
+      }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    return result.config;
+  };
+  const t = (hhmm: string) => at(`2026-11-23T${hhmm}:00Z`);
+  const ticket: TicketFacts = {
+    source: 'zendesk',
+    site: 'acme.zendesk.com',
+    key: '501',
+    priority: 'normal',
+    status: 'open',
+    created: t('09:00'),
+    statusHistory: [
+      { at: t('09:00'), status: 'new', category: 'new' },
+      { at: t('09:10'), status: 'open', category: 'indeterminate' },
+      { at: t('11:00'), status: 'pending', category: 'indeterminate' },
+      { at: t('13:00'), status: 'open', category: 'indeterminate' },
+    ],
+    comments: [
+      { at: t('09:30'), by: 'agent', public: true },
+      { at: t('12:00'), by: 'end-user', public: true },
+      { at: t('14:00'), by: 'agent', public: false },
+    ],
+    exact: true,
+  };
+  const shown = (c: ReturnType<typeof cfg>, facts: TicketFacts) => viewFor(c, facts).clocks.map((k) => [k.metric, k.clock.start, k.clock.stop, k.clock.pauses, k.clock.targetMs]);
+
+  it('shows each metric’s running cycle: the customer’s message waiting for a reply, the update since the last one, the waits paused while pending', () => {
+    expect(shown(cfg(), ticket)).toEqual([
+      // The requester wrote at 12:00 and no agent has answered in public since.
+      ['next-reply', t('12:00'), null, [], 2 * H],
+      // Updates: creation → the reply at 09:30, then running from it (the note at 14:00 is no update).
+      ['periodic-update', t('09:30'), null, [], 8 * H],
+      ['requester-wait', t('09:00'), null, [{ from: t('11:00'), to: t('13:00') }], 24 * H],
+      ['agent-work', t('09:00'), null, [{ from: t('11:00'), to: t('13:00') }], 10 * H],
+    ]);
+  });
+
+  it('counts an agent’s internal note as an update where the policy says so, and adds its pauseOn to the waits’ own', () => {
+    const c = cfg({ internalNotesCount: ['periodicUpdate'], pauseOn: ['hold'] });
+    const held: TicketFacts = { ...ticket, statusHistory: [...ticket.statusHistory!, { at: t('15:00'), status: 'hold', category: 'indeterminate' }] };
+    expect(shown(c, held)).toEqual([
+      ['next-reply', t('12:00'), null, [], 2 * H],
+      ['periodic-update', t('14:00'), null, [], 8 * H],
+      // On-hold pauses requester wait only because the policy adds it; agent work pauses on it by itself.
+      [
+        'requester-wait',
+        t('09:00'),
+        null,
+        [
+          { from: t('11:00'), to: t('13:00') },
+          { from: t('15:00'), to: null },
+        ],
+        24 * H,
+      ],
+      [
+        'agent-work',
+        t('09:00'),
+        null,
+        [
+          { from: t('11:00'), to: t('13:00') },
+          { from: t('15:00'), to: null },
+        ],
+        10 * H,
+      ],
+    ]);
+  });
+
+  it('shows no reply clock when nothing is owed, and none without the whole thread, saying why', () => {
+    const answered: TicketFacts = { ...ticket, comments: [...ticket.comments!, { at: t('14:30'), by: 'agent', public: true }] };
+    expect(shown(cfg(), answered).map(([m, , stop]) => [m, stop])).toEqual([
+      ['next-reply', t('14:30')],
+      ['periodic-update', null],
+      ['requester-wait', null],
+      ['agent-work', null],
+    ]);
+    const { comments: _gone, ...unread } = ticket;
+    const view = viewFor(cfg(), unread);
+    expect(view.clocks.map((k) => k.metric)).toEqual(['requester-wait', 'agent-work']);
+    expect(view.exact).toBe(false);
+    expect(view.note).toBe("next reply and periodic update not shown: the site did not give all of the ticket's comments");
+  });
+});

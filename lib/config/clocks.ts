@@ -4,14 +4,42 @@
  * overlay reports, and the content script ticks the result locally with the engine.
  */
 import type { BadgeMetric, ClockView, SlaView } from '../view/types';
-import type { OpenPause, StatusChange, TicketFacts } from '../sla/index';
+import { agentWorkCycle, nextReplyCycles, pausableUpdateCycles, periodicUpdateCycles, requesterWaitCycle } from '../sla/index';
+import type { Cycle, CycleOptions, MetricTimeline, OpenPause, StatusChange, TicketFacts } from '../sla/index';
 import { matchPolicy, type MetricName } from './match';
-import type { ResolvedConfig } from './types';
+import { BADGE_METRIC, type NoteMetric } from './metrics';
+import { metricWords } from '../view/words';
+
+const METRIC_WORDS_OF = (name: MetricName) => metricWords(BADGE_METRIC[name]);
+import type { ResolvedConfig, ResolvedPolicy } from './types';
 
 const METRICS: ReadonlyArray<[MetricName, BadgeMetric]> = [
   ['resolution', 'resolution'],
   ['firstResponse', 'first-response'],
 ];
+
+/**
+ * The clocks that run in cycles over the ticket's timeline (issue 18; lib/sla/cycles.ts), with
+ * the statuses each pauses on by itself, as Zendesk's metrics do: a policy's `pauseOn` adds to
+ * these (a Jira workflow's "Waiting for customer" is its pending), and does not touch next reply
+ * or periodic update, which never pause.
+ */
+const CYCLE_METRICS: ReadonlyArray<{ name: MetricName; paused: readonly string[]; comments: boolean; cycles: (t: MetricTimeline, o: CycleOptions) => Cycle[] }> = [
+  { name: 'nextReply', paused: [], comments: true, cycles: nextReplyCycles },
+  { name: 'periodicUpdate', paused: [], comments: true, cycles: periodicUpdateCycles },
+  { name: 'pausableUpdate', paused: ['pending'], comments: true, cycles: pausableUpdateCycles },
+  { name: 'requesterWait', paused: ['pending'], comments: false, cycles: (t, o) => [requesterWaitCycle(t, o)] },
+  { name: 'agentWork', paused: ['pending', 'hold'], comments: false, cycles: (t, o) => [agentWorkCycle(t, o)] },
+];
+
+/** The cycle a badge shows: the one running, else the last one (met or missed). */
+const shownCycle = (cycles: readonly Cycle[]): Cycle | undefined => cycles.find((c) => c.stop === null) ?? cycles[cycles.length - 1];
+
+function cycleOptions(policy: ResolvedPolicy, name: MetricName, paused: readonly string[]): CycleOptions {
+  const pauseOn = paused.length > 0 ? [...new Set([...paused, ...policy.pauseOn])] : [];
+  const notes = policy.internalNotesCount?.includes(name as NoteMetric) ?? false;
+  return { pauseOn, internalNotesCount: notes };
+}
 
 /**
  * The status intervals that stop the clock: every stretch spent in one of `pauseOn` (lower-cased),
@@ -72,6 +100,32 @@ export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: Vi
       businessTime: policy.calendarId !== '24x7',
       clock: { start: ticket.created, targetMs, pauses: pausesFrom(history ?? [], policy.pauseOn), stop, warnAt: policy.warnAt },
     });
+  }
+  const commentsMissing: string[] = [];
+  for (const { name, paused, comments, cycles } of CYCLE_METRICS) {
+    const match = matchPolicy(config, ticket, name);
+    if (!match) continue;
+    // Without the whole thread a reply clock would start and stop in the wrong places: not shown, and said.
+    if (comments && ticket.comments === undefined) {
+      commentsMissing.push(METRIC_WORDS_OF(name));
+      continue;
+    }
+    const { policy, targetMs } = match;
+    const cycle = shownCycle(cycles({ created: ticket.created, statusHistory: history ?? [], comments: ticket.comments ?? [] }, cycleOptions(policy, name, paused)));
+    // Nothing owed yet (no message waiting for a reply): no clock.
+    if (!cycle) continue;
+    clocks.push({
+      metric: BADGE_METRIC[name],
+      policyId: policy.id,
+      policyName: policy.name,
+      calendarId: policy.calendarId,
+      businessTime: policy.calendarId !== '24x7',
+      clock: { start: cycle.start, targetMs, pauses: cycle.pauses, stop: cycle.stop, warnAt: policy.warnAt },
+    });
+  }
+  if (commentsMissing.length > 0) {
+    exact = false;
+    note = [note, `${commentsMissing.join(' and ')} not shown: the site did not give all of the ticket's comments`].filter(Boolean).join('; ');
   }
   // The tool's own SLA state, shown beside ours; where the tool keeps one, "not reported" is kept apart from "none".
   const vendor = ticket.vendorSla !== undefined ? { vendor: ticket.vendorSla } : ticket.vendorSlaExpected ? { vendor: null } : {};

@@ -10,7 +10,7 @@
 
 /**
  * What SLA Lens takes from a ticket's audits: its status changes and the times and authors of its
- * public comments, oldest first, and whether every audit page was read. Nothing else of the audits
+ * comments (public or internal), oldest first, and whether every audit page was read. Nothing else of the audits
  * is kept: their comment bodies, private notes included, are dropped as soon as the audits land
  * (the Zendesk adapter's `readAuditTrail`). Defined here, not beside it, as it is also what the
  * tabs and the background exchange, and the messaging layer knows no vendor's code.
@@ -20,8 +20,8 @@ export interface AuditTrail {
   initial?: string;
   // `from` and `author` are undefined where the audit does not give them.
   changes: Array<{ at: number; from?: string | undefined; to: string }>;
-  /** Public comments, except the description (which is written with the ticket). */
-  comments: Array<{ at: number; author?: number | undefined }>;
+  /** Comments, except the description (which is written with the ticket); `public: false` for an internal note (absent: public, as trails kept before notes were). */
+  comments: Array<{ at: number; author?: number | undefined; public?: boolean | undefined }>;
   /** False when more pages were left unread. */
   complete: boolean;
 }
@@ -60,7 +60,7 @@ export const SHARED_TRAIL_LIMITS = {
 } as const;
 
 const STATUS_KEYS = new Set(['at', 'from', 'to']);
-const COMMENT_KEYS = new Set(['at', 'author']);
+const COMMENT_KEYS = new Set(['at', 'author', 'public']);
 const TRAIL_KEYS = new Set(['initial', 'changes', 'comments', 'complete']);
 
 const record = (v: unknown): Record<string, unknown> | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
@@ -96,8 +96,8 @@ export function readSharedTrail(value: unknown): AuditTrail | null {
   const comments: AuditTrail['comments'] = [];
   for (const item of t.comments as unknown[]) {
     const c = record(item);
-    if (!c || !onlyKeys(c, COMMENT_KEYS) || !finite(c.at) || (c.author !== undefined && !finite(c.author))) return null;
-    comments.push(c.author !== undefined ? { at: c.at, author: c.author } : { at: c.at });
+    if (!c || !onlyKeys(c, COMMENT_KEYS) || !finite(c.at) || (c.author !== undefined && !finite(c.author)) || (c.public !== undefined && typeof c.public !== 'boolean')) return null;
+    comments.push({ at: c.at, ...(c.author !== undefined ? { author: c.author } : {}), ...(c.public === false ? { public: false } : {}) });
   }
   return { ...(t.initial !== undefined ? { initial: t.initial as string } : {}), changes, comments, complete: t.complete };
 }

@@ -19,6 +19,8 @@ export const FACT_LIMITS = {
   fieldValues: 100,
   /** Entries of one ticket's status history. */
   statusHistory: 1000,
+  /** Comments on one ticket (times and authors' roles only). */
+  comments: 1000,
   /** A vendor's name for one of its own SLA metrics (`first_reply_time`). */
   vendorMetric: 64,
   /** The vendor's own SLA metrics on one ticket. */

@@ -43,6 +43,10 @@ export const ticketSchema = z.strictObject({
     .array(z.strictObject({ at: instant, status: name, category: category.optional() }))
     .max(L.statusHistory)
     .optional(),
+  comments: z
+    .array(z.strictObject({ at: instant, by: z.enum(['agent', 'end-user']), public: z.boolean() }))
+    .max(L.comments)
+    .optional(),
   vendorSla: z
     .array(z.strictObject({ metric: text(L.vendorMetric), stage: z.enum(['active', 'paused', 'achieved']), breachAt: instant.nullable() }))
     .max(L.vendorMetrics)

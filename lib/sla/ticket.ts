@@ -1,4 +1,5 @@
 import type { Instant } from './types';
+import type { CommentEvent } from './cycles';
 
 export type TicketSource = 'jira' | 'zendesk';
 
@@ -71,6 +72,12 @@ export interface TicketFacts {
   firstResponseAt?: Instant | null | undefined;
   /** Oldest first; absent when the source could not read it. */
   statusHistory?: StatusChange[] | undefined;
+  /**
+   * Every comment after the ticket's creation, public replies and internal notes, with who wrote
+   * it (agent or end user) and nothing of what it says: what next reply, the update metrics and
+   * aging read. Absent when the source could not read them all (a long thread cut short).
+   */
+  comments?: CommentEvent[] | undefined;
   /**
    * The tool's own SLA state for this ticket: absent when it was not reported (unknown, not "no
    * SLA"); an empty list when the tool reports no targets.

@@ -76,6 +76,11 @@ export function clampFacts(facts: TicketFacts): TicketFacts {
     delete out.statusHistory;
     uncertain = true;
   }
+  // Likewise the comments: part of a thread would start and stop reply clocks in the wrong places.
+  if (out.comments && out.comments.length > L.comments) {
+    delete out.comments;
+    uncertain = true;
+  }
   if (out.vendorSla) out.vendorSla = out.vendorSla.filter((m) => m.metric.length <= L.vendorMetric).slice(0, L.vendorMetrics);
 
   if (uncertain) out.exact = false;

@@ -74,6 +74,12 @@ describe("Atlassian's examples", () => {
     expect(parseIssue(issue, CLOUD)).toMatchObject({ key: 'ED-1', project: 'EX', exact: false });
   });
 
+  it('reads the Get issue example’s comment as an agent’s internal note (restricted to a role), for next reply and the updates', () => {
+    const issue = clone(issueExample) as Record<string, any>;
+    issue.fields.created = '2021-01-17T09:00:00.000+0000';
+    expect(parseIssue(issue, CLOUD)!.comments).toEqual([{ at: Date.UTC(2021, 0, 17, 12, 34), by: 'agent', public: false }]);
+  });
+
   it('reads the paged changelog shape (`values`); non-status items are ignored', () => {
     const issue = {
       key: 'TT-1',
@@ -388,5 +394,42 @@ describe('status changes from the bulk changelog', () => {
     for (const bad of [null, [], { values: [] }, { issueChangeLogs: 'no' }, { issueChangeLogs: [{ changeHistories: [] }] }, { issueChangeLogs: [{ issueId: 'SUP-1', changeHistories: [] }] }]) {
       expect(addBulkChangelogPage(bad, new Map())).toBeNull();
     }
+  });
+});
+
+describe('the comment timeline (issue 18)', () => {
+  const comment = (id: string, created: string, author: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id, created, author, ...extra });
+  const issue = (comments: unknown[], total?: number) => ({
+    key: 'SUP-7',
+    fields: {
+      created: '2026-03-02T09:00:00.000+0000',
+      status: { name: 'Waiting for support', statusCategory: { key: 'indeterminate' } },
+      reporter: { accountId: 'cust' },
+      comment: total === undefined ? { comments } : { comments, total, maxResults: comments.length, startAt: 0 },
+    },
+  });
+  it('says who wrote each comment and whether the customer saw it', () => {
+    const facts = parseIssue(
+      issue([
+        comment('1', '2026-03-02T09:05:00.000+0000', { accountId: 'cust' }),
+        comment('2', '2026-03-02T09:10:00.000+0000', { accountId: 'agent-1' }, { jsdPublic: false }),
+        comment('3', '2026-03-02T09:20:00.000+0000', { accountId: 'agent-1' }, { jsdPublic: true }),
+        comment('4', '2026-03-02T10:00:00.000+0000', { accountId: 'participant', accountType: 'customer' }),
+        comment('5', '2026-03-02T10:30:00.000+0000', { accountId: 'agent-2' }, { visibility: { type: 'group', value: 'jira-servicedesk-users' } }),
+      ]),
+      CLOUD,
+    )!;
+    expect(facts.comments).toEqual([
+      { at: Date.UTC(2026, 2, 2, 9, 5), by: 'end-user', public: true },
+      { at: Date.UTC(2026, 2, 2, 9, 10), by: 'agent', public: false },
+      { at: Date.UTC(2026, 2, 2, 9, 20), by: 'agent', public: true },
+      { at: Date.UTC(2026, 2, 2, 10, 0), by: 'end-user', public: true },
+      { at: Date.UTC(2026, 2, 2, 10, 30), by: 'agent', public: false },
+    ]);
+  });
+
+  it('gives none when the search held only some of the comments: a reply clock on part of a thread would be wrong', () => {
+    expect(parseIssue(issue([comment('1', '2026-03-02T09:05:00.000+0000', { accountId: 'cust' })], 40), CLOUD)).not.toHaveProperty('comments');
+    expect(parseIssue(issue([comment('1', '2026-03-02T09:05:00.000+0000', { accountId: 'cust' })], 1), CLOUD)!.comments).toHaveLength(1);
   });
 });

@@ -7,7 +7,7 @@
  * checked by hand (no zod in the content script), anything unexpected is left out rather than
  * guessed, and the facts are kept within what the background takes (`clampFacts`).
  */
-import type { StatusChange, TicketFacts } from '../../sla/index';
+import type { CommentEvent, StatusChange, TicketFacts } from '../../sla/index';
 import { clampFacts } from '../clamp';
 import { arr, obj, str, type Json } from '../json';
 import { parseJiraDate } from './dates';
@@ -121,6 +121,31 @@ function statusHistory(created: number, current: string | undefined, category: S
 }
 
 /**
+ * Every comment's time, its author's side and whether the customer saw it (issue 18: next reply,
+ * the update metrics and aging read these): public when JSM shows it to the customer
+ * (`jsdPublic` not false, no role or group restriction); by the customer when Cloud marks a
+ * portal-only customer (`accountType: customer`) or it is the reporter, else by an agent, as
+ * first response judges it. Undefined when the search gave only some of them (`total` says more).
+ */
+function commentsOf(fields: Json): CommentEvent[] | undefined {
+  const field = fields.comment;
+  if (field === undefined) return undefined;
+  const comments = Array.isArray(field) ? field : arr(obj(field)?.comments);
+  const total = obj(field)?.total;
+  if (typeof total === 'number' && total > comments.length) return undefined;
+  const reporter = userId(fields.reporter);
+  const out: CommentEvent[] = [];
+  for (const c of comments.map(obj)) {
+    const at = parseJiraDate(c?.created);
+    if (!c || at === null) continue;
+    const author = userId(c.author);
+    const customer = obj(c.author)?.accountType === 'customer' || (author !== undefined && author === reporter);
+    out.push({ at, by: customer ? 'end-user' : 'agent', public: c.jsdPublic !== false && !obj(c.visibility) });
+  }
+  return out;
+}
+
+/**
  * The first public comment by an agent: JSM's "first response" (DESIGN: first public reply by an
  * agent). Cloud marks portal-only customers (`accountType: customer`), so a request participant's
  * comment does not count; Data Center does not say, so there anyone but the reporter counts.
@@ -198,6 +223,7 @@ export function readIssue(issue: unknown, context: ParseContext): IssueRead | nu
     assignee: str(obj(fields.assignee)?.displayName),
     created,
     firstResponseAt: firstResponse(fields),
+    comments: commentsOf(fields),
     exact: false,
   };
   return {

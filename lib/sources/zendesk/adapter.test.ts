@@ -475,7 +475,7 @@ describe('audits: only what SLA Lens uses is kept', () => {
     return json(200, JSON.stringify(body));
   };
 
-  it('the cache holds status changes and public comment times, never a comment’s body or a private note', async () => {
+  it('the cache holds status changes and comment times (a private note’s as such), never a comment’s body', async () => {
     const data = sites();
     const cache = new TrailCache();
     const result = await adapterWith(fakeFetch(data, withBodies(data)), { trailCache: cache }).enrich(['4101', '4104', '4106'], opts());
@@ -485,7 +485,7 @@ describe('audits: only what SLA Lens uses is kept', () => {
     for (const text of [PRIVATE, PUBLIC, 'Please help', 'html_body', 'plain_body', '"body"', 'metadata', 'ip_address', 'Request received']) expect(kept).not.toContain(text);
     for (const { trail } of cache.values()) {
       expect(Object.keys(trail).sort()).toEqual(expect.arrayContaining(['changes', 'comments', 'complete']));
-      for (const c of trail.comments) expect(Object.keys(c).every((k) => k === 'at' || k === 'author')).toBe(true);
+      for (const c of trail.comments) expect(Object.keys(c).every((k) => k === 'at' || k === 'author' || k === 'public')).toBe(true);
     }
     // The facts are read from the kept trail alone.
     expect(result.facts.get('4101')).toMatchObject({ exact: true, statusHistory: expect.any(Array), firstResponseAt: expect.any(Number) });

@@ -238,7 +238,7 @@ describe('audit trails are shared by every tab of the browser, through the backg
     expect(fetchC.audits()).toBe(0);
   });
 
-  it('what goes to the background is the reduced trail alone: never a comment’s body, a note or an audit’s metadata', async () => {
+  it('what goes to the background is the reduced trail alone: never a comment’s body (a note only as its time and author) or an audit’s metadata', async () => {
     const data = fixtureSites();
     const bg = background(60, { now: FIXTURE_NOW });
     await enricher(fakeFetch(data), bg.tabOf(tab(1))).enrich(keysOf(data), opts());
@@ -251,7 +251,7 @@ describe('audit trails are shared by every tab of the browser, through the backg
       for (const entry of put.trails as Array<Record<string, Record<string, unknown>>>) {
         expect(Object.keys(entry).sort()).toEqual(['id', 'stamp', 'trail']);
         expect(Object.keys(entry.trail!).every((k) => ['initial', 'changes', 'comments', 'complete'].includes(k))).toBe(true);
-        for (const c of entry.trail!.comments as object[]) expect(Object.keys(c).every((k) => k === 'at' || k === 'author')).toBe(true);
+        for (const c of entry.trail!.comments as object[]) expect(Object.keys(c).every((k) => k === 'at' || k === 'author' || k === 'public')).toBe(true);
         for (const c of entry.trail!.changes as object[]) expect(Object.keys(c).every((k) => k === 'at' || k === 'from' || k === 'to')).toBe(true);
       }
     }

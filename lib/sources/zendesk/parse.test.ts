@@ -78,6 +78,13 @@ describe("Zendesk's documented ticket example", () => {
         { at: at('2009-07-21T01:00:00Z'), status: 'pending', category: 'indeterminate' },
         { at: at('2011-05-05T10:38:52Z'), status: 'open', category: 'indeterminate' },
       ],
+      // Who wrote each comment and whether the requester saw it: the requester's follow-up, an agent's internal note, the agent's reply, the requester again.
+      comments: [
+        { at: at('2009-07-20T23:20:00Z'), by: 'end-user', public: true },
+        { at: at('2009-07-20T23:30:00Z'), by: 'agent', public: false },
+        { at: at('2009-07-21T01:00:00Z'), by: 'agent', public: true },
+        { at: at('2011-05-05T10:38:52Z'), by: 'end-user', public: true },
+      ],
       exact: true,
     });
   });

@@ -6,7 +6,7 @@
  * are kept within what the background takes by the sources' shared `clampFacts`.
  */
 import type { AuditTrail } from '../../messaging/audit-trails';
-import type { StatusChange, TicketFacts, VendorSlaMetric } from '../../sla/index';
+import type { CommentEvent, StatusChange, TicketFacts, VendorSlaMetric } from '../../sla/index';
 import { clampFacts } from '../clamp';
 import { arr, idOf, obj, str, type Json } from '../json';
 import { isValidTicketKey } from './urls';
@@ -151,8 +151,10 @@ export function readAuditTrail(audits: readonly unknown[], complete: boolean): A
         const value = str(e.value);
         if (e.type === 'Create' && value) trail.initial ??= value;
         if (e.type === 'Change' && value) trail.changes.push({ at, from: str(e.previous_value), to: value });
-      } else if (e.type === 'Comment' && e.public === true && !creation) {
-        trail.comments.push({ at, author: idOf(e.author_id) ?? idOf(a.author_id) });
+      } else if (e.type === 'Comment' && !creation) {
+        const author = idOf(e.author_id) ?? idOf(a.author_id);
+        // What the comment says is never kept: only when, by whom, and whether the requester saw it.
+        trail.comments.push(e.public === true ? { at, author } : { at, author, public: false });
       }
     }
   }
@@ -212,6 +214,7 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
 
   let statusHistory: StatusChange[] | undefined;
   let firstResponseAt: number | null | undefined;
+  let commentEvents: CommentEvent[] | undefined;
   if (trail) {
     const { initial, changes, comments } = trail;
     const first = initial ?? changes[0]?.from ?? status;
@@ -231,10 +234,16 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
     // "By an agent" is inferred as "not by the requester": an audit names its author's id, not
     // their role. So a public comment by a CC'd end user would count as a reply.
     const requester = idOf(t.requester_id);
-    const replies = comments.filter((c) => c.author !== undefined && c.author !== requester && c.at > created).map((c) => c.at);
+    const replies = comments.filter((c) => c.public !== false && c.author !== undefined && c.author !== requester && c.at > created).map((c) => c.at);
     if (requester === undefined) firstResponseAt = undefined;
     else if (replies.length > 0) firstResponseAt = Math.min(...replies);
     else firstResponseAt = trail.complete ? null : undefined;
+    // The same inference for next reply and the updates: the requester is the end user, anyone else an agent.
+    if (requester !== undefined && trail.complete) {
+      commentEvents = comments
+        .filter((c) => c.author !== undefined && c.at >= created)
+        .map((c): CommentEvent => ({ at: c.at, by: c.author === requester ? 'end-user' : 'agent', public: c.public !== false }));
+    }
   }
 
   let resolvedAt: number | null | undefined;
@@ -271,6 +280,7 @@ export function parseTicket(ticket: unknown, context: ParseContext, trail: Audit
     resolvedAt,
     firstResponseAt,
     statusHistory,
+    comments: commentEvents,
     vendorSla: vendorSlaOf(t.slas),
     vendorSlaExpected: true,
     exact,
