@@ -63,6 +63,7 @@ function targets(now: number): DecidedTarget[] {
       policyId: ['svc', 'cust', 'corp'][i % 3]!,
       policyName: ['Payments service', 'Globex', 'Corporate'][i % 3]!,
       metric,
+      cycle: 0,
       targetMs,
       startedAt: decidedAt - (missed ? targetMs : targetMs / 2),
       dueAt: missed ? decidedAt : decidedAt + targetMs / 2,

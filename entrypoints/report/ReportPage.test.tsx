@@ -169,7 +169,7 @@ describe('the SLA report', () => {
   });
 
   it('says so when nothing was decided yet, and fills in when the store changes', async () => {
-    await db.outcomes.clear();
+    await db.decisions.clear();
     await db.tickets.clear();
     let changed = () => {};
     render(

@@ -327,7 +327,7 @@ function PrintedTargets({ reports, targets }: { reports: PeriodReport[]; targets
                 </thead>
                 <tbody>
                   {here.map((t) => (
-                    <tr key={`${t.site}|${t.key}|${t.policyId}|${t.metric}`}>
+                    <tr key={`${t.site}|${t.key}|${t.policyId}|${t.metric}|${t.cycle}`}>
                       <th scope="row">{t.key}</th>
                       <td>{t.title ?? ''}</td>
                       <td>{t.policyName}</td>
@@ -393,7 +393,7 @@ function CellRows({ cell, breakdown, open, onToggle }: { cell: ReportCell; break
               {[...cell.targets]
                 .sort((a, b) => a.decidedAt - b.decidedAt)
                 .map((t) => (
-                  <li key={`${t.site}|${t.key}|${t.policyId}|${t.metric}`} class={t.outcome === 'met' ? 'report__met' : 'report__missed'}>
+                  <li key={`${t.site}|${t.key}|${t.policyId}|${t.metric}|${t.cycle}`} class={t.outcome === 'met' ? 'report__met' : 'report__missed'}>
                     {t.url ? (
                       <a href={t.url} target="_blank" rel="noreferrer">
                         {t.key}

@@ -111,9 +111,11 @@ export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: Vi
       continue;
     }
     const { policy, targetMs } = match;
-    const cycle = shownCycle(cycles({ created: ticket.created, statusHistory: history ?? [], comments: ticket.comments ?? [] }, cycleOptions(policy, name, paused)));
+    const all = cycles({ created: ticket.created, statusHistory: history ?? [], comments: ticket.comments ?? [] }, cycleOptions(policy, name, paused));
+    const cycle = shownCycle(all);
     // Nothing owed yet (no message waiting for a reply): no clock.
     if (!cycle) continue;
+    const earlier = all.slice(0, all.indexOf(cycle));
     clocks.push({
       metric: BADGE_METRIC[name],
       policyId: policy.id,
@@ -121,6 +123,7 @@ export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: Vi
       calendarId: policy.calendarId,
       businessTime: policy.calendarId !== '24x7',
       clock: { start: cycle.start, targetMs, pauses: cycle.pauses, stop: cycle.stop, warnAt: policy.warnAt },
+      ...(earlier.length > 0 ? { earlier } : {}),
     });
   }
   if (commentsMissing.length > 0) {

@@ -10,7 +10,15 @@ const V1 = { meta: 'key', calendars: 'id', policies: 'id, index', configVersions
 const V2_TICKETS = { tickets: '[site+key], state, dueAt, lastSeen, site' };
 const V3_TICKETS = { tickets: '[site+key], lastSeen, site, [phase+dueAt], [phase+riskAt], [approx+phase]' };
 /** Each earlier schema, by version: what a user of that release has on disk. */
-const SCHEMAS: Array<Record<string, string>> = [V1, V2_TICKETS, V3_TICKETS, {}, {}, { tickets: '[site+key], lastSeen, site, [site+lastSeen], [phase+dueAt], [phase+riskAt], [approx+phase]' }];
+const SCHEMAS: Array<Record<string, string>> = [
+  V1,
+  V2_TICKETS,
+  V3_TICKETS,
+  {},
+  {},
+  { tickets: '[site+key], lastSeen, site, [site+lastSeen], [phase+dueAt], [phase+riskAt], [approx+phase]' },
+  { outcomes: '[site+key+policyId+metric], decidedAt, [site+key]' },
+];
 
 /** A database as release `version` left it, open. */
 async function openOld(name: string, version: number): Promise<Dexie> {
@@ -37,7 +45,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await db.meta.get('activeConfigVersion')).toEqual({ key: 'activeConfigVersion', value: 1 });
     expect((await db.configVersions.get(1))?.note).toBe('first');
     expect(await db.policies.count()).toBe(1);
@@ -80,7 +88,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     const byKey = Object.fromEntries((await db.tickets.toArray()).map((t) => [t.key, [t.phase, t.riskAt, t.approx]]));
     expect(byKey).toEqual({ 'SUP-1': ['running', 5_000, 0], 'SUP-2': ['running', -Infinity, 1], 'SUP-3': ['paused', Infinity, 0], 'SUP-4': ['stopped', Infinity, 0], 'SUP-5': ['none', Infinity, 0] });
     expect(await db.tickets.where('[phase+riskAt]').between(['running', -Infinity], ['running', 1_000], true, true).primaryKeys()).toEqual([['acme.atlassian.net', 'SUP-2']]);
@@ -136,7 +144,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     const { state, priority, status, source, title, url, assignee, ...kept } = v3row;
     expect([state, priority, status, source, title, url, assignee]).toEqual(['at-risk', 'High', 'Open', 'jira', 'Printer on fire', 'https://acme.atlassian.net/browse/SUP-1', 'Priya']);
     expect(await db.tickets.get(['acme.atlassian.net', 'SUP-1'])).toEqual(kept);
@@ -203,7 +211,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     const jira = (await db.tickets.get([J, 'SUP-7']))!;
     // The priority and status too: they were still on the row when facts were recovered.
     expect(jira.facts).toEqual({
@@ -290,7 +298,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     const recovered = (await db.tickets.get([J, 'SUP-7']))!;
     expect(recovered.facts).toEqual({
       source: 'jira',
@@ -314,6 +322,43 @@ describe('database versions', () => {
     expect((await db.meta.get(TALLIES_KEY))?.value).toEqual({ ...tallyAll(rows), writes: expect.any(Number) });
     expect((await db.meta.get(TALLIES_KEY))?.value).toMatchObject({ total: 2, phases: { running: 1, none: 1 }, sites: { [J]: { source: 'jira', tickets: 2 } } });
     await db.delete();
+  });
+
+  it('upgrades version 7: the decisions kept move to a table keyed by cycle too, each its metric’s first, and the old table goes', async () => {
+    const name = 'upgrade-v7';
+    const v7 = await openOld(name, 7);
+    const decided = (key: string, metric: string, decidedAt: number) => ({
+      site: J,
+      key,
+      source: 'jira',
+      policyId: 'gold',
+      policyName: 'Gold',
+      metric,
+      targetMs: 4 * H,
+      startedAt: 0,
+      dueAt: 4 * H,
+      stoppedAt: 3 * H,
+      decidedAt,
+      outcome: 'met',
+      usedMs: 3 * H,
+      approximate: false,
+    });
+    // A ticket long gone from the store: its decisions are all that is left of it.
+    await v7.table('outcomes').bulkAdd([decided('SUP-1', 'resolution', 3 * H), decided('SUP-1', 'first-response', H), decided('SUP-2', 'resolution', 2 * H)]);
+    v7.close();
+
+    const db = new SlaLensDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(9);
+    expect(db.tables.map((t) => t.name)).not.toContain('outcomes');
+    const moved = await db.decisions.orderBy('decidedAt').toArray();
+    expect(moved.map((o) => [o.key, o.metric, o.cycle, o.decidedAt])).toEqual([
+      ['SUP-1', 'first-response', 0, H],
+      ['SUP-2', 'resolution', 0, 2 * H],
+      ['SUP-1', 'resolution', 0, 3 * H],
+    ]);
+    db.close();
+    await Dexie.delete(name);
   });
 
   it('upgrades version 6: the targets the tickets held have decided go into their own table, found by the instant decided', async () => {
@@ -352,8 +397,8 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
-    const outcomes = await db.outcomes.orderBy('decidedAt').toArray();
+    expect(db.verno).toBe(9);
+    const outcomes = await db.decisions.orderBy('decidedAt').toArray();
     expect(outcomes.map((o) => [o.key, o.metric, o.outcome, o.decidedAt - now])).toEqual(
       [
         ['SUP-2', 'resolution', 'missed', -16 * H],
@@ -396,7 +441,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     const facts = async (key: string) => (await db.tickets.get([Z, key]))!.facts;
     expect(await facts('1')).toMatchObject({ aliases: { group: '360002', organization: '77' }, fields: { 'customer tier': 'Gold' } });
     expect((await facts('1')).fields).toEqual({ 'customer tier': 'Gold' });

@@ -90,8 +90,8 @@ export class SlaLensDatabase extends Dexie {
   policies!: EntityTable<ResolvedPolicy, 'id'>;
   configVersions!: EntityTable<ConfigVersion, 'id'>;
   tickets!: Dexie.Table<StoredTicket, [string, string]>;
-  /** Every target decided, by ticket, policy and metric (issue 17): what the report counts, kept beyond the tickets' own limits. */
-  outcomes!: Dexie.Table<StoredOutcome, [string, string, string, string]>;
+  /** Every target decided, by ticket, policy, metric and cycle (issues 17, 18): what the report counts, kept beyond the tickets' own limits. */
+  decisions!: Dexie.Table<StoredOutcome, [string, string, string, string, number]>;
 
   /**
    * Told after a write made another configuration version active (apply, rollback, any future
@@ -189,6 +189,17 @@ export class SlaLensDatabase extends Dexie {
         const rows = (await tx.table('tickets').toArray()) as StoredTicket[];
         await tx.table('outcomes').bulkPut(rows.flatMap((row) => decidedTargets(row, calendars, Date.now())));
       });
+    // 8 and 9: a metric that recurs (next reply, the updates: issue 18) decides a target every
+    // cycle, so a decision is keyed by its cycle too. IndexedDB cannot change a table's key: the
+    // decisions move to a table of their own (every one kept so far is its metric's first cycle),
+    // and the old table goes in the next version.
+    this.version(8)
+      .stores({ decisions: '[site+key+policyId+metric+cycle], decidedAt, [site+key]' })
+      .upgrade(async (tx) => {
+        const kept = (await tx.table('outcomes').toArray()) as Array<Omit<DecidedTarget, 'cycle'>>;
+        await tx.table('decisions').bulkPut(kept.map((o) => ({ ...o, cycle: 0 })));
+      });
+    this.version(9).stores({ outcomes: null });
   }
 }
 

@@ -136,7 +136,7 @@ export async function evaluateTickets(
 export async function recordTickets(db: SlaLensDatabase, sightings: readonly Sighting[]): Promise<void> {
   if (sightings.length === 0) return;
   const keyOf = ({ row }: Sighting): [string, string] => [row.site, row.key];
-  await db.transaction('rw', [db.tickets, db.meta, db.outcomes], async (tx) => {
+  await db.transaction('rw', [db.tickets, db.meta, db.decisions], async (tx) => {
     const writes = await ticketWrites(db);
     const current = (s: Sighting) => writes !== null && s.read?.writes === writes;
     const unread = sightings.filter((s) => !current(s));
@@ -266,7 +266,7 @@ export async function refreshStoredTickets(db: SlaLensDatabase, config: { versio
   let rewritten = 0;
   for (;;) {
     const from = after;
-    const done = await db.transaction('rw', [db.tickets, db.meta, db.outcomes], async () => {
+    const done = await db.transaction('rw', [db.tickets, db.meta, db.decisions], async () => {
       let last: [string, string] | null = null;
       const rewrote: StoredTicket[] = [];
       // modify(): the rows it reads are the ones the totals' middleware sees replaced, read once.

@@ -31,7 +31,7 @@ const done = (key: string, ageMs: number, resolvedAgo: number) =>
 describe('the targets decided, kept for the report', () => {
   it('are written with the tickets recorded: met at the stop, missed at the breach; a running clock within target is not decided', async () => {
     await see(db, [done('SUP-1', 10 * H, 8 * H), done('SUP-2', 10 * H, 2 * H), ticketFacts(J, 'SUP-3', 6 * H), ticketFacts(J, 'SUP-4', H)]);
-    const stored = await db.outcomes.orderBy('decidedAt').toArray();
+    const stored = await db.decisions.orderBy('decidedAt').toArray();
     expect(stored.map((o) => [o.key, o.outcome, (o.decidedAt - NOW) / H])).toEqual(
       [
         ['SUP-2', 'missed', -6],
@@ -58,26 +58,26 @@ describe('the targets decided, kept for the report', () => {
     await see(db, [done('SUP-1', 10 * H, 8 * H)]);
     // Reopened, and resolved again late: missed now, at its breach.
     await see(db, [done('SUP-1', 10 * H, H)], NOW + 60_000);
-    const stored = await db.outcomes.toArray();
+    const stored = await db.decisions.toArray();
     expect(stored.map((o) => [o.key, o.outcome])).toEqual([['SUP-1', 'missed']]);
   });
 
   it('a new configuration decides the stored tickets again', async () => {
     await see(db, [done('SUP-1', 10 * H, 7 * H)]);
-    expect((await db.outcomes.toArray()).map((o) => o.outcome)).toEqual(['met']);
+    expect((await db.decisions.toArray()).map((o) => o.outcome)).toEqual(['met']);
     await applyConfig(db, simpleConfig({ resolution: '2h' }));
     await refreshStoredTickets(db, await createConfigCache(db)(), NOW);
-    expect((await db.outcomes.toArray()).map((o) => [o.outcome, o.targetMs / H])).toEqual([['missed', 2]]);
+    expect((await db.decisions.toArray()).map((o) => [o.outcome, o.targetMs / H])).toEqual([['missed', 2]]);
   });
 
   it('outlive their tickets when the store makes room, and go after the retention', async () => {
     await see(db, [done('SUP-1', 10 * H, 8 * H), done('SUP-2', 10 * H, 7 * H)]);
     await enforceTicketCaps(db, { perSite: 1, total: 1 });
     expect(await db.tickets.count()).toBe(1);
-    expect(await db.outcomes.count()).toBe(2);
+    expect(await db.decisions.count()).toBe(2);
     expect(await oldestDecision(db)).toBe(NOW - 8 * H);
     expect(await pruneOutcomes(db, NOW - 8 * H + OUTCOME_RETENTION_MS + 1)).toBe(1);
-    expect((await db.outcomes.toArray()).map((o) => o.key)).toEqual(['SUP-2']);
+    expect((await db.decisions.toArray()).map((o) => o.key)).toEqual(['SUP-2']);
   });
 
   it('go with their site when it is removed', async () => {
@@ -85,8 +85,8 @@ describe('the targets decided, kept for the report', () => {
       db,
       [done('SUP-1', 10 * H, 8 * H), done('9', 10 * H, 8 * H)].map((t, i) => (i ? { ...t, site: 'acme.zendesk.com', source: 'zendesk' as const } : t)),
     );
-    expect(await db.outcomes.count()).toBe(2);
+    expect(await db.decisions.count()).toBe(2);
     await forgetSite(db, J);
-    expect((await db.outcomes.toArray()).map((o) => o.site)).toEqual(['acme.zendesk.com']);
+    expect((await db.decisions.toArray()).map((o) => o.site)).toEqual(['acme.zendesk.com']);
   });
 });

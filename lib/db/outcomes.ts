@@ -12,14 +12,14 @@ const DAY = 86_400_000;
 /** Two years and a month: a year's report and the year before it to compare, whole months. */
 export const OUTCOME_RETENTION_MS = 761 * DAY;
 
-/** Within a transaction that holds `db.outcomes`: these tickets' decisions, replacing what they had. */
+/** Within a transaction that holds `db.decisions`: these tickets' decisions, replacing what they had. */
 export async function replaceOutcomes(db: SlaLensDatabase, tickets: ReadonlyArray<Pick<StoredTicket, 'site' | 'key'>>, decided: readonly DecidedTarget[]): Promise<void> {
   if (tickets.length === 0) return;
-  await db.outcomes
+  await db.decisions
     .where('[site+key]')
     .anyOf(tickets.map((t) => [t.site, t.key]))
     .delete();
-  if (decided.length > 0) await db.outcomes.bulkPut([...decided]);
+  if (decided.length > 0) await db.decisions.bulkPut([...decided]);
 }
 
 /**
@@ -28,16 +28,16 @@ export async function replaceOutcomes(db: SlaLensDatabase, tickets: ReadonlyArra
  * which no write marked), found by `[phase+dueAt]`. A ticket's stored decision wins.
  */
 export async function decidedBetween(db: SlaLensDatabase, start: number, end: number, now: number): Promise<DecidedTarget[]> {
-  return db.transaction('r', [db.outcomes, db.tickets, db.calendars], async () => {
+  return db.transaction('r', [db.decisions, db.tickets, db.calendars], async () => {
     const [stored, breached, specs] = await Promise.all([
-      db.outcomes.where('decidedAt').between(start, end, true, false).toArray(),
+      db.decisions.where('decidedAt').between(start, end, true, false).toArray(),
       db.tickets
         .where('[phase+dueAt]')
         .between(['running', start], ['running', Math.min(end, now + 1)], true, false)
         .toArray(),
       calendarsOf(db),
     ]);
-    const id = (t: DecidedTarget) => `${t.site}\u0000${t.key}\u0000${t.policyId}\u0000${t.metric}`;
+    const id = (t: DecidedTarget) => `${t.site}\u0000${t.key}\u0000${t.policyId}\u0000${t.metric}\u0000${t.cycle}`;
     const seen = new Set(stored.map(id));
     const late = breached.flatMap((row) => decidedTargets(row, specs, now)).filter((t) => t.decidedAt >= start && t.decidedAt < end && !seen.has(id(t)));
     return [...stored, ...late];
@@ -46,7 +46,7 @@ export async function decidedBetween(db: SlaLensDatabase, start: number, end: nu
 
 /** Forgets decisions older than the retention; returns how many went. */
 export async function pruneOutcomes(db: SlaLensDatabase, now: number): Promise<number> {
-  return db.outcomes
+  return db.decisions
     .where('decidedAt')
     .below(now - OUTCOME_RETENTION_MS)
     .delete();
@@ -54,6 +54,6 @@ export async function pruneOutcomes(db: SlaLensDatabase, now: number): Promise<n
 
 /** How far back the store's decisions go (the report says what it is based on). */
 export async function oldestDecision(db: SlaLensDatabase): Promise<number | null> {
-  const first = await db.outcomes.orderBy('decidedAt').first();
+  const first = await db.decisions.orderBy('decidedAt').first();
   return first?.decidedAt ?? null;
 }

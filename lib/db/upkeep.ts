@@ -80,7 +80,7 @@ export async function pruneTickets(db: SlaLensDatabase, now: number): Promise<nu
 
 /** Forgets every ticket of `site`, and what they decided: a removed site leaves nothing behind. Returns how many tickets went. */
 export async function forgetSite(db: SlaLensDatabase, site: string): Promise<number> {
-  await db.outcomes.where('[site+key]').between([site, Dexie.minKey], [site, Dexie.maxKey]).delete();
+  await db.decisions.where('[site+key]').between([site, Dexie.minKey], [site, Dexie.maxKey]).delete();
   return db.tickets.where('site').equals(site).delete();
 }
 

@@ -11,6 +11,7 @@ function target(over: Partial<DecidedTarget>): DecidedTarget {
     site: 'acme.atlassian.net',
     key: `SUP-${n}`,
     source: 'jira',
+    cycle: 0,
     policyId: 'svc-payments',
     policyName: 'Payments service',
     metric: 'resolution',

@@ -87,6 +87,7 @@ describe('the summary is what the detail adds up to', () => {
       policyId: ['svc', 'cust', 'corp'][i % 3]!,
       policyName: '',
       metric: i % 2 ? 'resolution' : 'first-response',
+      cycle: 0,
       targetMs: 4 * 3_600_000,
       startedAt: decidedAt - 3_600_000,
       dueAt: decidedAt,

@@ -5,7 +5,7 @@
  */
 import { readView } from '../view/read-view';
 import type { CalendarSpecs } from '../view/calendars';
-import type { BadgeMetric, SlaView } from '../view/types';
+import type { BadgeMetric, ClockView, SlaView } from '../view/types';
 import type { TicketFacts } from '../sla/index';
 
 export interface DecidedTarget {
@@ -20,6 +20,8 @@ export interface DecidedTarget {
   policyId: string;
   policyName: string;
   metric: BadgeMetric;
+  /** Which of its metric's cycles (0 for a metric that does not recur, and for the first). */
+  cycle: number;
   targetMs: number;
   startedAt: number;
   /** When the target is (or was) reached. */
@@ -47,7 +49,15 @@ export interface DecidableRow {
 export function decidedTargets(row: DecidableRow, calendars: CalendarSpecs, now: number): DecidedTarget[] {
   const out: DecidedTarget[] = [];
   const { facts } = row;
-  for (const { clock: c, state: s } of readView(row.view, calendars, now, { moments: false }).clocks) {
+  // Every cycle of a recurring metric is a target of its own: its earlier cycles are read as clocks beside the shown one.
+  const cycleOf = new Map<ClockView, number>();
+  const clocks = row.view.clocks.flatMap((shown) => {
+    const all = [...(shown.earlier ?? []).map((e): ClockView => ({ ...shown, clock: { ...shown.clock, ...e }, earlier: undefined })), shown];
+    all.forEach((c, i) => cycleOf.set(c, i));
+    return all;
+  });
+  const view = clocks.length === row.view.clocks.length ? row.view : { ...row.view, clocks };
+  for (const { clock: c, state: s } of readView(view, calendars, now, { moments: false }).clocks) {
     const stop = c.clock.stop ?? null;
     let decidedAt: number;
     let outcome: DecidedTarget['outcome'];
@@ -67,6 +77,7 @@ export function decidedTargets(row: DecidableRow, calendars: CalendarSpecs, now:
       policyId: c.policyId,
       policyName: c.policyName || c.policyId,
       metric: c.metric,
+      cycle: cycleOf.get(c) ?? 0,
       targetMs: c.clock.targetMs,
       startedAt: c.clock.start,
       dueAt: s.dueAt,

@@ -20,6 +20,11 @@ export interface ClockView {
   calendarId: string;
   /** True unless the calendar is 24x7: the figure is business time. */
   businessTime: boolean;
+  /**
+   * A metric that recurs (next reply, the updates: issue 18): its cycles before the one `clock`
+   * shows, oldest first, each stopped. The badge shows `clock`; compliance counts every cycle.
+   */
+  earlier?: Array<Pick<ClockInput, 'start' | 'stop' | 'pauses'>> | undefined;
 }
 
 /** What the overlay shows for one ticket. */
