@@ -53,8 +53,8 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
         >
           <p>Tickets are not being timed until a configuration is applied.</p>
           <p>
-            A configuration holds your business calendars (hours, time zone, holidays) and your SLA policies: which tickets each covers and the first-response and resolution targets per priority.
-            Import a JSON or YAML file in the SLA Lens format, or Zendesk SLA policy and schedule exports.
+            A configuration holds your business calendars (hours, time zone, holidays) and your SLA policies: which tickets each covers and the targets per priority (first response, resolution, and
+            any of next reply, periodic and pausable updates, requester wait and agent work). Import a JSON or YAML file in the SLA Lens format, or Zendesk SLA policy and schedule exports.
           </p>
         </EmptyState>
       </Section>
