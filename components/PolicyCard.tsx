@@ -1,4 +1,4 @@
-import { describeCredits, describeMatch, formatMoney, formatPercent, formatWarnAt, metricLabel } from '../lib/config/format';
+import { describeCredits, describeMatch, formatAging, formatMoney, formatPercent, formatWarnAt, metricLabel } from '../lib/config/format';
 import type { ResolvedPolicy } from '../lib/config/types';
 import { TargetsTable } from './TargetsTable';
 
@@ -69,6 +69,12 @@ export function PolicyCard({ policy, calendarName }: PolicyCardProps) {
           <div>
             <dt>Internal notes count for</dt>
             <dd>{policy.internalNotesCount.map(metricLabel).join(', ')}</dd>
+          </div>
+        )}
+        {policy.aging && (
+          <div>
+            <dt>Flags as stale</dt>
+            <dd>{formatAging(policy.aging)}</dd>
           </div>
         )}
         <div>

@@ -261,3 +261,58 @@ describe('the clocks that run in cycles (issue 18)', () => {
     expect(view.note).toBe("next reply and periodic update not shown: the site did not give all of the ticket's comments");
   });
 });
+
+describe('aging flags in the view (issue 18 §2)', () => {
+  const cfg = (aging: Record<string, unknown>) => {
+    const result = parseConfigText(
+      JSON.stringify({
+        version: 1,
+        name: 'Aging',
+        calendars: [
+          { id: 'ny', timeZone: 'America/New_York', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] } },
+        ],
+        policies: [
+          // Targets from the first, aging from the second: each is the first that defines it.
+          { id: 'targets', match: { source: 'jira' }, calendar: '24x7', targets: { '*': { resolution: '40h' } } },
+          { id: 'stale', match: { source: 'jira' }, calendar: 'ny', aging },
+        ],
+      }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    return result.config;
+  };
+  const withComments: TicketFacts = { ...enterpriseTicket, comments: [{ at: at('2026-11-23T09:20:00Z'), by: 'agent', public: true }] };
+
+  it('carries the first aging policy’s watches and calendar, whichever policy sets the targets', () => {
+    const view = viewFor(cfg({ noPublicUpdateFor: '16h', inStatusFor: '24h', statuses: ['In Progress'] }), withComments);
+    expect(view.clocks.map((c) => c.policyId)).toEqual(['targets']);
+    expect(view.aging).toEqual({
+      policyId: 'stale',
+      calendarId: 'ny',
+      watches: [
+        { kind: 'no-update', since: at('2026-11-23T09:20:00Z'), thresholdMs: 16 * H },
+        { kind: 'in-status', since: at('2026-11-23T12:00:00Z'), thresholdMs: 24 * H, status: 'In Progress' },
+      ],
+    });
+    // The content script gets the aging calendar with the clocks' ones.
+    expect(Object.keys(calendarsFor(cfg({ noPublicUpdateFor: '16h' }), [view])).sort()).toEqual(['ny']);
+  });
+
+  it('flags nothing it cannot know, and says what; nothing on a resolved ticket', () => {
+    const { comments: _none, statusHistory: _nor, ...bare } = withComments;
+    expect(viewFor(cfg({ noPublicUpdateFor: '16h', inStatusFor: '24h' }), { ...bare, exact: false }).aging).toEqual({
+      policyId: 'stale',
+      calendarId: 'ny',
+      watches: [],
+      unknown: 'the last public update (the site did not give all comments) and how long the ticket has been in its status (the site gave no status history)',
+    });
+    expect(viewFor(cfg({ noPublicUpdateFor: '16h' }), { ...withComments, resolvedAt: at('2026-11-23T13:00:00Z'), statusCategory: 'done' }).aging?.watches).toEqual([]);
+  });
+
+  it('is refused without a threshold, at its path', () => {
+    const result = parseConfigText(JSON.stringify({ version: 1, name: 'x', policies: [{ id: 'p', aging: { statuses: ['Open'] } }] }));
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors.map((p) => [p.path, p.message])).toEqual([['policies[0].aging', 'Give "noPublicUpdateFor", "inStatusFor", or both: an aging rule without either flags nothing.']]);
+  });
+});

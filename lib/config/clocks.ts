@@ -3,10 +3,10 @@
  * when each clock started, paused and stopped. Pure; the background runs it for every ticket an
  * overlay reports, and the content script ticks the result locally with the engine.
  */
-import type { BadgeMetric, ClockView, SlaView } from '../view/types';
-import { agentWorkCycle, nextReplyCycles, pausableUpdateCycles, periodicUpdateCycles, requesterWaitCycle } from '../sla/index';
+import type { AgingView, BadgeMetric, ClockView, SlaView } from '../view/types';
+import { agentWorkCycle, agingWatches, nextReplyCycles, pausableUpdateCycles, periodicUpdateCycles, requesterWaitCycle } from '../sla/index';
 import type { Cycle, CycleOptions, MetricTimeline, OpenPause, StatusChange, TicketFacts } from '../sla/index';
-import { matchPolicy, type MetricName } from './match';
+import { matchPolicy, policyMatches, type MetricName } from './match';
 import { BADGE_METRIC, type NoteMetric } from './metrics';
 import { metricWords } from '../view/words';
 
@@ -130,15 +130,36 @@ export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: Vi
     exact = false;
     note = [note, `${commentsMissing.join(' and ')} not shown: the site did not give all of the ticket's comments`].filter(Boolean).join('; ');
   }
+  const aging = agingOf(config, ticket, history);
+  const agingView = aging ? { aging } : {};
   // The tool's own SLA state, shown beside ours; where the tool keeps one, "not reported" is kept apart from "none".
   const vendor = ticket.vendorSla !== undefined ? { vendor: ticket.vendorSla } : ticket.vendorSlaExpected ? { vendor: null } : {};
-  if (clocks.length === 0) return { key: ticket.key, kind: 'none', clocks: [], exact: true, ...vendor };
+  if (clocks.length === 0) return { key: ticket.key, kind: 'none', clocks: [], exact: true, ...vendor, ...agingView };
   const lead = clocks[0]!;
-  return { key: ticket.key, kind: 'clocks', policyId: lead.policyId, policyName: lead.policyName, clocks, exact, ...(note ? { note } : {}), ...vendor };
+  return { key: ticket.key, kind: 'clocks', policyId: lead.policyId, policyName: lead.policyName, clocks, exact, ...(note ? { note } : {}), ...vendor, ...agingView };
+}
+
+/**
+ * The aging flags of the first policy that matches the ticket and defines them, and what the data
+ * cannot support, for the tooltip (no flag without data).
+ */
+function agingOf(config: ResolvedConfig, ticket: TicketFacts, history: readonly StatusChange[] | undefined): AgingView | null {
+  const policy = config.policies.find((p) => p.aging && policyMatches(p, ticket));
+  if (!policy?.aging) return null;
+  const rule = policy.aging;
+  // An observed or guessed history is no ground for "in this status since": only the site's own.
+  const { watches, unknown } = agingWatches(
+    { created: ticket.created, statusHistory: ticket.statusHistory ? history : undefined, comments: ticket.comments, done: isDone(ticket) || ticket.resolvedAt != null },
+    rule,
+  );
+  const words = unknown.map((k) =>
+    k === 'no-update' ? 'the last public update (the site did not give all comments)' : 'how long the ticket has been in its status (the site gave no status history)',
+  );
+  return { policyId: policy.id, calendarId: policy.calendarId ?? '24x7', watches, ...(words.length > 0 ? { unknown: words.join(' and ') } : {}) };
 }
 
 /** Only the calendars the views refer to, so the content script compiles no more than it needs. */
 export function calendarsFor(config: ResolvedConfig, views: readonly SlaView[]): ResolvedConfig['calendars'] {
-  const ids = new Set(views.flatMap((v) => v.clocks.map((c) => c.calendarId)));
+  const ids = new Set(views.flatMap((v) => [...v.clocks.map((c) => c.calendarId), ...(v.aging ? [v.aging.calendarId] : [])]));
   return Object.fromEntries(Object.entries(config.calendars).filter(([id]) => ids.has(id)));
 }

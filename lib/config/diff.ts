@@ -1,6 +1,20 @@
 import { WEEKDAYS, type CalendarSpec } from '../sla/index';
 import { METRICS } from './extends';
-import { canonical, describeMatch, formatCreditTiers, formatDuration, formatFee, formatHoliday, formatHours, formatPercent, formatWarnAt, metricLabel, priorityLabel, scopePhrase } from './format';
+import {
+  canonical,
+  describeMatch,
+  formatAging,
+  formatCreditTiers,
+  formatDuration,
+  formatFee,
+  formatHoliday,
+  formatHours,
+  formatPercent,
+  formatWarnAt,
+  metricLabel,
+  priorityLabel,
+  scopePhrase,
+} from './format';
 import type { WatchScope } from '../watch/types';
 import type { ConfigV1 } from './schema';
 import type { ResolvedConfig, ResolvedPolicy } from './types';
@@ -186,6 +200,9 @@ function diffPolicy(a: ResolvedPolicy, b: ResolvedPolicy): ConfigChange[] {
   const na = (a.internalNotesCount ?? []).map(metricLabel).join(', ') || '(none)';
   const nb = (b.internalNotesCount ?? []).map(metricLabel).join(', ') || '(none)';
   if (na !== nb) changed('internalNotesCount', na, nb, `internal notes count for ${na} → ${nb}`);
+  const ga = formatAging(a.aging);
+  const gb = formatAging(b.aging);
+  if (ga !== gb) changed('aging', ga, gb, `flags as stale: ${ga} → ${gb}`);
   const wa = formatWarnAt(a.warnAt);
   const wb = formatWarnAt(b.warnAt);
   if (wa !== wb) changed('warnAt', wa, wb, `warning threshold ${wa} → ${wb}`);

@@ -1,4 +1,4 @@
-import type { CreditTierDoc, Duration, FeeDoc, Match, PolicyDoc } from './schema';
+import type { AgingDoc, CreditTierDoc, Duration, FeeDoc, Match, PolicyDoc } from './schema';
 import { error, MAX_PROBLEMS, type RawProblem } from './problem';
 import { clip, didYouMean } from './suggest';
 import { METRIC_NAMES, type MetricName, type NoteMetric } from './metrics';
@@ -21,6 +21,7 @@ export interface MergedPolicy {
   pauseOn?: string[];
   internalNotesCount?: NoteMetric[];
   warnAt?: Duration;
+  aging?: AgingDoc;
   effective?: { from?: string; to?: string };
   objective?: string;
   credits?: CreditTierDoc[];
@@ -34,7 +35,7 @@ export interface MergedPolicy {
  */
 export const MAX_EXTENDS_DEPTH = 16;
 
-const INHERITED = ['name', 'description', 'calendar', 'pauseOn', 'internalNotesCount', 'warnAt', 'effective', 'objective', 'credits', 'creditCap', 'fee'] as const;
+const INHERITED = ['name', 'description', 'calendar', 'pauseOn', 'internalNotesCount', 'warnAt', 'aging', 'effective', 'objective', 'credits', 'creditCap', 'fee'] as const;
 
 /**
  * Resolves `extends` (multi-level: organisation → customer → service). A child inherits every

@@ -54,6 +54,15 @@ export function metricLabel(metric: MetricName): string {
   return metricWords(BADGE_METRIC[metric]);
 }
 
+/** "no public update for 48h; in Waiting for customer or On hold for 72h": when a ticket is flagged as stale. */
+export function formatAging(aging: { noPublicUpdateMs?: number; inStatusMs?: number; statuses?: string[] } | undefined): string {
+  if (!aging) return 'none';
+  const parts: string[] = [];
+  if (aging.noPublicUpdateMs !== undefined) parts.push(`no public update for ${formatDuration(aging.noPublicUpdateMs)}`);
+  if (aging.inStatusMs !== undefined) parts.push(`${aging.statuses?.length ? `in ${aging.statuses.join(' or ')}` : 'in any open status'} for ${formatDuration(aging.inStatusMs)}`);
+  return parts.join('; ');
+}
+
 export function priorityLabel(label: string): string {
   return label === '*' ? '* (other priorities)' : label;
 }

@@ -51,6 +51,13 @@ function resolvePolicy(m: MergedPolicy, index: number, calendars: Record<string,
     warnAt: parseWarnAt(m.warnAt ?? DEFAULT_WARN_AT),
   };
   if (m.description !== undefined) policy.description = m.description;
+  if (m.aging !== undefined) {
+    const aging: NonNullable<ResolvedPolicy['aging']> = {};
+    if (m.aging.noPublicUpdateFor !== undefined) aging.noPublicUpdateMs = parseDuration(m.aging.noPublicUpdateFor);
+    if (m.aging.inStatusFor !== undefined) aging.inStatusMs = parseDuration(m.aging.inStatusFor);
+    if (m.aging.statuses !== undefined) aging.statuses = m.aging.statuses.map((s) => s.toLowerCase());
+    policy.aging = aging;
+  }
   if (m.internalNotesCount !== undefined && m.internalNotesCount.length > 0) policy.internalNotesCount = [...new Set(m.internalNotesCount)];
   if (m.doc.extends !== undefined) policy.extends = m.doc.extends;
   if (m.effective && (m.effective.from !== undefined || m.effective.to !== undefined)) {

@@ -78,6 +78,16 @@ const targetSchema = z
   })
   .meta({ description: 'Targets for one priority.' });
 
+/** Aging flags (issue 18 §2): a ticket that nobody has updated, or that sits in a status, for too long. */
+const agingSchema = z
+  .strictObject({
+    noPublicUpdateFor: durationSchema.optional().meta({ description: 'Flag a ticket with no public agent comment (or none since it was created) for this long, in the policy’s calendar.' }),
+    inStatusFor: durationSchema.optional().meta({ description: 'Flag a ticket that has been in its status (one of "statuses", or any open status) for this long, in the policy’s calendar.' }),
+    statuses: z.array(z.string().min(1)).optional().meta({ description: 'The statuses "inStatusFor" watches (case-insensitive); every status but a done one when absent.' }),
+  })
+  .refine((a) => a.noPublicUpdateFor !== undefined || a.inStatusFor !== undefined, { message: 'Give "noPublicUpdateFor", "inStatusFor", or both: an aging rule without either flags nothing.' })
+  .meta({ description: 'When a ticket is flagged as stale: a second, quieter mark beside its badge, counted in the popup.' });
+
 const effectiveDate = dateSchema.superRefine((value, ctx) => {
   if (!isDate(value)) ctx.addIssue({ code: 'custom', message: `"${value}" is not a calendar date; write "YYYY-MM-DD", such as "2026-01-31".` });
 });
@@ -97,6 +107,7 @@ export const policySchema = z
         'Metrics for which an agent’s internal note counts as a reply or an update, as Zendesk’s advanced settings allow ("nextReply", "periodicUpdate", "pausableUpdate"). Default: only public comments count.',
     }),
     warnAt: warnAtSchema.optional(),
+    aging: agingSchema.optional(),
     effective: z
       .strictObject({ from: effectiveDate.optional(), to: effectiveDate.optional() })
       .optional()
@@ -140,6 +151,7 @@ export type TargetDoc = z.infer<typeof targetSchema>;
 export type Duration = z.infer<typeof durationSchema>;
 export type CreditTierDoc = NonNullable<PolicyDoc['credits']>[number];
 export type FeeDoc = NonNullable<PolicyDoc['fee']>;
+export type AgingDoc = z.infer<typeof agingSchema>;
 export { type CalendarDoc } from './schema-calendar';
 export { type Match, type LabelSet } from './schema-match';
 export { type WatchEntryDoc } from './schema-watch';

@@ -36,6 +36,8 @@ export interface ResolvedPolicy {
   pauseOn: string[];
   /** Metrics for which an agent's internal note counts as a reply or an update (Zendesk's advanced settings). */
   internalNotesCount?: NoteMetric[];
+  /** When a ticket is flagged as stale, in the policy's calendar; `statuses` lower-cased (absent: any status not done). */
+  aging?: { noPublicUpdateMs?: number; inStatusMs?: number; statuses?: string[] };
   warnAt: WarnAt;
   /** As written, dates inclusive. */
   effective?: { from?: string; to?: string };

@@ -17,7 +17,7 @@ const BAD: Array<[string, unknown, string, string | RegExp]> = [
     'unknown field without a close match lists the allowed ones',
     withPolicy({ colour: 'red' }),
     'policies[0].colour',
-    /^Unknown field "colour"; the fields allowed here are id, name, description, extends, match, calendar, targets, pauseOn, internalNotesCount, warnAt, effective, objective, credits, creditCap, fee\.$/,
+    /^Unknown field "colour"; the fields allowed here are id, name, description, extends, match, calendar, targets, pauseOn, internalNotesCount, warnAt, aging, effective, objective, credits, creditCap, fee\.$/,
   ],
   ['unknown match key', withPolicy({ match: { projects: 'SUP' } }), 'policies[0].match.projects', 'Unknown field "projects" — did you mean "project"?'],
   ['unknown label-set key', withPolicy({ match: { labels: { anyof: ['x'] } } }), 'policies[0].match.labels.anyof', /^Unknown field "anyof"/],

@@ -3,12 +3,12 @@
  * background's `SlaView` with the engine, so badges tick locally without asking again. Pure; runs
  * every tick for up to 1,000 badges, so calendars are compiled once and due-time strings cached.
  */
-import type { ClockState } from '../sla/index';
+import { agingFlagsAt, agingState, type AgingKind, type AgingWatch, type ClockState } from '../sla/index';
 import type { VendorSlaWords } from '../sources/types';
-import type { CalendarSpecs } from '../view/calendars';
+import { calendarFor, type CalendarSpecs } from '../view/calendars';
 import { readView, type UnknownReason } from '../view/read-view';
 import type { BadgeMetric, BadgeState, ClockView, SlaView } from '../view/types';
-import { countdownWords, fullBusinessSpan } from '../view/durations';
+import { compactWallSpan, countdownWords, fullBusinessSpan } from '../view/durations';
 import { formatDue, metricWords, NO_SLA, SLA_UNKNOWN, type TimeFormat } from '../view/words';
 
 export interface RenderedBadge {
@@ -147,8 +147,53 @@ export function badgeFor(view: SlaView, calendars: CalendarSpecs, now: number, o
     label += ` ${clockPhrase(name, other.clock, other.state, now, due)}.`;
   }
   if (approximate) label += ` Approximate: ${approximateBecause(view.note)}.`;
+  if (view.aging?.unknown) label += ` Stale flags not known: ${view.aging.unknown}.`;
   label += vendorPhrase(view.vendor, options.vendorWords ?? ANY_TOOL, now, due);
 
   const changesAt = Math.min(reading.changesAt, vendorChangesAt(view.vendor, now));
   return { state: reading.state, metric: shown.metric, text: countdownWords(cs, now, approximate), label, fast: reading.fast, changesAt };
+}
+
+/** The aging flag beside a badge (issue 18 §2; DESIGN: `data-sla-aging`). */
+export interface RenderedAging {
+  kind: AgingKind;
+  /** `no update 3d 4h`, `in Waiting for cu… 5d`. */
+  text: string;
+  label: string;
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+/** A status name in the flag's pill is cut here; the tooltip has it whole. */
+const STATUS_CHARS = 18;
+
+/**
+ * The ticket's aging flag at `now`, if it is stale (the oldest of its stale watches), and when
+ * that can next change: a watch turning stale, or the flag's age moving on (by the minute under
+ * a day, by the hour after).
+ */
+export function agingFor(view: SlaView, calendars: CalendarSpecs, now: number, options: TimeFormat = {}): { flag: RenderedAging | null; changesAt: number } {
+  const aging = view.aging;
+  const cal = aging ? calendarFor(calendars, aging.calendarId) : null;
+  if (!aging || !cal || aging.watches.length === 0) return { flag: null, changesAt: Infinity };
+  let changesAt = Infinity;
+  let oldest: AgingWatch | null = null;
+  for (const watch of aging.watches) {
+    if (agingState(cal, watch, now).stale) {
+      if (!oldest || watch.since < oldest.since) oldest = watch;
+    } else changesAt = Math.min(changesAt, agingFlagsAt(cal, watch));
+  }
+  if (!oldest) return { flag: null, changesAt };
+  const age = Math.max(0, now - oldest.since);
+  changesAt = Math.min(changesAt, now + (age < DAY_MS ? MINUTE_MS - (age % MINUTE_MS) : HOUR_MS - (age % HOUR_MS)));
+  const span = compactWallSpan(age);
+  const since = formatDue(oldest.since, now, options);
+  const threshold = `${fullBusinessSpan(oldest.thresholdMs)} of ${aging.calendarId === '24x7' ? 'calendar' : 'business'} time`;
+  if (oldest.kind === 'no-update') {
+    return { flag: { kind: 'no-update', text: `no update ${span}`, label: `Stale: no public update by an agent for ${span} (since ${since}); flagged after ${threshold}.` }, changesAt };
+  }
+  const status = oldest.status ?? 'its status';
+  const short = status.length > STATUS_CHARS ? `${status.slice(0, STATUS_CHARS - 1)}…` : status;
+  return { flag: { kind: 'in-status', text: `in ${short} ${span}`, label: `Stale: in ${status} for ${span} (since ${since}); flagged after ${threshold}.` }, changesAt };
 }

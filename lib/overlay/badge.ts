@@ -5,7 +5,7 @@
  * page's fixed-width slot and its words sit in a pill inside it (style.ts says why).
  */
 import type { FoundTicket } from '../sources/types';
-import type { RenderedBadge } from './badge-text';
+import type { RenderedAging, RenderedBadge } from './badge-text';
 import { pillWidth } from './pill-width';
 import { fitSlot, PILL_CLASS } from './style';
 
@@ -15,8 +15,10 @@ export const BADGE_SELECTOR = '[data-sla-badge]';
  * reads badges takes it for a figure), replaced in place by the badge when its view lands.
  */
 export const PLACEHOLDER_ATTRIBUTE = 'data-sla-pending';
-/** Badges and placeholders: everything of ours in a page. */
-const OURS_SELECTOR = `${BADGE_SELECTOR},[${PLACEHOLDER_ATTRIBUTE}]`;
+/** The aging flag beside a badge (DESIGN: a second element, `data-sla-aging` ∈ `no-update | in-status`). */
+export const AGING_ATTRIBUTE = 'data-sla-aging';
+/** Badges, placeholders and aging flags: everything of ours in a page. */
+const OURS_SELECTOR = `${BADGE_SELECTOR},[${PLACEHOLDER_ATTRIBUTE}],[${AGING_ATTRIBUTE}]`;
 const BASE_CLASS = 'sla-lens-badge';
 const TEXT_NODE = 3;
 const PLACEHOLDER_TEXT = 'SLA …';
@@ -134,10 +136,11 @@ function create(doc: Document): HTMLElement {
   return badge;
 }
 
-/** Removes copies of this ticket's badge elsewhere in its element (a framework re-render, a clone). */
+/** Removes copies of this ticket's badge, or of its aging flag, elsewhere in its element (a framework re-render, a clone). */
 function removeStrays(target: BadgeTarget, keep: Element): void {
-  for (const el of target.element.querySelectorAll(BADGE_SELECTOR)) {
-    if (el !== keep && el.getAttribute('data-sla-key') === target.key) el.remove();
+  const mark = agingOf.get(keep);
+  for (const el of target.element.querySelectorAll(`${BADGE_SELECTOR},[${AGING_ATTRIBUTE}]`)) {
+    if (el !== keep && el !== mark && el.getAttribute('data-sla-key') === target.key) el.remove();
   }
 }
 
@@ -153,6 +156,7 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
     takePlaceholder(target)?.remove();
     if (badge) {
       badge.remove();
+      dropAging(badge);
       badgeOf.delete(element);
     }
     const next = anchor.nextElementSibling;
@@ -163,7 +167,10 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
   let detached = false;
   let morphed = false;
   if (!badge || !badge.isConnected || badge.previousElementSibling !== anchor) {
-    badge?.remove();
+    if (badge) {
+      badge.remove();
+      dropAging(badge);
+    }
     const next = anchor.nextElementSibling;
     const placeholder = takePlaceholder(target);
     if (placeholder) {
@@ -206,8 +213,51 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
   return badge;
 }
 
+/** Each badge's aging flag, while it has one. */
+const agingOf = new WeakMap<Element, HTMLElement>();
+
+function dropAging(badge: Element): void {
+  agingOf.get(badge)?.remove();
+  agingOf.delete(badge);
+}
+
+/**
+ * Shows `flag` right after `badge` (the ticket's badge), or removes the flag when there is none or
+ * no badge. Text only, attributes written only when they change, as for the badge.
+ */
+export function upsertAging(badge: HTMLElement | null, key: string, flag: RenderedAging | null): void {
+  const el = badge ? agingOf.get(badge) : undefined;
+  if (!badge || !flag) {
+    if (badge && el) dropAging(badge);
+    return;
+  }
+  let mark = el;
+  if (!mark || !mark.isConnected || mark.previousElementSibling !== badge) {
+    mark?.remove();
+    mark = badge.ownerDocument.createElement('span');
+    mark.className = 'sla-lens-aging';
+    mark.setAttribute('role', 'img');
+    ours.add(mark);
+    agingOf.set(badge, mark);
+    setAttr(mark, 'data-sla-key', key);
+    setAttr(mark, AGING_ATTRIBUTE, flag.kind);
+    setAttr(mark, 'title', flag.label);
+    setAttr(mark, 'aria-label', flag.label);
+    mark.textContent = flag.text;
+    badge.after(mark);
+    return;
+  }
+  setAttr(mark, 'data-sla-key', key);
+  setAttr(mark, AGING_ATTRIBUTE, flag.kind);
+  setAttr(mark, 'title', flag.label);
+  setAttr(mark, 'aria-label', flag.label);
+  if (mark.textContent !== flag.text) mark.textContent = flag.text;
+}
+
 /** Removes the badge of one ticket element, if any. */
 export function removeBadge(element: Element): void {
+  const badge = badgeOf.get(element);
+  if (badge) dropAging(badge);
   badgeOf.get(element)?.remove();
   badgeOf.delete(element);
   placeholderOf.get(element)?.remove();

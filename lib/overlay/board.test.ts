@@ -181,3 +181,58 @@ describe('createBadgeBoard', () => {
     observer.disconnect();
   });
 });
+
+describe('the aging flag beside a badge (issue 18 §2)', () => {
+  const marks = () => [...document.querySelectorAll<HTMLElement>('[data-sla-aging]')];
+  const aged = (since: number, thresholdMs: number, extra: Partial<SlaView> = {}): SlaView =>
+    view([running('resolution', 30 * HOUR, 40 * HOUR)], { key: 'SUP-1', aging: { policyId: 'gold', calendarId: '24x7', watches: [{ kind: 'no-update', since, thresholdMs }] }, ...extra });
+
+  it('appears right after the badge once the ticket is stale, with its age, and tells why in its tooltip', () => {
+    const board = createBadgeBoard({ text: TEXT });
+    const t = row('SUP-1');
+    board.set(t, aged(NOW - 47 * HOUR, 48 * HOUR), NOW);
+    expect(marks()).toEqual([]);
+    // The board knows when the flag is due: no tick before it redraws anything.
+    board.render(NOW + HOUR);
+    const [mark] = marks();
+    expect(mark!.previousElementSibling).toBe(badges()[0]);
+    expect([mark!.getAttribute('data-sla-aging'), mark!.getAttribute('data-sla-key'), mark!.textContent]).toEqual(['no-update', 'SUP-1', 'no update 2d']);
+    expect(mark!.getAttribute('title')).toMatch(/^Stale: no public update by an agent for 2d \(since .+\); flagged after 48h of calendar time\.$/);
+    expect(mark!.getAttribute('aria-label')).toBe(mark!.getAttribute('title'));
+    // An hour on, its age moves on; the same element.
+    board.render(NOW + 2 * HOUR);
+    expect(marks()).toEqual([mark]);
+    expect(mark!.textContent).toBe('no update 2d 1h');
+  });
+
+  it('names the status a ticket is stuck in, cut short in the pill and whole in the tooltip', () => {
+    const board = createBadgeBoard({ text: TEXT });
+    board.set(
+      row('SUP-1'),
+      aged(0, 0, { aging: { policyId: 'gold', calendarId: '24x7', watches: [{ kind: 'in-status', since: NOW - 5 * 24 * HOUR, thresholdMs: 72 * HOUR, status: 'Waiting for customer approval' }] } }),
+      NOW,
+    );
+    expect(marks().map((m) => [m.getAttribute('data-sla-aging'), m.textContent])).toEqual([['in-status', 'in Waiting for custo… 5d']]);
+    expect(marks()[0]!.getAttribute('title')).toMatch(/^Stale: in Waiting for customer approval for 5d /);
+  });
+
+  it('goes when the ticket is updated, and with its badge', () => {
+    const board = createBadgeBoard({ text: TEXT });
+    const t = row('SUP-1');
+    board.set(t, aged(NOW - 50 * HOUR, 48 * HOUR), NOW);
+    expect(marks()).toHaveLength(1);
+    board.set(t, aged(NOW - HOUR, 48 * HOUR), NOW);
+    expect(marks()).toEqual([]);
+    board.set(t, aged(NOW - 50 * HOUR, 48 * HOUR), NOW);
+    expect(marks()).toHaveLength(1);
+    board.delete(t.element);
+    expect([badges(), marks()]).toEqual([[], []]);
+  });
+
+  it('says in the badge’s tooltip when the data cannot support a flag, and shows none', () => {
+    const board = createBadgeBoard({ text: TEXT });
+    board.set(row('SUP-1'), aged(0, 0, { aging: { policyId: 'gold', calendarId: '24x7', watches: [], unknown: 'the last public update (the site did not give all comments)' } }), NOW);
+    expect(marks()).toEqual([]);
+    expect(badges()[0]!.getAttribute('title')).toContain('Stale flags not known: the last public update (the site did not give all comments).');
+  });
+});

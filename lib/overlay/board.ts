@@ -14,8 +14,8 @@
 import type { CalendarSpec } from '../sla/index';
 import { calendarFor, type CalendarSpecs } from '../view/calendars';
 import type { SlaView } from '../view/types';
-import { badgeFor, type BadgeTextOptions } from './badge-text';
-import { removeBadge, upsertBadge, type BadgeTarget } from './badge';
+import { agingFor, badgeFor, type BadgeTextOptions } from './badge-text';
+import { removeBadge, upsertAging, upsertBadge, type BadgeTarget } from './badge';
 
 export interface BadgeBoardOptions {
   /** The user's locale and time zone for due times (default: the browser's). */
@@ -56,10 +56,12 @@ export function createBadgeBoard(options: BadgeBoardOptions = {}): BadgeBoard {
 
   function draw(entry: Entry, now: number): void {
     const rendered = badgeFor(entry.view, calendars, now, text);
-    upsertBadge(entry.target, rendered);
+    const badge = upsertBadge(entry.target, rendered);
+    const aging = agingFor(entry.view, calendars, now, text);
+    upsertAging(badge, entry.target.key, aging.flag);
     entry.renderedAt = now;
     entry.fast = rendered.fast;
-    entry.changesAt = rendered.changesAt;
+    entry.changesAt = Math.min(rendered.changesAt, aging.changesAt);
   }
 
   const board: BadgeBoard = {

@@ -62,6 +62,8 @@ describe('the badge stylesheet', () => {
     const selectors = [...sheet.cssRules].map((r) => (r as CSSStyleRule).selectorText).filter(Boolean);
     expect(selectors).toContain('.sla-lens-badge');
     expect(selectors.some((s) => s.replace(/\s/g, '') === '.sla-lens-badge.sla-lens-breached>.sla-lens-pill')).toBe(true);
-    expect([...sheet.cssRules].filter((r) => r.cssText.startsWith('@media'))).toHaveLength(2);
+    expect(selectors).toContain('.sla-lens-aging');
+    // Dark and forced colours, for the badge and for the aging flag.
+    expect([...sheet.cssRules].filter((r) => r.cssText.startsWith('@media'))).toHaveLength(4);
   });
 });

@@ -63,6 +63,13 @@ ${LIGHT}
 ${DARK('html[data-color-mode="dark"]')}
 @media (prefers-color-scheme: dark){${DARK('html:not([data-color-mode="light"])')}}
 @media (forced-colors: active){${B}${P}{border:1px solid CanvasText!important}}
+.sla-lens-aging{all:initial!important;display:inline-block!important;box-sizing:border-box!important;height:18px!important;
+margin:0 0 0 4px!important;padding:0 5px!important;border:1px dotted #8590a2!important;border-radius:9px!important;vertical-align:middle!important;
+font:${BADGE_FONT}!important;font-weight:400!important;line-height:16px!important;font-variant-numeric:tabular-nums!important;
+white-space:nowrap!important;direction:ltr!important;cursor:default!important;user-select:none!important;color:#626f86!important;background:transparent!important}
+@media (prefers-color-scheme: dark){html:not([data-color-mode="light"]) .sla-lens-aging{color:#9fadbc!important;border-color:#738496!important}}
+html[data-color-mode="dark"] .sla-lens-aging{color:#9fadbc!important;border-color:#738496!important}
+@media (forced-colors: active){.sla-lens-aging{border:1px dotted CanvasText!important}}
 `;
 
 /** Adds the stylesheet once; replaces one an older version of the extension left behind. */

@@ -9,5 +9,6 @@ export { parseDuration, parseWarnAt } from './duration';
 export { CalendarError, DurationError } from './errors';
 export { nextReplyCycles, periodicUpdateCycles, pausableUpdateCycles, requesterWaitCycle, agentWorkCycle, type CommentEvent, type Cycle, type CycleOptions, type MetricTimeline } from './cycles';
 export { canonicalTimeZone } from './zone';
+export { agingWatches, agingFlagsAt, agingState, type AgingRule, type AgingWatch, type AgingKind, type AgingWatches } from './aging';
 export type * from './types';
 export type * from './ticket';

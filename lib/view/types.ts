@@ -3,6 +3,7 @@
  * (which policy, which clocks), and what every reader of a ticket's state starts from — the badge,
  * the stored ticket, the popup, the toolbar count and alerts. Types only; pure.
  */
+import type { AgingWatch } from '../sla/index';
 import type { ClockInput, VendorSlaMetric } from '../sla/index';
 
 /** The badge states of DESIGN.md's contract. */
@@ -27,6 +28,15 @@ export interface ClockView {
   earlier?: Array<Pick<ClockInput, 'start' | 'stop' | 'pauses'>> | undefined;
 }
 
+/** A policy's aging flags for one ticket (issue 18 §2): the watches the overlay and the popup read at their own `now`. */
+export interface AgingView {
+  policyId: string;
+  calendarId: string;
+  watches: AgingWatch[];
+  /** What the data cannot support, in words for the tooltip ("the last public update (the site did not give all comments)"): no flag without data. */
+  unknown?: string | undefined;
+}
+
 /** What the overlay shows for one ticket. */
 export interface SlaView {
   key: string;
@@ -40,6 +50,8 @@ export interface SlaView {
   exact: boolean;
   /** Why the state is unknown or approximate, for the tooltip. */
   note?: string;
+  /** The first matching policy's aging flags, where one defines them. */
+  aging?: AgingView | undefined;
   /**
    * The ticketing tool's own SLA state, shown beside ours (Zendesk): null when the tool did not
    * report it (unknown, not "no SLA"); absent for tools that never report one.
