@@ -2,7 +2,8 @@
  * Every clock a contract can name, in Chromium (issue 18): on a Zendesk view and a Jira Service
  * Management queue, next reply and periodic update are each the most urgent clock of a ticket, read
  * from the tickets' comments as the sites' APIs give them (Zendesk's audits, Jira's comment field
- * with `jsdPublic`), with the figures worked out here from the tickets' own times.
+ * with `jsdPublic`), with the figures worked out here from the tickets' own times; and the aging
+ * flags beside them: no public update for too long, stuck in a status.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +24,20 @@ const CONFIG = JSON.stringify({
   name: 'Replies and updates',
   policies: [
     { id: 'zd-replies', match: { source: 'zendesk', tags: { any: ['replies'] } }, calendar: '24x7', targets: { '*': { firstResponse: '1h', nextReply: '8h', resolution: '40h' } } },
-    { id: 'zd-updates', match: { source: 'zendesk', tags: { any: ['updates'] } }, calendar: '24x7', targets: { '*': { firstResponse: '1h', periodicUpdate: '6h', resolution: '40h' } } },
-    { id: 'jsm-replies', match: { source: 'jira', labels: { any: ['replies'] } }, calendar: '24x7', targets: { '*': { firstResponse: '1h', nextReply: '2h', resolution: '40h' } } },
+    {
+      id: 'zd-updates',
+      match: { source: 'zendesk', tags: { any: ['updates'] } },
+      calendar: '24x7',
+      targets: { '*': { firstResponse: '1h', periodicUpdate: '6h', resolution: '40h' } },
+      aging: { noPublicUpdateFor: '4h' },
+    },
+    {
+      id: 'jsm-replies',
+      match: { source: 'jira', labels: { any: ['replies'] } },
+      calendar: '24x7',
+      targets: { '*': { firstResponse: '1h', nextReply: '2h', resolution: '40h' } },
+      aging: { inStatusFor: '6h', statuses: ['In Progress'] },
+    },
     { id: 'jsm-updates', match: { source: 'jira', labels: { any: ['updates'] } }, calendar: '24x7', targets: { '*': { firstResponse: '1h', periodicUpdate: '4h', resolution: '40h' } } },
   ],
 });
@@ -83,6 +96,14 @@ afterAll(async () => {
 });
 screenshotFailures('chromium', () => session?.context);
 
+/** Aging flags: what each stale ticket's mark says, and since when (the rest have none). */
+const STALE: Record<string, { kind: string; words: string; since: number }> = {
+  // No public update since 4 h 50 m ago, past the policy's 4 h.
+  '602': { kind: 'no-update', words: 'no update', since: EXPECTED['602']!.since },
+  // In Progress since 7.9 h ago, past 6 h.
+  'SUP-901': { kind: 'in-status', words: 'in In Progress', since: now - 7.9 * H },
+};
+
 /** The badge's text a moment before and after the reading: its minutes may turn while the page reads. */
 function leftTexts(key: string, readAt: number): string[] {
   const { since, targetMs } = EXPECTED[key]!;
@@ -100,17 +121,34 @@ async function check(page: Page, count: number): Promise<BadgeReading[]> {
     // The tooltip names the policy and the clock first, its figures as the pill's.
     expect(b.title).toMatch(expected.metric === 'next-reply' ? /^(zd|jsm)-replies — next reply: (on track|at risk), / : /^(zd|jsm)-updates — periodic update: (on track|at risk), /);
   }
+  const marks = await page.$$eval('[data-sla-aging]', (els) =>
+    els.map((el) => ({
+      key: el.getAttribute('data-sla-key')!,
+      kind: el.getAttribute('data-sla-aging')!,
+      text: el.textContent!,
+      afterBadge: el.previousElementSibling?.hasAttribute('data-sla-badge') === true,
+      title: el.getAttribute('title')!,
+    })),
+  );
+  const stale = Object.keys(STALE).filter((k) => badges.some((b) => b.key === k));
+  expect(marks.map((m) => m.key).sort()).toEqual(stale.sort());
+  for (const m of marks) {
+    const { kind, words, since } = STALE[m.key]!;
+    expect([m.kind, m.afterBadge]).toEqual([kind, true]);
+    expect([-MIN, 0, MIN].map((d) => `${words} ${compactBusinessSpan(readAt + d - since)}`)).toContain(m.text);
+    expect(m.title).toMatch(/^Stale: /);
+  }
   return badges;
 }
 
-describe('next reply and periodic update on the sites, in Chromium', () => {
-  it('a Zendesk view: the requester’s unanswered message and the update owed are each a ticket’s most urgent clock', async () => {
+describe('next reply, periodic update and aging flags on the sites, in Chromium', () => {
+  it('a Zendesk view: the requester’s unanswered message and the update owed are each a ticket’s most urgent clock; no update for too long is flagged', async () => {
     const page = await session.open(URLS.zendeskView);
     expect((await check(page, 2)).map((b) => b.key).sort()).toEqual(['601', '602']);
     await page.close();
   });
 
-  it('a Jira Service Management queue: the same from Jira’s comments, an internal note answering nobody', async () => {
+  it('a Jira Service Management queue: the same from Jira’s comments, an internal note answering nobody; too long In Progress is flagged', async () => {
     const page = await session.open(URLS.jiraQueue);
     expect((await check(page, 2)).map((b) => b.key).sort()).toEqual(['SUP-901', 'SUP-902']);
     await page.close();
