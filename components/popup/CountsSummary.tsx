@@ -37,6 +37,11 @@ export function CountsSummary({ counts }: CountsSummaryProps) {
           </li>
         ))}
       </ul>
+      {(counts.stale ?? 0) > 0 && (
+        <p class="counts__stale">
+          <span class="counts__number">{counts.stale!.toLocaleString('en')}</span> stale
+        </p>
+      )}
       {share !== null &&
         (counts.approximate === 0 ? (
           <p class="counts__approximate">All figures exact</p>

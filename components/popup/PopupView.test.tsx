@@ -109,3 +109,33 @@ describe('PopupView', () => {
     expect(screen.getByRole('alert').textContent).toBe('The ticket store could not be read: QuotaExceededError.');
   });
 });
+
+describe('stale tickets in the popup (issue 18 §2)', () => {
+  it('counts them and lists them oldest first with what flags each; a click opens the ticket', () => {
+    const stale = [
+      {
+        site: 'acme.atlassian.net',
+        key: 'SUP-3',
+        source: 'jira' as const,
+        title: 'Printer jam',
+        url: 'https://acme.atlassian.net/browse/SUP-3',
+        kind: 'in-status' as const,
+        since: NOW - 72 * HOUR,
+        status: 'Waiting for customer',
+      },
+      { site: 'acme.atlassian.net', key: 'SUP-1', source: 'jira' as const, title: 'VPN', url: 'https://acme.atlassian.net/browse/SUP-1', kind: 'no-update' as const, since: NOW - 30 * HOUR },
+    ];
+    const props = renderView({ snapshot: snapshot({ counts: { breached: 1, atRisk: 1, ok: 40, paused: 2, approximate: 11, stale: 2 }, stale }) });
+    expect(screen.getByText('stale').closest('p')!.textContent).toBe('2 stale');
+    const list = screen.getByRole('region', { name: 'Stale' });
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['SUP-3 in Waiting for customer 3d Printer jam', 'SUP-1 no update 1d 6h VPN']);
+    fireEvent.click(within(list).getByRole('button', { name: 'SUP-1' }));
+    expect(props.onOpen).toHaveBeenCalledWith(stale[1]);
+  });
+
+  it('shows neither where nothing is stale', () => {
+    renderView();
+    expect(screen.queryByText('stale')).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Stale' })).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { ComplianceBar, ConfigLabel, TicketSummary } from '../../lib/view/summary';
+import type { ComplianceBar, ConfigLabel, StaleTicket, TicketSummary } from '../../lib/view/summary';
 import type { PopupSnapshot } from '../../lib/db/popup-query';
 import { AppHeader } from '../AppHeader';
 import { Button } from '../Button';
@@ -11,6 +11,7 @@ import { plural, type TimeFormat } from '../../lib/view/words';
 import { NoConfiguration, NoTicketsSeen, NothingAtRisk, type CoveredSite } from './PopupEmptyStates';
 import { UnreadablePage, type UnreadablePageProps } from './UnreadablePage';
 import { UrgentList } from './UrgentList';
+import { StaleList } from './StaleList';
 import { WatchedScopes, type WatchedScopesProps } from './WatchedScopes';
 
 export interface PopupViewProps {
@@ -25,7 +26,7 @@ export interface PopupViewProps {
   onComplianceDaysChange: (days: CompliancePeriod) => void;
   /** The sites covered: built-in and self-hosted. */
   sites: readonly CoveredSite[];
-  onOpen: (ticket: TicketSummary | MissedTicket) => void;
+  onOpen: (ticket: TicketSummary | MissedTicket | StaleTicket) => void;
   onOpenSettings: () => void;
   /** Opens "Our agreements": what the active configuration holds this person to, in plain words. */
   onOpenAgreements?: (() => void) | undefined;
@@ -160,6 +161,11 @@ function Body({ config, snapshot, compliance, complianceError, complianceDays, o
             <UrgentList tickets={snapshot.urgent} now={snapshot.now} onOpen={onOpen} format={format} />
           </PopupSection>
         </>
+      )}
+      {snapshot.stale && snapshot.stale.length > 0 && (
+        <PopupSection id="stale" title="Stale" description="Flagged by the agreements’ aging rules, oldest first.">
+          <StaleList tickets={snapshot.stale} now={snapshot.now} onOpen={onOpen} />
+        </PopupSection>
       )}
       <PopupSection id="compliance" title="Compliance" description="Targets met and missed, per policy.">
         <CompliancePanel bars={compliance} error={complianceError} days={complianceDays} onDaysChange={onComplianceDaysChange} onOpen={onOpen} now={snapshot.now} format={format} />

@@ -28,6 +28,7 @@ beforeEach(async () => {
     riskAt: Infinity,
     dueAt: Infinity,
     approx: 0,
+    staleAt: Infinity,
     firstSeen: 1,
     lastSeen: 1,
     observed: [],

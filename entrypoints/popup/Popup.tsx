@@ -12,7 +12,7 @@ import { announcement } from '../../lib/db/announcement';
 import { describe as describeSubscription, type SubscriptionState } from '../../lib/subscription/state';
 import type { SlaLensDatabase } from '../../lib/db/database';
 import { advanceSnapshot, loadCompliance, loadPopup, POPUP_FIRST_PAGE, type PopupSnapshot } from '../../lib/db/popup-query';
-import type { TicketSummary } from '../../lib/view/summary';
+import type { StaleTicket, TicketSummary } from '../../lib/view/summary';
 import { useLiveQuery } from '../../lib/options/use-live-query';
 import type { SelfHostedSite } from '../../lib/sources/site-registry';
 import { diagnosticsReport, type TabPageStatus } from '../../lib/tabs/tab-status';
@@ -252,7 +252,7 @@ export function Popup({
       complianceDays={days}
       onComplianceDaysChange={setDays}
       sites={sites}
-      onOpen={(ticket: TicketSummary | MissedTicket) => openTicket(ticket, openTab)}
+      onOpen={(ticket: TicketSummary | MissedTicket | StaleTicket) => openTicket(ticket, openTab)}
       onOpenSettings={openSettings}
       onOpenAgreements={agreementsUrl ? () => openTab(agreementsUrl) : undefined}
       onOpenReport={reportUrl ? () => openTab(reportUrl) : undefined}

@@ -45,7 +45,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(await db.meta.get('activeConfigVersion')).toEqual({ key: 'activeConfigVersion', value: 1 });
     expect((await db.configVersions.get(1))?.note).toBe('first');
     expect(await db.policies.count()).toBe(1);
@@ -58,6 +58,7 @@ describe('database versions', () => {
       riskAt: Infinity,
       dueAt: Infinity,
       approx: 0,
+      staleAt: Infinity,
       firstSeen: 1,
       lastSeen: 1,
       observed: [],
@@ -88,7 +89,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const byKey = Object.fromEntries((await db.tickets.toArray()).map((t) => [t.key, [t.phase, t.riskAt, t.approx]]));
     expect(byKey).toEqual({ 'SUP-1': ['running', 5_000, 0], 'SUP-2': ['running', -Infinity, 1], 'SUP-3': ['paused', Infinity, 0], 'SUP-4': ['stopped', Infinity, 0], 'SUP-5': ['none', Infinity, 0] });
     expect(await db.tickets.where('[phase+riskAt]').between(['running', -Infinity], ['running', 1_000], true, true).primaryKeys()).toEqual([['acme.atlassian.net', 'SUP-2']]);
@@ -144,10 +145,11 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const { state, priority, status, source, title, url, assignee, ...kept } = v3row;
     expect([state, priority, status, source, title, url, assignee]).toEqual(['at-risk', 'High', 'Open', 'jira', 'Printer on fire', 'https://acme.atlassian.net/browse/SUP-1', 'Priya']);
-    expect(await db.tickets.get(['acme.atlassian.net', 'SUP-1'])).toEqual(kept);
+    // Version 10 adds when its aging flags turn on: none.
+    expect(await db.tickets.get(['acme.atlassian.net', 'SUP-1'])).toEqual({ ...kept, staleAt: Infinity });
     // Still found by its moments.
     expect(await db.tickets.where('[phase+riskAt]').between(['running', -Infinity], ['running', 2_000], true, true).count()).toBe(1);
     await db.delete();
@@ -211,7 +213,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const jira = (await db.tickets.get([J, 'SUP-7']))!;
     // The priority and status too: they were still on the row when facts were recovered.
     expect(jira.facts).toEqual({
@@ -298,7 +300,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const recovered = (await db.tickets.get([J, 'SUP-7']))!;
     expect(recovered.facts).toEqual({
       source: 'jira',
@@ -316,7 +318,7 @@ describe('database versions', () => {
     });
     const { source, title, url, assignee, ...kept } = v4row;
     expect([source, title, url, assignee]).toEqual(['jira', facts.title, facts.url, facts.assignee]);
-    expect(await db.tickets.get([J, 'SUP-8'])).toEqual(kept);
+    expect(await db.tickets.get([J, 'SUP-8'])).toEqual({ ...kept, staleAt: Infinity });
     for (const copy of copies) expect(recovered, copy).not.toHaveProperty(copy);
     const rows: StoredTicket[] = await db.tickets.toArray();
     expect((await db.meta.get(TALLIES_KEY))?.value).toEqual({ ...tallyAll(rows), writes: expect.any(Number) });
@@ -349,7 +351,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(db.tables.map((t) => t.name)).not.toContain('outcomes');
     const moved = await db.decisions.orderBy('decidedAt').toArray();
     expect(moved.map((o) => [o.key, o.metric, o.cycle, o.decidedAt])).toEqual([
@@ -397,7 +399,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const outcomes = await db.decisions.orderBy('decidedAt').toArray();
     expect(outcomes.map((o) => [o.key, o.metric, o.outcome, o.decidedAt - now])).toEqual(
       [
@@ -441,7 +443,7 @@ describe('database versions', () => {
 
     const db = new SlaLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const facts = async (key: string) => (await db.tickets.get([Z, key]))!.facts;
     expect(await facts('1')).toMatchObject({ aliases: { group: '360002', organization: '77' }, fields: { 'customer tier': 'Gold' } });
     expect((await facts('1')).fields).toEqual({ 'customer tier': 'Gold' });

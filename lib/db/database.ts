@@ -72,6 +72,8 @@ export interface StoredTicket {
   dueAt: number;
   /** 1 when the figures are approximate (IndexedDB cannot index booleans). */
   approx: 0 | 1;
+  /** When its first aging flag turns on (issue 18 §2); Infinity when it has none. Stale ⟺ staleAt ≤ now. */
+  staleAt: number;
   /** The metrics already alerted for (`resolution`, `first-response`), so each alerts once; undefined (as `team`) until one has. */
   notified?: string[] | undefined;
   firstSeen: number;
@@ -200,6 +202,17 @@ export class SlaLensDatabase extends Dexie {
         await tx.table('decisions').bulkPut(kept.map((o) => ({ ...o, cycle: 0 })));
       });
     this.version(9).stores({ outcomes: null });
+    // 10: the tickets' aging flags (issue 18 §2), found by when they turn on. No ticket had any.
+    this.version(10)
+      .stores({ tickets: '[site+key], lastSeen, site, [site+lastSeen], [phase+dueAt], [phase+riskAt], [approx+phase], staleAt' })
+      .upgrade(async (tx) => {
+        const tickets = tx.table('tickets');
+        await tickets.toCollection().modify((row: StoredTicket) => {
+          row.staleAt = Infinity;
+        });
+        // As in 6: the totals do not move, but an upgrade's writes drop them.
+        await tx.table('meta').put({ key: TALLIES_KEY, value: recounted((await tickets.toArray()) as StoredTicket[]) });
+      });
   }
 }
 

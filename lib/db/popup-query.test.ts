@@ -51,7 +51,7 @@ describe('loadPopup', () => {
 
   it('counts every ticket by its state now, with the approximate share, without loading rows', async () => {
     const s = await loadPopup(db, NOW);
-    expect(s.counts).toEqual({ breached: 1, atRisk: 2, ok: 2, paused: 0, approximate: 1 });
+    expect(s.counts).toEqual({ breached: 1, atRisk: 2, ok: 2, paused: 0, approximate: 1, stale: 0 });
     expect(s.tracked).toBe(6);
     expect(s.sites).toEqual([
       { site: J, source: 'jira', tickets: 4 },
@@ -159,5 +159,45 @@ describe('loadCompliance', () => {
     ]);
     const month = await loadCompliance(db, NOW, 30);
     expect(month[0]).toMatchObject({ met: 2, missed: 2 });
+  });
+});
+
+describe('stale tickets (issue 18 §2)', () => {
+  it('counts and lists the tickets an aging flag marks, oldest first, found by when each turns stale', async () => {
+    await apply(
+      JSON.stringify({
+        version: 1,
+        name: 'Aging',
+        policies: [{ id: 'std', calendar: '24x7', targets: { '*': { resolution: '100h' } }, aging: { noPublicUpdateFor: '24h', inStatusFor: '48h', statuses: ['Waiting'] } }],
+      }),
+    );
+    const agent = (at: number) => [{ at, by: 'agent' as const, public: true }];
+    await seeAt([
+      // Last public update 30 h ago: stale for 6 h.
+      facts(J, 'SUP-1', 40 * H, { comments: agent(NOW - 30 * H) }),
+      // Updated 2 h ago: not stale, but turns stale in 22 h.
+      facts(J, 'SUP-2', 40 * H, { comments: agent(NOW - 2 * H) }),
+      // In Waiting for 3 days (and updated an hour ago): stale by its status.
+      facts(J, 'SUP-3', 80 * H, {
+        status: 'Waiting',
+        statusHistory: [
+          { at: NOW - 80 * H, status: 'Open' },
+          { at: NOW - 72 * H, status: 'Waiting' },
+        ],
+        comments: agent(NOW - H),
+      }),
+      // No comments read: nothing said about updates.
+      facts(J, 'SUP-4', 40 * H),
+    ]);
+    const s = await loadPopup(db, NOW);
+    expect(s.counts.stale).toBe(2);
+    expect(s.stale!.map((t) => [t.key, t.kind, t.since, t.status])).toEqual([
+      ['SUP-3', 'in-status', NOW - 72 * H, 'Waiting'],
+      ['SUP-1', 'no-update', NOW - 30 * H, undefined],
+    ]);
+    // A day later SUP-2 is stale too, and SUP-4 still unknown, not stale.
+    expect((await loadPopup(db, NOW + 23 * H)).stale!.map((t) => t.key)).toEqual(['SUP-3', 'SUP-1', 'SUP-2']);
+    expect((await db.tickets.get([J, 'SUP-2']))!.staleAt).toBe(NOW + 22 * H);
+    expect((await db.tickets.get([J, 'SUP-4']))!.staleAt).toBe(Infinity);
   });
 });

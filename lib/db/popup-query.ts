@@ -5,11 +5,12 @@
  * (`[phase+riskAt]`, `[phase+dueAt]`, `[approx+phase]`, `lastSeen`), and counts never load rows.
  */
 import type { SlaView } from '../view/types';
-import type { ComplianceBar, TicketCounts, TicketSummary, ConfigLabel } from '../view/summary';
+import type { ComplianceBar, StaleTicket, TicketCounts, TicketSummary, ConfigLabel } from '../view/summary';
 import type { TicketSource } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import { readTallies } from './tallies';
-import type { CalendarSpecs } from '../view/calendars';
+import { calendarFor, type CalendarSpecs } from '../view/calendars';
+import { agingState } from '../sla/index';
 import { readView } from '../view/read-view';
 import { runningUpTo, urgentCounts } from './ticket-state';
 
@@ -31,6 +32,8 @@ export interface PopupSnapshot {
   reloadAt: number;
   /** How many tickets are at risk or breached; more than `urgent` holds when only a first page was loaded. */
   urgentTotal: number;
+  /** Stale tickets (an aging flag on), oldest first (issue 18 §2). */
+  stale?: StaleTicket[];
   /** Each urgent ticket's view, in `urgent`'s order, and the calendars they name: `advanceSnapshot` reads them at a later `now`. */
   views: SlaView[];
   calendars: CalendarSpecs;
@@ -89,7 +92,7 @@ export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadO
     // Phases, sites and exactness change only with writes: their totals are kept by the writes.
     // What depends on now (at risk, breached) is counted over its own, small, index ranges.
     const page = options.firstPage;
-    const [tallies, { breached, atRisk }, urgentRows, nextRisk, calendars] = await Promise.all([
+    const [tallies, { breached, atRisk }, urgentRows, nextRisk, calendars, staleRows] = await Promise.all([
       readTallies(db),
       urgentCounts(db, now),
       // By due instant: at-risk and breached tickets breach first, so the walk stops early.
@@ -101,7 +104,10 @@ export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadO
             .toArray(),
       db.tickets.where('[phase+riskAt]').between(['running', now], ['running', MAX], false, true).first(),
       calendarsOf(db),
+      // Stale since `staleAt`; the rows are few (a flag marks what has waited too long).
+      db.tickets.where('staleAt').belowOrEqual(now).toArray(),
     ]);
+    const stale = staleRows.flatMap((row) => staleOf(row, calendars, now)).sort((a, b) => a.since - b.since);
     const views = urgentRows.map((r) => r.view);
     const urgent = urgentRows.map((r) => summaryOf(r, r.view, calendars, now));
     const order = urgent.map((_, i) => i).sort((a, b) => byUrgency(urgent[a]!, urgent[b]!));
@@ -113,7 +119,9 @@ export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadO
         ok: tallies.phases.running - breached - atRisk,
         paused: tallies.phases.paused,
         approximate: tallies.approx.running + tallies.approx.paused,
+        stale: stale.length,
       },
+      stale,
       urgent: order.map((i) => urgent[i]!),
       sites: Object.entries(tallies.sites)
         .map(([site, { source, tickets }]) => ({ site, source, tickets }))
@@ -126,6 +134,18 @@ export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadO
     };
     return snapshot;
   });
+}
+
+/** What flags a stale row at `now`: its oldest stale watch. */
+function staleOf(row: StoredTicket, calendars: CalendarSpecs, now: number): StaleTicket[] {
+  const aging = row.view.aging;
+  const cal = aging ? calendarFor(calendars, aging.calendarId) : null;
+  if (!aging || !cal) return [];
+  const on = aging.watches.filter((w) => agingState(cal, w, now).stale).sort((a, b) => a.since - b.since)[0];
+  if (!on) return [];
+  return [
+    { site: row.site, key: row.key, source: row.facts.source, title: row.facts.title, url: row.facts.url, kind: on.kind, since: on.since, ...(on.status !== undefined ? { status: on.status } : {}) },
+  ];
 }
 
 /** The same snapshot at a later `now`: the urgent tickets' states and countdowns, counts adjusted. Pure. */

@@ -67,7 +67,7 @@ type Key = [string, string];
 
 function storedRow(site: string, key: string, phase: TicketPhase, approx: 0 | 1, lastSeen: number): StoredTicket {
   const facts = ticketFacts(site, key, H);
-  return { site, key, view: { key, kind: 'none', clocks: [], exact: approx === 0 }, facts, phase, riskAt: Infinity, dueAt: Infinity, approx, firstSeen: 0, lastSeen, observed: [] };
+  return { site, key, view: { key, kind: 'none', clocks: [], exact: approx === 0 }, facts, phase, riskAt: Infinity, dueAt: Infinity, approx, staleAt: Infinity, firstSeen: 0, lastSeen, observed: [] };
 }
 
 const keyArb = fc.tuple(fc.constantFrom(...SITES), fc.constantFrom('1', '2', '3', '4')) as fc.Arbitrary<Key>;

@@ -23,6 +23,7 @@ const row = (key: string, fields: Partial<StoredTicket>): StoredTicket => ({
   riskAt: Infinity,
   dueAt: Infinity,
   approx: 0,
+  staleAt: Infinity,
   firstSeen: NOW,
   lastSeen: NOW,
   observed: [],

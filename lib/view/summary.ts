@@ -43,6 +43,20 @@ export interface TicketCounts {
   paused: number;
   /** Of the four above, how many have approximate figures. */
   approximate: number;
+  /** Tickets an aging flag marks as stale (issue 18 §2); absent in snapshots kept before there were any. */
+  stale?: number;
+}
+
+/** A stale ticket as the popup lists it: what flags it, and since when (its age is read at the popup's `now`). */
+export interface StaleTicket {
+  site: string;
+  key: string;
+  source: TicketSummary['source'];
+  title?: string | undefined;
+  url?: string | undefined;
+  kind: 'no-update' | 'in-status';
+  since: number;
+  status?: string | undefined;
 }
 
 /** One policy's record over a window: tickets whose target was decided in it, met or missed. */
