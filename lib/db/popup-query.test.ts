@@ -201,3 +201,18 @@ describe('stale tickets (issue 18 §2)', () => {
     expect((await db.tickets.get([J, 'SUP-4']))!.staleAt).toBe(Infinity);
   });
 });
+
+describe('compliance counts every cycle (issue 18)', () => {
+  it('a ticket whose earlier reply came late is missed, though its latest reply was in time', async () => {
+    await apply(JSON.stringify({ version: 1, name: 'Replies', policies: [{ id: 'std', name: 'Replies', calendar: '24x7', targets: { '*': { nextReply: '2h' } } }] }));
+    const c = (ago: number, by: 'agent' | 'end-user') => ({ at: NOW - ago * H, by, public: true });
+    await seeAt([
+      // First reply at 19 h ago; the customer wrote at 18 h, answered at 15 h (late); wrote at 6 h, answered at 5 h (in time).
+      facts(Z, '301', 20 * H, { comments: [c(19, 'agent'), c(18, 'end-user'), c(15, 'agent'), c(6, 'end-user'), c(5, 'agent')] }),
+      // Every reply in time.
+      facts(Z, '302', 20 * H, { comments: [c(19, 'agent'), c(18, 'end-user'), c(17, 'agent')] }),
+    ]);
+    const [bar] = await loadCompliance(db, NOW, 7);
+    expect([bar!.policyName, bar!.met, bar!.missed, bar!.missedTickets.map((t) => [t.key, t.metric, t.dueAt])]).toEqual(['Replies', 1, 1, [['301', 'next-reply', NOW - 16 * H]]]);
+  });
+});

@@ -12,6 +12,7 @@ import { readTallies } from './tallies';
 import { calendarFor, type CalendarSpecs } from '../view/calendars';
 import { agingState } from '../sla/index';
 import { readView } from '../view/read-view';
+import { decidedTargets } from '../report/decide';
 import { runningUpTo, urgentCounts } from './ticket-state';
 
 export interface SiteSeen {
@@ -172,13 +173,13 @@ export async function loadCompliance(db: SlaLensDatabase, now: number, days: num
   const bars = new Map<string, ComplianceBar>();
   for (const row of rows) {
     const outcome = new Map<string, { missed: ComplianceBar['missedTickets'][number] | null }>();
-    for (const { clock: c, state: s } of readView(row.view, calendars, now, { moments: false }).clocks) {
-      const decidedAt = s.state === 'met' ? (c.clock.stop as number) : s.state === 'missed' || s.state === 'breached' ? s.dueAt : null;
-      if (decidedAt === null || decidedAt < since || decidedAt > now) continue;
-      if (!bars.has(c.policyId)) bars.set(c.policyId, { policyId: c.policyId, policyName: c.policyName || c.policyId, met: 0, missed: 0, missedTickets: [] });
-      const was = outcome.get(c.policyId);
-      const missed = s.state === 'met' ? null : { site: row.site, key: row.key, source: row.facts.source, title: row.facts.title, url: row.facts.url, metric: c.metric, dueAt: s.dueAt };
-      if (!was || (was.missed === null && missed)) outcome.set(c.policyId, { missed });
+    // The report's decisions: every cycle of a recurring metric counts (issue 18), each at the instant it was decided.
+    for (const t of decidedTargets(row, calendars, now)) {
+      if (t.decidedAt < since) continue;
+      if (!bars.has(t.policyId)) bars.set(t.policyId, { policyId: t.policyId, policyName: t.policyName, met: 0, missed: 0, missedTickets: [] });
+      const was = outcome.get(t.policyId);
+      const missed = t.outcome === 'met' ? null : { site: row.site, key: row.key, source: row.facts.source, title: row.facts.title, url: row.facts.url, metric: t.metric, dueAt: t.dueAt };
+      if (!was || (was.missed === null && missed)) outcome.set(t.policyId, { missed });
     }
     for (const [policyId, { missed }] of outcome) {
       const bar = bars.get(policyId)!;
