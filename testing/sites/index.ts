@@ -18,7 +18,7 @@ import {
   type NavigatorOptions,
   type QueueOptions,
 } from './jira';
-import { jiraBulkChangelog, JSM_QUEUE_ISSUES, jsmQueueIssues } from './jira-rest';
+import { jiraBulkChangelog, jiraComments, JSM_QUEUE_ISSUES, jsmQueueIssues } from './jira-rest';
 import { DC_OFFSET_MINUTES, jiraDcBoardPage, jiraDcIssuePage, jiraDcNavigatorDetailPage, jiraDcNavigatorPage, jiraDcQueuePage } from './jira-dc';
 import type { FakeJiraIssue, FakeZendeskTicket } from './tickets';
 import type { FakeRequest, FakeResponse } from './types';
@@ -128,6 +128,8 @@ export interface FakeSiteData {
    * Jira's 400 (`errorMessages`).
    */
   jiraScopes?: Record<string, string[]>;
+  /** The searches give at most this many comments of an issue (the rest from the comment API); all when absent. */
+  jiraSearchComments?: number;
   /**
    * JSM queues the Jira sites list (`/rest/servicedeskapi/servicedesk/{sd}/queue/{q}/issue`):
    * `"<sd>/<q>"` → the keys in queue order; any other queue is a 404.
@@ -231,7 +233,9 @@ function handleJiraDc(data: FakeSiteData, req: FakeRequest): FakeResponse {
   const context = base.pathname;
   if (!req.url.pathname.startsWith(`${context}/`)) return notFound();
   const path = req.url.pathname.slice(context.length);
-  if (path === '/rest/api/2/search') return jiraDcSearch(issues, req, DC_OFFSET_MINUTES, data.jiraScopes, clock(data));
+  if (path === '/rest/api/2/search') return jiraDcSearch(issues, req, DC_OFFSET_MINUTES, data.jiraScopes, clock(data), data.jiraSearchComments);
+  const dcComments = ISSUE_COMMENTS.exec(path);
+  if (dcComments && dcComments[1] === '2') return jiraComments(issues, dcComments[2]!, req, 'dc', DC_OFFSET_MINUTES);
   if (path === '/rest/api/2/field') return jiraFields();
   const queueIssues = JSM_QUEUE_ISSUES.exec(path);
   if (queueIssues) return jsmQueueIssues(issues, req, data.jsmQueues, queueIssues[1]!, queueIssues[2]!, DC_OFFSET_MINUTES);
@@ -277,6 +281,9 @@ function configFile(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
   return { status: file.status ?? 200, contentType: 'application/json', headers, body: file.body };
 }
 
+/** `/rest/api/{3|2}/issue/{key}/comment`. */
+const ISSUE_COMMENTS = /^\/rest\/api\/(2|3)\/issue\/([A-Za-z][A-Za-z0-9_]*-\d+)\/comment$/;
+
 function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
   const published = configFile(data, req);
   if (published) return published;
@@ -284,7 +291,9 @@ function route(data: FakeSiteData, req: FakeRequest): FakeResponse | null {
   const dcHost = new URL(JIRA_DC_ORIGIN).hostname;
 
   if (hostname === new URL(JIRA_ORIGIN).hostname || hostname === new URL(PARTNER_JIRA_ORIGIN).hostname) {
-    if (pathname === '/rest/api/3/search/jql') return jiraSearch(data.jira, req, data.jiraScopes, clock(data));
+    if (pathname === '/rest/api/3/search/jql') return jiraSearch(data.jira, req, data.jiraScopes, clock(data), data.jiraSearchComments);
+    const comments = ISSUE_COMMENTS.exec(pathname);
+    if (comments) return jiraComments(data.jira, comments[2]!, req, comments[1] === '3' ? 'cloud' : 'dc');
     const queueIssues = JSM_QUEUE_ISSUES.exec(pathname);
     if (queueIssues) return jsmQueueIssues(data.jira, req, data.jsmQueues, queueIssues[1]!, queueIssues[2]!);
     if (pathname === '/rest/api/3/changelog/bulkfetch') return jiraBulkChangelog(data.jira, req);

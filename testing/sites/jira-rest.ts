@@ -28,6 +28,8 @@ export interface IssueJsonOptions {
   /** Field ids to include; undefined = every field except `comment` (lenient, for older callers). */
   fields?: readonly string[] | undefined;
   changelog?: boolean;
+  /** The search gives at most this many comments of an issue (its `total` says how many there are); all when absent. */
+  commentsShown?: number | undefined;
 }
 
 function user(name: string, flavour: 'cloud' | 'dc'): object {
@@ -94,7 +96,10 @@ export function jiraIssueJson(issue: FakeJiraIssue, origin: string, options: Iss
     assignee: issue.assignee ? user(issue.assignee, o.flavour) : null,
     reporter: user(issue.reporter, o.flavour),
     [REQUEST_TYPE_FIELD]: issue.requestType ? { _links: {}, requestType: { id: '1', name: issue.requestType }, currentStatus: { status: issue.status } } : null,
-    comment: { comments: comments.map((c) => commentJson(c, issue, origin, o)), self: `${api}/issue/${issue.id}/comment`, maxResults: comments.length, total: comments.length, startAt: 0 },
+    comment: (() => {
+      const shown = comments.slice(0, options.commentsShown ?? comments.length);
+      return { comments: shown.map((c) => commentJson(c, issue, origin, o)), self: `${api}/issue/${issue.id}/comment`, maxResults: shown.length, total: comments.length, startAt: 0 };
+    })(),
   };
   const wanted = options.fields;
   const everything = !wanted || wanted.includes('*all') || wanted.includes('*navigable');
@@ -275,7 +280,7 @@ const idsOnly = (fields: readonly string[] | undefined): boolean => !fields || f
  * Cloud `GET|POST /rest/api/3/search/jql` with `jql: key in (A, B)` or a scope's query (maybe
  * narrowed to `updated >= -<N>m` of `now`, the site's clock), paged by `nextPageToken`.
  */
-export function jiraSearch(issues: FakeJiraIssue[], req: FakeRequest, scopes?: JiraScopes, now = Date.now()): FakeResponse {
+export function jiraSearch(issues: FakeJiraIssue[], req: FakeRequest, scopes?: JiraScopes, now = Date.now(), commentsShown?: number): FakeResponse {
   const params = searchParams(req);
   if ('status' in params) return params;
   const found = select(issues, params.jql, scopes, now);
@@ -285,7 +290,7 @@ export function jiraSearch(issues: FakeJiraIssue[], req: FakeRequest, scopes?: J
   const size = Math.min(params.maxResults ?? DEFAULT_MAX_RESULTS, idsOnly(params.fields) ? CLOUD_IDS_PAGE : CLOUD_FIELDS_PAGE);
   const page = found.slice(offset, offset + size);
   const isLast = offset + page.length >= found.length;
-  const options: IssueJsonOptions = { flavour: 'cloud', fields: params.fields, changelog: params.expand.includes('changelog') };
+  const options: IssueJsonOptions = { flavour: 'cloud', fields: params.fields, changelog: params.expand.includes('changelog'), commentsShown };
   return json(200, {
     isLast,
     ...(isLast ? {} : { nextPageToken: pageToken(offset + page.length) }),
@@ -295,12 +300,12 @@ export function jiraSearch(issues: FakeJiraIssue[], req: FakeRequest, scopes?: J
 }
 
 /** Data Center `GET|POST {base}/rest/api/2/search`, in the old paged shape (`startAt`, `total`), dates in the server's zone. */
-export function jiraDcSearch(issues: FakeJiraIssue[], req: FakeRequest, offsetMinutes: number, scopes?: JiraScopes, now = Date.now()): FakeResponse {
+export function jiraDcSearch(issues: FakeJiraIssue[], req: FakeRequest, offsetMinutes: number, scopes?: JiraScopes, now = Date.now(), commentsShown?: number): FakeResponse {
   const params = searchParams(req);
   if ('status' in params) return params;
   const found = select(issues, params.jql, scopes, now, offsetMinutes);
   if ('status' in found) return found;
-  const options: IssueJsonOptions = { flavour: 'dc', offsetMinutes, fields: params.fields, changelog: params.expand.includes('changelog') };
+  const options: IssueJsonOptions = { flavour: 'dc', offsetMinutes, fields: params.fields, changelog: params.expand.includes('changelog'), commentsShown };
   // DC may live under a context path: `self` links carry it.
   const base = req.url.origin + req.url.pathname.slice(0, req.url.pathname.indexOf('/rest/'));
   const maxResults = Math.min(params.maxResults ?? DEFAULT_MAX_RESULTS, DC_PAGE);
@@ -453,4 +458,19 @@ export function jiraFields(): FakeResponse {
     },
   ];
   return { status: 200, contentType: 'application/json;charset=UTF-8', body: JSON.stringify(body) };
+}
+
+/**
+ * `GET /rest/api/{3|2}/issue/{key}/comment?startAt&maxResults&orderBy=created`: one issue's
+ * comments, oldest first, paged (at most 100 a page, Cloud's documented default and most), in the
+ * documented `PageOfComments` shape.
+ */
+export function jiraComments(issues: FakeJiraIssue[], key: string, req: FakeRequest, flavour: 'cloud' | 'dc', offsetMinutes = 0): FakeResponse {
+  const issue = issues.find((i) => i.key === key.toUpperCase());
+  if (!issue) return json(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
+  const startAt = Math.max(0, Number(req.url.searchParams.get('startAt') ?? 0) || 0);
+  const maxResults = Math.min(100, Math.max(1, Number(req.url.searchParams.get('maxResults') ?? 100) || 100));
+  const all = [...(issue.comments ?? [])].sort((a, b) => a.at - b.at);
+  const page = all.slice(startAt, startAt + maxResults);
+  return json(200, { startAt, maxResults, total: all.length, comments: page.map((c) => commentJson(c, issue, req.url.origin, { flavour, offsetMinutes })) });
 }

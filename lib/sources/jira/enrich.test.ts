@@ -362,3 +362,40 @@ describe('the request-type field, remembered between page loads', () => {
     expect(kept.kept.get(JIRA_ORIGIN)).toBe('summary); drop');
   });
 });
+
+describe('a thread the search cut short (issue 18)', () => {
+  const CLOUD_TARGET = () => ({ kind: 'cloud' as const, baseUrl: JIRA_ORIGIN, site: 'acme.atlassian.net' });
+  it('reads the rest of its comments from the comment API, so reply clocks see the whole thread; the others cost nothing more', async () => {
+    const data: FakeSiteData = { ...siteOf(3), jiraSearchComments: 2 };
+    const long = data.jira[0]!;
+    const base = FIXTURE_NOW - 10 * 3_600_000;
+    long.comments = Array.from({ length: 130 }, (_, i) => ({ id: 5000 + i, at: base + i * 60_000, author: i % 2 ? 'Priya Natarajan' : long.reporter, public: true, body: `#${i}` }));
+    for (const other of data.jira.slice(1)) other.comments = other.comments?.slice(0, 2) ?? [];
+    for (const method of ['POST', 'GET'] as const) {
+      const fetch = fakeFetch(data);
+      const result = await createEnricher({ fetch, target: CLOUD_TARGET, coalesceMs: 1, method }).enrich(keysOf(data), opts());
+      const facts = result.facts.get(long.key)!;
+      expect(facts.comments, method).toHaveLength(130);
+      expect(facts.comments!.slice(0, 3), method).toEqual([
+        { at: base, by: 'end-user', public: true },
+        { at: base + 60_000, by: 'agent', public: true },
+        { at: base + 120_000, by: 'end-user', public: true },
+      ]);
+      expect(facts.firstResponseAt, method).toBe(base + 60_000);
+      // Two pages of the comment API for the long thread alone.
+      const commentCalls = fetch.calls.filter((c) => pathOf(c).endsWith('/comment')).map((c) => [pathOf(c), new URL(c.url).searchParams.get('startAt')]);
+      expect(commentCalls, method).toEqual([
+        [`/rest/api/3/issue/${long.key}/comment`, '0'],
+        [`/rest/api/3/issue/${long.key}/comment`, '100'],
+      ]);
+    }
+  });
+
+  it('leaves the reply clocks unknown when the comment API fails, rather than judge part of a thread', async () => {
+    const data: FakeSiteData = { ...siteOf(1), jiraSearchComments: 1 };
+    data.jira[0]!.comments = Array.from({ length: 3 }, (_, i) => ({ id: 7000 + i, at: FIXTURE_NOW - (3 - i) * 60_000, author: 'Priya Natarajan', public: true, body: `#${i}` }));
+    const fetch = fakeFetch(data, (call) => (pathOf(call).endsWith('/comment') ? json(500, '{}') : undefined));
+    const result = await createEnricher({ fetch, target: CLOUD_TARGET, coalesceMs: 1 }).enrich(keysOf(data), opts());
+    expect(result.facts.get(data.jira[0]!.key)).not.toHaveProperty('comments');
+  });
+});

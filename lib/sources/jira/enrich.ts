@@ -11,12 +11,13 @@
 import type { TicketFacts } from '../../sla/index';
 import { createEnricher as createSharedEnricher, failedBatch, type BatchOutcome, type Enricher, type Wave } from '../enricher';
 import type { Fetch, RequestContext } from '../http';
-import { finishIssue, type IssueRead } from './parse';
+import { finishIssue, withAllComments, type IssueRead } from './parse';
 import {
   askRequestTypeField,
   CHANGELOG_KEYS,
   DEFAULT_REQUEST_TYPE_FIELD,
   fetchChangelogs,
+  fetchComments,
   isFieldId,
   SEARCH_KEYS,
   searchFields,
@@ -134,6 +135,18 @@ export function createEnricher(options: EnricherOptions): Enricher {
     return { facts };
   }
 
+  /** The issues whose threads the search cut short, with every comment from the comment API (rare: long threads only). */
+  async function withComments(issues: IssueRead[], context: RequestContext, target: SearchTarget): Promise<IssueRead[]> {
+    if (!issues.some((i) => i.moreComments)) return issues;
+    const out: IssueRead[] = [];
+    // One issue after another: each is a request of its own, and the site's limits are the tabs' too.
+    for (const issue of issues) {
+      const comments = issue.moreComments ? await fetchComments(context, target, issue.key) : null;
+      out.push(comments ? withAllComments(issue, comments) : issue);
+    }
+    return out;
+  }
+
   async function fetchBatch(origin: string, keys: string[], { signal, now, wave }: { signal: AbortSignal; now: number; wave: Wave }): Promise<BatchOutcome> {
     let target = targets.get(origin) ?? options.target(origin);
     targets.set(origin, target);
@@ -146,8 +159,9 @@ export function createEnricher(options: EnricherOptions): Enricher {
     for (let attempt = 0; attempt < 2 && chunk.length > 0; attempt++) {
       const outcome = await searchIssues(context, target, chunk, fields, method);
       if (outcome.ok) {
-        if (target.kind === 'cloud' && changelogs) return joined(outcome.issues, changelogs);
-        return { facts: new Map(outcome.issues.map((issue) => [issue.key, finishIssue(issue, issue.embedded)])) };
+        const issues = await withComments(outcome.issues, context, target);
+        if (target.kind === 'cloud' && changelogs) return joined(issues, changelogs);
+        return { facts: new Map(issues.map((issue) => [issue.key, finishIssue(issue, issue.embedded)])) };
       }
       if (signal.aborted) return { failure: 'network' };
       // No v3 API: a Data Center without the meta tags that would have said so (jira-dom.md §5.3).

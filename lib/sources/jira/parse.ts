@@ -188,6 +188,8 @@ export interface IssueRead {
   updated: number | null;
   resolutionDate: number | null;
   categoryChangeDate: number | null;
+  /** The search gave only some of the issue's comments: the rest are read from the comment API (`withAllComments`). */
+  moreComments?: { reporter: unknown };
 }
 
 /** An issue of a search answer, or null when it has no key or no creation time (no clock can run without one). */
@@ -226,7 +228,10 @@ export function readIssue(issue: unknown, context: ParseContext): IssueRead | nu
     comments: commentsOf(fields),
     exact: false,
   };
+  const commentField = obj(fields.comment);
+  const partial = commentField && typeof commentField.total === 'number' && commentField.total > arr(commentField.comments).length;
   return {
+    ...(partial ? { moreComments: { reporter: fields.reporter } } : {}),
     id: issueIdOf(obj(issue)?.id),
     key,
     embedded: embeddedChangelog(issue),
@@ -260,6 +265,19 @@ export function finishIssue(read: IssueRead, changelog: IssueChangelog | null): 
   // Leave out what the response did not say, so callers can tell "absent" from "empty".
   for (const k of Object.keys(facts) as Array<keyof TicketFacts>) if (facts[k] === undefined) delete facts[k];
   return clampFacts(facts);
+}
+
+/**
+ * The issue as read with all of its comments (the comment API's, in order): its comment timeline
+ * and first response judged on the whole thread, as on a search that gave them all.
+ */
+export function withAllComments(read: IssueRead, comments: readonly unknown[]): IssueRead {
+  if (!read.moreComments) return read;
+  const fields = { comment: [...comments], reporter: read.moreComments.reporter };
+  const { moreComments: _done, ...rest } = read;
+  const facts = { ...read.facts, comments: commentsOf(fields), firstResponseAt: firstResponse(fields) };
+  for (const k of ['comments', 'firstResponseAt'] as const) if (facts[k] === undefined) delete facts[k];
+  return { ...rest, facts };
 }
 
 /** `TicketFacts` for one issue with the changelog it embeds, or null when it has no key or no creation time. */

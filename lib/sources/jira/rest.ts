@@ -215,3 +215,30 @@ export async function fetchChangelogs(context: RequestContext, target: SearchTar
   // Pages left unread may hold any issue's latest changes: none of these histories is known whole.
   return { ok: false, failure: 'bad-response', stopsBatch: false };
 }
+
+/** Comments the comment API gives a page (Cloud's documented default and most). */
+const COMMENTS_PAGE = 100;
+/** Pages of comments read for one issue: as many as a ticket's facts keep (../../messaging/limits.ts). */
+const COMMENT_PAGES = 10;
+
+/**
+ * Every comment of one issue, oldest first, from the comment API (`GET /rest/api/{3|2}/issue/{key}/comment`,
+ * paged by `startAt`, `orderBy=created`): for an issue whose thread the search cut short. Null when
+ * it could not be read whole (the issue's reply clocks then stay unknown, never guessed).
+ */
+export async function fetchComments(context: RequestContext, target: SearchTarget, key: string): Promise<unknown[] | null> {
+  const base = `${target.baseUrl.replace(/\/$/, '')}/rest/api/${target.kind === 'cloud' ? 3 : 2}/issue/${encodeURIComponent(key)}/comment`;
+  const comments: unknown[] = [];
+  for (let page = 0; page < COMMENT_PAGES; page++) {
+    const query = new URLSearchParams({ startAt: String(comments.length), maxResults: String(COMMENTS_PAGE), orderBy: 'created' });
+    const answer = await requestJson(context, `${base}?${query}`, { method: 'GET', headers: GET_HEADERS });
+    if (!answer.ok || answer.status !== 200) return null;
+    const body = answer.body as { comments?: unknown; total?: unknown } | null;
+    if (!body || !Array.isArray(body.comments) || typeof body.total !== 'number') return null;
+    comments.push(...(body.comments as unknown[]));
+    if (comments.length >= body.total) return comments;
+    // A page that gives nothing yet says more follow would be asked for ever.
+    if (body.comments.length === 0) return null;
+  }
+  return null;
+}
