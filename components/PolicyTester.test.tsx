@@ -43,11 +43,40 @@ describe('PolicyTester', () => {
     expect(within(result).getAllByRole('listitem')[0]?.textContent).toBe("1enterprise: project is SUP, the ticket's is OPS");
   });
 
-  it('switches the metric with a labelled radio group', () => {
+  it('switches the metric with a labelled list of every metric a policy can name', () => {
     render(<Harness initial={{ source: 'zendesk', site: 'acme.zendesk.com', priority: 'urgent' }} />);
-    fireEvent.click(screen.getByRole('radio', { name: 'First response' }));
+    const metric = screen.getByRole('combobox', { name: 'Metric' }) as HTMLSelectElement;
+    expect([...metric.options].map((o) => o.textContent)).toEqual(['First response', 'Resolution', 'Next reply', 'Periodic update', 'Pausable update', 'Requester wait', 'Agent work']);
+    fireEvent.change(metric, { target: { value: 'firstResponse' } });
     expect(screen.getByText(/No policy applies to this ticket for first response/)).toBeTruthy();
     const reasons = within(screen.getByRole('region', { name: 'Test result' })).getAllByRole('listitem');
     expect(reasons[2]?.textContent).toBe('3zendesk-standard: no target for priority urgent and metric first response');
+  });
+});
+
+describe('PolicyTester with the metrics beyond first response and resolution (issue 18)', () => {
+  const replies = parseConfigText(
+    JSON.stringify({
+      version: 1,
+      name: 'Replies',
+      policies: [{ id: 'replies', name: 'Replies', match: { source: 'zendesk' }, calendar: '24x7', targets: { '*': { nextReply: '4h', requesterWait: '24h' } } }],
+    }),
+  );
+  if (!replies.ok) throw new Error('must be valid');
+  function With({ initial }: { initial: Partial<TesterForm> }) {
+    const [form, setForm] = useState<TesterForm>({ ...defaultTesterForm(NOW), ...initial });
+    return <PolicyTester form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} result={runTester(replies.ok ? replies.config : config, form, NOW)} />;
+  }
+
+  it('names the policy that sets next reply, and shows no clock for a reply nobody has asked for yet', () => {
+    render(<With initial={{ source: 'zendesk', site: 'acme.zendesk.com', metric: 'nextReply' }} />);
+    const result = screen.getByRole('region', { name: 'Test result' });
+    expect(within(result).getByText(/applies: 4h next reply target/).textContent).toBe('Replies applies: 4h next reply target');
+    expect(within(result).getByText(/^Next reply starts at the requester’s next message/)).toBeTruthy();
+    expect(result.querySelector('.tester__clock')).toBeNull();
+    // Requester wait runs from creation: its clock is shown.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Metric' }), { target: { value: 'requesterWait' } });
+    expect(within(result).getByText(/applies: 24h requester wait target/)).toBeTruthy();
+    expect(result.querySelector('.tester__clock')).not.toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { formatSpan } from '../lib/options/format';
 import { metricLabel } from '../lib/config/format';
+import { BADGE_METRIC, METRIC_NAMES } from '../lib/config/metrics';
 import type { TesterForm, TesterResult } from '../lib/options/tester';
 import { formatDue, metricWords, STATE_WORDS } from '../lib/view/words';
 
@@ -35,22 +36,17 @@ export function PolicyTester({ form, onChange, result }: PolicyTesterProps) {
         <Field label="Created" wide>
           {(id) => <input id={id} class="field__input" type="datetime-local" value={form.created} onInput={(e) => onChange({ created: e.currentTarget.value })} />}
         </Field>
-        <fieldset class="field tester__metric">
-          <legend class="field__label">Metric</legend>
-          <div class="segmented">
-            {(
-              [
-                ['resolution', metricWords('resolution', true)],
-                ['firstResponse', metricWords('first-response', true)],
-              ] as const
-            ).map(([metric, word]) => (
-              <label key={metric} class="segmented__option">
-                <input type="radio" name="tester-metric" value={metric} checked={form.metric === metric} onChange={() => onChange({ metric })} />
-                <span>{word}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <Field label="Metric">
+          {(id) => (
+            <select id={id} class="field__input" value={form.metric} onChange={(e) => onChange({ metric: e.currentTarget.value as TesterForm['metric'] })}>
+              {METRIC_NAMES.map((metric) => (
+                <option key={metric} value={metric}>
+                  {metricWords(BADGE_METRIC[metric], true)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </form>
       <section class="tester__result" id={resultId} aria-label="Test result">
         <TesterVerdict result={result} metric={form.metric} priority={form.priority} />
@@ -92,6 +88,9 @@ function TesterVerdict({ result, metric, priority }: { result: TesterResult; met
           </p>
           {result.pausedByStatus && <p class="muted">This policy pauses in this status. The tester has no status history, so it counts as if the clock had been running since creation.</p>}
         </div>
+      )}
+      {applied && result.startsLater && (
+        <p class="muted tester__why">Next reply starts at the requester’s next message that no agent has answered; a ticket tested here has no messages, so no clock is shown.</p>
       )}
       {rejected.length > 0 && (
         <div class="tester__rejected">

@@ -9,9 +9,9 @@ import type { Cycle, CycleOptions, MetricTimeline, OpenPause, StatusChange, Tick
 import { matchPolicy, policyMatches, type MetricName } from './match';
 import { BADGE_METRIC, type NoteMetric } from './metrics';
 import { metricWords } from '../view/words';
+import type { ResolvedConfig, ResolvedPolicy } from './types';
 
 const METRIC_WORDS_OF = (name: MetricName) => metricWords(BADGE_METRIC[name]);
-import type { ResolvedConfig, ResolvedPolicy } from './types';
 
 const METRICS: ReadonlyArray<[MetricName, BadgeMetric]> = [
   ['resolution', 'resolution'],

@@ -48,6 +48,8 @@ export type TesterResult =
       clock: (ClockState & { calendar: string; now: number }) | null;
       /** The status is one the policy pauses on (the tester has no history, so it cannot say since when). */
       pausedByStatus: boolean;
+      /** The metric's clock starts later than creation, at a message the form does not hold (next reply): no clock shown. */
+      startsLater?: boolean;
     };
 
 export function ticketFromForm(form: TesterForm): TicketFacts | null {
@@ -75,6 +77,8 @@ export function runTester(config: ResolvedConfig, form: TesterForm, now: number)
   const { policy, targetMs } = applied;
   const calendar = calendarFor(config.calendars, policy.calendarId);
   let clock: (ClockState & { calendar: string; now: number }) | null = null;
+  // Next reply starts at the requester's next message, which a form of one ticket's facts does not have.
+  if (form.metric === 'nextReply') return { ok: true, explanation, clock: null, pausedByStatus: false, startsLater: true };
   if (calendar) {
     const state = evaluateClock(calendar, { start: ticket.created, targetMs, warnAt: policy.warnAt }, now);
     clock = { ...state, calendar: config.calendars[policy.calendarId]?.name ?? policy.calendarId, now };
