@@ -133,3 +133,31 @@ describe('Our agreements', () => {
     expect(document.querySelector('img')).toBeNull();
   });
 });
+
+describe('Our agreements, with every clock a contract can name (issue 18)', () => {
+  it('lists each metric a priority has a target for, which internal notes count, and when a ticket is flagged stale', async () => {
+    const doc = JSON.parse(CONFIG) as { policies: Array<Record<string, unknown>> };
+    doc.policies[2] = {
+      id: 'zd',
+      name: 'Zendesk',
+      match: { source: 'zendesk' },
+      calendar: '24x7',
+      targets: { '*': { firstResponse: '2h', nextReply: '4h', periodicUpdate: '8h' } },
+      internalNotesCount: ['periodicUpdate'],
+      aging: { noPublicUpdateFor: '48h', inStatusFor: '72h', statuses: ['pending'] },
+    };
+    await applyConfig(db, JSON.stringify(doc));
+    render(<AgreementsPage agreements={await readAgreements(db)} now={NOW} onOpenSettings={() => {}} />);
+    const zendesk = screen.getByRole('article', { name: 'Zendesk' });
+    expect([...zendesk.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Priority', 'First response within', 'Resolution within', 'Next reply within', 'Periodic update within']);
+    expect([...zendesk.querySelectorAll('tbody td')].map((td) => td.textContent)).toEqual(['2 hours', 'No target', '4 hours', '8 hours']);
+    expect(within(zendesk).getByText('An agent’s internal note counts as a periodic update.')).toBeTruthy();
+    expect(within(zendesk).getByText('A ticket is flagged stale after 48 hours with no public update from an agent, or after 72 hours in “pending”.')).toBeTruthy();
+    // A policy without them shows neither, and only its own two columns.
+    expect([...screen.getByRole('article', { name: 'Enterprise support' }).querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      'Priority',
+      'First response within',
+      'Resolution within',
+    ]);
+  });
+});

@@ -1,8 +1,23 @@
 import { AppHeader } from '../../components/AppHeader';
+import { BADGE_METRIC, METRIC_NAMES } from '../../lib/config/metrics';
+import { metricWords } from '../../lib/view/words';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Notice } from '../../components/Notice';
-import { creditWords, durationWords, effectiveNow, effectiveWords, holidayWords, pauseWords, upcomingHolidays, warnWords, weekWords, whichTickets } from '../../lib/config/agreement-words';
+import {
+  agingWords,
+  creditWords,
+  durationWords,
+  effectiveNow,
+  internalNoteWords,
+  effectiveWords,
+  holidayWords,
+  pauseWords,
+  upcomingHolidays,
+  warnWords,
+  weekWords,
+  whichTickets,
+} from '../../lib/config/agreement-words';
 import type { AgreementPolicy, Agreements } from '../../lib/db/agreements';
 import { sourceOrigin } from '../../lib/db/announcement';
 import type { CalendarSpec } from '../../lib/sla/index';
@@ -121,6 +136,8 @@ function AgreementCard({ title, entry, calendars, now }: { title: string; entry:
   const spec = calendars[policy.calendarId];
   const headingId = `agreement-${policy.id}`;
   const rows = Object.entries(policy.targets).sort(([a], [b]) => Number(a === '*') - Number(b === '*'));
+  // First response and resolution always; each other metric where some priority has a target for it.
+  const metrics = METRIC_NAMES.filter((m) => m === 'firstResponse' || m === 'resolution' || rows.some(([, t]) => t[`${m}Ms`] !== undefined));
   const period = effectiveNow(policy.effective, todayIn(spec?.timeZone ?? 'UTC', now));
   const business = policy.calendarId !== '24x7';
   return (
@@ -137,8 +154,11 @@ function AgreementCard({ title, entry, calendars, now }: { title: string; entry:
         <thead>
           <tr>
             <th scope="col">Priority</th>
-            <th scope="col">First response within</th>
-            <th scope="col">Resolution within</th>
+            {metrics.map((m) => (
+              <th key={m} scope="col">
+                {metricWords(BADGE_METRIC[m], true)} within
+              </th>
+            ))}
             {tickets > 0 && <th scope="col">Your open tickets</th>}
           </tr>
         </thead>
@@ -146,8 +166,10 @@ function AgreementCard({ title, entry, calendars, now }: { title: string; entry:
           {rows.map(([key, target]) => (
             <tr key={key}>
               <th scope="row">{key === '*' ? 'Any other priority' : target.label}</th>
-              <td>{target.firstResponseMs === undefined ? 'No target' : durationWords(target.firstResponseMs)}</td>
-              <td>{target.resolutionMs === undefined ? 'No target' : durationWords(target.resolutionMs)}</td>
+              {metrics.map((m) => {
+                const ms = target[`${m}Ms`];
+                return <td key={m}>{ms === undefined ? 'No target' : durationWords(ms)}</td>;
+              })}
               {tickets > 0 && <td>{byTarget[key] ?? 0}</td>}
             </tr>
           ))}
@@ -156,6 +178,8 @@ function AgreementCard({ title, entry, calendars, now }: { title: string; entry:
       <ul class="agreement__facts">
         <li>{pauseWords(policy.pauseOn, (s) => `“${s}”`)}</li>
         <li>{warnWords(policy.warnAt)}</li>
+        {internalNoteWords(policy.internalNotesCount) && <li>{internalNoteWords(policy.internalNotesCount)}</li>}
+        {agingWords(policy.aging, (s) => `“${s}”`) && <li>{agingWords(policy.aging, (s) => `“${s}”`)}</li>}
         {creditWords(policy) && <li>{creditWords(policy)}</li>}
         <li>
           {effectiveWords(policy.effective)}

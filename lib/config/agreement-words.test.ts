@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { creditWords, durationWords, effectiveNow, effectiveWords, holidayWords, pauseWords, spoken, upcomingHolidays, warnWords, weekWords, whichTickets } from './agreement-words';
+import {
+  agingWords,
+  creditWords,
+  durationWords,
+  internalNoteWords,
+  effectiveNow,
+  effectiveWords,
+  holidayWords,
+  pauseWords,
+  spoken,
+  upcomingHolidays,
+  warnWords,
+  weekWords,
+  whichTickets,
+} from './agreement-words';
 
 describe('agreement words', () => {
   it('lists the way a person does', () => {
@@ -100,5 +114,17 @@ describe('agreement words', () => {
     const holidays = ['2026-12-25', '2026-01-01', { from: '2026-11-30', to: '2026-12-04' }, { date: '2026-12-24' }];
     expect(upcomingHolidays(holidays, '2026-12-03')).toEqual({ upcoming: [{ from: '2026-11-30', to: '2026-12-04' }, { date: '2026-12-24' }, '2026-12-25'], past: 1 });
     expect(upcomingHolidays(holidays, '2027-01-01')).toEqual({ upcoming: [], past: 4 });
+  });
+});
+
+describe('the words for the metrics beyond first response and resolution (issue 18)', () => {
+  it('says when a ticket is flagged stale, and which internal notes count', () => {
+    expect(agingWords(undefined)).toBeNull();
+    expect(agingWords({ noPublicUpdateMs: 48 * 3_600_000, inStatusMs: 72 * 3_600_000, statuses: ['waiting for customer', 'hold'] }, (s) => `“${s}”`)).toBe(
+      'A ticket is flagged stale after 48 hours with no public update from an agent, or after 72 hours in “waiting for customer” or “hold”.',
+    );
+    expect(agingWords({ inStatusMs: 90 * 60_000 })).toBe('A ticket is flagged stale after 1 hour 30 minutes in the same open status.');
+    expect(internalNoteWords(undefined)).toBeNull();
+    expect(internalNoteWords(['nextReply', 'periodicUpdate'])).toBe('An agent’s internal note counts as a next reply or periodic update.');
   });
 });

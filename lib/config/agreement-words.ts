@@ -7,6 +7,8 @@ import type { HolidaySpec, Hours, WarnAt, Weekday } from '../sla/index';
 import { describeCredits, formatMoney, formatPercent } from './format';
 import type { LabelSet, Match } from './schema-match';
 import type { ResolvedPolicy } from './types';
+import { BADGE_METRIC } from './metrics';
+import { metricWords } from '../view/words';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -211,4 +213,22 @@ export function holidayWords(h: HolidaySpec): string {
 export function upcomingHolidays(holidays: readonly HolidaySpec[], today: string): { upcoming: HolidaySpec[]; past: number } {
   const upcoming = holidays.filter((h) => holidayEnd(h) >= today).sort((a, b) => (holidayStart(a) < holidayStart(b) ? -1 : holidayStart(a) > holidayStart(b) ? 1 : 0));
   return { upcoming, past: holidays.length - upcoming.length };
+}
+
+/** "A ticket is flagged stale after 48 hours with no public update, or after 72 hours in “Waiting”." — the policy's aging rule (issue 18 §2); null without one. */
+export function agingWords(aging: ResolvedPolicy['aging'], display: (status: string) => string = (s) => s): string | null {
+  if (!aging) return null;
+  const parts: string[] = [];
+  if (aging.noPublicUpdateMs !== undefined) parts.push(`after ${durationWords(aging.noPublicUpdateMs)} with no public update from an agent`);
+  if (aging.inStatusMs !== undefined) parts.push(`after ${durationWords(aging.inStatusMs)} in ${aging.statuses?.length ? spoken(aging.statuses.map(display), 'or') : 'the same open status'}`);
+  return parts.length > 0 ? `A ticket is flagged stale ${parts.join(', or ')}.` : null;
+}
+
+/** "An agent’s internal note counts as a periodic update." — where the policy lets notes count; null where only public comments do. */
+export function internalNoteWords(metrics: ResolvedPolicy['internalNotesCount']): string | null {
+  if (!metrics || metrics.length === 0) return null;
+  return `An agent’s internal note counts as a ${spoken(
+    metrics.map((m) => metricWords(BADGE_METRIC[m])),
+    'or',
+  )}.`;
 }
