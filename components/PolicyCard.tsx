@@ -68,7 +68,7 @@ export function PolicyCard({ policy, calendarName }: PolicyCardProps) {
         {policy.internalNotesCount && (
           <div>
             <dt>Internal notes count for</dt>
-            <dd>{policy.internalNotesCount.map(metricLabel).join(', ')}</dd>
+            <dd>{policy.internalNotesCount.map((m) => metricLabel(m)).join(', ')}</dd>
           </div>
         )}
         {policy.aging && (

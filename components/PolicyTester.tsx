@@ -2,9 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { formatSpan } from '../lib/options/format';
 import { metricLabel } from '../lib/config/format';
-import { BADGE_METRIC, METRIC_NAMES } from '../lib/config/metrics';
+import { METRIC_NAMES } from '../lib/config/metrics';
 import type { TesterForm, TesterResult } from '../lib/options/tester';
-import { formatDue, metricWords, STATE_WORDS } from '../lib/view/words';
+import { formatDue, STATE_WORDS } from '../lib/view/words';
 
 interface PolicyTesterProps {
   form: TesterForm;
@@ -41,7 +41,7 @@ export function PolicyTester({ form, onChange, result }: PolicyTesterProps) {
             <select id={id} class="field__input" value={form.metric} onChange={(e) => onChange({ metric: e.currentTarget.value as TesterForm['metric'] })}>
               {METRIC_NAMES.map((metric) => (
                 <option key={metric} value={metric}>
-                  {metricWords(BADGE_METRIC[metric], true)}
+                  {metricLabel(metric, true)}
                 </option>
               ))}
             </select>

@@ -1,5 +1,4 @@
-import { formatDuration, metricLabel } from '../lib/config/format';
-import { METRIC_NAMES } from '../lib/config/metrics';
+import { formatDuration, metricLabel, metricsWithTargets } from '../lib/config/format';
 import type { ResolvedTarget } from '../lib/config/types';
 
 interface TargetsTableProps {
@@ -8,13 +7,11 @@ interface TargetsTableProps {
   caption: string;
 }
 
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /** Targets per priority: first response and resolution always, each other metric where some priority has it. */
 export function TargetsTable({ targets, caption }: TargetsTableProps) {
   // "*" last: it is the fallback for every priority not listed above it.
   const rows = Object.entries(targets).sort(([a], [b]) => Number(a === '*') - Number(b === '*'));
-  const metrics = METRIC_NAMES.filter((m) => m === 'firstResponse' || m === 'resolution' || rows.some(([, t]) => t[`${m}Ms`] !== undefined));
+  const metrics = metricsWithTargets(targets);
   return (
     <table class="targets">
       <caption class="visually-hidden">{caption}</caption>
@@ -23,7 +20,7 @@ export function TargetsTable({ targets, caption }: TargetsTableProps) {
           <th scope="col">Priority</th>
           {metrics.map((m) => (
             <th key={m} scope="col">
-              {capital(metricLabel(m))}
+              {metricLabel(m, true)}
             </th>
           ))}
         </tr>

@@ -1,6 +1,5 @@
 import { AppHeader } from '../../components/AppHeader';
-import { BADGE_METRIC, METRIC_NAMES } from '../../lib/config/metrics';
-import { metricWords } from '../../lib/view/words';
+
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Notice } from '../../components/Notice';
@@ -18,6 +17,7 @@ import {
   weekWords,
   whichTickets,
 } from '../../lib/config/agreement-words';
+import { metricLabel, metricsWithTargets } from '../../lib/config/format';
 import type { AgreementPolicy, Agreements } from '../../lib/db/agreements';
 import { sourceOrigin } from '../../lib/db/announcement';
 import type { CalendarSpec } from '../../lib/sla/index';
@@ -136,8 +136,7 @@ function AgreementCard({ title, entry, calendars, now }: { title: string; entry:
   const spec = calendars[policy.calendarId];
   const headingId = `agreement-${policy.id}`;
   const rows = Object.entries(policy.targets).sort(([a], [b]) => Number(a === '*') - Number(b === '*'));
-  // First response and resolution always; each other metric where some priority has a target for it.
-  const metrics = METRIC_NAMES.filter((m) => m === 'firstResponse' || m === 'resolution' || rows.some(([, t]) => t[`${m}Ms`] !== undefined));
+  const metrics = metricsWithTargets(policy.targets);
   const period = effectiveNow(policy.effective, todayIn(spec?.timeZone ?? 'UTC', now));
   const business = policy.calendarId !== '24x7';
   return (
@@ -156,7 +155,7 @@ function AgreementCard({ title, entry, calendars, now }: { title: string; entry:
             <th scope="col">Priority</th>
             {metrics.map((m) => (
               <th key={m} scope="col">
-                {metricWords(BADGE_METRIC[m], true)} within
+                {metricLabel(m, true)} within
               </th>
             ))}
             {tickets > 0 && <th scope="col">Your open tickets</th>}

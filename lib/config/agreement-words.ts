@@ -4,11 +4,9 @@
  * sentence an agent reads once, not as the file's keys. Pure: the page and its tests share it.
  */
 import type { HolidaySpec, Hours, WarnAt, Weekday } from '../sla/index';
-import { describeCredits, formatMoney, formatPercent } from './format';
+import { describeCredits, formatMoney, formatPercent, metricLabel } from './format';
 import type { LabelSet, Match } from './schema-match';
 import type { ResolvedPolicy } from './types';
-import { BADGE_METRIC } from './metrics';
-import { metricWords } from '../view/words';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -228,7 +226,7 @@ export function agingWords(aging: ResolvedPolicy['aging'], display: (status: str
 export function internalNoteWords(metrics: ResolvedPolicy['internalNotesCount']): string | null {
   if (!metrics || metrics.length === 0) return null;
   return `An agent’s internal note counts as a ${spoken(
-    metrics.map((m) => metricWords(BADGE_METRIC[m])),
+    metrics.map((m) => metricLabel(m)),
     'or',
   )}.`;
 }

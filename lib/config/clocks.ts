@@ -8,10 +8,8 @@ import { agentWorkCycle, agingWatches, nextReplyCycles, pausableUpdateCycles, pe
 import type { Cycle, CycleOptions, MetricTimeline, OpenPause, StatusChange, TicketFacts } from '../sla/index';
 import { matchPolicy, policyMatches, type MetricName } from './match';
 import { BADGE_METRIC, type NoteMetric } from './metrics';
-import { metricWords } from '../view/words';
+import { metricLabel } from './format';
 import type { ResolvedConfig, ResolvedPolicy } from './types';
-
-const METRIC_WORDS_OF = (name: MetricName) => metricWords(BADGE_METRIC[name]);
 
 const METRICS: ReadonlyArray<[MetricName, BadgeMetric]> = [
   ['resolution', 'resolution'],
@@ -107,7 +105,7 @@ export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: Vi
     if (!match) continue;
     // Without the whole thread a reply clock would start and stop in the wrong places: not shown, and said.
     if (comments && ticket.comments === undefined) {
-      commentsMissing.push(METRIC_WORDS_OF(name));
+      commentsMissing.push(metricLabel(name));
       continue;
     }
     const { policy, targetMs } = match;

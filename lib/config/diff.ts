@@ -197,8 +197,8 @@ function diffPolicy(a: ResolvedPolicy, b: ResolvedPolicy): ConfigChange[] {
   const pa = a.pauseOn.join(', ') || '(nothing)';
   const pb = b.pauseOn.join(', ') || '(nothing)';
   if (pa !== pb) changed('pauseOn', pa, pb, `pauses on ${pa} → ${pb}`);
-  const na = (a.internalNotesCount ?? []).map(metricLabel).join(', ') || '(none)';
-  const nb = (b.internalNotesCount ?? []).map(metricLabel).join(', ') || '(none)';
+  const na = (a.internalNotesCount ?? []).map((m) => metricLabel(m)).join(', ') || '(none)';
+  const nb = (b.internalNotesCount ?? []).map((m) => metricLabel(m)).join(', ') || '(none)';
   if (na !== nb) changed('internalNotesCount', na, nb, `internal notes count for ${na} → ${nb}`);
   const ga = formatAging(a.aging);
   const gb = formatAging(b.aging);

@@ -1,7 +1,8 @@
 import type { HolidaySpec, Hours, WarnAt } from '../sla/index';
 import type { LabelSet, Match } from './schema';
 import { metricWords } from '../view/words';
-import { BADGE_METRIC, type MetricName } from './metrics';
+import { BADGE_METRIC, METRIC_NAMES, type MetricName } from './metrics';
+import type { ResolvedTarget } from './types';
 import type { ScopeQuery, WatchScope } from '../watch/types';
 
 /** Words for values in messages and change summaries, written the way the file writes them. */
@@ -50,8 +51,15 @@ export function describeCredits(tiers: ReadonlyArray<{ below: number; credit: nu
   return tiers.map((t, i) => `${formatPercent(t.credit)}${i === 0 ? ' of the fee' : ''} below ${formatPercent(t.below)}`).join(', ');
 }
 
-export function metricLabel(metric: MetricName): string {
-  return metricWords(BADGE_METRIC[metric]);
+/** A configuration metric as people read it: `next reply` (`Next reply` with `capital`). */
+export function metricLabel(metric: MetricName, capital = false): string {
+  return metricWords(BADGE_METRIC[metric], capital);
+}
+
+/** The metrics a targets table shows: first response and resolution always, each other one where some priority has a target for it. */
+export function metricsWithTargets(targets: Readonly<Record<string, ResolvedTarget>>): MetricName[] {
+  const rows = Object.values(targets);
+  return METRIC_NAMES.filter((m) => m === 'firstResponse' || m === 'resolution' || rows.some((t) => t[`${m}Ms`] !== undefined));
 }
 
 /** "no public update for 48h; in Waiting for customer or On hold for 72h": when a ticket is flagged as stale. */

@@ -9,8 +9,8 @@ import type { ComplianceBar, StaleTicket, TicketCounts, TicketSummary, ConfigLab
 import type { TicketSource } from '../sla/index';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import { readTallies } from './tallies';
-import { calendarFor, type CalendarSpecs } from '../view/calendars';
-import { agingState } from '../sla/index';
+import type { CalendarSpecs } from '../view/calendars';
+import { readAging } from '../view/aging';
 import { readView } from '../view/read-view';
 import { decidedTargets } from '../report/decide';
 import { runningUpTo, urgentCounts } from './ticket-state';
@@ -139,10 +139,7 @@ export async function loadPopup(db: SlaLensDatabase, now: number, options: LoadO
 
 /** What flags a stale row at `now`: its oldest stale watch. */
 function staleOf(row: StoredTicket, calendars: CalendarSpecs, now: number): StaleTicket[] {
-  const aging = row.view.aging;
-  const cal = aging ? calendarFor(calendars, aging.calendarId) : null;
-  if (!aging || !cal) return [];
-  const on = aging.watches.filter((w) => agingState(cal, w, now).stale).sort((a, b) => a.since - b.since)[0];
+  const on = readAging(row.view.aging, calendars, now).stale;
   if (!on) return [];
   return [
     { site: row.site, key: row.key, source: row.facts.source, title: row.facts.title, url: row.facts.url, kind: on.kind, since: on.since, ...(on.status !== undefined ? { status: on.status } : {}) },

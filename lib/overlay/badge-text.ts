@@ -3,13 +3,14 @@
  * background's `SlaView` with the engine, so badges tick locally without asking again. Pure; runs
  * every tick for up to 1,000 badges, so calendars are compiled once and due-time strings cached.
  */
-import { agingFlagsAt, agingState, type AgingKind, type AgingWatch, type ClockState } from '../sla/index';
+import type { AgingKind, ClockState } from '../sla/index';
 import type { VendorSlaWords } from '../sources/types';
-import { calendarFor, type CalendarSpecs } from '../view/calendars';
+import type { CalendarSpecs } from '../view/calendars';
+import { readAging } from '../view/aging';
 import { readView, type UnknownReason } from '../view/read-view';
 import type { BadgeMetric, BadgeState, ClockView, SlaView } from '../view/types';
 import { compactWallSpan, countdownWords, fullBusinessSpan } from '../view/durations';
-import { formatDue, metricWords, NO_SLA, SLA_UNKNOWN, type TimeFormat } from '../view/words';
+import { formatDue, metricWords, NO_SLA, SLA_UNKNOWN, staleWords, type TimeFormat } from '../view/words';
 
 export interface RenderedBadge {
   state: BadgeState;
@@ -175,25 +176,15 @@ const STATUS_CHARS = 18;
  */
 export function agingFor(view: SlaView, calendars: CalendarSpecs, now: number, options: TimeFormat = {}): { flag: RenderedAging | null; changesAt: number } {
   const aging = view.aging;
-  const cal = aging ? calendarFor(calendars, aging.calendarId) : null;
-  if (!aging || !cal || aging.watches.length === 0) return { flag: null, changesAt: Infinity };
-  let changesAt = Infinity;
-  let oldest: AgingWatch | null = null;
-  for (const watch of aging.watches) {
-    if (agingState(cal, watch, now).stale) {
-      if (!oldest || watch.since < oldest.since) oldest = watch;
-    } else changesAt = Math.min(changesAt, agingFlagsAt(cal, watch));
-  }
-  if (!oldest) return { flag: null, changesAt };
+  const { stale: oldest, nextAt } = readAging(aging, calendars, now);
+  let changesAt = nextAt;
+  if (!aging || !oldest) return { flag: null, changesAt };
   const age = Math.max(0, now - oldest.since);
   changesAt = Math.min(changesAt, now + (age < DAY_MS ? MINUTE_MS - (age % MINUTE_MS) : HOUR_MS - (age % HOUR_MS)));
   const span = compactWallSpan(age);
   const since = formatDue(oldest.since, now, options);
   const threshold = `${fullBusinessSpan(oldest.thresholdMs)} of ${aging.calendarId === '24x7' ? 'calendar' : 'business'} time`;
-  if (oldest.kind === 'no-update') {
-    return { flag: { kind: 'no-update', text: `no update ${span}`, label: `Stale: no public update by an agent for ${span} (since ${since}); flagged after ${threshold}.` }, changesAt };
-  }
-  const status = oldest.status ?? 'its status';
-  const short = status.length > STATUS_CHARS ? `${status.slice(0, STATUS_CHARS - 1)}…` : status;
-  return { flag: { kind: 'in-status', text: `in ${short} ${span}`, label: `Stale: in ${status} for ${span} (since ${since}); flagged after ${threshold}.` }, changesAt };
+  const text = staleWords(oldest.kind, oldest.status, age, STATUS_CHARS);
+  const what = oldest.kind === 'no-update' ? 'no public update by an agent' : `in ${oldest.status ?? 'its status'}`;
+  return { flag: { kind: oldest.kind, text, label: `Stale: ${what} for ${span} (since ${since}); flagged after ${threshold}.` }, changesAt };
 }

@@ -4,7 +4,7 @@
  * the same thing everywhere and a due time reads the same in the badge and the popup. Pure; the
  * locale and zone are parameters (default: the browser's).
  */
-import { countdownWords } from './durations';
+import { compactWallSpan, countdownWords } from './durations';
 import type { BadgeMetric, BadgeState } from './types';
 
 const MINUTE = 60_000;
@@ -135,4 +135,16 @@ export function formatDue(instant: number, now: number, format: TimeFormat = {})
     texts.set(instant, text);
   }
   return text;
+}
+
+/**
+ * What an aging flag says (issue 18 §2), on its mark beside the badge and in the popup's list:
+ * `no update 3d 4h`, `in Waiting for customer 5d` (the status cut to `statusChars` where a pill
+ * must stay short).
+ */
+export function staleWords(kind: 'no-update' | 'in-status', status: string | undefined, ageMs: number, statusChars = Infinity): string {
+  const span = compactWallSpan(Math.max(0, ageMs));
+  if (kind === 'no-update') return `no update ${span}`;
+  const name = status ?? 'its status';
+  return `in ${name.length > statusChars ? `${name.slice(0, statusChars - 1)}…` : name} ${span}`;
 }
