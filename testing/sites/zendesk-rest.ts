@@ -80,7 +80,11 @@ function userJson(id: number, name: string, role: 'end-user' | 'agent', origin: 
   };
 }
 
-/** `GET /api/v2/tickets/show_many.json?ids=1,2,3[&include=slas,users]` (up to 100 ids). */
+/**
+ * `GET /api/v2/tickets/show_many.json?ids=1,2,3[&include=slas,users,groups,organizations]` (up to
+ * 100 ids): each sideload only when asked for, holding the records the tickets name (Zendesk's
+ * side-loading docs: `tickets.json?include=users,groups`).
+ */
 export function zendeskShowMany(tickets: FakeZendeskTicket[], req: FakeRequest, now = Date.now()): FakeResponse {
   const ids = (req.url.searchParams.get('ids') ?? '')
     .split(',')
@@ -107,6 +111,17 @@ export function zendeskShowMany(tickets: FakeZendeskTicket[], req: FakeRequest, 
     }
     body.users = [...users.values()];
   }
+  const named = (ids: Array<number | null | undefined>, known: Record<number, string>) => [...new Set(ids)].filter((id): id is number => typeof id === 'number' && known[id] !== undefined);
+  if (include.has('groups'))
+    body.groups = named(
+      found.map((t) => t.groupId),
+      ZENDESK_GROUPS,
+    ).map((id) => groupJson(id, req.url.origin));
+  if (include.has('organizations'))
+    body.organizations = named(
+      found.map((t) => t.organizationId),
+      ZENDESK_ORGANIZATIONS,
+    ).map((id) => organizationJson(id, req.url.origin));
   return json(200, body);
 }
 
@@ -189,19 +204,44 @@ export function zendeskAudits(tickets: FakeZendeskTicket[], id: number, req: Fak
 
 const stamp = '2025-01-15T09:00:00Z';
 
-/** `GET /api/v2/groups.json`. */
-export function zendeskGroups(req: FakeRequest): FakeResponse {
-  const groups = Object.entries(ZENDESK_GROUPS).map(([id, name]) => ({
-    url: `${req.url.origin}/api/v2/groups/${id}.json`,
-    id: Number(id),
+/** A group as the Groups API and the tickets' `groups` sideload give it. */
+function groupJson(id: number, origin: string): object {
+  return {
+    url: `${origin}/api/v2/groups/${id}.json`,
+    id,
     is_public: true,
-    name,
+    name: ZENDESK_GROUPS[id],
     description: '',
-    default: id === '360001',
+    default: id === 360001,
     deleted: false,
     created_at: stamp,
     updated_at: stamp,
-  }));
+  };
+}
+
+/** An organization as the Organizations API and the tickets' `organizations` sideload give it. */
+function organizationJson(id: number, origin: string): object {
+  return {
+    url: `${origin}/api/v2/organizations/${id}.json`,
+    id,
+    name: ZENDESK_ORGANIZATIONS[id],
+    shared_tickets: false,
+    shared_comments: false,
+    external_id: null,
+    created_at: stamp,
+    updated_at: stamp,
+    domain_names: [],
+    details: '',
+    notes: '',
+    group_id: null,
+    tags: [],
+    organization_fields: {},
+  };
+}
+
+/** `GET /api/v2/groups.json`. */
+export function zendeskGroups(req: FakeRequest): FakeResponse {
+  const groups = Object.keys(ZENDESK_GROUPS).map((id) => groupJson(Number(id), req.url.origin));
   return json(200, { groups, next_page: null, previous_page: null, count: groups.length });
 }
 
@@ -212,24 +252,7 @@ export function zendeskOrganizations(req: FakeRequest): FakeResponse {
     .filter((s) => s !== '')
     .map(Number);
   if (ids.length > 100) return json(400, { error: 'InvalidParameter', description: 'ids: more than 100' });
-  const organizations = ids
-    .filter((id) => ZENDESK_ORGANIZATIONS[id] !== undefined)
-    .map((id) => ({
-      url: `${req.url.origin}/api/v2/organizations/${id}.json`,
-      id,
-      name: ZENDESK_ORGANIZATIONS[id],
-      shared_tickets: false,
-      shared_comments: false,
-      external_id: null,
-      created_at: stamp,
-      updated_at: stamp,
-      domain_names: [],
-      details: '',
-      notes: '',
-      group_id: null,
-      tags: [],
-      organization_fields: {},
-    }));
+  const organizations = ids.filter((id) => ZENDESK_ORGANIZATIONS[id] !== undefined).map((id) => organizationJson(id, req.url.origin));
   return json(200, { organizations, next_page: null, previous_page: null, count: organizations.length });
 }
 

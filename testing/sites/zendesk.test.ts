@@ -21,6 +21,19 @@ describe('the fake Zendesk API', () => {
     expect(get(data, `/api/v2/tickets/show_many.json?ids=${Array.from({ length: 101 }, (_, i) => i + 1).join(',')}`).status).toBe(400);
   });
 
+  it('show_many sideloads the groups and organizations its tickets name, only when asked', () => {
+    const data = demoSites(NOW);
+    const answer = body(data, '/api/v2/tickets/show_many.json?ids=4101,4104&include=users,groups,organizations');
+    const ids = (list: Array<{ id: number }>) => list.map((r) => r.id).sort();
+    expect(ids(answer.groups)).toEqual([...new Set(answer.tickets.map((t: { group_id: number }) => t.group_id))].sort());
+    expect(answer.groups[0]).toMatchObject({ id: expect.any(Number), name: expect.any(String), url: expect.stringContaining('/api/v2/groups/') });
+    expect(ids(answer.organizations)).toEqual([...new Set(answer.tickets.map((t: { organization_id: number | null }) => t.organization_id).filter((o: number | null) => o !== null))].sort());
+    expect(answer.organizations[0]).toMatchObject({ name: expect.any(String) });
+    const plain = body(data, '/api/v2/tickets/show_many.json?ids=4101&include=users');
+    expect(plain).not.toHaveProperty('groups');
+    expect(plain).not.toHaveProperty('organizations');
+  });
+
   it('audits rebuild the status history and the conversation, oldest first, paginated', () => {
     const data = sites();
     const audits = body(data, '/api/v2/tickets/4104/audits.json').audits as Array<{ created_at: string; events: Array<Record<string, unknown>> }>;

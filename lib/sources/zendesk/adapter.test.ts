@@ -67,25 +67,27 @@ const opts = (now = FIXTURE_NOW, signal = new AbortController().signal) => ({ or
 const json = (status: number, body: string, headers: Record<string, string> = {}) => new Response(body, { status, headers: { 'Content-Type': 'application/json', ...headers } });
 const isShowMany = (c: Call) => c.url.pathname === '/api/v2/tickets/show_many.json';
 const idsOf = (c: Call) => c.url.searchParams.get('ids')!.split(',');
+/** Show Many as an account that ignores the `groups` and `organizations` sideloads answers it. */
+const withoutNameSideloads = (data: FakeSiteData, call: Call): Response | undefined => {
+  if (!isShowMany(call)) return undefined;
+  const body = JSON.parse(handle(data, { method: 'GET', url: call.url })!.body) as Record<string, unknown>;
+  delete body.groups;
+  delete body.organizations;
+  return json(200, JSON.stringify(body));
+};
 
 describe('enrichment', () => {
-  it('asks Show Many once with the sideloads, the names once, and each ticket’s audits; same origin, cookies only', async () => {
+  it('asks Show Many once with the sideloads (names included) and each ticket’s audits; same origin, cookies only', async () => {
     const fetch = fakeFetch(sites());
     const result = await adapterWith(fetch).enrich(['4101', '4104', '4106'], opts());
     expect(result.failure).toBeUndefined();
     expect([...result.facts.keys()].sort()).toEqual(['4101', '4104', '4106']);
-    expect(fetch.paths().sort()).toEqual([
-      '/api/v2/groups.json',
-      '/api/v2/organizations/show_many.json',
-      '/api/v2/tickets/4101/audits.json',
-      '/api/v2/tickets/4104/audits.json',
-      '/api/v2/tickets/4106/audits.json',
-      '/api/v2/tickets/show_many.json',
-    ]);
+    // No name lookups: the groups and organizations came with the tickets.
+    expect(fetch.paths().sort()).toEqual(['/api/v2/tickets/4101/audits.json', '/api/v2/tickets/4104/audits.json', '/api/v2/tickets/4106/audits.json', '/api/v2/tickets/show_many.json']);
     const show = fetch.calls.find(isShowMany)!;
     expect(show.url.origin).toBe(ZENDESK_ORIGIN);
     expect(idsOf(show).sort()).toEqual(['4101', '4104', '4106']);
-    expect(show.url.searchParams.get('include')).toBe('slas,users');
+    expect(show.url.searchParams.get('include')).toBe('slas,users,groups,organizations');
     for (const c of fetch.calls) expect(c.init).toMatchObject({ method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } });
     expect(result.facts.get('4101')).toMatchObject({
       source: 'zendesk',
@@ -103,7 +105,8 @@ describe('enrichment', () => {
 
   it('sends at most 100 ids a Show Many, and at most 8 requests at once (4, and 8 for the rows in view)', async () => {
     const data = sites({ zendesk: many(250) });
-    const fetch = fakeFetch(data);
+    // An account that ignores the name sideloads: its names are looked up, once for all batches.
+    const fetch = fakeFetch(data, (call) => withoutNameSideloads(data, call));
     const result = await adapterWith(fetch, { auditsPerMinute: 300 }).enrich(
       data.zendesk.map((t) => String(t.id)),
       opts(),
@@ -157,9 +160,11 @@ describe('enrichment', () => {
     expect([...b.facts.keys()].sort()).toEqual(['4102', '4103']);
   });
 
-  it('asks the audits without waiting for the group and organization names, and words the facts with the names all the same', async () => {
+  it('where the names are not sideloaded, asks the audits without waiting for them, and words the facts with the names all the same', async () => {
     const events: string[] = [];
-    const fetch = fakeFetch(sites(), async (call) => {
+    const data = sites();
+    const fetch = fakeFetch(data, async (call) => {
+      if (isShowMany(call)) return withoutNameSideloads(data, call);
       if (call.url.pathname.includes('/audits')) events.push('audits asked');
       if (call.url.pathname === '/api/v2/groups.json') {
         await new Promise((r) => setTimeout(r, 50));
@@ -206,8 +211,21 @@ describe('enrichment', () => {
     expect(result.facts.size).toBe(3);
   });
 
+  it('passes the tickets with no audits to read on together, at once, and the others as their audits land', async () => {
+    const data = sites({ zendesk: many(5) });
+    const fetch = fakeFetch(data);
+    const heard: string[][] = [];
+    // Two audits in the budget: the other three tickets have nothing to read.
+    await adapterWith(fetch, { auditsPerMinute: 2, auditConcurrency: 1 }).enrich(
+      data.zendesk.map((t) => String(t.id)),
+      { ...opts(), onFacts: (f) => heard.push([...f.keys()]) },
+    );
+    expect(heard).toEqual([['5002', '5003', '5004'], ['5000'], ['5001']]);
+  });
+
   it('caches facts (and unknown ids) for the TTL; names for longer', async () => {
-    const fetch = fakeFetch(sites());
+    const data = sites();
+    const fetch = fakeFetch(data, (call) => withoutNameSideloads(data, call));
     const adapter = adapterWith(fetch, { ttlMs: 60_000 });
     await adapter.enrich(['4101', '9999'], opts());
     const cached = await adapter.enrich(['4101', '9999'], opts(FIXTURE_NOW + 59_000));
@@ -311,7 +329,12 @@ describe('failures: never throws, degrades, backs off', () => {
   });
 
   it('a rate limit on audits stops the rest: those tickets come without history, and the origin backs off', async () => {
-    const fetch = fakeFetch(sites(), (call) => (call.url.pathname === '/api/v2/tickets/4102/audits.json' ? json(429, '{}', { 'Retry-After': '30' }) : undefined));
+    // The rows in view have two audits in flight: 4101's answer lands after 4102's 429.
+    const fetch = fakeFetch(sites(), async (call) => {
+      if (call.url.pathname === '/api/v2/tickets/4102/audits.json') return json(429, '{}', { 'Retry-After': '30' });
+      if (call.url.pathname === '/api/v2/tickets/4101/audits.json') await new Promise((r) => setTimeout(r, 20));
+      return undefined;
+    });
     const adapter = adapterWith(fetch, { auditConcurrency: 1 });
     const result = await adapter.enrich(['4101', '4102', '4103', '4104'], opts());
     expect(result.failure).toBe('rate-limited');
@@ -328,7 +351,8 @@ describe('failures: never throws, degrades, backs off', () => {
   });
 
   it('names that cannot be read leave the facts approximate, without backing off for a 403', async () => {
-    const fetch = fakeFetch(sites(), (call) => (call.url.pathname === '/api/v2/groups.json' ? json(403, '{"error":"Forbidden"}') : undefined));
+    const data = sites();
+    const fetch = fakeFetch(data, (call) => (call.url.pathname === '/api/v2/groups.json' ? json(403, '{"error":"Forbidden"}') : withoutNameSideloads(data, call)));
     const result = await adapterWith(fetch).enrich(['4101'], opts());
     expect(result.failure).toBeUndefined();
     expect(result.facts.get('4101')).toMatchObject({ exact: false, organization: 'Globex', fields: { group_id: 360002 } });

@@ -237,12 +237,24 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
       if (uid !== undefined && typeof u?.name === 'string') users.set(uid, u.name);
     }
 
-    // Names are needed only to word the facts: asked beside the audit budget and the audits, not
-    // before them, so a page's first badges wait one round trip less.
+    // The groups and organizations the tickets name come with them (sideloaded): a cold page then
+    // waits for no name lookup at all, which cost it two round trips one after the other. Those
+    // the answer leaves out (an account that ignores the sideload) are still looked up.
+    const n = namesOf(origin);
+    for (const g of (Array.isArray(body.groups) ? body.groups : []).map(obj)) {
+      const gid = idOf(g?.id);
+      if (gid !== undefined && typeof g?.name === 'string') n.groups.set(gid, g.name);
+    }
+    for (const o of (Array.isArray(body.organizations) ? body.organizations : []).map(obj)) {
+      const oid = idOf(o?.id);
+      if (oid !== undefined && typeof o?.name === 'string') n.organizations.set(oid, o.name);
+    }
+
+    // Names still missing are needed only to word the facts: asked beside the audit budget and the
+    // audits, not before them, so a page's first badges wait one round trip less.
     let stop: Stop | undefined;
     const named = resolveNames(origin, tickets, requester).then((stopped) => {
       stop ??= stopped;
-      const n = namesOf(origin);
       return { site: new URL(origin).hostname, origin, groups: n.groups, organizations: n.organizations, users };
     });
     // Awaited below; until then a failure must not count as unhandled.
@@ -280,15 +292,30 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
     /** Trails this batch read, for the other tabs: only what `readSharedTrail` passes, as the background takes nothing else. */
     const read: SharedTrail[] = [];
 
+    const facts = (ticket: Json, context: Awaited<typeof named>, trail: AuditTrail | null): Map<string, TicketFacts> => {
+      const f = parseTicket(ticket, context, trail);
+      return f ? new Map([[f.key, f]]) : new Map();
+    };
+    // The tickets with nothing to read (a trail kept, or no audit granted) go on together, as soon
+    // as their names are known: one message to the background for them, not one each, so the
+    // rows in view are not badged a message at a time.
+    const toRead = tickets.filter((t) => known.get(t) === null).slice(0, grants);
+    const reading = new Set(toRead);
+    const ready = named.then((context) => {
+      if (signal.aborted) return;
+      const batch = new Map<string, TicketFacts>();
+      for (const ticket of tickets) if (!reading.has(ticket)) for (const [key, f] of facts(ticket, context, known.get(ticket) ?? null)) batch.set(key, f);
+      if (batch.size > 0) deliver(batch);
+    });
+
     // The rows in view read their audits with the page's larger allowance for them (limit.ts).
-    await inPool(tickets, wave.first ? concurrency * 2 : concurrency, async (ticket) => {
+    await inPool(toRead, wave.first ? concurrency * 2 : concurrency, async (ticket) => {
       if (signal.aborted) return;
       const id = idOf(ticket.id)!;
       const stamp = stampOf(ticket);
-      let trail = known.get(ticket) ?? null;
+      let trail: AuditTrail | null = null;
       // The site's word that few requests remain stops the rest of the batch too, not only the next one.
-      if (!trail && !stop && grants > 0 && !local.paused(origin, now)) {
-        grants -= 1;
+      if (!stop && !local.paused(origin, now)) {
         const audits = await getList(requester, auditsUrl(origin, String(id)), 'audits', maxAuditPages);
         note(origin, audits, now);
         if (audits.ok) {
@@ -300,9 +327,10 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
       }
       const context = await named;
       if (signal.aborted) return;
-      const facts: TicketFacts | null = parseTicket(ticket, context, trail);
-      if (facts) deliver(new Map([[facts.key, facts]]));
+      const found = facts(ticket, context, trail);
+      if (found.size > 0) deliver(found);
     });
+    await ready;
     // Even from an aborted batch: what was read is true of its tickets all the same.
     await named;
     if (read.length > 0 && options.shareTrails) {

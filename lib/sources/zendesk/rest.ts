@@ -70,9 +70,10 @@ const ids = (list: readonly (string | number)[]) => list.join(',');
 
 /**
  * Up to 100 tickets (Tickets docs), with the `slas` sideload (§7.3: it may be ignored, so its
- * absence means unknown) and `users`, which names the assignee (side-loading docs).
+ * absence means unknown), `users`, which names the assignee, and the `groups` and
+ * `organizations` the tickets name (side-loading docs), so no name needs a request of its own.
  */
-export const showManyUrl = (origin: string, keys: readonly string[]) => `${origin}/api/v2/tickets/show_many.json?ids=${ids(keys)}&include=slas,users`;
+export const showManyUrl = (origin: string, keys: readonly string[]) => `${origin}/api/v2/tickets/show_many.json?ids=${ids(keys)}&include=slas,users,groups,organizations`;
 /** Read-only history of a ticket; no endpoint takes several tickets (§7.2). */
 export const auditsUrl = (origin: string, key: string) => `${origin}/api/v2/tickets/${key}/audits.json`;
 export const groupsUrl = (origin: string) => `${origin}/api/v2/groups.json`;
