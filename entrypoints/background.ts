@@ -1,5 +1,5 @@
 import '../lib/zod-setup';
-import { CONFIG_VERSION_KEY, MANAGED_STATUS_KEY, SITE_KIND_KEY_PREFIX, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY, WATCH_REQUEST_KEY } from '../lib/storage-keys';
+import { CONFIG_VERSION_KEY, MANAGED_STATUS_KEY, POLICY_SITES_KEY, SITE_KIND_KEY_PREFIX, STORAGE_PROBLEM_KEY, SUBSCRIPTION_KEY, WATCH_REQUEST_KEY } from '../lib/storage-keys';
 import { createWatchRunner } from '../lib/watch/runner';
 import { worthRecording } from '../lib/watch/record';
 import { createScopeSources, sourceOf } from '../lib/watch/sources';
@@ -28,6 +28,7 @@ import { applyManagedConfig } from '../lib/db/managed-config';
 import { readManaged } from '../lib/managed/read';
 import { createOrgSites } from '../lib/config/org-sites';
 import { storedManagedStatus, type ManagedStatus } from '../lib/managed/status';
+import { createPolicySites } from '../lib/managed/policy-sites';
 import { clearTabStatus, PAGE_STATUS_TYPE, parsePageStatus, recordTabStatus, type TabAction } from '../lib/tabs/page-status';
 
 export default defineBackground({
@@ -37,14 +38,17 @@ export default defineBackground({
     const activeConfig = createConfigCache(db);
     // The policy's sites declare the organisation's sites with the configuration's own. Nothing is
     // evaluated before the policy was first read, or a vendor's tickets could be recorded meanwhile.
-    let policySites: readonly string[] = [];
-    let policySitesRead = false;
-    let policyRead = () => {};
-    const firstReading = new Promise<void>((resolve) => (policyRead = resolve));
+    const policySites = createPolicySites(
+      {
+        get: async () => (await browser.storage.local.get(POLICY_SITES_KEY))[POLICY_SITES_KEY],
+        set: (sites) => browser.storage.local.set({ [POLICY_SITES_KEY]: sites }),
+      },
+      (error) => console.error('SLA Lens could not keep the sites of the organisation’s policy', error),
+    );
     const orgSites = createOrgSites();
     const config = async () => {
-      const [active] = await Promise.all([activeConfig(), firstReading]);
-      return orgSites(active, policySites);
+      const [active] = await Promise.all([activeConfig(), policySites.known]);
+      return orgSites(active, policySites.sites());
     };
     const report = (what: string) => (error: unknown) => console.error(`SLA Lens could not ${what}`, error);
     // Alerts are opt-in: nothing is shown (or remembered as shown) without the permission. A few a
@@ -170,8 +174,8 @@ export default defineBackground({
     let upkeep: Promise<unknown> = Promise.resolve();
     const reevaluate = () => {
       const run = async () => {
-        const [active, hosts] = await Promise.all([activeConfig(), selfHosted, firstReading]);
-        await afterConfigChange(db, active, Date.now(), hosts, policySites);
+        const [active, hosts] = await Promise.all([activeConfig(), selfHosted, policySites.known]);
+        await afterConfigChange(db, active, Date.now(), hosts, policySites.sites());
       };
       upkeep = upkeep.then(run).then(refreshSummaries, report('evaluate stored tickets again'));
     };
@@ -185,11 +189,9 @@ export default defineBackground({
       const raw: unknown = await browser.storage.managed.get().catch(() => undefined);
       const reading = readManaged(raw);
       const sites = reading.settings.sites ?? [];
-      // Other sites declared without a new version: the stored tickets are brought up to date all the same.
-      const sitesChanged = policySitesRead && sites.join(' ') !== policySites.join(' ');
-      policySites = sites;
-      policySitesRead = true;
-      policyRead();
+      // Other sites than those in use (kept from the last reading, or read before) without a new
+      // version: the stored tickets are brought up to date all the same.
+      const sitesChanged = policySites.read(sites);
       if (sitesChanged) reevaluate();
       const stored = await browser.storage.local.get([MANAGED_STATUS_KEY, SUBSCRIPTION_KEY]);
       const before = storedManagedStatus(stored[MANAGED_STATUS_KEY]);
@@ -221,7 +223,7 @@ export default defineBackground({
       void applyPolicy()
         .catch(report("apply the organisation's policy"))
         // A policy that could not be read holds no evaluation back.
-        .finally(policyRead);
+        .finally(() => policySites.settle());
     readPolicy();
     browser.storage.onChanged.addListener((_changes, area) => {
       if (area === 'managed') readPolicy();

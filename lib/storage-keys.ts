@@ -43,3 +43,6 @@ export const WATCH_REQUEST_KEY = 'sla:watchRequest';
 export const tabStatusKey = (tabId: number): string => `${TAB_STATUS_KEY_PREFIX}${tabId}`;
 export const siteKindKey = (origin: string): string => `${SITE_KIND_KEY_PREFIX}${origin}`;
 export const jiraFieldKey = (origin: string): string => `${JIRA_FIELD_KEY_PREFIX}${origin}`;
+
+/** `storage.local`: the sites the organisation's policy named at its last reading (a list of host names, empty for none): used from the background's start until this session's reading lands (lib/managed/policy-sites.ts). */
+export const POLICY_SITES_KEY = 'sla:policySites';

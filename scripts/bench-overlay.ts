@@ -8,9 +8,13 @@
  * last 10 minutes, so the tab ticks every second (the worst case).
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROME_RELEASE_BUILD, launchChromium, type ChromiumSession } from '../testing/browser/chromium';
 import { importConfig } from '../testing/browser/options';
+import { POLICY_SITES_KEY } from '../lib/storage-keys';
 import { URLS } from '../testing/sites/index';
 import { sampleJiraIssues, sampleZendeskTickets } from '../testing/sites/samples';
 
@@ -336,6 +340,48 @@ for (const scenario of SCENARIOS.filter((s) => !process.env.BENCH_ONLY || s.name
 }
 await withIt.close();
 await without.close();
+
+/**
+ * The first ticket page after the browser starts again, the way an agent's day begins: Chromium
+ * answers an extension's first read of its policy (`storage.managed`) only once its policy service
+ * has loaded, seconds after start, and SLA Lens evaluates nothing before it knows the policy's
+ * sites (lib/managed/policy-sites.ts keeps the last reading's to start with).
+ */
+if (!process.env.BENCH_ONLY || 'restart'.includes(process.env.BENCH_ONLY)) {
+  const scenario = SCENARIOS.find((s) => s.name.startsWith('Zendesk'))!;
+  const profile = await mkdtemp(path.join(tmpdir(), 'sla-lens-bench-restart-'));
+  try {
+    const installed = await launchChromium({ sites: sites(now), buildDir: CHROME_RELEASE_BUILD, profile });
+    const page = await installed.openExtensionPage('options.html');
+    await importConfig(page, JSON.stringify(config));
+    // The policy's first reading lands some seconds after the browser starts; from then it is kept.
+    const worker = await installed.serviceWorker();
+    const kept = `chrome.storage.local.get(${JSON.stringify(POLICY_SITES_KEY)}).then((items) => items[${JSON.stringify(POLICY_SITES_KEY)}] !== undefined)`;
+    for (let waited = 0; !(await worker.evaluate(kept)); waited += 250) {
+      if (waited > 60_000) throw new Error('The policy was never read');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await installed.close();
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) {
+      console.error(`  ${scenario.name}, the first page after the browser starts again…`);
+      const session = await launchChromium({ sites: sites(now), buildDir: CHROME_RELEASE_BUILD, profile });
+      session.sites.latencyMs = LATENCIES[0]!;
+      const loaded = await load(session, true, scenario);
+      runs.push(loaded.badged!);
+      await loaded.page.close();
+      await session.close();
+    }
+    console.log(`\nOverlay in Chromium: ${scenario.name} with ${ROWS} rows, the first page after the browser starts again (${LATENCIES[0]} ms latency); medians of ${RUNS} runs`);
+    console.log('');
+    console.log('| measure | with SLA Lens | budget |');
+    console.log('|---|---:|---:|');
+    console.log(`| DOMContentLoaded → the rows in the first viewport badged | **${ms(median(runs.map((r) => r.viewport)))}** | |`);
+    console.log(`| DOMContentLoaded → all ${ROWS} rows badged | **${ms(median(runs.map((r) => r.all)))}** | ≤ 1,000 ms |`);
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
 
 if (failures.length > 0) {
   console.error(`\nBELOW BUDGET:\n- ${failures.join('\n- ')}`);

@@ -54,6 +54,11 @@ export interface LaunchOptions {
    * fake site then judges the session by the Cookie header the browser really sent.
    */
   serveBackground?: boolean;
+  /**
+   * A profile to start with (a directory), kept when the session closes: a browser started again
+   * on it finds what the extension kept. Without it, a new profile removed on close.
+   */
+  profile?: string;
 }
 
 /**
@@ -76,7 +81,7 @@ async function buildWithGrants(buildDir: string, origins: string[], permissions:
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
-  const profile = await mkdtemp(path.join(tmpdir(), 'sla-lens-chromium-'));
+  const profile = options.profile ?? (await mkdtemp(path.join(tmpdir(), 'sla-lens-chromium-')));
   const base = options.buildDir ?? CHROME_BUILD;
   // The copy lives beside the profile (not in it) and goes with it.
   const granted = options.selfHosted?.length || options.grant?.length || options.grantOrigins?.length || options.key;
@@ -161,7 +166,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     async close() {
       await context.close();
       await proxy?.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!options.profile) await rm(profile, { recursive: true, force: true });
       await rm(`${profile}-build`, { recursive: true, force: true });
     },
   };
