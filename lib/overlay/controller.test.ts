@@ -184,6 +184,34 @@ describe('the overlay controller', () => {
       finish();
     }));
 
+  it('tells the source which rows are on screen, and sends a ticket again when its approximate facts become exact, never otherwise', async () => {
+    page(['SUP-1', 'SUP-2']);
+    placeRows({ 'SUP-1': 10, 'SUP-2': 9_000 });
+    const facts = (key: string, exact: boolean) => new Map([[key, { source: 'jira', site: 'acme.atlassian.net', key, created: NOW - H, exact } as TicketFacts]]);
+    let inView: readonly string[] | undefined;
+    const adapter: SourceAdapter = {
+      ...fakeAdapter(),
+      async enrich(_keys, options) {
+        inView = options.inView;
+        options.onFacts!(new Map([...facts('SUP-1', true), ...facts('SUP-2', false)]));
+        await new Promise((r) => setTimeout(r, 5));
+        // SUP-1 again (already exact: not sent again), SUP-2 made exact.
+        options.onFacts!(new Map([...facts('SUP-1', true), ...facts('SUP-2', true)]));
+        return { facts: new Map([...facts('SUP-1', true), ...facts('SUP-2', true)]) };
+      },
+    };
+    const background = fakeBackground();
+    start(adapter, background);
+    await vi.waitFor(() => expect(background.requests.flatMap((r) => r.tickets)).toHaveLength(3));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(inView).toEqual(['SUP-1']);
+    expect(background.requests.flatMap((r) => r.tickets.map((t) => [t.key, t.exact]))).toEqual([
+      ['SUP-1', true],
+      ['SUP-2', false],
+      ['SUP-2', true],
+    ]);
+  });
+
   it('shows what is held as soon as the enrichment is over', () =>
     whileLoading(async () => {
       page(['SUP-1', 'SUP-2']);

@@ -301,7 +301,9 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     };
     const send = (batch: ReadonlyMap<string, TicketFacts>, now = false) => {
       for (const f of batch.values()) {
-        if (sent.has(f.key)) continue;
+        // Sent once, and again only to make approximate facts exact (Zendesk's audits landing).
+        const before = facts.get(f.key);
+        if (sent.has(f.key) && !(f.exact && before && !before.exact)) continue;
         sent.add(f.key);
         facts.set(f.key, f);
         waiting.set(f.key, f);
@@ -310,7 +312,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
     };
     // Each answer is evaluated and badged as it lands, not after the last one. A navigation aborts
     // the requests; tickets still on the next page are asked for again by its run.
-    const enriched = await adapter.enrich(keys, { origin, signal: runSignal, now: deps.now(), onFacts: (batch) => send(batch) });
+    const enriched = await adapter.enrich(keys, { origin, signal: runSignal, now: deps.now(), onFacts: (batch) => send(batch), inView: [...near] });
     if (runSignal.aborted) return;
     send(enriched.facts, true);
     // What the API did not give, the page may show (approximate); else the badge says unknown.

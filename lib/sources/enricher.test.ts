@@ -4,7 +4,12 @@ import { createEnricher, type BatchContext, type BatchOutcome } from './enricher
 
 const NOW = Date.parse('2026-11-26T10:00:00Z');
 const facts = (key: string): TicketFacts => ({ source: 'zendesk', site: 'acme.zendesk.com', key, created: NOW - 3_600_000, exact: true });
-const opts = (now = NOW, extra: { onFacts?: (f: ReadonlyMap<string, TicketFacts>) => void } = {}) => ({ origin: 'https://acme.zendesk.com', signal: new AbortController().signal, now, ...extra });
+const opts = (now = NOW, extra: { onFacts?: (f: ReadonlyMap<string, TicketFacts>) => void; inView?: string[] } = {}) => ({
+  origin: 'https://acme.zendesk.com',
+  signal: new AbortController().signal,
+  now,
+  ...extra,
+});
 
 interface Call {
   keys: string[];
@@ -65,6 +70,55 @@ describe('the shared enricher', () => {
     const result = await pending;
     expect(heard).toEqual([['1'], ['2']]);
     expect(result.facts.size).toBe(2);
+  });
+
+  it('takes a key delivered approximate again only when it comes exact, and tells onFacts; the cache and the result hold the exact facts', async () => {
+    const heard: Array<Array<[string, boolean]>> = [];
+    const approximate = (key: string): TicketFacts => ({ ...facts(key), exact: false });
+    const { enricher } = enricherWith(({ keys: [a, b], context }) => {
+      context.deliver(
+        new Map([
+          [a!, approximate(a!)],
+          [b!, facts(b!)],
+        ]),
+      );
+      // b was exact already: neither an approximate nor an exact second answer replaces it.
+      context.deliver(new Map([[b!, approximate(b!)]]));
+      context.deliver(new Map([[b!, facts(b!)]]));
+      context.deliver(new Map([[a!, approximate(a!)]]));
+      context.deliver(new Map([[a!, facts(a!)]]));
+      return {};
+    });
+    const result = await enricher.enrich(['1', '2'], opts(NOW, { onFacts: (f) => heard.push([...f.values()].map((x) => [x.key, x.exact])) }));
+    expect(heard).toEqual([
+      [
+        ['1', false],
+        ['2', true],
+      ],
+      [['1', true]],
+    ]);
+    expect([...result.facts.values()].map((f) => [f.key, f.exact])).toEqual([
+      ['1', true],
+      ['2', true],
+    ]);
+  });
+
+  it('tells each wave which of its keys the callers said are on screen, and nothing when none said', async () => {
+    const { enricher, calls } = enricherWith(({ keys }) => ({ facts: new Map(keys.map((k) => [k, facts(k)])) }));
+    await Promise.all([enricher.enrich(['1', '2', '3', '4'], opts(NOW, { inView: ['2', ' 4'] })), enricher.enrich(['5'], opts())]);
+    expect(calls.map((c) => [c.keys, [...(c.context.wave.inView ?? [])]])).toEqual([
+      [
+        ['1', '2', '3'],
+        ['2', '4'],
+      ],
+      [
+        ['4', '5'],
+        ['2', '4'],
+      ],
+    ]);
+    const { enricher: unsaid, calls: plain } = enricherWith(({ keys }) => ({ facts: new Map(keys.map((k) => [k, facts(k)])) }));
+    await unsaid.enrich(['1'], opts());
+    expect(plain[0]!.context.wave.inView).toBeUndefined();
   });
 
   it('serves facts from its cache within the TTL, unless the caller asks for them younger (maxAgeMs: the watch’s changed tickets)', async () => {

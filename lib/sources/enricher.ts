@@ -24,6 +24,8 @@ export interface Wave {
   memo: Map<string, Promise<unknown>>;
   /** The first wave: the caller's first keys (the rows in view), whose requests go ahead of the rest (`priority: 'high'`). */
   first: boolean;
+  /** The keys the callers said are on screen (`EnrichOptions.inView`); absent when none said. */
+  inView?: ReadonlySet<string>;
 }
 
 export interface BatchContext {
@@ -32,7 +34,8 @@ export interface BatchContext {
   wave: Wave;
   /**
    * Facts for some of the keys, before the batch is over (a slow batch answers ticket by ticket):
-   * cached at once and passed on to every waiting caller's `onFacts`.
+   * cached at once and passed on to every waiting caller's `onFacts`. A key delivered approximate
+   * may be delivered again, exact; any other second delivery is ignored.
    */
   deliver(facts: ReadonlyMap<string, TicketFacts>): void;
 }
@@ -87,6 +90,8 @@ interface Batch {
   done: Promise<EnrichFailure | undefined>;
   /** Told the keys of each answer as it lands. */
   listeners: Set<(keys: readonly string[]) => void>;
+  /** The keys its callers said are on screen; null when none said. */
+  inView: Set<string> | null;
 }
 
 interface OriginState {
@@ -156,7 +161,10 @@ export function createEnricher(options: EnricherOptions): Enricher {
     const chunks: string[][] = [];
     for (let i = 0; i < keys.length; i += batchSize) chunks.push(keys.slice(i, i + batchSize));
     // The first chunk (the rows in view) is its own wave, so nothing it waits for is sized by the rest.
-    const waves = [chunks.slice(0, 1), chunks.slice(1)].filter((w) => w.length > 0).map((w, i) => ({ chunks: w, wave: { keys: w.flat(), memo: new Map<string, Promise<unknown>>(), first: i === 0 } }));
+    const inView = batch.inView ? { inView: batch.inView as ReadonlySet<string> } : {};
+    const waves = [chunks.slice(0, 1), chunks.slice(1)]
+      .filter((w) => w.length > 0)
+      .map((w, i) => ({ chunks: w, wave: { keys: w.flat(), memo: new Map<string, Promise<unknown>>(), first: i === 0, ...inView } }));
     // Every chunk goes at once (the source's fetch limits how many requests are in flight): the
     // first failure backs the origin off once and stops the rest, which are asked again later.
     const stop = new AbortController();
@@ -166,7 +174,9 @@ export function createEnricher(options: EnricherOptions): Enricher {
     const store = (facts: ReadonlyMap<string, TicketFacts>) => {
       const landed: string[] = [];
       for (const [key, f] of facts) {
-        if (!batch.keys.has(key) || answered.has(key)) continue;
+        if (!batch.keys.has(key)) continue;
+        // Once answered, a key takes only exact facts over approximate ones.
+        if (answered.has(key) && (!f.exact || s.cache.get(key)?.facts?.exact !== false)) continue;
         answered.add(key);
         keep(s, key, { facts: f, at: batch.now });
         landed.push(key);
@@ -209,8 +219,9 @@ export function createEnricher(options: EnricherOptions): Enricher {
     return undefined;
   }
 
-  function join(origin: string, s: OriginState, keys: string[], now: number): Batch[] {
+  function join(origin: string, s: OriginState, keys: string[], now: number, inView: readonly string[] | undefined): Batch[] {
     const batches = new Set<Batch>();
+    const onScreen = inView ? new Set(inView.map(options.normalizeKey)) : null;
     for (const key of keys) {
       const running = s.inflight.get(key);
       if (running) {
@@ -218,11 +229,15 @@ export function createEnricher(options: EnricherOptions): Enricher {
         continue;
       }
       if (!s.pending) {
-        const batch: Batch = { keys: new Set(), now, waiting: 0, controller: new AbortController(), done: Promise.resolve(undefined), listeners: new Set() };
+        const batch: Batch = { keys: new Set(), now, waiting: 0, controller: new AbortController(), done: Promise.resolve(undefined), listeners: new Set(), inView: null };
         batch.done = run(origin, s, batch).finally(() => {
           for (const k of batch.keys) if (s.inflight.get(k) === batch) s.inflight.delete(k);
         });
         s.pending = batch;
+      }
+      if (onScreen) {
+        const said = (s.pending.inView ??= new Set());
+        if (onScreen.has(key)) said.add(key);
       }
       s.pending.keys.add(key);
       s.pending.now = Math.max(s.pending.now, now);
@@ -244,7 +259,7 @@ export function createEnricher(options: EnricherOptions): Enricher {
     }
   }
 
-  async function enrich(keys: readonly string[], { origin, signal, now, onFacts, maxAgeMs }: EnrichOptions): Promise<EnrichResult> {
+  async function enrich(keys: readonly string[], { origin, signal, now, onFacts, maxAgeMs, inView }: EnrichOptions): Promise<EnrichResult> {
     const facts = new Map<string, TicketFacts>();
     const ttl = maxAgeMs ?? defaultTtl;
     try {
@@ -269,7 +284,7 @@ export function createEnricher(options: EnricherOptions): Enricher {
         collect(false);
         return { facts, failure: signal.aborted ? 'network' : (s.lastFailure ?? 'server-error') };
       }
-      const batches = join(origin, s, stale, now);
+      const batches = join(origin, s, stale, now, inView);
       for (const b of batches) b.waiting += 1;
       const mine = new Set(stale);
       const report = onFacts

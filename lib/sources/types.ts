@@ -52,6 +52,13 @@ export interface EnrichOptions {
    * caller knows the tickets changed (the watch's changed ones), so a cached answer never hides it.
    */
   maxAgeMs?: number;
+  /**
+   * The keys on screen (the overlay's rows in view). Given it, a source whose answer comes in two
+   * steps (Zendesk: the ticket, then its audits) passes the other tickets on with what the first
+   * step says (approximate) and again, exact, when the second lands; the rows on screen wait for
+   * the whole answer, so their figures do not change under the agent's eyes.
+   */
+  inView?: readonly string[];
 }
 
 export interface SourceAdapter {

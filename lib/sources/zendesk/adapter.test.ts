@@ -223,6 +223,29 @@ describe('enrichment', () => {
     expect(heard).toEqual([['5002', '5003', '5004'], ['5000'], ['5001']]);
   });
 
+  it('told which rows are on screen, passes the others on approximate at once and exact as their audits land; those on screen only exact', async () => {
+    const data = sites({ zendesk: many(4) });
+    const fetch = fakeFetch(data);
+    const heard: Array<Array<[string, boolean]>> = [];
+    const result = await adapterWith(fetch, { auditConcurrency: 1 }).enrich(
+      data.zendesk.map((t) => String(t.id)),
+      { ...opts(), inView: ['5000', '5001'], onFacts: (f) => heard.push([...f.values()].map((x) => [x.key, x.exact])) },
+    );
+    // Off screen, at once and approximate; then each ticket exact, as its audits land.
+    expect(heard[0]).toEqual([
+      ['5002', false],
+      ['5003', false],
+    ]);
+    expect(heard.slice(1).flat().sort()).toEqual([
+      ['5000', true],
+      ['5001', true],
+      ['5002', true],
+      ['5003', true],
+    ]);
+    expect([...result.facts.values()].every((f) => f.exact)).toBe(true);
+    expect(fetch.paths('/api/v2/tickets/5').length).toBe(4);
+  });
+
   it('caches facts (and unknown ids) for the TTL; names for longer', async () => {
     const data = sites();
     const fetch = fakeFetch(data, (call) => withoutNameSideloads(data, call));

@@ -300,11 +300,14 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
     // as their names are known: one message to the background for them, not one each, so the
     // rows in view are not badged a message at a time.
     const toRead = tickets.filter((t) => known.get(t) === null).slice(0, grants);
-    const reading = new Set(toRead);
+    // Where the caller said which rows are on screen, the others whose audits are to be read go on
+    // at once too, approximate, and again when their audits land: a long view is badged without
+    // waiting for a minute's worth of audits; the rows on screen wait for theirs.
+    const waiting = new Set(wave.inView ? toRead.filter((t) => wave.inView!.has(String(idOf(t.id)))) : toRead);
     const ready = named.then((context) => {
       if (signal.aborted) return;
       const batch = new Map<string, TicketFacts>();
-      for (const ticket of tickets) if (!reading.has(ticket)) for (const [key, f] of facts(ticket, context, known.get(ticket) ?? null)) batch.set(key, f);
+      for (const ticket of tickets) if (!waiting.has(ticket)) for (const [key, f] of facts(ticket, context, known.get(ticket) ?? null)) batch.set(key, f);
       if (batch.size > 0) deliver(batch);
     });
 
