@@ -244,6 +244,14 @@ describe('enrichment', () => {
     ]);
     expect([...result.facts.values()].every((f) => f.exact)).toBe(true);
     expect(fetch.paths('/api/v2/tickets/5').length).toBe(4);
+    // Only the audits of the rows on screen go ahead of the page's other requests.
+    const audits = fetch.calls.filter((c) => c.url.pathname.endsWith('/audits.json'));
+    expect(audits.map((c) => [c.url.pathname.split('/')[4], c.init.priority ?? 'auto'])).toEqual([
+      ['5000', 'high'],
+      ['5001', 'high'],
+      ['5002', 'auto'],
+      ['5003', 'auto'],
+    ]);
   });
 
   it('caches facts (and unknown ids) for the TTL; names for longer', async () => {

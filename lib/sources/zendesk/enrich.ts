@@ -311,6 +311,10 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
       if (batch.size > 0) deliver(batch);
     });
 
+    // The audits of tickets already passed on approximate are not urgent: they wait behind the
+    // Show Many of the page's other rows (which would otherwise wait for a minute's worth of
+    // audits before any of those rows had a badge).
+    const later: Requester = { ...requester, priority: undefined };
     // The rows in view read their audits with the page's larger allowance for them (limit.ts).
     await inPool(toRead, wave.first ? concurrency * 2 : concurrency, async (ticket) => {
       if (signal.aborted) return;
@@ -319,7 +323,7 @@ export function createZendeskEnricher(options: ZendeskEnricherOptions): Enricher
       let trail: AuditTrail | null = null;
       // The site's word that few requests remain stops the rest of the batch too, not only the next one.
       if (!stop && !local.paused(origin, now)) {
-        const audits = await getList(requester, auditsUrl(origin, String(id)), 'audits', maxAuditPages);
+        const audits = await getList(waiting.has(ticket) ? requester : later, auditsUrl(origin, String(id)), 'audits', maxAuditPages);
         note(origin, audits, now);
         if (audits.ok) {
           trail = readAuditTrail(audits.items, audits.complete);
