@@ -19,20 +19,14 @@ import { configFields, enforceTicketCaps, storedFacts, TICKET_CAPS, withTicketSp
 import { NO_CONFIG, plural } from '../view/words';
 import { decidedTargets, type DecidedTarget } from '../report/decide';
 import { replaceOutcomes } from './outcomes';
-import { calendarFor, type CalendarSpecs } from '../view/calendars';
-import { agingFlagsAt } from '../sla/index';
+import type { CalendarSpecs } from '../view/calendars';
+import { firstStaleAt } from '../view/aging';
 
 /** What a stored ticket indexes, read from its view at `now` (ticket-state.ts). */
 function indexedFields(view: SlaView, calendars: CalendarSpecs, now: number): Pick<StoredTicket, 'phase' | 'riskAt' | 'dueAt' | 'approx' | 'staleAt'> {
   const { phase, riskAt, dueAt } = readView(view, calendars, now);
-  return { phase, riskAt, dueAt, approx: view.exact ? 0 : 1, staleAt: staleAt(view, calendars) };
-}
-
-/** When the ticket's first aging flag turns on (issue 18 §2): the popup counts the stale by it. Infinity: never, without new facts. */
-export function staleAt(view: SlaView, calendars: CalendarSpecs): number {
-  const cal = view.aging ? calendarFor(calendars, view.aging.calendarId) : null;
-  if (!view.aging || !cal) return Infinity;
-  return Math.min(Infinity, ...view.aging.watches.map((w) => agingFlagsAt(cal, w)));
+  // The popup finds the stale tickets by it (issue 18 §2).
+  return { phase, riskAt, dueAt, approx: view.exact ? 0 : 1, staleAt: firstStaleAt(view.aging, calendars) };
 }
 
 export function ticketRow(site: string, ticket: TicketFacts, view: SlaView, calendars: CalendarSpecs, now: number, before: StoredTicket | undefined, observed: StatusChange[]): StoredTicket {

@@ -239,13 +239,7 @@ export function upsertAging(badge: HTMLElement | null, key: string, flag: Render
     mark.setAttribute('role', 'img');
     ours.add(mark);
     agingOf.set(badge, mark);
-    setAttr(mark, 'data-sla-key', key);
-    setAttr(mark, AGING_ATTRIBUTE, flag.kind);
-    setAttr(mark, 'title', flag.label);
-    setAttr(mark, 'aria-label', flag.label);
-    mark.textContent = flag.text;
     badge.after(mark);
-    return;
   }
   setAttr(mark, 'data-sla-key', key);
   setAttr(mark, AGING_ATTRIBUTE, flag.kind);
@@ -258,7 +252,7 @@ export function upsertAging(badge: HTMLElement | null, key: string, flag: Render
 export function removeBadge(element: Element): void {
   const badge = badgeOf.get(element);
   if (badge) dropAging(badge);
-  badgeOf.get(element)?.remove();
+  badge?.remove();
   badgeOf.delete(element);
   placeholderOf.get(element)?.remove();
   placeholderOf.delete(element);

@@ -2,7 +2,7 @@
  * The popup's read model: stored tickets as lists show them, counts by state, and compliance per
  * policy. Types only.
  */
-import type { TicketSource } from '../sla/index';
+import type { AgingKind, TicketSource } from '../sla/index';
 import type { BadgeMetric, BadgeState } from './types';
 
 /**
@@ -54,7 +54,7 @@ export interface StaleTicket {
   source: TicketSummary['source'];
   title?: string | undefined;
   url?: string | undefined;
-  kind: 'no-update' | 'in-status';
+  kind: AgingKind;
   since: number;
   status?: string | undefined;
 }

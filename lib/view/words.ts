@@ -5,6 +5,7 @@
  * locale and zone are parameters (default: the browser's).
  */
 import { compactWallSpan, countdownWords } from './durations';
+import type { AgingKind } from '../sla/index';
 import type { BadgeMetric, BadgeState } from './types';
 
 const MINUTE = 60_000;
@@ -142,7 +143,7 @@ export function formatDue(instant: number, now: number, format: TimeFormat = {})
  * `no update 3d 4h`, `in Waiting for customer 5d` (the status cut to `statusChars` where a pill
  * must stay short).
  */
-export function staleWords(kind: 'no-update' | 'in-status', status: string | undefined, ageMs: number, statusChars = Infinity): string {
+export function staleWords(kind: AgingKind, status: string | undefined, ageMs: number, statusChars = Infinity): string {
   const span = compactWallSpan(Math.max(0, ageMs));
   if (kind === 'no-update') return `no update ${span}`;
   const name = status ?? 'its status';

@@ -129,10 +129,8 @@ function statusHistory(created: number, current: string | undefined, category: S
  */
 function commentsOf(fields: Json): CommentEvent[] | undefined {
   const field = fields.comment;
-  if (field === undefined) return undefined;
-  const comments = Array.isArray(field) ? field : arr(obj(field)?.comments);
-  const total = obj(field)?.total;
-  if (typeof total === 'number' && total > comments.length) return undefined;
+  if (field === undefined || cutShort(field)) return undefined;
+  const comments = commentList(field);
   const reporter = userId(fields.reporter);
   const out: CommentEvent[] = [];
   for (const c of comments.map(obj)) {
@@ -153,7 +151,7 @@ function commentsOf(fields: Json): CommentEvent[] | undefined {
 function firstResponse(fields: Json): number | null | undefined {
   const field = fields.comment;
   if (field === undefined) return undefined;
-  const comments = Array.isArray(field) ? field : arr(obj(field)?.comments);
+  const comments = commentList(field);
   const reporter = userId(fields.reporter);
   if (!reporter) return undefined;
   const times: number[] = [];
@@ -167,8 +165,18 @@ function firstResponse(fields: Json): number | null | undefined {
   }
   if (times.length > 0) return Math.min(...times);
   // Search returns the first comments only; with more on the server, "none" is not known.
+  return cutShort(field) ? undefined : null;
+}
+
+/** The comments a comment field holds: the search's page of them, or the comment API's whole list. */
+function commentList(field: unknown): unknown[] {
+  return Array.isArray(field) ? field : arr(obj(field)?.comments);
+}
+
+/** Whether the search's comment field holds only some of the issue's comments (its `total` says more). */
+function cutShort(field: unknown): boolean {
   const total = obj(field)?.total;
-  return typeof total === 'number' && total > comments.length ? undefined : null;
+  return typeof total === 'number' && total > commentList(field).length;
 }
 
 /**
@@ -228,10 +236,8 @@ export function readIssue(issue: unknown, context: ParseContext): IssueRead | nu
     comments: commentsOf(fields),
     exact: false,
   };
-  const commentField = obj(fields.comment);
-  const partial = commentField && typeof commentField.total === 'number' && commentField.total > arr(commentField.comments).length;
   return {
-    ...(partial ? { moreComments: { reporter: fields.reporter } } : {}),
+    ...(cutShort(fields.comment) ? { moreComments: { reporter: fields.reporter } } : {}),
     id: issueIdOf(obj(issue)?.id),
     key,
     embedded: embeddedChangelog(issue),
