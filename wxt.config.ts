@@ -12,8 +12,10 @@ export default defineConfig({
   // WXT's sources zip (for Mozilla's reviewers) ignores .gitignore: keep test output and local files out.
   zip: { excludeSources: ['test-results/**', 'demo-screenshots/**', 'stats/**', 'stats.html', '**/*.log', '.bench/**'] },
   manifest: ({ browser }) => ({
-    name: 'SLA Lens',
-    description: 'Live SLA countdowns on Jira and Zendesk tickets, computed in your browser. No ticket data leaves it.',
+    // The store listing and the browser's name for the extension, in the browser's language (public/_locales).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // scripting: registerContentScripts for self-hosted sites, each added at runtime (lib/sources/site-registry.ts).
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: BUILT_IN_MATCHES,
@@ -31,7 +33,7 @@ export default defineConfig({
       128: 'icon/128.png',
     },
     action: {
-      default_title: 'SLA Lens',
+      default_title: '__MSG_extName__',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' },
     },
     ...(browser !== 'firefox' && {

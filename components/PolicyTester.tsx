@@ -4,7 +4,7 @@ import { formatSpan } from '../lib/options/format';
 import { metricLabel } from '../lib/config/format';
 import { METRIC_NAMES } from '../lib/config/metrics';
 import type { TesterForm, TesterResult } from '../lib/options/tester';
-import { formatDue, STATE_WORDS } from '../lib/view/words';
+import { formatDue, stateWords } from '../lib/view/words';
 
 interface PolicyTesterProps {
   form: TesterForm;
@@ -78,7 +78,7 @@ function TesterVerdict({ result, metric, priority }: { result: TesterResult; met
       )}
       {result.clock && (
         <div class={`tester__clock clock clock--${result.clock.state}`}>
-          <span class={`state-pill state-pill--${result.clock.state}`}>{STATE_WORDS[result.clock.state]}</span>
+          <span class={`state-pill state-pill--${result.clock.state}`}>{stateWords(result.clock.state)}</span>
           <p>
             Due <strong>{formatDue(result.clock.dueAt, result.clock.now)}</strong> (your time) ·{' '}
             {result.clock.remainingMs >= 0

@@ -46,3 +46,10 @@ export const jiraFieldKey = (origin: string): string => `${JIRA_FIELD_KEY_PREFIX
 
 /** `storage.local`: the sites the organisation's policy named at its last reading (a list of host names, empty for none): used from the background's start until this session's reading lands (lib/managed/policy-sites.ts). */
 export const POLICY_SITES_KEY = 'sla:policySites';
+
+/**
+ * `storage.local`: the language chosen on the options page over the browser's (lib/i18n/browser.ts
+ * `ChosenLanguage`: the `_locales` folder and that one locale's messages, so a content script
+ * loads its own language's strings and no other); absent: the browser's language.
+ */
+export const LANGUAGE_KEY = 'sla:language';

@@ -1,5 +1,5 @@
 import type { BadgeState } from '../../lib/view/types';
-import { STATE_WORDS } from '../../lib/view/words';
+import { stateWords } from '../../lib/view/words';
 
 interface CountdownPillProps {
   state: BadgeState;
@@ -14,7 +14,7 @@ export function CountdownPill({ state, text, title }: CountdownPillProps) {
   return (
     <span class={`pill pill--${state}`} title={title}>
       <span class="pill__glyph" aria-hidden="true" />
-      <span class="visually-hidden">{STATE_WORDS[state]}: </span>
+      <span class="visually-hidden">{stateWords(state)}: </span>
       {text}
     </span>
   );

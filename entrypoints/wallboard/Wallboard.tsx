@@ -15,7 +15,7 @@ import { loadWallboard, readWallboardSettings } from '../../lib/db/wallboard';
 import { useLiveQuery } from '../../lib/options/use-live-query';
 import { STATE_COLOURS, stateTokenVars } from '../../lib/view/colours';
 import type { TicketCounts, TicketSummary } from '../../lib/view/summary';
-import { formatDue, pillText, plural, STATE_WORDS } from '../../lib/view/words';
+import { formatDue, pillText, plural, stateWords } from '../../lib/view/words';
 import { ago, coverage, type ScopeCoverage } from '../../lib/watch/state';
 import type { WatchScope } from '../../lib/watch/types';
 
@@ -319,7 +319,7 @@ function UrgentTable({ tickets, total, tracked, now, hideTitles }: { tickets: re
                   <td class="wb-row__state">
                     <span class={`wb-state wb-state--${t.state}`}>
                       <span class="wb-glyph" aria-hidden="true" />
-                      {STATE_WORDS[t.state]}
+                      {stateWords(t.state)}
                     </span>
                   </td>
                   <td class="wb-row__key">{t.key}</td>

@@ -3,6 +3,7 @@
  * when each clock started, paused and stopped. Pure; the background runs it for every ticket an
  * overlay reports, and the content script ticks the result locally with the engine.
  */
+import { listAnd, t } from '../i18n/core';
 import type { AgingView, BadgeMetric, ClockView, SlaView } from '../view/types';
 import { agentWorkCycle, agingWatches, nextReplyCycles, pausableUpdateCycles, periodicUpdateCycles, requesterWaitCycle } from '../sla/index';
 import type { Cycle, CycleOptions, MetricTimeline, OpenPause, StatusChange, TicketFacts } from '../sla/index';
@@ -74,7 +75,7 @@ function isDone(ticket: TicketFacts): boolean {
 export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: ViewOptions = {}): SlaView {
   // Done, but not since when (facts from the page): a running clock would be a confident wrong figure.
   if (ticket.resolvedAt == null && isDone(ticket)) {
-    return { key: ticket.key, kind: 'unknown', clocks: [], exact: false, note: 'the ticket is resolved, but the page does not say when, so whether its targets were met is not known' };
+    return { key: ticket.key, kind: 'unknown', clocks: [], exact: false, note: t('note_resolved_unknown_when') };
   }
   const clocks: ClockView[] = [];
   let history: readonly StatusChange[] | undefined = ticket.statusHistory;
@@ -83,7 +84,7 @@ export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: Vi
   if (!history) {
     exact = false;
     history = options.observed && options.observed.length > 0 ? options.observed : ticket.status ? [{ at: ticket.created, status: ticket.status }] : [];
-    note = options.observed?.length ? 'approximate: the site gave no status history, so pauses are the statuses SLA Lens saw' : 'approximate: the site gave no status history, so pauses are not known';
+    note = options.observed?.length ? t('note_no_history_observed') : t('note_no_history');
   }
   for (const [name, metric] of METRICS) {
     const match = matchPolicy(config, ticket, name);
@@ -126,7 +127,8 @@ export function viewFor(config: ResolvedConfig, ticket: TicketFacts, options: Vi
   }
   if (commentsMissing.length > 0) {
     exact = false;
-    note = [note, `${commentsMissing.join(' and ')} not shown: the site did not give all of the ticket's comments`].filter(Boolean).join('; ');
+    const missing = t('note_comments_missing', { metrics: listAnd(commentsMissing) });
+    note = note ? t('note_and', { first: note, second: missing }) : missing;
   }
   const aging = agingOf(config, ticket, history);
   const agingView = aging ? { aging } : {};
@@ -150,10 +152,8 @@ function agingOf(config: ResolvedConfig, ticket: TicketFacts, history: readonly 
     { created: ticket.created, statusHistory: ticket.statusHistory ? history : undefined, comments: ticket.comments, done: isDone(ticket) || ticket.resolvedAt != null },
     rule,
   );
-  const words = unknown.map((k) =>
-    k === 'no-update' ? 'the last public update (the site did not give all comments)' : 'how long the ticket has been in its status (the site gave no status history)',
-  );
-  return { policyId: policy.id, calendarId: policy.calendarId ?? '24x7', watches, ...(words.length > 0 ? { unknown: words.join(' and ') } : {}) };
+  const words = unknown.map((k) => (k === 'no-update' ? t('aging_unknown_update') : t('aging_unknown_status')));
+  return { policyId: policy.id, calendarId: policy.calendarId ?? '24x7', watches, ...(words.length > 0 ? { unknown: listAnd(words) } : {}) };
 }
 
 /** Only the calendars the views refer to, so the content script compiles no more than it needs. */

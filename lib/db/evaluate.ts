@@ -16,7 +16,8 @@ import type { SlaLensDatabase, StoredTicket } from './database';
 import { rowsAsRead, ticketWrites } from './tallies';
 import { readView } from '../view/read-view';
 import { configFields, enforceTicketCaps, storedFacts, TICKET_CAPS, withTicketSpace, type TicketCaps } from './capacity';
-import { NO_CONFIG, plural } from '../view/words';
+import { plural } from '../view/words';
+import { t } from '../i18n/core';
 import { decidedTargets, type DecidedTarget } from '../report/decide';
 import { replaceOutcomes } from './outcomes';
 import type { CalendarSpecs } from '../view/calendars';
@@ -94,7 +95,7 @@ export async function evaluateTickets(
   // A ticket the background would not take says why on its badge; nothing of it is recorded.
   const notTaken = refused.map(({ key, reason }): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: `SLA Lens refused what the page gave for this ticket (${reason})` }));
   if (!config.config) {
-    const views = request.tickets.map((t): SlaView => ({ key: t.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG }));
+    const views = request.tickets.map((ticket): SlaView => ({ key: ticket.key, kind: 'none', clocks: [], exact: true, note: t('note_no_config') }));
     return { response: { views: [...views, ...(request.unreadable ?? []).map(unknown), ...notTaken], calendars: {}, configVersion: null }, sightings: [] };
   }
   // Another tenant's tickets (a vendor's Jira, a customer's Zendesk) are not the organisation's:
@@ -274,7 +275,7 @@ export async function refreshStoredTickets(db: SlaLensDatabase, config: { versio
       // modify(): the rows it reads are the ones the totals' middleware sees replaced, read once.
       const count = await (from ? db.tickets.where(':id').above(from) : db.tickets.toCollection()).limit(chunk).modify((row) => {
         const facts = storedFacts(row.facts, kept);
-        const view: SlaView = active ? viewFor(active, facts, { observed: row.observed }) : { key: row.key, kind: 'none', clocks: [], exact: true, note: NO_CONFIG };
+        const view: SlaView = active ? viewFor(active, facts, { observed: row.observed }) : { key: row.key, kind: 'none', clocks: [], exact: true, note: t('note_no_config') };
         Object.assign(row, { facts, view, ...indexedFields(view, active?.calendars ?? {}, now) });
         rewrote.push(row);
         last = [row.site, row.key];

@@ -259,7 +259,7 @@ describe("Zendesk's own SLA state, beside ours, in the Zendesk adapter's words",
       { metric: 'next_reply_time', stage: 'achieved' as const, breachAt: null },
     ];
     const b = badgeFor(view(ours, { vendor }), cals, NOW, opts);
-    expect(b.label).toContain('Zendesk says: first reply breached Tue 24 Nov, 09:30; resolution due Tue 24 Nov, 13:00; requester wait paused; next reply achieved.');
+    expect(b.label).toContain('Zendesk says: first response breached Tue 24 Nov, 09:30; resolution due Tue 24 Nov, 13:00; requester wait paused; next reply achieved.');
     // Its words change when its active target reaches the breach time, though ours (met) never will.
     const met = clock('resolution', { start: NOW - 2 * HOUR, targetMs: 8 * HOUR, stop: NOW - HOUR });
     const far = badgeFor(view([met], { vendor: [vendor[1]!] }), cals, NOW, opts);
@@ -274,7 +274,7 @@ describe("Zendesk's own SLA state, beside ours, in the Zendesk adapter's words",
 
   it('shows it even where no policy of ours applies', () => {
     const none: SlaView = { key: '7', kind: 'none', clocks: [], exact: true, vendor: [{ metric: 'first_reply_time', stage: 'active', breachAt: NOW + HOUR }] };
-    expect(badgeFor(none, cals, NOW, opts).label).toBe('No SLA policy applies to this ticket. Zendesk says: first reply due Tue 24 Nov, 11:00.');
+    expect(badgeFor(none, cals, NOW, opts).label).toBe('No SLA policy applies to this ticket. Zendesk says: first response due Tue 24 Nov, 11:00.');
   });
 });
 

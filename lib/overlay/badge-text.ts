@@ -10,7 +10,8 @@ import { readAging } from '../view/aging';
 import { readView, type UnknownReason } from '../view/read-view';
 import type { BadgeMetric, BadgeState, ClockView, SlaView } from '../view/types';
 import { compactWallSpan, countdownWords, fullBusinessSpan } from '../view/durations';
-import { formatDue, metricWords, NO_SLA, SLA_UNKNOWN, staleWords, type TimeFormat } from '../view/words';
+import { formatDue, metricWords, staleWords, type TimeFormat } from '../view/words';
+import { sentence, t } from '../i18n/core';
 
 export interface RenderedBadge {
   state: BadgeState;
@@ -38,7 +39,7 @@ export interface RenderedBadge {
 export type BadgeTextOptions = TimeFormat & { vendorWords?: VendorSlaWords };
 
 /** For a view that carries a tool's own SLA state when no adapter said how that tool speaks of it. */
-const ANY_TOOL: VendorSlaWords = { tool: 'The ticketing tool', metric: (name) => name.replace(/_/g, ' ') };
+const ANY_TOOL: VendorSlaWords = { tool: '', metric: (name) => name.replace(/_/g, ' ') };
 
 /** Due times in the user's locale and zone ("Tue 26 Nov, 17:00"). */
 type Due = (instant: number, now: number) => string;
@@ -47,36 +48,42 @@ const dueIn =
   (instant, now) =>
     formatDue(instant, now, format);
 
+/** `3h 12m of business time`, `45m of calendar time`. */
+function spanOf(ms: number, businessTime: boolean): string {
+  return t(businessTime ? 'span_of_business' : 'span_of_calendar', { span: fullBusinessSpan(ms) });
+}
+
 function unknown(view: SlaView, reason: string): RenderedBadge {
-  return { state: 'unknown', metric: null, text: SLA_UNKNOWN, label: `${SLA_UNKNOWN}: ${trimStop(view.note ?? reason)}`, fast: false, changesAt: Infinity };
+  return { state: 'unknown', metric: null, text: t('pill_unknown'), label: t('tip_unknown', { why: trimStop(view.note ?? reason) }), fast: false, changesAt: Infinity };
 }
 
 function trimStop(s: string): string {
-  return s.replace(/[.\s]+$/, '');
+  return s.replace(/[.。\s]+$/, '');
 }
 
 /** The background's notes may start with "approximate:"; the label says it once. */
 function approximateBecause(note: string | undefined): string {
-  return trimStop((note ?? 'some times were inferred from the page').replace(/^\s*approximate\s*:\s*/i, ''));
+  return trimStop((note ?? t('approx_inferred')).replace(/^\s*approximate\s*:\s*/i, ''));
 }
 
 /** `metric` names the clock in the phrase: "resolution", or "First response (Standard)". */
 function clockPhrase(metric: string, clock: ClockView, cs: ClockState, now: number, due: Due): string {
-  const kind = clock.businessTime ? 'business time' : 'calendar time';
+  const kind = t(clock.businessTime ? 'kind_business' : 'kind_calendar');
   const when = due(cs.dueAt, now);
+  const span = (ms: number) => spanOf(ms, clock.businessTime);
   switch (cs.state) {
     case 'ok':
-      return `${metric}: on track, ${fullBusinessSpan(cs.remainingMs)} of ${kind} left, due ${when}`;
+      return t('clock_ok', { metric, left: span(cs.remainingMs), when });
     case 'at-risk':
-      return `${metric}: at risk, ${fullBusinessSpan(cs.remainingMs)} of ${kind} left, due ${when}`;
+      return t('clock_at_risk', { metric, left: span(cs.remainingMs), when });
     case 'paused':
-      return `${metric}: paused with ${fullBusinessSpan(cs.remainingMs)} of ${kind} left, due ${when} if it resumes now`;
+      return t('clock_paused', { metric, left: span(cs.remainingMs), when });
     case 'breached':
-      return cs.remainingMs < 0 ? `${metric}: breached ${when}, ${fullBusinessSpan(-cs.remainingMs)} of ${kind} over target` : `${metric}: breached ${when} (${kind})`;
+      return cs.remainingMs < 0 ? t('clock_breached_over', { metric, when, over: span(-cs.remainingMs) }) : t('clock_breached', { metric, when, kind });
     case 'met':
-      return `${metric}: met, was due ${when} (${kind})`;
+      return t('clock_met', { metric, when, kind });
     case 'missed':
-      return `${metric}: missed by ${fullBusinessSpan(-cs.remainingMs)} of ${kind}, was due ${when}`;
+      return t('clock_missed', { metric, over: span(-cs.remainingMs), when });
   }
 }
 
@@ -86,16 +93,17 @@ function clockPhrase(metric: string, clock: ClockView, cs: ClockState, now: numb
  */
 function vendorPhrase(vendor: SlaView['vendor'], words: VendorSlaWords, now: number, due: Due): string {
   if (vendor === undefined) return '';
-  if (vendor === null) return ` ${words.tool}’s own SLA state was not available.`;
-  if (vendor.length === 0) return ` ${words.tool} applies no SLA targets to it.`;
+  const tool = words.tool || t('tool_any');
+  if (vendor === null) return ` ${t('vendor_unavailable', { tool })}`;
+  if (vendor.length === 0) return ` ${t('vendor_none', { tool })}`;
   const parts = vendor.map((m) => {
-    const name = words.metric(m.metric);
-    if (m.stage === 'achieved') return `${name} achieved`;
-    if (m.stage === 'paused') return `${name} paused`;
-    if (m.breachAt === null) return `${name} active`;
-    return m.breachAt <= now ? `${name} breached ${due(m.breachAt, now)}` : `${name} due ${due(m.breachAt, now)}`;
+    const metric = words.metric(m.metric);
+    if (m.stage === 'achieved') return t('vendor_achieved', { metric });
+    if (m.stage === 'paused') return t('vendor_paused', { metric });
+    if (m.breachAt === null) return t('vendor_active', { metric });
+    return t(m.breachAt <= now ? 'vendor_breached' : 'vendor_due', { metric, when: due(m.breachAt, now) });
   });
-  return ` ${words.tool} says: ${parts.join('; ')}.`;
+  return ` ${t('vendor_says', { tool, parts: parts.join(t('list_separator')) })}`;
 }
 
 /** When the tool's own words about the ticket change: an active target reaching its breach time. */
@@ -108,13 +116,13 @@ function vendorChangesAt(vendor: SlaView['vendor'], now: number): number {
 function unknownBecause(reason: UnknownReason): string {
   switch (reason.why) {
     case 'facts':
-      return 'the facts this ticket needs could not be read';
+      return t('unknown_facts');
     case 'no-clock':
-      return 'the policy has no clock for this ticket';
+      return t('unknown_no_clock');
     case 'calendar':
-      return `its business calendar "${reason.calendarId}" is not available`;
+      return t('unknown_calendar', { calendar: reason.calendarId });
     case 'error':
-      return 'its clock could not be computed';
+      return t('unknown_error');
   }
 }
 
@@ -125,8 +133,8 @@ function unknownBecause(reason: UnknownReason): string {
 export function badgeFor(view: SlaView, calendars: CalendarSpecs, now: number, options: BadgeTextOptions = {}): RenderedBadge {
   if (view.kind === 'none') {
     const vendor = vendorPhrase(view.vendor, options.vendorWords ?? ANY_TOOL, now, dueIn(options));
-    const label = vendor ? `No SLA policy applies to this ticket.${vendor}` : 'No SLA policy applies to this ticket';
-    return { state: 'none', metric: null, text: NO_SLA, label, fast: false, changesAt: vendorChangesAt(view.vendor, now) };
+    const label = vendor ? `${sentence(t('tip_none'))}${vendor}` : t('tip_none');
+    return { state: 'none', metric: null, text: t('pill_none'), label, fast: false, changesAt: vendorChangesAt(view.vendor, now) };
   }
   // A badge needs no indexed moments; a tick redraws up to a thousand of them.
   const reading = readView(view, calendars, now, { moments: false });
@@ -140,15 +148,15 @@ export function badgeFor(view: SlaView, calendars: CalendarSpecs, now: number, o
   // Each metric's target may come from a different policy: the label leads with the shown one's
   // and names another only where it differs.
   const policy = shown.policyName || view.policyName || shown.policyId || view.policyId || 'SLA';
-  let label = `${policy} — ${clockPhrase(metricWords(shown.metric), shown, cs, now, due)}.`;
+  let label = sentence(`${policy} — ${clockPhrase(metricWords(shown.metric), shown, cs, now, due)}`);
   for (const other of reading.clocks) {
     if (other === reading.shown) continue;
     const otherPolicy = other.clock.policyName || other.clock.policyId;
     const name = metricWords(other.clock.metric, true) + (otherPolicy && otherPolicy !== policy ? ` (${otherPolicy})` : '');
-    label += ` ${clockPhrase(name, other.clock, other.state, now, due)}.`;
+    label += ` ${sentence(clockPhrase(name, other.clock, other.state, now, due))}`;
   }
-  if (approximate) label += ` Approximate: ${approximateBecause(view.note)}.`;
-  if (view.aging?.unknown) label += ` Stale flags not known: ${view.aging.unknown}.`;
+  if (approximate) label += ` ${t('tip_approximate', { why: approximateBecause(view.note) })}`;
+  if (view.aging?.unknown) label += ` ${t('tip_stale_unknown', { what: view.aging.unknown })}`;
   label += vendorPhrase(view.vendor, options.vendorWords ?? ANY_TOOL, now, due);
 
   const changesAt = Math.min(reading.changesAt, vendorChangesAt(view.vendor, now));
@@ -183,8 +191,8 @@ export function agingFor(view: SlaView, calendars: CalendarSpecs, now: number, o
   changesAt = Math.min(changesAt, now + (age < DAY_MS ? MINUTE_MS - (age % MINUTE_MS) : HOUR_MS - (age % HOUR_MS)));
   const span = compactWallSpan(age);
   const since = formatDue(oldest.since, now, options);
-  const threshold = `${fullBusinessSpan(oldest.thresholdMs)} of ${aging.calendarId === '24x7' ? 'calendar' : 'business'} time`;
+  const threshold = spanOf(oldest.thresholdMs, aging.calendarId !== '24x7');
   const text = staleWords(oldest.kind, oldest.status, age, STATUS_CHARS);
-  const what = oldest.kind === 'no-update' ? 'no public update by an agent' : `in ${oldest.status ?? 'its status'}`;
-  return { flag: { kind: oldest.kind, text, label: `Stale: ${what} for ${span} (since ${since}); flagged after ${threshold}.` }, changesAt };
+  const what = oldest.kind === 'no-update' ? t('stale_what_no_update') : t('stale_what_in_status', { status: oldest.status ?? t('stale_its_status') });
+  return { flag: { kind: oldest.kind, text, label: t('tip_stale', { what, span, since, threshold }) }, changesAt };
 }

@@ -12,6 +12,7 @@ import { clampFacts } from '../sources/clamp';
 import { cannotRead, type PageDiagnostics, type PageKind } from '../sources/page-status';
 import type { EnrichFailure, FoundTicket, SourceAdapter } from '../sources/types';
 import { failureWords } from '../view/words';
+import { t } from '../i18n/core';
 import { hasSlot, isOurs, removeAllBadges, showPlaceholder, sweepStaleBadges } from './badge';
 import { createBadgeBoard } from './board';
 import { injectStyle, removeStyle } from './style';
@@ -178,7 +179,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
         deps.evaluate(request).catch((error: unknown): null => {
           const reason = error instanceof Error ? error.message : String(error);
           for (const key of [...request.tickets.map((t) => t.key), ...(request.unreadable ?? [])]) {
-            views.set(key, { key, kind: 'unknown', clocks: [], exact: false, note: `SLA Lens could not work out its SLA (${reason})` });
+            views.set(key, { key, kind: 'unknown', clocks: [], exact: false, note: t('note_evaluate_failed', { reason }) });
             // Asked for again the next time it shows.
             retry.add(key);
             changed.add(key);
@@ -196,7 +197,7 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
         // The site's API failed for this ticket: its badge says why, not only that.
         const failure = apiFailed.get(view.key);
         if (failure && view.kind === 'unknown') view = { ...view, note: failureWords(failure) };
-        else if (failure && !view.exact) view = { ...view, note: `approximate: ${failureWords(failure)}, so its times are what the page shows` };
+        else if (failure && !view.exact) view = { ...view, note: t('note_api_failed_page_times', { why: failureWords(failure) }) };
         views.set(view.key, view);
         retry.delete(view.key);
         changed.add(view.key);

@@ -2,21 +2,28 @@
  * Compact spans for badges. Business time stays in hours (`38h`): a business "day" is not 24
  * hours, so turning business time into days would mislead. Wall-clock spans ("breached 2d 3h
  * ago") may use days. Figures are floored, like every countdown: `3h 12m` means at least that.
+ * The words are the locale's (`span_*` messages: `3 Std. 12 Min.`, `3時間12分`); examples here are English.
  */
+import { formatNumber, t, type MessageKey } from '../i18n/core';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+// A span's figures never take a thousands separator: `1000h` stays one word in a pill.
+const plain = (n: number): string => formatNumber(n, { useGrouping: false });
+const one = (key: MessageKey, n: number): string => t(key, { n: plain(n) });
+const two = (key: 'span_hm' | 'span_dh', a: number, b: number): string => t(key, { a: plain(a), b: plain(b) });
+
 /** Hours and minutes, minutes dropped from 10h on: `45m`, `3h 12m`, `2h`, `38h`. Seconds under a minute. */
 export function compactBusinessSpan(ms: number): string {
-  if (ms < MINUTE) return `${Math.max(1, Math.floor(ms / SECOND))}s`;
+  if (ms < MINUTE) return one('span_s', Math.max(1, Math.floor(ms / SECOND)));
   const totalMinutes = Math.floor(ms / MINUTE);
-  if (totalMinutes < 60) return `${totalMinutes}m`;
+  if (totalMinutes < 60) return one('span_m', totalMinutes);
   const h = Math.floor(totalMinutes / 60);
   const m = totalMinutes % 60;
-  return h >= 10 || m === 0 ? `${h}h` : `${h}h ${m}m`;
+  return h >= 10 || m === 0 ? one('span_h', h) : two('span_hm', h, m);
 }
 
 /**
@@ -25,12 +32,12 @@ export function compactBusinessSpan(ms: number): string {
  * attribute writes a second per badge (and chatter for screen readers) to say nothing new.
  */
 export function fullBusinessSpan(ms: number): string {
-  if (ms < MINUTE) return 'under a minute';
+  if (ms < MINUTE) return t('span_under_minute');
   const totalMinutes = Math.floor(ms / MINUTE);
   const h = Math.floor(totalMinutes / 60);
   const m = totalMinutes % 60;
-  if (h === 0) return `${m}m`;
-  return m === 0 ? `${h}h` : `${h}h ${m}m`;
+  if (h === 0) return one('span_m', m);
+  return m === 0 ? one('span_h', h) : two('span_hm', h, m);
 }
 
 /** Elapsed wall-clock time: `40m`, `3h 12m`, `14h`, `2d 3h`, `12d`. Callers handle under a minute. */
@@ -38,7 +45,7 @@ export function compactWallSpan(ms: number): string {
   if (ms < DAY) return compactBusinessSpan(ms < MINUTE ? MINUTE : ms);
   const d = Math.floor(ms / DAY);
   const h = Math.floor((ms % DAY) / HOUR);
-  return d >= 10 || h === 0 ? `${d}d` : `${d}d ${h}h`;
+  return d >= 10 || h === 0 ? one('span_d', d) : two('span_dh', d, h);
 }
 
 /** The part of a clock's state a countdown is worded from (the engine's `ClockState`, or a stored summary). */
@@ -53,8 +60,8 @@ export interface CountdownFacts {
  * last minute, and each change lays the page out again (Jira and Zendesk count in minutes too).
  */
 function leftText(remainingMs: number, approximate: boolean): string {
-  if (remainingMs < MINUTE) return '<1m left';
-  return `${approximate && remainingMs >= MINUTE ? '~' : ''}${compactBusinessSpan(Math.max(0, remainingMs))} left`;
+  if (remainingMs < MINUTE) return t('pill_left_under_minute');
+  return t('pill_left', { span: `${approximate ? '~' : ''}${compactBusinessSpan(remainingMs)}` });
 }
 
 /**
@@ -67,15 +74,15 @@ export function countdownWords(cs: CountdownFacts, now: number, approximate: boo
     case 'at-risk':
       return leftText(cs.remainingMs, approximate);
     case 'paused':
-      return `paused · ${leftText(cs.remainingMs, approximate)}`;
+      return t('pill_paused', { left: leftText(cs.remainingMs, approximate) });
     case 'breached': {
       const since = now - cs.dueAt;
-      if (!Number.isFinite(since) || since < MINUTE) return 'breached just now';
-      return `breached ${approximate ? '~' : ''}${compactWallSpan(since)} ago`;
+      if (!Number.isFinite(since) || since < MINUTE) return t('pill_breached_now');
+      return t('pill_breached_ago', { span: `${approximate ? '~' : ''}${compactWallSpan(since)}` });
     }
     case 'met':
-      return 'met';
+      return t('pill_met');
     case 'missed':
-      return 'missed';
+      return t('pill_missed');
   }
 }
