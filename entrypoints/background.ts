@@ -10,6 +10,7 @@ import { readScopes, readWatchState } from '../lib/watch/store';
 import type { WatchScope } from '../lib/watch/types';
 import type { TicketFacts } from '../lib/sla/index';
 import { browser, defineBackground } from '#imports';
+import { installLanguage, onLanguageChanged, refreshChosenLanguage } from '../lib/i18n/browser';
 import { SlaLensDatabase } from '../lib/db/database';
 import { createConfigCache, createTicketRecorder, evaluateTickets } from '../lib/db/evaluate';
 import { publishActiveVersion } from '../lib/messaging/config-version';
@@ -34,6 +35,13 @@ import { clearTabStatus, PAGE_STATUS_TYPE, parsePageStatus, recordTabStatus, typ
 export default defineBackground({
   type: 'module',
   main() {
+    // The notes and alerts it writes speak the user's chosen language, else the browser's; after an
+    // update the chosen language's messages are read again, new words included.
+    void installLanguage();
+    onLanguageChanged(() => undefined);
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'update') void refreshChosenLanguage();
+    });
     const db = new SlaLensDatabase(undefined, { onActiveVersion: publishActiveVersion });
     const activeConfig = createConfigCache(db);
     // The policy's sites declare the organisation's sites with the configuration's own. Nothing is

@@ -10,6 +10,7 @@ import type { SourceAdapter } from '../../lib/sources/types';
 import { PAGE_STATUS_TYPE, type PageStatusMessage } from '../../lib/tabs/tab-status';
 import type { TicketSource } from '../../lib/sla/index';
 import { jiraFieldKey, siteKindKey } from '../../lib/storage-keys';
+import { installLanguage, onLanguageChanged } from '../../lib/i18n/browser';
 
 // The account's audit budget is the background's, shared by every tab on it.
 const zendeskAdapter = createZendeskAdapter({
@@ -55,7 +56,8 @@ export default defineContentScript({
     const url = new URL(location.href);
     // Read while the page is scanned, not after: the first search waits for it.
     if (jiraAdapter.ownsHost(url)) recallField(url.origin).catch(() => undefined);
-    void declaredKind(url).then((declared) => {
+    // The language the user chose, if not the browser's: one storage read, beside the other.
+    void Promise.all([declaredKind(url), installLanguage()]).then(([declared]) => {
       if (ctx.isInvalid) return;
       const adapter = adapterFor(ADAPTERS, url, document, declared);
       if (adapter) start(ctx, adapter, url);
@@ -112,6 +114,8 @@ function start(ctx: ContentScriptContext, adapter: SourceAdapter, url: URL): voi
   // commits and even when it never does (a download, a 204, another origin). So the event only
   // says "look again": the URL is read from `location` once the navigation has had its turn, and
   // the overlay ignores any that left the origin it started on.
+  const stop = onLanguageChanged(() => overlay.relabel());
+  ctx.onInvalidated(stop);
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     ctx.setTimeout(() => overlay.navigate(new URL(location.href)), 0);
   });

@@ -8,6 +8,7 @@ import type { FoundTicket } from '../sources/types';
 import type { RenderedAging, RenderedBadge } from './badge-text';
 import { pillWidth } from './pill-width';
 import { fitSlot, PILL_CLASS } from './style';
+import { t, uiLocale } from '../i18n/core';
 
 export const BADGE_SELECTOR = '[data-sla-badge]';
 /**
@@ -21,13 +22,19 @@ export const AGING_ATTRIBUTE = 'data-sla-aging';
 const OURS_SELECTOR = `${BADGE_SELECTOR},[${PLACEHOLDER_ATTRIBUTE}],[${AGING_ATTRIBUTE}]`;
 const BASE_CLASS = 'sla-lens-badge';
 const TEXT_NODE = 3;
-const PLACEHOLDER_TEXT = 'SLA …';
 /**
- * The slot a placeholder keeps for its badge: as wide as a countdown in hours (`12h 40m left`), so
- * the figures that land in it rarely widen every slot on the page (which lays out the page's whole
- * table again).
+ * The slot a placeholder keeps for its badge: as wide as a countdown in hours (`12h 40m left`, in
+ * the language in use), so the figures that land in it rarely widen every slot on the page (which
+ * lays out the page's whole table again).
  */
-const RESERVED_SHAPE = '00h 00m left';
+const reservedShape = (): string => t('pill_left', { span: t('span_hm', { a: '00', b: '00' }) });
+
+/** The language of our words, on each element of ours: a Hebrew badge reads right to left on any page. */
+function speak(el: Element): void {
+  const { tag, dir } = uiLocale();
+  setAttr(el, 'lang', tag);
+  setAttr(el, 'dir', dir);
+}
 
 /**
  * Puts `text` in the slot's pill (made when missing), the slot widened first to hold it. A
@@ -58,7 +65,7 @@ export type BadgeTarget = Pick<FoundTicket, 'key' | 'element' | 'anchor' | 'isTi
 /** Badge by ticket element: re-renders find their badge without querying the page. */
 const badgeOf = new WeakMap<Element, HTMLElement>();
 /** The attributes each badge was last given by this script. */
-const written = new WeakMap<Element, { key: string; state: string; metric: string | null; label: string }>();
+const written = new WeakMap<Element, { key: string; state: string; metric: string | null; label: string; lang: string }>();
 /** Badges this script instance made; anything else with our marker was left by an older one. */
 const ours = new WeakSet<Element>();
 /** The pill inside each slot this script filled. */
@@ -85,11 +92,12 @@ export function showPlaceholder(target: BadgeTarget): void {
   placeholder.setAttribute(PLACEHOLDER_ATTRIBUTE, '');
   placeholder.setAttribute('data-sla-key', target.key);
   placeholder.setAttribute('role', 'img');
-  placeholder.setAttribute('aria-label', 'SLA Lens is reading this ticket');
+  placeholder.setAttribute('aria-label', t('placeholder_label'));
   placeholder.className = `${BASE_CLASS} sla-lens-pending`;
-  const reserved = pillWidth(anchor.ownerDocument, RESERVED_SHAPE, false);
+  speak(placeholder);
+  const reserved = pillWidth(anchor.ownerDocument, reservedShape(), false);
   if (reserved !== null) fitSlot(anchor.ownerDocument, reserved);
-  setText(placeholder, PLACEHOLDER_TEXT, false);
+  setText(placeholder, t('placeholder_text'), false);
   ours.add(placeholder);
   placeholderOf.set(element, placeholder);
   anchor.after(placeholder);
@@ -202,7 +210,9 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
     setAttr(badge, 'title', rendered.label);
     setAttr(badge, 'aria-label', rendered.label);
   }
-  written.set(badge, { key: target.key, state: rendered.state, metric: rendered.metric, label: rendered.label });
+  const lang = uiLocale().tag;
+  if (was?.lang !== lang) speak(badge);
+  written.set(badge, { key: target.key, state: rendered.state, metric: rendered.metric, label: rendered.label, lang });
   // Text only: page text and policy names never become markup.
   setText(badge, rendered.text, rendered.state === 'paused');
   if (detached) {
@@ -243,6 +253,7 @@ export function upsertAging(badge: HTMLElement | null, key: string, flag: Render
   }
   setAttr(mark, 'data-sla-key', key);
   setAttr(mark, AGING_ATTRIBUTE, flag.kind);
+  speak(mark);
   setAttr(mark, 'title', flag.label);
   setAttr(mark, 'aria-label', flag.label);
   if (mark.textContent !== flag.text) mark.textContent = flag.text;

@@ -74,6 +74,8 @@ export interface Overlay {
    * another origin is ignored: an in-page navigation never leaves the origin, and requests never do.
    */
   navigate(url: URL): void;
+  /** Says every badge again in the language now in use (the user chose another on the options page). */
+  relabel(): void;
 }
 
 export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): Overlay {
@@ -500,6 +502,9 @@ export function startOverlay(deps: OverlayDeps, signal: AbortSignal, url: URL): 
       run.abort();
       run = newRun(next);
       observe(run);
+    },
+    relabel() {
+      board.render(deps.now(), true);
     },
   };
 }

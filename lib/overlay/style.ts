@@ -45,7 +45,7 @@ const DARK = (scope: string) => palette(`${scope} `, STATE_COLOURS.dark);
 
 export const BADGE_CSS = `
 ${B}{all:initial!important;display:inline-flex!important;align-items:center!important;height:18px!important;
-margin:0 0 0 6px!important;vertical-align:middle!important;white-space:nowrap!important;direction:ltr!important;
+margin:0!important;margin-inline-start:6px!important;vertical-align:middle!important;white-space:nowrap!important;direction:ltr!important;
 cursor:default!important;user-select:none!important}
 ${B}[hidden]{display:none!important}
 ${B}${P}{all:initial!important;display:inline-block!important;box-sizing:border-box!important;height:18px!important;
@@ -57,14 +57,15 @@ color:#44546f!important;background:#f1f2f4!important}
 ${B}.sla-lens-pending${P}{color:#626f86!important;background:transparent!important;border:1px dashed #b3b9c4!important;font-weight:400!important}
 ${B}::after,${B}::before,${B}${P}::after,${B}:not(.sla-lens-paused)${P}::before{content:none!important}
 ${B}.sla-lens-paused${P}::before{content:""!important;display:inline-block!important;box-sizing:border-box!important;
-width:7px!important;height:8px!important;margin:0 4px 0 0!important;border:solid currentColor!important;border-width:0 2px!important;
+width:7px!important;height:8px!important;margin:0!important;margin-inline-end:4px!important;border:solid currentColor!important;border-width:0 2px!important;
 vertical-align:-1px!important}
+${B}[dir=rtl],${B}[dir=rtl]${P},.sla-lens-aging[dir=rtl]{direction:rtl!important}
 ${LIGHT}
 ${DARK('html[data-color-mode="dark"]')}
 @media (prefers-color-scheme: dark){${DARK('html:not([data-color-mode="light"])')}}
 @media (forced-colors: active){${B}${P}{border:1px solid CanvasText!important}}
 .sla-lens-aging{all:initial!important;display:inline-block!important;box-sizing:border-box!important;height:18px!important;
-margin:0 0 0 4px!important;padding:0 5px!important;border:1px dotted #8590a2!important;border-radius:9px!important;vertical-align:middle!important;
+margin:0!important;margin-inline-start:4px!important;padding:0 5px!important;border:1px dotted #8590a2!important;border-radius:9px!important;vertical-align:middle!important;
 font:${BADGE_FONT}!important;font-weight:400!important;line-height:16px!important;font-variant-numeric:tabular-nums!important;
 white-space:nowrap!important;direction:ltr!important;cursor:default!important;user-select:none!important;color:#626f86!important;background:transparent!important}
 @media (prefers-color-scheme: dark){html:not([data-color-mode="light"]) .sla-lens-aging{color:#9fadbc!important;border-color:#738496!important}}
