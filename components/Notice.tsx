@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n/core';
 import type { ComponentChildren } from 'preact';
 
 interface NoticeProps {
@@ -17,7 +18,7 @@ export function Notice({ tone, children, onDismiss }: NoticeProps) {
       {onDismiss && (
         <button type="button" class="notice__dismiss" onClick={onDismiss}>
           <span aria-hidden="true">×</span>
-          <span class="visually-hidden">Dismiss</span>
+          <span class="visually-hidden">{t('dismiss')}</span>
         </button>
       )}
     </div>

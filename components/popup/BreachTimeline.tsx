@@ -3,7 +3,9 @@ import { useMemo, useState } from 'preact/hooks';
 import type { TicketSummary } from '../../lib/view/summary';
 import { compactWallSpan } from '../../lib/view/durations';
 import { formatClock } from './format';
-import { formatDue, plural, type TimeFormat } from '../../lib/view/words';
+import { formatDue, type TimeFormat } from '../../lib/view/words';
+import { t, tp, uiLocale } from '../../lib/i18n/core';
+import { Words } from '../Words';
 import { layoutTimeline, timelineSummary, type TimelineGeometry } from './timeline-layout';
 
 interface BreachTimelineProps {
@@ -20,8 +22,8 @@ const BASELINE = 58;
 const STEP = 9;
 const GEOMETRY: Omit<TimelineGeometry, 'spanMs'> = { x0: 16, x1: WIDTH - 16, dot: 8, maxStack: 5 };
 
-function markLabel(t: TicketSummary, format: TimeFormat | undefined): string {
-  return `${t.key} breaches at ${formatClock(t.dueAt, format)}`;
+function markLabel(ticket: TicketSummary, format: TimeFormat | undefined): string {
+  return t('tl_mark', { key: ticket.key, time: formatClock(ticket.dueAt, format) });
 }
 
 /**
@@ -35,13 +37,16 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
   const { upcoming } = layout;
   const stepped = cursor.active ? upcoming[Math.min(cursor.index, upcoming.length - 1)] : undefined;
   const shown = hovered ?? stepped ?? null;
+  // Time runs in the reading direction: from "now" at the right edge in a right-to-left language.
+  const rtl = uiLocale().dir === 'rtl';
+  const mx = (x: number) => (rtl ? WIDTH - x : x);
 
   function onKeyDown(event: TargetedKeyboardEvent<HTMLDivElement>) {
     const last = upcoming.length - 1;
     const moves: Record<string, (i: number) => number> = {
-      ArrowRight: (i) => i + 1,
+      ArrowRight: (i) => (rtl ? i - 1 : i + 1),
       ArrowDown: (i) => i + 1,
-      ArrowLeft: (i) => i - 1,
+      ArrowLeft: (i) => (rtl ? i + 1 : i - 1),
       ArrowUp: (i) => i - 1,
       Home: () => 0,
       End: () => last,
@@ -54,8 +59,8 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
   }
 
   const notes: string[] = [];
-  if (layout.breached > 0) notes.push(`${plural(layout.breached, 'ticket')} already breached (not drawn)`);
-  if (layout.later > 0) notes.push(`${plural(layout.later, 'at-risk ticket')} breaching later, the first ${formatDue(layout.laterFrom, now, format)}`);
+  if (layout.breached > 0) notes.push(tp('tl_note_breached', layout.breached));
+  if (layout.later > 0) notes.push(tp('tl_note_later', layout.later, { when: formatDue(layout.laterFrom, now, format) }));
 
   return (
     <div class="timeline">
@@ -63,23 +68,23 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
         class="timeline__chart"
         tabIndex={upcoming.length > 0 ? 0 : undefined}
         role={upcoming.length > 0 ? 'group' : undefined}
-        aria-label={upcoming.length > 0 ? 'Breach marks: use the arrow keys to step through them' : undefined}
+        aria-label={upcoming.length > 0 ? t('tl_chart_label') : undefined}
         onKeyDown={onKeyDown}
         onFocus={() => setCursor((c) => ({ ...c, active: true }))}
         onBlur={() => setCursor((c) => ({ ...c, active: false }))}
       >
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={timelineSummary(layout, hours, format)} class="timeline__svg">
-          <line class="timeline__axis" x1={GEOMETRY.x0} x2={GEOMETRY.x1} y1={BASELINE} y2={BASELINE} />
-          <line class="timeline__now" x1={GEOMETRY.x0} x2={GEOMETRY.x0} y1={8} y2={BASELINE + 4} />
-          <text class="timeline__label" x={GEOMETRY.x0} y={BASELINE + 16} text-anchor="start">
-            Now
+          <line class="timeline__axis" x1={mx(GEOMETRY.x0)} x2={mx(GEOMETRY.x1)} y1={BASELINE} y2={BASELINE} />
+          <line class="timeline__now" x1={mx(GEOMETRY.x0)} x2={mx(GEOMETRY.x0)} y1={8} y2={BASELINE + 4} />
+          <text class="timeline__label" x={mx(GEOMETRY.x0)} y={BASELINE + 16} text-anchor={rtl ? 'end' : 'start'}>
+            {t('tl_now')}
           </text>
           {layout.ticks.map((tick) => (
             <g key={tick.at}>
-              <line class="timeline__tick" x1={tick.x} x2={tick.x} y1={BASELINE} y2={BASELINE + 4} />
+              <line class="timeline__tick" x1={mx(tick.x)} x2={mx(tick.x)} y1={BASELINE} y2={BASELINE + 4} />
               {/* "Now" owns the left edge; a label at the right edge would run into its neighbour. */}
               {tick.x - GEOMETRY.x0 >= 30 && GEOMETRY.x1 - tick.x >= 16 && (
-                <text class="timeline__label" x={tick.x} y={BASELINE + 16} text-anchor="middle">
+                <text class="timeline__label" x={mx(tick.x)} y={BASELINE + 16} text-anchor="middle">
                   {tick.label}
                 </text>
               )}
@@ -91,7 +96,7 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
                 <circle
                   key={`${t.site}/${t.key}`}
                   class={`timeline__mark${shown === t ? ' timeline__mark--current' : ''}`}
-                  cx={column.x}
+                  cx={mx(column.x)}
                   cy={BASELINE - 8 - level * STEP}
                   r={shown === t ? 4.5 : 3.5}
                   aria-label={markLabel(t, format)}
@@ -104,22 +109,22 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
               {column.hidden.length > 0 && (
                 <text
                   class={`timeline__more${shown && column.hidden.includes(shown) ? ' timeline__more--current' : ''}`}
-                  x={column.x}
+                  x={mx(column.x)}
                   y={BASELINE - 8 - column.shown.length * STEP + 3}
                   text-anchor="middle"
-                  aria-label={`${column.hidden.length} more: ${column.hidden.map((t) => t.key).join(', ')}`}
+                  aria-label={t('tl_more', { n: column.hidden.length, keys: column.hidden.map((ticket) => ticket.key).join(', ') })}
                   onMouseEnter={() => setHovered(column.hidden[0]!)}
                   onMouseLeave={() => setHovered(null)}
                 >
                   +{column.hidden.length}
-                  <title>{column.hidden.map((t) => markLabel(t, format)).join('\n')}</title>
+                  <title>{column.hidden.map((ticket) => markLabel(ticket, format)).join('\n')}</title>
                 </text>
               )}
             </g>
           ))}
           {upcoming.length === 0 && (
             <text class="timeline__empty" x={WIDTH / 2} y={BASELINE - 20} text-anchor="middle">
-              Nothing breaches in the next {hours} hours
+              {t('tl_nothing', { hours })}
             </text>
           )}
         </svg>
@@ -128,12 +133,12 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
         <p class="timeline__readout" role="status">
           {shown ? (
             <>
-              <strong>{shown.key}</strong> breaches at {formatClock(shown.dueAt, format)}
-              {shown.dueAt > now ? ` (in ${compactWallSpan(shown.dueAt - now)})` : ''}
+              <Words text={t('tl_mark', { time: formatClock(shown.dueAt, format) })} parts={{ key: <strong>{shown.key}</strong> }} />
+              {shown.dueAt > now ? ` ${t('tl_in', { span: compactWallSpan(shown.dueAt - now) })}` : ''}
               {shown.title?.trim() ? ` · ${shown.title.trim()}` : ''}
             </>
           ) : (
-            'Hover a mark, or focus the chart and use the arrow keys.'
+            t('tl_hint')
           )}
         </p>
       )}

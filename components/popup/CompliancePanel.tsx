@@ -3,6 +3,7 @@ import type { ComplianceBar } from '../../lib/view/summary';
 import { Notice } from '../Notice';
 import { formatDue, metricWords, type TimeFormat } from '../../lib/view/words';
 import { openableUrl } from '../../lib/view/ticket-url';
+import { formatNumber, t } from '../../lib/i18n/core';
 
 export type MissedTicket = ComplianceBar['missedTickets'][number];
 export const COMPLIANCE_PERIODS = [7, 30] as const;
@@ -31,30 +32,30 @@ function MissedList({ bar, id, now, format, onOpen }: { bar: ComplianceBar; id: 
   if (bar.missedTickets.length === 0) {
     return (
       <p id={id} class="compliance__none">
-        {bar.missed === 0 ? 'None missed.' : 'The missed tickets are no longer stored.'}
+        {bar.missed === 0 ? t('compliance_none_missed') : t('compliance_not_stored')}
       </p>
     );
   }
   return (
-    <ul id={id} class="compliance__missed" aria-label={`Missed: ${bar.policyName}`}>
-      {bar.missedTickets.map((t) => {
+    <ul id={id} class="compliance__missed" aria-label={t('compliance_missed_label', { policy: bar.policyName })}>
+      {bar.missedTickets.map((ticket) => {
         const body = (
           <>
-            <span class="compliance__key">{t.key}</span> <span class="compliance__title">{t.title?.trim() || 'No title seen'}</span>{' '}
+            <span class="compliance__key">{ticket.key}</span> <span class="compliance__title">{ticket.title?.trim() || t('urgent_no_title')}</span>{' '}
             <span class="compliance__meta">
-              {metricWords(t.metric)} · was due {formatDue(t.dueAt, now, format)}
-              {!openableUrl(t.url, t.site) && ' · no link to open'}
+              {t('compliance_was_due', { metric: metricWords(ticket.metric), when: formatDue(ticket.dueAt, now, format) })}
+              {!openableUrl(ticket.url, ticket.site) && ` · ${t('urgent_no_link_short')}`}
             </span>
           </>
         );
         return (
-          <li key={`${t.site}/${t.key}/${t.metric}`}>
-            {openableUrl(t.url, t.site) ? (
-              <button type="button" class="compliance__ticket" onClick={() => onOpen(t)}>
+          <li key={`${ticket.site}/${ticket.key}/${ticket.metric}`}>
+            {openableUrl(ticket.url, ticket.site) ? (
+              <button type="button" class="compliance__ticket" onClick={() => onOpen(ticket)}>
                 {body}
               </button>
             ) : (
-              <div class="compliance__ticket compliance__ticket--no-link" title="No web address was seen for this ticket, so it cannot be opened from here.">
+              <div class="compliance__ticket compliance__ticket--no-link" title={t('urgent_no_link')}>
                 {body}
               </div>
             )}
@@ -72,22 +73,22 @@ export function CompliancePanel({ bars, days, onDaysChange, onOpen, now, format,
   return (
     <div class="compliance">
       <fieldset class="segmented">
-        <legend class="visually-hidden">Period</legend>
+        <legend class="visually-hidden">{t('compliance_period')}</legend>
         {COMPLIANCE_PERIODS.map((d) => (
           <label key={d} class={`segmented__option${d === days ? ' segmented__option--checked' : ''}`}>
             <input type="radio" name={`${baseId}-period`} value={d} checked={d === days} onChange={() => onDaysChange(d)} />
-            {d} days
+            {t('compliance_days', { n: d })}
           </label>
         ))}
       </fieldset>
       {error ? (
         <Notice tone="error">{error}</Notice>
       ) : bars === null ? (
-        <p class="compliance__loading">Loading…</p>
+        <p class="compliance__loading">{t('loading')}</p>
       ) : bars.length === 0 ? (
-        <p class="compliance__empty">No targets decided in the last {days} days.</p>
+        <p class="compliance__empty">{t('compliance_empty', { days })}</p>
       ) : (
-        <ul class="compliance__bars" aria-label={`Policies over the last ${days} days`}>
+        <ul class="compliance__bars" aria-label={t('compliance_bars_label', { days })}>
           {bars.map((bar) => {
             const pct = metPercent(bar);
             const total = bar.met + bar.missed;
@@ -97,14 +98,14 @@ export function CompliancePanel({ bars, days, onDaysChange, onOpen, now, format,
               <li key={bar.policyId} class="compliance__item">
                 <button type="button" class="compliance__bar" aria-expanded={expanded} aria-controls={expanded ? listId : undefined} onClick={() => setOpen(expanded ? null : bar.policyId)}>
                   <span class="compliance__head">
-                    <span class="compliance__name">{bar.policyName || bar.policyId}</span> <span class="compliance__pct">{pct === null ? 'no targets decided' : `${pct}% met`}</span>
+                    <span class="compliance__name">{bar.policyName || bar.policyId}</span> <span class="compliance__pct">{pct === null ? t('compliance_no_targets') : t('compliance_pct_met', { pct: formatNumber(pct / 100, { style: 'percent' }) })}</span>
                   </span>{' '}
                   <span class="compliance__track" aria-hidden="true">
                     {total > 0 && <span class="compliance__met" style={{ width: `${(bar.met / total) * 100}%` }} />}
                     {total > 0 && <span class="compliance__miss" style={{ width: `${(bar.missed / total) * 100}%` }} />}
                   </span>
                   <span class="compliance__counts">
-                    {bar.met.toLocaleString('en')} met · {bar.missed.toLocaleString('en')} missed
+                    {t('compliance_counts', { met: bar.met, missed: bar.missed })}
                   </span>
                 </button>
                 {expanded && <MissedList bar={bar} id={listId} now={now} format={format} onOpen={onOpen} />}

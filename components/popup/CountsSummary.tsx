@@ -1,24 +1,26 @@
 import type { TicketCounts } from '../../lib/view/summary';
+import { formatNumber, t, type MessageKey } from '../../lib/i18n/core';
 
 interface CountsSummaryProps {
   counts: TicketCounts;
 }
 
 const ITEMS = [
-  { field: 'breached', state: 'breached', word: 'breached' },
-  { field: 'atRisk', state: 'at-risk', word: 'at risk' },
-  { field: 'ok', state: 'ok', word: 'on track' },
-  { field: 'paused', state: 'paused', word: 'paused' },
-] as const;
+  { field: 'breached', state: 'breached', word: 'counts_breached' },
+  { field: 'atRisk', state: 'at-risk', word: 'counts_at_risk' },
+  { field: 'ok', state: 'ok', word: 'counts_ok' },
+  { field: 'paused', state: 'paused', word: 'counts_paused' },
+] as const satisfies ReadonlyArray<{ field: string; state: string; word: MessageKey }>;
 
 /** The share of tickets with approximate figures, `12%`; never rounded to 0% or 100% when it is not. */
 export function approximateShare(counts: TicketCounts): string | null {
   const total = counts.breached + counts.atRisk + counts.ok + counts.paused;
   if (total === 0) return null;
   const share = (Math.min(counts.approximate, total) / total) * 100;
-  if (share > 0 && share < 1) return '<1%';
-  if (share > 99 && share < 100) return '>99%';
-  return `${Math.round(share)}%`;
+  const percent = (n: number) => formatNumber(n / 100, { style: 'percent' });
+  if (share > 0 && share < 1) return `<${percent(1)}`;
+  if (share > 99 && share < 100) return `>${percent(99)}`;
+  return percent(Math.round(share));
 }
 
 /** How many running tickets are in each state, and how many of those figures are approximate. */
@@ -27,31 +29,28 @@ export function CountsSummary({ counts }: CountsSummaryProps) {
   return (
     <section class="counts" aria-labelledby="counts-title">
       <h2 id="counts-title" class="visually-hidden">
-        Tickets by state
+        {t('counts_title')}
       </h2>
       <ul class="counts__list" aria-labelledby="counts-title">
         {ITEMS.map(({ field, state, word }) => (
           <li key={field} class={`counts__item counts__item--${state}`}>
             <span class="counts__glyph" aria-hidden="true" />
-            <span class="counts__number">{counts[field].toLocaleString('en')}</span> <span class="counts__word">{word}</span>
+            <span class="counts__number">{formatNumber(counts[field])}</span> <span class="counts__word">{t(word)}</span>
           </li>
         ))}
       </ul>
       {(counts.stale ?? 0) > 0 && (
         <p class="counts__stale">
-          <span class="counts__number">{counts.stale!.toLocaleString('en')}</span> stale
+          {t('counts_stale', { n: counts.stale! })}
         </p>
       )}
       {share !== null &&
         (counts.approximate === 0 ? (
-          <p class="counts__approximate">All figures exact</p>
+          <p class="counts__approximate">{t('counts_all_exact')}</p>
         ) : (
           <details class="counts__approximate">
-            <summary>{share} approximate</summary>
-            <p>
-              {counts.approximate.toLocaleString('en')} of these tickets have figures that rest on inferred data: the site gave no status history, so pauses (waiting for the customer, on hold) may
-              have been missed. Their countdowns carry a “~”.
-            </p>
+            <summary>{t('counts_approximate', { share })}</summary>
+            <p>{t('counts_approximate_why', { n: counts.approximate })}</p>
           </details>
         ))}
     </section>

@@ -1,6 +1,6 @@
 import { Button } from '../Button';
 import { EmptyState } from '../EmptyState';
-import { plural } from '../../lib/view/words';
+import { t, tp } from '../../lib/i18n/core';
 
 export interface CoveredSite {
   name: string;
@@ -9,9 +9,9 @@ export interface CoveredSite {
 
 export function NoConfiguration({ onOpenSettings }: { onOpenSettings: () => void }) {
   return (
-    <EmptyState title="No SLA configuration yet" action={<Button onClick={onOpenSettings}>Open settings</Button>}>
-      <p>No SLA configuration has been imported, so no tickets are being timed.</p>
-      <p>Import one in the settings: tickets on your Jira and Zendesk pages then show the time left before each SLA breaches.</p>
+    <EmptyState title={t('empty_no_config_title')} action={<Button onClick={onOpenSettings}>{t('popup_open_settings')}</Button>}>
+      <p>{t('empty_no_config_body')}</p>
+      <p>{t('empty_no_config_hint')}</p>
     </EmptyState>
   );
 }
@@ -20,22 +20,22 @@ export function NoConfiguration({ onOpenSettings }: { onOpenSettings: () => void
 export function NoTicketsSeen({ sites, onOpenSettings }: { sites: readonly CoveredSite[]; onOpenSettings: () => void }) {
   return (
     <EmptyState
-      title="No tickets seen yet"
+      title={t('empty_no_tickets_title')}
       action={
         <Button variant="secondary" onClick={onOpenSettings}>
-          Add a self-hosted site
+          {t('empty_add_site')}
         </Button>
       }
     >
-      <p>Open a queue, board or ticket on one of these sites and its tickets appear here:</p>
-      <ul class="covered-sites" aria-label="Sites SLA Lens covers">
+      <p>{t('empty_open_a_page')}</p>
+      <ul class="covered-sites" aria-label={t('empty_sites_label')}>
         {sites.map((s) => (
           <li key={`${s.name}|${s.host}`}>
             <span class="covered-sites__name">{s.name}</span> <code>{s.host}</code>
           </li>
         ))}
       </ul>
-      <p>Jira Data Center or Zendesk on your own domain? Add its address in the settings.</p>
+      <p>{t('empty_self_hosted')}</p>
     </EmptyState>
   );
 }
@@ -46,8 +46,8 @@ export function NothingAtRisk({ tracked }: { tracked: number }) {
     <div class="calm" role="status">
       <span class="calm__glyph" aria-hidden="true" />
       <div>
-        <h2 class="calm__title">Nothing at risk</h2>
-        <p class="calm__body">None of the {plural(tracked, 'tracked ticket')} is at risk or breached. Tickets appear here as soon as they near their target.</p>
+        <h2 class="calm__title">{t('calm_title')}</h2>
+        <p class="calm__body">{tp('calm_body', tracked)}</p>
       </div>
     </div>
   );

@@ -7,12 +7,14 @@ import { Notice } from '../Notice';
 import { BreachTimeline } from './BreachTimeline';
 import { CompliancePanel, type CompliancePeriod, type MissedTicket } from './CompliancePanel';
 import { CountsSummary } from './CountsSummary';
-import { plural, type TimeFormat } from '../../lib/view/words';
+import type { TimeFormat } from '../../lib/view/words';
+import { t, tp } from '../../lib/i18n/core';
 import { NoConfiguration, NoTicketsSeen, NothingAtRisk, type CoveredSite } from './PopupEmptyStates';
 import { UnreadablePage, type UnreadablePageProps } from './UnreadablePage';
 import { UrgentList } from './UrgentList';
 import { StaleList } from './StaleList';
 import { WatchedScopes, type WatchedScopesProps } from './WatchedScopes';
+import { Words } from '../Words';
 
 export interface PopupViewProps {
   /** The active configuration; undefined while loading, null when there is none. */
@@ -68,22 +70,22 @@ export function PopupView(props: PopupViewProps) {
       <div class="popup__header">
         <AppHeader
           title="SLA Lens"
-          subtitle={config ? `${config.name} · version ${config.version}` : 'Team SLA overview'}
+          subtitle={config ? t('popup_subtitle_config', { name: config.name, version: config.version }) : t('popup_subtitle_none')}
           actions={
             config ? (
               <>
                 {props.onOpenAgreements && (
                   <Button variant="secondary" size="small" onClick={props.onOpenAgreements}>
-                    Our agreements
+                    {t('popup_our_agreements')}
                   </Button>
                 )}
                 {props.onOpenReport && (
                   <Button variant="secondary" size="small" onClick={props.onOpenReport}>
-                    Report
+                    {t('popup_report')}
                   </Button>
                 )}
                 <Button variant="secondary" size="small" onClick={onOpenSettings}>
-                  Settings
+                  {t('popup_settings')}
                 </Button>
               </>
             ) : undefined
@@ -96,7 +98,7 @@ export function PopupView(props: PopupViewProps) {
             <Notice tone="error">
               <p>{props.configTrouble.text}</p>
               <Button variant="secondary" size="small" onClick={props.configTrouble.onOpenSettings}>
-                Open settings
+                {t('popup_open_settings')}
               </Button>
             </Notice>
           </div>
@@ -106,7 +108,7 @@ export function PopupView(props: PopupViewProps) {
             <Notice tone="info" onDismiss={props.announcement.onDismiss}>
               <p>{props.announcement.text}</p>
               <Button variant="secondary" size="small" onClick={props.announcement.onSeeChanges}>
-                See what changed
+                {t('popup_see_changes')}
               </Button>
             </Notice>
           </div>
@@ -124,13 +126,13 @@ export function PopupView(props: PopupViewProps) {
         )}
         {config?.sitesDeclared === false && (
           <p class="popup__tracked popup__every-site">
-            Every Jira and Zendesk site counts here, vendors’ and customers’ too. To count only yours, add <code>"sites"</code> to the configuration.
+            <Words text={t('popup_every_site')} parts={{ sites: <code>"sites"</code> }} />
           </p>
         )}
         {error ? <Notice tone="error">{error}</Notice> : loading ? null : <Body {...props} />}
         {/* Whatever the store holds, even nothing yet: a scope that cannot be read says so, never a silent stale list. */}
         {config && props.watched && props.watched.scopes.length > 0 && (
-          <PopupSection id="watched" title="Watched" description="Read from the sites in the background, with or without a page open.">
+          <PopupSection id="watched" title={t('popup_watched_title')} description={t('popup_watched_description')}>
             <WatchedScopes {...props.watched} />
           </PopupSection>
         )}
@@ -148,26 +150,26 @@ function Body({ config, snapshot, compliance, complianceError, complianceDays, o
     <>
       <CountsSummary counts={snapshot.counts} />
       <p class="popup__tracked">
-        {plural(snapshot.tracked, 'ticket')} tracked{siteCount > 0 ? ` on ${plural(siteCount, 'site')}` : ''}
+        {siteCount > 0 ? tp('popup_tracked_on_sites', siteCount, { tracked: tp('popup_tracked', snapshot.tracked) }) : tp('popup_tracked', snapshot.tracked)}
       </p>
       {snapshot.urgent.length === 0 ? (
         <NothingAtRisk tracked={snapshot.tracked} />
       ) : (
         <>
-          <PopupSection id="timeline" title="Breaches in the next 8 hours" description="At-risk tickets, at the time each one breaches.">
+          <PopupSection id="timeline" title={t('popup_timeline_title')} description={t('popup_timeline_description')}>
             <BreachTimeline tickets={snapshot.urgent} now={snapshot.now} format={format} />
           </PopupSection>
-          <PopupSection id="urgent" title="At risk and breached">
+          <PopupSection id="urgent" title={t('popup_urgent_title')}>
             <UrgentList tickets={snapshot.urgent} now={snapshot.now} onOpen={onOpen} format={format} />
           </PopupSection>
         </>
       )}
       {snapshot.stale && snapshot.stale.length > 0 && (
-        <PopupSection id="stale" title="Stale" description="Flagged by the agreements’ aging rules, oldest first.">
+        <PopupSection id="stale" title={t('popup_stale_title')} description={t('popup_stale_description')}>
           <StaleList tickets={snapshot.stale} now={snapshot.now} onOpen={onOpen} />
         </PopupSection>
       )}
-      <PopupSection id="compliance" title="Compliance" description="Targets met and missed, per policy.">
+      <PopupSection id="compliance" title={t('popup_compliance_title')} description={t('popup_compliance_description')}>
         <CompliancePanel bars={compliance} error={complianceError} days={complianceDays} onDaysChange={onComplianceDaysChange} onOpen={onOpen} now={snapshot.now} format={format} />
       </PopupSection>
     </>

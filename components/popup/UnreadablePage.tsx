@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Button } from '../Button';
+import { t } from '../../lib/i18n/core';
 
 export interface UnreadablePageProps {
   /** What the page is: "Jira Service Management queue". */
@@ -26,22 +27,21 @@ export function UnreadablePage({ label, found, shown, diagnostics, onCopy }: Unr
   return (
     <section class="unreadable-page" aria-labelledby="unreadable-page-title">
       <h2 class="unreadable-page__title" id="unreadable-page-title">
-        {label}: SLA Lens can't read this page yet
+        {t('unreadable_title', { page: label })}
       </h2>
       <p class="unreadable-page__text">
-        {found === 0 ? 'It shows tickets, but SLA Lens found none of them.' : `It shows about ${shown} tickets; SLA Lens found ${found}.`} The page's layout has probably changed. Copy the diagnostics
-        and send them to your SLA Lens admin or to us: they describe the page's structure only, with no ticket text, names or ids.
+        {found === 0 ? t('unreadable_found_none') : t('unreadable_found_some', { shown, found })} {t('unreadable_why')}
       </p>
       <div class="unreadable-page__actions">
         <Button variant="secondary" size="small" onClick={() => void copy()}>
-          Copy diagnostics
+          {t('unreadable_copy')}
         </Button>
         <span role="status" class="unreadable-page__copied">
-          {copied === 'yes' ? 'Copied' : copied === 'failed' ? 'Could not copy: select the text below instead' : ''}
+          {copied === 'yes' ? t('unreadable_copied') : copied === 'failed' ? t('unreadable_copy_failed') : ''}
         </span>
       </div>
       <details class="unreadable-page__details">
-        <summary>What is copied</summary>
+        <summary>{t('unreadable_what')}</summary>
         <pre class="unreadable-page__diagnostics">{diagnostics}</pre>
       </details>
     </section>

@@ -4,7 +4,8 @@ import type { TicketSummary } from '../../lib/view/summary';
 import { Button } from '../Button';
 import { CountdownPill } from './CountdownPill';
 import { openableUrl } from '../../lib/view/ticket-url';
-import { pillText, formatDue, metricWords, plural, type TimeFormat } from '../../lib/view/words';
+import { pillText, formatDue, metricWords, type TimeFormat } from '../../lib/view/words';
+import { formatNumber, sentence, t, tp } from '../../lib/i18n/core';
 import { filterTickets, GROUP_BY_LABELS, isFiltered, NO_FILTER, siteChoices, ticketId, urgentRows, type GroupBy, type UrgentFilter, type UrgentRow } from './urgent-rows';
 import { rowOffsets, scrollToReveal, visibleWindow } from './virtual-window';
 
@@ -23,12 +24,10 @@ export interface UrgentListProps {
   viewportHeight?: number;
 }
 
-const NO_LINK = 'No web address was seen for this ticket, so it cannot be opened from here.';
-
-function pillTitle(t: TicketSummary, now: number, format: TimeFormat | undefined): string {
-  const due = formatDue(t.dueAt, now, format);
-  const head = t.state === 'breached' ? `Breached ${due}` : `Due ${due}; the time left is ${t.businessTime ? 'business' : 'calendar'} time`;
-  return t.exact ? head : `${head}. Approximate: some times were inferred from the page.`;
+function pillTitle(ticket: TicketSummary, now: number, format: TimeFormat | undefined): string {
+  const due = formatDue(ticket.dueAt, now, format);
+  const head = ticket.state === 'breached' ? t('urgent_breached_at', { due }) : t(ticket.businessTime ? 'urgent_due_business' : 'urgent_due_calendar', { due });
+  return ticket.exact ? head : `${sentence(head)} ${t('tip_approximate', { why: t('approx_inferred') })}`;
 }
 
 function TicketRow({
@@ -51,7 +50,7 @@ function TicketRow({
   onClick: () => void;
 }) {
   const openable = openableUrl(ticket.url, ticket.site) !== null;
-  const meta = [ticket.site, ticket.assignee?.trim() || 'Unassigned', ticket.policyName || ticket.policyId, metricWords(ticket.metric)].filter(Boolean).join(' · ');
+  const meta = [ticket.site, ticket.assignee?.trim() || t('unassigned'), ticket.policyName || ticket.policyId, metricWords(ticket.metric)].filter(Boolean).join(' · ');
   return (
     <div
       role="option"
@@ -62,16 +61,16 @@ function TicketRow({
       aria-disabled={openable ? undefined : 'true'}
       aria-posinset={position + 1}
       aria-setsize={count}
-      title={openable ? undefined : NO_LINK}
+      title={openable ? undefined : t('urgent_no_link')}
       onClick={onClick}
     >
       <span class="urgent-row__line">
-        <span class="urgent-row__key">{ticket.key}</span> <span class="urgent-row__title">{ticket.title?.trim() || 'No title seen'}</span>{' '}
+        <span class="urgent-row__key">{ticket.key}</span> <span class="urgent-row__title">{ticket.title?.trim() || t('urgent_no_title')}</span>{' '}
         <CountdownPill state={ticket.state} text={pillText(ticket, now)} title={pillTitle(ticket, now, format)} />
       </span>{' '}
       <span class="urgent-row__meta">
         {meta}
-        {!openable && <span class="urgent-row__no-link"> · no link to open</span>}
+        {!openable && <span class="urgent-row__no-link"> · {t('urgent_no_link_short')}</span>}
       </span>
     </div>
   );
@@ -186,7 +185,7 @@ export function UrgentList({ tickets, now, onOpen, format, viewportHeight = 336 
       }
       const group = groupOf(rows, groupIndex);
       body.push(
-        <div role="group" key={`g${groupIndex}`} aria-label={`${group.label}, ${plural(group.count, 'ticket')}`}>
+        <div role="group" key={`g${groupIndex}`} aria-label={t('urgent_group_label', { group: group.label, count: tp('tickets', group.count) })}>
           {header && (
             <div class="urgent-group" style={{ height: `${HEADER_ROW_HEIGHT}px` }} aria-hidden="true">
               <span class="urgent-group__label">{header.label}</span>
@@ -206,14 +205,14 @@ export function UrgentList({ tickets, now, onOpen, format, viewportHeight = 336 
         <input
           type="search"
           class="urgent__search"
-          aria-label="Search by key or title"
-          placeholder="Search key or title"
+          aria-label={t('urgent_search_label')}
+          placeholder={t('urgent_search_placeholder')}
           value={filter.query}
           onInput={(e) => change({ query: e.currentTarget.value })}
         />
         <div class="urgent__selects">
           <label class="urgent__select">
-            <span>Group by</span>
+            <span>{t('urgent_group_by')}</span>
             <select
               value={groupBy}
               onChange={(e) => {
@@ -223,23 +222,23 @@ export function UrgentList({ tickets, now, onOpen, format, viewportHeight = 336 
             >
               {(Object.keys(GROUP_BY_LABELS) as GroupBy[]).map((g) => (
                 <option key={g} value={g}>
-                  {GROUP_BY_LABELS[g]}
+                  {t(GROUP_BY_LABELS[g])}
                 </option>
               ))}
             </select>
           </label>
           <label class="urgent__select">
-            <span>Source</span>
+            <span>{t('urgent_source')}</span>
             <select value={filter.source} onChange={(e) => change({ source: e.currentTarget.value as UrgentFilter['source'] })}>
-              <option value="all">All</option>
+              <option value="all">{t('urgent_all')}</option>
               <option value="jira">Jira</option>
               <option value="zendesk">Zendesk</option>
             </select>
           </label>
           <label class="urgent__select">
-            <span>Site</span>
+            <span>{t('urgent_site')}</span>
             <select value={filter.site ?? ''} onChange={(e) => change({ site: e.currentTarget.value || null })}>
-              <option value="">All sites</option>
+              <option value="">{t('urgent_all_sites')}</option>
               {sites.map(({ site, count }) => (
                 <option key={site} value={site}>{`${site} (${count})`}</option>
               ))}
@@ -248,13 +247,13 @@ export function UrgentList({ tickets, now, onOpen, format, viewportHeight = 336 
         </div>
       </div>
       <p class="urgent__status" role="status">
-        {narrowed ? `${plural(shown.length, 'ticket')} of ${tickets.length.toLocaleString('en')} match` : `${plural(tickets.length, 'ticket')} at risk or breached`}
+        {narrowed ? tp('urgent_match', shown.length, { total: formatNumber(tickets.length) }) : tp('urgent_count', tickets.length)}
       </p>
       {shown.length === 0 ? (
         <div class="urgent__none">
-          <p>No tickets match these filters.</p>
+          <p>{t('urgent_none_match')}</p>
           <Button variant="secondary" size="small" onClick={() => change(NO_FILTER)}>
-            Clear filters
+            {t('urgent_clear_filters')}
           </Button>
         </div>
       ) : (
@@ -262,7 +261,7 @@ export function UrgentList({ tickets, now, onOpen, format, viewportHeight = 336 
           ref={viewport}
           class="urgent__viewport"
           role="listbox"
-          aria-label="At-risk and breached tickets"
+          aria-label={t('urgent_list_label')}
           tabIndex={0}
           aria-activedescendant={activeRendered ? optionId(activePosition) : undefined}
           style={{ height: `${Math.min(viewportHeight, offsets[offsets.length - 1]!)}px` }}

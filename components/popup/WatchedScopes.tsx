@@ -1,5 +1,6 @@
 import type { ScopeCoverage } from '../../lib/watch/state';
 import { Button } from '../Button';
+import { t } from '../../lib/i18n/core';
 
 export interface WatchedScopesProps {
   scopes: readonly ScopeCoverage[];
@@ -20,7 +21,7 @@ export function WatchedScopes({ scopes, onSignIn }: WatchedScopesProps) {
           </span>
           {s.signIn && (
             <Button variant="secondary" size="small" onClick={() => onSignIn(s.signIn!)}>
-              Sign in
+              {t('sign_in')}
             </Button>
           )}
         </li>

@@ -6,6 +6,7 @@
 import type { TicketSummary } from '../../lib/view/summary';
 import { formatClock, formatHour, nextLocalHour } from './format';
 import { type TimeFormat } from '../../lib/view/words';
+import { sentence, t, tp } from '../../lib/i18n/core';
 
 export interface TimelineGeometry {
   spanMs: number;
@@ -81,12 +82,7 @@ export function layoutTimeline(tickets: readonly TicketSummary[], now: number, g
 export function timelineSummary(layout: TimelineLayout, hours: number, format: TimeFormat = {}): string {
   const n = layout.upcoming.length;
   const first = layout.upcoming[0];
-  let text =
-    n === 0 || !first
-      ? `No tickets breach in the next ${hours} hours`
-      : n === 1
-        ? `1 ticket breaches in the next ${hours} hours, ${first.key} at ${formatClock(first.dueAt, format)}`
-        : `${n.toLocaleString('en')} tickets breach in the next ${hours} hours, the first ${first.key} at ${formatClock(first.dueAt, format)}`;
-  if (layout.breached > 0) text += `; ${layout.breached.toLocaleString('en')} already breached`;
-  return `${text}.`;
+  let text = n === 0 || !first ? t('tl_summary_none', { hours }) : tp('tl_summary', n, { hours, key: first.key, time: formatClock(first.dueAt, format) });
+  if (layout.breached > 0) text += `${t('list_separator')}${t('tl_already_breached', { n: layout.breached })}`;
+  return sentence(text);
 }

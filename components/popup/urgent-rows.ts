@@ -5,10 +5,11 @@
  */
 import type { TicketSummary } from '../../lib/view/summary';
 import type { TicketSource } from '../../lib/sla/index';
+import { t as tr, type MessageKey } from '../../lib/i18n/core';
 
 export type GroupBy = 'none' | 'assignee' | 'team' | 'site';
 
-export const GROUP_BY_LABELS: Record<GroupBy, string> = { none: 'None', assignee: 'Assignee', team: 'Team', site: 'Site' };
+export const GROUP_BY_LABELS: Record<GroupBy, MessageKey> = { none: 'group_none', assignee: 'group_assignee', team: 'group_team', site: 'group_site' };
 
 export interface UrgentFilter {
   source: TicketSource | 'all';
@@ -52,9 +53,9 @@ export function filterTickets(tickets: readonly TicketSummary[], filter: UrgentF
 function groupLabel(t: TicketSummary, by: Exclude<GroupBy, 'none'>): string {
   switch (by) {
     case 'assignee':
-      return t.assignee?.trim() || 'Unassigned';
+      return t.assignee?.trim() || tr('unassigned');
     case 'team':
-      return t.team?.trim() || 'No team';
+      return t.team?.trim() || tr('no_team');
     case 'site':
       return t.site;
   }

@@ -3,6 +3,7 @@
  * the countdowns between database changes, and the browser calls behind the buttons (passed in,
  * so tests can run it against a real Dexie database without a browser).
  */
+import { t, type MessageKey } from '../../lib/i18n/core';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CompliancePeriod, MissedTicket } from '../../components/popup/CompliancePanel';
 import { PopupView } from '../../components/popup/PopupView';
@@ -67,7 +68,7 @@ export interface PopupProps {
 const TICK_MS = 1000;
 
 function message(what: string, error: unknown): string {
-  return `SLA Lens could not read ${what}: ${error instanceof Error ? error.message : String(error)}`;
+  return t('popup_read_failed', { what, error: error instanceof Error ? error.message : String(error) });
 }
 
 export function Popup({
@@ -221,9 +222,9 @@ export function Popup({
       }
       const added = await addPersonalScope(db, { site: pageScope.site, query });
       await watchPage.request({ only: [added.id], force: true });
-      setWatching({ busy: false, text: `Watching ${describeScope(added)} on ${added.site}.`, tone: 'success' });
+      setWatching({ busy: false, text: t('popup_watching', { scope: describeScope(added), site: added.site }), tone: 'success' });
     } catch (error) {
-      setWatching({ busy: false, text: error instanceof ScopeRefused ? error.message : `It could not be watched: ${String(error)}`, tone: 'error' });
+      setWatching({ busy: false, text: error instanceof ScopeRefused ? error.message : t('popup_watch_failed', { error: String(error) }), tone: 'error' });
     }
   }
 
@@ -248,7 +249,7 @@ export function Popup({
       config={activeConfig}
       snapshot={snapshot}
       compliance={compliance.status === 'ready' ? compliance.value : null}
-      complianceError={compliance.status === 'error' ? message('the compliance figures', compliance.error) : undefined}
+      complianceError={compliance.status === 'error' ? message(t('popup_what_compliance'), compliance.error) : undefined}
       complianceDays={days}
       onComplianceDaysChange={setDays}
       sites={sites}
@@ -266,12 +267,12 @@ export function Popup({
           ? { scopes: watched.value.scopes.map((scope) => coverage(scope, watched.value!.states[scope.id], tick, scope.name ?? describeScope(scope))), onSignIn: openTab }
           : undefined
       }
-      configTrouble={subscriptionTrouble ? { text: `The team’s SLA configuration could not be updated. ${subscriptionTrouble}`, onOpenSettings: openSettings } : undefined}
+      configTrouble={subscriptionTrouble ? { text: t('popup_config_trouble', { why: subscriptionTrouble }), onOpenSettings: openSettings } : undefined}
       announcement={announced ? { text: announced, onSeeChanges: () => (optionsUrl ? openTab(`${optionsUrl}#history`) : openSettings()), onDismiss: () => setAnnounced(null) } : undefined}
-      error={failed?.status === 'error' ? message('its ticket store', failed.error) : undefined}
+      error={failed?.status === 'error' ? message(t('popup_what_store'), failed.error) : undefined}
       unreadablePage={
         pageStatus && !pageStatus.readable && copyText
-          ? { label: pageStatus.kind.label, found: pageStatus.found, shown: pageStatus.shown, diagnostics: diagnosticsReport(pageStatus, browserName), onCopy: copyText }
+          ? { label: pageLabel(pageStatus.kind), found: pageStatus.found, shown: pageStatus.shown, diagnostics: diagnosticsReport(pageStatus, browserName), onCopy: copyText }
           : undefined
       }
     />
@@ -280,6 +281,27 @@ export function Popup({
 
 /** What the button calls the list the tab shows. */
 function watchLabel(scope: PageScope): string {
-  if (!('query' in scope)) return 'Watch this queue';
-  return scope.query.kind === 'view' ? 'Watch this view' : scope.query.kind === 'filter' ? 'Watch this filter' : 'Watch this search';
+  if (!('query' in scope)) return t('popup_watch_queue');
+  return t(scope.query.kind === 'view' ? 'popup_watch_view' : scope.query.kind === 'filter' ? 'popup_watch_filter' : 'popup_watch_search');
+}
+
+const PAGE_LABELS: Readonly<Record<string, MessageKey>> = {
+  'jsm-queue': 'page_jsm_queue',
+  'jsm-request': 'page_jsm_request',
+  'issue-navigator': 'page_issue_navigator',
+  'issue-navigator-detail': 'page_issue_navigator_detail',
+  board: 'page_board',
+  backlog: 'page_backlog',
+  issue: 'page_issue',
+  'zendesk-view': 'page_zendesk_view',
+  'zendesk-ticket': 'page_zendesk_ticket',
+  'zendesk-search': 'page_zendesk_search',
+  'zendesk-organization-tickets': 'page_zendesk_organization_tickets',
+  'zendesk-user-tickets': 'page_zendesk_user_tickets',
+};
+
+/** What the page is, in the language in use (the content script reports it by id; a kind it names alone keeps its own label). */
+function pageLabel(kind: { id: string; label: string }): string {
+  const key = PAGE_LABELS[kind.id];
+  return key ? t(key) : kind.label;
 }

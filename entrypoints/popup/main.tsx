@@ -6,6 +6,7 @@ import { openTicket } from '../../lib/view/ticket-url';
 import { advanceSnapshot, restoreSnapshot } from '../../lib/db/popup-query';
 import { applyStateTokens } from '../../lib/view/colours';
 import { coveredSites } from './covered-sites';
+import { installLanguage } from '../../lib/i18n/browser';
 import './style.css';
 
 /**
@@ -16,7 +17,8 @@ async function main() {
   const root = document.getElementById('app');
   if (!root) return;
   applyStateTokens(document);
-  const stored = await browser.storage.session.get(POPUP_SNAPSHOT_KEY).catch(() => ({}) as Record<string, unknown>);
+  // The language first (the user's choice, else the browser's), read beside the snapshot.
+  const [stored] = await Promise.all([browser.storage.session.get(POPUP_SNAPSHOT_KEY).catch(() => ({}) as Record<string, unknown>), installLanguage(document)]);
   const initial = restoreSnapshot(stored[POPUP_SNAPSHOT_KEY]);
   if (initial) {
     render(

@@ -5,25 +5,25 @@
  */
 import type { ConfigChange } from '../config/diff';
 import type { ConfigSource } from './database';
-import { plural } from '../view/words';
+import { listAnd, t, tp } from '../i18n/core';
 
 /** Where a version came from, in a few words (the options page's history says the same). */
 export function describeSource(source: ConfigSource): string {
   switch (source.kind) {
     case 'file':
-      return `file ${source.fileName}`;
+      return t('source_file', { name: source.fileName });
     case 'paste':
-      return 'pasted';
+      return t('source_paste');
     case 'zendesk':
-      return `Zendesk export: ${source.fileNames.join(', ')}`;
+      return t('source_zendesk', { names: source.fileNames.join(', ') });
     case 'rollback':
-      return `rollback to version ${source.toVersion}`;
+      return t('source_rollback', { version: source.toVersion });
     case 'sample':
-      return 'the sample configuration';
+      return t('source_sample');
     case 'subscription':
-      return `subscription ${source.url}${source.etag ? `, ETag ${source.etag}` : ''}`;
+      return source.etag ? t('source_subscription_etag', { url: source.url, etag: source.etag }) : t('source_subscription', { url: source.url });
     case 'policy':
-      return source.url ? `your organisation's policy, from ${source.url}` : "your organisation's policy";
+      return source.url ? t('source_policy_url', { url: source.url }) : t('source_policy');
   }
 }
 
@@ -31,13 +31,13 @@ export function describeSource(source: ConfigSource): string {
 export function sourceOrigin(source: ConfigSource): string {
   switch (source.kind) {
     case 'subscription':
-      return `the team's file at ${source.url}`;
+      return t('origin_subscription', { url: source.url });
     case 'policy':
-      return "your organisation's policy";
+      return t('origin_policy');
     case 'rollback':
-      return `a roll back to version ${source.toVersion}`;
+      return t('origin_rollback', { version: source.toVersion });
     default:
-      return 'an import in this browser';
+      return t('origin_import');
   }
 }
 
@@ -55,6 +55,7 @@ export function announcement(active: AnnouncedVersion | null, seen: number | nul
   if (!active || seen === null || active.id <= seen) return null;
   const policies = new Set(active.changes.filter((c) => c.subject === 'policy').map((c) => c.id)).size;
   const calendars = new Set(active.changes.filter((c) => c.subject === 'calendar').map((c) => c.id)).size;
-  const what = [policies > 0 ? `${plural(policies, 'policy', 'policies')} changed` : '', calendars > 0 ? `${plural(calendars, 'calendar')} changed` : ''].filter(Boolean);
-  return `Your SLA configuration was updated to version ${active.id} (from ${sourceOrigin(active.source)})${what.length > 0 ? `: ${what.join(', ')}` : ''}.`;
+  const what = [policies > 0 ? tp('announce_policies', policies) : '', calendars > 0 ? tp('announce_calendars', calendars) : ''].filter(Boolean);
+  const words = { version: active.id, origin: sourceOrigin(active.source) };
+  return what.length > 0 ? t('announce_what', { ...words, what: listAnd(what) }) : t('announce', words);
 }
