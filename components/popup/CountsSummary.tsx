@@ -1,5 +1,6 @@
 import type { TicketCounts } from '../../lib/view/summary';
 import { formatNumber, t, type MessageKey } from '../../lib/i18n/core';
+import { Words } from '../Words';
 
 interface CountsSummaryProps {
   counts: TicketCounts;
@@ -41,7 +42,7 @@ export function CountsSummary({ counts }: CountsSummaryProps) {
       </ul>
       {(counts.stale ?? 0) > 0 && (
         <p class="counts__stale">
-          {t('counts_stale', { n: counts.stale! })}
+          <Words text={t('counts_stale')} parts={{ n: <span class="counts__number">{formatNumber(counts.stale!)}</span> }} />
         </p>
       )}
       {share !== null &&

@@ -11,7 +11,7 @@ describe('the popup’s announcement of a new configuration version', () => {
       source: { kind: 'subscription' as const, url: 'https://intranet.example.com/sla.yaml', etag: '"x"' },
       changes: [change('policy', 'gold', 'targets.High.resolution'), change('policy', 'gold', 'pauseOn'), change('policy', 'silver'), change('policy', 'bronze'), change('calendar', 'emea')],
     };
-    expect(announcement(v, 6)).toBe("Your SLA configuration was updated to version 7 (from the team's file at https://intranet.example.com/sla.yaml): 3 policies changed, 1 calendar changed.");
+    expect(announcement(v, 6)).toBe("Your SLA configuration was updated to version 7 (from the team's file at https://intranet.example.com/sla.yaml): 3 policies changed and 1 calendar changed.");
     expect(announcement({ ...v, source: { kind: 'policy' }, changes: [change('policy', 'gold')] }, 3)).toBe(
       "Your SLA configuration was updated to version 7 (from your organisation's policy): 1 policy changed.",
     );
