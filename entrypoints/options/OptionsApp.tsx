@@ -15,6 +15,8 @@ import { ManagedNotice } from './ManagedNotice';
 import { useValue } from '../../lib/options/value';
 import { isLockedStatus } from '../../lib/managed/status';
 import { TesterSection } from './TesterSection';
+import { LanguageSection } from './LanguageSection';
+import { t } from '../../lib/i18n/core';
 
 /** The options page, given its stores (the real database in main.tsx, a test database in tests). */
 export function OptionsApp({ stores }: { stores: OptionsStores }) {
@@ -56,6 +58,7 @@ function OptionsPage() {
           <a href="#watch">Watched</a>
           <a href="#alerts">Alerts</a>
           <a href="#stored-tickets">Stored tickets</a>
+          {env.language && <a href="#language">{t('language_title')}</a>}
         </nav>
       </div>
       <main class="options__sections">
@@ -70,6 +73,7 @@ function OptionsPage() {
         <WatchSection />
         <AlertsSection />
         <StoredTicketsSection />
+        <LanguageSection />
       </main>
     </div>
   );

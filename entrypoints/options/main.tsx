@@ -12,6 +12,7 @@ import { storedManagedStatus } from '../../lib/managed/status';
 import { storedSubscription } from '../../lib/subscription/state';
 import { applyStateTokens } from '../../lib/view/colours';
 import { OptionsApp } from './OptionsApp';
+import { chooseLanguage, chosenLanguage, installLanguage, onLanguageChanged } from '../../lib/i18n/browser';
 import './style.css';
 
 /** Calls `listener` whenever `key` changes in `storage.local`, until the returned function is called. */
@@ -23,10 +24,11 @@ function watchLocal(key: string, listener: () => void): () => void {
   return () => browser.storage.onChanged.removeListener(changed);
 }
 
-function main() {
+async function main() {
   const root = document.getElementById('app');
   if (!root) return;
   applyStateTokens(document);
+  await installLanguage(document);
   const db = new SlaLensDatabase(undefined, { onActiveVersion: publishActiveVersion });
   const stores = createOptionsStores(db, {
     now: () => Date.now(),
@@ -68,6 +70,7 @@ function main() {
     },
     wallboardUrl: browser.runtime.getURL('/wallboard.html'),
     reportUrl: browser.runtime.getURL('/report.html'),
+    language: { chosen: chosenLanguage, choose: chooseLanguage },
     sites: {
       // Extension pages have the same APIs as the background: no messaging needed.
       registry: createSiteRegistry({ permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local }),
@@ -81,7 +84,13 @@ function main() {
       },
     },
   });
-  render(<OptionsApp stores={stores} />, root);
+  const draw = () => render(<OptionsApp stores={stores} />, root);
+  draw();
+  // Another language chosen (here or in another tab): the page says everything again in it.
+  onLanguageChanged(() => {
+    render(null, root);
+    draw();
+  }, document);
 }
 
-main();
+void main();

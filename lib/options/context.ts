@@ -35,6 +35,8 @@ export interface OptionsEnv extends ImportDeps, HistoryDeps {
   wallboardUrl?: string;
   /** The SLA report page's address, linked from the header; no link without it. */
   reportUrl?: string;
+  /** The language chosen over the browser's (a `_locales` folder, null: the browser's), and choosing one; absent in tests that do not need it. */
+  language?: { chosen(): Promise<string | null>; choose(folder: string | null): Promise<void> };
 }
 
 export interface OptionsStores {
