@@ -3,7 +3,8 @@
  * the countdowns between database changes, and the browser calls behind the buttons (passed in,
  * so tests can run it against a real Dexie database without a browser).
  */
-import { t, type MessageKey } from '../../lib/i18n/core';
+import { t } from '../../lib/i18n/core';
+import { pageLabel } from '../../lib/tabs/tab-status';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CompliancePeriod, MissedTicket } from '../../components/popup/CompliancePanel';
 import { PopupView } from '../../components/popup/PopupView';
@@ -283,25 +284,4 @@ export function Popup({
 function watchLabel(scope: PageScope): string {
   if (!('query' in scope)) return t('popup_watch_queue');
   return t(scope.query.kind === 'view' ? 'popup_watch_view' : scope.query.kind === 'filter' ? 'popup_watch_filter' : 'popup_watch_search');
-}
-
-const PAGE_LABELS: Readonly<Record<string, MessageKey>> = {
-  'jsm-queue': 'page_jsm_queue',
-  'jsm-request': 'page_jsm_request',
-  'issue-navigator': 'page_issue_navigator',
-  'issue-navigator-detail': 'page_issue_navigator_detail',
-  board: 'page_board',
-  backlog: 'page_backlog',
-  issue: 'page_issue',
-  'zendesk-view': 'page_zendesk_view',
-  'zendesk-ticket': 'page_zendesk_ticket',
-  'zendesk-search': 'page_zendesk_search',
-  'zendesk-organization-tickets': 'page_zendesk_organization_tickets',
-  'zendesk-user-tickets': 'page_zendesk_user_tickets',
-};
-
-/** What the page is, in the language in use (the content script reports it by id; a kind it names alone keeps its own label). */
-function pageLabel(kind: { id: string; label: string }): string {
-  const key = PAGE_LABELS[kind.id];
-  return key ? t(key) : kind.label;
 }

@@ -3,6 +3,7 @@
  * another configuration becomes active, and retention. Browser APIs are passed in, so the logic is
  * tested against fake-indexeddb and a recorded `action`.
  */
+import { t } from '../i18n/core';
 import { configLabel } from './active-version';
 import type { ConfigLabel } from '../view/summary';
 import { isDeclaredSite } from '../config/match';
@@ -41,8 +42,8 @@ export interface ToolbarBadge {
 export function toolbarBadge(breached: number, atRisk: number): ToolbarBadge {
   const n = breached + atRisk;
   const text = n === 0 ? '' : n > 999 ? '999+' : String(n);
-  const parts = [breached > 0 ? `${breached} breached` : '', atRisk > 0 ? `${atRisk} at risk` : ''].filter(Boolean);
-  const title = parts.length === 0 ? 'SLA Lens: nothing at risk' : `SLA Lens: ${parts.join(', ')}`;
+  const parts = [breached > 0 ? t('toolbar_breached', { n: breached }) : '', atRisk > 0 ? t('toolbar_at_risk', { n: atRisk }) : ''].filter(Boolean);
+  const title = parts.length === 0 ? t('toolbar_nothing') : t('toolbar_title', { counts: parts.join(', ') });
   const colour = breached > 0 ? TOOLBAR_COLOURS.breached : TOOLBAR_COLOURS.atRisk;
   return { text, background: colour.bg, foreground: colour.fg, title };
 }

@@ -5,6 +5,7 @@
  */
 import type { PageDiagnostics, PageKind } from '../sources/page-status';
 import { tabStatusKey } from '../storage-keys';
+import { t, type MessageKey } from '../i18n/core';
 
 export const PAGE_STATUS_TYPE = 'sla:page-status';
 
@@ -27,10 +28,29 @@ export interface TabPageStatus extends Omit<PageStatusMessage, 'type' | 'kind'> 
   at: number;
 }
 
-export const CANNOT_READ = "SLA Lens can't read this page yet";
+const PAGE_LABELS: Readonly<Record<string, MessageKey>> = {
+  'jsm-queue': 'page_jsm_queue',
+  'jsm-request': 'page_jsm_request',
+  'issue-navigator': 'page_issue_navigator',
+  'issue-navigator-detail': 'page_issue_navigator_detail',
+  board: 'page_board',
+  backlog: 'page_backlog',
+  issue: 'page_issue',
+  'zendesk-view': 'page_zendesk_view',
+  'zendesk-ticket': 'page_zendesk_ticket',
+  'zendesk-search': 'page_zendesk_search',
+  'zendesk-organization-tickets': 'page_zendesk_organization_tickets',
+  'zendesk-user-tickets': 'page_zendesk_user_tickets',
+};
+
+/** What the page is, in the language in use (the content script reports it by id; a kind it names alone keeps its own label). */
+export function pageLabel(kind: { id: string; label: string }): string {
+  const key = PAGE_LABELS[kind.id];
+  return key ? t(key) : kind.label;
+}
 
 /** The toolbar tooltip for a tab whose page could not be read. */
-export const cannotReadTitle = (kind: PageKind): string => `${CANNOT_READ} (${kind.label}). Open SLA Lens to copy diagnostics.`;
+export const cannotReadTitle = (kind: PageKind): string => t('toolbar_cannot_read', { page: pageLabel(kind) });
 
 /** The tab's status as kept, or null (none, or not one: session storage is ours, but stay strict). */
 export async function readTabStatus(tabId: number, session: { get(key: string): Promise<Record<string, unknown>> }): Promise<TabPageStatus | null> {
