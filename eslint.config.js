@@ -51,8 +51,10 @@ export default tseslint.config(
   },
   // The engine is pure: it imports nothing of ours.
   restrict(['lib/sla/**'], `^\\.\\./|${BROWSER}|${HEAVY}`, 'lib/sla is the pure engine: it imports nothing outside itself.'),
-  // A ticket's view: the engine, nothing else.
-  restrict(['lib/view/**'], `^\\.\\./(?!sla(/|$))|${BROWSER}|${HEAVY}`, 'lib/view is pure and content-script-safe: it imports only lib/sla.'),
+  // A ticket's view: the engine, and the words of the language in use (lib/i18n/core, pure too).
+  restrict(['lib/view/**'], `^\\.\\./(?!sla(/|$)|i18n/core$)|${BROWSER}|${HEAVY}`, 'lib/view is pure and content-script-safe: it imports only lib/sla and lib/i18n/core.'),
+  // The catalog's core is pure (the browser's i18n API is looked up, never imported); only browser.ts touches extension APIs.
+  restrict(['lib/i18n/core.ts', 'lib/i18n/locales.ts'], `^\\.\\./(?!\\.\\./public/_locales/)|${BROWSER}|${HEAVY}`, 'lib/i18n/core is pure: its messages and nothing else.'),
   // Presentational components: no database, no browser APIs (types of the popup's read model are fine).
   restrict(['components/**'], `(^|/)lib/db(/|$)|${BROWSER}|^dexie$|${VENDOR}`, 'components/ are presentational: no database, no browser APIs, no vendor knowledge; the entrypoints wire them.', true),
   restrict(['lib/db/**', 'lib/config/**', 'lib/messaging/**', 'lib/tabs/**', 'lib/options/**'], VENDOR, VENDOR_MESSAGE),

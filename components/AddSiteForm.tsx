@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { t } from '../lib/i18n/core';
 import type { SiteKind } from '../lib/sources/self-hosted';
 import { Button } from './Button';
 
@@ -40,12 +41,12 @@ export function AddSiteForm({ form, problem, busy, onChange, onSubmit }: AddSite
       }}
     >
       <h3 class="subsection__title" id={titleId}>
-        Add a self-hosted site
+        {t('empty_add_site')}
       </h3>
       <div class="add-site__fields">
         <div class="field add-site__address">
           <label class="field__label" for={addressId}>
-            Site address
+            {t('adm_site_address')}
           </label>
           <input
             id={addressId}
@@ -61,7 +62,7 @@ export function AddSiteForm({ form, problem, busy, onChange, onSubmit }: AddSite
             onInput={(e) => onChange({ address: e.currentTarget.value })}
           />
           <span class="field__hint" id={hintId}>
-            The address you open it at. SLA Lens asks your browser for access to that one site, and covers all of it.
+            {t('adm_site_address_hint')}
           </span>
           {problem !== null && (
             <p class="add-site__problem" id={problemId} role="alert">
@@ -70,7 +71,7 @@ export function AddSiteForm({ form, problem, busy, onChange, onSubmit }: AddSite
           )}
         </div>
         <fieldset class="field">
-          <legend class="field__label">Kind</legend>
+          <legend class="field__label">{t('adm_site_kind')}</legend>
           <div class="segmented">
             {KINDS.map(([kind, word]) => (
               <label key={kind} class="segmented__option">
@@ -82,7 +83,7 @@ export function AddSiteForm({ form, problem, busy, onChange, onSubmit }: AddSite
         </fieldset>
         <div class="add-site__submit">
           <Button type="submit" disabled={busy}>
-            Add
+            {t('adm_add')}
           </Button>
         </div>
       </div>

@@ -1,6 +1,7 @@
+import { t } from '../lib/i18n/core';
 import { formatConfigDate } from '../lib/options/format';
 import type { CalendarSpec, HolidaySpec } from '../lib/sla/types';
-import { CalendarWeek } from './CalendarWeek';
+import { CalendarWeek, listed } from './CalendarWeek';
 
 interface CalendarCardProps {
   id: string;
@@ -22,18 +23,18 @@ export function CalendarCard({ id, spec, usedBy }: CalendarCardProps) {
         </h4>
         <p class="calendar__meta">
           <code>{id}</code>
-          <span class="chip" title="Opening hours are wall-clock times in this zone">
-            <span class="visually-hidden">Time zone </span>
+          <span class="chip" title={t('adm_calendar_zone_tip')}>
+            <span class="visually-hidden">{t('adm_calendar_zone')} </span>
             {spec.timeZone}
           </span>
-          {usedBy.length > 0 && <span class="muted">Used by {usedBy.join(', ')}</span>}
+          {usedBy.length > 0 && <span class="muted">{t('adm_calendar_used_by', { policies: listed(usedBy) })}</span>}
         </p>
       </header>
-      <CalendarWeek week={spec.week} label={`Weekly hours of ${title} (${spec.timeZone})`} />
+      <CalendarWeek week={spec.week} label={t('adm_calendar_week_label', { calendar: title, zone: spec.timeZone })} />
       <div class="holidays">
-        <h5 class="holidays__title">Holidays</h5>
+        <h5 class="holidays__title">{t('adm_holidays')}</h5>
         {holidays.length === 0 ? (
-          <p class="muted">None. Open every week as above.</p>
+          <p class="muted">{t('adm_holidays_none')}</p>
         ) : (
           <ul class="holiday-list">
             {holidays.map((h, i) => (
@@ -53,7 +54,7 @@ function HolidayItem({ holiday }: { holiday: HolidaySpec }) {
         <time class="holiday__date" dateTime={holiday}>
           {formatConfigDate(holiday)}
         </time>
-        <span class="holiday__kind holiday__kind--closed">Closed</span>
+        <span class="holiday__kind holiday__kind--closed">{t('adm_closed')}</span>
       </li>
     );
   }
@@ -63,7 +64,7 @@ function HolidayItem({ holiday }: { holiday: HolidaySpec }) {
         <span class="holiday__date">
           <time dateTime={holiday.from}>{formatConfigDate(holiday.from)}</time> – <time dateTime={holiday.to}>{formatConfigDate(holiday.to)}</time>
         </span>
-        <span class="holiday__kind holiday__kind--closed">Closed</span>
+        <span class="holiday__kind holiday__kind--closed">{t('adm_closed')}</span>
         {holiday.name && <span class="holiday__name">{holiday.name}</span>}
       </li>
     );
@@ -75,9 +76,9 @@ function HolidayItem({ holiday }: { holiday: HolidaySpec }) {
         {formatConfigDate(holiday.date)}
       </time>
       {special ? (
-        <span class="holiday__kind holiday__kind--special">Open {holiday.hours!.map(([a, b]) => `${a}–${b}`).join(', ')}</span>
+        <span class="holiday__kind holiday__kind--special">{t('adm_holiday_open', { hours: listed(holiday.hours!.map(([a, b]) => `${a}–${b}`)) })}</span>
       ) : (
-        <span class="holiday__kind holiday__kind--closed">Closed</span>
+        <span class="holiday__kind holiday__kind--closed">{t('adm_closed')}</span>
       )}
       {holiday.name && <span class="holiday__name">{holiday.name}</span>}
     </li>

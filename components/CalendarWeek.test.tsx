@@ -38,7 +38,8 @@ describe('CalendarWeek', () => {
     expect(screen.getByRole('img', { name: 'Monday 09:00–12:00' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'Monday 13:00–17:00' })).toBeTruthy();
     const friday = screen.getByRole('img', { name: 'Friday 09:00–16:00' });
-    expect(friday.style.left).toBe(`${(9 / 24) * 100}%`);
+    // From the start of the line: the left in English, the right in a right-to-left language.
+    expect(friday.style.insetInlineStart).toBe(`${(9 / 24) * 100}%`);
     expect(friday.style.width).toBe(`${(7 / 24) * 100}%`);
     expect(screen.getByText('Saturday closed')).toBeTruthy();
     expect(screen.getAllByRole('img')).toHaveLength(3);

@@ -1,4 +1,5 @@
 import type { ConfigChange } from '../lib/config/diff';
+import { formatNumber, t, type MessageKey } from '../lib/i18n/core';
 
 interface ChangeListProps {
   changes: readonly ConfigChange[];
@@ -6,17 +7,17 @@ interface ChangeListProps {
   headingLevel?: 3 | 4;
 }
 
-const GROUPS: Array<{ subject: ConfigChange['subject']; title: string }> = [
-  { subject: 'policy', title: 'Policies' },
-  { subject: 'calendar', title: 'Calendars' },
-  { subject: 'config', title: 'Configuration' },
+const GROUPS: Array<{ subject: ConfigChange['subject']; title: MessageKey }> = [
+  { subject: 'policy', title: 'adm_changes_policies' },
+  { subject: 'calendar', title: 'adm_changes_calendars' },
+  { subject: 'config', title: 'adm_changes_config' },
 ];
 
-const KIND: Record<ConfigChange['kind'], { word: string; mark: string }> = {
-  added: { word: 'Added', mark: '+' },
-  removed: { word: 'Removed', mark: '−' },
-  changed: { word: 'Changed', mark: '~' },
-  moved: { word: 'Moved', mark: '↕' },
+const KIND: Record<ConfigChange['kind'], { word: MessageKey; mark: string }> = {
+  added: { word: 'adm_change_added', mark: '+' },
+  removed: { word: 'adm_change_removed', mark: '−' },
+  changed: { word: 'adm_change_changed', mark: '~' },
+  moved: { word: 'adm_change_moved', mark: '↕' },
 };
 
 /** What a configuration changes, grouped by policies, calendars and the configuration itself. */
@@ -28,9 +29,9 @@ export function ChangeList({ changes, headingLevel = 4 }: ChangeListProps) {
         const group = changes.filter((c) => c.subject === subject);
         if (group.length === 0) return null;
         return (
-          <section key={subject} class="changes__group" aria-label={title}>
+          <section key={subject} class="changes__group" aria-label={t(title)}>
             <Heading class="changes__title">
-              {title} <span class="changes__count">{group.length}</span>
+              {t(title)} <span class="changes__count">{formatNumber(group.length)}</span>
             </Heading>
             <ul class="change-list">
               {group.map((change, i) => (
@@ -39,7 +40,7 @@ export function ChangeList({ changes, headingLevel = 4 }: ChangeListProps) {
                     <span class="change__mark" aria-hidden="true">
                       {KIND[change.kind].mark}
                     </span>
-                    {KIND[change.kind].word}
+                    {t(KIND[change.kind].word)}
                   </span>
                   <span class="change__text">{change.text}</span>
                 </li>

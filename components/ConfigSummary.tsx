@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t, tp } from '../lib/i18n/core';
 
 interface ConfigSummaryProps {
   name: string;
@@ -18,20 +19,17 @@ interface ConfigSummaryProps {
 
 /** The head of the active configuration: what it is, which version, and where it came from. */
 export function ConfigSummary(props: ConfigSummaryProps) {
+  const meta = { when: props.appliedAt, source: props.source, policies: tp('adm_policies', props.policyCount), calendars: tp('adm_calendars', props.calendarCount) };
   return (
     <div class="config-summary">
       <div class="config-summary__main">
         <p class="config-summary__eyebrow">
-          <span class="pill pill--ok">Active</span> Version {props.version}
+          <span class="pill pill--ok">{t('adm_config_active')}</span> {t('adm_version', { version: props.version })}
         </p>
         <h3 class="config-summary__name">{props.name}</h3>
         {props.description && <p class="muted">{props.description}</p>}
-        <p class="config-summary__meta">
-          Applied {props.appliedAt} · {props.source} · {props.policyCount} {props.policyCount === 1 ? 'policy' : 'policies'}, {props.calendarCount}{' '}
-          {props.calendarCount === 1 ? 'calendar' : 'calendars'}
-          {props.watchCount ? `, ${props.watchCount} watched ${props.watchCount === 1 ? 'scope' : 'scopes'}` : ''}
-        </p>
-        {props.note && <p class="config-summary__note">“{props.note}”</p>}
+        <p class="config-summary__meta">{props.watchCount ? t('adm_summary_meta_watched', { ...meta, watched: tp('adm_watched_scopes', props.watchCount) }) : t('adm_summary_meta', meta)}</p>
+        {props.note && <p class="config-summary__note">{t('adm_quoted', { text: props.note })}</p>}
       </div>
       {props.actions && <div class="config-summary__actions">{props.actions}</div>}
     </div>

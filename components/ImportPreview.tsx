@@ -1,8 +1,9 @@
 import { useId } from 'preact/hooks';
 import type { ConfigChange } from '../lib/config/diff';
-import { plural } from '../lib/view/words';
+import { t, tp } from '../lib/i18n/core';
 import { Button } from './Button';
 import { ChangeList } from './ChangeList';
+import { Words } from './Words';
 
 interface ImportPreviewProps {
   /** The configuration's name, if it has one. */
@@ -31,20 +32,18 @@ export function ImportPreview(props: ImportPreviewProps) {
   return (
     <div class="preview">
       <div class="preview__head">
-        <span class="pill pill--ok">Valid</span>
-        <h3 class="preview__title">
-          {name ? `“${name}”` : 'Configuration'} from {subject}
-        </h3>
+        <span class="pill pill--ok">{t('adm_preview_valid')}</span>
+        <h3 class="preview__title">{name ? t('adm_preview_title_named', { name, subject }) : t('adm_preview_title', { subject })}</h3>
       </div>
       <p class="muted">
-        {plural(policyCount, 'policy', 'policies')}, {plural(calendarCount, 'calendar')}.{' '}
-        {unchanged ? '' : firstImport ? 'Nothing is active yet, so everything below is new.' : `${plural(changes.length, 'change')} against the active configuration.`}
+        {t('adm_preview_counts', { policies: tp('adm_policies', policyCount), calendars: tp('adm_calendars', calendarCount) })}{' '}
+        {unchanged ? '' : firstImport ? t('adm_preview_first') : tp('adm_preview_changes', changes.length)}
       </p>
-      {unchanged ? <p class="callout">This file is identical to the active configuration. There is nothing to apply.</p> : <ChangeList changes={changes} />}
+      {unchanged ? <p class="callout">{t('adm_preview_identical')}</p> : <ChangeList changes={changes} />}
       {unchanged ? (
         <div class="preview__actions">
           <Button variant="secondary" onClick={props.onDiscard}>
-            Close
+            {t('adm_close')}
           </Button>
         </div>
       ) : (
@@ -57,7 +56,7 @@ export function ImportPreview(props: ImportPreviewProps) {
         >
           <div class="field">
             <label class="field__label" for={noteId}>
-              What changed and why <span class="field__optional">(optional)</span>
+              <Words text={t('adm_preview_note_label')} parts={{ optional: <span class="field__optional">{t('adm_optional')}</span> }} />
             </label>
             <input
               id={noteId}
@@ -65,19 +64,19 @@ export function ImportPreview(props: ImportPreviewProps) {
               type="text"
               value={note}
               aria-describedby={noteHint}
-              placeholder="e.g. New enterprise contract: 4h resolution for Highest"
+              placeholder={t('adm_preview_note_placeholder')}
               onInput={(e) => props.onNoteChange(e.currentTarget.value)}
             />
             <p class="field__hint" id={noteHint}>
-              Kept in the version history next to this change.
+              {t('adm_preview_note_hint')}
             </p>
           </div>
           <div class="preview__actions">
             <Button type="submit" disabled={applying}>
-              {applying ? 'Applying…' : 'Apply'}
+              {applying ? t('adm_applying') : t('adm_apply')}
             </Button>
             <Button variant="secondary" onClick={props.onDiscard} disabled={applying}>
-              Discard
+              {t('adm_discard')}
             </Button>
           </div>
         </form>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { t } from '../lib/i18n/core';
 import { Button } from './Button';
 
 interface ImportSourcesProps {
@@ -44,7 +45,7 @@ export function ImportSources({ pasteText, onPasteTextChange, onFiles, onCheckPa
         <svg class="drop-zone__icon" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
           <path d="M12 15V4m0 0L7.5 8.5M12 4l4.5 4.5M5 15v3a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-3" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
         </svg>
-        <p class="drop-zone__title">Drop configuration files here</p>
+        <p class="drop-zone__title">{t('adm_import_drop')}</p>
         <div class="file-picker">
           <input
             id={inputId}
@@ -61,11 +62,11 @@ export function ImportSources({ pasteText, onPasteTextChange, onFiles, onCheckPa
             }}
           />
           <label class="button button--secondary" for={inputId}>
-            Choose files…
+            {t('adm_import_choose')}
           </label>
         </div>
         <p class="drop-zone__hint" id={hintId}>
-          One SLA Lens file (JSON or YAML), or Zendesk SLA policy, schedule and holiday exports together. Up to 5 MB.
+          {t('adm_import_hint')}
         </p>
       </div>
 
@@ -77,7 +78,7 @@ export function ImportSources({ pasteText, onPasteTextChange, onFiles, onCheckPa
         }}
       >
         <label class="field__label" for={pasteId}>
-          Or paste a configuration
+          {t('adm_import_paste_label')}
         </label>
         <textarea
           id={pasteId}
@@ -90,7 +91,7 @@ export function ImportSources({ pasteText, onPasteTextChange, onFiles, onCheckPa
         />
         <div class="paste__actions">
           <Button type="submit" variant="secondary" disabled={pasteText.trim() === ''}>
-            Check pasted configuration
+            {t('adm_import_check_paste')}
           </Button>
         </div>
       </form>

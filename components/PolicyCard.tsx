@@ -1,5 +1,7 @@
 import { describeCredits, describeMatch, formatAging, formatMoney, formatPercent, formatWarnAt, metricLabel } from '../lib/config/format';
 import type { ResolvedPolicy } from '../lib/config/types';
+import { formatNumber, t } from '../lib/i18n/core';
+import { listed } from './CalendarWeek';
 import { TargetsTable } from './TargetsTable';
 
 interface PolicyCardProps {
@@ -9,10 +11,11 @@ interface PolicyCardProps {
 }
 
 export function formatEffective(effective: ResolvedPolicy['effective']): string {
-  if (!effective || (effective.from === undefined && effective.to === undefined)) return 'Always';
-  if (effective.to === undefined) return `From ${effective.from}`;
-  if (effective.from === undefined) return `Until ${effective.to}`;
-  return `${effective.from} to ${effective.to}`;
+  const from = effective?.from;
+  const to = effective?.to;
+  if (from === undefined) return to === undefined ? t('adm_effective_always') : t('adm_effective_until', { to });
+  if (to === undefined) return t('adm_effective_from', { from });
+  return t('adm_effective_between', { from, to });
 }
 
 /** One policy of the active configuration, with its precedence. */
@@ -24,9 +27,9 @@ export function PolicyCard({ policy, calendarName }: PolicyCardProps) {
   return (
     <article class={`policy${abstract ? ' policy--abstract' : ''}`} aria-labelledby={`${headingId} ${idId}`}>
       <header class="policy__head">
-        <span class="policy__rank" title="Precedence: the first matching policy applies">
-          <span class="visually-hidden">Precedence </span>
-          {precedence}
+        <span class="policy__rank" title={t('adm_policy_precedence_tip')}>
+          <span class="visually-hidden">{t('adm_policy_precedence')} </span>
+          {formatNumber(precedence)}
         </span>
         <div class="policy__titles">
           <h4 class="policy__name" id={headingId}>
@@ -34,23 +37,23 @@ export function PolicyCard({ policy, calendarName }: PolicyCardProps) {
           </h4>
           <p class="policy__meta">
             <code id={idId}>{policy.id}</code>
-            {policy.extends && <span class="chip">extends {policy.extends}</span>}
-            {abstract && <span class="chip chip--muted">base policy</span>}
+            {policy.extends && <span class="chip">{t('adm_policy_extends', { policy: policy.extends })}</span>}
+            {abstract && <span class="chip chip--muted">{t('adm_policy_base')}</span>}
           </p>
         </div>
       </header>
       {policy.description && <p class="policy__description">{policy.description}</p>}
       <dl class="facts">
         <div>
-          <dt>Matches</dt>
+          <dt>{t('adm_policy_matches')}</dt>
           <dd>{describeMatch(policy.match)}</dd>
         </div>
         {!abstract && (
           <div>
-            <dt>Calendar</dt>
+            <dt>{t('adm_policy_calendar')}</dt>
             <dd>
               {policy.calendarId === '24x7' ? (
-                '24x7 (always open)'
+                t('adm_policy_always_open', { calendar: '24x7' })
               ) : calendarName && calendarName !== policy.calendarId ? (
                 <>
                   {calendarName} <code>{policy.calendarId}</code>
@@ -62,58 +65,58 @@ export function PolicyCard({ policy, calendarName }: PolicyCardProps) {
           </div>
         )}
         <div>
-          <dt>Pauses on</dt>
-          <dd>{policy.pauseOn.length > 0 ? policy.pauseOn.join(', ') : 'Never pauses'}</dd>
+          <dt>{t('adm_policy_pauses_on')}</dt>
+          <dd>{policy.pauseOn.length > 0 ? listed(policy.pauseOn) : t('adm_policy_never_pauses')}</dd>
         </div>
         {policy.internalNotesCount && (
           <div>
-            <dt>Internal notes count for</dt>
-            <dd>{policy.internalNotesCount.map((m) => metricLabel(m)).join(', ')}</dd>
+            <dt>{t('adm_policy_notes_count')}</dt>
+            <dd>{listed(policy.internalNotesCount.map((m) => metricLabel(m)))}</dd>
           </div>
         )}
         {policy.aging && (
           <div>
-            <dt>Flags as stale</dt>
+            <dt>{t('adm_policy_stale')}</dt>
             <dd>{formatAging(policy.aging)}</dd>
           </div>
         )}
         <div>
-          <dt>Warns at</dt>
+          <dt>{t('adm_policy_warns')}</dt>
           <dd>{formatWarnAt(policy.warnAt)}</dd>
         </div>
         <div>
-          <dt>Effective</dt>
+          <dt>{t('adm_policy_effective')}</dt>
           <dd>{formatEffective(policy.effective)}</dd>
         </div>
         {policy.objective !== undefined && (
           <div>
-            <dt>Objective</dt>
-            <dd>{formatPercent(policy.objective)} of targets met</dd>
+            <dt>{t('adm_policy_objective')}</dt>
+            <dd>{t('adm_policy_objective_value', { percent: formatPercent(policy.objective) })}</dd>
           </div>
         )}
         {policy.credits && policy.credits.length > 0 && (
           <div>
-            <dt>Credits</dt>
+            <dt>{t('adm_policy_credits')}</dt>
             <dd>{describeCredits(policy.credits)}</dd>
           </div>
         )}
         {policy.creditCap !== undefined && (
           <div>
-            <dt>Credit cap</dt>
-            <dd>{formatPercent(policy.creditCap)} of the fee per period</dd>
+            <dt>{t('adm_policy_credit_cap')}</dt>
+            <dd>{t('adm_policy_credit_cap_value', { percent: formatPercent(policy.creditCap) })}</dd>
           </div>
         )}
         {policy.fee && (
           <div>
-            <dt>Fee</dt>
-            <dd>{formatMoney(policy.fee.amount, policy.fee.currency)} per period</dd>
+            <dt>{t('adm_policy_fee')}</dt>
+            <dd>{t('adm_policy_fee_value', { amount: formatMoney(policy.fee.amount, policy.fee.currency) })}</dd>
           </div>
         )}
       </dl>
       {abstract ? (
-        <p class="muted policy__abstract-note">No calendar or targets of its own: it never applies by itself; policies that extend it inherit its settings.</p>
+        <p class="muted policy__abstract-note">{t('adm_policy_abstract_note')}</p>
       ) : (
-        <TargetsTable targets={policy.targets} caption={`Targets of ${policy.name}`} />
+        <TargetsTable targets={policy.targets} caption={t('adm_policy_targets_caption', { policy: policy.name })} />
       )}
     </article>
   );

@@ -3,8 +3,10 @@ import { useId } from 'preact/hooks';
 import { formatSpan } from '../lib/options/format';
 import { metricLabel } from '../lib/config/format';
 import { METRIC_NAMES } from '../lib/config/metrics';
+import { formatNumber, t } from '../lib/i18n/core';
 import type { TesterForm, TesterResult } from '../lib/options/tester';
 import { formatDue, stateWords } from '../lib/view/words';
+import { Words } from './Words';
 
 interface PolicyTesterProps {
   form: TesterForm;
@@ -18,7 +20,7 @@ export function PolicyTester({ form, onChange, result }: PolicyTesterProps) {
   return (
     <div class="tester">
       <form class="tester__form" aria-describedby={resultId} onSubmit={(e) => e.preventDefault()}>
-        <Field label="Source">
+        <Field label={t('adm_tester_source')}>
           {(id) => (
             <select id={id} class="field__input" value={form.source} onChange={(e) => onChange({ source: e.currentTarget.value as TesterForm['source'] })}>
               <option value="jira">Jira</option>
@@ -26,17 +28,17 @@ export function PolicyTester({ form, onChange, result }: PolicyTesterProps) {
             </select>
           )}
         </Field>
-        <TextField label="Site" value={form.site} onInput={(site) => onChange({ site })} placeholder="acme.atlassian.net" />
-        <TextField label="Project" value={form.project} onInput={(project) => onChange({ project })} placeholder="SUP" />
-        <TextField label="Issue type" value={form.issueType} onInput={(issueType) => onChange({ issueType })} placeholder="Bug" />
-        <TextField label="Priority" value={form.priority} onInput={(priority) => onChange({ priority })} placeholder="High" />
-        <TextField label="Status" value={form.status} onInput={(status) => onChange({ status })} placeholder="In progress" />
-        <TextField label="Group" value={form.group} onInput={(group) => onChange({ group })} placeholder="Tier 2" />
-        <TextField label="Labels or tags" hint="Separate them with commas." value={form.labels} onInput={(labels) => onChange({ labels })} placeholder="enterprise, eu" />
-        <Field label="Created" wide>
+        <TextField label={t('adm_tester_site')} value={form.site} onInput={(site) => onChange({ site })} placeholder="acme.atlassian.net" />
+        <TextField label={t('adm_tester_project')} value={form.project} onInput={(project) => onChange({ project })} placeholder="SUP" />
+        <TextField label={t('adm_tester_issue_type')} value={form.issueType} onInput={(issueType) => onChange({ issueType })} placeholder={t('adm_tester_issue_type_example')} />
+        <TextField label={t('adm_priority')} value={form.priority} onInput={(priority) => onChange({ priority })} placeholder={t('adm_tester_priority_example')} />
+        <TextField label={t('adm_tester_status')} value={form.status} onInput={(status) => onChange({ status })} placeholder={t('adm_tester_status_example')} />
+        <TextField label={t('adm_tester_group')} value={form.group} onInput={(group) => onChange({ group })} placeholder={t('adm_tester_group_example')} />
+        <TextField label={t('adm_tester_labels')} hint={t('adm_tester_labels_hint')} value={form.labels} onInput={(labels) => onChange({ labels })} placeholder={t('adm_tester_labels_example')} />
+        <Field label={t('adm_tester_created')} wide>
           {(id) => <input id={id} class="field__input" type="datetime-local" value={form.created} onInput={(e) => onChange({ created: e.currentTarget.value })} />}
         </Field>
-        <Field label="Metric">
+        <Field label={t('adm_tester_metric')}>
           {(id) => (
             <select id={id} class="field__input" value={form.metric} onChange={(e) => onChange({ metric: e.currentTarget.value as TesterForm['metric'] })}>
               {METRIC_NAMES.map((metric) => (
@@ -48,7 +50,7 @@ export function PolicyTester({ form, onChange, result }: PolicyTesterProps) {
           )}
         </Field>
       </form>
-      <section class="tester__result" id={resultId} aria-label="Test result">
+      <section class="tester__result" id={resultId} aria-label={t('adm_tester_result')}>
         <TesterVerdict result={result} metric={form.metric} priority={form.priority} />
       </section>
     </div>
@@ -63,46 +65,44 @@ function TesterVerdict({ result, metric, priority }: { result: TesterResult; met
     <>
       <p class="tester__verdict" aria-live="polite">
         {applied ? (
-          <>
-            <span class="tester__policy">{applied.policy.name}</span> applies: {formatSpan(applied.targetMs)} {metricWord} target
-          </>
+          <Words text={t('adm_tester_applies', { span: formatSpan(applied.targetMs), metric: metricWord })} parts={{ policy: <span class="tester__policy">{applied.policy.name}</span> }} />
         ) : (
-          <span class="tester__none">No policy applies to this ticket for {metricWord}.</span>
+          <span class="tester__none">{t('adm_tester_none', { metric: metricWord })}</span>
         )}
       </p>
       {applied && (
         <p class="tester__why">
-          Policy {applied.policy.index + 1} (<code>{applied.policy.id}</code>) is the first that matches the ticket and has a {metricWord} target for{' '}
-          {priority.trim() ? `priority ${priority.trim()}` : 'tickets without a priority'}.
+          <Words
+            text={t(priority.trim() ? 'adm_tester_why_priority' : 'adm_tester_why_no_priority', { rank: applied.policy.index + 1, metric: metricWord })}
+            // What was typed is a part, never read as a message's {variable}.
+            parts={{ id: <code>{applied.policy.id}</code>, priority: priority.trim() }}
+          />
         </p>
       )}
       {result.clock && (
         <div class={`tester__clock clock clock--${result.clock.state}`}>
           <span class={`state-pill state-pill--${result.clock.state}`}>{stateWords(result.clock.state)}</span>
           <p>
-            Due <strong>{formatDue(result.clock.dueAt, result.clock.now)}</strong> (your time) ·{' '}
-            {result.clock.remainingMs >= 0
-              ? `${formatSpan(floorMinute(result.clock.remainingMs))} of business time left`
-              : `over by ${formatSpan(floorMinute(-result.clock.remainingMs))} of business time`}{' '}
-            · calendar {result.clock.calendar}
+            <Words
+              text={t(result.clock.remainingMs >= 0 ? 'adm_tester_due_left' : 'adm_tester_due_over', { span: formatSpan(floorMinute(Math.abs(result.clock.remainingMs))) })}
+              parts={{ due: <strong>{formatDue(result.clock.dueAt, result.clock.now)}</strong>, calendar: result.clock.calendar }}
+            />
           </p>
-          {result.pausedByStatus && <p class="muted">This policy pauses in this status. The tester has no status history, so it counts as if the clock had been running since creation.</p>}
+          {result.pausedByStatus && <p class="muted">{t('adm_tester_paused_note')}</p>}
         </div>
       )}
-      {applied && result.startsLater && (
-        <p class="muted tester__why">Next reply starts at the requester’s next message that no agent has answered; a ticket tested here has no messages, so no clock is shown.</p>
-      )}
+      {applied && result.startsLater && <p class="muted tester__why">{t('adm_tester_starts_later')}</p>}
       {rejected.length > 0 && (
         <div class="tester__rejected">
-          <h3 class="tester__subtitle">{applied ? 'Earlier policies that did not apply' : 'Why no policy applies'}</h3>
+          <h3 class="tester__subtitle">{applied ? t('adm_tester_rejected_title') : t('adm_tester_why_none')}</h3>
           <ol class="rejections">
             {rejected.map(({ policy, reason }) => (
               <li key={policy.id} class="rejection">
                 <span class="rejection__rank" aria-hidden="true">
-                  {policy.index + 1}
+                  {formatNumber(policy.index + 1)}
                 </span>
                 <span>
-                  <code>{policy.id}</code>: {reason}
+                  <Words text={t('adm_tester_rejection')} parts={{ policy: <code>{policy.id}</code>, reason }} />
                 </span>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import type { Problem } from '../lib/config/problem';
-import { plural } from '../lib/view/words';
+import { t, tp } from '../lib/i18n/core';
 
 interface ProblemListProps {
   errors: readonly Problem[];
@@ -14,10 +14,8 @@ export function ProblemList({ errors, warnings, subject }: ProblemListProps) {
     <div class="problems">
       {errors.length > 0 && (
         <div class="problems__errors" role="alert">
-          <h3 class="problems__title">
-            {plural(errors.length, 'error')} in {subject}. Nothing was changed.
-          </h3>
-          <p class="problems__hint">Fix {errors.length === 1 ? 'it' : 'them'} and check the configuration again.</p>
+          <h3 class="problems__title">{tp('adm_problems_errors', errors.length, { subject })}</h3>
+          <p class="problems__hint">{tp('adm_problems_fix', errors.length)}</p>
           <ul class="problem-list">
             {errors.map((p, i) => (
               <ProblemItem key={i} problem={p} />
@@ -26,9 +24,9 @@ export function ProblemList({ errors, warnings, subject }: ProblemListProps) {
         </div>
       )}
       {warnings.length > 0 && (
-        <section class="problems__warnings" aria-label="Warnings">
-          <h3 class="problems__title">{plural(warnings.length, 'warning')}</h3>
-          <p class="problems__hint">These do not stop the import, but check that they are what you meant.</p>
+        <section class="problems__warnings" aria-label={t('adm_problems_warnings')}>
+          <h3 class="problems__title">{tp('adm_warnings', warnings.length)}</h3>
+          <p class="problems__hint">{t('adm_problems_warnings_hint')}</p>
           <ul class="problem-list">
             {warnings.map((p, i) => (
               <ProblemItem key={i} problem={p} />
@@ -41,11 +39,17 @@ export function ProblemList({ errors, warnings, subject }: ProblemListProps) {
 }
 
 function ProblemItem({ problem }: { problem: Problem }) {
-  const position = problem.line !== undefined ? `line ${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}` : null;
+  // Line numbers as an editor shows them: no grouping (line 1234).
+  const position =
+    problem.line === undefined
+      ? null
+      : problem.column === undefined
+        ? t('adm_problem_line', { line: String(problem.line) })
+        : t('adm_problem_line_column', { line: String(problem.line), column: String(problem.column) });
   return (
     <li class={`problem problem--${problem.severity}`}>
       <div class="problem__where">
-        {problem.path ? <code class="problem__path">{problem.path}</code> : <span class="problem__path problem__path--file">whole file</span>}
+        {problem.path ? <code class="problem__path">{problem.path}</code> : <span class="problem__path problem__path--file">{t('adm_problem_whole_file')}</span>}
         {position && <span class="problem__position">{position}</span>}
       </div>
       <p class="problem__message">{problem.message}</p>

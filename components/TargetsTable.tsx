@@ -1,5 +1,6 @@
 import { formatDuration, metricLabel, metricsWithTargets } from '../lib/config/format';
 import type { ResolvedTarget } from '../lib/config/types';
+import { t } from '../lib/i18n/core';
 
 interface TargetsTableProps {
   /** By lower-cased priority, `*` for every other priority; in the file's order. */
@@ -17,7 +18,7 @@ export function TargetsTable({ targets, caption }: TargetsTableProps) {
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Priority</th>
+          <th scope="col">{t('adm_priority')}</th>
           {metrics.map((m) => (
             <th key={m} scope="col">
               {metricLabel(m, true)}
@@ -28,7 +29,7 @@ export function TargetsTable({ targets, caption }: TargetsTableProps) {
       <tbody>
         {rows.map(([key, target]) => (
           <tr key={key}>
-            <th scope="row">{key === '*' ? <span class="targets__other">Any other priority</span> : target.label}</th>
+            <th scope="row">{key === '*' ? <span class="targets__other">{t('adm_targets_fallback')}</span> : target.label}</th>
             {metrics.map((m) => {
               const ms = target[`${m}Ms`];
               return <td key={m}>{ms === undefined ? <None /> : formatDuration(ms)}</td>;
@@ -42,8 +43,8 @@ export function TargetsTable({ targets, caption }: TargetsTableProps) {
 
 function None() {
   return (
-    <span class="targets__none" title="No target: the next policy that has one applies">
-      —<span class="visually-hidden">no target</span>
+    <span class="targets__none" title={t('adm_targets_none_tip')}>
+      —<span class="visually-hidden">{t('adm_targets_none')}</span>
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConfigChange } from '../lib/config/diff';
-import { plural } from '../lib/view/words';
+import { t, tp } from '../lib/i18n/core';
 import { Button } from './Button';
 import { ChangeList } from './ChangeList';
 
@@ -33,22 +33,22 @@ export function VersionHistory({ versions, pending, onRollBack }: VersionHistory
         <li key={v.id} class={`version${v.active ? ' version--active' : ''}`}>
           <div class="version__head">
             <h3 class="version__title">
-              Version {v.id}
-              {v.active && <span class="pill pill--ok">Active</span>}
+              {t('adm_version', { version: v.id })}
+              {v.active && <span class="pill pill--ok">{t('adm_config_active')}</span>}
             </h3>
             <p class="version__meta">
-              <time dateTime={v.isoTime}>{v.when}</time> · {v.source} · {plural(v.changes.length, 'change')}
+              <time dateTime={v.isoTime}>{v.when}</time> · {v.source} · {tp('adm_changes', v.changes.length)}
             </p>
           </div>
-          {v.note && <p class="version__note">“{v.note}”</p>}
+          {v.note && <p class="version__note">{t('adm_quoted', { text: v.note })}</p>}
           <div class="version__body">
             {v.changes.length > 0 ? (
               <details class="version__diff">
-                <summary>Show what changed in version {v.id}</summary>
+                <summary>{t('adm_version_show_changes', { version: v.id })}</summary>
                 <ChangeList changes={v.changes} />
               </details>
             ) : (
-              <p class="muted">No changes to the configuration before it.</p>
+              <p class="muted">{t('adm_version_no_changes')}</p>
             )}
             {!v.active &&
               onRollBack &&
@@ -63,9 +63,15 @@ export function VersionHistory({ versions, pending, onRollBack }: VersionHistory
                   onCancel={() => setConfirming(null)}
                 />
               ) : (
-                <Button size="small" variant="secondary" disabled={pending !== null} onClick={() => setConfirming(v.id)}>
-                  {pending === v.id ? 'Rolling back…' : 'Roll back to this version'}
-                  <span class="visually-hidden"> (version {v.id})</span>
+                // Named with the version for a screen reader; the name begins with the visible words.
+                <Button
+                  size="small"
+                  variant="secondary"
+                  disabled={pending !== null}
+                  onClick={() => setConfirming(v.id)}
+                  aria-label={pending === v.id ? t('adm_version_rolling_back_named', { version: v.id }) : t('adm_version_roll_back_named', { version: v.id })}
+                >
+                  {pending === v.id ? t('adm_version_rolling_back') : t('adm_version_roll_back')}
                 </Button>
               ))}
           </div>
@@ -80,14 +86,14 @@ function ConfirmRollBack(props: { versionId: number; disabled: boolean; onConfir
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.querySelector('button')?.focus(), []);
   return (
-    <div class="confirm" role="group" aria-label={`Confirm rolling back to version ${props.versionId}`} ref={ref}>
-      <p>Make version {props.versionId}’s configuration active again? It is applied as a new version; nothing is deleted.</p>
+    <div class="confirm" role="group" aria-label={t('adm_version_confirm_label', { version: props.versionId })} ref={ref}>
+      <p>{t('adm_version_confirm', { version: props.versionId })}</p>
       <div class="confirm__actions">
         <Button size="small" disabled={props.disabled} onClick={props.onConfirm}>
-          Roll back to version {props.versionId}
+          {t('adm_version_roll_back_to', { version: props.versionId })}
         </Button>
         <Button size="small" variant="secondary" onClick={props.onCancel}>
-          Cancel
+          {t('adm_cancel')}
         </Button>
       </div>
     </div>

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 const browsers = [
   { name: 'Chromium', bin: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', pkg: 'chromium', version: ['--version'] },
   { name: 'Firefox ESR', bin: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr', pkg: 'firefox-esr', version: ['--version'] },
+  // The browser in German and Hebrew (issue 19): Debian ships Chromium's other languages apart.
+  { name: 'Chromium’s languages', bin: '/usr/lib/chromium/locales/de.pak', pkg: 'chromium-l10n', version: null },
   // The package tests open the store zips.
   { name: 'unzip', bin: '/usr/bin/unzip', pkg: 'unzip', version: ['-v'] },
 ];
@@ -27,7 +29,7 @@ if (missing.length > 0) {
     process.exit(1);
   }
 }
-for (const b of browsers)
+for (const b of browsers.filter((b) => b.version))
   console.log(
     `${b.name}: ${execFileSync(b.bin, b.version, { stdio: ['ignore', 'pipe', 'ignore'] })
       .toString()

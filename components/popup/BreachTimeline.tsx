@@ -37,7 +37,8 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
   const { upcoming } = layout;
   const stepped = cursor.active ? upcoming[Math.min(cursor.index, upcoming.length - 1)] : undefined;
   const shown = hovered ?? stepped ?? null;
-  // Time runs in the reading direction: from "now" at the right edge in a right-to-left language.
+  // Time runs in the reading direction: from "now" at the right edge in a right-to-left language
+  // (where the SVG's text runs right to left too, so "start" anchors it at its right end).
   const rtl = uiLocale().dir === 'rtl';
   const mx = (x: number) => (rtl ? WIDTH - x : x);
 
@@ -76,7 +77,7 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={timelineSummary(layout, hours, format)} class="timeline__svg">
           <line class="timeline__axis" x1={mx(GEOMETRY.x0)} x2={mx(GEOMETRY.x1)} y1={BASELINE} y2={BASELINE} />
           <line class="timeline__now" x1={mx(GEOMETRY.x0)} x2={mx(GEOMETRY.x0)} y1={8} y2={BASELINE + 4} />
-          <text class="timeline__label" x={mx(GEOMETRY.x0)} y={BASELINE + 16} text-anchor={rtl ? 'end' : 'start'}>
+          <text class="timeline__label" x={mx(GEOMETRY.x0)} y={BASELINE + 16} text-anchor="start">
             {t('tl_now')}
           </text>
           {layout.ticks.map((tick) => (

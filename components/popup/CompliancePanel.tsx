@@ -98,15 +98,14 @@ export function CompliancePanel({ bars, days, onDaysChange, onOpen, now, format,
               <li key={bar.policyId} class="compliance__item">
                 <button type="button" class="compliance__bar" aria-expanded={expanded} aria-controls={expanded ? listId : undefined} onClick={() => setOpen(expanded ? null : bar.policyId)}>
                   <span class="compliance__head">
-                    <span class="compliance__name">{bar.policyName || bar.policyId}</span> <span class="compliance__pct">{pct === null ? t('compliance_no_targets') : t('compliance_pct_met', { pct: formatNumber(pct / 100, { style: 'percent' }) })}</span>
+                    <span class="compliance__name">{bar.policyName || bar.policyId}</span>{' '}
+                    <span class="compliance__pct">{pct === null ? t('compliance_no_targets') : t('compliance_pct_met', { pct: formatNumber(pct / 100, { style: 'percent' }) })}</span>
                   </span>{' '}
                   <span class="compliance__track" aria-hidden="true">
                     {total > 0 && <span class="compliance__met" style={{ width: `${(bar.met / total) * 100}%` }} />}
                     {total > 0 && <span class="compliance__miss" style={{ width: `${(bar.missed / total) * 100}%` }} />}
                   </span>
-                  <span class="compliance__counts">
-                    {t('compliance_counts', { met: bar.met, missed: bar.missed })}
-                  </span>
+                  <span class="compliance__counts">{t('compliance_counts', { met: bar.met, missed: bar.missed })}</span>
                 </button>
                 {expanded && <MissedList bar={bar} id={listId} now={now} format={format} onOpen={onOpen} />}
               </li>

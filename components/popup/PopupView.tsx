@@ -149,9 +149,7 @@ function Body({ config, snapshot, compliance, complianceError, complianceDays, o
   return (
     <>
       <CountsSummary counts={snapshot.counts} />
-      <p class="popup__tracked">
-        {siteCount > 0 ? tp('popup_tracked_on_sites', siteCount, { tracked: tp('popup_tracked', snapshot.tracked) }) : tp('popup_tracked', snapshot.tracked)}
-      </p>
+      <p class="popup__tracked">{siteCount > 0 ? tp('popup_tracked_on_sites', siteCount, { tracked: tp('popup_tracked', snapshot.tracked) }) : tp('popup_tracked', snapshot.tracked)}</p>
       {snapshot.urgent.length === 0 ? (
         <NothingAtRisk tracked={snapshot.tracked} />
       ) : (

@@ -5,6 +5,8 @@ import { SlaLensDatabase } from '../../lib/db/database';
 import { readAgreements, type Agreements } from '../../lib/db/agreements';
 import { onActiveVersion } from '../../lib/messaging/config-version';
 import { applyStateTokens } from '../../lib/view/colours';
+import { installLanguage, onLanguageChanged } from '../../lib/i18n/browser';
+import { t } from '../../lib/i18n/core';
 import { AgreementsPage } from './AgreementsPage';
 import './style.css';
 
@@ -19,7 +21,7 @@ function LiveAgreements({ db }: { db: SlaLensDatabase }) {
           setAgreements(value);
           setError(undefined);
         },
-        (e: unknown) => setError(`SLA Lens could not read its configuration: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) => setError(t('agr_read_failed', { error: e instanceof Error ? e.message : String(e) })),
       );
     read();
     return onActiveVersion(read);
@@ -27,11 +29,23 @@ function LiveAgreements({ db }: { db: SlaLensDatabase }) {
   return <AgreementsPage agreements={agreements} error={error} now={Date.now()} onOpenSettings={() => void browser.runtime.openOptionsPage()} />;
 }
 
-function main() {
+async function main() {
   const root = document.getElementById('app');
   if (!root) return;
   applyStateTokens(document);
-  render(<LiveAgreements db={new SlaLensDatabase()} />, root);
+  // The language first (the user's choice, else the browser's): every word below is in it.
+  await installLanguage(document);
+  const db = new SlaLensDatabase();
+  const draw = () => {
+    document.title = t('agr_page_title');
+    render(<LiveAgreements db={db} />, root);
+  };
+  draw();
+  // Another language chosen (on the options page): the page says everything again in it.
+  onLanguageChanged(() => {
+    render(null, root);
+    draw();
+  }, document);
 }
 
-main();
+void main();

@@ -11,6 +11,8 @@ import { describeSource, formatLocalTime } from '../../lib/options/format';
 import type { OptionsData } from '../../lib/options/options-data';
 import { useValue, value } from '../../lib/options/value';
 import { ago, until } from '../../lib/subscription/state';
+import { t } from '../../lib/i18n/core';
+import { Words } from '../../components/Words';
 
 const NO_SUBSCRIPTION = value<null>(null);
 const NO_CLOCK = value(0);
@@ -26,9 +28,9 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
 
   if (!data) {
     return (
-      <Section id="config" title="SLA configuration">
+      <Section id="config" title={t('opt_config_title')}>
         <p class="muted" aria-busy="true">
-          Loading the configuration…
+          {t('opt_config_loading')}
         </p>
       </Section>
     );
@@ -36,26 +38,23 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
 
   if (!active || !config) {
     return (
-      <Section id="config" title="SLA configuration">
+      <Section id="config" title={t('opt_config_title')}>
         <EmptyState
           headingLevel={3}
-          title="No SLA configuration yet"
+          title={t('empty_no_config_title')}
           action={
             <div class="empty-actions">
               <a class="button button--primary" href="#import">
-                Import a configuration
+                {t('opt_import_link')}
               </a>
               <Button variant="secondary" onClick={() => void importer.loadSample()}>
-                Load the sample configuration
+                {t('opt_load_sample')}
               </Button>
             </div>
           }
         >
-          <p>Tickets are not being timed until a configuration is applied.</p>
-          <p>
-            A configuration holds your business calendars (hours, time zone, holidays) and your SLA policies: which tickets each covers and the targets per priority (first response, resolution, and
-            any of next reply, periodic and pausable updates, requester wait and agent work). Import a JSON or YAML file in the SLA Lens format, or Zendesk SLA policy and schedule exports.
-          </p>
+          <p>{t('opt_empty_not_timed')}</p>
+          <p>{t('opt_empty_about')}</p>
         </EmptyState>
       </Section>
     );
@@ -68,13 +67,13 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
   // The policy's sites count as the organisation's with the configuration's own (lib/config/org-sites.ts).
   const ownSites = (config.sites ?? []).filter((s) => !policySites.includes(s.trim().toLowerCase()));
   const counted = [
-    ...(policySites.length ? [`${policySites.join(', ')} (set by your organisation)`] : []),
-    ...(ownSites.length ? [policySites.length ? `${ownSites.join(', ')} (from the configuration)` : ownSites.join(', ')] : []),
+    ...(policySites.length ? [t('opt_sites_set_by_org', { sites: policySites.join(', ') })] : []),
+    ...(ownSites.length ? [policySites.length ? t('opt_sites_from_config', { sites: ownSites.join(', ') }) : ownSites.join(', ')] : []),
   ];
   return (
-    <Section id="config" title="SLA configuration">
+    <Section id="config" title={t('opt_config_title')}>
       <ConfigSummary
-        name={config.name ?? 'Untitled configuration'}
+        name={config.name ?? t('opt_untitled_config')}
         description={config.description}
         version={active.id}
         appliedAt={formatLocalTime(active.appliedAt)}
@@ -86,21 +85,21 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
       />
       {subscribed && (active.source.kind === 'subscription' || active.source.kind === 'policy') && active.source.url === subscribed.url && (
         <p class="muted config-checked">
-          {subscribed.lastCheckedAt === undefined ? 'Not checked for amendments yet' : `Checked for amendments ${ago(subscribed.lastCheckedAt, clock)}`}; next check{' '}
-          {until(subscribed.nextTryAt, clock)}.
+          {subscribed.lastCheckedAt === undefined
+            ? t('opt_checked_never', { next: until(subscribed.nextTryAt, clock) })
+            : t('opt_checked', { ago: ago(subscribed.lastCheckedAt, clock), next: until(subscribed.nextTryAt, clock) })}
         </p>
       )}
       {counted.length ? (
-        <p class="subsection__hint">Counts tickets from {counted.join(', ')} and the self-hosted sites you added; any other site’s tickets are neither recorded nor counted.</p>
+        <p class="subsection__hint">{t('opt_counts_from', { sites: counted.join(', ') })}</p>
       ) : (
         <Notice tone="info">
-          Every Jira Cloud and Zendesk site counts as your team’s, vendors’ and customers’ you visit included. To count only yours, add <code>"sites": ["your-team.atlassian.net"]</code> at the top of
-          the configuration.
+          <Words text={t('opt_every_site')} parts={{ sites: <code>"sites": ["your-team.atlassian.net"]</code> }} />
         </Notice>
       )}
       <div class="subsection">
-        <h3 class="subsection__title">Policies</h3>
-        <p class="subsection__hint">In order of precedence: a ticket gets the first policy that matches it and has a target for its priority.</p>
+        <h3 class="subsection__title">{t('opt_policies_title')}</h3>
+        <p class="subsection__hint">{t('opt_policies_hint')}</p>
         <div class="policy-list">
           {config.policies.map((policy) => (
             <PolicyCard key={policy.id} policy={policy} calendarName={calendarName(policy.calendarId)} />
@@ -108,9 +107,9 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
         </div>
       </div>
       <div class="subsection">
-        <h3 class="subsection__title">Calendars</h3>
+        <h3 class="subsection__title">{t('opt_calendars_title')}</h3>
         {calendarIds.length === 0 ? (
-          <p class="muted">No business calendars: every policy runs around the clock (24x7).</p>
+          <p class="muted">{t('opt_no_calendars')}</p>
         ) : (
           <div class="calendar-list">
             {calendarIds.map((id) => (
@@ -121,10 +120,10 @@ export function ActiveConfigSection({ data }: { data: OptionsData | null }) {
       </div>
       {watch.length > 0 && (
         <div class="subsection">
-          <h3 class="subsection__title">Watched scopes</h3>
-          <p class="subsection__hint">Queues, filters, views and searches this configuration names for the whole team to watch, each on one site.</p>
+          <h3 class="subsection__title">{t('opt_watched_scopes_title')}</h3>
+          <p class="subsection__hint">{t('opt_watched_scopes_hint')}</p>
           {/* Names and queries are the file's text: rendered as text, never as markup. */}
-          <ul class="site-list" aria-label="Watched scopes">
+          <ul class="site-list" aria-label={t('opt_watched_scopes_title')}>
             {watch.map((scope) => (
               <li key={scope.id} class="site-list__row">
                 <div class="site-list__what">

@@ -5,6 +5,7 @@ import { Section } from '../../components/Section';
 import { readAlertSettingsInForce, saveAlertSettings, type AlertSettings } from '../../lib/db/alerts';
 import { useOptions } from '../../lib/options/context';
 import { useLiveQuery } from '../../lib/options/use-live-query';
+import { formatNumber, t } from '../../lib/i18n/core';
 
 /** Team-lead alerts (desktop notifications). */
 export function AlertsSection() {
@@ -29,14 +30,14 @@ export function AlertsSection() {
   const { settings, from, sites } = live.value;
   const blocked = settings.enabled && permitted === false;
   const on = settings.enabled && !blocked;
-  const save = (next: AlertSettings) => void saveAlertSettings(db, next).catch((e: unknown) => setProblem(`The alert settings could not be saved: ${String(e)}`));
+  const save = (next: AlertSettings) => void saveAlertSettings(db, next).catch((e: unknown) => setProblem(t('opt_alerts_save_failed', { error: String(e) })));
 
   /** Asked at the click: browsers grant optional permissions only in answer to a user gesture. */
   async function allow(): Promise<boolean> {
     setProblem(null);
     const granted = await env.alerts.requestPermission();
     if (granted) setPermitted(true);
-    else setProblem('The browser did not allow SLA Lens to show notifications, so alerts stay off.');
+    else setProblem(t('opt_alerts_denied'));
     return granted;
   }
 
@@ -49,28 +50,24 @@ export function AlertsSection() {
 
   const quiet = settings.quietHours;
   return (
-    <Section id="alerts" title="Alerts" description="Desktop notifications when a ticket turns at risk or is about to breach: once per ticket and metric.">
+    <Section id="alerts" title={t('opt_alerts_title')} description={t('opt_alerts_description')}>
       {problem && <Notice tone="error">{problem}</Notice>}
       {blocked && (
         <Notice tone="info">
-          <p>
-            {from === 'organisation'
-              ? 'Your organisation turns alerts on; the browser shows them once you allow notifications.'
-              : 'Alerts are on, but the browser no longer lets SLA Lens show notifications.'}
-          </p>
+          <p>{from === 'organisation' ? t('opt_alerts_org_on') : t('opt_alerts_blocked')}</p>
           <Button variant="secondary" size="small" onClick={() => void allow()}>
-            Allow notifications
+            {t('opt_alerts_allow')}
           </Button>
         </Notice>
       )}
-      {from === 'organisation' && <p class="muted">Defaults set by your organisation; your changes take over.</p>}
+      {from === 'organisation' && <p class="muted">{t('opt_alerts_org_defaults')}</p>}
       <label class="field field--inline">
-        <input type="checkbox" checked={on} onChange={(e) => void toggle(e.currentTarget.checked)} /> Show desktop alerts
+        <input type="checkbox" checked={on} onChange={(e) => void toggle(e.currentTarget.checked)} /> {t('opt_alerts_show')}
       </label>
       <fieldset class="alerts__group" disabled={!on}>
-        <legend class="visually-hidden">Alert settings</legend>
+        <legend class="visually-hidden">{t('opt_alerts_settings')}</legend>
         <label class="field">
-          <span class="field__label">Alert this many minutes before a breach at the latest</span>
+          <span class="field__label">{t('opt_alerts_lead')}</span>
           <input
             class="field__input"
             type="number"
@@ -79,29 +76,31 @@ export function AlertsSection() {
             value={settings.leadMinutes}
             onChange={(e) => {
               const n = Number(e.currentTarget.value);
+              // The limits as they are typed into the field: no grouping ("1440").
               if (Number.isInteger(n) && n >= 1 && n <= 1440) save({ ...settings, leadMinutes: n });
-              else setProblem('Enter a whole number of minutes between 1 and 1440.');
+              else setProblem(t('opt_alerts_lead_invalid', { min: formatNumber(1, { useGrouping: false }), max: formatNumber(1440, { useGrouping: false }) }));
             }}
           />
         </label>
         <label class="field field--inline">
-          <input type="checkbox" checked={quiet !== null} onChange={(e) => save({ ...settings, quietHours: e.currentTarget.checked ? { from: '19:00', to: '08:00' } : null })} /> Quiet hours
+          <input type="checkbox" checked={quiet !== null} onChange={(e) => save({ ...settings, quietHours: e.currentTarget.checked ? { from: '19:00', to: '08:00' } : null })} />{' '}
+          {t('opt_alerts_quiet')}
         </label>
         {quiet && (
           <div class="field-row">
             <label class="field">
-              <span class="field__label">From</span>
+              <span class="field__label">{t('opt_alerts_from')}</span>
               <input class="field__input" type="time" value={quiet.from} onChange={(e) => save({ ...settings, quietHours: { ...quiet, from: e.currentTarget.value } })} />
             </label>
             <label class="field">
-              <span class="field__label">To</span>
+              <span class="field__label">{t('opt_alerts_to')}</span>
               <input class="field__input" type="time" value={quiet.to} onChange={(e) => save({ ...settings, quietHours: { ...quiet, to: e.currentTarget.value } })} />
             </label>
           </div>
         )}
         {sites.length > 0 && (
           <fieldset class="alerts__group">
-            <legend>Alert for tickets on</legend>
+            <legend>{t('opt_alerts_sites')}</legend>
             {sites.map((site) => (
               <label class="field field--inline" key={site}>
                 <input

@@ -7,6 +7,7 @@ import { useOptions } from '../../lib/options/context';
 import { describeSource, formatLocalTime } from '../../lib/options/format';
 import type { OptionsData } from '../../lib/options/options-data';
 import { useValue } from '../../lib/options/value';
+import { t } from '../../lib/i18n/core';
 
 /** Every applied version, roll back, export. */
 export function HistorySection({ data, locked = false }: { data: OptionsData; locked?: boolean }) {
@@ -17,16 +18,12 @@ export function HistorySection({ data, locked = false }: { data: OptionsData; lo
   return (
     <Section
       id="history"
-      title="Version history"
-      description={
-        locked
-          ? 'Every applied configuration is kept. Your organisation has turned rolling back off.'
-          : 'Every applied configuration is kept. Rolling back applies an earlier one again as a new version.'
-      }
+      title={t('opt_history_title')}
+      description={locked ? t('opt_history_description_locked') : t('opt_history_description')}
       actions={
         activeId !== null && (
           <Button variant="secondary" onClick={() => void history.exportConfig()}>
-            Export active configuration
+            {t('opt_history_export')}
           </Button>
         )
       }
@@ -41,11 +38,11 @@ export function HistorySection({ data, locked = false }: { data: OptionsData; lo
       {message?.tone === 'error' && (
         <Notice tone="error" onDismiss={history.dismiss}>
           {message.text}
-          {message.problems && message.problems.length > 0 && <ProblemList errors={message.problems} warnings={[]} subject={message.subject ?? 'this version'} />}
+          {message.problems && message.problems.length > 0 && <ProblemList errors={message.problems} warnings={[]} subject={message.subject ?? t('opt_history_this_version')} />}
         </Notice>
       )}
       {data.versions.length === 0 ? (
-        <p class="muted">No versions yet. Each configuration you apply is listed here, with what it changed.</p>
+        <p class="muted">{t('opt_history_empty')}</p>
       ) : (
         <VersionHistory
           pending={pending}

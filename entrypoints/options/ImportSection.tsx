@@ -7,6 +7,7 @@ import { ProblemList } from '../../components/ProblemList';
 import { Section } from '../../components/Section';
 import { useOptions } from '../../lib/options/context';
 import { useValue, value } from '../../lib/options/value';
+import { t } from '../../lib/i18n/core';
 
 const NO_SUBSCRIPTION = value<null>(null);
 
@@ -27,11 +28,7 @@ export function ImportSection({ hasActive }: { hasActive: boolean }) {
 
   const busy = state.phase === 'busy';
   return (
-    <Section
-      id="import"
-      title="Import a configuration"
-      description="Check a file before it changes anything: you see every problem, or exactly what will change, and apply it only when you are ready."
-    >
+    <Section id="import" title={t('opt_import_title')} description={t('opt_import_description')}>
       <ImportSources
         pasteText={draft}
         onPasteTextChange={(text) => importer.draft.set(text)}
@@ -48,7 +45,8 @@ export function ImportSection({ hasActive }: { hasActive: boolean }) {
         )}
         {state.phase === 'applied' && (
           <Notice tone="success" onDismiss={importer.dismiss}>
-            <strong>Version {state.version.id} is now active.</strong> New countdowns use it right away; open ticket pages update on their own.
+            {/* A version number is an id, written without grouping. */}
+            <strong>{t('opt_import_applied', { version: String(state.version.id) })}</strong> {t('opt_import_applied_more')}
           </Notice>
         )}
       </div>
@@ -57,9 +55,7 @@ export function ImportSection({ hasActive }: { hasActive: boolean }) {
           <>
             {state.notice && <Notice tone="error">{state.notice}</Notice>}
             <ProblemList errors={state.preview.ok ? [] : state.preview.errors} warnings={state.preview.warnings} subject={state.subject} />
-            {state.preview.ok && subscribed && (
-              <Notice tone="info">This browser follows the team’s configuration at {subscribed.url}. Applying this file leaves that subscription; subscribe again to follow the team’s file.</Notice>
-            )}
+            {state.preview.ok && subscribed && <Notice tone="info">{t('opt_import_leaves_subscription', { url: subscribed.url })}</Notice>}
             {state.preview.ok ? (
               <ImportPreview
                 name={state.preview.document.name}
@@ -83,7 +79,7 @@ export function ImportSection({ hasActive }: { hasActive: boolean }) {
             ) : (
               <div class="import-result__actions">
                 <Button variant="secondary" onClick={importer.dismiss}>
-                  Dismiss
+                  {t('dismiss')}
                 </Button>
               </div>
             )}

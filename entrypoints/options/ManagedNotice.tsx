@@ -3,6 +3,7 @@ import { Notice } from '../../components/Notice';
 import { describeManaged } from '../../lib/managed/read';
 import type { ManagedStore } from '../../lib/options/managed-store';
 import { useValue } from '../../lib/options/value';
+import { t } from '../../lib/i18n/core';
 
 /** "Managed by your organisation": what its policy set, what it ignored and why, what it refused. */
 export function ManagedNotice({ store }: { store: ManagedStore }) {
@@ -13,12 +14,12 @@ export function ManagedNotice({ store }: { store: ManagedStore }) {
   const problems = status.config?.problems ?? [];
   if (lines.length === 0 && problems.length === 0) return null;
   return (
-    <div class="managed" role="region" aria-label="Managed by your organisation">
+    <div class="managed" role="region" aria-label={t('opt_managed_label')}>
       <Notice tone={problems.length > 0 ? 'error' : 'info'}>
         {lines.map((line, i) => (i === 0 ? <strong key={i}>{line}</strong> : <p key={i}>{line}</p>))}
         {problems.length > 0 && (
           <>
-            <p>The configuration your organisation's policy holds is not valid, so the one in use stays as it was:</p>
+            <p>{t('opt_managed_invalid')}</p>
             <ul>
               {problems.map((p, i) => (
                 <li key={i}>

@@ -38,32 +38,32 @@ function OptionsPage() {
     <div class="options">
       <div class="options__header">
         <AppHeader
-          title="SLA Lens settings"
-          subtitle="SLA policies, business calendars and the sites SLA Lens works on."
+          title={t('opt_title')}
+          subtitle={t('opt_subtitle')}
           actions={
             env.reportUrl ? (
               <a class="button button--secondary button--small" href={env.reportUrl} target="_blank" rel="noreferrer">
-                SLA report
+                {t('opt_report_link')}
               </a>
             ) : undefined
           }
         />
-        <nav class="options__nav" aria-label="Sections">
-          <a href="#config">Configuration</a>
-          <a href="#import">Import</a>
-          {subscription && <a href="#subscription">Subscription</a>}
-          {data?.config && <a href="#tester">Test a ticket</a>}
-          <a href="#history">History</a>
-          <a href="#sites">Sites</a>
-          <a href="#watch">Watched</a>
-          <a href="#alerts">Alerts</a>
-          <a href="#stored-tickets">Stored tickets</a>
+        <nav class="options__nav" aria-label={t('opt_nav_label')}>
+          <a href="#config">{t('opt_nav_config')}</a>
+          <a href="#import">{t('opt_nav_import')}</a>
+          {subscription && <a href="#subscription">{t('opt_subscription_title')}</a>}
+          {data?.config && <a href="#tester">{t('opt_tester_title')}</a>}
+          <a href="#history">{t('opt_nav_history')}</a>
+          <a href="#sites">{t('opt_sites_title')}</a>
+          <a href="#watch">{t('opt_nav_watch')}</a>
+          <a href="#alerts">{t('opt_alerts_title')}</a>
+          <a href="#stored-tickets">{t('opt_stored_title')}</a>
           {env.language && <a href="#language">{t('language_title')}</a>}
         </nav>
       </div>
       <main class="options__sections">
         <ManagedNotice store={managed} />
-        {live.status === 'error' && <Notice tone="error">The settings could not be read from this browser’s storage: {String(live.error)}</Notice>}
+        {live.status === 'error' && <Notice tone="error">{t('opt_read_failed', { error: String(live.error) })}</Notice>}
         <ActiveConfigSection data={data} />
         {locked ? <LockedImport /> : <ImportSection hasActive={Boolean(data?.active)} />}
         {subscription && !locked && <SubscriptionSection store={subscription} />}
@@ -82,8 +82,8 @@ function OptionsPage() {
 /** Where the import would be, when the organisation's policy locks the configuration. */
 function LockedImport() {
   return (
-    <Section id="import" title="Import a configuration" description="Your organisation sets the SLA configuration for everyone.">
-      <p>Importing a configuration is turned off by your organisation. Ask whoever manages your browser to change the agreement.</p>
+    <Section id="import" title={t('opt_import_title')} description={t('opt_locked_import_description')}>
+      <p>{t('opt_locked_import_body')}</p>
     </Section>
   );
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyConfig, H, see, simpleConfig, ticketFacts } from '../../lib/db/__fixtures__/store';
 import { SlaLensDatabase } from '../../lib/db/database';
 import { createOptionsStores } from '../../lib/options/context';
-import { DECLINED_MESSAGE } from '../../lib/options/sites-store';
+import { declinedMessage } from '../../lib/options/sites-store';
 import { createSiteRegistry } from '../../lib/sources/site-registry';
 import { createFakeSiteApis, type FakeSiteApis } from '../../testing/fakes/site-apis';
 import { OptionsApp } from './OptionsApp';
@@ -85,8 +85,8 @@ describe('Sites section', () => {
     const section = await renderSites();
     addSite(section, 'support.acme.com', 'Zendesk');
     const alert = await within(section).findByRole('alert');
-    expect(alert.textContent).toContain(DECLINED_MESSAGE);
-    expect(DECLINED_MESSAGE).toBe('Permission was not granted; SLA Lens will not run on that site.');
+    expect(alert.textContent).toContain(declinedMessage());
+    expect(declinedMessage()).toBe('Permission was not granted; SLA Lens will not run on that site.');
     expect(apis.scripts.size).toBe(0);
     expect(within(section).getByText(/No self-hosted sites yet/)).toBeTruthy();
     // What was typed stays, to try again.

@@ -6,6 +6,7 @@ import { BuiltInSiteList, SelfHostedSiteList } from '../../components/SiteList';
 import { useOptions } from '../../lib/options/context';
 import { useValue } from '../../lib/options/value';
 import { BUILT_IN_SITES } from '../../lib/sources/sites';
+import { t } from '../../lib/i18n/core';
 
 /** Where SLA Lens runs: the built-in sites, and self-hosted ones the admin adds and removes. */
 export function SitesSection() {
@@ -20,16 +21,16 @@ export function SitesSection() {
   useEffect(() => store.start(), [store]);
 
   return (
-    <Section id="sites" title="Sites" description="Where SLA Lens shows countdowns. Jira Cloud and Zendesk work out of the box; add self-hosted Jira and Zendesk custom domains one at a time.">
+    <Section id="sites" title={t('opt_sites_title')} description={t('opt_sites_description')}>
       <div class="subsection">
-        <h3 class="subsection__title">Built in</h3>
+        <h3 class="subsection__title">{t('opt_sites_built_in')}</h3>
         <BuiltInSiteList sites={BUILT_IN_SITES} />
       </div>
       <div class="subsection">
-        <h3 class="subsection__title">Self-hosted</h3>
-        {loadError !== null && <Notice tone="error">The self-hosted sites could not be read: {loadError}</Notice>}
+        <h3 class="subsection__title">{t('opt_sites_self_hosted')}</h3>
+        {loadError !== null && <Notice tone="error">{t('opt_sites_read_failed', { error: loadError })}</Notice>}
         {sites === null ? (
-          loadError === null && <p class="muted">Reading the sites…</p>
+          loadError === null && <p class="muted">{t('opt_sites_reading')}</p>
         ) : (
           <SelfHostedSiteList sites={sites} pending={pending} onRemove={(origin) => void store.remove(origin)} onAllow={(site) => void store.allowAgain(site)} />
         )}
@@ -50,7 +51,7 @@ export function SitesSection() {
         </Notice>
       )}
       <AddSiteForm form={form} problem={problem} busy={pending !== null} onChange={store.change} onSubmit={() => void store.add()} />
-      <p class="muted">SLA countdowns are computed in this browser. No ticket data leaves it: the only requests SLA Lens makes go to the Jira or Zendesk site you are already signed in to.</p>
+      <p class="muted">{t('opt_sites_privacy')}</p>
     </Section>
   );
 }

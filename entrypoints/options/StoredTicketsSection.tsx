@@ -6,10 +6,24 @@ import { TICKET_CAPS } from '../../lib/db/capacity';
 import { readTallies } from '../../lib/db/tallies';
 import { forgetSite, retentionDays, RETENTION_KEY } from '../../lib/db/upkeep';
 import { useOptions } from '../../lib/options/context';
-import { plural } from '../../lib/view/words';
 import { useLiveQuery } from '../../lib/options/use-live-query';
+import { formatNumber, t, tp } from '../../lib/i18n/core';
+import { Words } from '../../components/Words';
 
-const count = (n: number) => n.toLocaleString('en');
+/**
+ * The Forget button of one site: only its word shows; the rest of the sentence ("the tickets of
+ * acme.zendesk.com"), wherever the language puts it, is there for screen readers.
+ */
+function ForgetLabel({ site }: { site: string }) {
+  const [before = '', after = ''] = t('opt_stored_forget_site', { site }).split('{forget}');
+  return (
+    <>
+      {before && <span class="visually-hidden">{before}</span>}
+      {t('opt_stored_forget')}
+      {after && <span class="visually-hidden">{after}</span>}
+    </>
+  );
+}
 
 /** What the background last met writing the store (STORAGE_PROBLEM_KEY), if anything the user should know. */
 function useStorageProblem(): string | null {
@@ -56,37 +70,31 @@ export function StoredTicketsSection() {
     try {
       await forgetSite(db, site);
     } catch (error) {
-      setProblem(`The tickets of ${site} could not be forgotten: ${String(error)}`);
+      setProblem(t('opt_stored_forget_failed', { site, error: String(error) }));
     } finally {
       setForgetting(null);
     }
   }
 
   return (
-    <Section
-      id="stored-tickets"
-      title="Stored tickets"
-      description={`What the popup, the toolbar count and alerts know: the tickets seen on your sites, kept in this browser only. At most ${count(TICKET_CAPS.perSite)} per site and ${count(TICKET_CAPS.total)} in all; past that, the tickets seen longest ago are forgotten first.`}
-    >
+    <Section id="stored-tickets" title={t('opt_stored_title')} description={t('opt_stored_description', { per_site: TICKET_CAPS.perSite, total: TICKET_CAPS.total })}>
       {storageProblem !== null && <Notice tone="error">{storageProblem}</Notice>}
       {problem !== null && <Notice tone="error">{problem}</Notice>}
       <p>
-        <strong>{count(total)}</strong> {total === 1 ? 'ticket' : 'tickets'} stored.
+        {/* {n} is left in the words for the count in bold. */}
+        <Words text={tp('opt_stored_total', total, { n: '{n}' })} parts={{ n: <strong>{formatNumber(total)}</strong> }} />
       </p>
       {sites.length > 0 && (
-        <ul class="site-list" aria-label="Stored tickets per site">
+        <ul class="site-list" aria-label={t('opt_stored_per_site')}>
           {sites.map(({ site, tickets }) => (
             <li key={site} class="site-list__row">
               <div class="site-list__what">
                 <code class="site-list__origin">{site}</code>
-                <span class="site-list__kind">
-                  {plural(tickets, 'ticket')}
-                  {tickets >= TICKET_CAPS.perSite ? ' (the most kept per site)' : ''}
-                </span>
+                <span class="site-list__kind">{tickets >= TICKET_CAPS.perSite ? t('opt_stored_site_full', { tickets: tp('tickets', tickets) }) : tp('tickets', tickets)}</span>
               </div>
               <div class="site-list__actions">
                 <Button size="small" variant="secondary" disabled={forgetting !== null} onClick={() => void forget(site)}>
-                  Forget<span class="visually-hidden"> the tickets of {site}</span>
+                  <ForgetLabel site={site} />
                 </Button>
               </div>
             </li>
@@ -94,7 +102,7 @@ export function StoredTicketsSection() {
         </ul>
       )}
       <label class="field">
-        <span class="field__label">Forget tickets not seen for this many days</span>
+        <span class="field__label">{t('opt_stored_days')}</span>
         <input
           class="field__input"
           type="number"
@@ -105,7 +113,7 @@ export function StoredTicketsSection() {
             const n = Number(e.currentTarget.value);
             setProblem(null);
             if (Number.isInteger(n) && n >= 1 && n <= 365) void db.meta.put({ key: RETENTION_KEY, value: n });
-            else setProblem('Enter a whole number of days between 1 and 365.');
+            else setProblem(t('opt_stored_days_invalid', { min: 1, max: 365 }));
           }}
         />
       </label>

@@ -5,6 +5,8 @@ import { Section } from '../../components/Section';
 import type { SubscriptionStore } from '../../lib/options/subscription-store';
 import { useValue } from '../../lib/options/value';
 import { describe, REFRESH_FLOOR_MINUTES } from '../../lib/subscription/state';
+import { formatNumber, t, tp } from '../../lib/i18n/core';
+import { Words } from '../../components/Words';
 
 /** One configuration for the whole team: every browser subscribed to the same file follows its amendments. */
 export function SubscriptionSection({ store }: { store: SubscriptionStore }) {
@@ -19,16 +21,13 @@ export function SubscriptionSection({ store }: { store: SubscriptionStore }) {
 
   const summary = state ? describe(state, clock) : null;
   return (
-    <Section
-      id="subscription"
-      title="Subscription"
-      description="Follow a configuration file your team publishes at an https:// address: SLA Lens checks it on a schedule and applies each valid amendment as a new version."
-    >
-      {state === undefined && <p class="muted">Reading the subscription…</p>}
+    <Section id="subscription" title={t('opt_subscription_title')} description={t('opt_subscription_description')}>
+      {state === undefined && <p class="muted">{t('opt_subscription_reading')}</p>}
       {state && summary && (
         <div class="subscription">
           <p>
-            Subscribed to <a href={state.url}>{state.url}</a>, checked every {state.refreshMinutes} min.
+            {/* Minutes as they are typed into the form: no grouping. */}
+            <Words text={tp('opt_subscribed', state.refreshMinutes, { n: formatNumber(state.refreshMinutes, { useGrouping: false }) })} parts={{ url: <a href={state.url}>{state.url}</a> }} />
           </p>
           <div role="status">
             <Notice tone={summary.status === 'error' ? 'error' : 'info'}>
@@ -40,14 +39,14 @@ export function SubscriptionSection({ store }: { store: SubscriptionStore }) {
           <div class="subscription__actions">
             {state.pendingConfirmation && (
               <Button disabled={busy} onClick={() => void store.confirm()}>
-                Apply the new file
+                {t('opt_subscription_apply')}
               </Button>
             )}
             <Button variant="secondary" disabled={busy} onClick={() => void store.checkNow()}>
-              Check now
+              {t('opt_subscription_check_now')}
             </Button>
             <Button variant="secondary" disabled={busy} onClick={() => void store.unsubscribe()}>
-              Unsubscribe
+              {t('opt_subscription_unsubscribe')}
             </Button>
           </div>
         </div>
@@ -56,7 +55,7 @@ export function SubscriptionSection({ store }: { store: SubscriptionStore }) {
         <form
           class="subscription__form"
           noValidate
-          aria-label="Subscribe to a configuration file"
+          aria-label={t('opt_subscription_form')}
           onSubmit={(e) => {
             e.preventDefault();
             void store.subscribe();
@@ -64,7 +63,7 @@ export function SubscriptionSection({ store }: { store: SubscriptionStore }) {
         >
           <div class="field">
             <label class="field__label" for={urlId}>
-              Configuration file address
+              {t('opt_subscription_url')}
             </label>
             <input
               id={urlId}
@@ -82,7 +81,7 @@ export function SubscriptionSection({ store }: { store: SubscriptionStore }) {
           </div>
           <div class="field">
             <label class="field__label" for={refreshId}>
-              Check every (minutes)
+              {t('opt_subscription_refresh')}
             </label>
             <input
               id={refreshId}
@@ -100,11 +99,10 @@ export function SubscriptionSection({ store }: { store: SubscriptionStore }) {
             </p>
           )}
           <Button type="submit" disabled={busy}>
-            Subscribe
+            {t('opt_subscription_subscribe')}
           </Button>
           <p class="muted">
-            The server must let SLA Lens read the file: it asks your permission for that one address. A server that answers with an <code>ETag</code> or <code>Last-Modified</code> header is asked only
-            for changes.
+            <Words text={t('opt_subscription_server')} parts={{ etag: <code>ETag</code>, last_modified: <code>Last-Modified</code> }} />
           </p>
         </form>
       )}

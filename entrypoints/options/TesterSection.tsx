@@ -5,6 +5,7 @@ import { useOptions } from '../../lib/options/context';
 import type { ResolvedConfig } from '../../lib/config/types';
 import { runTester } from '../../lib/options/tester';
 import { useValue } from '../../lib/options/value';
+import { t } from '../../lib/i18n/core';
 
 const MINUTE = 60_000;
 
@@ -19,7 +20,7 @@ export function TesterSection({ config }: { config: ResolvedConfig }) {
   }, [env]);
   const result = useMemo(() => runTester(config, form, now), [config, form, now]);
   return (
-    <Section id="tester" title="Test a ticket" description="Describe a ticket to see which policy applies to it, why the ones before it do not, and when it is due.">
+    <Section id="tester" title={t('opt_tester_title')} description={t('opt_tester_description')}>
       <PolicyTester form={form} onChange={tester.change} result={result} />
     </Section>
   );

@@ -12,6 +12,7 @@ import { coverage } from '../../lib/watch/state';
 import { addPersonalScope, readScopes, readWatchState, removePersonalScope, ScopeRefused } from '../../lib/watch/store';
 import { readWallboardSettings, saveWallboardSettings } from '../../lib/db/wallboard';
 import type { WatchScope } from '../../lib/watch/types';
+import { t, tp } from '../../lib/i18n/core';
 
 const KINDS = Object.keys(KIND_WORDS) as ScopeKind[];
 
@@ -40,13 +41,13 @@ export function WatchSection() {
     const site = outcome.scope.site;
     const selfHosted = await env.sites.registry.trustedHosts();
     if (!/\.(atlassian\.net|zendesk\.com)$/.test(site) && !selfHosted.has(site)) {
-      setProblems({ site: `Add ${site} under Sites first: SLA Lens reads only the sites you allowed.` });
+      setProblems({ site: t('opt_watch_add_site_first', { site }) });
       return null;
     }
     // Tickets of a site that is not the organisation's are neither recorded nor counted: watching one would show nothing.
     const config = await activeConfig(db);
     if (config?.sites?.length && !isDeclaredSite(config, site, selfHosted)) {
-      setProblems({ site: `${site} is not one of your organisation’s sites (${config.sites.join(', ')}), so its tickets are not counted.` });
+      setProblems({ site: t('opt_watch_not_org_site', { site, sites: config.sites.join(', ') }) });
       return null;
     }
     return outcome.scope;
@@ -56,12 +57,10 @@ export function WatchSection() {
     const scope = await checked();
     if (!scope || !env.watch) return;
     setBusy(true);
-    setResult({ tone: 'info', text: `Asking ${scope.site}…` });
+    setResult({ tone: 'info', text: t('opt_watch_asking', { site: scope.site }) });
     try {
       const listing = await env.watch.test(scope);
-      setResult(
-        listing.ok ? { tone: 'success', text: `It holds ${listing.keys.length.toLocaleString('en')} ticket${listing.keys.length === 1 ? '' : 's'} now.` } : { tone: 'error', text: listing.message },
-      );
+      setResult(listing.ok ? { tone: 'success', text: tp('opt_watch_holds', listing.keys.length) } : { tone: 'error', text: listing.message });
     } finally {
       setBusy(false);
     }
@@ -75,10 +74,10 @@ export function WatchSection() {
     try {
       const added = await addPersonalScope(db, scope);
       setInput(EMPTY_SCOPE_INPUT);
-      setResult({ tone: 'success', text: `Watching ${added.name ?? describeScope(added)}: it is read now, then every few minutes.` });
+      setResult({ tone: 'success', text: t('opt_watch_added', { scope: added.name ?? describeScope(added) }) });
       await env.watch?.request({ only: [added.id], force: true });
     } catch (error) {
-      setResult({ tone: 'error', text: error instanceof ScopeRefused ? error.message : `The scope could not be saved: ${String(error)}` });
+      setResult({ tone: 'error', text: error instanceof ScopeRefused ? error.message : t('opt_watch_save_failed', { error: String(error) }) });
     } finally {
       setBusy(false);
     }
@@ -115,13 +114,9 @@ export function WatchSection() {
     ));
 
   return (
-    <Section
-      id="watch"
-      title="Watched queues"
-      description="Queues, filters, views and searches SLA Lens reads in the background, with your session, so the popup and alerts cover every ticket in them: no page needs to be open."
-    >
+    <Section id="watch" title={t('opt_watch_title')} description={t('opt_watch_description')}>
       {scopes.length === 0 ? (
-        <p class="muted">Nothing watched yet. The team’s configuration can list scopes (“watch”), and you can add your own below.</p>
+        <p class="muted">{t('opt_watch_empty', { key: 'watch' })}</p>
       ) : (
         <ul class="watch-list">
           {scopes.map((scope) => (
@@ -137,11 +132,11 @@ export function WatchSection() {
       )}
       {scopes.length > 0 && env.watch && (
         <Button variant="secondary" size="small" disabled={busy} onClick={() => void env.watch!.request({ force: true })}>
-          Refresh now
+          {t('opt_watch_refresh')}
         </Button>
       )}
-      <form class="watch-form" aria-label="Watch a queue" noValidate onSubmit={(e) => void add(e)}>
-        {field('site', 'Site', (id, describedBy) => (
+      <form class="watch-form" aria-label={t('opt_watch_form')} noValidate onSubmit={(e) => void add(e)}>
+        {field('site', t('opt_watch_site'), (id, describedBy) => (
           <input
             id={id}
             class="field__input"
@@ -156,7 +151,7 @@ export function WatchSection() {
         ))}
         <div class="field">
           <label class="field__label" for={`${ids}-kind`}>
-            What to watch
+            {t('opt_watch_kind')}
           </label>
           <select id={`${ids}-kind`} class="field__input" value={input.kind} onChange={(e) => change({ kind: e.currentTarget.value as ScopeKind })}>
             {KINDS.map((k) => (
@@ -166,23 +161,23 @@ export function WatchSection() {
             ))}
           </select>
         </div>
-        {input.kind === 'jql' && text('jql', 'JQL query', 'project = SUP AND statusCategory != Done')}
-        {input.kind === 'filter' && text('filter', 'Filter id', '10001')}
+        {input.kind === 'jql' && text('jql', t('opt_watch_jql'), 'project = SUP AND statusCategory != Done')}
+        {input.kind === 'filter' && text('filter', t('opt_watch_filter'), '10001')}
         {input.kind === 'queue' && (
           <div class="field-row">
-            {text('serviceDesk', 'Service desk id', '2')}
-            {text('queue', 'Queue id', '7')}
+            {text('serviceDesk', t('opt_watch_service_desk'), '2')}
+            {text('queue', t('opt_watch_queue'), '7')}
           </div>
         )}
-        {input.kind === 'view' && text('view', 'View id', '360001234567')}
-        {input.kind === 'search' && text('search', 'Zendesk search', 'status<solved group:"Tier 2"')}
-        {text('name', 'Name (optional)', 'Tier 2 queue')}
+        {input.kind === 'view' && text('view', t('opt_watch_view'), '360001234567')}
+        {input.kind === 'search' && text('search', t('opt_watch_search'), 'status<solved group:"Tier 2"')}
+        {text('name', t('opt_watch_name'), t('opt_watch_name_example'))}
         <div class="watch-form__actions">
           <Button variant="secondary" disabled={busy || !env.watch} onClick={() => void test()}>
-            Test
+            {t('opt_watch_test')}
           </Button>
           <Button type="submit" disabled={busy}>
-            Watch
+            {t('opt_watch_watch')}
           </Button>
         </div>
         <div role="status">{result && <Notice tone={result.tone}>{result.text}</Notice>}</div>
@@ -198,8 +193,8 @@ function WallboardBlock() {
   const settings = useLiveQuery(() => readWallboardSettings(db), [db]);
   return (
     <div class="subsection">
-      <h3 class="subsection__title">Wallboard</h3>
-      <p class="subsection__hint">A page for a TV or a second screen: counts, the breaches of the next hours and the most urgent tickets, for every ticket or one queue, refreshing itself.</p>
+      <h3 class="subsection__title">{t('opt_wallboard_title')}</h3>
+      <p class="subsection__hint">{t('opt_wallboard_hint')}</p>
       <label class="field field--inline">
         <input
           type="checkbox"
@@ -207,12 +202,12 @@ function WallboardBlock() {
           disabled={settings.status !== 'ready'}
           onChange={(e) => void saveWallboardSettings(db, { hideTitles: e.currentTarget.checked })}
         />{' '}
-        Hide ticket titles on the wallboard (for screens in public spaces)
+        {t('opt_wallboard_hide_titles')}
       </label>
       {env.wallboardUrl && (
         <p>
           <a href={env.wallboardUrl} target="_blank" rel="noopener">
-            Open the wallboard
+            {t('opt_wallboard_open')}
           </a>
         </p>
       )}
@@ -230,16 +225,16 @@ function ScopeRow({ scope, line, onRemove, wallboard }: { scope: WatchScope; lin
         {/* A personal scope's id is a random one: the link is the way to its own wallboard. */}
         {wallboard && (
           <a href={`${wallboard}?scope=${encodeURIComponent(scope.id)}`} target="_blank" rel="noreferrer">
-            This queue on the wallboard
+            {t('opt_watch_on_wallboard')}
           </a>
         )}
       </div>
       {onRemove ? (
         <Button variant="secondary" size="small" onClick={onRemove}>
-          Stop watching
+          {t('opt_watch_stop')}
         </Button>
       ) : (
-        <span class="chip">from your team’s configuration</span>
+        <span class="chip">{t('opt_watch_from_team')}</span>
       )}
     </li>
   );

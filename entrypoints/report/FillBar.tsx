@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
+import { listAnd, sentence, t, tp } from '../../lib/i18n/core';
 import type { FillMessage, SiteFill } from '../../lib/watch/fill-protocol';
 
 export interface FillRun {
@@ -15,27 +16,24 @@ export interface FillControl {
   start(start: number, end: number, onMessage: (message: FillMessage | null) => void): FillRun;
 }
 
-const n = (count: number) => count.toLocaleString('en');
-const listed = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
-
-/** What a site's fill says while it runs and once it is over. */
-function siteWords(s: SiteFill, label: string): string {
+/** What a site's fill says while it runs and once it is over; `periods` are the periods' names as a list. */
+function siteWords(s: SiteFill, periods: string): string {
   switch (s.state) {
     case 'waiting':
     case 'listing':
-      return `${s.site}: finding the tickets resolved in ${label}…`;
+      return t('report_fill_finding', { site: s.site, periods });
     case 'reading':
-      return `${s.site}: ${n(s.read)} of ${n(s.found)} tickets read…`;
+      return tp('report_fill_reading', s.found, { site: s.site, read: s.read });
     case 'pacing':
-      return `${s.site}: ${n(s.read)} of ${n(s.found)} tickets read. ${s.message ?? ''}`;
+      return tp('report_fill_pacing', s.found, { site: s.site, read: s.read, message: s.message ?? '' });
     case 'done': {
-      const read = s.found === 0 ? `no ticket was resolved in ${label}` : `${s.found === 1 ? 'the ticket' : `all ${n(s.found)} tickets`} resolved in ${label} read`;
-      const approximate = s.approximate > 0 ? `; ${n(s.approximate)} approximate (their history could not be read)` : '';
-      return `${s.site}: ${read}${approximate}.`;
+      const read = s.found === 0 ? t('report_fill_done_none', { site: s.site, periods }) : tp('report_fill_done', s.found, { site: s.site, periods });
+      return sentence(s.approximate > 0 ? tp('report_fill_done_approximate', s.approximate, { done: read }) : read);
     }
     case 'failed':
+      return s.message ?? t('report_fill_failed', { site: s.site });
     case 'stopped':
-      return s.message ?? `${s.site}: ${s.state}.`;
+      return s.message ?? t('report_fill_stopped', { site: s.site });
   }
 }
 
@@ -44,21 +42,18 @@ function siteWords(s: SiteFill, label: string): string {
  * every ticket resolved in its periods from their sites, with progress and a way to stop; where
  * none is, it says that the figures count what this browser has read.
  */
-export function FillBar({ fill, range, label }: { fill: FillControl; range: { start: number; end: number } | null; label: string }) {
+export function FillBar({ fill, range, periods }: { fill: FillControl; range: { start: number; end: number } | null; periods: readonly string[] }) {
   const [sites, setSites] = useState<SiteFill[] | null>(null);
   const [running, setRunning] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const label = listAnd(periods);
   const [filledLabel, setFilledLabel] = useState(label);
   const run = useRef<FillRun | null>(null);
   // The page closing closes the port, which stops the fill; a page that only re-renders keeps it.
   useEffect(() => () => run.current?.cancel(), []);
 
   if (fill.sites.length === 0) {
-    return (
-      <p class="report__fill muted">
-        These figures count the tickets this browser has read: those seen on pages and in watched queues. Watch a queue in the settings to fill a whole period from its site.
-      </p>
-    );
+    return <p class="report__fill muted">{t('report_fill_none')}</p>;
   }
   const go = () => {
     if (!range) return;
@@ -70,7 +65,7 @@ export function FillBar({ fill, range, label }: { fill: FillControl; range: { st
       if (message === null || message.type === 'refused') {
         setRunning(false);
         run.current = null;
-        setProblem(message?.message ?? 'The fill stopped before it finished: SLA Lens’s background went away. What was read is kept; fill again to read the rest.');
+        setProblem(message?.message ?? t('report_fill_lost'));
         return;
       }
       setSites(message.sites);
@@ -80,37 +75,32 @@ export function FillBar({ fill, range, label }: { fill: FillControl; range: { st
       }
     });
   };
-  const several = label.includes(' and ');
-  const where = fill.sites.length > 1 ? 'the sites' : 'the site';
+  const where = listAnd(fill.sites);
   return (
-    <section class="report__fill" aria-label="Fill from the sites">
+    <section class="report__fill" aria-label={t('report_fill_region')}>
       {!running && (
         <p>
           <Button variant="secondary" size="small" onClick={go} disabled={!range}>
-            {several ? `Fill these periods from ${where}` : `Fill this period from ${where}`}
+            {periods.length > 1 ? tp('report_fill_these_periods', fill.sites.length) : tp('report_fill_this_period', fill.sites.length)}
           </Button>{' '}
-          <span class="muted">
-            Reads every ticket resolved in {label} on {listed(fill.sites)}, so the report does not depend on what was open in this browser.
-          </span>
+          <span class="muted">{t('report_fill_offer', { periods: label, sites: where })}</span>
         </p>
       )}
       {running && (
         <p>
           <Button variant="secondary" size="small" onClick={() => run.current?.cancel()}>
-            Cancel
+            {t('report_cancel')}
           </Button>{' '}
-          <span class="muted">
-            Filling {label} from {listed(fill.sites)}…
-          </span>
+          <span class="muted">{t('report_filling', { periods: label, sites: where })}</span>
         </p>
       )}
       {problem && <Notice tone="error">{problem}</Notice>}
       {sites && (
-        <ul class="report__fill-sites" role="status" aria-label="Fill progress">
+        <ul class="report__fill-sites" role="status" aria-label={t('report_fill_progress')}>
           {sites.map((s) => (
             <li key={s.site} class={s.state === 'failed' ? 'report__fill-failed' : undefined}>
               {siteWords(s, filledLabel)}
-              {(s.state === 'reading' || s.state === 'pacing') && s.found > 0 && <progress max={s.found} value={s.read} aria-label={`${s.site}: tickets read`} />}
+              {(s.state === 'reading' || s.state === 'pacing') && s.found > 0 && <progress max={s.found} value={s.read} aria-label={t('report_fill_site_read', { site: s.site })} />}
             </li>
           ))}
         </ul>

@@ -3,12 +3,14 @@ import { AppHeader } from '../../components/AppHeader';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Notice } from '../../components/Notice';
-import { ancestry, BREAKDOWNS, inPeriod, type Breakdown } from '../../lib/report/aggregate';
+import { Words } from '../../components/Words';
+import { formatLocale, formatNumber, listAnd, t, tp } from '../../lib/i18n/core';
+import { ancestry, BREAKDOWNS, breakdownLabel, inPeriod, type Breakdown } from '../../lib/report/aggregate';
 import { detailCsv, summaryCsv } from '../../lib/report/csv';
 import type { DecidedTarget } from '../../lib/report/decide';
 import { customPeriod, defaultPeriods, monthsUpTo, quartersUpTo, readRange, type Period } from '../../lib/report/periods';
 import { buildReport, type PeriodReport, type ReportCell } from '../../lib/report/report';
-import { creditMoney } from '../../lib/report/credits';
+import { creditMoney, percentText } from '../../lib/report/credits';
 import { metricWords } from '../../lib/view/words';
 import type { ReportData, StoredReportSnapshot } from '../../lib/db/report';
 import { TrendChart } from './TrendChart';
@@ -34,8 +36,28 @@ export interface ReportPageProps {
 /** A burst of writes (a watched round, an overlay's answers) is read once it settles. */
 const SETTLE_MS = 500;
 
-const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${+n.toFixed(1)}%`);
-const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : percentText(n, 1));
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+/** A date and time as the language in use writes it (its regional form in this browser): `Nov 3, 2026, 2:05 PM`. */
+function when(instant: number): string {
+  const locale = formatLocale();
+  let f = whenFormats.get(locale);
+  if (!f) whenFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
+  return f.format(instant);
+}
+
+/** A target's outcome, as the printed list says it: `met`, `missed`. */
+const outcomeWords = (target: DecidedTarget): string => t(target.outcome === 'met' ? 'report_outcome_met' : 'report_outcome_missed');
+
+/** A line of a row's list of targets, `{key}` and `{title}` left for the ticket's link and its title. */
+function targetLine(target: DecidedTarget): string {
+  const words = { metric: metricWords(target.metric, true), when: when(target.decidedAt) };
+  const line = target.outcome === 'met' ? t('report_target_met', words) : t('report_target_missed', words);
+  return target.approximate ? t('report_with_approximate', { text: line }) : line;
+}
+
+/** The credit an agreement owes: the money where its fee is named, else the percentage of the fee. */
+const owed = (credit: NonNullable<ReportCell['credit']>): string => (credit.amount !== undefined && credit.currency ? creditMoney(credit.amount, credit.currency) : pct(credit.percent));
 
 /**
  * The agreement's report (issue 17): compliance per period, by agreement, customer, priority,
@@ -83,7 +105,7 @@ export function ReportPage({ load, now, download, print, changes, snapshot, fill
   const periods = useMemo(() => periodsFor(choice, zone, now, from, to), [choice, zone, now, from, to]);
   // What is read: the periods shown, cut in UTC with a day either side, which holds them in any zone.
   const range = useMemo(() => readRange(periodsFor(choice, 'UTC', now, from, to), now), [choice, now, from, to]);
-  const fail = (e: unknown) => setError(`SLA Lens could not read its store: ${e instanceof Error ? e.message : String(e)}`);
+  const fail = (e: unknown) => setError(t('report_read_failed', { error: e instanceof Error ? e.message : String(e) }));
   // The figures first, through the index on the instant decided; read again when the store changes,
   // so a report opened while the background is still reading fills in.
   useEffect(() => {
@@ -126,21 +148,23 @@ export function ReportPage({ load, now, download, print, changes, snapshot, fill
     if (data && reports.length > 0) requestAnimationFrame(() => performance.mark('sla-lens:report-live'));
   }, [data !== undefined && reports.length > 0]);
 
-  const title = [policy?.name ?? 'All agreements', customer || null].filter(Boolean).join(' · ');
+  const named = policy?.name ?? t('report_all_agreements');
+  const title = customer ? t('report_subtitle_customer', { agreement: named, customer }) : named;
+  const periodNames = periods?.map((p) => p.label) ?? [];
   const stamp = periods?.map((p) => p.id).join('_') ?? 'report';
   return (
     <div class="report">
       <AppHeader
-        title="SLA report"
+        title={t('report_title')}
         subtitle={title}
         actions={
           data && periods ? (
             <div class="report__exports">
               <Button variant="secondary" size="small" onClick={() => download(`sla-summary-${stamp}.csv`, summaryCsv(reports, breakdown))}>
-                Summary (CSV)
+                {t('report_summary_csv')}
               </Button>
               <Button variant="secondary" size="small" onClick={() => download(`sla-detail-${stamp}.csv`, detailCsv(targets, periods, data.policies))}>
-                Detail (CSV)
+                {t('report_detail_csv')}
               </Button>
               <Button
                 variant="secondary"
@@ -150,48 +174,48 @@ export function ReportPage({ load, now, download, print, changes, snapshot, fill
                   setPrintAsked(true);
                 }}
               >
-                Print
+                {t('report_print')}
               </Button>
             </div>
           ) : undefined
         }
       />
-      <form class="report__controls" aria-label="What the report covers" onSubmit={(e) => e.preventDefault()}>
+      <form class="report__controls" aria-label={t('report_controls_label')} onSubmit={(e) => e.preventDefault()}>
         <label class="field">
-          <span class="field__label">Period</span>
+          <span class="field__label">{t('compliance_period')}</span>
           <select class="field__input" value={choice} onChange={(e) => setChoice(e.currentTarget.value as PeriodChoice)}>
-            <option value="default">Last month and this month</option>
-            <option value="quarters">Last quarter and this quarter</option>
-            <option value="custom">Dates…</option>
+            <option value="default">{t('report_period_months')}</option>
+            <option value="quarters">{t('report_period_quarters')}</option>
+            <option value="custom">{t('report_period_custom')}</option>
           </select>
         </label>
         {choice === 'custom' && (
           <>
             <label class="field">
-              <span class="field__label">From</span>
+              <span class="field__label">{t('report_from')}</span>
               <input class="field__input" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
             </label>
             <label class="field">
-              <span class="field__label">To (inclusive)</span>
+              <span class="field__label">{t('report_to_inclusive')}</span>
               <input class="field__input" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
             </label>
           </>
         )}
         <label class="field">
-          <span class="field__label">Agreement</span>
+          <span class="field__label">{t('report_agreement')}</span>
           <select class="field__input" value={agreement} onChange={(e) => setAgreement(e.currentTarget.value)}>
-            <option value="">All agreements</option>
+            <option value="">{t('report_all_agreements')}</option>
             {data?.policies.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name === p.id ? p.id : `${p.name} (${p.id})`}
+                {p.name === p.id ? p.id : t('report_agreement_option', { name: p.name, id: p.id })}
               </option>
             ))}
           </select>
         </label>
         <label class="field">
-          <span class="field__label">Customer</span>
+          <span class="field__label">{t('report_customer')}</span>
           <select class="field__input" value={customer} onChange={(e) => setCustomer(e.currentTarget.value)}>
-            <option value="">All customers</option>
+            <option value="">{t('report_all_customers')}</option>
             {customers.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -200,38 +224,32 @@ export function ReportPage({ load, now, download, print, changes, snapshot, fill
           </select>
         </label>
         <fieldset class="report__breakdowns">
-          <legend class="field__label">By</legend>
+          <legend class="field__label">{t('report_by')}</legend>
           {BREAKDOWNS.map((b) => (
             <label key={b.id} class={`report__breakdown${b.id === breakdown ? ' report__breakdown--on' : ''}`}>
               <input type="radio" name="breakdown" value={b.id} checked={b.id === breakdown} onChange={() => setBreakdown(b.id)} />
-              {b.label}
+              {t(b.label)}
             </label>
           ))}
         </fieldset>
       </form>
       <main aria-busy={!current && !error}>
         {error && <Notice tone="error">{error}</Notice>}
-        {choice === 'custom' && !periods && <Notice tone="info">Choose the first and the last day of the period (the last on or after the first).</Notice>}
-        {fill && (
-          <FillBar fill={fill} range={periods ? { start: periods[0]!.start, end: Math.min(periods[periods.length - 1]!.end, now) } : null} label={periods?.map((p) => p.label).join(' and ') ?? ''} />
-        )}
+        {choice === 'custom' && !periods && <Notice tone="info">{t('report_choose_dates')}</Notice>}
+        {fill && <FillBar fill={fill} range={periods ? { start: periods[0]!.start, end: Math.min(periods[periods.length - 1]!.end, now) } : null} periods={periodNames} />}
         {opening && (
           <p class="report__basis" role="status">
-            Figures as of {when.format(opening.at)}; reading the latest…
+            {t('report_figures_as_of', { when: when(opening.at) })}
           </p>
         )}
         {opening && opening.oldest !== null && opening.reports.map((r) => <PeriodSection key={r.period.id} report={r} breakdown="agreement" oldest={opening.oldest!} />)}
-        {data && data.oldest === null && (
-          <EmptyState title="Nothing decided yet">
-            No target has been met or missed among the tickets SLA Lens has read in this browser. Open queues, or watch them from the settings, and the report fills as their targets are decided.
-          </EmptyState>
-        )}
-        {data && !current && !opening && periods && <p class="muted">Reading {periods.map((p) => p.label).join(' and ')}…</p>}
+        {data && data.oldest === null && <EmptyState title={t('report_nothing_title')}>{t('report_nothing_body')}</EmptyState>}
+        {data && !current && !opening && periods && <p class="muted">{t('report_reading', { periods: listAnd(periodNames) })}</p>}
         {data && data.oldest !== null && reports.map((r) => <PeriodSection key={r.period.id} report={r} breakdown={breakdown} oldest={data.oldest!} />)}
         {data && data.oldest !== null && (
           <section class="report__trend" aria-labelledby="trend-title">
-            <h2 id="trend-title">Compliance by month, the last 12</h2>
-            {trend ? <TrendChart reports={trend} agreement={agreement} objective={policy?.objective} onShown={markTrend} /> : <p class="muted">Reading the year…</p>}
+            <h2 id="trend-title">{t('report_trend_title')}</h2>
+            {trend ? <TrendChart reports={trend} agreement={agreement} objective={policy?.objective} onShown={markTrend} /> : <p class="muted">{t('report_reading_year')}</p>}
           </section>
         )}
         {printing && data && data.oldest !== null && <PrintedTargets reports={reports} targets={targets} />}
@@ -262,32 +280,26 @@ function chosen(data: ReportData, agreement: string, customer: string): DecidedT
 
 function PeriodSection({ report, breakdown, oldest }: { report: PeriodReport; breakdown: Breakdown; oldest: number }) {
   const [open, setOpen] = useState<string | null>(null);
-  const label = BREAKDOWNS.find((b) => b.id === breakdown)!.label;
+  const label = breakdownLabel(breakdown);
   const headingId = `period-${report.period.id}`;
   const partial = oldest > report.period.start;
   return (
     <section class="report__period" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        {report.period.label}
-        {report.period.toDate ? ' (to date)' : ''}
-      </h2>
-      <p class="report__basis">
-        {report.basis}
-        {partial ? ` The store's decisions begin on ${when.format(oldest)}: earlier ones in this period were never seen in this browser.` : ''}
-      </p>
+      <h2 id={headingId}>{report.period.toDate ? t('report_period_to_date', { period: report.period.label }) : report.period.label}</h2>
+      <p class="report__basis">{partial ? t('report_basis_partial', { basis: report.basis, when: when(oldest) }) : report.basis}</p>
       {report.cells.length > 0 && (
         <table class="report__table">
           <thead>
             <tr>
               <th scope="col">{label}</th>
-              <th scope="col">Decided</th>
-              <th scope="col">Met</th>
-              <th scope="col">Missed</th>
-              <th scope="col">Compliance</th>
-              {breakdown === 'agreement' && <th scope="col">Objective</th>}
-              {breakdown === 'agreement' && <th scope="col">Credit owed</th>}
+              <th scope="col">{t('report_col_decided')}</th>
+              <th scope="col">{t('report_col_met')}</th>
+              <th scope="col">{t('report_col_missed')}</th>
+              <th scope="col">{t('report_col_compliance')}</th>
+              {breakdown === 'agreement' && <th scope="col">{t('report_col_objective')}</th>}
+              {breakdown === 'agreement' && <th scope="col">{t('report_col_credit')}</th>}
               <th scope="col">
-                <span class="visually-hidden">Tickets</span>
+                <span class="visually-hidden">{t('report_col_tickets')}</span>
               </th>
             </tr>
           </thead>
@@ -305,38 +317,35 @@ function PeriodSection({ report, breakdown, oldest }: { report: PeriodReport; br
 /** The printed report's pages after the first: every target behind its figures, period by period, so a customer can check each. */
 function PrintedTargets({ reports, targets }: { reports: PeriodReport[]; targets: readonly DecidedTarget[] }) {
   return (
-    <section class="report__printed" aria-label="Targets decided">
+    <section class="report__printed" aria-label={t('report_printed_label')}>
       {reports.map((r) => {
         const here = [...inPeriod(targets, r.period)].sort((a, b) => a.decidedAt - b.decidedAt);
         return (
           <div key={r.period.id}>
-            <h2>Targets decided in {r.period.label}</h2>
+            <h2>{t('report_printed_heading', { period: r.period.label })}</h2>
             {here.length === 0 ? (
-              <p class="muted">None.</p>
+              <p class="muted">{t('report_printed_none')}</p>
             ) : (
               <table class="report__table">
                 <thead>
                   <tr>
-                    <th scope="col">Ticket</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Agreement</th>
-                    <th scope="col">Target</th>
-                    <th scope="col">Outcome</th>
-                    <th scope="col">Decided</th>
+                    <th scope="col">{t('report_col_ticket')}</th>
+                    <th scope="col">{t('report_col_title')}</th>
+                    <th scope="col">{t('report_agreement')}</th>
+                    <th scope="col">{t('report_col_target')}</th>
+                    <th scope="col">{t('report_col_outcome')}</th>
+                    <th scope="col">{t('report_col_decided_at')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {here.map((t) => (
-                    <tr key={`${t.site}|${t.key}|${t.policyId}|${t.metric}|${t.cycle}`}>
-                      <th scope="row">{t.key}</th>
-                      <td>{t.title ?? ''}</td>
-                      <td>{t.policyName}</td>
-                      <td>{metricWords(t.metric, true)}</td>
-                      <td>
-                        {t.outcome}
-                        {t.approximate ? ' (approximate)' : ''}
-                      </td>
-                      <td>{when.format(t.decidedAt)}</td>
+                  {here.map((target) => (
+                    <tr key={`${target.site}|${target.key}|${target.policyId}|${target.metric}|${target.cycle}`}>
+                      <th scope="row">{target.key}</th>
+                      <td>{target.title ?? ''}</td>
+                      <td>{target.policyName}</td>
+                      <td>{metricWords(target.metric, true)}</td>
+                      <td>{target.approximate ? t('report_with_approximate', { text: outcomeWords(target) }) : outcomeWords(target)}</td>
+                      <td>{when(target.decidedAt)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -357,52 +366,64 @@ function CellRows({ cell, breakdown, open, onToggle }: { cell: ReportCell; break
       <tr class={objectiveMissed ? 'report__row report__row--below' : 'report__row'}>
         <th scope="row" style={{ paddingInlineStart: `${8 + cell.depth * 16}px` }}>
           {cell.label}
-          {cell.approximate > 0 && <span class="report__approx"> · {cell.approximate} approximate</span>}
+          {cell.approximate > 0 && <span class="report__approx"> · {tp('report_cell_approximate', cell.approximate)}</span>}
         </th>
-        <td>{cell.decided.toLocaleString('en')}</td>
-        <td>{cell.met.toLocaleString('en')}</td>
-        <td>{cell.missed.toLocaleString('en')}</td>
+        <td>{formatNumber(cell.decided)}</td>
+        <td>{formatNumber(cell.met)}</td>
+        <td>{formatNumber(cell.missed)}</td>
         <td>{pct(cell.compliance)}</td>
-        {breakdown === 'agreement' && <td>{credit?.objective !== undefined ? `${pct(credit.objective)}${objectiveMissed ? ' — not met' : ''}` : '—'}</td>}
+        {breakdown === 'agreement' && (
+          <td>{credit?.objective !== undefined ? (objectiveMissed ? t('report_objective_not_met', { objective: pct(credit.objective) }) : pct(credit.objective)) : '—'}</td>
+        )}
         {breakdown === 'agreement' && (
           <td title={credit?.arithmetic || undefined}>
             {credit && credit.percent > 0 ? (
               <>
-                {credit.amount !== undefined && credit.currency ? creditMoney(credit.amount, credit.currency) : pct(credit.percent)}
-                {credit.capped ? ' (capped)' : ''}
+                {credit.capped ? t('report_credit_capped', { credit: owed(credit) }) : owed(credit)}
                 <span class="report__arithmetic">{credit.arithmetic}</span>
               </>
             ) : credit ? (
-              'None'
+              t('report_credit_none')
             ) : (
               '—'
             )}
           </td>
         )}
         <td>
-          <button type="button" class="report__toggle" aria-expanded={open} onClick={onToggle} disabled={cell.targets.length === 0}>
-            {open ? 'Hide' : 'Show'} {cell.decided === 1 ? '1 ticket' : `${cell.decided.toLocaleString('en')} targets`}
-            <span class="visually-hidden"> of {cell.label}</span>
+          {/* The row's name is in the button's name, for a screen reader listing the buttons out of their rows. */}
+          <button
+            type="button"
+            class="report__toggle"
+            aria-expanded={open}
+            aria-label={open ? tp('report_hide_targets_of', cell.decided, { label: cell.label }) : tp('report_show_targets_of', cell.decided, { label: cell.label })}
+            onClick={onToggle}
+            disabled={cell.targets.length === 0}
+          >
+            {open ? tp('report_hide_targets', cell.decided) : tp('report_show_targets', cell.decided)}
           </button>
         </td>
       </tr>
       {open && (
         <tr class="report__tickets">
           <td colSpan={breakdown === 'agreement' ? 8 : 6}>
-            <ul aria-label={`Targets decided: ${cell.label}`}>
+            <ul aria-label={t('report_targets_of_cell', { label: cell.label })}>
               {[...cell.targets]
                 .sort((a, b) => a.decidedAt - b.decidedAt)
-                .map((t) => (
-                  <li key={`${t.site}|${t.key}|${t.policyId}|${t.metric}|${t.cycle}`} class={t.outcome === 'met' ? 'report__met' : 'report__missed'}>
-                    {t.url ? (
-                      <a href={t.url} target="_blank" rel="noreferrer">
-                        {t.key}
-                      </a>
-                    ) : (
-                      t.key
-                    )}{' '}
-                    {t.title ?? ''} — {metricWords(t.metric, true)} {t.outcome} {when.format(t.decidedAt)}
-                    {t.approximate ? ' (approximate)' : ''}
+                .map((target) => (
+                  <li key={`${target.site}|${target.key}|${target.policyId}|${target.metric}|${target.cycle}`} class={target.outcome === 'met' ? 'report__met' : 'report__missed'}>
+                    <Words
+                      text={targetLine(target)}
+                      parts={{
+                        key: target.url ? (
+                          <a href={target.url} target="_blank" rel="noreferrer">
+                            {target.key}
+                          </a>
+                        ) : (
+                          target.key
+                        ),
+                        title: target.title ?? '',
+                      }}
+                    />
                   </li>
                 ))}
             </ul>

@@ -11,6 +11,8 @@ import { ReportPage } from './ReportPage';
 import type { FillControl } from './FillBar';
 import { readScopes } from '../../lib/watch/store';
 import { FILL_CANCEL, FILL_PORT, parseFillMessage, type FillRequest } from '../../lib/watch/fill-protocol';
+import { installLanguage, onLanguageChanged } from '../../lib/i18n/browser';
+import { t } from '../../lib/i18n/core';
 import './style.css';
 
 /** A file the browser saves: the CSV as text, named for its periods. */
@@ -72,10 +74,25 @@ async function main() {
     const subscription = liveQuery(() => ticketWrites(db)).subscribe({ next: listener });
     return () => subscription.unsubscribe();
   };
-  // The background's opening figures: one small read, painted before the store's answer.
-  const kept: Record<string, unknown> = await browser.storage.session.get(REPORT_SNAPSHOT_KEY).catch(() => ({}));
-  const snapshot = storedReportSnapshot(kept[REPORT_SNAPSHOT_KEY]);
-  const draw = (fill?: FillControl) => render(<ReportPage snapshot={snapshot} load={load} now={now} download={download} print={() => window.print()} changes={changes} fill={fill} />, root);
+  // The background's opening figures: one small read, painted before the store's answer; beside
+  // it, the language (the user's choice, else the browser's), which every word below is said in.
+  const [kept] = await Promise.all([browser.storage.session.get(REPORT_SNAPSHOT_KEY).catch(() => ({}) as Record<string, unknown>), installLanguage(document)]);
+  let snapshot = storedReportSnapshot(kept[REPORT_SNAPSHOT_KEY]);
+  document.title = t('report_doc_title');
+  let drawnFill: FillControl | undefined;
+  const draw = (fill = drawnFill) => {
+    drawnFill = fill;
+    render(<ReportPage snapshot={snapshot} load={load} now={now} download={download} print={() => window.print()} changes={changes} fill={fill} />, root);
+  };
+  // Another language chosen (on the options page): the page says everything again in it, its
+  // periods' names included, from its own read (the kept figures are in the words of their time).
+  // A fill running then stops; what it read is kept.
+  onLanguageChanged(() => {
+    document.title = t('report_doc_title');
+    snapshot = null;
+    render(null, root);
+    draw();
+  }, document);
   // The figures do not wait for the watched sites: the fill's offer joins them when they are known
   // (those a queue is watched on, the team's and this person's).
   draw();

@@ -15,7 +15,8 @@ import { loadWallboard, readWallboardSettings } from '../../lib/db/wallboard';
 import { useLiveQuery } from '../../lib/options/use-live-query';
 import { STATE_COLOURS, stateTokenVars } from '../../lib/view/colours';
 import type { TicketCounts, TicketSummary } from '../../lib/view/summary';
-import { formatDue, pillText, plural, stateWords } from '../../lib/view/words';
+import { formatDue, pillText, stateWords } from '../../lib/view/words';
+import { formatNumber, t, tp, uiLocale, type MessageKey } from '../../lib/i18n/core';
 import { ago, coverage, type ScopeCoverage } from '../../lib/watch/state';
 import type { WatchScope } from '../../lib/watch/types';
 
@@ -65,7 +66,7 @@ function useTheme(theme: Theme | null) {
 }
 
 function message(error: unknown): string {
-  return `SLA Lens could not read its ticket store: ${error instanceof Error ? error.message : String(error)}`;
+  return t('popup_read_failed', { what: t('popup_what_store'), error: error instanceof Error ? error.message : String(error) });
 }
 
 export function Wallboard({ db, now, params }: WallboardProps) {
@@ -114,24 +115,19 @@ export function Wallboard({ db, now, params }: WallboardProps) {
   const hideTitles = params.get('titles') === 'off' || settings.status !== 'ready' || settings.value.hideTitles;
   const line = (scope: WatchScope): ScopeCoverage => coverage(scope, data?.states[scope.id], tick, scope.name ?? describeScope(scope));
 
-  let title = 'All tickets';
+  let title = t('wb_all_tickets');
   let subtitle: ScopeCoverage | null = null;
   if (scopeId !== null && data) {
     if (data.scope) {
       title = data.scope.name ?? describeScope(data.scope);
       subtitle = line(data.scope);
-    } else title = 'Unknown scope';
+    } else title = t('wb_unknown_scope');
   }
 
   let body;
   if (loaded.status === 'error') body = <p class="wallboard__message wallboard__message--error">{message(loaded.error)}</p>;
-  else if (!data) body = <p class="wallboard__message">Loading…</p>;
-  else if (!snapshot)
-    body = (
-      <p class="wallboard__message wallboard__message--error">
-        SLA Lens watches no scope with the id “{scopeId}”: it may have been removed. Open the wallboard again from the options page (Watched queues), or without “?scope=” to show every tracked ticket.
-      </p>
-    );
+  else if (!data) body = <p class="wallboard__message">{t('loading')}</p>;
+  else if (!snapshot) body = <p class="wallboard__message wallboard__message--error">{t('wb_no_scope', { id: scopeId ?? '', param: '?scope=' })}</p>;
   else
     body = (
       <>
@@ -150,8 +146,8 @@ export function Wallboard({ db, now, params }: WallboardProps) {
           {subtitle && <p class={`wallboard__coverage wallboard__coverage--${subtitle.status}`}>{`${subtitle.site} · ${subtitle.text}`}</p>}
         </div>
         <p class="wallboard__meta">
-          {snapshot && <span>{plural(snapshot.tracked, 'ticket')} tracked · </span>}
-          {data?.updatedAt != null && <span>Updated {ago(tick - data.updatedAt)} · </span>}
+          {snapshot && <span>{tp('popup_tracked', snapshot.tracked)} · </span>}
+          {data?.updatedAt != null && <span>{t('wb_updated', { ago: ago(tick - data.updatedAt) })} · </span>}
           <time dateTime={new Date(tick).toISOString()}>{formatClock(tick)}</time>
         </p>
       </header>
@@ -159,7 +155,7 @@ export function Wallboard({ db, now, params }: WallboardProps) {
       {footer && (
         <footer class="wallboard__footer">
           <h2 class="visually-hidden" id="wallboard-scopes">
-            Watched queues
+            {t('wb_watched_queues')}
           </h2>
           <ul class="wallboard__scopes" aria-labelledby="wallboard-scopes">
             {footer.slice(0, FOOTER_SCOPES).map((s) => (
@@ -167,7 +163,7 @@ export function Wallboard({ db, now, params }: WallboardProps) {
                 <span class="wallboard__scope-label">{s.label}</span> {s.text}
               </li>
             ))}
-            {footer.length > FOOTER_SCOPES && <li class="wallboard__scope">{plural(footer.length - FOOTER_SCOPES, 'more queue')}</li>}
+            {footer.length > FOOTER_SCOPES && <li class="wallboard__scope">{tp('wb_more_queues', footer.length - FOOTER_SCOPES)}</li>}
           </ul>
         </footer>
       )}
@@ -175,26 +171,26 @@ export function Wallboard({ db, now, params }: WallboardProps) {
   );
 }
 
-const COUNTS = [
-  { field: 'breached', state: 'breached', word: 'breached' },
-  { field: 'atRisk', state: 'at-risk', word: 'at risk' },
-  { field: 'ok', state: 'ok', word: 'on track' },
-  { field: 'paused', state: 'paused', word: 'paused' },
-] as const;
+const COUNTS: ReadonlyArray<{ field: 'breached' | 'atRisk' | 'ok' | 'paused'; state: string; word: MessageKey }> = [
+  { field: 'breached', state: 'breached', word: 'counts_breached' },
+  { field: 'atRisk', state: 'at-risk', word: 'counts_at_risk' },
+  { field: 'ok', state: 'ok', word: 'counts_ok' },
+  { field: 'paused', state: 'paused', word: 'counts_paused' },
+];
 
 function Counts({ counts }: { counts: TicketCounts }) {
   return (
     <section class="wb-counts" aria-labelledby="wb-counts-title">
       <h2 id="wb-counts-title" class="visually-hidden">
-        Tickets by state
+        {t('counts_title')}
       </h2>
       <ul class="wb-counts__list" aria-labelledby="wb-counts-title">
         {COUNTS.map(({ field, state, word }) => (
           <li key={field} class={`wb-count wb-count--${state}`}>
-            <span class="wb-count__number">{counts[field].toLocaleString('en')}</span>{' '}
+            <span class="wb-count__number">{formatNumber(counts[field])}</span>{' '}
             <span class="wb-count__word">
               <span class="wb-glyph" aria-hidden="true" />
-              {word}
+              {t(word)}
             </span>
           </li>
         ))}
@@ -213,28 +209,32 @@ const GEOMETRY = { x0: 24, x1: WIDTH - 24, dot: 22, maxStack: 4 };
 function Timeline({ tickets, now }: { tickets: readonly TicketSummary[]; now: number }) {
   const layout: TimelineLayout = useMemo(() => layoutTimeline(tickets, now, { ...GEOMETRY, spanMs: HOURS * HOUR }), [tickets, now]);
   const notes: string[] = [];
-  if (layout.breached > 0) notes.push(`${plural(layout.breached, 'ticket')} already breached`);
-  if (layout.later > 0) notes.push(`${plural(layout.later, 'more')} later, the first ${formatDue(layout.laterFrom, now)}`);
+  if (layout.breached > 0) notes.push(tp('wb_note_breached', layout.breached));
+  if (layout.later > 0) notes.push(tp('wb_note_later', layout.later, { when: formatDue(layout.laterFrom, now) }));
+  // Time runs in the reading direction: from "now" at the right edge in a right-to-left language
+  // (where the SVG's text runs right to left too, so "start" anchors it at its right end), as in the popup.
+  const rtl = uiLocale().dir === 'rtl';
+  const mx = (x: number) => (rtl ? WIDTH - x : x);
   return (
     <section class="wb-timeline" aria-labelledby="wb-timeline-title">
       <div class="wb-section-head">
         <h2 id="wb-timeline-title" class="wb-section-title">
-          Breaches in the next {HOURS} hours
+          {tp('wb_timeline_title', HOURS)}
         </h2>
         {notes.length > 0 && <p class="wb-section-note">{notes.join(' · ')}</p>}
       </div>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={timelineSummary(layout, HOURS)} class="wb-timeline__svg">
-        <line class="wb-timeline__axis" x1={GEOMETRY.x0} x2={GEOMETRY.x1} y1={BASELINE} y2={BASELINE} />
-        <line class="wb-timeline__now" x1={GEOMETRY.x0} x2={GEOMETRY.x0} y1={4} y2={BASELINE + 8} />
-        <text class="wb-timeline__label" x={GEOMETRY.x0} y={BASELINE + 34} text-anchor="start">
-          Now
+        <line class="wb-timeline__axis" x1={mx(GEOMETRY.x0)} x2={mx(GEOMETRY.x1)} y1={BASELINE} y2={BASELINE} />
+        <line class="wb-timeline__now" x1={mx(GEOMETRY.x0)} x2={mx(GEOMETRY.x0)} y1={4} y2={BASELINE + 8} />
+        <text class="wb-timeline__label" x={mx(GEOMETRY.x0)} y={BASELINE + 34} text-anchor="start">
+          {t('tl_now')}
         </text>
         {layout.ticks.map((tick) => (
           <g key={tick.at}>
-            <line class="wb-timeline__tick" x1={tick.x} x2={tick.x} y1={BASELINE} y2={BASELINE + 8} />
-            {/* "Now" owns the left edge; a label at the right edge would be cut. */}
+            <line class="wb-timeline__tick" x1={mx(tick.x)} x2={mx(tick.x)} y1={BASELINE} y2={BASELINE + 8} />
+            {/* "Now" owns the starting edge; a label at the far edge would be cut. */}
             {tick.x - GEOMETRY.x0 >= 90 && GEOMETRY.x1 - tick.x >= 40 && (
-              <text class="wb-timeline__label" x={tick.x} y={BASELINE + 34} text-anchor="middle">
+              <text class="wb-timeline__label" x={mx(tick.x)} y={BASELINE + 34} text-anchor="middle">
                 {tick.label}
               </text>
             )}
@@ -242,19 +242,19 @@ function Timeline({ tickets, now }: { tickets: readonly TicketSummary[]; now: nu
         ))}
         {layout.columns.map((column) => (
           <g key={`${column.x}:${column.shown[0]?.key}`}>
-            {column.shown.map((t, level) => (
-              <circle key={`${t.site}/${t.key}`} class="wb-timeline__mark" cx={column.x} cy={BASELINE - 12 - level * STEP} r={8} />
+            {column.shown.map((ticket, level) => (
+              <circle key={`${ticket.site}/${ticket.key}`} class="wb-timeline__mark" cx={mx(column.x)} cy={BASELINE - 12 - level * STEP} r={8} />
             ))}
             {column.hidden.length > 0 && (
-              <text class="wb-timeline__more" x={column.x} y={BASELINE - 12 - column.shown.length * STEP + 7} text-anchor="middle">
-                +{column.hidden.length}
+              <text class="wb-timeline__more" x={mx(column.x)} y={BASELINE - 12 - column.shown.length * STEP + 7} text-anchor="middle">
+                {formatNumber(column.hidden.length, { signDisplay: 'always' })}
               </text>
             )}
           </g>
         ))}
         {layout.upcoming.length === 0 && (
           <text class="wb-timeline__empty" x={WIDTH / 2} y={BASELINE - 26} text-anchor="middle">
-            Nothing breaches in the next {HOURS} hours
+            {t('tl_nothing', { hours: HOURS })}
           </text>
         )}
       </svg>
@@ -292,40 +292,40 @@ function UrgentTable({ tickets, total, tracked, now, hideTitles }: { tickets: re
     <section class="wb-urgent" aria-labelledby="wb-urgent-title">
       <div class="wb-section-head">
         <h2 id="wb-urgent-title" class="wb-section-title">
-          Most urgent
+          {t('wb_urgent_title')}
         </h2>
-        {total > 0 && <p class="wb-section-note">{shown.length < total ? `${shown.length} of ${plural(total, 'ticket')} at risk or breached` : `${plural(total, 'ticket')} at risk or breached`}</p>}
+        {total > 0 && <p class="wb-section-note">{shown.length < total ? tp('wb_urgent_shown', total, { shown: shown.length }) : tp('urgent_count', total)}</p>}
       </div>
       <div class="wb-urgent__box" ref={box}>
         {tickets.length === 0 ? (
           <p class={`wb-calm${tracked === 0 ? ' wb-calm--empty' : ''}`}>
             {tracked > 0 && <span class="wb-glyph" aria-hidden="true" />}
-            {tracked === 0 ? 'No tickets tracked yet.' : 'Nothing at risk or breached.'}
+            {tracked === 0 ? t('wb_no_tickets') : t('wb_calm')}
           </p>
         ) : (
           <table class={`wb-table${hideTitles ? ' wb-table--no-titles' : ''}`} aria-labelledby="wb-urgent-title">
             <thead>
               <tr>
-                <th scope="col">State</th>
-                <th scope="col">Key</th>
-                {!hideTitles && <th scope="col">Title</th>}
-                <th scope="col">Assignee</th>
-                <th scope="col">Time</th>
+                <th scope="col">{t('wb_col_state')}</th>
+                <th scope="col">{t('wb_col_key')}</th>
+                {!hideTitles && <th scope="col">{t('wb_col_title')}</th>}
+                <th scope="col">{t('wb_col_assignee')}</th>
+                <th scope="col">{t('wb_col_time')}</th>
               </tr>
             </thead>
             <tbody>
-              {shown.map((t) => (
-                <tr key={`${t.site}/${t.key}`} class={`wb-row wb-row--${t.state}`}>
+              {shown.map((ticket) => (
+                <tr key={`${ticket.site}/${ticket.key}`} class={`wb-row wb-row--${ticket.state}`}>
                   <td class="wb-row__state">
-                    <span class={`wb-state wb-state--${t.state}`}>
+                    <span class={`wb-state wb-state--${ticket.state}`}>
                       <span class="wb-glyph" aria-hidden="true" />
-                      {stateWords(t.state)}
+                      {stateWords(ticket.state)}
                     </span>
                   </td>
-                  <td class="wb-row__key">{t.key}</td>
-                  {!hideTitles && <td class="wb-row__title">{t.title?.trim() || 'No title seen'}</td>}
-                  <td class="wb-row__assignee">{t.assignee?.trim() || 'Unassigned'}</td>
-                  <td class="wb-row__time">{pillText(t, now)}</td>
+                  <td class="wb-row__key">{ticket.key}</td>
+                  {!hideTitles && <td class="wb-row__title">{ticket.title?.trim() || t('urgent_no_title')}</td>}
+                  <td class="wb-row__assignee">{ticket.assignee?.trim() || t('unassigned')}</td>
+                  <td class="wb-row__time">{pillText(ticket, now)}</td>
                 </tr>
               ))}
             </tbody>

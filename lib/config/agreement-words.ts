@@ -4,98 +4,153 @@
  * sentence an agent reads once, not as the file's keys. Pure: the page and its tests share it.
  */
 import type { HolidaySpec, Hours, WarnAt, Weekday } from '../sla/index';
-import { describeCredits, formatMoney, formatPercent, metricLabel } from './format';
+import { formatLocale, formatNumber, t, tp, uiLocale, type MessageKey } from '../i18n/core';
+import { metricLabel } from './format';
 import type { LabelSet, Match } from './schema-match';
 import type { ResolvedPolicy } from './types';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** A list said the way a person says it: "A", "A or B", "A, B or C". */
+/**
+ * The locale lists and dates are written in: the language in use's regional form in this browser.
+ * The English messages are British English ("labelled", "1 January 2026", no comma before "or"),
+ * so English is written the British way in every English browser.
+ */
+function writtenIn(): string {
+  return uiLocale().tag === 'en' ? 'en-GB' : formatLocale();
+}
+
+const lists = new Map<string, Intl.ListFormat>();
+
+function listFormat(type: Intl.ListFormatType, style: Intl.ListFormatStyle = 'long'): Intl.ListFormat {
+  const locale = writtenIn();
+  const key = `${locale}|${type}|${style}`;
+  let f = lists.get(key);
+  if (!f) lists.set(key, (f = new Intl.ListFormat(locale, { type, style })));
+  return f;
+}
+
+/** A list said the way a person says it: "A", "A or B", "A, B or C" (as the language in use says it). */
 export function spoken(items: readonly string[], last: 'or' | 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
+  return listFormat(last === 'or' ? 'disjunction' : 'conjunction').format(items);
+}
+
+/** Items one after the other, with no "and" in English: "A, B, C". */
+function listed(items: readonly string[]): string {
+  return listFormat('unit', 'short').format(items);
+}
+
+/** The first letter in capitals, for a line that starts with a word the language writes in lower case (French "lundi"). */
+function capitalised(text: string): string {
+  return text.charAt(0).toLocaleUpperCase(uiLocale().tag) + text.slice(1);
+}
+
+/** 95 → "95%", 99.5 → "99.5%": as the file writes it, in the language's form. */
+function percentWords(percent: number, decimals = 4): string {
+  return formatNumber(percent / 100, { style: 'percent', maximumFractionDigits: decimals });
+}
+
+/** "€12,000", "€12,000.50", "CHF 900": whole amounts without cents. */
+function moneyWords(amount: number, currency: string): string {
+  const whole = Number.isInteger(amount) ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
+  return formatNumber(amount, { style: 'currency', currency, ...whole });
 }
 
 const names = (value: string | string[]) => [value].flat();
 
-function labelWords(set: LabelSet, noun: 'labelled' | 'tagged'): string[] {
+function labelWords(set: LabelSet, kind: 'labels' | 'tags'): string[] {
+  const [yes, no]: [MessageKey, MessageKey] = kind === 'labels' ? ['agr_cond_labelled', 'agr_cond_not_labelled'] : ['agr_cond_tagged', 'agr_cond_not_tagged'];
   const out: string[] = [];
-  if (set.any?.length) out.push(`${noun} ${spoken(set.any, 'or')}`);
-  if (set.all?.length) out.push(`${noun} ${spoken(set.all, 'and')}`);
-  if (set.none?.length) out.push(`not ${noun} ${spoken(set.none, 'or')}`);
+  if (set.any?.length) out.push(t(yes, { [kind]: spoken(set.any, 'or') }));
+  if (set.all?.length) out.push(t(yes, { [kind]: spoken(set.all, 'and') }));
+  if (set.none?.length) out.push(t(no, { [kind]: spoken(set.none, 'or') }));
   return out;
 }
 
+const tool = (source: unknown) => (source === 'zendesk' ? 'Zendesk' : 'Jira');
+
 /** One condition of a match, as words that follow "Tickets". */
 function conditionWords(key: string, value: unknown): string[] {
+  const or = () => spoken(names(value as string | string[]), 'or');
   switch (key) {
     case 'source':
-      return [value === 'zendesk' ? 'in Zendesk' : 'in Jira'];
+      return [t('agr_cond_tool', { tool: tool(value) })];
     case 'site': {
       const sites = names(value as string | string[]);
-      return [sites.some((s) => s.includes('*')) ? `on sites matching ${spoken(sites, 'or')}` : `on ${spoken(sites, 'or')}`];
+      return [t(sites.some((s) => s.includes('*')) ? 'agr_cond_sites_matching' : 'agr_cond_sites', { sites: spoken(sites, 'or') })];
     }
-    case 'project': {
-      const v = names(value as string | string[]);
-      return [`in project${v.length > 1 ? 's' : ''} ${spoken(v, 'or')}`];
-    }
+    case 'project':
+      return [tp('agr_cond_project', names(value as string | string[]).length, { projects: or() })];
     case 'issueType':
-      return [`of type ${spoken(names(value as string | string[]), 'or')}`];
+      return [t('agr_cond_issue_type', { types: or() })];
     case 'requestType':
-      return [`raised as ${spoken(names(value as string | string[]), 'or')}`];
+      return [t('agr_cond_request_type', { types: or() })];
     case 'priority':
-      return [`with priority ${spoken(names(value as string | string[]), 'or')}`];
+      return [t('agr_cond_priority', { priorities: or() })];
     case 'status':
-      return [`in status ${spoken(names(value as string | string[]), 'or')}`];
+      return [t('agr_cond_status', { statuses: or() })];
     case 'group':
-      return [`in group ${spoken(names(value as string | string[]), 'or')}`];
+      return [t('agr_cond_group', { groups: or() })];
     case 'organization':
-      return [`from ${spoken(names(value as string | string[]), 'or')}`];
+      return [t('agr_cond_organization', { organizations: or() })];
     case 'assignee':
-      return [`assigned to ${spoken(names(value as string | string[]), 'or')}`];
+      return [t('agr_cond_assignee', { people: or() })];
     case 'labels':
-      return labelWords(value as LabelSet, 'labelled');
+      return labelWords(value as LabelSet, 'labels');
     case 'tags':
-      return labelWords(value as LabelSet, 'tagged');
+      return labelWords(value as LabelSet, 'tags');
     case 'field':
-      return Object.entries(value as Record<string, unknown>).map(([field, v]) => `whose ${field} is ${String(v)}`);
+      return Object.entries(value as Record<string, unknown>).map(([field, v]) => t('agr_cond_field', { field, value: String(v) }));
     default:
       return [];
   }
 }
 
-/** "Tickets in Jira project SUP with priority High or Urgent, labelled enterprise"; "Every ticket". */
+/** "Tickets in Jira project SUP, with priority High or Urgent, labelled enterprise"; "Every ticket". */
 export function whichTickets(match: readonly Match[]): string {
-  const parts = match.flatMap((m) => Object.entries(m).flatMap(([key, value]) => (value === undefined ? [] : conditionWords(key, value))));
-  if (parts.length === 0) return 'Every ticket';
+  const parts = match.flatMap((m) => Object.entries(m).flatMap(([key, value]) => (value === undefined ? [] : conditionWords(key, value).map((text) => ({ key, value: value as unknown, text })))));
+  if (parts.length === 0) return t('agr_every_ticket');
   // "in Jira" and "project SUP" read as one phrase: "in Jira project SUP".
-  const joined = parts.join(', ').replace(/^in (Jira|Zendesk), in (projects?) /, 'in $1 $2 ');
-  return `Tickets ${joined}`;
+  const [first, second] = parts;
+  if (first?.key === 'source' && second?.key === 'project') {
+    const projects = names(second.value as string | string[]);
+    parts.splice(0, 2, { ...second, text: tp('agr_cond_tool_project', projects.length, { tool: tool(first.value), projects: spoken(projects, 'or') }) });
+  }
+  return t('agr_tickets', { conditions: listed(parts.map((p) => p.text)) });
 }
 
-/** A target as a person says it: "30 minutes", "4 hours", "1 hour 30 minutes", "2 days 4 hours" for round days of 24 h. */
+/** A target as a person says it: "30 minutes", "4 hours", "1 hour 30 minutes" (hours, never days). */
 export function durationWords(ms: number): string {
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const hours = Math.floor(ms / HOUR);
   const minutes = Math.round((ms % HOUR) / MINUTE);
-  const parts: string[] = [];
   // Business targets are hours ("40 hours"), not days: a business day is not 24 hours.
-  if (hours) parts.push(unit(hours, 'hour'));
-  if (minutes) parts.push(unit(minutes, 'minute'));
-  return parts.length > 0 ? parts.join(' ') : 'no time';
+  const h = hours ? tp('agr_duration_hours', hours) : '';
+  const m = minutes ? tp('agr_duration_minutes', minutes) : '';
+  if (h && m) return t('agr_duration_hours_minutes', { hours: h, minutes: m });
+  return h || m || t('agr_duration_none');
 }
 
 /** What stops the clocks: the policy's pause statuses. */
 export function pauseWords(pauseOn: readonly string[], display: (status: string) => string = (s) => s): string {
-  if (pauseOn.length === 0) return 'The clocks never stop for a status: they count until the target is met.';
-  return `The clocks stop while a ticket is ${spoken(pauseOn.map(display), 'or')}, and go on when it leaves that status.`;
+  if (pauseOn.length === 0) return t('agr_pause_never');
+  return t('agr_pause', { statuses: spoken(pauseOn.map(display), 'or') });
 }
 
 /** When a ticket is shown at risk. */
 export function warnWords(warnAt: WarnAt): string {
-  if ('fraction' in warnAt) return `A ticket is shown at risk once ${+(warnAt.fraction * 100).toFixed(2)}% of its time is used.`;
-  return `A ticket is shown at risk when ${durationWords(warnAt.remainingMs)} are left.`;
+  if ('fraction' in warnAt) return t('agr_warn_fraction', { percent: formatNumber(warnAt.fraction, { style: 'percent', maximumFractionDigits: 2 }) });
+  return t('agr_warn_remaining', { time: durationWords(warnAt.remainingMs) });
+}
+
+/** Sentences one after the other, as the language writes them. */
+function sentences(items: readonly string[]): string {
+  return items.reduce((first, second) => t('agr_then', { first, second }));
+}
+
+/** "5% of the fee below 95%, 10% below 90%": what each tier owes. */
+function creditTiers(tiers: ReadonlyArray<{ below: number; credit: number }>): string {
+  return listed(tiers.map((tier, i) => t(i === 0 ? 'agr_credit_tier_first' : 'agr_credit_tier', { credit: percentWords(tier.credit), below: percentWords(tier.below) })));
 }
 
 /**
@@ -105,20 +160,35 @@ export function warnWords(warnAt: WarnAt): string {
  */
 export function creditWords(policy: Pick<ResolvedPolicy, 'objective' | 'credits' | 'creditCap' | 'fee'>): string | null {
   const parts: string[] = [];
-  if (policy.objective !== undefined) parts.push(`Promised: ${formatPercent(policy.objective)} of targets met.`);
-  const cap = policy.creditCap === undefined ? '' : formatPercent(policy.creditCap);
-  const fee = policy.fee && formatMoney(policy.fee.amount, policy.fee.currency);
+  if (policy.objective !== undefined) parts.push(t('agr_promised', { percent: percentWords(policy.objective) }));
+  const cap = policy.creditCap === undefined ? undefined : percentWords(policy.creditCap);
+  const fee = policy.fee ? moneyWords(policy.fee.amount, policy.fee.currency) : undefined;
   if (policy.credits?.length) {
-    parts.push(`Credits: ${describeCredits(policy.credits)}${cap ? ` (at most ${cap})` : ''}${fee ? `; the fee is ${fee}` : ''}.`);
+    const tiers = creditTiers(policy.credits);
+    if (cap !== undefined && fee !== undefined) parts.push(t('agr_credits_cap_fee', { tiers, cap, fee }));
+    else if (cap !== undefined) parts.push(t('agr_credits_cap', { tiers, cap }));
+    else if (fee !== undefined) parts.push(t('agr_credits_fee', { tiers, fee }));
+    else parts.push(t('agr_credits', { tiers }));
   } else {
-    if (cap) parts.push(`Credits: at most ${cap} of the fee.`);
-    if (fee) parts.push(`The fee is ${fee}.`);
+    if (cap !== undefined) parts.push(t('agr_credit_cap_only', { cap }));
+    if (fee !== undefined) parts.push(t('agr_fee', { fee }));
   }
-  return parts.length > 0 ? parts.join(' ') : null;
+  return parts.length > 0 ? sentences(parts) : null;
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-const shortDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(style: 'long' | 'short' | 'weekday'): Intl.DateTimeFormat {
+  const locale = writtenIn();
+  const key = `${locale}|${style}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : style === 'short' ? { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' } : { weekday: 'long' };
+    dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options })));
+  }
+  return f;
+}
 
 function dateParts(date: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -128,17 +198,17 @@ function dateParts(date: string): number | null {
 /** "1 January 2026" from "2026-01-01" (the date as written: no zone moves it). */
 export function dateWords(date: string, style: 'long' | 'short' = 'long'): string {
   const at = dateParts(date);
-  return at === null ? date : (style === 'long' ? longDate : shortDate).format(at);
+  return at === null ? date : dateFormat(style).format(at);
 }
 
 /** The agreement's period, compared with when a ticket was created. */
 export function effectiveWords(effective: ResolvedPolicy['effective']): string {
   const from = effective?.from;
   const to = effective?.to;
-  if (from && to) return `For tickets created from ${dateWords(from)} to ${dateWords(to)}, both days included.`;
-  if (from) return `For tickets created on or after ${dateWords(from)}.`;
-  if (to) return `For tickets created up to ${dateWords(to)}, that day included.`;
-  return 'For every ticket, whenever it was created.';
+  if (from && to) return t('agr_effective_range', { from: dateWords(from), to: dateWords(to) });
+  if (from) return t('agr_effective_from', { from: dateWords(from) });
+  if (to) return t('agr_effective_to', { to: dateWords(to) });
+  return t('agr_effective_always');
 }
 
 /**
@@ -151,19 +221,20 @@ export function effectiveNow(effective: ResolvedPolicy['effective'], today: stri
   return 'now';
 }
 
-const DAYS: Array<[Weekday, string]> = [
-  ['mon', 'Monday'],
-  ['tue', 'Tuesday'],
-  ['wed', 'Wednesday'],
-  ['thu', 'Thursday'],
-  ['fri', 'Friday'],
-  ['sat', 'Saturday'],
-  ['sun', 'Sunday'],
+/** The days of the week, Monday first, with a date (UTC) that falls on each: their names come from Intl. */
+const DAYS: Array<[Weekday, number]> = [
+  ['mon', Date.UTC(2024, 0, 1)],
+  ['tue', Date.UTC(2024, 0, 2)],
+  ['wed', Date.UTC(2024, 0, 3)],
+  ['thu', Date.UTC(2024, 0, 4)],
+  ['fri', Date.UTC(2024, 0, 5)],
+  ['sat', Date.UTC(2024, 0, 6)],
+  ['sun', Date.UTC(2024, 0, 7)],
 ];
 
 function hoursText(hours: Hours): string {
   return spoken(
-    hours.map(([a, b]) => (a === '00:00' && b === '24:00' ? 'all day' : `${a}–${b}`)),
+    hours.map(([a, b]) => (a === '00:00' && b === '24:00' ? t('agr_hours_all_day') : t('agr_hours_range', { from: a, to: b }))),
     'and',
   );
 }
@@ -174,16 +245,21 @@ function hoursText(hours: Hours): string {
  */
 export function weekWords(week: Partial<Record<Weekday, Hours>>): string[] {
   const runs: Array<{ first: string; last: string; count: number; text: string }> = [];
-  for (const [day, name] of DAYS) {
+  const dayName = dateFormat('weekday');
+  for (const [day, at] of DAYS) {
+    const name = dayName.format(at);
     const hours = week[day];
-    const text = hours && hours.length > 0 ? hoursText(hours) : 'closed';
+    const text = hours && hours.length > 0 ? hoursText(hours) : t('agr_closed');
     const run = runs.at(-1);
     if (run && run.text === text) {
       run.last = name;
       run.count += 1;
     } else runs.push({ first: name, last: name, count: 1, text });
   }
-  return runs.map((r) => `${r.count === 1 ? r.first : r.count === 2 ? `${r.first} and ${r.last}` : `${r.first} to ${r.last}`}: ${r.text}`);
+  return runs.map((r) => {
+    const days = r.count === 1 ? r.first : t(r.count === 2 ? 'agr_days_pair' : 'agr_days_range', { first: r.first, last: r.last });
+    return capitalised(t('agr_week_line', { days, hours: r.text }));
+  });
 }
 
 /** A holiday's first day, for ordering and for "upcoming". */
@@ -196,12 +272,20 @@ export function holidayEnd(h: HolidaySpec): string {
   return typeof h === 'string' ? h : 'from' in h ? h.to : h.date;
 }
 
-/** "Thu 24 Dec 2026: closed (Christmas Eve)", "Thu 31 Dec 2026: open 09:00–13:00". */
+/** "Thu, 24 Dec 2026: closed (Christmas Eve)", "Thu, 31 Dec 2026: open 09:00–13:00 only". */
 export function holidayWords(h: HolidaySpec): string {
-  if (typeof h === 'string') return `${dateWords(h, 'short')}: closed`;
-  const name = h.name ? ` (${h.name})` : '';
-  if ('from' in h) return `${dateWords(h.from, 'short')} to ${dateWords(h.to, 'short')}: closed${name}`;
-  return `${dateWords(h.date, 'short')}: ${h.hours?.length ? `open ${hoursText(h.hours)} only` : 'closed'}${name}`;
+  if (typeof h === 'string') return t('agr_holiday_closed', { date: dateWords(h, 'short') });
+  const name = h.name;
+  if ('from' in h) {
+    const span = { from: dateWords(h.from, 'short'), to: dateWords(h.to, 'short') };
+    return name ? t('agr_holiday_range_closed_named', { ...span, name }) : t('agr_holiday_range_closed', span);
+  }
+  const date = dateWords(h.date, 'short');
+  if (h.hours?.length) {
+    const hours = hoursText(h.hours);
+    return name ? t('agr_holiday_open_named', { date, hours, name }) : t('agr_holiday_open', { date, hours });
+  }
+  return name ? t('agr_holiday_closed_named', { date, name }) : t('agr_holiday_closed', { date });
 }
 
 /**
@@ -216,17 +300,22 @@ export function upcomingHolidays(holidays: readonly HolidaySpec[], today: string
 /** "A ticket is flagged stale after 48 hours with no public update, or after 72 hours in “Waiting”." — the policy's aging rule (issue 18 §2); null without one. */
 export function agingWords(aging: ResolvedPolicy['aging'], display: (status: string) => string = (s) => s): string | null {
   if (!aging) return null;
-  const parts: string[] = [];
-  if (aging.noPublicUpdateMs !== undefined) parts.push(`after ${durationWords(aging.noPublicUpdateMs)} with no public update from an agent`);
-  if (aging.inStatusMs !== undefined) parts.push(`after ${durationWords(aging.inStatusMs)} in ${aging.statuses?.length ? spoken(aging.statuses.map(display), 'or') : 'the same open status'}`);
-  return parts.length > 0 ? `A ticket is flagged stale ${parts.join(', or ')}.` : null;
+  const update = aging.noPublicUpdateMs === undefined ? undefined : durationWords(aging.noPublicUpdateMs);
+  const time = aging.inStatusMs === undefined ? undefined : durationWords(aging.inStatusMs);
+  const statuses = aging.statuses?.length ? spoken(aging.statuses.map(display), 'or') : undefined;
+  if (update !== undefined && time !== undefined) return statuses ? t('agr_stale_both', { update, time, statuses }) : t('agr_stale_both_same', { update, time });
+  if (update !== undefined) return t('agr_stale_update', { time: update });
+  if (time !== undefined) return statuses ? t('agr_stale_status', { time, statuses }) : t('agr_stale_status_same', { time });
+  return null;
 }
 
 /** "An agent’s internal note counts as a periodic update." — where the policy lets notes count; null where only public comments do. */
 export function internalNoteWords(metrics: ResolvedPolicy['internalNotesCount']): string | null {
   if (!metrics || metrics.length === 0) return null;
-  return `An agent’s internal note counts as a ${spoken(
-    metrics.map((m) => metricLabel(m)),
-    'or',
-  )}.`;
+  return t('agr_internal_note', {
+    metrics: spoken(
+      metrics.map((m) => metricLabel(m)),
+      'or',
+    ),
+  });
 }

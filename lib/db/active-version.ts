@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/types';
 import { withWatch } from '../config/watch';
 import type { ConfigLabel } from '../view/summary';
 import type { ConfigVersion, SlaLensDatabase } from './database';
+import { t } from '../i18n/core';
 
 export const ACTIVE_VERSION_KEY = 'activeConfigVersion';
 
@@ -23,7 +24,7 @@ export async function activeVersion(db: SlaLensDatabase): Promise<ConfigVersion 
 
 /** How the popup names a version: its name, its number, and whether it lists the organisation's sites. */
 export function configLabel(version: ConfigVersion): ConfigLabel {
-  return { name: version.document.name ?? 'Unnamed configuration', version: version.id, sitesDeclared: (version.document.sites?.length ?? 0) > 0 };
+  return { name: version.document.name ?? t('db_unnamed_config'), version: version.id, sitesDeclared: (version.document.sites?.length ?? 0) > 0 };
 }
 
 /** The active configuration as the background, the popup and the agreements page use it. */

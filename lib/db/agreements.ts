@@ -7,6 +7,7 @@ import type { ResolvedPolicy } from '../config/types';
 import type { CalendarSpec } from '../sla/index';
 import { activeConfig, activeVersion } from './active-version';
 import type { ConfigSource, SlaLensDatabase } from './database';
+import { t } from '../i18n/core';
 
 export interface AgreementPolicy {
   policy: ResolvedPolicy & { calendarId: string };
@@ -60,7 +61,7 @@ export async function readAgreements(db: SlaLensDatabase): Promise<Agreements | 
       });
     const ordered = [...counts.values()].sort((a, b) => b.tickets - a.tickets || a.policy.index - b.policy.index);
     return {
-      name: config.name ?? 'Unnamed configuration',
+      name: config.name ?? t('db_unnamed_config'),
       ...(config.description !== undefined ? { description: config.description } : {}),
       version: version.id,
       appliedAt: version.appliedAt,

@@ -7,7 +7,8 @@ import type { BadgeMetric } from '../view/types';
 import type { SlaLensDatabase, StoredTicket } from './database';
 import type { CalendarSpecs } from '../view/calendars';
 import { readView } from '../view/read-view';
-import { metricWords, plural } from '../view/words';
+import { metricWords } from '../view/words';
+import { t, tp } from '../i18n/core';
 import { runningUpTo } from './ticket-state';
 
 export const ALERTS_KEY = 'alerts';
@@ -116,6 +117,13 @@ export function parseAlertId(id: string): { site: string; key: string; metric: s
   return parts.length === 4 && parts[0] === 'sla' ? { site: parts[1]!, key: parts[2]!, metric: parts[3]! } : null;
 }
 
+/** `First response (Standard) — Printer on fire`, with `(approximate)` when the figures rest on inferred data. */
+function alertMessage(metric: string, policy: string, title: string | undefined, exact: boolean): string {
+  const words = { metric, policy, title: title ?? '' };
+  if (title) return t(exact ? 'db_alert_message_title' : 'db_alert_message_title_approx', words);
+  return t(exact ? 'db_alert_message' : 'db_alert_message_approx', words);
+}
+
 function alertsFor(row: StoredTicket, calendars: CalendarSpecs, now: number, leadMs: number): Alert[] {
   const out: Alert[] = [];
   // Every clock of the view, not only the shown one: each metric alerts once.
@@ -125,15 +133,14 @@ function alertsFor(row: StoredTicket, calendars: CalendarSpecs, now: number, lea
     const soon = s.state === 'ok' && s.dueAt - now <= leadMs;
     if (s.state !== 'at-risk' && !soon) continue;
     const minutes = Math.max(1, Math.round((s.dueAt - now) / MINUTE));
-    const when = minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
     out.push({
       id: alertId(row.site, row.key, c.metric),
       site: row.site,
       key: row.key,
       metric: c.metric,
       ...(row.facts.url !== undefined ? { url: row.facts.url } : {}),
-      title: `${row.key} breaches in ${when}`,
-      message: `${metricWords(c.metric, true)} (${c.policyName || c.policyId})${row.facts.title ? ` — ${row.facts.title}` : ''}${row.view.exact ? '' : ' (approximate)'}`,
+      title: minutes < 60 ? tp('db_alert_title_minutes', minutes, { key: row.key }) : t('db_alert_title_hours', { key: row.key, hours: Math.floor(minutes / 60), minutes: minutes % 60 }),
+      message: alertMessage(metricWords(c.metric, true), c.policyName || c.policyId, row.facts.title, row.view.exact),
       dueAt: s.dueAt,
     });
   }
@@ -158,11 +165,12 @@ function planRound(alerts: readonly Alert[], now: number): Array<{ notification:
   const rest = alerts.slice(ALERTS_PER_ROUND);
   if (rest.length === 0) return single;
   const keys = [...new Set(rest.map((a) => a.key))];
-  const named = keys.slice(0, 5).join(', ') + (keys.length > 5 ? ` and ${keys.length - 5} more` : '');
+  const named = keys.slice(0, 5).join(t('db_list_comma'));
+  const message = keys.length > 5 ? tp('db_alert_summary_more', keys.length - 5, { keys: named }) : t('db_alert_summary', { keys: named });
   return [
     ...single,
     {
-      notification: { id: `sla-summary|${now}`, title: `${plural(keys.length, 'more ticket')} about to breach`, message: `${named}. Open SLA Lens for the list.` },
+      notification: { id: `sla-summary|${now}`, title: tp('db_alert_summary_title', keys.length), message },
       covers: rest,
     },
   ];

@@ -9,6 +9,7 @@ import { importZendesk, looksLikeZendeskBody, type ImportProblem } from '../conf
 import { ACTIVE_VERSION_KEY as ACTIVE, activeVersion } from './active-version';
 import type { ConfigSource, ConfigVersion, SlaLensDatabase } from './database';
 import { withTicketSpace } from './capacity';
+import { formatNumber, t } from '../i18n/core';
 
 /** Files larger than this are refused before parsing. */
 export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
@@ -32,7 +33,7 @@ export type ImportPreview =
 
 export class StaleImportError extends Error {
   constructor() {
-    super('The active configuration changed since this import was previewed. Preview it again before applying.');
+    super(t('db_import_stale'));
     this.name = 'StaleImportError';
   }
 }
@@ -54,8 +55,8 @@ export function problemList(errors: readonly Problem[], max = 50): Array<{ path:
 
 export function tooLarge(bytes: number): Problem | null {
   if (bytes <= MAX_CONFIG_BYTES) return null;
-  const mb = (bytes / 1024 / 1024).toFixed(1);
-  return { severity: 'error', path: '', message: `The file is ${mb} MB; SLA Lens reads configuration files of up to 5 MB.` };
+  const size = formatNumber(bytes / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return { severity: 'error', path: '', message: t('db_file_too_large', { size, max: MAX_CONFIG_BYTES / 1024 / 1024 }) };
 }
 
 // In its own module so the popup can read it without the parsers (zod, yaml) this one brings.
@@ -133,10 +134,10 @@ function applyVersion(db: SlaLensDatabase, preview: Extract<ImportPreview, { ok:
  */
 export async function rollBack(db: SlaLensDatabase, versionId: number, note?: string): Promise<ConfigVersion | ImportPreview> {
   const target = await db.configVersions.get(versionId);
-  if (!target) throw new Error(`There is no configuration version ${versionId}.`);
+  if (!target) throw new Error(t('db_no_version', { version: versionId }));
   const preview = await previewResult(db, validateConfig(target.document), { kind: 'rollback', toVersion: versionId });
   if (!preview.ok) return preview;
-  return applyImport(db, preview, note ?? `Rolled back to version ${versionId}`);
+  return applyImport(db, preview, note ?? t('db_note_rolled_back', { version: versionId }));
 }
 
 /** The active document as a file that imports back to the identical configuration. */
@@ -171,14 +172,14 @@ function zendeskBody(text: string): unknown {
  * of Zendesk exports (SLA policies, schedules, holidays), converted and then validated like a file.
  */
 export async function previewFiles(db: SlaLensDatabase, files: readonly ImportFile[]): Promise<ImportPreview> {
-  if (files.length === 0) return { ok: false, errors: [{ severity: 'error', path: '', message: 'Choose a file to import.' }], warnings: [] };
+  if (files.length === 0) return { ok: false, errors: [{ severity: 'error', path: '', message: t('db_import_choose_file') }], warnings: [] };
   const size = tooLarge(files.reduce((sum, f) => sum + new TextEncoder().encode(f.text).length, 0));
   if (size) return { ok: false, errors: [size], warnings: [] };
 
   const zendesk = files.map((f) => zendeskBody(f.text));
   if (zendesk.every((v) => v !== null)) {
     const converted = importZendesk(files.map((f, i) => ({ value: zendesk[i], fileName: f.name })));
-    const named = (p: ImportProblem): Problem => ({ severity: p.severity, path: p.path, message: p.fileName ? `${p.fileName}: ${p.message}` : p.message });
+    const named = (p: ImportProblem): Problem => ({ severity: p.severity, path: p.path, message: p.fileName ? t('db_problem_in_file', { file: p.fileName, problem: p.message }) : p.message });
     if (!converted.ok) return { ok: false, errors: converted.errors.map(named), warnings: converted.warnings.map(named) };
     const result = validateConfig(converted.document);
     const warnings = [...converted.warnings.map(named), ...result.warnings];
@@ -188,7 +189,7 @@ export async function previewFiles(db: SlaLensDatabase, files: readonly ImportFi
   if (files.length > 1) {
     return {
       ok: false,
-      errors: [{ severity: 'error', path: '', message: 'Import one SLA Lens configuration file at a time (several files are only for Zendesk exports: policies, schedules and holidays).' }],
+      errors: [{ severity: 'error', path: '', message: t('db_import_one_file') }],
       warnings: [],
     };
   }

@@ -16,8 +16,7 @@ import type { SlaLensDatabase, StoredTicket } from './database';
 import { rowsAsRead, ticketWrites } from './tallies';
 import { readView } from '../view/read-view';
 import { configFields, enforceTicketCaps, storedFacts, TICKET_CAPS, withTicketSpace, type TicketCaps } from './capacity';
-import { plural } from '../view/words';
-import { t } from '../i18n/core';
+import { t, tp } from '../i18n/core';
 import { decidedTargets, type DecidedTarget } from '../report/decide';
 import { replaceOutcomes } from './outcomes';
 import type { CalendarSpecs } from '../view/calendars';
@@ -91,9 +90,9 @@ export async function evaluateTickets(
   refused: readonly RefusedTicket[] = [],
   selfHosted: ReadonlySet<string> = new Set(),
 ): Promise<{ response: EvaluateResponse; sightings: Sighting[] }> {
-  const unknown = (key: string): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: 'SLA Lens could not read this ticket from the page or the site’s API' });
+  const unknown = (key: string): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: t('db_note_unreadable') });
   // A ticket the background would not take says why on its badge; nothing of it is recorded.
-  const notTaken = refused.map(({ key, reason }): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: `SLA Lens refused what the page gave for this ticket (${reason})` }));
+  const notTaken = refused.map(({ key, reason }): SlaView => ({ key, kind: 'unknown', clocks: [], exact: false, note: t('db_note_refused', { reason }) }));
   if (!config.config) {
     const views = request.tickets.map((ticket): SlaView => ({ key: ticket.key, kind: 'none', clocks: [], exact: true, note: t('note_no_config') }));
     return { response: { views: [...views, ...(request.unreadable ?? []).map(unknown), ...notTaken], calendars: {}, configVersion: null }, sightings: [] };
@@ -210,12 +209,10 @@ export function createTicketRecorder(db: SlaLensDatabase, options: RecorderOptio
       await enforceTicketCaps(db, caps);
     } catch (error) {
       console.error('SLA Lens could not record tickets', error);
-      onStorage(
-        `SLA Lens could not keep the tickets it saw: the browser refused to store them (${error instanceof Error ? error.name || error.message : String(error)}). Badges still work; the popup and alerts know only what was kept before.`,
-      );
+      onStorage(t('db_storage_refused', { error: error instanceof Error ? error.name || error.message : String(error) }));
       return;
     }
-    onStorage(freed > 0 ? `The browser’s storage for SLA Lens was full: the ${plural(freed, 'ticket')} seen longest ago were forgotten to make room.` : null);
+    onStorage(freed > 0 ? tp('db_storage_full', freed) : null);
     onRecorded();
   };
   return {

@@ -7,6 +7,7 @@
 import type { ManagedConfig } from '../managed/read';
 import { applyImport, previewText, problemList, sha256Hex, StaleImportError } from './config-store';
 import type { ConfigVersion, SlaLensDatabase } from './database';
+import { t } from '../i18n/core';
 
 export interface ManagedConfigResult {
   /** The content hash of the policy's configuration, valid or not: the next start compares with it. */
@@ -25,7 +26,7 @@ export async function applyManagedConfig(db: SlaLensDatabase, config: ManagedCon
   if (!preview.ok) return { textHash: hash, problems: problemList(preview.errors) };
   if (preview.unchanged) return { textHash: hash };
   try {
-    return { textHash: hash, applied: await applyImport(db, preview, 'Set by your organisation’s policy') };
+    return { textHash: hash, applied: await applyImport(db, preview, t('db_note_policy')) };
   } catch (error) {
     // Another write won the race: not remembered, so the next start or policy change tries again.
     if (error instanceof StaleImportError) return { textHash: '' };

@@ -7,7 +7,7 @@
 import { browser } from '#imports';
 import { LANGUAGE_KEY } from '../storage-keys';
 import { browserCatalog, catalogOf, useCatalog, type Messages } from './core';
-import { DEFAULT_LOCALE, findLocale, LOCALES, type Locale } from './locales';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
 
 export interface ChosenLanguage {
   folder: string;

@@ -78,7 +78,12 @@ describe('the language’s own ways', () => {
     expect(listAnd(['a', 'b', 'c'])).toBe('a, b und c');
     expect(sentence('Fertig')).toBe('Fertig.');
     expect(formatNumber(0.97, { style: 'percent' })).toBe('97\u00a0%');
-    useCatalog(catalogOf(LOCALES.find((l) => l.folder === 'ja')!, { sentence: { message: '{text}。' } }));
+    useCatalog(
+      catalogOf(
+        LOCALES.find((l) => l.folder === 'ja')!,
+        { sentence: { message: '{text}。' } },
+      ),
+    );
     expect(listAnd(['a', 'b'])).toBe('a、b');
     expect(sentence('完了')).toBe('完了。');
   });

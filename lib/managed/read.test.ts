@@ -351,9 +351,9 @@ describe('lib/managed stays light', () => {
   // with it. Type-only imports vanish from the build and are fine.
   const dir = new URL('.', import.meta.url);
   const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  it.each(sources)('%s imports at run time only the subscription’s pure modules', (file) => {
+  it.each(sources)('%s imports at run time only the subscription’s pure modules and the messages', (file) => {
     const text = readFileSync(new URL(file, dir), 'utf8');
     const runtime = [...text.matchAll(/^import\s+(?!type\s)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]);
-    for (const specifier of runtime) expect(['../subscription/state', '../subscription/fetch-config', './read', './schema']).toContain(specifier);
+    for (const specifier of runtime) expect(['../subscription/state', '../subscription/fetch-config', './read', './schema', '../i18n/core']).toContain(specifier);
   });
 });

@@ -8,6 +8,7 @@
 import type { AlertSettings } from '../db/alerts';
 import { MAX_SUBSCRIBED_BYTES } from '../subscription/fetch-config';
 import { clampRefresh, REFRESH_CEILING_MINUTES, REFRESH_DEFAULT_MINUTES, REFRESH_FLOOR_MINUTES } from '../subscription/state';
+import { formatNumber, t, tp } from '../i18n/core';
 
 /** Browsers and servers commonly refuse longer URLs; a longer value is a pasted file, not an address. */
 export const MAX_URL_LENGTH = 2048;
@@ -58,17 +59,18 @@ interface Collect {
   note(text: string): void;
 }
 
-const count = (n: number) => n.toLocaleString('en');
-
-/** A value as the admin wrote it, short enough for one line. */
+/** A value as the admin wrote it, short enough for one line (JSON's own words stay as they are). */
 function shown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  if (value === undefined) return t('mgd_value_nothing');
+  if (Array.isArray(value)) return t('mgd_value_list');
+  return typeof value === 'object' ? t('mgd_value_object') : t('mgd_value_typed', { type: typeof value });
 }
+
+/** Names written in the policy (host names, setting names), listed without "and". */
+const names = (items: readonly string[]) => items.join(t('db_list_comma'));
 
 /** A key from the policy, which may be anything an admin typed. */
 function keyShown(key: string): string {
@@ -84,43 +86,47 @@ function overBytes(text: string, limit: number): boolean {
   return new TextEncoder().encode(text).length > limit;
 }
 
-const megabytes = (chars: number) => `${(chars / 1024 / 1024).toFixed(1)} MB`;
+const megabytes = (bytes: number) => t('sub_size_mb', { n: formatNumber(bytes / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 
 function readConfigUrl(value: unknown, c: Collect): string | undefined {
-  const ignore = (reason: string): undefined => void c.ignore('configUrl', `configUrl: ${reason}`);
-  if (typeof value !== 'string') return ignore(`expected an https:// address, got ${shown(value)}`);
+  const key = 'configUrl';
+  const ignore = (reason: string): undefined => void c.ignore(key, reason);
+  if (typeof value !== 'string') return ignore(t('mgd_expected_https', { key, value: shown(value) }));
   const text = value.trim();
-  if (text === '') return ignore('is empty');
-  if (text.length > MAX_URL_LENGTH) return ignore(`is ${count(text.length)} characters long; an address has at most ${count(MAX_URL_LENGTH)}`);
+  if (text === '') return ignore(t('mgd_empty', { key }));
+  if (text.length > MAX_URL_LENGTH) return ignore(t('mgd_url_too_long', { key, n: text.length, max: MAX_URL_LENGTH }));
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return ignore(`${shown(text)} is not a web address`);
+    return ignore(t('mgd_not_web_address', { key, value: shown(text) }));
   }
-  if (url.protocol !== 'https:') return ignore(`SLA Lens only loads a configuration over https, and ${shown(text)} is not an https:// address`);
+  if (url.protocol !== 'https:') return ignore(t('mgd_not_https', { key, value: shown(text) }));
   // A browser's fetch refuses a URL with credentials in it, so such an address could never load.
-  if (url.username || url.password) return ignore('the address holds a user name or password, which browsers refuse to fetch; publish the file at an address without one');
+  if (url.username || url.password) return ignore(t('mgd_url_credentials', { key }));
   return url.href;
 }
 
 function readRefresh(value: unknown, c: Collect): number | undefined {
+  const key = 'refreshMinutes';
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    c.ignore('refreshMinutes', `refreshMinutes: expected a whole number of minutes, got ${shown(value)}`);
+    c.ignore(key, t('mgd_expected_minutes', { key, value: shown(value) }));
     return undefined;
   }
   const minutes = clampRefresh(value);
-  if (value < REFRESH_FLOOR_MINUTES) c.note(`refreshMinutes ${value} raised to the ${REFRESH_FLOOR_MINUTES}-minute floor`);
-  else if (value > REFRESH_CEILING_MINUTES) c.note(`refreshMinutes ${count(value)} lowered to the 7-day ceiling (${count(REFRESH_CEILING_MINUTES)} minutes)`);
+  // The value under the floor as the admin wrote it; the one over the ceiling is large enough to want its separators.
+  if (value < REFRESH_FLOOR_MINUTES) c.note(t('mgd_refresh_raised', { key, value: String(value), floor: REFRESH_FLOOR_MINUTES }));
+  else if (value > REFRESH_CEILING_MINUTES) c.note(t('mgd_refresh_lowered', { key, value, days: REFRESH_CEILING_MINUTES / 1440, max: REFRESH_CEILING_MINUTES }));
   return minutes;
 }
 
 function readConfig(value: unknown, c: Collect): ManagedConfig | undefined {
-  const ignore = (reason: string): undefined => void c.ignore('config', `config: ${reason}`);
-  const tooLarge = (size: string) => ignore(`is ${size}; SLA Lens reads configurations of up to ${MAX_INLINE_CONFIG_BYTES / 1024 / 1024} MB`);
+  const key = 'config';
+  const ignore = (reason: string): undefined => void c.ignore(key, reason);
+  const max = MAX_INLINE_CONFIG_BYTES / 1024 / 1024;
   if (typeof value === 'string') {
-    if (value.trim() === '') return ignore('is empty');
-    if (overBytes(value, MAX_INLINE_CONFIG_BYTES)) return tooLarge(megabytes(new TextEncoder().encode(value).length));
+    if (value.trim() === '') return ignore(t('mgd_empty', { key }));
+    if (overBytes(value, MAX_INLINE_CONFIG_BYTES)) return ignore(t('mgd_config_too_large', { key, size: megabytes(new TextEncoder().encode(value).length), max }));
     return { kind: 'text', value };
   }
   if (isRecord(value)) {
@@ -129,29 +135,33 @@ function readConfig(value: unknown, c: Collect): ManagedConfig | undefined {
     try {
       json = JSON.stringify(value);
     } catch {
-      return ignore('could not be read as JSON');
+      return ignore(t('mgd_not_json', { key }));
     }
-    if (overBytes(json, MAX_INLINE_CONFIG_BYTES)) return tooLarge(`${megabytes(json.length)} as JSON`);
+    if (overBytes(json, MAX_INLINE_CONFIG_BYTES)) return ignore(t('mgd_config_too_large_json', { key, size: megabytes(json.length), max }));
     return { kind: 'object', value };
   }
-  return ignore(`expected an SLA configuration (an object, or its JSON or YAML text), got ${shown(value)}`);
+  return ignore(t('mgd_expected_config', { key, value: shown(value) }));
 }
 
 function readBoolean(key: string, value: unknown, c: Collect): boolean | undefined {
   if (typeof value === 'boolean') return value;
-  c.ignore(key, `${key}: expected true or false, got ${shown(value)}`);
+  c.ignore(key, t('mgd_expected_boolean', { key, value: shown(value) }));
   return undefined;
 }
 
 const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const EXAMPLE_HOST = 'acme.atlassian.net';
 
-/** A host name as permissions and site lists use it, or why the entry is not one. */
-export function hostName(entry: unknown): { host: string } | { problem: string } {
-  if (typeof entry !== 'string') return { problem: `expected a host name such as ${EXAMPLE_HOST}, got ${shown(entry)}` };
+/**
+ * A host name as permissions and site lists use it, or why the entry is not one: a sentence that
+ * starts with `key`, where the entry is in the policy (`sites[2]`).
+ */
+export function hostName(entry: unknown, key = 'sites'): { host: string } | { problem: string } {
+  const example = EXAMPLE_HOST;
+  if (typeof entry !== 'string') return { problem: t('mgd_expected_host', { key, example, value: shown(entry) }) };
   const text = entry.trim().toLowerCase();
-  if (text === '') return { problem: 'is empty' };
-  if (text.includes('*')) return { problem: `${shown(entry)} is a pattern; list each site's host name, such as ${EXAMPLE_HOST}` };
+  if (text === '') return { problem: t('mgd_empty', { key }) };
+  if (text.includes('*')) return { problem: t('mgd_host_pattern', { key, value: shown(entry), example }) };
   if (/[/:@?#\\\s]/.test(text)) {
     // The host an admin meant is plain to see in a full address; saying it saves a round trip.
     let meant = '';
@@ -160,8 +170,8 @@ export function hostName(entry: unknown): { host: string } | { problem: string }
     } catch {
       // Nothing to suggest.
     }
-    const hint = meant && HOST.test(meant) ? `write ${meant}` : `write the name alone, such as ${EXAMPLE_HOST}`;
-    return { problem: `${shown(entry)} is not a host name (no https://, path or port): ${hint}` };
+    const value = shown(entry);
+    return { problem: meant && HOST.test(meant) ? t('mgd_host_not_bare', { key, value, host: meant }) : t('mgd_host_not_bare_example', { key, value, example }) };
   }
   if (HOST.test(text)) return { host: text };
   // A name in another script is allowed in its punycode form, which is what the browser matches.
@@ -173,27 +183,27 @@ export function hostName(entry: unknown): { host: string } | { problem: string }
       // Falls through to the problem below.
     }
   }
-  return { problem: `${shown(entry)} is not a host name such as ${EXAMPLE_HOST}` };
+  return { problem: t('mgd_not_host', { key, value: shown(entry), example }) };
 }
 
 /** A list of host names: each bad entry reported on its own, the good ones kept. */
 function readHosts(key: string, value: unknown, c: Collect): string[] | undefined {
   if (!Array.isArray(value)) {
-    c.ignore(key, `${key}: expected a list of host names such as ${EXAMPLE_HOST}, got ${shown(value)}`);
+    c.ignore(key, t('mgd_expected_hosts', { key, example: EXAMPLE_HOST, value: shown(value) }));
     return undefined;
   }
   if (value.length > MAX_SITES) {
-    c.ignore(key, `${key}: has ${count(value.length)} entries and SLA Lens reads at most ${MAX_SITES}, so none were applied`);
+    c.ignore(key, t('mgd_too_many_hosts', { key, n: value.length, max: MAX_SITES }));
     return undefined;
   }
   const hosts = new Set<string>();
   value.forEach((entry: unknown, i) => {
-    const read = hostName(entry);
+    const read = hostName(entry, `${key}[${i}]`);
     if ('host' in read) hosts.add(read.host);
-    else c.ignore(`${key}[${i}]`, `${key}[${i}]: ${read.problem}`);
+    else c.ignore(`${key}[${i}]`, read.problem);
   });
   if (value.length > 0 && hosts.size === 0) {
-    c.ignore(key, `${key}: ${value.length === 1 ? 'its one entry is not' : `none of its ${value.length} entries is`} a host name, so it was not applied`);
+    c.ignore(key, value.length === 1 ? t('mgd_only_entry_not_host', { key }) : tp('mgd_no_entry_is_host', value.length, { key }));
     return undefined;
   }
   return [...hosts];
@@ -205,21 +215,21 @@ function readQuietHours(value: unknown, c: Collect): AlertSettings['quietHours']
   const key = 'alerts.quietHours';
   // Firefox's policies.json can say "no quiet hours" with null; Chrome's schema has no null.
   if (value === null) return null;
-  const expected = `expected "from" and "to" times written HH:MM, such as {"from": "19:00", "to": "08:00"}`;
+  const example = '{"from": "19:00", "to": "08:00"}';
   if (!isRecord(value)) {
-    c.ignore(key, `${key}: ${expected}, got ${shown(value)}`);
+    c.ignore(key, t('mgd_quiet_expected', { key, example, value: shown(value) }));
     return undefined;
   }
   for (const k of Object.keys(value)) {
-    if (k !== 'from' && k !== 'to') c.ignore(`${key}.${keyShown(k)}`, `${key}.${keyShown(k)}: not part of quiet hours, which have only "from" and "to"`);
+    if (k !== 'from' && k !== 'to') c.ignore(`${key}.${keyShown(k)}`, t('mgd_quiet_extra', { key: `${key}.${keyShown(k)}` }));
   }
   const { from, to } = value;
   if (typeof from !== 'string' || typeof to !== 'string' || !HHMM.test(from) || !HHMM.test(to)) {
-    c.ignore(key, `${key}: ${expected}, got from ${shown(from)} and to ${shown(to)}`);
+    c.ignore(key, t('mgd_quiet_expected_pair', { key, example, from: shown(from), to: shown(to) }));
     return undefined;
   }
   if (from === to) {
-    c.ignore(key, `${key}: "from" and "to" are both ${from}, which leaves no quiet time`);
+    c.ignore(key, t('mgd_quiet_none', { key, time: from }));
     return undefined;
   }
   return { from, to };
@@ -230,7 +240,7 @@ const ALERT_KEYS: ReadonlyArray<keyof AlertSettings> = ['enabled', 'leadMinutes'
 /** Each alert setting on its own: one bad value does not cost the admin the others. */
 function readAlerts(value: unknown, c: Collect): ManagedAlertDefaults | undefined {
   if (!isRecord(value)) {
-    c.ignore('alerts', `alerts: expected an object of alert settings (${ALERT_KEYS.join(', ')}), got ${shown(value)}`);
+    c.ignore('alerts', t('mgd_expected_alerts', { key: 'alerts', known: names(ALERT_KEYS), value: shown(value) }));
     return undefined;
   }
   const alerts: ManagedAlertDefaults = {};
@@ -244,7 +254,7 @@ function readAlerts(value: unknown, c: Collect): ManagedAlertDefaults | undefine
       }
       case 'leadMinutes':
         if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_LEAD_MINUTES) alerts.leadMinutes = v;
-        else c.ignore('alerts.leadMinutes', `alerts.leadMinutes: expected a whole number of minutes from 1 to ${count(MAX_LEAD_MINUTES)}, got ${shown(v)}`);
+        else c.ignore('alerts.leadMinutes', t('mgd_expected_lead', { key: 'alerts.leadMinutes', max: MAX_LEAD_MINUTES, value: shown(v) }));
         break;
       case 'quietHours': {
         const quiet = readQuietHours(v, c);
@@ -257,7 +267,7 @@ function readAlerts(value: unknown, c: Collect): ManagedAlertDefaults | undefine
         break;
       }
       default:
-        c.ignore(`alerts.${keyShown(k)}`, `alerts.${keyShown(k)}: not an alert setting SLA Lens knows (${ALERT_KEYS.join(', ')})`);
+        c.ignore(`alerts.${keyShown(k)}`, t('mgd_unknown_alert', { key: `alerts.${keyShown(k)}`, known: names(ALERT_KEYS) }));
     }
   }
   return Object.keys(alerts).length > 0 ? alerts : undefined;
@@ -265,7 +275,7 @@ function readAlerts(value: unknown, c: Collect): ManagedAlertDefaults | undefine
 
 function unknownKey(key: string): string {
   const near = MANAGED_KEYS.find((k) => k.toLowerCase() === key.toLowerCase());
-  return `${keyShown(key)}: not a setting SLA Lens knows${near ? `; did you mean ${near}?` : ''}`;
+  return near ? t('mgd_unknown_key_near', { key: keyShown(key), near }) : t('mgd_unknown_key', { key: keyShown(key) });
 }
 
 /** The managed policy as SLA Lens applies it. Never throws: `raw` is whatever the browser gave, or undefined. */
@@ -276,14 +286,13 @@ export function readManaged(raw: unknown): ManagedReading {
   const c: Collect = { ignore: (key, reason) => void ignored.push({ key, reason }), note: (text) => void notes.push(text) };
   const done = (): ManagedReading => {
     const inForce = MANAGED_KEYS.filter((k) => settings[k] !== undefined);
-    const reported =
-      ignored.length > MAX_IGNORED_LISTED ? [...ignored.slice(0, MAX_IGNORED_LISTED), { key: '…', reason: `${count(ignored.length - MAX_IGNORED_LISTED)} more settings or entries` }] : ignored;
+    const reported = ignored.length > MAX_IGNORED_LISTED ? [...ignored.slice(0, MAX_IGNORED_LISTED), { key: '…', reason: tp('mgd_more_ignored', ignored.length - MAX_IGNORED_LISTED) }] : ignored;
     return { settings, inForce, ignored: reported, notes };
   };
 
   if (raw === undefined || raw === null) return done();
   if (!isRecord(raw)) {
-    c.ignore('(policy)', `the whole policy: expected an object of named settings, got ${shown(raw)}`);
+    c.ignore('(policy)', t('mgd_policy_not_object', { value: shown(raw) }));
     return done();
   }
   try {
@@ -326,7 +335,7 @@ export function readManaged(raw: unknown): ManagedReading {
     }
   } catch {
     // Storage hands over plain data; this only guards against an object whose getters throw.
-    c.ignore('(policy)', 'the whole policy: it could not be read');
+    c.ignore('(policy)', t('mgd_policy_unreadable'));
   }
   return done();
 }
@@ -335,43 +344,44 @@ export function isLocked(reading: ManagedReading): boolean {
   return reading.settings.locked === true;
 }
 
+/** `30 min`, `4 h`, `7 days`: the subscription's words for a duration. */
 function every(minutes: number): string {
-  if (minutes >= 2 * 1440 && minutes % 1440 === 0) return `${minutes / 1440} days`;
-  if (minutes >= 120 && minutes % 60 === 0) return `${minutes / 60} h`;
-  return `${minutes} min`;
+  if (minutes >= 2 * 1440 && minutes % 1440 === 0) return tp('sub_span_days', minutes / 1440);
+  if (minutes >= 120 && minutes % 60 === 0) return tp('sub_span_hours', minutes / 60);
+  return tp('sub_span_minutes', minutes);
 }
 
 const SITES_NAMED = 5;
 
 function listed(hosts: readonly string[]): string {
-  if (hosts.length === 0) return 'none';
-  const named = hosts.slice(0, SITES_NAMED).join(', ');
-  return hosts.length > SITES_NAMED ? `${named} and ${hosts.length - SITES_NAMED} more` : named;
+  if (hosts.length === 0) return t('mgd_sites_none');
+  const named = names(hosts.slice(0, SITES_NAMED));
+  return hosts.length > SITES_NAMED ? tp('mgd_sites_more', hosts.length - SITES_NAMED, { sites: named }) : named;
 }
 
 function alertWords(a: ManagedAlertDefaults): string {
   const parts: string[] = [];
-  if (a.enabled !== undefined) parts.push(a.enabled ? 'alerts on' : 'alerts off');
-  if (a.leadMinutes !== undefined) parts.push(`${a.leadMinutes} min before a breach`);
-  if (a.quietHours !== undefined) parts.push(a.quietHours ? `quiet hours ${a.quietHours.from}–${a.quietHours.to}` : 'no quiet hours');
-  if (a.mutedSites !== undefined) parts.push(`muted sites: ${listed(a.mutedSites)}`);
-  return parts.join(', ');
+  if (a.enabled !== undefined) parts.push(t(a.enabled ? 'mgd_alerts_on' : 'mgd_alerts_off'));
+  if (a.leadMinutes !== undefined) parts.push(tp('mgd_alerts_lead', a.leadMinutes));
+  if (a.quietHours !== undefined) parts.push(a.quietHours ? t('mgd_alerts_quiet', { from: a.quietHours.from, to: a.quietHours.to }) : t('mgd_alerts_no_quiet'));
+  if (a.mutedSites !== undefined) parts.push(t('mgd_alerts_muted', { sites: listed(a.mutedSites) }));
+  return names(parts);
 }
 
 /** The options page's lines about the managed policy; none when there is no policy. */
 export function describeManaged(reading: ManagedReading): string[] {
   const { settings, ignored, notes } = reading;
   if (reading.inForce.length === 0 && ignored.length === 0) return [];
-  const lines = ['Managed by your organisation'];
-  const checked = `checked every ${every(settings.refreshMinutes ?? REFRESH_DEFAULT_MINUTES)}`;
-  if (settings.configUrl) lines.push(`Configuration from ${settings.configUrl}, ${checked}`);
-  else if (settings.refreshMinutes !== undefined) lines.push(`A configuration URL is ${checked}`);
-  if (settings.config) lines.push('The SLA configuration is set by your organisation');
-  if (settings.locked) lines.push('Import and roll back are turned off by your organisation');
+  const lines = [t('mgd_managed')];
+  const interval = every(settings.refreshMinutes ?? REFRESH_DEFAULT_MINUTES);
+  if (settings.configUrl) lines.push(t('mgd_config_from', { url: settings.configUrl, every: interval }));
+  else if (settings.refreshMinutes !== undefined) lines.push(t('mgd_url_checked', { every: interval }));
+  if (settings.config) lines.push(t('mgd_config_set'));
+  if (settings.locked) lines.push(t('mgd_locked'));
   // An empty list declares nothing: the configuration alone says which sites count.
-  if (settings.sites) lines.push(settings.sites.length ? `Sites set by your organisation: ${listed(settings.sites)}` : 'Your organisation lists no sites: the configuration says which sites count');
-  if (settings.alerts) lines.push(`Alert defaults set by your organisation: ${alertWords(settings.alerts)}`);
+  if (settings.sites) lines.push(settings.sites.length ? t('mgd_sites_set', { sites: listed(settings.sites) }) : t('mgd_no_sites'));
+  if (settings.alerts) lines.push(t('mgd_alert_defaults', { settings: alertWords(settings.alerts) }));
   lines.push(...notes);
-  for (const i of ignored) lines.push(`Ignored ${i.reason}`);
+  for (const i of ignored) lines.push(t('mgd_ignored', { reason: i.reason }));
   return lines;
 }

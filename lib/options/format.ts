@@ -1,24 +1,34 @@
 import { formatDuration } from '../config/format';
+import { formatLocale, formatNumber } from '../i18n/core';
 
-/** Words and local times for the options page. Pure; the user's locale and zone. */
+/** Words and local times for the options page. Pure; the language in use and the user's zone. */
 
 // One description of a version's source, shared with the popup's announcement.
 export { describeSource } from '../db/announcement';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+const CALENDAR_DATE: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** "26 Nov 2026, 16:05" in the user's locale and zone. */
-export function formatLocalTime(instant: number): string {
-  return dateTime.format(instant);
+/** A formatter for the language in use (the user may change it while the page is open), made once per locale. */
+function dateFormat(name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = formatLocale();
+  const key = `${name}|${locale}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
 }
 
-const calendarDate = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** "26 Nov 2026, 16:05" in the language in use and the user's zone. */
+export function formatLocalTime(instant: number): string {
+  return dateFormat('dateTime', DATE_TIME).format(instant);
+}
 
 /** A config date ("2026-12-24") as "Thu, 24 Dec 2026"; the text itself when it is not a date. */
 export function formatConfigDate(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return date;
-  return calendarDate.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return dateFormat('calendarDate', CALENDAR_DATE).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
 /** A duration for reading: "38h 19m", "4h", "30m" (the file's own spelling, with spaces). */
@@ -26,8 +36,9 @@ export function formatSpan(ms: number): string {
   return formatDuration(ms).replace(/([hms])(?=\d)/g, '$1\u00a0');
 }
 
-export function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** "6.0 MB" (`digits` after the point), in the language in use; no grouping, as a size was always written. */
+export function formatMegabytes(bytes: number, digits = 1): string {
+  return formatNumber(bytes / 1024 / 1024, { style: 'unit', unit: 'megabyte', minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
 }
 
 /** `<input type=datetime-local>` value for an instant, in local time. */

@@ -2,6 +2,7 @@ import type { Problem } from '../config/problem';
 import { exportActive, rollBack } from '../db/config-store';
 import type { SlaLensDatabase } from '../db/database';
 import { value } from './value';
+import { t } from '../i18n/core';
 
 export type HistoryMessage = { tone: 'success'; text: string } | { tone: 'error'; text: string; problems?: Problem[]; subject?: string };
 
@@ -27,9 +28,11 @@ export function createHistoryStore(db: SlaLensDatabase, deps: HistoryDeps) {
       if ('ok' in result) {
         // The stored document no longer validates (the format moved on): nothing changed.
         const problems = result.ok ? [] : result.errors;
-        message.set({ tone: 'error', text: `Version ${versionId} can no longer be applied; the active configuration is unchanged.`, problems, subject: `version ${versionId}` });
+        // Version numbers are ids: written without grouping.
+        const version = String(versionId);
+        message.set({ tone: 'error', text: t('opt_rollback_invalid', { version }), problems, subject: t('opt_rollback_subject', { version }) });
       } else {
-        message.set({ tone: 'success', text: `Rolled back: version ${result.id} is now active, with the configuration of version ${versionId}.` });
+        message.set({ tone: 'success', text: t('opt_rollback_done', { version: String(result.id), from: String(versionId) }) });
       }
     } catch (error) {
       message.set({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -41,7 +44,7 @@ export function createHistoryStore(db: SlaLensDatabase, deps: HistoryDeps) {
   async function exportConfig(): Promise<void> {
     const file = await exportActive(db);
     if (!file) {
-      message.set({ tone: 'error', text: 'There is no active configuration to export.' });
+      message.set({ tone: 'error', text: t('opt_export_none') });
       return;
     }
     deps.download(file.fileName, file.text);

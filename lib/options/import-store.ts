@@ -3,6 +3,7 @@ import { applyImport, MAX_CONFIG_BYTES, previewFiles, previewText, StaleImportEr
 import type { Problem } from '../config/problem';
 import { formatMegabytes } from './format';
 import { value } from './value';
+import { t, tp } from '../i18n/core';
 
 /** What the import panel shows: nothing, work in progress, a checked preview, or the version just applied. */
 export type ImportState =
@@ -39,7 +40,10 @@ export interface ImportDeps {
 
 type Input = { kind: 'files'; files: ImportFile[] } | { kind: 'paste'; text: string } | { kind: 'sample'; text: string };
 
-const subjectOf = (input: Input) => (input.kind === 'files' ? input.files.map((f) => f.name).join(', ') : input.kind === 'paste' ? 'the pasted text' : 'the sample configuration');
+const subjectOf = (input: Input) => (input.kind === 'files' ? input.files.map((f) => f.name).join(', ') : input.kind === 'paste' ? t('opt_import_subject_paste') : t('opt_import_subject_sample'));
+
+/** The most SLA Lens reads at a time, as the messages say it ("5 MB"). */
+const limit = () => formatMegabytes(MAX_CONFIG_BYTES, 0);
 
 /** Import: read → check → preview → apply, with progress, stale-preview recovery and no writes until Apply. */
 export function createImportStore(db: SlaLensDatabase, deps: ImportDeps) {
@@ -56,7 +60,7 @@ export function createImportStore(db: SlaLensDatabase, deps: ImportDeps) {
   const busy = (message: string) => state.set({ phase: 'busy', message });
 
   async function check(input: Input, token: number, notice?: string): Promise<void> {
-    busy('Checking…');
+    busy(t('opt_import_checking'));
     await yieldToUi();
     if (token !== run) return;
     let preview: ImportPreview;
@@ -65,7 +69,7 @@ export function createImportStore(db: SlaLensDatabase, deps: ImportDeps) {
       else if (input.kind === 'sample') preview = await previewText(db, input.text, { kind: 'sample' });
       else {
         // Through previewFiles, so that pasted Zendesk exports convert like dropped ones.
-        preview = await previewFiles(db, [{ name: 'pasted text', text: input.text }]);
+        preview = await previewFiles(db, [{ name: t('opt_import_paste_name'), text: input.text }]);
         if (preview.ok && preview.source.kind === 'file') preview = { ...preview, source: { kind: 'paste' } };
       }
     } catch (error) {
@@ -73,10 +77,8 @@ export function createImportStore(db: SlaLensDatabase, deps: ImportDeps) {
       // ours), the panel must leave "Checking…" and say so; nothing was written.
       if (token !== run) return;
       console.error('SLA Lens could not check this configuration', error);
-      const reason = error instanceof Error && error.message ? ` (${error.message.length > 200 ? `${error.message.slice(0, 200)}…` : error.message})` : '';
-      return refuse(subjectOf(input), [
-        { severity: 'error', path: '', message: `SLA Lens could not check this configuration${reason}. Nothing was changed. If the file is valid, please report this.` },
-      ]);
+      const reason = error instanceof Error && error.message ? (error.message.length > 200 ? `${error.message.slice(0, 200)}…` : error.message) : '';
+      return refuse(subjectOf(input), [{ severity: 'error', path: '', message: reason ? t('opt_import_check_crashed_reason', { reason }) : t('opt_import_check_crashed') }]);
     }
     if (token !== run) return;
     lastInput = input;
@@ -93,25 +95,23 @@ export function createImportStore(db: SlaLensDatabase, deps: ImportDeps) {
     // Refused before reading: a huge file must not freeze the page.
     const big = files.filter((f) => f.size > MAX_CONFIG_BYTES);
     if (big.length > 0) {
-      const errors = big.map((f): Problem => ({ severity: 'error', path: '', message: `${f.name} is ${formatMegabytes(f.size)}; SLA Lens reads configuration files of up to 5 MB.` }));
+      const errors = big.map((f): Problem => ({ severity: 'error', path: '', message: t('opt_import_file_too_big', { name: f.name, size: formatMegabytes(f.size), limit: limit() }) }));
       return refuse(files.map((f) => f.name).join(', '), errors);
     }
     // The sum too, before reading any: two hundred files of 4.9 MB each are a gigabyte.
     const total = files.reduce((sum, f) => sum + f.size, 0);
     if (total > MAX_CONFIG_BYTES) {
-      return refuse(files.map((f) => f.name).join(', '), [
-        { severity: 'error', path: '', message: `These ${files.length} files are ${formatMegabytes(total)} together; SLA Lens reads up to 5 MB at a time.` },
-      ]);
+      return refuse(files.map((f) => f.name).join(', '), [{ severity: 'error', path: '', message: tp('opt_import_files_too_big', files.length, { size: formatMegabytes(total), limit: limit() }) }]);
     }
     const read: ImportFile[] = [];
     for (const file of files) {
-      busy(`Reading ${file.name}…`);
+      busy(t('opt_import_reading', { name: file.name }));
       await yieldToUi();
       if (token !== run) return;
       try {
         read.push({ name: file.name, text: await file.text() });
       } catch {
-        return refuse(file.name, [{ severity: 'error', path: '', message: `${file.name} could not be read. Choose it again.` }]);
+        return refuse(file.name, [{ severity: 'error', path: '', message: t('opt_import_unreadable', { name: file.name }) }]);
       }
     }
     await check({ kind: 'files', files: read }, token);
@@ -123,12 +123,12 @@ export function createImportStore(db: SlaLensDatabase, deps: ImportDeps) {
 
   async function loadSample(): Promise<void> {
     const token = ++run;
-    busy('Loading the sample configuration…');
+    busy(t('opt_import_loading_sample'));
     let text: string;
     try {
       text = await deps.fetchSample();
     } catch {
-      return refuse('the sample configuration', [{ severity: 'error', path: '', message: 'The sample configuration could not be loaded.' }]);
+      return refuse(t('opt_import_subject_sample'), [{ severity: 'error', path: '', message: t('opt_import_sample_failed') }]);
     }
     if (token !== run) return;
     await check({ kind: 'sample', text }, token);
@@ -152,7 +152,7 @@ export function createImportStore(db: SlaLensDatabase, deps: ImportDeps) {
       if (token !== run) return null;
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof StaleImportError && lastInput) await check(lastInput, token, message);
-      else state.set({ ...current, applying: false, notice: `The configuration was not applied: ${message}` });
+      else state.set({ ...current, applying: false, notice: t('opt_import_not_applied', { error: message }) });
       return null;
     }
   }

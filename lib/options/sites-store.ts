@@ -1,7 +1,7 @@
 import { parseSiteAddress, type SiteKind } from '../sources/self-hosted';
 import type { SelfHostedSite, SiteRegistry } from '../sources/site-registry';
-import { plural } from '../view/words';
 import { value } from './value';
+import { t, tp } from '../i18n/core';
 
 export interface SitesDeps {
   registry: SiteRegistry;
@@ -16,7 +16,8 @@ export interface SiteForm {
 
 export type SitesMessage = { tone: 'success'; text: string; notes: string[] } | { tone: 'error'; text: string };
 
-export const DECLINED_MESSAGE = 'Permission was not granted; SLA Lens will not run on that site.';
+/** What the page says when the browser's permission prompt was declined. */
+export const declinedMessage = () => t('opt_sites_declined');
 
 /**
  * The self-hosted sites list and the "Add a site" form. `forgetTickets` removes what the store
@@ -83,13 +84,13 @@ export function createSitesStore({ registry, onPermissionsChanged }: SitesDeps, 
     return (async () => {
       try {
         if ((await adding) === 'declined') {
-          message.set({ tone: 'error', text: DECLINED_MESSAGE });
+          message.set({ tone: 'error', text: declinedMessage() });
         } else {
-          message.set({ tone: 'success', text: `SLA Lens now runs on ${origin}. Reload pages already open there to see the countdowns.`, notes });
+          message.set({ tone: 'success', text: t('opt_sites_added', { origin }), notes });
           if (fromForm) form.set({ ...form.get(), address: '' });
         }
       } catch (error) {
-        message.set({ tone: 'error', text: `${origin} could not be added: ${describe(error)}` });
+        message.set({ tone: 'error', text: t('opt_sites_add_failed', { origin, error: describe(error) }) });
       } finally {
         pending.set(null);
         await refresh();
@@ -104,9 +105,9 @@ export function createSitesStore({ registry, onPermissionsChanged }: SitesDeps, 
     try {
       await registry.remove(origin);
       const forgotten = await forgetTickets(new URL(origin).hostname);
-      message.set({ tone: 'success', text: `Removed ${origin}: SLA Lens no longer runs or has access there, and forgot the ${plural(forgotten, 'ticket')} it kept from it.`, notes: [] });
+      message.set({ tone: 'success', text: tp('opt_sites_removed', forgotten, { origin }), notes: [] });
     } catch (error) {
-      message.set({ tone: 'error', text: `${origin} could not be removed: ${describe(error)}` });
+      message.set({ tone: 'error', text: t('opt_sites_remove_failed', { origin, error: describe(error) }) });
     } finally {
       pending.set(null);
       await refresh();

@@ -6,6 +6,7 @@
  */
 import { subscribe as newSubscription, clampRefresh, REFRESH_DEFAULT_MINUTES, type SubscriptionState } from '../subscription/state';
 import { value } from './value';
+import { t } from '../i18n/core';
 
 export interface SubscriptionDeps {
   read(): Promise<SubscriptionState | null>;
@@ -29,15 +30,15 @@ export interface SubscriptionForm {
 /** Why an address cannot be subscribed to, or null when it can. */
 export function subscriptionUrlProblem(text: string): string | null {
   const trimmed = text.trim();
-  if (trimmed === '') return 'Enter the address of the configuration file.';
+  if (trimmed === '') return t('opt_subscription_url_empty');
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return 'That is not a web address. It starts with https://';
+    return t('opt_subscription_url_invalid');
   }
-  if (url.protocol !== 'https:') return 'SLA Lens only loads a configuration over https://, so that nobody on the way can change it.';
-  if (url.username || url.password) return 'Leave the user name and password out of the address: SLA Lens sends no passwords.';
+  if (url.protocol !== 'https:') return t('opt_subscription_url_not_https');
+  if (url.username || url.password) return t('opt_subscription_url_password');
   return null;
 }
 
@@ -54,7 +55,7 @@ export function createSubscriptionStore(deps: SubscriptionDeps, now: () => numbe
     try {
       state.set(await deps.read());
     } catch (error) {
-      problem.set(`The subscription could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      problem.set(t('opt_subscription_read_failed', { error: error instanceof Error ? error.message : String(error) }));
     }
   }
 
@@ -71,7 +72,7 @@ export function createSubscriptionStore(deps: SubscriptionDeps, now: () => numbe
 
   const release = (subscription: SubscriptionState) =>
     deps.releaseOrigin(`${new URL(subscription.url).origin}/*`).catch((error: unknown) => {
-      problem.set(`SLA Lens could not give back its access to ${new URL(subscription.url).host}: ${error instanceof Error ? error.message : String(error)}`);
+      problem.set(t('opt_subscription_release_failed', { host: new URL(subscription.url).host, error: error instanceof Error ? error.message : String(error) }));
     });
 
   return {
@@ -103,7 +104,7 @@ export function createSubscriptionStore(deps: SubscriptionDeps, now: () => numbe
       const address = new URL(url.trim());
       const granted = await deps.requestOrigin(`${address.origin}/*`).catch(() => false);
       if (!granted) {
-        problem.set(`Permission to read ${address.host} was not given, so SLA Lens cannot fetch the file.`);
+        problem.set(t('opt_subscription_denied', { host: address.host }));
         return;
       }
       await write(newSubscription(address.href, clampRefresh(Number(refreshMinutes)), now()));

@@ -5,6 +5,7 @@ import { evaluateClock, type ClockState, type TicketFacts, type TicketSource } f
 import { calendarFor } from '../view/calendars';
 import { fromDateTimeLocal, toDateTimeLocal } from './format';
 import { value } from './value';
+import { t } from '../i18n/core';
 
 /** The policy tester's form, as the inputs hold it (text). */
 export interface TesterForm {
@@ -70,7 +71,7 @@ export function ticketFromForm(form: TesterForm): TicketFacts | null {
 /** Which policy applies to the form's ticket, why the earlier ones do not, and its clock at `now`. */
 export function runTester(config: ResolvedConfig, form: TesterForm, now: number): TesterResult {
   const ticket = ticketFromForm(form);
-  if (!ticket) return { ok: false, message: 'Enter the date and time the ticket was created.' };
+  if (!ticket) return { ok: false, message: t('opt_tester_no_created') };
   const explanation = explainMatch(config, ticket, form.metric);
   const applied = explanation.applied;
   if (!applied) return { ok: true, explanation, clock: null, pausedByStatus: false };

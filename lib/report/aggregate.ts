@@ -4,6 +4,7 @@
  * → customer → corporate nest), organisation, priority, metric, site or team. Each cell keeps the
  * targets behind it, so a click can list them.
  */
+import { t, type MessageKey } from '../i18n/core';
 import { metricWords } from '../view/words';
 import { compliancePercent } from './credits';
 import type { DecidedTarget } from './decide';
@@ -11,14 +12,18 @@ import type { Period } from './periods';
 
 export type Breakdown = 'agreement' | 'organization' | 'priority' | 'metric' | 'site' | 'team';
 
-export const BREAKDOWNS: ReadonlyArray<{ id: Breakdown; label: string }> = [
-  { id: 'agreement', label: 'Agreement' },
-  { id: 'organization', label: 'Organisation' },
-  { id: 'priority', label: 'Priority' },
-  { id: 'metric', label: 'Metric' },
-  { id: 'site', label: 'Site' },
-  { id: 'team', label: 'Team' },
+/** The breakdowns in the order the report offers them, each with its name's message. */
+export const BREAKDOWNS: ReadonlyArray<{ id: Breakdown; label: MessageKey }> = [
+  { id: 'agreement', label: 'report_agreement' },
+  { id: 'organization', label: 'report_organisation' },
+  { id: 'priority', label: 'report_priority' },
+  { id: 'metric', label: 'report_metric' },
+  { id: 'site', label: 'group_site' },
+  { id: 'team', label: 'group_team' },
 ];
+
+/** A breakdown's name in the language in use: `Agreement`, `Priority`… */
+export const breakdownLabel = (id: Breakdown): string => t(BREAKDOWNS.find((b) => b.id === id)!.label);
 
 export interface Cell {
   /** The breakdown value: a policy id, an organisation's name, `resolution`…; `''` for none. */
@@ -61,37 +66,37 @@ export function tally(targets: readonly DecidedTarget[], breakdown: Breakdown, p
     if (!c) cells.set(key, (c = { key, label, depth, decided: 0, met: 0, missed: 0, approximate: 0, compliance: null, targets: [] }));
     return c;
   };
-  for (const t of targets) {
+  for (const target of targets) {
     const keys: Array<[string, string, number]> = [];
     switch (breakdown) {
       case 'agreement': {
-        const chain = ancestry(t.policyId, byId);
-        chain.forEach((id, i) => keys.push([id, byId.get(id)?.name ?? (id === t.policyId ? t.policyName : id), chain.length - 1 - i]));
+        const chain = ancestry(target.policyId, byId);
+        chain.forEach((id, i) => keys.push([id, byId.get(id)?.name ?? (id === target.policyId ? target.policyName : id), chain.length - 1 - i]));
         break;
       }
       case 'organization':
-        keys.push([t.organization ?? '', t.organization ?? 'No organisation', 0]);
+        keys.push([target.organization ?? '', target.organization ?? t('report_no_organisation'), 0]);
         break;
       case 'priority':
-        keys.push([(t.priority ?? '').toLowerCase(), t.priority ?? 'No priority', 0]);
+        keys.push([(target.priority ?? '').toLowerCase(), target.priority ?? t('report_no_priority'), 0]);
         break;
       case 'metric':
-        keys.push([t.metric, metricWords(t.metric, true), 0]);
+        keys.push([target.metric, metricWords(target.metric, true), 0]);
         break;
       case 'site':
-        keys.push([t.site, t.site, 0]);
+        keys.push([target.site, target.site, 0]);
         break;
       case 'team':
-        keys.push([t.team ?? '', t.team ?? 'No team', 0]);
+        keys.push([target.team ?? '', target.team ?? t('no_team'), 0]);
         break;
     }
     for (const [key, label, depth] of keys) {
       const c = cellOf(key, label, depth);
       c.decided++;
-      if (t.outcome === 'met') c.met++;
+      if (target.outcome === 'met') c.met++;
       else c.missed++;
-      if (t.approximate) c.approximate++;
-      c.targets.push(t);
+      if (target.approximate) c.approximate++;
+      c.targets.push(target);
     }
   }
   const out = [...cells.values()];

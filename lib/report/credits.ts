@@ -3,6 +3,7 @@
  * when the agreement names its fee. The arithmetic is returned as words too, so the report can
  * show how each figure was reached.
  */
+import { formatNumber, t } from '../i18n/core';
 
 export interface CreditTerms {
   objective?: number | undefined;
@@ -28,9 +29,11 @@ export interface CreditOwed {
   arithmetic: string;
 }
 
-const pct = (n: number) => `${+n.toFixed(2)}%`;
-/** A credit as an invoice writes it: cents included (`€500.00`). */
-export const creditMoney = (amount: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount);
+/** A percentage as the language in use writes it (`66.7%`, `66,7 %`), to `digits` decimals at most. */
+export const percentText = (n: number, digits: number): string => formatNumber(+n.toFixed(digits) / 100, { style: 'percent', maximumFractionDigits: digits });
+const pct = (n: number) => percentText(n, 2);
+/** A credit as an invoice writes it, in the language in use: cents included (`€500.00`). */
+export const creditMoney = (amount: number, currency: string) => formatNumber(amount, { style: 'currency', currency });
 
 /** Compliance in percent of the decided targets met; null when none was decided (nothing to judge). */
 export const compliancePercent = (met: number, decided: number): number | null => (decided === 0 ? null : (met / decided) * 100);
@@ -48,19 +51,19 @@ export function creditOwed(compliance: number | null, terms: CreditTerms): Credi
   const steps: string[] = [];
   if (out.tier) {
     out.percent = out.tier.credit;
-    steps.push(`${pct(compliance)} is below ${pct(out.tier.below)} → ${pct(out.tier.credit)}`);
+    steps.push(t('report_credit_below', { compliance: pct(compliance), below: pct(out.tier.below), credit: pct(out.tier.credit) }));
     if (terms.creditCap !== undefined && out.percent > terms.creditCap) {
       out.percent = terms.creditCap;
       out.capped = true;
-      steps.push(`capped at ${pct(terms.creditCap)}`);
+      steps.push(t('report_credit_cap', { cap: pct(terms.creditCap) }));
     }
-  } else if (terms.credits?.length) steps.push(`${pct(compliance)} is not below ${pct(terms.credits[0]!.below)} → no credit`);
+  } else if (terms.credits?.length) steps.push(t('report_credit_not_below', { compliance: pct(compliance), below: pct(terms.credits[0]!.below) }));
   if (terms.fee && out.tier) {
     // Cents, as the fee is written: a credit is a sum of money, rounded as an invoice rounds it.
     out.amount = Math.round(terms.fee.amount * out.percent) / 100;
     out.currency = terms.fee.currency;
-    steps.push(`${pct(out.percent)} of ${creditMoney(terms.fee.amount, terms.fee.currency)} = ${creditMoney(out.amount, terms.fee.currency)}`);
+    steps.push(t('report_credit_money', { credit: pct(out.percent), fee: creditMoney(terms.fee.amount, terms.fee.currency), amount: creditMoney(out.amount, terms.fee.currency) }));
   }
-  out.arithmetic = steps.join('; ');
+  out.arithmetic = steps.join(t('list_separator'));
   return out;
 }

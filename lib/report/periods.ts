@@ -6,11 +6,12 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, startOfMonth, startOfQuarter } from 'date-fns';
+import { formatLocale, t } from '../i18n/core';
 
 export interface Period {
   /** `2026-11`, `2026-Q4`, `2026-11-03..2026-11-20`: stable, for links and CSV. */
   id: string;
-  /** `November 2026`, `Q4 2026`, `3–20 Nov 2026`. */
+  /** `November 2026`, `Q4 2026`, `Nov 3, 2026 – Nov 20, 2026`: in the language in use. */
   label: string;
   /** Instants, `start <= decidedAt < end`. */
   start: number;
@@ -23,6 +24,19 @@ export type PeriodKind = 'month' | 'quarter';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** Dates as the language in use writes them (its regional form in this browser), in `zone`. */
+function dateFormat(kind: 'month' | 'day', zone: string | undefined): Intl.DateTimeFormat {
+  const locale = formatLocale();
+  const key = `${kind}|${locale}|${zone}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = kind === 'month' ? { month: 'long', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' };
+    dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone })));
+  }
+  return f;
+}
+
 function monthAt(zone: string, instant: number): TZDate {
   return startOfMonth(new TZDate(instant, zone));
 }
@@ -31,7 +45,7 @@ function month(start: TZDate, now: number): Period {
   const end = addMonths(start, 1);
   return {
     id: `${start.getFullYear()}-${pad(start.getMonth() + 1)}`,
-    label: new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: start.timeZone }).format(start),
+    label: dateFormat('month', start.timeZone).format(start),
     start: start.getTime(),
     end: end.getTime(),
     toDate: now < end.getTime(),
@@ -41,7 +55,14 @@ function month(start: TZDate, now: number): Period {
 function quarter(start: TZDate, now: number): Period {
   const end = addMonths(start, 3);
   const q = Math.floor(start.getMonth() / 3) + 1;
-  return { id: `${start.getFullYear()}-Q${q}`, label: `Q${q} ${start.getFullYear()}`, start: start.getTime(), end: end.getTime(), toDate: now < end.getTime() };
+  // The year as written, not as a count (`2026`, never `2,026`).
+  return {
+    id: `${start.getFullYear()}-Q${q}`,
+    label: t('report_quarter', { q: String(q), year: String(start.getFullYear()) }),
+    start: start.getTime(),
+    end: end.getTime(),
+    toDate: now < end.getTime(),
+  };
 }
 
 /** The `count` calendar months up to the one holding `now` (to date), oldest first. */
@@ -70,8 +91,8 @@ export function customPeriod(zone: string, from: string, to: string, now: number
   const last = dateIn(zone, to);
   if (!start || !last || last.getTime() < start.getTime()) return null;
   const end = addDays(last, 1);
-  const fmt = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone });
-  return { id: `${from}..${to}`, label: `${fmt.format(start)} – ${fmt.format(last)}`, start: start.getTime(), end: end.getTime(), toDate: now < end.getTime() };
+  const fmt = dateFormat('day', zone);
+  return { id: `${from}..${to}`, label: t('report_date_range', { from: fmt.format(start), to: fmt.format(last) }), start: start.getTime(), end: end.getTime(), toDate: now < end.getTime() };
 }
 
 function dateIn(zone: string, text: string): TZDate | null {

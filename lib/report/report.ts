@@ -3,6 +3,7 @@
  * credit their compliance owes under the policy's terms; and what it is based on ("412 targets
  * decided in November on acme.atlassian.net and acme.zendesk.com; 9 approximate").
  */
+import { listAnd, sentence, t, tp } from '../i18n/core';
 import { inPeriod, tally, type Breakdown, type Cell, type PolicyNode } from './aggregate';
 import { creditOwed, type CreditOwed, type CreditTerms } from './credits';
 import type { DecidedTarget } from './decide';
@@ -44,7 +45,8 @@ export function buildReport(targets: readonly DecidedTarget[], periods: readonly
 }
 
 function basis(decided: number, approximate: number, period: Period, sites: readonly string[]): string {
-  const count = `${decided.toLocaleString('en')} target${decided === 1 ? '' : 's'} decided in ${period.label}${period.toDate ? ' so far' : ''}`;
-  const where = sites.length === 0 ? '' : ` on ${sites.length === 1 ? sites[0] : `${sites.slice(0, -1).join(', ')} and ${sites[sites.length - 1]}`}`;
-  return `${count}${where}${approximate > 0 ? `; ${approximate.toLocaleString('en')} approximate` : ''}.`;
+  let text = tp(period.toDate ? 'report_basis_so_far' : 'report_basis', decided, { period: period.label });
+  if (sites.length > 0) text = t('report_basis_on', { basis: text, sites: listAnd(sites) });
+  if (approximate > 0) text = tp('report_basis_approximate', approximate, { basis: text });
+  return sentence(text);
 }

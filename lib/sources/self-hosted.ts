@@ -6,6 +6,7 @@
  */
 import { isLoopbackHost } from '../view/ticket-url';
 import { BUILT_IN_SITES, type BuiltInSite } from './sites';
+import { t } from '../i18n/core';
 
 export type SiteKind = 'jira' | 'zendesk';
 
@@ -31,34 +32,34 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
  */
 export function parseSiteAddress(input: string): SiteAddress {
   const text = input.trim();
-  if (text === '') return fail(`Enter the address of the site, such as ${EXAMPLE}.`);
+  if (text === '') return fail(t('site_enter_address', { example: EXAMPLE }));
   if (text.includes('*')) {
     // `*.atlassian.net` deserves "already covered" rather than "no wildcards".
     const covered = builtInSiteOf(text.replace(/\*\./g, ''));
     if (covered) return coveredAlready(covered);
-    return fail(`Enter one site, without wildcards (*): SLA Lens asks for access to each site separately, such as ${EXAMPLE}.`);
+    return fail(t('site_no_wildcards', { example: EXAMPLE }));
   }
-  if (/\s/.test(text)) return fail(`A site address has no spaces. Enter it as ${EXAMPLE}.`);
+  if (/\s/.test(text)) return fail(t('site_no_spaces', { example: EXAMPLE }));
 
   // No scheme typed: https is what a Jira or Zendesk site uses. (`new URL('jira.acme.com:8443')`
   // would otherwise read `jira.acme.com:` as the scheme.)
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'https' && scheme !== 'http') {
-    return fail(`Enter a web address starting with https://, such as ${EXAMPLE} (not ${scheme}://).`);
+    return fail(t('site_wrong_scheme', { example: EXAMPLE, scheme }));
   }
   let url: URL;
   try {
     url = new URL(scheme === undefined ? `https://${text}` : text);
   } catch {
-    return fail(`“${text}” is not a web address. Enter it as ${EXAMPLE}.`);
+    return fail(t('site_not_address', { text, example: EXAMPLE }));
   }
   const host = url.hostname.replace(/\.$/, '');
-  if (host === '') return fail(`“${text}” has no host name. Enter it as ${EXAMPLE}.`);
+  if (host === '') return fail(t('site_no_host', { text, example: EXAMPLE }));
   if (url.username !== '' || url.password !== '') {
-    return fail(`Leave out the user name and password: enter just the address, such as ${EXAMPLE}.`);
+    return fail(t('site_no_credentials', { example: EXAMPLE }));
   }
   if (url.protocol === 'http:' && !isLoopbackHost(host)) {
-    return fail(`Use https://${host}: SLA Lens only runs on secure sites (http:// is allowed for localhost only).`);
+    return fail(t('site_use_https', { host }));
   }
   const builtIn = builtInSiteOf(host);
   if (builtIn) return coveredAlready(builtIn);
@@ -67,9 +68,9 @@ export function parseSiteAddress(input: string): SiteAddress {
   const notes: string[] = [];
   // Firefox's match patterns cannot name a port (https://bugzil.la/1362809), and Chrome's match
   // every port when none is named: one pattern per host keeps both browsers the same.
-  if (url.port !== '') notes.push(`SLA Lens covers ${origin} on every port, including ${url.port}.`);
+  if (url.port !== '') notes.push(t('site_every_port', { origin, port: url.port }));
   // A query or fragment (pasted from the address bar) says nothing about the site: dropped silently.
-  if (url.pathname !== '/') notes.push(`SLA Lens covers the whole site ${origin}, including ${url.pathname}.`);
+  if (url.pathname !== '/') notes.push(t('site_whole_site', { origin, path: url.pathname }));
   return { ok: true, origin, notes };
 }
 
@@ -84,7 +85,7 @@ function builtInSiteOf(address: string): BuiltInSite | undefined {
 }
 
 function coveredAlready(site: BuiltInSite): SiteAddress {
-  return fail(`${site.name} sites (${site.host}) are already covered: SLA Lens runs on them without being added.`);
+  return fail(t('site_covered_already', { name: site.name, host: site.host }));
 }
 
 /** `*.atlassian.net` covers `atlassian.net` and every host under it. */

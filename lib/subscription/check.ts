@@ -8,6 +8,7 @@ import { applyImport, previewText, problemList, StaleImportError } from '../db/c
 import type { ConfigVersion, SlaLensDatabase } from '../db/database';
 import { fetchConfigFile } from './fetch-config';
 import { afterFetch, shouldApply, type ApplyResult, type SubscriptionState } from './state';
+import { t, tp } from '../i18n/core';
 
 export interface CheckDeps {
   fetch: typeof fetch;
@@ -45,15 +46,15 @@ export async function checkSubscription(db: SlaLensDatabase, state: Subscription
     return done({
       kind: 'needs-confirmation',
       hash: preview.hash,
-      reason: `applying it would remove all ${inForce} policies in force${preview.document.policies.length > 0 ? ` and put ${preview.document.policies.length} others in their place` : ''}.`,
+      reason: preview.document.policies.length > 0 ? tp('sub_confirm_replace', inForce, { others: preview.document.policies.length }) : tp('sub_confirm_remove', inForce),
     });
   }
   try {
-    const applied = await applyImport(db, preview, `Updated from ${outcome.finalUrl}`);
+    const applied = await applyImport(db, preview, t('sub_note_updated_from', { url: outcome.finalUrl }));
     return done({ kind: 'applied', hash: preview.hash }, applied);
   } catch (error) {
     // Another route applied a version between the preview and the write: the next check compares again.
-    if (error instanceof StaleImportError) return done({ kind: 'failed', message: 'The configuration changed while this file was being checked; it will be checked again.' });
+    if (error instanceof StaleImportError) return done({ kind: 'failed', message: t('sub_check_raced') });
     throw error;
   }
 }

@@ -6,6 +6,7 @@
  */
 // The bounded, abortable body reading the sources use for the sites' APIs serves here too.
 import { boundedText, discard, untilAborted } from '../sources/http';
+import { formatNumber, t, tp } from '../i18n/core';
 
 /**
  * The same 5 MB as a file imported by hand (`MAX_CONFIG_BYTES`, lib/db/config-store.ts). It is
@@ -42,7 +43,10 @@ export interface FetchDeps {
   maxBytes?: number;
 }
 
-/** Servers on HTTP/2 send no reason phrase, so the message would read "answered 404" alone. */
+/**
+ * Servers on HTTP/2 send no reason phrase, so the message would read "answered 404" alone. The
+ * phrases are HTTP's own, in English in every language, as a server sends them.
+ */
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -62,27 +66,31 @@ function failed(reason: FetchFailureReason, message: string, status?: number): F
   return status === undefined ? { kind: 'failed', reason, message } : { kind: 'failed', reason, status, message };
 }
 
+/** Up to one decimal, none when it is zero: `5`, `1.5`. */
+const oneDecimal = (n: number) => formatNumber(n, { maximumFractionDigits: 1 });
+
 function bytesText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} kB`;
-  return `${bytes} bytes`;
+  if (bytes >= 1024 * 1024) return t('sub_size_mb', { n: oneDecimal(bytes / 1024 / 1024) });
+  if (bytes >= 1024) return t('sub_size_kb', { n: oneDecimal(bytes / 1024) });
+  return tp('sub_size_bytes', bytes);
 }
 
 function secondsText(ms: number): string {
-  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+  return ms >= 1000 ? t('sub_time_seconds', { n: oneDecimal(ms / 1000) }) : t('sub_time_ms', { n: ms });
 }
 
-const tooLarge = (max: number) => failed('too-large', `The file is larger than ${bytesText(max)}, the most SLA Lens reads for a configuration. Remove what it does not need, or split it.`);
+const tooLarge = (max: number) => failed('too-large', t('sub_too_large', { max: bytesText(max) }));
 
-const timedOut = (ms: number, url: string) => failed('timeout', `The server did not answer within ${secondsText(ms)} (${url}). Check that the address is reachable from this computer.`);
+const timedOut = (ms: number, url: string) => failed('timeout', t('sub_timed_out', { time: secondsText(ms), url }));
 
 function statusMessage(status: number, statusText: string, url: string): string {
   // The status text is the server's to choose: bounded, so a hostile one cannot flood the options page.
   const reason = REASONS[status] ?? statusText.trim().slice(0, 60);
-  const head = `The server answered ${status}${reason ? ` ${reason}` : ''} for ${url}.`;
-  if (status === 401 || status === 403) return `${head} The file must be readable without signing in: SLA Lens sends no cookies or passwords with this request.`;
-  if (status === 404 || status === 410) return `${head} Check the address.`;
-  return head;
+  // A status code is a code, written as the server sent it.
+  const words = { status: reason ? `${status} ${reason}` : String(status), url };
+  if (status === 401 || status === 403) return t('sub_http_status_auth', words);
+  if (status === 404 || status === 410) return t('sub_http_status_missing', words);
+  return t('sub_http_status', words);
 }
 
 function isHttps(url: string): boolean {
@@ -102,7 +110,7 @@ function isHttps(url: string): boolean {
 export async function fetchConfigFile(url: string, previous: Validators, deps: FetchDeps): Promise<FetchOutcome> {
   if (!isHttps(url)) {
     // Plain http lets anyone on the network path rewrite every agent's SLA targets.
-    return failed('not-https', `SLA Lens only loads a configuration from an https:// address, and "${url.slice(0, 200)}" is not one. Publish the file over https.`);
+    return failed('not-https', t('sub_not_https', { url: url.slice(0, 200) }));
   }
   const timeoutMs = deps.timeoutMs ?? FETCH_TIMEOUT_MS;
   const maxBytes = deps.maxBytes ?? MAX_SUBSCRIBED_BYTES;
@@ -121,16 +129,13 @@ export async function fetchConfigFile(url: string, previous: Validators, deps: F
     } catch {
       if (signal.aborted) return timedOut(timeoutMs, url);
       // Browsers give no detail on purpose: an unreachable host and a missing CORS header look the same to a script.
-      return failed(
-        'network',
-        `The server for ${url} could not be reached, or refused to let SLA Lens read the file. Check the address and your connection, and that the server sends Access-Control-Allow-Origin for this file.`,
-      );
+      return failed('network', t('sub_unreachable', { url }));
     }
 
     const finalUrl = response.url || url;
     if (!isHttps(finalUrl)) {
       discard(response);
-      return failed('redirected-to-http', `The server redirected to a plain http:// address (${finalUrl.slice(0, 200)}); SLA Lens only follows https://. Publish the file over https.`);
+      return failed('redirected-to-http', t('sub_redirected_http', { url: finalUrl.slice(0, 200) }));
     }
     if (response.status === 304) {
       discard(response);
@@ -146,7 +151,7 @@ export async function fetchConfigFile(url: string, previous: Validators, deps: F
       text = await boundedText(response, maxBytes, signal);
     } catch {
       if (signal.aborted) return timedOut(timeoutMs, url);
-      return failed('network', `The connection to the server for ${url} broke off while the file was being read. Check your connection.`);
+      return failed('network', t('sub_broke_off', { url }));
     }
     if (text === null) return tooLarge(maxBytes);
 

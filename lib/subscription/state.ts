@@ -4,6 +4,7 @@
  * passes `now` in, stores the state it gets back, and a test can replay any sequence of days.
  */
 import type { FetchOutcome } from './fetch-config';
+import { t, tp, type MessageKey, type Vars } from '../i18n/core';
 
 export interface SubscriptionProblem {
   path: string;
@@ -121,8 +122,7 @@ export function afterFetch(state: SubscriptionState, outcome: FetchOutcome, now:
       const failures = state.failures + 1;
       // The file on the server is no longer the one awaiting confirmation, so that question is moot.
       const base = without(checked, 'pendingConfirmation');
-      const count = result.problems.length;
-      const message = `The file on the server is not a valid SLA configuration (${count} ${count === 1 ? 'problem' : 'problems'}); the configuration in use stays as it was.`;
+      const message = tp('sub_invalid_file', result.problems.length);
       return { ...base, lastError: { at: now, message, problems: result.problems }, failures, nextTryAt: now + retryDelayMs(failures, state.refreshMinutes) };
     }
     case 'failed': {
@@ -132,24 +132,36 @@ export function afterFetch(state: SubscriptionState, outcome: FetchOutcome, now:
   }
 }
 
+/** `5 min`, `3 h`, `2 days`. */
 function span(ms: number): string {
   const minutes = Math.floor(ms / MINUTE);
-  if (ms < HOUR) return `${Math.max(1, minutes)} min`;
-  if (ms < 2 * DAY) return `${Math.floor(ms / HOUR)} h`;
-  return `${Math.floor(ms / DAY)} days`;
+  if (ms < HOUR) return tp('sub_span_minutes', Math.max(1, minutes));
+  if (ms < 2 * DAY) return tp('sub_span_hours', Math.floor(ms / HOUR));
+  return tp('sub_span_days', Math.floor(ms / DAY));
 }
 
-/** How long ago `at` was, in plain words; a time ahead of `now` (a clock set back) reads as just now. */
-export function ago(at: number, now: number): string {
+/** How long ago `at` was, if a minute or more (a time ahead of `now`, a clock set back, is just now). */
+function spanSince(at: number, now: number): string | null {
   const ms = now - at;
-  return ms < MINUTE ? 'just now' : `${span(ms)} ago`;
+  return ms < MINUTE ? null : span(ms);
 }
 
-/** How long until `at`; rounded up, so a check 30 s away is "in 1 min", never "in 0 min". */
-export function until(at: number, now: number): string {
+/** How long until `at`, null when due; rounded up, so a check 30 s away is "in 1 min", never "in 0 min". */
+function spanUntil(at: number, now: number): string | null {
   const ms = at - now;
-  if (ms <= 0) return 'now';
-  return `in ${span(Math.ceil(ms / MINUTE) * MINUTE)}`;
+  return ms <= 0 ? null : span(Math.ceil(ms / MINUTE) * MINUTE);
+}
+
+/** How long ago `at` was, in plain words ("just now", "5 min ago"). */
+export function ago(at: number, now: number): string {
+  const since = spanSince(at, now);
+  return since === null ? t('sub_ago_just_now') : t('sub_ago', { span: since });
+}
+
+/** How long until `at` ("now", "in 5 min"). */
+export function until(at: number, now: number): string {
+  const left = spanUntil(at, now);
+  return left === null ? t('sub_until_now') : t('sub_until', { span: left });
 }
 
 export interface SubscriptionSummary {
@@ -165,20 +177,27 @@ export function describe(state: SubscriptionState, now: number): SubscriptionSum
   const lines: string[] = [];
   const status: SubscriptionSummary['status'] = state.pendingConfirmation ? 'confirm' : state.failures > 0 ? 'error' : state.lastCheckedAt === undefined ? 'pending' : 'ok';
 
+  // Each line is one message, "just now" and "5 min ago" alike, so that a translation can order its words.
+  const since = (at: number, justNowKey: MessageKey, agoKey: MessageKey, vars: Vars = {}) => {
+    const elapsed = spanSince(at, now);
+    return elapsed === null ? t(justNowKey, vars) : t(agoKey, { ...vars, span: elapsed });
+  };
   if (state.pendingConfirmation) {
-    lines.push(`A new file on the server waits for your confirmation before it is applied: ${state.pendingConfirmation.reason}`);
+    lines.push(t('sub_pending_confirmation', { reason: state.pendingConfirmation.reason }));
   }
   if (state.failures > 0 && state.lastError) {
-    lines.push(`Last error ${ago(state.lastError.at, now)}: ${state.lastError.message}`);
+    lines.push(since(state.lastError.at, 'sub_last_error_now', 'sub_last_error_ago', { message: state.lastError.message }));
     const problems = state.lastError.problems ?? [];
-    for (const p of problems.slice(0, PROBLEMS_SHOWN)) lines.push(p.path ? `${p.path}: ${p.message}` : p.message);
-    if (problems.length > PROBLEMS_SHOWN) lines.push(`… and ${problems.length - PROBLEMS_SHOWN} more`);
-    if (state.failures > 1) lines.push(`${state.failures} checks in a row have failed`);
+    for (const p of problems.slice(0, PROBLEMS_SHOWN)) lines.push(p.path ? t('sub_problem_at', { path: p.path, message: p.message }) : p.message);
+    if (problems.length > PROBLEMS_SHOWN) lines.push(tp('sub_more_problems', problems.length - PROBLEMS_SHOWN));
+    if (state.failures > 1) lines.push(tp('sub_failures_in_row', state.failures));
   }
-  if (state.lastCheckedAt === undefined) lines.push('Not checked yet');
-  else lines.push(`Last checked ${ago(state.lastCheckedAt, now)}`);
-  if (state.lastAppliedAt !== undefined) lines.push(`Last updated from the server ${ago(state.lastAppliedAt, now)}`);
-  lines.push(status === 'error' ? `Next try ${until(state.nextTryAt, now)}` : `Next check ${until(state.nextTryAt, now)}`);
+  if (state.lastCheckedAt === undefined) lines.push(t('sub_not_checked'));
+  else lines.push(since(state.lastCheckedAt, 'sub_last_checked_now', 'sub_last_checked_ago'));
+  if (state.lastAppliedAt !== undefined) lines.push(since(state.lastAppliedAt, 'sub_last_updated_now', 'sub_last_updated_ago'));
+  const next = spanUntil(state.nextTryAt, now);
+  if (status === 'error') lines.push(next === null ? t('sub_next_try_now') : t('sub_next_try_in', { span: next }));
+  else lines.push(next === null ? t('sub_next_check_now') : t('sub_next_check_in', { span: next }));
   return { status, lines };
 }
 

@@ -19,6 +19,7 @@
  * (shared with the tabs): tickets read without it are read again at the budget's pace until they
  * are exact, or until tries stop making any exact.
  */
+import { t, tp } from '../i18n/core';
 import type { TicketFacts } from '../sla/index';
 import type { Sighting } from '../db/evaluate';
 import type { SiteFill } from './fill-protocol';
@@ -95,13 +96,13 @@ export function asFilled(sightings: readonly Sighting[], held: ReadonlySet<strin
 function listingWords(site: string, failure: Extract<ScopeListing, { ok: false }>): string {
   switch (failure.failure) {
     case 'signed-out':
-      return `Sign in to ${site} to fill the report from it.`;
+      return t('watch_fill_sign_in', { site });
     case 'forbidden':
-      return `Your account on ${site} may not search its tickets.`;
+      return t('watch_fill_forbidden', { site });
     case 'rate-limited':
-      return `${site} asked SLA Lens to slow down: fill again in a few minutes.`;
+      return t('watch_fill_rate_limited', { site });
     case 'too-many':
-      return `More than ${MAX_SCOPE_TICKETS.toLocaleString('en')} tickets were resolved on ${site} in this range: fill a shorter one (a month at a time).`;
+      return tp('watch_fill_too_many', MAX_SCOPE_TICKETS, { site });
     default:
       return failure.message;
   }
@@ -124,11 +125,11 @@ export async function fillRange(deps: FillDeps, range: FillRange, signal: AbortS
         await fillSite(deps, bySite.get(state.site)!, range, signal, state, tell);
       } catch (error) {
         state.state = 'failed';
-        state.message = `SLA Lens could not fill from ${state.site}: ${error instanceof Error ? error.message : String(error)}`;
+        state.message = t('watch_fill_failed', { site: state.site, error: error instanceof Error ? error.message : String(error) });
       }
       if (signal.aborted && state.state !== 'done' && state.state !== 'failed') {
         state.state = 'stopped';
-        state.message = `Stopped: ${state.read.toLocaleString('en')} of ${state.found.toLocaleString('en')} tickets read from ${state.site}; what was read is kept.`;
+        state.message = tp('watch_fill_stopped', state.found, { read: state.read, site: state.site });
       }
       tell();
     }),
@@ -160,8 +161,8 @@ async function fillSite(deps: FillDeps, scopes: readonly WatchScope[], range: Fi
       }
     }
     const projects = projectsOf(keys);
-    if (projects.length === 0) return fail(`The queues watched on ${site} hold no tickets yet, so SLA Lens cannot tell which projects to read: refresh them, then fill again.`);
-    if (projects.length > MAX_PROJECTS) return fail(`The queues watched on ${site} span more than ${MAX_PROJECTS} projects: too many to ask for in one search.`);
+    if (projects.length === 0) return fail(t('watch_fill_no_projects', { site }));
+    if (projects.length > MAX_PROJECTS) return fail(tp('watch_fill_too_many_projects', MAX_PROJECTS, { site }));
     query = { kind: 'jql', jql: resolvedJql(projects, range) };
   } else {
     query = { kind: 'search', search: solvedSearch(range) };
@@ -199,7 +200,7 @@ async function readHistories(deps: FillDeps, fill: WatchScope, pending: string[]
   let idle = 0;
   while (pending.length > 0 && idle < IDLE_TRIES && !signal.aborted) {
     state.state = 'pacing';
-    state.message = `Reading the histories of ${pending.length.toLocaleString('en')} tickets at the pace ${state.site} allows…`;
+    state.message = tp('watch_fill_pacing', pending.length, { site: state.site });
     tell();
     await deps.sleep(PACE_MS, signal);
     let gained = 0;

@@ -3,6 +3,7 @@
  * Jira Service Management queue, a Jira filter or search, or a Zendesk view. A JSM queue's
  * address names its project, not its service desk: `serviceDeskFor` asks the site which one.
  */
+import { t } from '../i18n/core';
 import { requestJson, type RequestContext } from '../sources/http';
 import { obj, str } from '../sources/json';
 import { failureWords } from '../view/words';
@@ -45,8 +46,8 @@ export function scopeFromPage(href: string): PageScope | null {
 export async function serviceDeskFor(context: RequestContext, baseUrl: string, project: string): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
   const site = new URL(context.origin).hostname;
   const answer = await requestJson(context, `${baseUrl.replace(/\/$/, '')}/rest/servicedeskapi/servicedesk/${encodeURIComponent(project)}`, { method: 'GET', headers: { Accept: 'application/json' } });
-  if (!answer.ok) return { ok: false, message: `${site} did not say which service desk project ${project} is: ${failureWords(answer.failure)}.` };
+  if (!answer.ok) return { ok: false, message: t('watch_page_desk_unknown', { site, project, failure: failureWords(answer.failure) }) };
   const id = answer.status === 200 ? str(obj(answer.body)?.id) : undefined;
-  if (id === undefined || !ID.test(id)) return { ok: false, message: `${site} has no service desk for project ${project} that you can see.` };
+  if (id === undefined || !ID.test(id)) return { ok: false, message: t('watch_page_no_desk', { site, project }) };
   return { ok: true, id };
 }

@@ -22,6 +22,7 @@
  *   (clients generated from the spec, such as jira.js, send that header for the operations it
  *   marks, and not for this one).
  */
+import { t, tp, uiLocale } from '../i18n/core';
 import { requestJson, type JsonAnswer, type RequestContext } from '../sources/http';
 import { requestSearchPage, type SearchTarget } from '../sources/jira/rest';
 import { parseJiraDate } from '../sources/jira/dates';
@@ -74,34 +75,35 @@ const quoted = (text: string, max = QUOTED_CHARS) => oneLine(text, max);
 function described(query: JiraScopeQuery): string {
   switch (query.kind) {
     case 'jql':
-      return `the query “${quoted(query.jql, 80)}”`;
+      return t('watch_scope_jql', { jql: quoted(query.jql, 80) });
     case 'filter':
-      return `filter ${quoted(query.filter, 30)}`;
+      return t('watch_scope_filter', { filter: quoted(query.filter, 30) });
     case 'queue':
-      return `queue ${quoted(query.queue, 30)} of service desk ${quoted(query.serviceDesk, 30)}`;
+      return t('watch_scope_queue', { queue: quoted(query.queue, 30), desk: quoted(query.serviceDesk, 30) });
   }
 }
 
-const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+/** The scope's words at the start of a sentence. */
+const capitalised = (text: string): string => text.charAt(0).toLocaleUpperCase(uiLocale().tag) + text.slice(1);
 
 /** Why a page was not read, in one sentence naming the site. */
 function failureMessage(failure: EnrichFailure | 'not-found', query: JiraScopeQuery, site: string, aborted: boolean): string {
   const scope = described(query);
   switch (failure) {
     case 'not-found':
-      return query.kind === 'queue' ? `${capitalised(scope)} does not exist on ${site}, or you cannot see it.` : `${site} has no Jira search API where SLA Lens asked for ${scope}.`;
+      return query.kind === 'queue' ? t('watch_jira_queue_not_found', { queue: quoted(query.queue, 30), desk: quoted(query.serviceDesk, 30), site }) : t('watch_jira_no_search_api', { site, scope });
     case 'signed-out':
-      return `You are not signed in to ${site} (or your session there has ended): sign in there and SLA Lens will list ${scope} again.`;
+      return t('watch_jira_signed_out', { site, scope });
     case 'forbidden':
-      return `Your account on ${site} may not read ${scope}.`;
+      return t('watch_jira_forbidden', { site, scope });
     case 'rate-limited':
-      return `${site} asked SLA Lens to slow down, so ${scope} will be listed again later.`;
+      return t('watch_jira_rate_limited', { site, scope });
     case 'server-error':
-      return `${site} answered with a server error while SLA Lens listed ${scope}.`;
+      return t('watch_jira_server_error', { site, scope });
     case 'network':
-      return aborted ? `Listing ${scope} on ${site} was stopped before it finished.` : `${site} could not be reached to list ${scope}.`;
+      return aborted ? t('watch_listing_stopped', { scope, site }) : t('watch_unreachable', { site, scope });
     case 'bad-response':
-      return `${site} answered in a form SLA Lens could not read while it listed ${scope}.`;
+      return t('watch_jira_bad_response', { site, scope });
   }
 }
 
@@ -117,14 +119,14 @@ function refusedQuery(query: JiraScopeQuery, site: string): string | null {
   const digits = (id: string) => /^\d{1,18}$/.test(id.trim());
   switch (query.kind) {
     case 'jql':
-      if (query.jql.trim() === '') return `An empty query cannot be watched on ${site}: give the JQL of the tickets to watch.`;
-      return query.jql.length > MAX_JQL_CHARS ? `The query is too long to send to ${site} (SLA Lens sends at most ${MAX_JQL_CHARS.toLocaleString('en')} characters of JQL).` : null;
+      if (query.jql.trim() === '') return t('watch_jira_empty_query', { site });
+      return query.jql.length > MAX_JQL_CHARS ? tp('watch_jira_query_too_long', MAX_JQL_CHARS, { site }) : null;
     case 'filter':
-      return digits(query.filter) ? null : `“${quoted(query.filter, 30)}” is not a filter id on ${site}: give the number of the saved filter, as in …/issues/?filter=10001.`;
+      return digits(query.filter) ? null : t('watch_jira_bad_filter', { filter: quoted(query.filter, 30), site, example: '…/issues/?filter=10001' });
     case 'queue':
       return digits(query.serviceDesk) && digits(query.queue)
         ? null
-        : `Queue “${quoted(query.queue, 30)}” of service desk “${quoted(query.serviceDesk, 30)}” cannot be asked of ${site}: both are numbers, as in …/servicedesk/2/queue/7.`;
+        : t('watch_jira_bad_queue', { queue: quoted(query.queue, 30), desk: quoted(query.serviceDesk, 30), site, example: '…/servicedesk/2/queue/7' });
   }
 }
 
@@ -204,11 +206,7 @@ async function listKeys(context: RequestContext, target: SearchTarget, query: Ji
   const { site } = target;
   let requests = 0;
   const failed = (failure: ScopeFailure, message: string, retryAfterMs?: number): ScopeListing => ({ ok: false, failure, message, requests, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
-  const tooMany = () =>
-    failed(
-      'too-many',
-      `${capitalised(described(query))} on ${site} holds more than ${maxTickets.toLocaleString('en')} tickets: narrow it (SLA Lens watches at most ${maxTickets.toLocaleString('en')} tickets a scope).`,
-    );
+  const tooMany = () => failed('too-many', tp('watch_jira_too_many', maxTickets, { scope: capitalised(described(query)), site }));
 
   const refused = refusedQuery(query, site);
   if (refused) return failed('invalid-query', refused);
@@ -232,7 +230,7 @@ async function listKeys(context: RequestContext, target: SearchTarget, query: Ji
     if (answer.status === 404) return failed('not-found', failureMessage('not-found', query, site, false));
     if (answer.status === 400) {
       const said = jiraMessage(answer.body);
-      if (said !== undefined) return failed('invalid-query', `Jira on ${site} refused ${described(query)}: “${quoted(said, QUOTED_CHARS)}”.`);
+      if (said !== undefined) return failed('invalid-query', t('watch_jira_refused', { site, scope: described(query), said: quoted(said, QUOTED_CHARS) }));
     }
     const read = answer.status === 200 ? pager.read(answer.body, cursor) : null;
     if (!read) return failed('bad-response', failureMessage('bad-response', query, site, false));
@@ -253,5 +251,5 @@ async function listKeys(context: RequestContext, target: SearchTarget, query: Ji
     if (read.issues.length === 0) return failed('bad-response', failureMessage('bad-response', query, site, false));
     cursor = read.next;
   }
-  return failed('bad-response', `${site} gave ${described(query)} in pages too small to list within ${maxPages.toLocaleString('en')} requests.`);
+  return failed('bad-response', tp('watch_jira_pages_too_small', maxPages, { site, scope: described(query) }));
 }

@@ -10,6 +10,7 @@ import type { SearchTarget } from '../sources/jira/rest';
 import { createZendeskEnricher, type ZendeskEnricherOptions } from '../sources/zendesk/enrich';
 import type { Fetch, RequestContext } from '../sources/http';
 import { failureWords } from '../view/words';
+import { t } from '../i18n/core';
 import { listJiraScope } from './jira';
 import type { ReadOutcome } from './runner';
 import { MAX_SCOPE_TICKETS, type JiraScopeQuery, type ScopeListing, type WatchScope, type ZendeskScopeQuery } from './types';
@@ -93,7 +94,7 @@ export function createScopeSources(options: ScopeSourcesOptions) {
         const f = result.facts.get(k);
         return f ? [f] : [];
       });
-      return result.failure ? { facts, failure: { failure: result.failure, message: `${scope.site}: ${failureWords(result.failure)}` } } : { facts };
+      return result.failure ? { facts, failure: { failure: result.failure, message: t('watch_site_failure', { site: scope.site, failure: failureWords(result.failure) }) } } : { facts };
     },
   };
 }

@@ -4,6 +4,7 @@
  * when the next is due. Pure: the runner keeps it in the database (the service worker may stop
  * at any time), the popup and the options page read it to say each scope's coverage.
  */
+import { t, tp } from '../i18n/core';
 import type { ScopeFailure, ScopeListing, WatchScope } from './types';
 
 const SECOND = 1000;
@@ -177,12 +178,15 @@ export function afterListing(state: ScopeState, listing: ScopeListing, cursor: n
   };
 }
 
-/** How long ago, as every coverage line and the wallboard's "Updated …" say it. */
+/**
+ * How long ago, as every coverage line and the wallboard's "Updated …" say it. Counted messages,
+ * not `Intl.RelativeTimeFormat`: its English has no "40 s ago" / "5 min ago" / "3 h ago" form.
+ */
 export const ago = (ms: number): string => {
-  if (ms < 45 * SECOND) return `${Math.max(1, Math.round(ms / SECOND))} s ago`;
-  if (ms < 45 * MINUTE) return `${Math.round(ms / MINUTE)} min ago`;
+  if (ms < 45 * SECOND) return tp('watch_ago_seconds', Math.max(1, Math.round(ms / SECOND)));
+  if (ms < 45 * MINUTE) return tp('watch_ago_minutes', Math.round(ms / MINUTE));
   const hours = Math.round(ms / (60 * MINUTE));
-  return hours < 36 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+  return hours < 36 ? tp('watch_ago_hours', hours) : tp('watch_ago_days', Math.round(hours / 24));
 };
 
 export interface ScopeCoverage {
@@ -202,11 +206,11 @@ export function coverage(scope: WatchScope, state: ScopeState | undefined, now: 
   const base = { id: scope.id, label, site: scope.site };
   if (state?.error) {
     // From the background a 403 is most often a lapsed session too: the person is asked to sign in, as for a 401.
-    if (state.error.failure === 'signed-out' || state.error.failure === 'forbidden') return { ...base, status: 'error', text: `Sign in to ${scope.site} to refresh`, signIn: `https://${scope.site}/` };
+    if (state.error.failure === 'signed-out' || state.error.failure === 'forbidden')
+      return { ...base, status: 'error', text: t('watch_coverage_sign_in', { site: scope.site }), signIn: `https://${scope.site}/` };
     return { ...base, status: 'error', text: state.error.message };
   }
-  if (!state || state.lastSuccessAt === undefined) return { ...base, status: 'pending', text: 'Not read yet' };
-  const count = `${state.keys.length.toLocaleString('en')} ticket${state.keys.length === 1 ? '' : 's'}`;
-  const partial = state.partial ? ` · some not read: ${state.partial.message}` : '';
-  return { ...base, status: 'ok', text: `${count} · refreshed ${ago(now - state.lastSuccessAt)}${partial}` };
+  if (!state || state.lastSuccessAt === undefined) return { ...base, status: 'pending', text: t('watch_coverage_not_read') };
+  const vars = { count: tp('tickets', state.keys.length), ago: ago(now - state.lastSuccessAt) };
+  return { ...base, status: 'ok', text: state.partial ? t('watch_coverage_partial', { ...vars, error: state.partial.message }) : t('watch_coverage_ok', vars) };
 }

@@ -6,6 +6,7 @@
 import Dexie from 'dexie';
 import { withWatch } from '../config/watch';
 import { activeVersion } from '../db/active-version';
+import { t, tp } from '../i18n/core';
 import type { SlaLensDatabase } from '../db/database';
 import { storedScopeStates, type ScopeState } from './state';
 import type { ScopeQuery, WatchScope } from './types';
@@ -42,8 +43,8 @@ export async function addPersonalScope(db: SlaLensDatabase, scope: { site: strin
   return db.transaction('rw', [db.meta, db.configVersions], async () => {
     const [all, personal] = await Promise.all([readScopes(db), readPersonalScopes(db)]);
     const twin = all.find((s) => s.site === scope.site && sameQuery(s.query, scope.query));
-    if (twin) throw new ScopeRefused(twin.origin === 'team' ? 'Your team’s configuration already watches this.' : 'You already watch this.');
-    if (personal.length >= MAX_PERSONAL_SCOPES) throw new ScopeRefused(`You watch ${MAX_PERSONAL_SCOPES} scopes already: remove one first.`);
+    if (twin) throw new ScopeRefused(twin.origin === 'team' ? t('watch_store_team_has') : t('watch_store_already'));
+    if (personal.length >= MAX_PERSONAL_SCOPES) throw new ScopeRefused(tp('watch_store_limit', MAX_PERSONAL_SCOPES));
     const added: WatchScope = { id, site: scope.site, query: scope.query, origin: 'personal', ...(scope.name ? { name: scope.name } : {}) };
     await db.meta.put({ key: PERSONAL_SCOPES_KEY, value: [...personal, added] });
     return added;

@@ -22,6 +22,7 @@
  * other status into `bad-response` and drops the body, and a refused search's body is what says
  * what is wrong with it. Never throws.
  */
+import { t, tp, uiLocale } from '../i18n/core';
 import { obj, str, type Json } from '../sources/json';
 import { requestJson, type HttpFailure, type JsonAnswer, type RequestContext } from '../sources/http';
 import { parseZendeskDate } from '../sources/zendesk/parse';
@@ -44,6 +45,8 @@ const SPARE_PAGES = 10;
 const VIEW_ID = /^\d{1,18}$/;
 /** `type:ticket` says what `filter[type]=ticket` says; the export refuses any `type:` in the query. */
 const TYPE_TICKET = /(^|\s)type:ticket(?=\s|$)/gi;
+/** A search the messages give as an example, as written in Zendesk (not translated). */
+const EXAMPLE_SEARCH = 'status<solved group:"Tier 2"';
 
 type Failure = Extract<ScopeListing, { ok: false }>;
 
@@ -52,7 +55,7 @@ interface Listing {
   origin: string;
   site: string;
   kind: ZendeskScopeQuery['kind'];
-  /** How the sentences name the scope: `view 360001`, `the search “status<solved”`. */
+  /** How the sentences name the scope: `view 360001`, `the search “status<solved”` (in the language in use). */
   label: string;
   requests: number;
 }
@@ -70,7 +73,7 @@ export interface ViewFollow {
 
 export async function listZendeskScope(context: RequestContext, origin: string, query: ZendeskScopeQuery, maxTickets = MAX_SCOPE_TICKETS, since?: number, follow?: ViewFollow): Promise<ScopeListing> {
   if (query.kind === 'view' && since !== undefined && follow && VIEW_ID.test(query.view.trim())) {
-    const run: Listing = { context, origin, site: siteOf(origin), kind: 'view', label: `view ${query.view.trim()}`, requests: 0 };
+    const run: Listing = { context, origin, site: siteOf(origin), kind: 'view', label: t('watch_scope_view', { view: query.view.trim() }), requests: 0 };
     const followed = await followView(run, query.view.trim(), maxTickets, since, follow);
     // A view too busy to follow in a few pages, or one that will not sort, is listed whole.
     if (followed !== undefined) return followed;
@@ -109,18 +112,16 @@ async function listIds(context: RequestContext, origin: string, query: ZendeskSc
   const site = siteOf(origin);
   if (query.kind === 'view') {
     const view = query.view.trim();
-    if (!VIEW_ID.test(view)) return { ok: false, failure: 'invalid-query', message: `A view on ${site} is named by its id, a number such as 360001: “${clip(query.view)}” is not one.`, requests: 0 };
-    return listView({ context, origin, site, kind: 'view', label: `view ${view}`, requests: 0 }, view, maxTickets, counted);
+    if (!VIEW_ID.test(view)) return { ok: false, failure: 'invalid-query', message: t('watch_zendesk_bad_view', { site, example: '360001', view: clip(query.view) }), requests: 0 };
+    return listView({ context, origin, site, kind: 'view', label: t('watch_scope_view', { view }), requests: 0 }, view, maxTickets, counted);
   }
   const search = query.search.replace(TYPE_TICKET, '$1').replace(/\s+/g, ' ').trim();
   if (search === '') {
     const message =
-      query.search.trim() === ''
-        ? `Enter what to search for on ${site}, such as status<solved group:"Tier 2".`
-        : `A search on ${site} must say more than type:ticket, such as status<solved group:"Tier 2".`;
+      query.search.trim() === '' ? t('watch_zendesk_search_empty', { site, example: EXAMPLE_SEARCH }) : t('watch_zendesk_search_type_only', { site, token: 'type:ticket', example: EXAMPLE_SEARCH });
     return { ok: false, failure: 'invalid-query', message, requests: 0 };
   }
-  return listSearch({ context, origin, site, kind: 'search', label: `the search “${clip(search)}”`, requests: 0 }, search, maxTickets);
+  return listSearch({ context, origin, site, kind: 'search', label: t('watch_scope_search', { search: clip(search) }), requests: 0 }, search, maxTickets);
 }
 
 async function listView(run: Listing, view: string, maxTickets: number, counted = true): Promise<IdsListing> {
@@ -144,7 +145,7 @@ async function listSearch(run: Listing, search: string, maxTickets: number): Pro
   return collect(run, url, 'results', maxTickets, (status, body) => {
     if (status !== 400 && status !== 422) return undefined;
     const why = zendeskError(body);
-    const message = why ? `${run.site} refused ${run.label}: “${clip(why, 300)}”.` : `${run.site} refused ${run.label} as a search it cannot run.`;
+    const message = why ? t('watch_zendesk_refused_said', { site: run.site, scope: run.label, said: clip(why, 300) }) : t('watch_zendesk_refused', { site: run.site, scope: run.label });
     return { ok: false, failure: 'invalid-query', message, requests: run.requests };
   });
 }
@@ -219,7 +220,7 @@ export interface ChangedOnSite {
  * left a view, never to add one, so a search that lags or fails costs only how soon that is seen.
  */
 export async function listZendeskChanges(context: RequestContext, origin: string, from: number): Promise<{ changes?: ChangedOnSite; requests: number }> {
-  const run: Listing = { context, origin, site: siteOf(origin), kind: 'search', label: 'the account’s recent changes', requests: 0 };
+  const run: Listing = { context, origin, site: siteOf(origin), kind: 'search', label: t('watch_scope_recent_changes'), requests: 0 };
   const minutes = Math.max(1, Math.ceil((context.now - from) / 60_000));
   const first = `${origin}/api/v2/search/export.json?query=${encodeURIComponent(`updated>${minutes}minutes`)}&filter[type]=ticket&page[size]=${ZENDESK_PAGE_SIZE}`;
   const updated = new Map<string, number>();
@@ -411,39 +412,41 @@ function failed(run: Listing, answer: HttpFailure): Failure {
 }
 
 function sentence(run: Listing, failure: HttpFailure['failure']): string {
-  const { site, label } = run;
+  const vars = { site: run.site, scope: run.label };
   switch (failure) {
     case 'signed-out':
-      return `${site} did not answer as if you were signed in, so ${label} could not be listed: sign in to ${site} in this browser.`;
+      return t('watch_zendesk_signed_out', vars);
     case 'forbidden':
-      return `${site} would not let your account list ${label}.`;
+      return t('watch_zendesk_forbidden', vars);
     case 'rate-limited':
-      return `${site} asked SLA Lens to slow down (rate limit) while listing ${label}; it tries again later.`;
+      return t('watch_zendesk_rate_limited', vars);
     case 'server-error':
-      return `${site} answered with a server error while listing ${label}; it tries again later.`;
+      return t('watch_zendesk_server_error', vars);
     case 'network':
-      return `${site} could not be reached to list ${label}.`;
+      return t('watch_unreachable', vars);
     case 'bad-response':
-      return `${site} answered the listing of ${label} in a form SLA Lens could not read.`;
+      return t('watch_zendesk_bad_response', vars);
   }
 }
 
 const notFound = (run: Listing, view: string): Failure => ({
   ok: false,
   failure: 'not-found',
-  message: `View ${view} does not exist on ${run.site}, or you cannot see it.`,
+  message: t('watch_zendesk_view_not_found', { view, site: run.site }),
   requests: run.requests,
 });
 
 function tooMany(run: Listing, maxTickets: number, counted?: number): Failure {
-  const held = counted !== undefined ? `about ${counted.toLocaleString('en')} tickets` : `more than ${maxTickets.toLocaleString('en')} tickets`;
-  const what = `${capital(run.label)} on ${run.site} ${run.kind === 'view' ? 'holds' : 'matches'} ${held}`;
-  return { ok: false, failure: 'too-many', message: `${what}; SLA Lens watches at most ${maxTickets.toLocaleString('en')} a scope: narrow it.`, requests: run.requests };
+  const vars = { scope: capital(run.label), site: run.site, max: maxTickets };
+  const view = run.kind === 'view';
+  const message =
+    counted !== undefined ? tp(view ? 'watch_zendesk_view_about' : 'watch_zendesk_search_about', counted, vars) : tp(view ? 'watch_zendesk_view_more' : 'watch_zendesk_search_more', maxTickets, vars);
+  return { ok: false, failure: 'too-many', message, requests: run.requests };
 }
 
 const unreadable = (run: Listing): Failure => ({ ok: false, failure: 'bad-response', message: sentence(run, 'bad-response'), requests: run.requests });
 
-const stopped = (run: Listing): Failure => ({ ok: false, failure: 'network', message: `Listing ${run.label} on ${run.site} was stopped before it finished.`, requests: run.requests });
+const stopped = (run: Listing): Failure => ({ ok: false, failure: 'network', message: t('watch_listing_stopped', { scope: run.label, site: run.site }), requests: run.requests });
 
 function siteOf(origin: string): string {
   try {
@@ -453,7 +456,8 @@ function siteOf(origin: string): string {
   }
 }
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** The scope's words at the start of a sentence. */
+const capital = (s: string) => s.charAt(0).toLocaleUpperCase(uiLocale().tag) + s.slice(1);
 
 /** A user's text inside a sentence: one line, not the whole of a long query. */
 const clip = (text: string, max = 80) => oneLine(text, max);

@@ -59,6 +59,11 @@ export interface LaunchOptions {
    * on it finds what the extension kept. Without it, a new profile removed on close.
    */
   profile?: string;
+  /**
+   * The browser's language (`de`, `he`): Chromium on Linux takes its interface language from
+   * `LANGUAGE` (with `--lang` for good measure), and needs Debian's chromium-l10n for it.
+   */
+  language?: string;
 }
 
 /**
@@ -98,6 +103,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
+    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language, LANG: 'C.UTF-8' }, locale: options.language } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -106,6 +112,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.language ? [`--lang=${options.language}`] : []),
       ...(proxy ? [`--proxy-server=http://127.0.0.1:${proxy.port}`, '--ignore-certificate-errors'] : []),
       ...(options.extension === false ? [] : [`--disable-extensions-except=${buildDir}`, `--load-extension=${buildDir}`]),
     ],

@@ -9,30 +9,65 @@ export interface ConfigFile {
   text: string;
 }
 
+/** The page's words the import is driven by: English unless the browser speaks another language (`wordsOf`). */
+export interface ImportWords {
+  apply: string;
+  identical: string;
+  paste: string;
+  checkPaste: string;
+  note: string;
+  /** "Version {version} is now active." */
+  applied: string;
+}
+
+const ENGLISH: ImportWords = {
+  apply: 'Apply',
+  identical: 'identical to the active configuration',
+  paste: 'Or paste a configuration',
+  checkPaste: 'Check pasted configuration',
+  note: 'What changed and why',
+  applied: 'Version {version} is now active.',
+};
+
+/** The import's words in a language, from its messages.json. */
+export function wordsOf(m: Record<string, { message: string }>): ImportWords {
+  const w = (key: string) => m[key]!.message;
+  return {
+    apply: w('adm_apply'),
+    identical: w('adm_preview_identical').split('.')[0]!,
+    paste: w('adm_import_paste_label'),
+    checkPaste: w('adm_import_check_paste'),
+    note: w('adm_preview_note_label').replace(/\s*\{optional\}\s*/, ''),
+    applied: w('opt_import_applied'),
+  };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Checks the files (or pasted text) and waits for the validation result or preview. */
-export async function checkConfig(page: Page, input: ConfigFile[] | string): Promise<void> {
+export async function checkConfig(page: Page, input: ConfigFile[] | string, words: ImportWords = ENGLISH): Promise<void> {
   if (typeof input === 'string') {
-    await page.getByLabel('Or paste a configuration').fill(input);
-    await page.getByRole('button', { name: 'Check pasted configuration' }).click();
+    await page.getByLabel(words.paste).fill(input);
+    await page.getByRole('button', { name: words.checkPaste }).click();
   } else {
     await page
       .locator('input[type="file"]')
       .setInputFiles(input.map((f) => ({ name: f.name, mimeType: f.name.endsWith('.json') ? 'application/json' : 'application/yaml', buffer: Buffer.from(f.text) })));
   }
-  await page.locator('[role="alert"], button:has-text("Apply"), :text("identical to the active configuration")').first().waitFor();
+  await page.locator(`[role="alert"], button:has-text("${words.apply}"), :text("${words.identical}")`).first().waitFor();
 }
 
 /** Imports and applies a configuration through the options page; returns the new version number. */
-export async function importConfig(page: Page, input: ConfigFile[] | string, note = ''): Promise<number> {
-  await checkConfig(page, input);
-  const apply = page.getByRole('button', { name: 'Apply', exact: true });
+export async function importConfig(page: Page, input: ConfigFile[] | string, note = '', words: ImportWords = ENGLISH): Promise<number> {
+  await checkConfig(page, input, words);
+  const apply = page.getByRole('button', { name: words.apply, exact: true });
   if ((await apply.count()) === 0) {
     const problems = await page.locator('[role="alert"]').allInnerTexts();
     throw new Error(`The configuration was not accepted:\n${problems.join('\n')}`);
   }
-  if (note) await page.getByLabel(/What changed and why/).fill(note);
+  if (note) await page.getByLabel(new RegExp(escape(words.note))).fill(note);
   await apply.click();
-  const status = page.getByText(/^Version \d+ is now active\.$/);
+  const status = page.getByText(new RegExp(`^${escape(words.applied).replace(escape('{version}'), '\\d+')}$`));
   await status.waitFor();
   return Number(/\d+/.exec((await status.textContent()) ?? '')![0]);
 }
