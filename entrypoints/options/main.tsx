@@ -13,6 +13,7 @@ import { storedSubscription } from '../../lib/subscription/state';
 import { applyStateTokens } from '../../lib/view/colours';
 import { OptionsApp } from './OptionsApp';
 import { chooseLanguage, chosenLanguage, installLanguage, onLanguageChanged } from '../../lib/i18n/browser';
+import { t } from '../../lib/i18n/core';
 import './style.css';
 
 /** Calls `listener` whenever `key` changes in `storage.local`, until the returned function is called. */
@@ -29,6 +30,7 @@ async function main() {
   if (!root) return;
   applyStateTokens(document);
   await installLanguage(document);
+  document.title = t('opt_title');
   const db = new SlaLensDatabase(undefined, { onActiveVersion: publishActiveVersion });
   const stores = createOptionsStores(db, {
     now: () => Date.now(),
@@ -88,6 +90,7 @@ async function main() {
   draw();
   // Another language chosen (here or in another tab): the page says everything again in it.
   onLanguageChanged(() => {
+    document.title = t('opt_title');
     render(null, root);
     draw();
   }, document);
