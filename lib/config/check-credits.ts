@@ -1,3 +1,4 @@
+import { t } from '../i18n/core';
 import type { MergedPolicy } from './extends';
 import { parsePercent } from './percent';
 import { error, warning, type RawProblem } from './problem';
@@ -17,20 +18,10 @@ export function checkCreditTiers(doc: ConfigV1): RawProblem[] {
       const before = tiers[j - 1]!;
       const tier = tiers[j]!;
       if (!(value(tier.below) < value(before.below))) {
-        problems.push(
-          error(
-            ['policies', i, 'credits', j, 'below'],
-            `This tier starts below ${tier.below}, which is not lower than the tier before it (below ${before.below}); list tiers from the highest "below" down.`,
-          ),
-        );
+        problems.push(error(['policies', i, 'credits', j, 'below'], t('cfg_tier_below_order', { below: tier.below, previous: before.below })));
       }
       if (value(tier.credit) < value(before.credit)) {
-        problems.push(
-          error(
-            ['policies', i, 'credits', j, 'credit'],
-            `This tier owes ${tier.credit}, less than the tier before it (${before.credit} below ${before.below}); worse compliance must not owe a smaller credit.`,
-          ),
-        );
+        problems.push(error(['policies', i, 'credits', j, 'credit'], t('cfg_tier_credit_order', { credit: tier.credit, previous: before.credit, below: before.below })));
       }
     }
   });
@@ -51,12 +42,7 @@ export function creditCapWarnings(doc: ConfigV1, merged: ReadonlyArray<MergedPol
     const smallest = m.credits.reduce((a, b) => (value(b.credit) < value(a.credit) ? b : a));
     if (!(value(m.creditCap) < value(smallest.credit))) return;
     const path = own.creditCap !== undefined ? ['policies', i, 'creditCap'] : ['policies', i, 'credits'];
-    problems.push(
-      warning(
-        path,
-        `The credit cap ${m.creditCap} is below the smallest tier credit (${smallest.credit} below ${smallest.below}), so the tiers above it never apply in full: whenever a credit is owed, it is ${m.creditCap}.`,
-      ),
-    );
+    problems.push(warning(path, t('cfg_credit_cap_below_tiers', { cap: m.creditCap, credit: smallest.credit, below: smallest.below })));
   });
   return problems;
 }

@@ -1,6 +1,8 @@
+import { t } from '../i18n/core';
+import { formatPath } from './path';
 import { error, MAX_PROBLEMS, type RawProblem } from './problem';
 import type { ConfigV1 } from './schema';
-import { clip, didYouMean, quoteList } from './suggest';
+import { clip, quoteList, suggest } from './suggest';
 import { resolveExtends, type MergedPolicy } from './extends';
 import { holidayRepeats } from './holidays';
 import { checkWatch } from './check-watch';
@@ -17,9 +19,9 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
   const calendarAt = new Map<string, number>();
   calendars.forEach((c, i) => {
     if (c.id === '24x7') {
-      problems.push(error(['calendars', i, 'id'], '"24x7" is the built-in always-open calendar; give this calendar another id.'));
+      problems.push(error(['calendars', i, 'id'], t('cfg_calendar_id_reserved')));
     } else if (calendarAt.has(c.id)) {
-      problems.push(error(['calendars', i, 'id'], `Calendar id "${clip(c.id)}" is already used by calendars[${calendarAt.get(c.id)}]; ids must be unique.`));
+      problems.push(error(['calendars', i, 'id'], t('cfg_calendar_id_taken', { id: clip(c.id), where: formatPath(['calendars', calendarAt.get(c.id)!]) })));
     } else calendarAt.set(c.id, i);
   });
 
@@ -29,18 +31,18 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
   let known: string[] | undefined;
   doc.policies.forEach((p, i) => {
     if (policyAt.has(p.id)) {
-      problems.push(error(['policies', i, 'id'], `Policy id "${clip(p.id)}" is already used by policies[${policyAt.get(p.id)}]; ids must be unique.`));
+      problems.push(error(['policies', i, 'id'], t('cfg_policy_id_taken', { id: clip(p.id), where: formatPath(['policies', policyAt.get(p.id)!]) })));
     } else policyAt.set(p.id, i);
 
     if (p.calendar !== undefined && p.calendar !== '24x7' && !calendarAt.has(p.calendar)) {
       known ??= [...calendarAt.keys(), '24x7'];
-      const hint = problems.length < MAX_PROBLEMS ? didYouMean(p.calendar, known) : '';
-      problems.push(
-        error(
-          ['policies', i, 'calendar'],
-          `Calendar "${clip(p.calendar)}" is not defined; use ${known.length > 1 ? 'one of ' : ''}${quoteList(known)}${hint ? `.${hint.replace(' — d', ' D')}` : '.'}`,
-        ),
-      );
+      const hint = problems.length < MAX_PROBLEMS ? suggest(p.calendar, known) : null;
+      const vars = { name: clip(p.calendar), calendars: quoteList(known), ...(hint !== null ? { hint } : {}) };
+      const message =
+        known.length > 1
+          ? t(hint !== null ? 'cfg_calendar_undefined_list_hint' : 'cfg_calendar_undefined_list', vars)
+          : t(hint !== null ? 'cfg_calendar_undefined_hint' : 'cfg_calendar_undefined', vars);
+      problems.push(error(['policies', i, 'calendar'], message));
     }
 
     // Priorities compare case-insensitively, so "High" and "high" would silently collide.
@@ -48,13 +50,13 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
     for (const key of Object.keys(p.targets ?? {})) {
       const earlier = seen.get(key.toLowerCase());
       if (earlier !== undefined) {
-        problems.push(error(['policies', i, 'targets', key], `Priority "${clip(key)}" is listed twice (also as "${clip(earlier)}"); priority names compare case-insensitively.`, 'key'));
+        problems.push(error(['policies', i, 'targets', key], t('cfg_priority_twice', { name: clip(key), other: clip(earlier) }), 'key'));
       } else seen.set(key.toLowerCase(), key);
     }
 
     const { from, to } = p.effective ?? {};
     if (from !== undefined && to !== undefined && to < from) {
-      problems.push(error(['policies', i, 'effective', 'to'], `The period ends (${to}) before it starts (${from}).`));
+      problems.push(error(['policies', i, 'effective', 'to'], t('cfg_period_reversed', { from, to })));
     }
   });
 
@@ -67,8 +69,8 @@ export function checkDocument(doc: ConfigV1): { problems: RawProblem[]; merged: 
   merged.forEach((m, i) => {
     if (m && m.targets.size > 0 && m.calendar === undefined) {
       const own = doc.policies[i]!;
-      const via = own.extends !== undefined ? ' (or on a policy it extends)' : '';
-      problems.push(error(['policies', i, 'calendar'], `Policy "${clip(own.id)}" has targets but no calendar; add "calendar" with a calendar id or "24x7"${via}.`, 'key'));
+      const message = t(own.extends !== undefined ? 'cfg_no_calendar_or_parent' : 'cfg_no_calendar', { id: clip(own.id) });
+      problems.push(error(['policies', i, 'calendar'], message, 'key'));
     }
   });
   problems.push(...creditCapWarnings(doc, merged));

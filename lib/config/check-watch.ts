@@ -1,12 +1,14 @@
+import { t } from '../i18n/core';
 import { scopePhrase } from './format';
 import { siteGlob } from './match';
+import { formatPath } from './path';
 import { error, type RawProblem } from './problem';
 import type { ConfigV1 } from './schema';
-import { quoteList } from './suggest';
+import { andList, orList, quoteList } from './suggest';
 import { isJiraKind, QUERY_KEYS, queryKeysOf, resolveScope, siteKind } from './watch';
 
-const ONE_OF = 'Give one of jql, filter, queue, view or search';
-const KIND_NOUN = { jql: 'A JQL query', filter: 'A saved filter', queue: 'A queue', view: 'A view', search: 'A search' } as const;
+/** Each query key as the subject of a sentence ("A JQL query is a Jira scope, …"). */
+const KIND_NOUN = { jql: 'cfg_noun_jql', filter: 'cfg_noun_filter', queue: 'cfg_noun_queue', view: 'cfg_noun_view', search: 'cfg_noun_search' } as const;
 
 /**
  * The rules on `watch` that need more than one field: exactly one query per entry, a query the
@@ -20,20 +22,18 @@ export function checkWatch(doc: ConfigV1): RawProblem[] {
   entries.forEach((entry, i) => {
     const site = entry.site.toLowerCase();
     if (declared.length > 0 && !declared.some((d) => d.test.test(site))) {
-      problems.push(
-        error(['watch', i, 'site'], `${site} is not one of the configuration's sites: it must match ${quoteList(declared.map((d) => d.glob))}. Add it to "sites", or watch a scope on one of them.`),
-      );
+      problems.push(error(['watch', i, 'site'], t('cfg_watch_site_undeclared', { site, sites: quoteList(declared.map((d) => d.glob)) })));
     }
 
     const keys = queryKeysOf(entry);
     if (keys.length === 0) {
-      problems.push(error(['watch', i], `${ONE_OF}: what to watch on ${site}.`));
+      problems.push(error(['watch', i], t('cfg_watch_no_query', { site })));
       return;
     }
     if (keys.length > 1) {
       const named = keys.map((k) => `"${k}"`);
-      const listed = named.length === 2 ? `both ${named[0]} and ${named[1]}` : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
-      problems.push(error(['watch', i, keys[1]!], `${ONE_OF}; this entry gives ${listed}. To watch each, list them as separate entries.`, 'key'));
+      const message = named.length === 2 ? t('cfg_watch_two_queries', { first: named[0]!, second: named[1]! }) : t('cfg_watch_many_queries', { keys: andList(named) });
+      problems.push(error(['watch', i, keys[1]!], message, 'key'));
       return;
     }
 
@@ -41,21 +41,15 @@ export function checkWatch(doc: ConfigV1): RawProblem[] {
     const kind = siteKind(site);
     if (kind !== null && (kind === 'jira') !== isJiraKind(key)) {
       const fits = QUERY_KEYS.filter((k) => isJiraKind(k) === (kind === 'jira')).map((k) => `"${k}"`);
-      const tool = kind === 'jira' ? 'Jira' : 'Zendesk';
-      problems.push(
-        error(
-          ['watch', i, key],
-          `${KIND_NOUN[key]} is a ${isJiraKind(key) ? 'Jira' : 'Zendesk'} scope, and ${site} is a ${tool} site; on ${tool}, watch ${fits.slice(0, -1).join(', ')} or ${fits[fits.length - 1]}.`,
-          'key',
-        ),
-      );
+      const vars = { scope: t(KIND_NOUN[key]), site, keys: orList(fits) };
+      problems.push(error(['watch', i, key], kind === 'jira' ? t('cfg_watch_zendesk_scope_on_jira', vars) : t('cfg_watch_jira_scope_on_zendesk', vars), 'key'));
       return;
     }
 
     const scope = resolveScope(entry);
     const first = seen.get(scope.id);
     if (first !== undefined) {
-      problems.push(error(['watch', i], `This is the same scope as watch[${first}] (${scopePhrase(scope)}); list it once.`));
+      problems.push(error(['watch', i], t('cfg_watch_duplicate', { where: formatPath(['watch', first]), scope: scopePhrase(scope) })));
     } else seen.set(scope.id, i);
   });
   return problems;

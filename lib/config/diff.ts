@@ -2,6 +2,7 @@ import { WEEKDAYS, type CalendarSpec } from '../sla/index';
 import { METRICS } from './extends';
 import {
   canonical,
+  commaList,
   describeMatch,
   formatAging,
   formatCreditTiers,
@@ -15,6 +16,7 @@ import {
   priorityLabel,
   scopePhrase,
 } from './format';
+import { t, uiLocale } from '../i18n/core';
 import type { WatchScope } from '../watch/types';
 import type { ConfigV1 } from './schema';
 import type { ResolvedConfig, ResolvedPolicy } from './types';
@@ -34,7 +36,12 @@ export interface ConfigChange {
   text: string;
 }
 
-const DAY_NAMES = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+const DAY_OFFSET = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 } as const;
+
+/** "Monday": the weekday's name in the language in use (1 January 2024 was a Monday). */
+function dayName(day: keyof typeof DAY_OFFSET): string {
+  return new Intl.DateTimeFormat(uiLocale().tag, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + DAY_OFFSET[day]));
+}
 
 /**
  * What changes between two configs, in a fixed order: the config's name, sites and watched scopes, then calendars, then
@@ -47,21 +54,24 @@ export function diffConfigs(before: ResolvedConfig | ConfigV1 | null, after: Res
   const b = normalize(after);
   const out: ConfigChange[] = [];
   if ((a.name ?? '') !== (b.name ?? '')) {
-    out.push({ kind: 'changed', subject: 'config', id: '', field: 'name', ...pair(a.name, b.name), text: `Config name ${quoteOrNone(a.name)} → ${quoteOrNone(b.name)}` });
+    out.push({ kind: 'changed', subject: 'config', id: '', field: 'name', ...pair(a.name, b.name), text: t('cfgf_diff_config_name', { before: quoteOrNone(a.name), after: quoteOrNone(b.name) }) });
   }
   const sitesBefore = a.sites ?? [];
   const sitesAfter = b.sites ?? [];
   if (sitesBefore.join('\n') !== sitesAfter.join('\n')) {
-    const list = (sites: string[]) => (sites.length === 0 ? undefined : sites.join(', '));
+    const list = (sites: string[]) => (sites.length === 0 ? undefined : commaList(sites));
     const text =
       sitesAfter.length === 0
-        ? 'Sites: none declared, so every Jira and Zendesk site counts'
-        : `Sites: only ${sitesAfter.join(', ')} count${sitesBefore.length === 0 ? ' (before: every site)' : ` (before: ${sitesBefore.join(', ')})`}`;
+        ? t('cfgf_diff_sites_none')
+        : sitesBefore.length === 0
+          ? t('cfgf_diff_sites_only_was_all', { sites: commaList(sitesAfter) })
+          : t('cfgf_diff_sites_only', { sites: commaList(sitesAfter), before: commaList(sitesBefore) });
     out.push({ kind: 'changed', subject: 'config', id: '', field: 'sites', ...pair(list(sitesBefore), list(sitesAfter)), text });
   }
   if ((a.reportZone ?? '') !== (b.reportZone ?? '')) {
-    const words = (zone: string | undefined) => zone ?? 'the zone most agreements keep';
-    out.push({ kind: 'changed', subject: 'config', id: '', field: 'reportZone', ...pair(a.reportZone, b.reportZone), text: `Report zone: ${words(b.reportZone)} (before: ${words(a.reportZone)})` });
+    const words = (zone: string | undefined) => zone ?? t('cfgf_diff_report_zone_default');
+    const text = t('cfgf_diff_report_zone', { zone: words(b.reportZone), before: words(a.reportZone) });
+    out.push({ kind: 'changed', subject: 'config', id: '', field: 'reportZone', ...pair(a.reportZone, b.reportZone), text });
   }
   out.push(...diffWatch(a.watch ?? [], b.watch ?? []));
   out.push(...diffCalendars(a.calendars, b.calendars));
@@ -81,7 +91,8 @@ function pair(before: string | undefined, after: string | undefined): { before?:
   return { ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) };
 }
 
-const quoteOrNone = (s: string | undefined) => (s === undefined || s === '' ? '(none)' : `"${s}"`);
+const quoteOrNone = (s: string | undefined) => (s === undefined || s === '' ? t('cfgf_none_paren') : t('cfgf_quoted', { text: s }));
+const orNone = (s: string | undefined) => s ?? t('cfgf_none_paren');
 
 /**
  * Scopes are matched by id, which is their site and query: a scope whose query changed is another
@@ -91,44 +102,45 @@ function diffWatch(before: readonly WatchScope[], after: readonly WatchScope[]):
   const out: ConfigChange[] = [];
   const was = new Map(before.map((s) => [s.id, s]));
   const now = new Map(after.map((s) => [s.id, s]));
-  const named = (s: WatchScope) => (s.name === undefined ? scopePhrase(s) : `“${s.name}” (${scopePhrase(s)})`);
+  const named = (s: WatchScope) => (s.name === undefined ? scopePhrase(s) : t('cfgf_diff_watch_named', { name: s.name, scope: scopePhrase(s) }));
   for (const s of before) {
-    if (!now.has(s.id)) out.push({ kind: 'removed', subject: 'config', id: s.id, field: 'watch', before: scopePhrase(s), text: `Watch: removed ${named(s)}` });
+    if (!now.has(s.id)) out.push({ kind: 'removed', subject: 'config', id: s.id, field: 'watch', before: scopePhrase(s), text: t('cfgf_diff_watch_removed', { scope: named(s) }) });
   }
   for (const s of after) {
-    if (!was.has(s.id)) out.push({ kind: 'added', subject: 'config', id: s.id, field: 'watch', after: scopePhrase(s), text: `Watch: added ${named(s)}` });
+    if (!was.has(s.id)) out.push({ kind: 'added', subject: 'config', id: s.id, field: 'watch', after: scopePhrase(s), text: t('cfgf_diff_watch_added', { scope: named(s) }) });
   }
   for (const s of after) {
     const old = was.get(s.id);
     if (!old || old.name === s.name) continue;
-    const name = (n: string | undefined) => (n === undefined ? '(no name)' : `“${n}”`);
-    out.push({ kind: 'changed', subject: 'config', id: s.id, field: 'watch', ...pair(old.name, s.name), text: `Watch: renamed ${name(old.name)} → ${name(s.name)} (${scopePhrase(s)})` });
+    const name = (n: string | undefined) => (n === undefined ? t('cfgf_no_name_paren') : t('adm_quoted', { text: n }));
+    const text = t('cfgf_diff_watch_renamed', { before: name(old.name), after: name(s.name), scope: scopePhrase(s) });
+    out.push({ kind: 'changed', subject: 'config', id: s.id, field: 'watch', ...pair(old.name, s.name), text });
   }
   return out;
 }
 
 function diffCalendars(before: Record<string, CalendarSpec>, after: Record<string, CalendarSpec>): ConfigChange[] {
   const out: ConfigChange[] = [];
-  for (const id of Object.keys(before)) if (!Object.hasOwn(after, id)) out.push({ kind: 'removed', subject: 'calendar', id, text: `Calendar "${id}" removed` });
+  for (const id of Object.keys(before)) if (!Object.hasOwn(after, id)) out.push({ kind: 'removed', subject: 'calendar', id, text: t('cfgf_diff_calendar_removed', { id }) });
   for (const [id, cal] of Object.entries(after)) {
-    if (!Object.hasOwn(before, id)) out.push({ kind: 'added', subject: 'calendar', id, text: `Calendar "${id}" added (${cal.timeZone})` });
+    if (!Object.hasOwn(before, id)) out.push({ kind: 'added', subject: 'calendar', id, text: t('cfgf_diff_calendar_added', { id, zone: cal.timeZone }) });
   }
   for (const [id, b] of Object.entries(after)) {
     const a = before[id];
     if (!a || !Object.hasOwn(before, id)) continue;
-    const changed = (field: string, x: string | undefined, y: string | undefined, text: string) =>
-      out.push({ kind: 'changed', subject: 'calendar', id, field, ...pair(x, y), text: `Calendar "${id}": ${text}` });
-    if ((a.name ?? '') !== (b.name ?? '')) changed('name', a.name, b.name, `name ${quoteOrNone(a.name)} → ${quoteOrNone(b.name)}`);
-    if (a.timeZone !== b.timeZone) changed('timeZone', a.timeZone, b.timeZone, `time zone ${a.timeZone} → ${b.timeZone}`);
+    const changed = (field: string, x: string | undefined, y: string | undefined, change: string) =>
+      out.push({ kind: 'changed', subject: 'calendar', id, field, ...pair(x, y), text: t('cfgf_diff_calendar_changed', { id, change }) });
+    if ((a.name ?? '') !== (b.name ?? '')) changed('name', a.name, b.name, t('cfgf_diff_cal_name', { before: quoteOrNone(a.name), after: quoteOrNone(b.name) }));
+    if (a.timeZone !== b.timeZone) changed('timeZone', a.timeZone, b.timeZone, t('cfgf_diff_cal_zone', { before: a.timeZone, after: b.timeZone }));
     for (const day of WEEKDAYS) {
       const x = formatHours(a.week[day]);
       const y = formatHours(b.week[day]);
-      if (x !== y) changed(`week.${day}`, x, y, `${DAY_NAMES[day]} hours ${x} → ${y}`);
+      if (x !== y) changed(`week.${day}`, x, y, t('cfgf_diff_cal_hours', { day: dayName(day), before: x, after: y }));
     }
     const was = new Map((a.holidays ?? []).map((h) => [canonical(h), h]));
     const now = new Map((b.holidays ?? []).map((h) => [canonical(h), h]));
-    for (const [key, h] of was) if (!now.has(key)) changed('holidays', formatHoliday(h), undefined, `holiday ${formatHoliday(h)} removed`);
-    for (const [key, h] of now) if (!was.has(key)) changed('holidays', undefined, formatHoliday(h), `holiday ${formatHoliday(h)} added`);
+    for (const [key, h] of was) if (!now.has(key)) changed('holidays', formatHoliday(h), undefined, t('cfgf_diff_cal_holiday_removed', { holiday: formatHoliday(h) }));
+    for (const [key, h] of now) if (!was.has(key)) changed('holidays', undefined, formatHoliday(h), t('cfgf_diff_cal_holiday_added', { holiday: formatHoliday(h) }));
   }
   return out;
 }
@@ -137,9 +149,9 @@ function diffPolicies(before: ResolvedPolicy[], after: ResolvedPolicy[]): Config
   const out: ConfigChange[] = [];
   const was = new Map(before.map((p) => [p.id, p]));
   const now = new Map(after.map((p) => [p.id, p]));
-  for (const p of before) if (!now.has(p.id)) out.push({ kind: 'removed', subject: 'policy', id: p.id, text: `Policy "${p.id}" removed` });
+  for (const p of before) if (!now.has(p.id)) out.push({ kind: 'removed', subject: 'policy', id: p.id, text: t('cfgf_diff_policy_removed', { id: p.id }) });
   for (const p of after) {
-    if (!was.has(p.id)) out.push({ kind: 'added', subject: 'policy', id: p.id, after: `${p.index + 1}`, text: `Policy "${p.id}" added at position ${p.index + 1}` });
+    if (!was.has(p.id)) out.push({ kind: 'added', subject: 'policy', id: p.id, after: `${p.index + 1}`, text: t('cfgf_diff_policy_added', { id: p.id, n: p.index + 1 }) });
   }
   const common = after.filter((p) => was.has(p.id)).map((p) => p.id);
   const kept = longestCommonSubsequence(
@@ -157,7 +169,7 @@ function diffPolicies(before: ResolvedPolicy[], after: ResolvedPolicy[]): Config
       field: 'position',
       before: `${from}`,
       after: `${to}`,
-      text: `Policy "${id}" moved from position ${from} to ${to} (the first matching policy applies)`,
+      text: t('cfgf_diff_policy_moved', { id, from, to }),
     });
   }
   for (const p of after) {
@@ -169,13 +181,15 @@ function diffPolicies(before: ResolvedPolicy[], after: ResolvedPolicy[]): Config
 
 function diffPolicy(a: ResolvedPolicy, b: ResolvedPolicy): ConfigChange[] {
   const out: ConfigChange[] = [];
-  const changed = (field: string, x: string | undefined, y: string | undefined, text: string) =>
-    out.push({ kind: 'changed', subject: 'policy', id: b.id, field, ...pair(x, y), text: `Policy "${b.id}": ${text}` });
-  if (a.name !== b.name) changed('name', a.name, b.name, `name "${a.name}" → "${b.name}"`);
+  const changed = (field: string, x: string | undefined, y: string | undefined, change: string) =>
+    out.push({ kind: 'changed', subject: 'policy', id: b.id, field, ...pair(x, y), text: t('cfgf_diff_policy_changed', { id: b.id, change }) });
+  if (a.name !== b.name) changed('name', a.name, b.name, t('cfgf_diff_pol_name', { before: a.name, after: b.name }));
   const ma = describeMatch(a.match);
   const mb = describeMatch(b.match);
-  if (canonical(a.match) !== canonical(b.match)) changed('match', ma, mb, `match ${ma} → ${mb}`);
-  if (a.calendarId !== b.calendarId) changed('calendar', a.calendarId ?? undefined, b.calendarId ?? undefined, `calendar ${a.calendarId ?? '(none)'} → ${b.calendarId ?? '(none)'}`);
+  if (canonical(a.match) !== canonical(b.match)) changed('match', ma, mb, t('cfgf_diff_pol_match', { before: ma, after: mb }));
+  if (a.calendarId !== b.calendarId) {
+    changed('calendar', a.calendarId ?? undefined, b.calendarId ?? undefined, t('cfgf_diff_pol_calendar', { before: orNone(a.calendarId ?? undefined), after: orNone(b.calendarId ?? undefined) }));
+  }
 
   const priorities = [...Object.keys(b.targets), ...Object.keys(a.targets).filter((k) => !Object.hasOwn(b.targets, k))];
   for (const priority of priorities) {
@@ -186,55 +200,65 @@ function diffPolicy(a: ResolvedPolicy, b: ResolvedPolicy): ConfigChange[] {
       const x = ta?.[`${metric}Ms`];
       const y = tb?.[`${metric}Ms`];
       if (x === y) continue;
-      const what = `${priorityLabel(label)} ${metricLabel(metric)} target`;
+      const what = { priority: priorityLabel(label), metric: metricLabel(metric) };
       const fx = x === undefined ? undefined : formatDuration(x);
       const fy = y === undefined ? undefined : formatDuration(y);
-      const text = fx === undefined ? `new ${what} ${fy}` : fy === undefined ? `${what} ${fx} removed` : `${what} ${fx} → ${fy}`;
+      const text =
+        fx === undefined
+          ? t('cfgf_diff_pol_target_new', { ...what, time: fy! })
+          : fy === undefined
+            ? t('cfgf_diff_pol_target_removed', { ...what, time: fx })
+            : t('cfgf_diff_pol_target', { ...what, before: fx, after: fy });
       changed(`targets.${label}.${metric}`, fx, fy, text);
     }
   }
 
-  const pa = a.pauseOn.join(', ') || '(nothing)';
-  const pb = b.pauseOn.join(', ') || '(nothing)';
-  if (pa !== pb) changed('pauseOn', pa, pb, `pauses on ${pa} → ${pb}`);
-  const na = (a.internalNotesCount ?? []).map((m) => metricLabel(m)).join(', ') || '(none)';
-  const nb = (b.internalNotesCount ?? []).map((m) => metricLabel(m)).join(', ') || '(none)';
-  if (na !== nb) changed('internalNotesCount', na, nb, `internal notes count for ${na} → ${nb}`);
+  const pa = commaList(a.pauseOn) || t('cfgf_nothing_paren');
+  const pb = commaList(b.pauseOn) || t('cfgf_nothing_paren');
+  if (pa !== pb) changed('pauseOn', pa, pb, t('cfgf_diff_pol_pause', { before: pa, after: pb }));
+  const na = commaList((a.internalNotesCount ?? []).map((m) => metricLabel(m))) || t('cfgf_none_paren');
+  const nb = commaList((b.internalNotesCount ?? []).map((m) => metricLabel(m))) || t('cfgf_none_paren');
+  if (na !== nb) changed('internalNotesCount', na, nb, t('cfgf_diff_pol_notes', { before: na, after: nb }));
   const ga = formatAging(a.aging);
   const gb = formatAging(b.aging);
-  if (ga !== gb) changed('aging', ga, gb, `flags as stale: ${ga} → ${gb}`);
+  if (ga !== gb) changed('aging', ga, gb, t('cfgf_diff_pol_stale', { before: ga, after: gb }));
   const wa = formatWarnAt(a.warnAt);
   const wb = formatWarnAt(b.warnAt);
-  if (wa !== wb) changed('warnAt', wa, wb, `warning threshold ${wa} → ${wb}`);
+  if (wa !== wb) changed('warnAt', wa, wb, t('cfgf_diff_pol_warn', { before: wa, after: wb }));
   const ea = formatPeriod(a.effective);
   const eb = formatPeriod(b.effective);
-  if (ea !== eb) changed('effective', ea, eb, `effective period ${ea} → ${eb}`);
+  if (ea !== eb) changed('effective', ea, eb, t('cfgf_diff_pol_effective', { before: ea, after: eb }));
 
   const percent = (p: number | undefined) => (p === undefined ? undefined : formatPercent(p));
   const oa = percent(a.objective);
   const ob = percent(b.objective);
-  if (oa !== ob) changed('objective', oa, ob, `objective ${oa ?? '(none)'} → ${ob ?? '(none)'}`);
+  if (oa !== ob) changed('objective', oa, ob, t('cfgf_diff_pol_objective', { before: orNone(oa), after: orNone(ob) }));
   // Tiers are one schedule: a list of per-tier changes would hide that the whole table is replaced.
   const ca = a.credits && formatCreditTiers(a.credits);
   const cb = b.credits && formatCreditTiers(b.credits);
   if (ca !== cb) {
-    const text = ca === undefined ? `credit tiers added: ${cb}` : cb === undefined ? `credit tiers removed (were: ${ca})` : `credit tiers changed: ${cb} (before: ${ca})`;
+    const text =
+      ca === undefined
+        ? t('cfgf_diff_pol_credits_added', { after: cb! })
+        : cb === undefined
+          ? t('cfgf_diff_pol_credits_removed', { before: ca })
+          : t('cfgf_diff_pol_credits_changed', { after: cb, before: ca });
     changed('credits', ca, cb, text);
   }
   const capA = percent(a.creditCap);
   const capB = percent(b.creditCap);
-  if (capA !== capB) changed('creditCap', capA, capB, `credit cap ${capA ?? '(none)'} → ${capB ?? '(none)'}`);
+  if (capA !== capB) changed('creditCap', capA, capB, t('cfgf_diff_pol_cap', { before: orNone(capA), after: orNone(capB) }));
   const fa = a.fee && formatFee(a.fee);
   const fb = b.fee && formatFee(b.fee);
-  if (fa !== fb) changed('fee', fa, fb, `fee ${fa ?? '(none)'} → ${fb ?? '(none)'}`);
+  if (fa !== fb) changed('fee', fa, fb, t('cfgf_diff_pol_fee', { before: orNone(fa), after: orNone(fb) }));
   return out;
 }
 
 function formatPeriod(p: { from?: string; to?: string } | undefined): string {
-  if (!p || (p.from === undefined && p.to === undefined)) return 'always';
-  if (p.to === undefined) return `from ${p.from}`;
-  if (p.from === undefined) return `until ${p.to}`;
-  return `${p.from} to ${p.to}`;
+  if (!p || (p.from === undefined && p.to === undefined)) return t('cfgf_period_always');
+  if (p.to === undefined) return t('cfgf_period_from', { from: p.from! });
+  if (p.from === undefined) return t('cfgf_period_until', { to: p.to });
+  return t('cfgf_date_range', { from: p.from, to: p.to });
 }
 
 /**

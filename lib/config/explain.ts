@@ -1,5 +1,6 @@
 import type { TicketFacts } from '../sla/index';
-import { metricLabel } from './format';
+import { t, type MessageKey } from '../i18n/core';
+import { commaList, metricLabel, orList } from './format';
 import { fieldEquals, namesOf, siteGlob, targetFor, type MetricName } from './match';
 import type { LabelSet, Match } from './schema';
 import { NAME_KEYS } from './schema-match';
@@ -37,35 +38,35 @@ export function explainMatch(config: ResolvedConfig, ticket: TicketFacts, metric
  * because it is cheaper, and every check must pass either way, so the verdict is the same.
  */
 export function rejection(policy: ResolvedPolicy, ticket: TicketFacts, metric: MetricName, timeZone = 'UTC'): string | null {
-  if (policy.calendarId === null) return 'a base for other policies (no calendar or targets of its own)';
+  if (policy.calendarId === null) return t('cfgf_why_base');
   const period = policy.effectiveMs;
   if (period) {
     const outside = (period.from !== undefined && ticket.created < period.from) || (period.until !== undefined && ticket.created >= period.until);
-    if (outside) return `outside its effective period (${formatPeriod(policy.effective)}); the ticket was created on ${dateIn(ticket.created, timeZone)}`;
+    if (outside) return t('cfgf_why_outside', { period: formatPeriod(policy.effective), date: dateIn(ticket.created, timeZone) });
   }
   for (const match of policy.match) {
     const failed = firstFailure(match, ticket);
     if (failed !== null) return failed;
   }
   if (targetFor(policy, ticket.priority?.toLowerCase(), metric) === undefined) {
-    const priority = ticket.priority ? `priority ${ticket.priority}` : 'tickets without a priority';
-    return `no target for ${priority} and metric ${metricLabel(metric)}`;
+    const words = metricLabel(metric);
+    return ticket.priority ? t('cfgf_why_no_target', { priority: ticket.priority, metric: words }) : t('cfgf_why_no_target_unprioritized', { metric: words });
   }
   return null;
 }
 
 const list = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
-const either = (values: string[]) => values.join(' or ');
+const either = (values: string[]) => orList(values);
 
 /** Same order as `compileMatch`: source, site, the name keys, labels, tags, custom fields. */
 function firstFailure(match: Match, ticket: TicketFacts): string | null {
   if (match.source !== undefined && ticket.source !== match.source) {
-    return `source is ${match.source}, the ticket's is ${ticket.source}`;
+    return t('cfgf_why_source', { expected: match.source, actual: ticket.source });
   }
   if (match.site !== undefined) {
     const globs = list(match.site);
     if (!globs.some((g) => siteGlob(g).test(ticket.site))) {
-      return `site is ${either(globs)}, the ticket's is ${ticket.site || '(none)'}`;
+      return t('cfgf_why_site', { expected: either(globs), actual: ticket.site || t('cfgf_none_paren') });
     }
   }
   for (const key of NAME_KEYS) {
@@ -74,9 +75,9 @@ function firstFailure(match: Match, ticket: TicketFacts): string | null {
     const allowed = list(expected);
     const actual = ticket[key];
     const names = namesOf(ticket, key);
-    if (names.length === 0) return `${words(key)} is ${either(allowed)}, the ticket has none`;
+    if (names.length === 0) return t(WHY[key].missing, { expected: either(allowed) });
     if (!allowed.some((a) => names.includes(a.toLowerCase()))) {
-      return `${words(key)} is ${either(allowed)}, the ticket's is ${actual ?? names.join(' / ')}`;
+      return t(WHY[key].other, { expected: either(allowed), actual: actual ?? names.join(' / ') });
     }
   }
   for (const key of ['labels', 'tags'] as const) {
@@ -89,23 +90,35 @@ function firstFailure(match: Match, ticket: TicketFacts): string | null {
   for (const [key, value] of Object.entries(match.field ?? {})) {
     const actual = fieldValue(ticket, key);
     if (!fieldEquals(actual, String(value).toLowerCase())) {
-      const theirs = actual === undefined || actual === null ? 'the ticket has none' : `the ticket's is ${Array.isArray(actual) ? actual.join(', ') : String(actual)}`;
-      return `field ${key} is ${String(value)}, ${theirs}`;
+      if (actual === undefined || actual === null) return t('cfgf_why_field_missing', { field: key, expected: String(value) });
+      return t('cfgf_why_field', {
+        field: key,
+        expected: String(value),
+        actual: Array.isArray(actual) ? commaList(actual.map((v: unknown) => (v === null || v === undefined ? '' : String(v)))) : String(actual),
+      });
     }
   }
   return null;
 }
 
+const LABEL_WHY = {
+  labels: { any: 'cfgf_why_labels_any', anyEmpty: 'cfgf_why_labels_any_empty', all: 'cfgf_why_labels_all', excluded: 'cfgf_why_labels_excluded' },
+  tags: { any: 'cfgf_why_tags_any', anyEmpty: 'cfgf_why_tags_any_empty', all: 'cfgf_why_tags_all', excluded: 'cfgf_why_tags_excluded' },
+} as const satisfies Record<'labels' | 'tags', Record<string, MessageKey>>;
+
 function labelFailure(word: 'labels' | 'tags', set: LabelSet, labels: string[]): string | null {
   const have = new Set(labels.map((l) => l.toLowerCase()));
-  const theirs = labels.length > 0 ? `the ticket's are ${labels.join(', ')}` : `the ticket has no ${word}`;
-  if (set.any?.length && !set.any.some((l) => have.has(l.toLowerCase()))) return `${word} include any of ${set.any.join(', ')}; ${theirs}`;
+  const why = LABEL_WHY[word];
+  if (set.any?.length && !set.any.some((l) => have.has(l.toLowerCase()))) {
+    const expected = commaList(set.any);
+    return labels.length > 0 ? t(why.any, { expected, actual: commaList(labels) }) : t(why.anyEmpty, { expected });
+  }
   if (set.all?.length) {
     const missing = set.all.filter((l) => !have.has(l.toLowerCase()));
-    if (missing.length > 0) return `${word} include all of ${set.all.join(', ')}; the ticket lacks ${missing.join(', ')}`;
+    if (missing.length > 0) return t(why.all, { expected: commaList(set.all), missing: commaList(missing) });
   }
   const present = (set.none ?? []).filter((l) => have.has(l.toLowerCase()));
-  if (present.length > 0) return `${word} include none of ${set.none!.join(', ')}; the ticket has ${present.join(', ')}`;
+  if (present.length > 0) return t(why.excluded, { expected: commaList(set.none!), present: commaList(present) });
   return null;
 }
 
@@ -118,18 +131,17 @@ function fieldValue(ticket: TicketFacts, key: string): unknown {
   return actual === undefined ? undefined : fields[actual];
 }
 
-const WORDS: Record<(typeof NAME_KEYS)[number], string> = {
-  site: 'site',
-  project: 'project',
-  issueType: 'issue type',
-  requestType: 'request type',
-  priority: 'priority',
-  status: 'status',
-  group: 'group',
-  organization: 'organization',
-  assignee: 'assignee',
+/** Why a name condition failed, per key: the ticket's names are others, or it has none. (The site is checked on its own, above.) */
+const WHY: Record<Exclude<(typeof NAME_KEYS)[number], 'site'>, { other: MessageKey; missing: MessageKey }> = {
+  project: { other: 'cfgf_why_project', missing: 'cfgf_why_project_missing' },
+  issueType: { other: 'cfgf_why_issue_type', missing: 'cfgf_why_issue_type_missing' },
+  requestType: { other: 'cfgf_why_request_type', missing: 'cfgf_why_request_type_missing' },
+  priority: { other: 'cfgf_why_priority', missing: 'cfgf_why_priority_missing' },
+  status: { other: 'cfgf_why_status', missing: 'cfgf_why_status_missing' },
+  group: { other: 'cfgf_why_group', missing: 'cfgf_why_group_missing' },
+  organization: { other: 'cfgf_why_organization', missing: 'cfgf_why_organization_missing' },
+  assignee: { other: 'cfgf_why_assignee', missing: 'cfgf_why_assignee_missing' },
 };
-const words = (key: (typeof NAME_KEYS)[number]) => WORDS[key];
 
 /** The zone in which the policy's effective dates are read: its calendar's, UTC for 24x7 (as in resolve.ts). */
 function zoneOf(config: ResolvedConfig, policy: ResolvedPolicy): string {
@@ -144,6 +156,6 @@ function dateIn(instant: number, timeZone: string): string {
 }
 
 function formatPeriod(p: { from?: string; to?: string } | undefined): string {
-  if (!p?.from) return p?.to ? `until ${p.to}` : 'always';
-  return p.to ? `${p.from} to ${p.to}` : `from ${p.from}`;
+  if (!p?.from) return p?.to ? t('cfgf_period_until', { to: p.to }) : t('cfgf_period_always');
+  return p.to ? t('cfgf_date_range', { from: p.from, to: p.to }) : t('cfgf_period_from', { from: p.from });
 }

@@ -1,6 +1,7 @@
+import { t, tp } from '../i18n/core';
 import type { AgingDoc, CreditTierDoc, Duration, FeeDoc, Match, PolicyDoc } from './schema';
 import { error, MAX_PROBLEMS, type RawProblem } from './problem';
-import { clip, didYouMean } from './suggest';
+import { clip, suggest } from './suggest';
 import { METRIC_NAMES, type MetricName, type NoteMetric } from './metrics';
 
 export type Metric = MetricName;
@@ -56,8 +57,9 @@ export function resolveExtends(policies: readonly PolicyDoc[]): { merged: Array<
       const parent = byId.get(current.extends);
       if (parent === undefined) {
         if (chain.length === 1) {
-          const hint = problems.length < MAX_PROBLEMS ? didYouMean(current.extends, byId.keys()) : '';
-          problems.push(error(['policies', i, 'extends'], `Policy "${clip(policy.id)}" extends "${clip(current.extends)}", which is not defined in this file${hint || '.'}`));
+          const hint = problems.length < MAX_PROBLEMS ? suggest(current.extends, byId.keys()) : null;
+          const vars = { id: clip(policy.id), parent: clip(current.extends) };
+          problems.push(error(['policies', i, 'extends'], hint !== null ? t('cfg_extends_unknown_hint', { ...vars, hint }) : t('cfg_extends_unknown', vars)));
         }
         return null;
       }
@@ -69,14 +71,12 @@ export function resolveExtends(policies: readonly PolicyDoc[]): { merged: Array<
         const first = Math.min(...members);
         if (members.includes(i) && !reportedCycles.has(first)) {
           members.forEach((m) => reportedCycles.add(m));
-          problems.push(error(['policies', first, 'extends'], `These policies extend each other in a circle: ${cycleText(first, policies, byId)}. Remove one of the "extends".`));
+          problems.push(error(['policies', first, 'extends'], t('cfg_extends_cycle', { cycle: cycleText(first, policies, byId) })));
         }
         return null;
       }
       if (chain.length > MAX_EXTENDS_DEPTH) {
-        problems.push(
-          error(['policies', i, 'extends'], `Policy "${clip(policy.id)}" inherits through more than ${MAX_EXTENDS_DEPTH} levels of "extends"; SLA Lens follows up to ${MAX_EXTENDS_DEPTH}.`),
-        );
+        problems.push(error(['policies', i, 'extends'], tp('cfg_extends_too_deep', MAX_EXTENDS_DEPTH, { id: clip(policy.id) })));
         return null;
       }
       chain.unshift(parent);

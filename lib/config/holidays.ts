@@ -1,3 +1,4 @@
+import { t } from '../i18n/core';
 import { formatHours } from './format';
 import { formatPath, type PathSegment } from './path';
 import { error, warning, type RawProblem } from './problem';
@@ -34,7 +35,7 @@ export function holidayRepeats(calendars: readonly CalendarDoc[]): RawProblem[] 
     for (const { date, index } of dates) {
       const earlier = firstAt.get(date);
       if (earlier === undefined) firstAt.set(date, index);
-      else problems.push(warning(at(index), `${date} is already listed at ${formatPath(at(earlier))}; listing it twice changes nothing.`));
+      else problems.push(warning(at(index), t('cfg_holiday_twice', { date, where: formatPath(at(earlier)) })));
     }
 
     ranges.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.index - b.index));
@@ -44,7 +45,7 @@ export function holidayRepeats(calendars: readonly CalendarDoc[]): RawProblem[] 
     for (const range of ranges) {
       if (reach && range.from <= reach.to) {
         const [first, second] = reach.index < range.index ? [reach, range] : [range, reach];
-        problems.push(warning(at(second.index), `This range overlaps the closed range ${first.from} to ${first.to} at ${formatPath(at(first.index))}; the days in both are simply closed.`));
+        problems.push(warning(at(second.index), t('cfg_holiday_ranges_overlap', { from: first.from, to: first.to, where: formatPath(at(first.index)) })));
       }
       if (!reach || range.to > reach.to) reach = range;
       furthest.push(reach);
@@ -54,11 +55,11 @@ export function holidayRepeats(calendars: readonly CalendarDoc[]): RawProblem[] 
     for (const { date, hours, index } of dates) {
       const range = coveringRange(ranges, furthest, date);
       if (!range) continue;
-      const where = `the closed range ${range.from} to ${range.to} at ${formatPath(at(range.index))}`;
+      const vars = { date, from: range.from, to: range.to, where: formatPath(at(range.index)) };
       if (hours !== undefined && hours.length > 0) {
-        problems.push(error(at(index), `${date} is open ${formatHours(hours)} here, but ${where} closes it; keep one of the two.`));
+        problems.push(error(at(index), t('cfg_holiday_open_in_closed_range', { ...vars, hours: formatHours(hours) })));
       } else {
-        problems.push(warning(at(index), `${date} is inside ${where}; listing it again changes nothing.`));
+        problems.push(warning(at(index), t('cfg_holiday_in_closed_range', vars)));
       }
     }
   });

@@ -1,3 +1,5 @@
+import { t, tp } from '../i18n/core';
+
 /**
  * A strict JSON syntax check with readable messages and the exact offset of the fault. The YAML
  * parser reads JSON too, but it forgives what JSON forbids (trailing commas, single quotes,
@@ -24,9 +26,10 @@ class Fault extends Error {
  */
 export const MAX_NESTING = 64;
 
-export const tooDeepMessage = `Lists and objects are nested more than ${MAX_NESTING} levels deep here; an SLA Lens configuration needs far fewer. Check for a missing closing bracket`;
-
-const VALUE_HINT = 'expected a value: text in double quotes, a number, true, false, null, an object {…} or a list […]';
+/** Said wherever nesting is refused (the JSON check, the YAML text before composing). */
+export function tooDeepMessage(): string {
+  return tp('cfg_too_deep', MAX_NESTING);
+}
 
 export function checkJsonSyntax(text: string): SyntaxFault | null {
   let i = 0;
@@ -34,12 +37,12 @@ export function checkJsonSyntax(text: string): SyntaxFault | null {
     for (;;) {
       while (i < text.length && ' \t\n\r\uFEFF'.includes(text[i]!)) i++;
       if (text.startsWith('//', i) || text.startsWith('/*', i)) {
-        throw new Fault('JSON does not allow comments; remove this comment, or save the file as YAML (.yaml)', i);
+        throw new Fault(t('cfg_json_comment'), i);
       }
       return;
     }
   };
-  const end = (what: string) => new Fault(`The file ends too early: ${what} is missing`, text.length);
+  const end = (missing: 'cfg_json_end_value' | 'cfg_json_end_brace' | 'cfg_json_end_bracket' | 'cfg_json_end_colon') => new Fault(t(missing), text.length);
 
   const string = () => {
     const start = i++;
@@ -53,29 +56,29 @@ export function checkJsonSyntax(text: string): SyntaxFault | null {
         const e = text[i + 1];
         if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
         else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else throw new Fault(`"\\${e ?? ''}" is not a valid escape in JSON text; write "\\\\" for a backslash`, i);
+        else throw new Fault(t('cfg_json_bad_escape', { escape: `\\${e ?? ''}` }), i);
         continue;
       }
-      if (c === '\n' || c === '\r') throw new Fault('This text has no closing double quote before the end of the line', start);
-      if (c < ' ') throw new Fault('Control characters must be escaped inside JSON text (write \\t for a tab)', i);
+      if (c === '\n' || c === '\r') throw new Fault(t('cfg_json_unclosed_line'), start);
+      if (c < ' ') throw new Fault(t('cfg_json_control'), i);
       i++;
     }
-    throw new Fault('This text has no closing double quote', start);
+    throw new Fault(t('cfg_json_unclosed'), start);
   };
 
   const value = (): void => {
     ws();
-    if (i >= text.length) throw end('a value');
+    if (i >= text.length) throw end('cfg_json_end_value');
     const c = text[i]!;
     if (c === '{' || c === '[') {
-      if (++depth > MAX_NESTING) throw new Fault(tooDeepMessage, i);
+      if (++depth > MAX_NESTING) throw new Fault(tooDeepMessage(), i);
       if (c === '{') object();
       else array();
       depth--;
       return;
     }
     if (c === '"') return string();
-    if (c === "'") throw new Fault('Text must be in double quotes ("…"); single quotes are not JSON', i);
+    if (c === "'") throw new Fault(t('cfg_json_single_quotes'), i);
     const number = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (number && number[0] !== '' && number[0] !== '-') {
       i += number[0].length;
@@ -87,7 +90,7 @@ export function checkJsonSyntax(text: string): SyntaxFault | null {
         return;
       }
     }
-    throw new Fault(`Unexpected ${JSON.stringify(text.slice(i).match(/^[^\s,:{}[\]]{1,20}|^./)![0])}; ${VALUE_HINT}`, i);
+    throw new Fault(t('cfg_json_unexpected', { token: JSON.stringify(text.slice(i).match(/^[^\s,:{}[\]]{1,20}|^./)![0]) }), i);
   };
 
   const object = () => {
@@ -99,13 +102,13 @@ export function checkJsonSyntax(text: string): SyntaxFault | null {
     }
     for (;;) {
       ws();
-      if (i >= text.length) throw end('a closing }');
-      if (text[i] === '}') throw new Fault('Remove this comma: JSON does not allow a comma before }', lastComma);
-      if (text[i] === "'") throw new Fault('Field names must be in double quotes ("name"); single quotes are not JSON', i);
-      if (text[i] !== '"') throw new Fault('Field names must be in double quotes, like "name"', i);
+      if (i >= text.length) throw end('cfg_json_end_brace');
+      if (text[i] === '}') throw new Fault(t('cfg_json_comma_before_brace'), lastComma);
+      if (text[i] === "'") throw new Fault(t('cfg_json_key_single_quotes'), i);
+      if (text[i] !== '"') throw new Fault(t('cfg_json_key_unquoted'), i);
       string();
       ws();
-      if (text[i] !== ':') throw i >= text.length ? end('a ":"') : new Fault('Expected a ":" after the field name', i);
+      if (text[i] !== ':') throw i >= text.length ? end('cfg_json_end_colon') : new Fault(t('cfg_json_colon'), i);
       i++;
       value();
       ws();
@@ -117,7 +120,7 @@ export function checkJsonSyntax(text: string): SyntaxFault | null {
         i++;
         return;
       }
-      throw i >= text.length ? end('a closing }') : new Fault('Expected a comma or a closing } here', i);
+      throw i >= text.length ? end('cfg_json_end_brace') : new Fault(t('cfg_json_expected_comma_brace'), i);
     }
   };
 
@@ -130,8 +133,8 @@ export function checkJsonSyntax(text: string): SyntaxFault | null {
     }
     for (;;) {
       ws();
-      if (i >= text.length) throw end('a closing ]');
-      if (text[i] === ']') throw new Fault('Remove this comma: JSON does not allow a comma before ]', lastComma);
+      if (i >= text.length) throw end('cfg_json_end_bracket');
+      if (text[i] === ']') throw new Fault(t('cfg_json_comma_before_bracket'), lastComma);
       value();
       ws();
       if (text[i] === ',') {
@@ -142,7 +145,7 @@ export function checkJsonSyntax(text: string): SyntaxFault | null {
         i++;
         return;
       }
-      throw i >= text.length ? end('a closing ]') : new Fault('Expected a comma or a closing ] here', i);
+      throw i >= text.length ? end('cfg_json_end_bracket') : new Fault(t('cfg_json_expected_comma_bracket'), i);
     }
   };
 
@@ -150,13 +153,14 @@ export function checkJsonSyntax(text: string): SyntaxFault | null {
   let depth = 0;
   try {
     ws();
-    if (i >= text.length) return { message: 'The file is empty', offset: 0 };
+    if (i >= text.length) return { message: t('cfg_file_empty'), offset: 0 };
     value();
     ws();
-    if (i < text.length) throw new Fault('Unexpected text after the end of the JSON document', i);
+    if (i < text.length) throw new Fault(t('cfg_json_after_end'), i);
     return null;
   } catch (e) {
-    if (e instanceof Fault) return { message: e.message.endsWith('.') ? e.message : `${e.message}.`, offset: e.offset };
+    // Every message is a sentence of the catalog, its full stop included.
+    if (e instanceof Fault) return { message: e.message, offset: e.offset };
     throw e;
   }
 }

@@ -1,5 +1,6 @@
 import { CST, isScalar, Lexer, visit, type Document } from 'yaml';
-import { MAX_NESTING, tooDeepMessage } from './json-syntax';
+import { t, tp } from '../i18n/core';
+import { MAX_NESTING } from './json-syntax';
 import type { PathSegment } from './path';
 import { error, type RawProblem } from './problem';
 
@@ -116,7 +117,7 @@ export function documentFaults(doc: Document): DocumentFault[] {
     Alias(_key, node) {
       if (++aliases > MAX_ALIASES) {
         faults.push({
-          message: `This file uses more than ${MAX_ALIASES} aliases (*name); SLA Lens reads up to ${MAX_ALIASES}. Write the shared values out, or use "extends" to share a policy's settings.`,
+          message: tp('cfg_too_many_aliases', MAX_ALIASES),
           offset: node.range?.[0] ?? 0,
         });
         return visit.BREAK;
@@ -132,7 +133,7 @@ export function documentFaults(doc: Document): DocumentFault[] {
         if (seen.has(value)) {
           const name = String(value);
           faults.push({
-            message: `The field ${JSON.stringify(name.length > 64 ? `${name.slice(0, 64)}…` : name)} appears twice in the same object; keep only one.`,
+            message: t('cfg_field_twice', { name: JSON.stringify(name.length > 64 ? `${name.slice(0, 64)}…` : name) }),
             offset: pair.key.range?.[0] ?? 0,
           });
         } else seen.add(value);
@@ -164,11 +165,7 @@ function pathOf(frame: Frame): PathSegment[] {
 export function inspectValue(root: unknown): RawProblem | null {
   const stack: Frame[] = [{ value: root, depth: 0, parent: null, key: null }];
   let weight = 1;
-  const tooLarge = (frame: Frame) =>
-    error(
-      pathOf(frame),
-      `This configuration is too large once its aliases are expanded (more than ${MAX_VALUE_WEIGHT.toLocaleString('en')} values and characters); SLA Lens reads configurations of up to 5 MB. Write out fewer copies of shared values.`,
-    );
+  const tooLarge = (frame: Frame) => error(pathOf(frame), tp('cfg_too_large_expanded', MAX_VALUE_WEIGHT));
   while (stack.length > 0) {
     const frame = stack.pop()!;
     const value = frame.value;
@@ -178,7 +175,7 @@ export function inspectValue(root: unknown): RawProblem | null {
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    if (frame.depth >= MAX_NESTING) return error(pathOf(frame), `${tooDeepMessage}, or for an alias (*name) used inside its own anchor.`);
+    if (frame.depth >= MAX_NESTING) return error(pathOf(frame), tp('cfg_too_deep_alias', MAX_NESTING));
     const depth = frame.depth + 1;
     if (Array.isArray(value)) {
       weight += value.length;
@@ -189,11 +186,7 @@ export function inspectValue(root: unknown): RawProblem | null {
     const keys = Object.keys(value);
     for (const key of keys) {
       if (RESERVED_KEYS.has(key)) {
-        return error(
-          [...pathOf(frame), key],
-          `"${key}" cannot be used as a name in an SLA Lens configuration: JavaScript reserves it, and it would be dropped or misread without a word. Rename it.`,
-          'key',
-        );
+        return error([...pathOf(frame), key], t('cfg_reserved_name', { name: key }), 'key');
       }
       weight += 1 + key.length;
     }

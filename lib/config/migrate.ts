@@ -1,3 +1,4 @@
+import { t } from '../i18n/core';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import { LATEST_VERSION } from './schema';
 
@@ -28,18 +29,18 @@ export function migrateToLatest(doc: unknown): Migrated {
 /** The chain with an explicit registry, so tests can run it with steps that do not exist yet. */
 export function migrateWith(doc: unknown, migrations: readonly Migration[], latest: number): Migrated {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new ConfigVersionError('An SLA configuration must be an object with "version" and "policies" at the top.');
+    throw new ConfigVersionError(t('cfg_not_an_object'));
   }
   const record = doc as Record<string, unknown>;
   if (!Object.hasOwn(record, 'version')) {
-    throw new ConfigVersionError(`This file has no "version"; add "version": ${latest} at the top.`);
+    throw new ConfigVersionError(t('cfg_version_missing', { latest: String(latest) }));
   }
   const version = record.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new ConfigVersionError(`"version" must be a whole number such as ${latest}; found ${JSON.stringify(version)}.`);
+    throw new ConfigVersionError(t('cfg_version_not_whole', { latest: String(latest), found: String(JSON.stringify(version)) }));
   }
   if (version > latest) {
-    throw new ConfigVersionError(`This file is version ${version}; this SLA Lens understands up to version ${latest}. Update the extension.`);
+    throw new ConfigVersionError(t('cfg_version_too_new', { version: String(version), latest: String(latest) }));
   }
   let current = record;
   for (let v = version; v < latest; v++) {

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { t, type MessageKey } from '../i18n/core';
 import { checkJsonSyntax, tooDeepMessage } from './json-syntax';
 import { documentFaults, nestingFault } from './limits';
 import { MAX_PROBLEMS, type Problem } from './problem';
@@ -16,7 +17,7 @@ export function parseConfigText(text: string, fileName?: string): ParseResult {
   const lines = new LineCounter();
   const fail = (errors: Problem[], warnings: Problem[] = []): ParseResult => ({ ok: false, errors, warnings });
 
-  if (text.trim() === '') return fail([{ severity: 'error', path: '', message: 'The file is empty.', line: 1, column: 1 }]);
+  if (text.trim() === '') return fail([{ severity: 'error', path: '', message: t('cfg_file_empty'), line: 1, column: 1 }]);
 
   if (looksLikeJson(text, fileName)) {
     const fault = checkJsonSyntax(text);
@@ -26,7 +27,7 @@ export function parseConfigText(text: string, fileName?: string): ParseResult {
   }
 
   const deep = nestingFault(text);
-  if (deep !== null) return fail([{ severity: 'error', path: '', message: `${tooDeepMessage}.`, ...positionOf(text, deep) }]);
+  if (deep !== null) return fail([{ severity: 'error', path: '', message: tooDeepMessage(), ...positionOf(text, deep) }]);
 
   // A repeated field is an error (JSON.parse would keep the last silently), found by
   // `documentFaults` in linear time rather than by yaml's quadratic `uniqueKeys`.
@@ -53,7 +54,7 @@ export function parseConfigText(text: string, fileName?: string): ParseResult {
     // Unresolved aliases (*name without &name) and nested alias bombs surface only here. Flat
     // copies within this count are weighed by `inspectValue` in `validateWith`.
     const message = e instanceof Error ? e.message : String(e);
-    return fail([{ severity: 'error', path: '', message: `This is not valid YAML: ${message.charAt(0).toLowerCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}` }], warnings);
+    return fail([{ severity: 'error', path: '', message: notYaml(message) }], warnings);
   }
   return validateWith(value, (p) => locate(doc, lines, p.path, p.at), warnings);
 }
@@ -71,17 +72,21 @@ function looksLikeJson(text: string, fileName: string | undefined): boolean {
   return /^\s*[{[]/.test(text.replace(/^\uFEFF/, ''));
 }
 
-const YAML_MESSAGES: Record<string, string> = {
-  TAB_AS_INDENT: 'Indent YAML with spaces, not tabs.',
-  MULTIPLE_DOCS: 'The file holds more than one YAML document (a line with ---); keep one.',
+const YAML_MESSAGES: Record<string, MessageKey> = {
+  TAB_AS_INDENT: 'cfg_yaml_tabs',
+  MULTIPLE_DOCS: 'cfg_yaml_many_documents',
   // In JSON-like flow text ({"a": 1 "b": 2}) the library's own sentence is misleading.
-  BLOCK_IN_FLOW: 'A comma or closing bracket is probably missing before this point.',
+  BLOCK_IN_FLOW: 'cfg_yaml_block_in_flow',
 };
 
 function yamlMessage(e: YAMLError): string {
   const known = YAML_MESSAGES[e.code];
-  if (known) return known;
+  if (known) return t(known);
   // The library's message ends with its own " at line …" excerpt; we carry line and column separately.
-  const own = e.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
-  return `This is not valid YAML: ${own.charAt(0).toLowerCase()}${own.slice(1)}${/[.!?]$/.test(own) ? '' : '.'}`;
+  return notYaml(e.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim());
+}
+
+/** The YAML library's own sentence (English: it has no other), after ours. */
+function notYaml(own: string): string {
+  return t('cfg_yaml_invalid', { detail: `${own.charAt(0).toLowerCase()}${own.slice(1)}${/[.!?]$/.test(own) ? '' : '.'}` });
 }

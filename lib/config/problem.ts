@@ -1,3 +1,4 @@
+import { tp } from '../i18n/core';
 import { formatPath, type PathSegment } from './path';
 
 /** One thing wrong (error: blocks the import) or doubtful (warning: shown, does not block) in a config file. */
@@ -47,7 +48,7 @@ export function capProblems(raw: RawProblem[]): RawProblem[] {
   const warnings = raw.filter((p) => p.severity === 'warning');
   const out = [...errors.slice(0, MAX_PROBLEMS), ...warnings.slice(0, MAX_PROBLEMS)];
   if (errors.length > MAX_PROBLEMS) {
-    out.push(error([], `${MAX_PROBLEMS} problems are listed; SLA Lens stopped looking after that. Fix these and check the file again.`));
+    out.push(error([], tp('cfg_problems_capped', MAX_PROBLEMS)));
   }
   return out;
 }

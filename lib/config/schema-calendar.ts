@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n/core';
 import { CalendarError, compileCalendar, type CalendarSpec } from '../sla/index';
 import { pathFromEngine } from './path';
 
@@ -14,9 +15,7 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export function idSchema(what: 'calendar' | 'policy') {
   return z
     .string()
-    .regex(ID_PATTERN, {
-      error: `A ${what} id may contain only letters, digits, "-", "_" and ".", and must start with a letter or digit`,
-    })
+    .regex(ID_PATTERN, { error: () => t(what === 'calendar' ? 'cfg_calendar_id_pattern' : 'cfg_policy_id_pattern') })
     .meta({ description: `Unique ${what} id, referenced from other parts of the file.` });
 }
 
@@ -70,7 +69,7 @@ export const calendarSchema = z
 
 export type CalendarDoc = z.infer<typeof calendarSchema>;
 
-/** The engine writes lower-case clauses; a problem list reads better in sentences. */
+/** The engine writes lower-case clauses (in English: lib/sla has no catalog); a problem list reads better in sentences. */
 function sentence(text: string): string {
   const t = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(t) ? t : `${t}.`;

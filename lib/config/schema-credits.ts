@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { editDistance, clip, didYouMean } from './suggest';
+import { t, tp } from '../i18n/core';
+import { editDistance, clip, suggest } from './suggest';
 import { MAX_PERCENT_DECIMALS, PERCENT_PATTERN, readPercent } from './percent';
 
 /**
@@ -11,21 +12,22 @@ import { MAX_PERCENT_DECIMALS, PERCENT_PATTERN, readPercent } from './percent';
 /** More tiers than any agreement has; a bound keeps messages and the card short. */
 export const MAX_CREDIT_TIERS = 20;
 
-const EXAMPLE = '"95%"';
+/** Which percentages each field takes, said when one is out of range. */
+type OutOfRange = 'cfg_percent_range_objective' | 'cfg_percent_range_below' | 'cfg_percent_range_credit' | 'cfg_percent_range_cap';
 
-function percentMessage(text: string, range: string, aboveZero: boolean): string | null {
+function percentMessage(text: string, range: OutOfRange, aboveZero: boolean): string | null {
   const reading = readPercent(text);
-  const quoted = JSON.stringify(clip(text));
-  if (reading.ok) return aboveZero && reading.value === 0 ? `${quoted} is out of range; ${range}.` : null;
+  const value = JSON.stringify(clip(text));
+  if (reading.ok) return aboveZero && reading.value === 0 ? t(range, { value }) : null;
   switch (reading.problem) {
     case 'no-sign':
-      return `${quoted} is not a percentage; write it with a % sign, such as ${EXAMPLE}.`;
+      return t('cfg_percent_no_sign', { value });
     case 'range':
-      return `${quoted} is out of range; ${range}.`;
+      return t(range, { value });
     case 'decimals':
-      return `${quoted} has more than ${MAX_PERCENT_DECIMALS} decimals; write at most ${MAX_PERCENT_DECIMALS}, such as "99.95%".`;
+      return tp('cfg_percent_decimals', MAX_PERCENT_DECIMALS, { value });
     case 'other':
-      return `${quoted} is not a percentage; write a number from 0 to 100 followed by %, such as ${EXAMPLE}.`;
+      return t('cfg_percent_not_a_number', { value });
   }
 }
 
@@ -33,9 +35,9 @@ function percentMessage(text: string, range: string, aboveZero: boolean): string
  * `range` says which percentages the field takes. A number (`95`, as YAML reads `objective: 95`)
  * gets the same advice as the text "95": the one thing missing is the % sign.
  */
-function percentSchema(range: string, aboveZero = false) {
+function percentSchema(range: OutOfRange, aboveZero = false) {
   return z
-    .string({ error: (issue) => (typeof issue.input === 'number' ? `${issue.input} is not a percentage; write it with a % sign, such as ${EXAMPLE}.` : undefined) })
+    .string({ error: (issue) => (typeof issue.input === 'number' ? t('cfg_percent_no_sign', { value: String(issue.input) }) : undefined) })
     .superRefine((value, ctx) => {
       const message = percentMessage(value, range, aboveZero);
       if (message) ctx.addIssue({ code: 'custom', message });
@@ -43,24 +45,24 @@ function percentSchema(range: string, aboveZero = false) {
     .meta({ pattern: PERCENT_PATTERN });
 }
 
-export const objectiveSchema = percentSchema('an objective is from 0% to 100%').meta({
+export const objectiveSchema = percentSchema('cfg_percent_range_objective').meta({
   description: 'The share of targets met that the agreement promises, such as "95%" or "99.5%" (at most 2 decimals).',
 });
 
 const creditTierSchema = z
   .strictObject({
-    below: percentSchema('a tier\'s "below" is above 0% and at most 100%', true).meta({ description: "Compliance (targets met ÷ decided) below this percentage owes this tier's credit." }),
-    credit: percentSchema('a credit is from 0% to 100% of the fee').meta({ description: 'The share of the fee owed, such as "10%".' }),
+    below: percentSchema('cfg_percent_range_below', true).meta({ description: "Compliance (targets met ÷ decided) below this percentage owes this tier's credit." }),
+    credit: percentSchema('cfg_percent_range_credit').meta({ description: 'The share of the fee owed, such as "10%".' }),
   })
   .meta({ description: 'One credit tier: below this compliance, this share of the fee is owed.' });
 
 export const creditsSchema = z
   .array(creditTierSchema)
   .min(1)
-  .max(MAX_CREDIT_TIERS, { error: (issue) => `A policy has at most ${MAX_CREDIT_TIERS} credit tiers; this one lists ${String((issue.input as unknown[]).length)}.` })
+  .max(MAX_CREDIT_TIERS, { error: (issue) => tp('cfg_too_many_credit_tiers', MAX_CREDIT_TIERS, { count: (issue.input as unknown[]).length }) })
   .meta({ description: 'Service credits, highest "below" first: each tier\'s "below" lower than the one before, its credit no smaller.' });
 
-export const creditCapSchema = percentSchema('a credit cap is from 0% to 100% of the fee').meta({
+export const creditCapSchema = percentSchema('cfg_percent_range_cap').meta({
   description: 'The most credit owed for one period, whatever the tiers say, such as "25%".',
 });
 
@@ -88,8 +90,8 @@ function currencyMessage(value: string): string | null {
   // Slips come late in a code more often than first ("EUD" is meant as "EUR", not "AUD"), so
   // among equally near codes the one sharing the longest start is offered.
   const near = codes === null ? [] : [...codes].filter((c) => upper.startsWith(c) || editDistance(upper, c) <= 1).sort((a, b) => sharedStart(upper, b) - sharedStart(upper, a));
-  const hint = didYouMean(value, near);
-  return `${JSON.stringify(clip(value))} is not an ISO 4217 currency code${hint || '; write one such as "EUR" or "USD".'}`;
+  const hint = suggest(value, near);
+  return hint !== null ? t('cfg_currency_unknown_hint', { value: JSON.stringify(clip(value)), hint }) : t('cfg_currency_unknown', { value: JSON.stringify(clip(value)) });
 }
 
 function sharedStart(a: string, b: string): number {
@@ -101,8 +103,8 @@ function sharedStart(a: string, b: string): number {
 export const feeSchema = z
   .strictObject({
     amount: z
-      .number({ error: (issue) => (typeof issue.input === 'number' ? `${String(issue.input)} is not an amount; write a number of 0 or more, such as 12000.` : undefined) })
-      .nonnegative({ error: (issue) => `The fee ${String(issue.input)} is below 0; write an amount of 0 or more, such as 12000.` })
+      .number({ error: (issue) => (typeof issue.input === 'number' ? t('cfg_fee_not_an_amount', { value: String(issue.input) }) : undefined) })
+      .nonnegative({ error: (issue) => t('cfg_fee_negative', { value: String(issue.input) }) })
       .meta({ description: 'The fee for one period, in the currency below, such as 12000.' }),
     currency: z
       .string()

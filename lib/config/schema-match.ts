@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tp } from '../i18n/core';
 
 /**
  * Which tickets a policy takes. Every key present must hold (AND); a list means any of its
@@ -24,10 +25,10 @@ export const MAX_SITE_GLOB_STARS = 8;
 export const siteGlobSchema = z
   .string()
   .min(1)
-  .max(MAX_SITE_GLOB_LENGTH, { error: `A site is a host name or glob of at most ${MAX_SITE_GLOB_LENGTH} characters` })
+  .max(MAX_SITE_GLOB_LENGTH, { error: () => tp('cfg_site_too_long', MAX_SITE_GLOB_LENGTH) })
   .superRefine((glob, ctx) => {
     const stars = glob.split(/\*+/).length - 1;
-    if (stars > MAX_SITE_GLOB_STARS) ctx.addIssue({ code: 'custom', message: `A site glob may use "*" at most ${MAX_SITE_GLOB_STARS} times; this one uses it ${stars} times.` });
+    if (stars > MAX_SITE_GLOB_STARS) ctx.addIssue({ code: 'custom', message: tp('cfg_site_glob_stars', stars, { max: MAX_SITE_GLOB_STARS }) });
   });
 
 export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean()]);

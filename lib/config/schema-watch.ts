@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t, tp } from '../i18n/core';
 import { readHost } from '../sources/host-name';
 import { clip } from './suggest';
 import { QUERY_KEYS } from './watch';
@@ -22,23 +23,24 @@ export const MAX_ID_DIGITS = 18;
 const EXAMPLE_HOST = 'acme.atlassian.net';
 /** Why `text` is not one site's host name, or null. Case is free: it is compared lower-cased. */
 export function hostProblem(text: string): string | null {
-  const shown = JSON.stringify(clip(text));
+  const value = JSON.stringify(clip(text));
+  const example = EXAMPLE_HOST;
   const reading = readHost(text);
   switch (reading.kind) {
     case 'host':
       return null;
     case 'empty':
-      return `"site" must not be empty; write the site's host name, such as ${EXAMPLE_HOST}.`;
+      return t('cfg_host_empty', { example });
     case 'pattern':
-      return `${shown} is a pattern; a watched scope lives on one site: write its host name, such as ${EXAMPLE_HOST}.`;
+      return t('cfg_host_pattern', { value, example });
     case 'address':
       // The host an admin meant is plain to see in a pasted address; saying it saves a round trip.
-      return `${shown} is not a host name (no https://, path, port or spaces): ${reading.meant ? `write ${reading.meant}` : `write the name alone, such as ${EXAMPLE_HOST}`}.`;
+      return reading.meant ? t('cfg_host_address_meant', { value, host: reading.meant }) : t('cfg_host_address', { value, example });
     // Pages report a name in another script in its punycode form, so that is the form to write.
     case 'script':
-      return `${shown} is written in its own script; write it as the browser does, ${reading.ascii}.`;
+      return t('cfg_host_script', { value, host: reading.ascii });
     case 'invalid':
-      return `${shown} is not a host name such as ${EXAMPLE_HOST}.`;
+      return t('cfg_host_invalid', { value, example });
   }
 }
 
@@ -54,49 +56,57 @@ const siteSchema = z
     maxLength: 253,
   });
 
+/** What a field holds, as the subject of its messages ("A JQL query is at most …"). */
+type Noun = 'cfg_noun_name' | 'cfg_noun_jql' | 'cfg_noun_search' | 'cfg_noun_service_desk_id' | 'cfg_noun_queue_id' | 'cfg_noun_filter_id' | 'cfg_noun_view_id';
+
 /** Text of at most `max` characters that says something: blank text would watch nothing, or the whole site. */
-function text(max: number, noun: string) {
+function text(max: number, noun: Noun) {
   return z
     .string()
     .min(1)
-    .max(max, { error: (issue) => `${noun} is at most ${max.toLocaleString('en')} characters; this one has ${(issue.input as string).length.toLocaleString('en')}.` })
-    .refine((s) => s === '' || s.trim() !== '', { error: `${noun} must not be only spaces.` });
+    .max(max, { error: (issue) => tp('cfg_text_too_long', max, { subject: t(noun), count: (issue.input as string).length }) })
+    .refine((s) => s === '' || s.trim() !== '', { error: () => t('cfg_text_blank', { subject: t(noun) }) });
 }
 
 /**
  * A Jira or Zendesk id: a whole number, or its digits as text (ids past 2^53 are exact only as
  * text). The resolved scope holds the digits as text either way.
  */
-function numericId(noun: string, example: string) {
-  return z
-    .union([
-      z
-        .int({ error: (issue) => (issue.code === 'too_big' ? `${noun} ${String(issue.input)} is too large to be exact as a number; write its digits in quotes, as text.` : undefined) })
-        .positive({ error: `${noun} is a positive whole number, such as ${example}.` }),
-      z
-        .string()
-        .max(MAX_ID_DIGITS, { error: `${noun} has at most ${MAX_ID_DIGITS} digits.` })
-        .regex(/^0*[1-9][0-9]*$/, { error: (issue) => `${noun} is written in digits, such as ${example}; found ${JSON.stringify(clip(String(issue.input)))}.` }),
-    ])
-    .meta({ description: `${noun}: a number such as ${example}, or its digits as text.` });
+function numericId(noun: string, subject: Noun, example: string) {
+  return (
+    z
+      .union([
+        z
+          .int({ error: (issue) => (issue.code === 'too_big' ? t('cfg_id_too_large', { subject: t(subject), value: String(issue.input) }) : undefined) })
+          .positive({ error: () => t('cfg_id_not_positive', { subject: t(subject), example }) }),
+        z
+          .string()
+          .max(MAX_ID_DIGITS, { error: () => tp('cfg_id_too_many_digits', MAX_ID_DIGITS, { subject: t(subject) }) })
+          .regex(/^0*[1-9][0-9]*$/, { error: (issue) => t('cfg_id_not_digits', { subject: t(subject), example, found: JSON.stringify(clip(String(issue.input))) }) }),
+      ])
+      // The published JSON Schema's words stay English (public/sla-config.schema.json).
+      .meta({ description: `${noun}: a number such as ${example}, or its digits as text.` })
+  );
 }
 
 export const queueSchema = z
   .strictObject({
-    serviceDesk: numericId('A service desk id', '2').meta({ description: "The service desk's numeric id (as /rest/servicedeskapi/servicedesk lists it), not the project key." }),
-    id: numericId('A queue id', '7').meta({ description: "The queue's numeric id: the last number of the queue's address (…/queues/custom/7)." }),
+    serviceDesk: numericId('A service desk id', 'cfg_noun_service_desk_id', '2').meta({
+      description: "The service desk's numeric id (as /rest/servicedeskapi/servicedesk lists it), not the project key.",
+    }),
+    id: numericId('A queue id', 'cfg_noun_queue_id', '7').meta({ description: "The queue's numeric id: the last number of the queue's address (…/queues/custom/7)." }),
   })
   .meta({ description: 'A Jira Service Management queue: its service desk and its id.' });
 
 export const watchEntrySchema = z
   .strictObject({
     site: siteSchema,
-    name: text(MAX_SCOPE_NAME_LENGTH, 'A name').optional().meta({ description: 'What the team calls this scope, shown instead of the query (at most 200 characters).' }),
-    jql: text(MAX_JQL_LENGTH, 'A JQL query').optional().meta({ description: 'Jira: the tickets a JQL query finds, such as "project = SUP AND statusCategory != Done" (at most 4,000 characters).' }),
-    filter: numericId('A filter id', '10001').optional().meta({ description: "Jira: a saved filter's id (the number in ?filter=10001)." }),
+    name: text(MAX_SCOPE_NAME_LENGTH, 'cfg_noun_name').optional().meta({ description: 'What the team calls this scope, shown instead of the query (at most 200 characters).' }),
+    jql: text(MAX_JQL_LENGTH, 'cfg_noun_jql').optional().meta({ description: 'Jira: the tickets a JQL query finds, such as "project = SUP AND statusCategory != Done" (at most 4,000 characters).' }),
+    filter: numericId('A filter id', 'cfg_noun_filter_id', '10001').optional().meta({ description: "Jira: a saved filter's id (the number in ?filter=10001)." }),
     queue: queueSchema.optional(),
-    view: numericId('A view id', '360001').optional().meta({ description: "Zendesk: a view's id (the number in /agent/filters/360001)." }),
-    search: text(MAX_SEARCH_LENGTH, 'A search').optional().meta({ description: 'Zendesk: the tickets a search finds, such as "status<solved group:Tier2" (at most 1,000 characters).' }),
+    view: numericId('A view id', 'cfg_noun_view_id', '360001').optional().meta({ description: "Zendesk: a view's id (the number in /agent/filters/360001)." }),
+    search: text(MAX_SEARCH_LENGTH, 'cfg_noun_search').optional().meta({ description: 'Zendesk: the tickets a search finds, such as "status<solved group:Tier2" (at most 1,000 characters).' }),
   })
   .meta({
     description:
@@ -107,7 +117,7 @@ export const watchEntrySchema = z
 
 export const watchSchema = z
   .array(watchEntrySchema)
-  .max(MAX_WATCH_SCOPES, { error: (issue) => `A configuration watches at most ${MAX_WATCH_SCOPES} scopes; this one lists ${String((issue.input as unknown[]).length)}.` })
+  .max(MAX_WATCH_SCOPES, { error: (issue) => tp('cfg_too_many_watched', MAX_WATCH_SCOPES, { count: (issue.input as unknown[]).length }) })
   .meta({
     description: `The team's scopes to watch (at most ${MAX_WATCH_SCOPES}): Jira queries, saved filters and Service Management queues, Zendesk views and searches, each on one site, so their tickets can be timed without a page open.`,
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n/core';
 import { NOTE_METRICS } from './metrics';
 import { canonicalTimeZone, DurationError, parseDuration, parseWarnAt, type WarnAt } from '../sla/index';
 import { calendarSchema, dateSchema, idSchema } from './schema-calendar';
@@ -16,7 +17,10 @@ import { watchSchema } from './schema-watch';
 
 export const LATEST_VERSION = 1;
 
-/** Engine messages start lower-case and sometimes with the value (`"2d": days …`). */
+/**
+ * Engine messages start lower-case and sometimes with the value (`"2d": days …`). They are the
+ * engine's English (lib/sla imports nothing, the catalog included), so the noun before them is too.
+ */
 function durationMessage(error: DurationError, noun: string): string {
   const m = error.message;
   if (/^"[^"]*":/.test(m)) return `${noun} ${m}`;
@@ -30,7 +34,7 @@ function durationMessage(error: DurationError, noun: string): string {
 export const MAX_DURATION_HOURS = 100_000;
 const MAX_DURATION_MS = MAX_DURATION_HOURS * 3_600_000;
 
-function refineWith(parse: (v: unknown) => number | WarnAt, noun: string) {
+function refineWith(parse: (v: unknown) => number | WarnAt, noun: string, tooLong: 'cfg_duration_too_long' | 'cfg_warn_at_too_long') {
   return (value: unknown, ctx: z.RefinementCtx) => {
     let ms: number | undefined;
     try {
@@ -42,22 +46,19 @@ function refineWith(parse: (v: unknown) => number | WarnAt, noun: string) {
       return;
     }
     if (ms !== undefined && !(ms <= MAX_DURATION_MS)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${noun} ${JSON.stringify(value)} is longer than ${MAX_DURATION_HOURS.toLocaleString('en')} hours; SLA Lens counts durations of up to ${MAX_DURATION_HOURS.toLocaleString('en')}h.`,
-      });
+      ctx.addIssue({ code: 'custom', message: t(tooLong, { value: String(JSON.stringify(value)), max: MAX_DURATION_HOURS }) });
     }
   };
 }
 
 export const durationSchema = z
   .union([z.string(), z.number()])
-  .superRefine(refineWith(parseDuration, 'Duration'))
+  .superRefine(refineWith(parseDuration, 'Duration', 'cfg_duration_too_long'))
   .meta({ id: 'Duration', description: 'Business time: "45m", "4h", "1h30m", "PT4H30M", or a number of minutes. Days are not allowed.' });
 
 export const warnAtSchema = z
   .union([z.string(), z.number()])
-  .superRefine(refineWith(parseWarnAt, 'Warning threshold'))
+  .superRefine(refineWith(parseWarnAt, 'Warning threshold', 'cfg_warn_at_too_long'))
   .meta({ description: 'Warn when this share of the target is used ("75%") or this much time is left ("1h"). Default "75%".' });
 
 const targetSchema = z
@@ -85,11 +86,12 @@ const agingSchema = z
     inStatusFor: durationSchema.optional().meta({ description: 'Flag a ticket that has been in its status (one of "statuses", or any open status) for this long, in the policy’s calendar.' }),
     statuses: z.array(z.string().min(1)).optional().meta({ description: 'The statuses "inStatusFor" watches (case-insensitive); every status but a done one when absent.' }),
   })
-  .refine((a) => a.noPublicUpdateFor !== undefined || a.inStatusFor !== undefined, { message: 'Give "noPublicUpdateFor", "inStatusFor", or both: an aging rule without either flags nothing.' })
+  // A function, so the sentence is said in the language in use when a file is checked, not when this module loads.
+  .refine((a) => a.noPublicUpdateFor !== undefined || a.inStatusFor !== undefined, { error: () => t('cfg_aging_empty') })
   .meta({ description: 'When a ticket is flagged as stale: a second, quieter mark beside its badge, counted in the popup.' });
 
 const effectiveDate = dateSchema.superRefine((value, ctx) => {
-  if (!isDate(value)) ctx.addIssue({ code: 'custom', message: `"${value}" is not a calendar date; write "YYYY-MM-DD", such as "2026-01-31".` });
+  if (!isDate(value)) ctx.addIssue({ code: 'custom', message: t('cfg_not_a_date', { value }) });
 });
 
 export const policySchema = z
@@ -133,7 +135,7 @@ export const configSchema = z
     reportZone: z
       .string()
       .superRefine((value, ctx) => {
-        if (canonicalTimeZone(value) === null) ctx.addIssue({ code: 'custom', message: `"${value}" is not a time zone; write an IANA name such as "Europe/Berlin" or "America/New_York".` });
+        if (canonicalTimeZone(value) === null) ctx.addIssue({ code: 'custom', message: t('cfg_not_a_time_zone', { value }) });
       })
       .optional()
       .meta({

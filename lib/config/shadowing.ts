@@ -1,6 +1,8 @@
+import { t, type MessageKey } from '../i18n/core';
 import { METRICS } from './extends';
 import { canonical, metricLabel, priorityLabel } from './format';
 import { targetFor, type MetricName } from './match';
+import { formatPath } from './path';
 import { warning, type RawProblem } from './problem';
 import type { ConfigV1, Match } from './schema';
 import type { ResolvedPolicy } from './types';
@@ -31,7 +33,7 @@ export function findUnreachable(doc: ConfigV1, policies: readonly ResolvedPolicy
     const pairs = targetPairs(later);
     if (pairs.length === 0) {
       if (!extended.has(later.id)) {
-        problems.push(warning(['policies', j], `Policy "${later.id}" has no targets and no policy extends it, so it never applies; add "targets", or remove it.`));
+        problems.push(warning(['policies', j], t('cfg_never_applies_no_targets', { id: later.id })));
       }
       return;
     }
@@ -50,22 +52,19 @@ export function findUnreachable(doc: ConfigV1, policies: readonly ResolvedPolicy
     if (dead.size === 0) return;
     const culprits = [...new Set(dead.values())];
     const first = culprits[0]!;
-    const who =
-      culprits.length === 1
-        ? `policy "${first.id}" above it (policies[${first.index}]) matches ${scope(first.match)} and`
-        : `policies ${culprits.map((c) => `"${c.id}" (policies[${c.index}])`).join(' and ')} above it match every ticket this one matches and`;
+    const one = culprits.length === 1;
+    // One policy above: which tickets it takes; several: each by id and place, joined two by two as the
+    // English has always said them ("a" (policies[0]) and "b" (policies[2]) and "c" (policies[5])).
+    const vars = one
+      ? { policy: later.id, other: first.id, where: formatPath(['policies', first.index]), tickets: t(scope(first.match)) }
+      : { policy: later.id, others: culprits.map((c) => `"${c.id}" (${formatPath(['policies', c.index])})`).reduce((a, b) => t('cfg_list_and', { items: a, last: b })) };
     if (dead.size === pairs.length) {
-      const advice = isAncestor(first, later, doc)
-        ? `A policy that narrows the one it extends must be listed above it: move "${later.id}" above "${first.id}".`
-        : `Move "${later.id}" above "${first.id}", or narrow "${first.id}".`;
-      const have = culprits.length === 1 ? 'already has' : 'already have';
-      problems.push(warning(['policies', j], `Policy "${later.id}" can never apply: ${who} ${have} a target for every priority and metric it sets. ${advice}`));
+      const advice = isAncestor(first, later, doc) ? t('cfg_shadowed_advice_child', { policy: later.id, other: first.id }) : t('cfg_shadowed_advice', { policy: later.id, other: first.id });
+      problems.push(warning(['policies', j], t(one ? 'cfg_shadowed_policy' : 'cfg_shadowed_policy_by_several', { ...vars, advice })));
     } else {
-      const which = pairs.filter((p) => dead.has(p.key)).map((p) => `${priorityLabel(p.label)} ${metricLabel(p.metric)}`);
+      const which = pairs.filter((p) => dead.has(p.key)).map((p) => t('cfg_target_name', { priority: priorityLabel(p.label), metric: metricLabel(p.metric) }));
       const path = doc.policies[j]!.targets ? ['policies', j, 'targets'] : ['policies', j];
-      const have = culprits.length === 1 ? 'has' : 'have';
-      const cap = who.charAt(0).toUpperCase() + who.slice(1);
-      problems.push(warning(path, `These targets of policy "${later.id}" can never apply: ${which.join(', ')}. ${cap} ${have} them first. Its other targets still apply.`));
+      problems.push(warning(path, t(one ? 'cfg_shadowed_targets' : 'cfg_shadowed_targets_by_several', { ...vars, targets: which.join(', ') })));
     }
   });
   return problems;
@@ -118,10 +117,11 @@ function covers(earlier: Conditions, later: Conditions): boolean {
   return earlier.keys.every((k) => later.keySet.has(k)) && earlier.sourceOnly.every((e) => later.sources.has(e.source!));
 }
 
-function scope(match: readonly Match[]): string {
-  if (match.length === 0) return 'every ticket';
-  if (match.every(sourceOnly)) return `every ${match[0]!.source === 'jira' ? 'Jira' : 'Zendesk'} ticket`;
-  return 'every ticket this one matches';
+/** Which tickets an earlier policy takes, as "…matches {tickets}" says it. */
+function scope(match: readonly Match[]): MessageKey {
+  if (match.length === 0) return 'cfg_tickets_every';
+  if (match.every(sourceOnly)) return match[0]!.source === 'jira' ? 'cfg_tickets_every_jira' : 'cfg_tickets_every_zendesk';
+  return 'cfg_tickets_every_matched';
 }
 
 function isAncestor(candidate: ResolvedPolicy, policy: ResolvedPolicy, doc: ConfigV1): boolean {

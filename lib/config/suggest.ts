@@ -1,3 +1,5 @@
+import { t, tp } from '../i18n/core';
+
 /**
  * Longer than any field, calendar or policy name worth a "did you mean": beyond it no hint is
  * offered, so a pasted megabyte next to another costs nothing (the table is length × length).
@@ -64,7 +66,11 @@ export function suggest(word: string, candidates: Iterable<string>): string | nu
   return best !== null && bestDistance <= limit ? best : null;
 }
 
-/** ' — did you mean "calendar"?' or nothing. */
+/**
+ * ' — did you mean "calendar"?' or nothing: the English form, for programmers. Messages shown to
+ * admins take `suggest` and say the hint in a sentence of their own (`cfg_…_hint`), so a
+ * translator words the whole sentence.
+ */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const s = suggest(word, candidates);
   return s === null ? '' : ` — did you mean "${s}"?`;
@@ -73,10 +79,24 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
 /** Longer lists are cut ("… and 37 more"): a message repeated per problem must stay a sentence. */
 const MAX_QUOTED = 12;
 
+/** `"a", "b" or "c"` in the language in use; past 12 values, the first 12 and how many more. */
 export function quoteList(values: readonly unknown[]): string {
   const quote = (v: unknown) => JSON.stringify(typeof v === 'string' ? clip(v) : v);
-  if (values.length > MAX_QUOTED) return `${values.slice(0, MAX_QUOTED).map(quote).join(', ')} … (${values.length - MAX_QUOTED} more)`;
-  const q = values.map(quote);
-  if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+  if (values.length > MAX_QUOTED) return tp('cfg_list_more', values.length - MAX_QUOTED, { items: values.slice(0, MAX_QUOTED).map(quote).join(', ') });
+  return orList(values.map(quote));
+}
+
+/**
+ * Alternatives, `a, b or c`. Not `Intl.ListFormat`: its English puts a comma before "or", and
+ * the English of these messages has none; the language's "or" comes from the catalog.
+ */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return t('cfg_list_or', { items: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
+}
+
+/** All of them, `a, b and c` (no comma before "and", as the English of these messages writes it). */
+export function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return t('cfg_list_and', { items: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
 }

@@ -1,3 +1,4 @@
+import { formatNumber, t } from '../i18n/core';
 import { checkDocument } from './check-document';
 import { ConfigVersionError, migrateToLatest } from './migrate';
 import { canonical } from './format';
@@ -55,7 +56,10 @@ export function validateWith(value: unknown, locate: Locator, extraWarnings: Pro
       {
         severity: 'error',
         path: [],
-        message: `This configuration is ${(written / 1024 / 1024).toFixed(1)} MB once written out; SLA Lens stores configurations of up to ${MAX_CANONICAL_LENGTH / 1024 / 1024} MB.`,
+        message: t('cfg_too_large_written', {
+          size: formatNumber(written / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+          max: MAX_CANONICAL_LENGTH / 1024 / 1024,
+        }),
       },
     ]);
   }

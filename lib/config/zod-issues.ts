@@ -1,8 +1,9 @@
 import type { z } from 'zod';
+import { t, tp, type MessageKey } from '../i18n/core';
 import type { PathSegment } from './path';
 import { error, MAX_PROBLEMS, type RawProblem } from './problem';
 import { allowedKeysAt } from './schema-walk';
-import { didYouMean, quoteList } from './suggest';
+import { orList, quoteList, suggest } from './suggest';
 
 /**
  * zod's issues in words an admin understands. zod's own messages ("Invalid input: expected
@@ -11,35 +12,40 @@ import { didYouMean, quoteList } from './suggest';
  */
 type Issue = z.core.$ZodIssue;
 
+/** What was found, as the end of "…; found {found}." says it (`null`, `true` and `false` as JSON writes them). */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
+  if (value === undefined) return t('cfg_found_nothing');
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (typeof value === 'number') return `the number ${value}`;
+  if (Array.isArray(value)) return t('cfg_found_list');
+  // The value as the file wrote it (`String`, not the locale's digits): it is quoted, not counted.
+  if (typeof value === 'string') return t('cfg_found_text', { text: JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) });
+  if (typeof value === 'number') return t('cfg_found_number', { number: String(value) });
   if (typeof value === 'boolean') return `${value}`;
-  return 'an object';
+  return t('cfg_found_object');
 }
 
-const EXPECTED: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  tuple: 'a list',
-  object: 'an object (a set of fields)',
-  record: 'an object (a set of fields)',
+const EXPECTED: Record<string, MessageKey> = {
+  string: 'cfg_expected_text',
+  number: 'cfg_expected_number',
+  int: 'cfg_expected_whole_number',
+  boolean: 'cfg_expected_boolean',
+  array: 'cfg_expected_list',
+  tuple: 'cfg_expected_list',
+  object: 'cfg_expected_object',
+  record: 'cfg_expected_object',
 };
 
+/** zod's name of a type in words; a type our schema never uses keeps zod's name. */
 function expectedName(expected: string): string {
-  return EXPECTED[expected] ?? expected;
+  const key = EXPECTED[expected];
+  return key ? t(key) : expected;
 }
 
+/** Who the sentence is about: the file, an entry of a list, or a field by its (quoted) name. */
 function subject(path: readonly PathSegment[]): string {
   const last = path[path.length - 1];
-  if (last === undefined) return 'The file';
-  return typeof last === 'number' ? `Entry ${last + 1} of this list` : `"${last}"`;
+  if (last === undefined) return t('cfg_subject_file');
+  return typeof last === 'number' ? t('cfg_subject_entry', { n: String(last + 1) }) : `"${last}"`;
 }
 
 function valueAt(root: unknown, path: readonly PathSegment[]): { found: boolean; value: unknown } {
@@ -51,8 +57,9 @@ function valueAt(root: unknown, path: readonly PathSegment[]): { found: boolean;
   return { found: true, value };
 }
 
+/** zod's own messages end without a stop; ours end with their language's. */
 function withStop(message: string): string {
-  return /[.!?]$/.test(message) ? message : `${message}.`;
+  return /[.!?。！？]$/.test(message) ? message : `${message}.`;
 }
 
 export function issuesToProblems(issues: readonly Issue[], input: unknown, schema: z.ZodType, prefix: PathSegment[] = []): RawProblem[] {
@@ -70,9 +77,9 @@ function issueToProblems(issue: Issue, input: unknown, schema: z.ZodType, path: 
     case 'unrecognized_keys': {
       const allowed = allowedKeysAt(schema, path);
       return issue.keys.slice(0, MAX_PROBLEMS + 1).map((key) => {
-        const hint = didYouMean(key, allowed);
+        const hint = suggest(key, allowed);
         const name = key.length > 64 ? `${key.slice(0, 64)}…` : key;
-        const message = hint ? `Unknown field "${name}"${hint}` : `Unknown field "${name}"; the fields allowed here are ${allowed.join(', ')}.`;
+        const message = hint !== null ? t('cfg_unknown_field_hint', { name, hint }) : t('cfg_unknown_field', { name, allowed: allowed.join(', ') });
         return error([...path, key], message, 'key');
       });
     }
@@ -81,22 +88,26 @@ function issueToProblems(issue: Issue, input: unknown, schema: z.ZodType, path: 
       const key = path[path.length - 1];
       const here = valueAt(input, path);
       if (here.value === undefined && typeof key === 'string' && parent.found) {
-        return [error(path, `Missing required field "${key}".`, 'key')];
+        return [error(path, t('cfg_missing_field', { name: key }), 'key')];
       }
       // A schema may word its own type error where the likely slip is known (`objective: 95`
       // lacks only the % sign); zod's own words, which start "Invalid input", are replaced.
       if (!issue.message.startsWith('Invalid input')) return [error(path, withStop(issue.message))];
-      return [error(path, `${subject(path)} must be ${expectedName(issue.expected)}; found ${describeValue(here.value)}.`)];
+      return [error(path, t('cfg_must_be', { subject: subject(path), expected: expectedName(issue.expected), found: describeValue(here.value) }))];
     }
     case 'invalid_value': {
       const found = valueAt(input, path).value;
-      const hint = typeof found === 'string' ? didYouMean(found, issue.values.map(String)) : '';
-      const allowed = issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${quoteList(issue.values)}`;
-      return [error(path, `${subject(path)} must be ${allowed}; found ${describeValue(found)}${hint || '.'}`)];
+      const hint = typeof found === 'string' ? suggest(found, issue.values.map(String)) : null;
+      const vars = { subject: subject(path), found: describeValue(found), ...(hint !== null ? { hint } : {}) };
+      const message =
+        issue.values.length === 1
+          ? t(hint !== null ? 'cfg_must_be_value_hint' : 'cfg_must_be_value', { ...vars, value: JSON.stringify(issue.values[0]) })
+          : t(hint !== null ? 'cfg_must_be_one_of_hint' : 'cfg_must_be_one_of', { ...vars, values: quoteList(issue.values) });
+      return [error(path, message)];
     }
     case 'too_small': {
-      if (issue.origin === 'array') return [error(path, `${subject(path)} must list at least ${Number(issue.minimum) === 1 ? 'one value' : `${issue.minimum} values`}.`)];
-      if (issue.origin === 'string') return [error(path, `${subject(path)} must not be empty.`)];
+      if (issue.origin === 'array') return [error(path, tp('cfg_min_values', Number(issue.minimum), { subject: subject(path) }))];
+      if (issue.origin === 'string') return [error(path, t('cfg_must_not_be_empty', { subject: subject(path) }))];
       return [error(path, withStop(issue.message))];
     }
     case 'invalid_union':
@@ -117,10 +128,9 @@ function unionProblems(issue: Extract<Issue, { code: 'invalid_union' }>, input: 
     const expected = [...new Set(branches.flatMap((b) => b.map((i) => (i.code === 'invalid_type' ? expectedName(i.expected) : ''))))].filter(Boolean);
     const found = valueAt(input, path);
     if (found.value === undefined && typeof path[path.length - 1] === 'string' && valueAt(input, path.slice(0, -1)).found) {
-      return [error(path, `Missing required field "${String(path[path.length - 1])}".`, 'key')];
+      return [error(path, t('cfg_missing_field', { name: String(path[path.length - 1]) }), 'key')];
     }
-    const list = expected.length <= 1 ? expected.join('') : `${expected.slice(0, -1).join(', ')} or ${expected[expected.length - 1]}`;
-    return [error(path, `${subject(path)} must be ${list}; found ${describeValue(found.value)}.`)];
+    return [error(path, t('cfg_must_be', { subject: subject(path), expected: orList(expected), found: describeValue(found.value) }))];
   }
   const best = typeMatched.reduce((a, b) => (b.length < a.length ? b : a));
   return issuesToProblems(best, input, schema, path);

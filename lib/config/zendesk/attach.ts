@@ -1,3 +1,5 @@
+import { t } from '../../i18n/core';
+import { commaList } from '../format';
 import type { Problems } from './problems';
 import type { Attachment } from './read-inputs';
 
@@ -14,27 +16,25 @@ export interface ScheduleRef {
  * admin, reported as an error rather than guessed.
  */
 export function scheduleFor<T extends ScheduleRef>(attachment: Attachment, schedules: readonly T[], problems: Problems): T | null {
-  const what = attachment.intervals && attachment.holidays.length === 0 ? 'These opening hours (workweek)' : 'These holidays';
+  const hours = attachment.intervals !== undefined && attachment.holidays.length === 0;
   const hint = attachment.input.scheduleId;
   if (hint !== undefined) {
     const found = schedules.find((s) => s.zendeskId === hint);
-    if (!found) problems.error(attachment.where, `${what} are for schedule ${hint}, which was not imported. Also import that schedule (GET /api/v2/business_hours/schedules).`);
+    // Ids as written: String keeps a Zendesk id such as 360001 from being grouped like a count.
+    if (!found) problems.error(attachment.where, t(hours ? 'cfgz_hours_schedule_missing' : 'cfgz_holidays_schedule_missing', { id: String(hint) }));
     return found ?? null;
   }
   if (schedules.length === 0) {
-    problems.error(attachment.where, `${what} belong to a schedule, but no schedule was imported. Also import your schedules (GET /api/v2/business_hours/schedules).`);
+    problems.error(attachment.where, t(hours ? 'cfgz_hours_no_schedule' : 'cfgz_holidays_no_schedule'));
     return null;
   }
   const named = idsInFileName(attachment.input.fileName);
   const byName = schedules.filter((s) => s.zendeskId !== undefined && named.includes(s.zendeskId));
   if (byName.length === 1) return byName[0]!;
   if (schedules.length === 1) return schedules[0]!;
-  const choices = schedules.map((s) => s.label).join(', ');
-  const example = schedules.find((s) => s.zendeskId !== undefined)?.zendeskId ?? 1;
-  problems.error(
-    attachment.where,
-    `Which schedule are ${what.toLowerCase()} for? Zendesk's export does not say, and several schedules were imported: ${choices}. Choose the schedule, or name the file after its id, such as "holidays-${example}.json".`,
-  );
+  const choices = commaList(schedules.map((s) => s.label));
+  const example = String(schedules.find((s) => s.zendeskId !== undefined)?.zendeskId ?? 1);
+  problems.error(attachment.where, t(hours ? 'cfgz_hours_which_schedule' : 'cfgz_holidays_which_schedule', { choices, example }));
   return null;
 }
 

@@ -1,3 +1,5 @@
+import { t, type MessageKey } from '../../i18n/core';
+import { commaList } from '../format';
 import { child, describe, isRecord, type Problems, type Where } from './problems';
 
 /** Match keys whose value is one name or an any-of list. */
@@ -32,11 +34,11 @@ const ORDERED: Partial<Record<NameKey, readonly string[]>> = {
  * Ticket attributes we have no match key for; they become `field` conditions under Zendesk's own
  * name, which the Zendesk adapter fills from the REST ticket. Warned about, never dropped.
  */
-export const SYSTEM_FIELDS: Readonly<Record<string, string>> = {
-  via_id: 'channel',
-  brand_id: 'brand',
-  ticket_form_id: 'ticket form',
-  custom_status_id: 'custom status',
+export const SYSTEM_FIELDS: Readonly<Record<string, MessageKey>> = {
+  via_id: 'cfgz_field_channel',
+  brand_id: 'cfgz_field_brand',
+  ticket_form_id: 'cfgz_field_ticket_form',
+  custom_status_id: 'cfgz_field_custom_status',
 };
 
 const CUSTOM_FIELD = /^custom_fields_(\d+)$/;
@@ -50,7 +52,7 @@ export interface Condition {
 /** Reads `{field, operator, value}`; reports and returns null when it is not that shape. */
 export function readCondition(raw: unknown, where: Where, policy: string, problems: Problems): Condition | null {
   if (!isRecord(raw) || typeof raw.field !== 'string' || typeof raw.operator !== 'string') {
-    problems.error(where, `Policy ${policy}: expected a condition {"field", "operator", "value"}, got ${describe(raw)}.`);
+    problems.error(where, t('cfgz_condition_shape', { policy, value: describe(raw) }));
     return null;
   }
   return { field: raw.field, operator: raw.operator, value: raw.value };
@@ -58,21 +60,21 @@ export function readCondition(raw: unknown, where: Where, policy: string, proble
 
 /** One condition as a constraint, or null after reporting why SLA Lens cannot express it. */
 export function constraintFrom(c: Condition, where: Where, policy: string, problems: Problems): Constraint | null {
-  const says = `"${c.field} ${c.operator} ${valueText(c.value)}"`;
+  const condition = `"${c.field} ${c.operator} ${valueText(c.value)}"`;
   const fail = (at: Where, why: string) => {
-    problems.error(at, `Policy ${policy}: the condition ${says} cannot be expressed in SLA Lens: ${why}. Change it in Zendesk, or edit the imported policy by hand.`);
+    problems.error(at, t('cfgz_condition_fail', { policy, condition, why }));
     return null;
   };
 
   if (c.field === 'current_tags') {
     if (c.operator !== 'includes' && c.operator !== 'not_includes') {
-      return fail(child(where, 'operator'), 'tags can only be tested with "includes" or "not_includes"');
+      return fail(child(where, 'operator'), t('cfgz_why_tags_operator'));
     }
     const tags =
       valuesOf(c.value)
         ?.flatMap((v) => v.split(/\s+/))
         .filter((t) => t !== '') ?? [];
-    if (tags.length === 0) return fail(child(where, 'value'), 'it names no tags');
+    if (tags.length === 0) return fail(child(where, 'value'), t('cfgz_why_no_tags'));
     // Zendesk: "includes" is "contains at least one of the following", "not_includes" "contains none".
     return { kind: 'tags', mode: c.operator === 'includes' ? 'any' : 'none', tags };
   }
@@ -81,26 +83,26 @@ export function constraintFrom(c: Condition, where: Where, policy: string, probl
   // Own keys only: `"constructor" in SYSTEM_FIELDS` is true, and NAME_FIELDS.constructor is Object.
   if (customId !== undefined || Object.hasOwn(SYSTEM_FIELDS, c.field)) {
     if (c.operator !== 'is' && c.operator !== 'includes') {
-      return fail(child(where, 'operator'), `a field condition can only require a value ("is"), not "${c.operator}"`);
+      return fail(child(where, 'operator'), t('cfgz_why_field_operator', { operator: c.operator }));
     }
     const values = valuesOf(c.value);
     if (values === null || values.length === 0 || values.some((v) => v === '')) {
-      return fail(child(where, 'value'), 'a field condition needs a value');
+      return fail(child(where, 'value'), t('cfgz_why_field_no_value'));
     }
     return { kind: 'field', id: customId ?? c.field, values, zendeskField: c.field };
   }
 
   const key = Object.hasOwn(NAME_FIELDS, c.field) ? NAME_FIELDS[c.field] : undefined;
-  if (key === undefined) return fail(child(where, 'field'), `SLA Lens has no match key for ${c.field}`);
+  if (key === undefined) return fail(child(where, 'field'), t('cfgz_why_no_key', { field: c.field }));
   const values = valuesOf(c.value)?.map((v) => (ORDERED[key] || key === 'issueType' ? v.toLowerCase() : v));
-  if (values === undefined || values.length === 0) return fail(child(where, 'value'), 'it has no value');
-  if (values.some((v) => v === '')) return fail(child(where, 'value'), `tickets without a ${c.field} cannot be matched`);
-  if (values.includes('current_user')) return fail(child(where, 'value'), '"current_user" means the agent running a rule, and there is none');
+  if (values === undefined || values.length === 0) return fail(child(where, 'value'), t('cfgz_why_no_value'));
+  if (values.some((v) => v === '')) return fail(child(where, 'value'), t('cfgz_why_empty_value', { field: c.field }));
+  if (values.includes('current_user')) return fail(child(where, 'value'), t('cfgz_why_current_user'));
 
   const order = ORDERED[key];
   if (order) {
     const unknown = values.find((v) => !order.includes(v));
-    if (unknown !== undefined) return fail(child(where, 'value'), `"${unknown}" is not a Zendesk ${c.field}; expected one of ${order.join(', ')}`);
+    if (unknown !== undefined) return fail(child(where, 'value'), t('cfgz_why_unknown_value', { value: unknown, field: c.field, values: commaList(order) }));
   }
   switch (c.operator) {
     case 'is':
@@ -109,15 +111,15 @@ export function constraintFrom(c: Condition, where: Where, policy: string, probl
     case 'is_not':
     case 'less_than':
     case 'greater_than': {
-      if (!order) return fail(child(where, 'operator'), `"${c.operator}" needs a closed list of ${c.field} values to negate or compare, and ${c.field} has none`);
-      if (values.length !== 1 && c.operator !== 'is_not') return fail(child(where, 'value'), 'a comparison takes one value');
+      if (!order) return fail(child(where, 'operator'), t('cfgz_why_open_set', { operator: c.operator, field: c.field }));
+      if (values.length !== 1 && c.operator !== 'is_not') return fail(child(where, 'value'), t('cfgz_why_one_value'));
       const rank = order.indexOf(values[0]!);
       const kept = order.filter((v, i) => (c.operator === 'is_not' ? !values.includes(v) : c.operator === 'less_than' ? i < rank : i > rank));
-      if (kept.length === 0) return fail(where, 'no ticket can satisfy it');
+      if (kept.length === 0) return fail(where, t('cfgz_why_unsatisfiable'));
       return { kind: 'names', key, values: kept };
     }
     default:
-      return fail(child(where, 'operator'), `the operator "${c.operator}" is not supported for ${c.field}`);
+      return fail(child(where, 'operator'), t('cfgz_why_operator', { operator: c.operator, field: c.field }));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { HolidaySpec } from '../../sla/index';
+import { t } from '../../i18n/core';
 import { child, describe, isRecord, type Problems, type Where } from './problems';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -12,22 +13,22 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function holidayFromZendesk(holiday: unknown, where: Where, problems: Problems): HolidaySpec | null {
   if (!isRecord(holiday)) {
-    problems.error(where, `Expected a holiday {"name", "start_date", "end_date"}, got ${describe(holiday)}.`);
+    problems.error(where, t('cfgz_holiday_shape', { value: describe(holiday) }));
     return null;
   }
   const start = holiday.start_date;
   if (typeof start !== 'string' || !ISO_DATE.test(start)) {
-    problems.error(child(where, 'start_date'), `start_date must be a date "YYYY-MM-DD"; got ${describe(start)}.`);
+    problems.error(child(where, 'start_date'), t('cfgz_holiday_start', { value: describe(start) }));
     return null;
   }
   // Zendesk always sends both dates; a missing end is read as a one-day holiday.
   const end = holiday.end_date ?? start;
   if (typeof end !== 'string' || !ISO_DATE.test(end)) {
-    problems.error(child(where, 'end_date'), `end_date must be a date "YYYY-MM-DD"; got ${describe(end)}.`);
+    problems.error(child(where, 'end_date'), t('cfgz_holiday_end', { value: describe(end) }));
     return null;
   }
   if (end < start) {
-    problems.error(child(where, 'end_date'), `The holiday ends (${end}) before it starts (${start}).`);
+    problems.error(child(where, 'end_date'), t('cfgz_holiday_backwards', { end, start }));
     return null;
   }
   const name = typeof holiday.name === 'string' && holiday.name.trim() !== '' ? holiday.name : undefined;

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/core';
 import { inspectValue } from '../limits';
 import { formatPath } from '../path';
 import { scheduleFor } from './attach';
@@ -7,7 +8,10 @@ import { readInputs, type Item } from './read-inputs';
 import { calendarFromSchedule, scheduleLabel, type ScheduleParts } from './schedule';
 import type { CalendarV1Like, ConfigV1Like, ImportInput, ImportResult, PolicyV1Like } from './types';
 
-export const IMPORTED_CONFIG_NAME = 'Imported from Zendesk';
+/** The converted configuration's name, in the language of the admin who imports it (who may rename it). */
+export function importedConfigName(): string {
+  return t('cfgz_config_name');
+}
 
 interface ScheduleEntry extends ScheduleParts {
   zendeskId: number | undefined;
@@ -29,22 +33,22 @@ export function importZendesk(inputs: ReadonlyArray<ImportInput>): ImportResult 
   if (problems.errors.length > 0) return { ok: false, errors: problems.errors, warnings: problems.warnings };
   const read = readInputs(inputs, problems);
 
-  const schedules = scheduleEntries(distinct(read.schedules, 'Schedule', problems));
+  const schedules = scheduleEntries(distinct(read.schedules, 'cfgz_schedule_twice', problems));
   for (const attachment of read.attachments) {
     const schedule = scheduleFor(attachment, schedules, problems);
     if (!schedule) continue;
     schedule.holidays.push(...attachment.holidays.map((h) => ({ value: h.value, where: h.where })));
     if (attachment.intervals) {
-      if (schedule.workweek) problems.error(attachment.intervals.where, `Schedule ${schedule.label} already has opening hours from ${fileLabel(schedule.workweek.where)}.`);
+      if (schedule.workweek) problems.error(attachment.intervals.where, t('cfgz_hours_twice', { schedule: schedule.label, file: fileLabel(schedule.workweek.where) }));
       else schedule.workweek = attachment.intervals;
     }
   }
   const calendars = schedules.map((s) => calendarFromSchedule(s, problems)).filter((c): c is CalendarV1Like => c !== null);
 
-  const policies = convertPolicies(distinct(read.policies, 'SLA policy', problems), policyContext(schedules), problems);
+  const policies = convertPolicies(distinct(read.policies, 'cfgz_policy_twice', problems), policyContext(schedules), problems);
 
   if (problems.errors.length > 0) return { ok: false, errors: problems.errors, warnings: problems.warnings };
-  const document: ConfigV1Like = { version: 1, name: IMPORTED_CONFIG_NAME, calendars, policies };
+  const document: ConfigV1Like = { version: 1, name: importedConfigName(), calendars, policies };
   return { ok: true, document, warnings: problems.warnings };
 }
 
@@ -94,7 +98,7 @@ function convertPolicies(items: Item[], ctx: PolicyContext, problems: Problems):
  * One object per Zendesk id. A list and a show export of the same object are the same thing
  * and kept once; two different objects under one id cannot both be right, so that is an error.
  */
-function distinct(items: Item[], what: string, problems: Problems): Item[] {
+function distinct(items: Item[], twice: 'cfgz_schedule_twice' | 'cfgz_policy_twice', problems: Problems): Item[] {
   const byId = new Map<number, Item>();
   const out: Item[] = [];
   for (const item of items) {
@@ -104,7 +108,7 @@ function distinct(items: Item[], what: string, problems: Problems): Item[] {
       if (typeof id === 'number') byId.set(id, item);
       out.push(item);
     } else if (canonicalJson(earlier.value) !== canonicalJson(item.value)) {
-      problems.error(idWhere(item.where), `${what} ${id} is also in ${fileLabel(earlier.where)}, with different content; import each ${what.toLowerCase()} once.`);
+      problems.error(idWhere(item.where), t(twice, { id: String(id), file: fileLabel(earlier.where) }));
     }
   }
   return out;

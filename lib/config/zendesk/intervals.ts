@@ -1,4 +1,5 @@
 import type { Hours, Weekday } from '../../sla/index';
+import { t } from '../../i18n/core';
 import { child, describe, isRecord, type Problems, type Where } from './problems';
 
 export type Week = Partial<Record<Weekday, Hours>>;
@@ -29,7 +30,7 @@ interface Piece {
  */
 export function weekFromIntervals(intervals: unknown, where: Where, problems: Problems): Week | null {
   if (!Array.isArray(intervals)) {
-    problems.error(where, `Expected a list of opening intervals, got ${describe(intervals)}.`);
+    problems.error(where, t('cfgz_intervals_list', { value: describe(intervals) }));
     return null;
   }
   const pieces: Piece[] = [];
@@ -46,16 +47,17 @@ export function weekFromIntervals(intervals: unknown, where: Where, problems: Pr
 
 function readInterval(interval: unknown, at: Where, problems: Problems): [number, number] | null {
   if (!isRecord(interval)) {
-    problems.error(at, `Expected an interval {"start_time", "end_time"}, got ${describe(interval)}.`);
+    problems.error(at, t('cfgz_interval_shape', { value: describe(interval) }));
     return null;
   }
   const { start_time: start, end_time: end } = interval;
   if (!isMinute(start) || start >= WEEK) {
-    problems.error(child(at, 'start_time'), `start_time must be a whole number of minutes from Sunday 00:00, 0 to 10079; got ${describe(start)}.`);
+    problems.error(child(at, 'start_time'), t('cfgz_interval_start', { value: describe(start) }));
     return null;
   }
   if (!isMinute(end) || end <= start || end - start > WEEK) {
-    problems.error(child(at, 'end_time'), `end_time must be a whole number of minutes after start_time (${start}), at most one week later; got ${describe(end)}.`);
+    // The minute as the file writes it (1980, not 1,980).
+    problems.error(child(at, 'end_time'), t('cfgz_interval_end', { start: String(start), value: describe(end) }));
     return null;
   }
   return [start, end];
@@ -84,7 +86,7 @@ function noOverlaps(pieces: Piece[], problems: Problems): boolean {
     const [prev, cur] = [sorted[i - 1]!, sorted[i]!];
     if (cur.start < prev.end) {
       const [first, second] = prev.index <= cur.index ? [prev, cur] : [cur, prev];
-      problems.error(second.where, `This interval overlaps ${first.where.path}; Zendesk intervals must not overlap.`);
+      problems.error(second.where, t('cfgz_interval_overlap', { path: first.where.path }));
       return false;
     }
   }

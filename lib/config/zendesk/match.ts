@@ -1,3 +1,5 @@
+import { t } from '../../i18n/core';
+import { andList, commaList, orList } from '../format';
 import { constraintFrom, readCondition, type Condition, type Constraint, type NameKey } from './conditions';
 import { child, describe, isRecord, type Problems, type Where } from './problems';
 import type { MatchV1Like } from './types';
@@ -26,7 +28,7 @@ export function matchFromFilter(filter: unknown, where: Where, policy: string, p
   const builder = new MatchBuilder(policy, problems);
   if (filter === undefined || filter === null) return builder.result(where);
   if (!isRecord(filter)) {
-    problems.error(where, `Policy ${policy}: expected a filter {"all": [...], "any": [...]}, got ${describe(filter)}.`);
+    problems.error(where, t('cfgz_filter_shape', { policy, value: describe(filter) }));
     return null;
   }
   const all = readGroup(filter.all, child(where, 'all'), policy, problems);
@@ -48,7 +50,7 @@ interface Located {
 function readGroup(group: unknown, where: Where, policy: string, problems: Problems): Located[] | null {
   if (group === undefined || group === null) return [];
   if (!Array.isArray(group)) {
-    problems.error(where, `Policy ${policy}: expected a list of conditions, got ${describe(group)}.`);
+    problems.error(where, t('cfgz_conditions_list', { policy, value: describe(group) }));
     return null;
   }
   const out: Located[] = [];
@@ -66,11 +68,8 @@ function readGroup(group: unknown, where: Where, policy: string, problems: Probl
 function andAny(builder: MatchBuilder, any: Located[], where: Where, policy: string, problems: Problems): boolean {
   const slots = new Set(any.map(({ constraint: c }) => slotOf(c)));
   if (slots.size > 1) {
-    const fields = [...new Set(any.map((l) => l.condition.field))].join(', ');
-    problems.error(
-      where,
-      `Policy ${policy}: its "any" conditions test different things (${fields}). SLA Lens requires every match key to hold, so this either-or cannot be expressed. Split the policy in Zendesk, or edit the imported policy by hand.`,
-    );
+    const fields = commaList([...new Set(any.map((l) => l.condition.field))]);
+    problems.error(where, t('cfgz_any_mixed', { policy, fields }));
     return false;
   }
   const first = any[0]!;
@@ -81,7 +80,7 @@ function andAny(builder: MatchBuilder, any: Located[], where: Where, policy: str
       return builder.and({ ...c, values: any.flatMap((l) => (l.constraint as typeof c).values) }, where);
     case 'tags':
       if (c.mode === 'any') return builder.and({ ...c, tags: any.flatMap((l) => (l.constraint as typeof c).tags) }, where);
-      problems.error(where, `Policy ${policy}: "any" of several "not_includes" tag conditions cannot be expressed; SLA Lens can only require that none of a set of tags is present.`);
+      problems.error(where, t('cfgz_any_not_includes', { policy }));
       return false;
     case 'field':
       return builder.and({ ...c, values: any.flatMap((l) => (l.constraint as typeof c).values) }, where);
@@ -112,14 +111,14 @@ class MatchBuilder {
       case 'names': {
         const before = this.names.get(c.key);
         const values = unique(before ? c.values.filter((v) => before.some((b) => same(b, v))) : c.values);
-        if (values.length === 0) return this.never(where, `${c.key} would have to be ${before!.join(' or ')} and also ${c.values.join(' or ')}`);
+        if (values.length === 0) return this.never(where, c.key, before!, c.values);
         this.names.set(c.key, values);
         return true;
       }
       case 'field': {
         const before = this.fields.get(c.id)?.values;
         const values = unique(before ? c.values.filter((v) => before.some((b) => same(b, v))) : c.values);
-        if (values.length === 0) return this.never(where, `${c.zendeskField} would have to be ${before!.join(' or ')} and also ${c.values.join(' or ')}`);
+        if (values.length === 0) return this.never(where, c.zendeskField, before!, c.values);
         this.fields.set(c.id, { values, zendeskField: c.zendeskField });
         if (c.zendeskField !== `custom_fields_${c.id}` && !this.systemFields.some((f) => f.field === c.zendeskField)) {
           this.systemFields.push({ field: c.zendeskField, where });
@@ -132,7 +131,7 @@ class MatchBuilder {
         else if (unique(c.tags).length === 1) this.tagsAll.push(c.tags[0]!);
         else if (this.tagsAny === null) this.tagsAny = c.tags;
         else {
-          this.problems.error(where, `Policy ${this.policy}: a second "at least one of these tags" condition cannot be expressed; SLA Lens allows one such list per policy.`);
+          this.problems.error(where, t('cfgz_second_any_tags', { policy: this.policy }));
           return false;
         }
         return true;
@@ -155,8 +154,8 @@ class MatchBuilder {
     const single = Object.fromEntries(fields.map(([id, f]) => [id, f.values[0]!]));
     const multi = fields.filter(([, f]) => f.values.length > 1);
     if (multi.length > 1) {
-      const names = multi.map(([, f]) => f.zendeskField).join(' and ');
-      this.problems.error(where, `Policy ${this.policy}: several values for more than one field (${names}) cannot be expressed; SLA Lens can split a policy over the values of one field only.`);
+      const fields = andList(multi.map(([, f]) => f.zendeskField));
+      this.problems.error(where, t('cfgz_multi_fields', { policy: this.policy, fields }));
       return null;
     }
     const withField = (field: Record<string, string>): MatchV1Like => (fields.length > 0 ? { ...match, field } : { ...match });
@@ -165,8 +164,9 @@ class MatchBuilder {
     return { alternatives, systemFields: this.systemFields };
   }
 
-  private never(where: Where, why: string): false {
-    this.problems.error(where, `Policy ${this.policy}: no ticket can match this filter, because ${why}.`);
+  /** `field` would have to be one of `first` and also one of `second`, which share no value. */
+  private never(where: Where, field: string, first: string[], second: string[]): false {
+    this.problems.error(where, t('cfgz_never', { policy: this.policy, field, first: orList(first), second: orList(second) }));
     return false;
   }
 }

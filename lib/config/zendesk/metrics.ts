@@ -1,3 +1,5 @@
+import { t, type MessageKey } from '../../i18n/core';
+import { commaList } from '../format';
 import { durationText } from './duration-text';
 import { child, describe, isRecord, type Problems, type Where } from './problems';
 import type { NoteMetric } from '../metrics';
@@ -24,14 +26,14 @@ const MEASURED: Readonly<Record<string, MetricKey>> = {
 };
 
 /** How Zendesk's admin UI names each metric, for the messages. */
-const ZENDESK_WORDS: Readonly<Record<MetricKey, string>> = {
-  firstResponse: 'first reply',
-  resolution: 'resolution',
-  nextReply: 'next reply',
-  periodicUpdate: 'periodic update',
-  pausableUpdate: 'pausable update',
-  requesterWait: 'requester wait time',
-  agentWork: 'agent work time',
+const ZENDESK_WORDS: Readonly<Record<MetricKey, MessageKey>> = {
+  firstResponse: 'cfgz_metric_first_reply',
+  resolution: 'cfgz_metric_resolution',
+  nextReply: 'cfgz_metric_next_reply',
+  periodicUpdate: 'cfgz_metric_periodic_update',
+  pausableUpdate: 'cfgz_metric_pausable_update',
+  requesterWait: 'cfgz_metric_requester_wait',
+  agentWork: 'cfgz_metric_agent_work',
 };
 
 export interface TargetsByHours {
@@ -48,7 +50,7 @@ export interface TargetsByHours {
 export function targetsFromMetrics(metrics: unknown, where: Where, policy: string, problems: Problems): TargetsByHours | null {
   if (metrics === undefined || metrics === null) return { business: {}, calendar: {} };
   if (!Array.isArray(metrics)) {
-    problems.error(where, `Policy ${policy}: expected a list of policy metrics, got ${describe(metrics)}.`);
+    problems.error(where, t('cfgz_metrics_list', { policy, value: describe(metrics) }));
     return null;
   }
   const out: TargetsByHours = { business: {}, calendar: {} };
@@ -57,10 +59,7 @@ export function targetsFromMetrics(metrics: unknown, where: Where, policy: strin
   metrics.forEach((raw: unknown, i) => {
     const at = child(where, i);
     if (!isRecord(raw) || typeof raw.metric !== 'string') {
-      problems.error(
-        isRecord(raw) ? child(at, 'metric') : at,
-        `Policy ${policy}: expected a policy metric {"priority", "metric", "target", "business_hours"}, got ${describe(isRecord(raw) ? raw.metric : raw)}.`,
-      );
+      problems.error(isRecord(raw) ? child(at, 'metric') : at, t('cfgz_metric_shape', { policy, value: describe(isRecord(raw) ? raw.metric : raw) }));
       ok = false;
       return;
     }
@@ -68,7 +67,7 @@ export function targetsFromMetrics(metrics: unknown, where: Where, policy: strin
     if (key === undefined) {
       if (!warned.has(raw.metric)) {
         warned.add(raw.metric);
-        problems.warn(child(at, 'metric'), `Policy ${policy}: the metric ${raw.metric} is not known to SLA Lens; its targets were left out.`);
+        problems.warn(child(at, 'metric'), t('cfgz_metric_unknown', { policy, metric: raw.metric }));
       }
       return;
     }
@@ -80,20 +79,20 @@ export function targetsFromMetrics(metrics: unknown, where: Where, policy: strin
 function addTarget(raw: Record<string, unknown>, key: MetricKey, at: Where, policy: string, out: TargetsByHours, problems: Problems): boolean {
   const priority = typeof raw.priority === 'string' ? raw.priority.toLowerCase() : raw.priority;
   if (typeof priority !== 'string' || !(PRIORITIES as readonly string[]).includes(priority)) {
-    problems.error(child(at, 'priority'), `Policy ${policy}: ${describe(raw.priority)} is not a Zendesk priority; expected ${PRIORITIES.join(', ')}.`);
+    problems.error(child(at, 'priority'), t('cfgz_priority_unknown', { policy, value: describe(raw.priority), priorities: commaList(PRIORITIES) }));
     return false;
   }
   const seconds = targetSeconds(raw);
   if (seconds === null) {
-    problems.error(child(at, 'target'), `Policy ${policy}: the target must be a number of minutes above 0; got ${describe(raw.target)}.`);
+    problems.error(child(at, 'target'), t('cfgz_target_invalid', { policy, value: describe(raw.target) }));
     return false;
   }
   if (typeof raw.business_hours !== 'boolean') {
-    problems.error(child(at, 'business_hours'), `Policy ${policy}: business_hours must be true or false; got ${describe(raw.business_hours)}.`);
+    problems.error(child(at, 'business_hours'), t('cfgz_business_hours_invalid', { policy, value: describe(raw.business_hours) }));
     return false;
   }
   if (out.business[priority]?.[key] !== undefined || out.calendar[priority]?.[key] !== undefined) {
-    problems.error(child(at, 'metric'), `Policy ${policy}: a second ${ZENDESK_WORDS[key]} target for ${priority} priority; a policy has one per priority.`);
+    problems.error(child(at, 'metric'), t('cfgz_target_twice', { policy, metric: t(ZENDESK_WORDS[key]), priority }));
     return false;
   }
   const targets = raw.business_hours ? out.business : out.calendar;
@@ -120,7 +119,7 @@ function targetSeconds(raw: Record<string, unknown>): number | null {
 export function notesFromSettings(settings: unknown, where: Where, policy: string, problems: Problems): NoteMetric[] {
   if (settings === undefined || settings === null) return [];
   if (!isRecord(settings)) {
-    problems.warn(where, `Policy ${policy}: the advanced settings (metric_settings) are not an object (${describe(settings)}); Zendesk's defaults were assumed.`);
+    problems.warn(where, t('cfgz_settings_shape', { policy, value: describe(settings) }));
     return [];
   }
   const notes: NoteMetric[] = [];
@@ -130,7 +129,7 @@ export function notesFromSettings(settings: unknown, where: Where, policy: strin
       if (on !== true) continue;
       const honoured = HONOURED[`${metric}.${flag}`];
       if (honoured) notes.push(honoured);
-      else problems.warn(child(child(where, metric), flag), `Policy ${policy}: the advanced setting ${metric}.${flag} is not honoured by SLA Lens; its clocks follow Zendesk's default for it.`);
+      else problems.warn(child(child(where, metric), flag), t('cfgz_setting_ignored', { policy, setting: `${metric}.${flag}` }));
     }
   }
   return notes;

@@ -1,3 +1,5 @@
+import { t } from '../../i18n/core';
+import { commaList } from '../format';
 import { SYSTEM_FIELDS } from './conditions';
 import { matchFromFilter } from './match';
 import { notesFromSettings, targetsFromMetrics } from './metrics';
@@ -27,60 +29,52 @@ export interface PolicyContext {
 export function policiesFromZendesk(raw: Record<string, unknown>, where: Where, ctx: PolicyContext, problems: Problems): PolicyPart[] | null {
   const title = typeof raw.title === 'string' ? raw.title.trim() : '';
   if (title === '') {
-    problems.error(child(where, 'title'), `This SLA policy has no title; got ${describe(raw.title)}.`);
+    problems.error(child(where, 'title'), t('cfgz_policy_no_title', { value: describe(raw.title) }));
     return null;
   }
-  const label = `"${title}"`;
+  const label = t('cfgf_quoted', { text: title });
   const matched = matchFromFilter(raw.filter, child(where, 'filter'), label, problems);
   const targets = targetsFromMetrics(raw.policy_metrics, child(where, 'policy_metrics'), label, problems);
   const internalNotes = notesFromSettings(raw.metric_settings, child(where, 'metric_settings'), label, problems);
   if (matched === null || targets === null) return null;
 
   for (const { field, where: at } of matched.systemFields) {
-    problems.warn(
-      at,
-      `Policy ${label}: the condition on the ${Object.hasOwn(SYSTEM_FIELDS, field) ? SYSTEM_FIELDS[field] : field} (${field}) is kept as the ticket field "${field}"; the policy only matches tickets whose ${field} SLA Lens reads from the Zendesk API.`,
-    );
+    const what = Object.hasOwn(SYSTEM_FIELDS, field) ? t(SYSTEM_FIELDS[field]!) : field;
+    problems.warn(at, t('cfgz_system_field', { policy: label, what, field }));
   }
 
   const usesBusiness = Object.keys(targets.business).length > 0;
   const usesCalendar = Object.keys(targets.calendar).length > 0;
   if (usesBusiness && ctx.schedule === null) {
-    problems.error(
-      child(where, 'policy_metrics'),
-      `Policy ${label} counts targets in business hours, but no schedule was imported. Also import your schedules (GET /api/v2/business_hours/schedules).`,
-    );
+    problems.error(child(where, 'policy_metrics'), t('cfgz_business_no_schedule', { policy: label }));
     return null;
   }
   if (usesBusiness && ctx.scheduleAssumed) {
-    problems.warn(
-      child(where, 'policy_metrics'),
-      `Policy ${label}: Zendesk counts business hours in each ticket's own schedule; SLA Lens assumed the account's default schedule ${ctx.schedule!.label}. Change the policy's calendar if its tickets use another schedule.`,
-    );
+    problems.warn(child(where, 'policy_metrics'), t('cfgz_schedule_assumed', { policy: label, schedule: ctx.schedule!.label }));
   }
 
   const description = typeof raw.description === 'string' && raw.description.trim() !== '' ? raw.description : undefined;
   const hours: Array<[suffix: string, name: string, calendar: string, targets: TargetsV1Like]> =
     usesBusiness && usesCalendar
       ? [
-          ['-business', 'business hours', ctx.schedule!.calendarId, targets.business],
-          ['-calendar', 'calendar hours', '24x7', targets.calendar],
+          ['-business', t('cfgz_policy_business_hours'), ctx.schedule!.calendarId, targets.business],
+          ['-calendar', t('cfgz_policy_calendar_hours'), '24x7', targets.calendar],
         ]
       : usesBusiness
         ? [['', '', ctx.schedule!.calendarId, targets.business]]
         : [['', '', '24x7', targets.calendar]];
   const several = matched.alternatives.length > 1;
   return matched.alternatives.flatMap(({ match, label: valueNote }, i) =>
-    hours.map(([hoursSuffix, hoursName, calendar, t]): PolicyPart => {
+    hours.map(([hoursSuffix, hoursName, calendar, hoursTargets]): PolicyPart => {
       const notes = [several ? valueNote : undefined, hoursName || undefined].filter((n) => n !== undefined);
       return {
         suffix: (several ? `-${i + 1}` : '') + hoursSuffix,
         policy: {
-          name: notes.length > 0 ? `${title} (${notes.join(', ')})` : title,
+          name: notes.length > 0 ? t('cfgz_policy_name', { title, notes: commaList(notes) }) : title,
           ...(description === undefined ? {} : { description }),
           match: structuredClone(match),
           calendar,
-          targets: structuredClone(t),
+          targets: structuredClone(hoursTargets),
           ...(internalNotes.length > 0 ? { internalNotesCount: [...internalNotes] } : {}),
         },
       };

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/core';
 import type { ImportProblem } from './types';
 
 /** A place in one input file: the file's name and a path inside it. */
@@ -42,14 +43,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A short description of a value for messages: `"abc"`, `42`, `a list`, `nothing`. */
 export function describe(value: unknown): string {
-  if (value === undefined || value === null) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
+  if (value === undefined || value === null) return t('cfgz_value_nothing');
+  if (Array.isArray(value)) return t('cfgz_value_list');
+  if (typeof value === 'object') return t('cfgz_value_object');
   return JSON.stringify(value);
 }
 
 /** How a file is named in messages that point to another file. */
 export function fileLabel(where: Where): string {
-  const at = where.path === '' ? '' : ` at ${where.path}`;
-  return where.fileName === undefined ? `another input${at}` : `${where.fileName}${at}`;
+  const path = where.path;
+  if (where.fileName === undefined) return path === '' ? t('cfgz_file_another') : t('cfgz_file_other_at', { path });
+  return path === '' ? where.fileName : t('cfgz_file_at', { file: where.fileName, path });
 }

@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '../../i18n/core';
 import { child, describe, isRecord, type Problems, type Where } from './problems';
 import type { ImportInput } from './types';
 
@@ -36,9 +37,9 @@ const WRAPPERS: ReadonlyArray<[key: string, kind: Kind, list: boolean]> = [
 ];
 
 /** Files admins are likely to pick by mistake, with what to do instead. */
-const NOT_EXPORTS: ReadonlyArray<[key: string, message: string]> = [
-  ['definitions', "This is Zendesk's list of the conditions a policy may use (GET /api/v2/slas/policies/definitions), not policies; nothing was imported from it."],
-  ['sla_policy_ids', 'This is a request to reorder SLA policies; it holds their ids but not the policies. Export GET /api/v2/slas/policies instead.'],
+const NOT_EXPORTS: ReadonlyArray<[key: string, message: MessageKey]> = [
+  ['definitions', 'cfgz_not_export_definitions'],
+  ['sla_policy_ids', 'cfgz_not_export_reorder'],
 ];
 
 /**
@@ -62,7 +63,7 @@ export function readInputs(inputs: readonly ImportInput[], problems: Problems): 
     const root: Where = input.fileName === undefined ? { path: '' } : { fileName: input.fileName, path: '' };
     const value = input.value;
     if (!isRecord(value)) {
-      problems.error(root, `This is not a Zendesk export: expected a JSON object such as {"sla_policies": [...]}, got ${describe(value)}.`);
+      problems.error(root, t('cfgz_not_object', { value: describe(value) }));
       continue;
     }
     const attachment: Attachment = { input, where: root, holidays: [] };
@@ -72,8 +73,8 @@ export function readInputs(inputs: readonly ImportInput[], problems: Problems): 
       found = true;
       const at = child(root, key);
       const body = value[key];
-      if (list && !Array.isArray(body)) problems.error(at, `Expected a list, got ${describe(body)}.`);
-      else if (!list && !isRecord(body)) problems.error(at, `Expected an object, got ${describe(body)}.`);
+      if (list && !Array.isArray(body)) problems.error(at, t('cfgz_expected_list', { value: describe(body) }));
+      else if (!list && !isRecord(body)) problems.error(at, t('cfgz_expected_object', { value: describe(body) }));
       else if (list) (body as unknown[]).forEach((v, i) => sort(v, child(at, i), kind, input, out, attachment, problems));
       else sort(body, at, kind, input, out, attachment, problems);
     }
@@ -81,7 +82,7 @@ export function readInputs(inputs: readonly ImportInput[], problems: Problems): 
       found = true;
       const at = child(root, 'workweek');
       if (isRecord(value.workweek)) attachment.intervals = { value: value.workweek.intervals, where: child(at, 'intervals') };
-      else problems.error(at, `Expected {"intervals": [...]}, got ${describe(value.workweek)}.`);
+      else problems.error(at, t('cfgz_expected_workweek', { value: describe(value.workweek) }));
     }
     if (!found) {
       const bare = bareKind(value);
@@ -92,15 +93,12 @@ export function readInputs(inputs: readonly ImportInput[], problems: Problems): 
     }
     if (!found) {
       const known = NOT_EXPORTS.find(([key]) => key in value);
-      problems.error(
-        root,
-        known?.[1] ?? 'This is not a Zendesk SLA policies, schedules or holidays export; expected a body with "sla_policies", "sla_policy", "schedules", "schedule", "holidays" or "holiday".',
-      );
+      problems.error(root, t(known?.[1] ?? 'cfgz_not_sla_export'));
       continue;
     }
     if (attachment.holidays.length > 0 || attachment.intervals) out.attachments.push(attachment);
     if (typeof value.next_page === 'string' && value.next_page !== '') {
-      problems.warn(child(root, 'next_page'), 'This file is one page of a longer list (next_page is set); what is on the other pages was not imported. Export every page.');
+      problems.warn(child(root, 'next_page'), t('cfgz_next_page'));
     }
   }
   return out;
@@ -108,7 +106,8 @@ export function readInputs(inputs: readonly ImportInput[], problems: Problems): 
 
 function sort(value: unknown, where: Where, kind: Kind, input: ImportInput, out: Inputs, attachment: Attachment, problems: Problems): void {
   if (!isRecord(value)) {
-    problems.error(where, `Expected ${kind === 'holiday' ? 'a holiday' : kind === 'policy' ? 'an SLA policy' : 'a schedule'} object, got ${describe(value)}.`);
+    const expected = kind === 'holiday' ? 'cfgz_expected_holiday' : kind === 'policy' ? 'cfgz_expected_policy' : 'cfgz_expected_schedule';
+    problems.error(where, t(expected, { value: describe(value) }));
     return;
   }
   const item = { value, where, input };

@@ -1,4 +1,5 @@
 import { CalendarError, compileCalendar, type HolidaySpec } from '../../sla/index';
+import { t } from '../../i18n/core';
 import { holidayFromZendesk } from './holidays';
 import { weekFromIntervals } from './intervals';
 import { child, describe, type Problems, type Where } from './problems';
@@ -31,19 +32,13 @@ export function calendarFromSchedule(parts: ScheduleParts, problems: Problems): 
   const name = typeof schedule.name === 'string' && schedule.name.trim() !== '' ? schedule.name : label;
   const timeZone = ianaFromZendeskZone(schedule.time_zone);
   if (timeZone === null) {
-    problems.error(
-      child(where, 'time_zone'),
-      `Schedule ${label}: ${describe(schedule.time_zone)} is not a time zone Zendesk uses; expected a name such as "Eastern Time (US & Canada)" or an IANA id such as "America/New_York".`,
-    );
+    problems.error(child(where, 'time_zone'), t('cfgz_time_zone', { schedule: label, value: describe(schedule.time_zone) }));
   }
 
   let intervals = parts.workweek ? parts.workweek.value : schedule.intervals;
   let intervalsWhere = parts.workweek?.where ?? child(where, 'intervals');
   if (intervals === undefined) {
-    problems.warn(
-      where,
-      `Schedule ${label} lists no opening hours (intervals), so Zendesk's default for a new schedule, Monday to Friday 09:00–17:00, was assumed. Export the schedule from GET /api/v2/business_hours/schedules to import its real hours.`,
-    );
+    problems.warn(where, t('cfgz_default_hours', { schedule: label }));
     intervals = ZENDESK_DEFAULT_INTERVALS;
     intervalsWhere = where;
   }
@@ -69,7 +64,7 @@ export function calendarFromSchedule(parts: ScheduleParts, problems: Problems): 
     compileCalendar(calendar);
   } catch (error) {
     if (!(error instanceof CalendarError)) throw error;
-    problems.error(rootEnginePath(error.path, where, intervalsWhere, holidayWhere), `Schedule ${label}: ${sentence(error.detail)}`);
+    problems.error(rootEnginePath(error.path, where, intervalsWhere, holidayWhere), t('cfgz_schedule_invalid', { schedule: label, problem: sentence(error.detail) }));
     return null;
   }
   return calendar;
@@ -77,8 +72,11 @@ export function calendarFromSchedule(parts: ScheduleParts, problems: Problems): 
 
 /** `"North America" (id 1)`, for messages. */
 export function scheduleLabel(schedule: Record<string, unknown>): string {
-  const name = typeof schedule.name === 'string' && schedule.name.trim() !== '' ? `"${schedule.name}"` : 'without a name';
-  return typeof schedule.id === 'number' ? `${name} (id ${schedule.id})` : name;
+  const named = typeof schedule.name === 'string' && schedule.name.trim() !== '';
+  if (typeof schedule.id !== 'number') return named ? t('cfgf_quoted', { text: schedule.name as string }) : t('cfgz_schedule_unnamed');
+  // The id as Zendesk writes it (360001, not 360,001).
+  const id = String(schedule.id);
+  return named ? t('cfgz_schedule_named_id', { name: schedule.name as string, id }) : t('cfgz_schedule_unnamed_id', { id });
 }
 
 /** The engine's calendar-relative path (`week.tue[0][1]`, `holidays[2].to`) re-rooted in the Zendesk file. */
