@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['testing/e2e/**/*.e2e.ts'],
     globalSetup: ['testing/e2e/global-setup.ts'],
+    // What the suites work out themselves with the product's formatters, they say in English.
+    setupFiles: ['testing/setup/i18n.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 90_000,

@@ -29,7 +29,7 @@ describe('upsertBadge', () => {
     expect(t.anchor.nextElementSibling).toBe(badge);
     expect(badge!.outerHTML).toBe(
       '<span data-sla-badge="" role="img" data-sla-key="SUP-1" data-sla-state="ok" class="sla-lens-badge sla-lens-ok" data-sla-metric="resolution" ' +
-        'title="Enterprise — resolution: on track" aria-label="Enterprise — resolution: on track" lang="en" dir="ltr"><span class="sla-lens-pill">3h 12m left</span></span>',
+        'title="Enterprise — resolution: on track" aria-label="Enterprise — resolution: on track" lang="en"><span class="sla-lens-pill" dir="ltr">3h 12m left</span></span>',
     );
   });
 

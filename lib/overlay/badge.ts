@@ -29,11 +29,27 @@ const TEXT_NODE = 3;
  */
 const reservedShape = (): string => t('pill_left', { span: t('span_hm', { a: '00', b: '00' }) });
 
-/** The language of our words, on each element of ours: a Hebrew badge reads right to left on any page. */
+/**
+ * The language of our words, on each element of ours. Its direction goes on the words inside (the
+ * pill, the aging mark's text), never on the element in the page's line: that one keeps the page's
+ * direction, so its margin stays between it and the ticket's key, while a Hebrew pill reads right
+ * to left on any page.
+ */
 function speak(el: Element): void {
-  const { tag, dir } = uiLocale();
-  setAttr(el, 'lang', tag);
-  setAttr(el, 'dir', dir);
+  setAttr(el, 'lang', uiLocale().tag);
+}
+
+/** The words' element inside `outer`, made once, carrying the language's direction. */
+function wordsIn(outer: HTMLElement, className: string, made: WeakMap<Element, HTMLElement>): HTMLElement {
+  let inner = made.get(outer);
+  if (!inner || inner.parentNode !== outer || outer.childNodes.length !== 1) {
+    inner = outer.ownerDocument.createElement('span');
+    inner.className = className;
+    outer.replaceChildren(inner);
+    made.set(outer, inner);
+  }
+  setAttr(inner, 'dir', uiLocale().dir);
+  return inner;
 }
 
 /**
@@ -41,13 +57,7 @@ function speak(el: Element): void {
  * countdown edits the pill's text node in place: one characterData mutation, no new node.
  */
 function setText(slot: HTMLElement, text: string, paused: boolean): void {
-  let pill = pillOf.get(slot);
-  if (!pill || pill.parentNode !== slot || slot.childNodes.length !== 1) {
-    pill = slot.ownerDocument.createElement('span');
-    pill.className = PILL_CLASS;
-    slot.replaceChildren(pill);
-    pillOf.set(slot, pill);
-  }
+  const pill = wordsIn(slot, PILL_CLASS, pillOf);
   const doc = slot.ownerDocument;
   const width = pillWidth(doc, text, paused);
   if (width !== null) fitSlot(doc, width);
@@ -225,6 +235,8 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
 
 /** Each badge's aging flag, while it has one. */
 const agingOf = new WeakMap<Element, HTMLElement>();
+/** The text inside each aging flag. */
+const agingWordsOf = new WeakMap<Element, HTMLElement>();
 
 function dropAging(badge: Element): void {
   agingOf.get(badge)?.remove();
@@ -256,7 +268,8 @@ export function upsertAging(badge: HTMLElement | null, key: string, flag: Render
   speak(mark);
   setAttr(mark, 'title', flag.label);
   setAttr(mark, 'aria-label', flag.label);
-  if (mark.textContent !== flag.text) mark.textContent = flag.text;
+  const words = wordsIn(mark, 'sla-lens-aging__text', agingWordsOf);
+  if (words.textContent !== flag.text) words.textContent = flag.text;
 }
 
 /** Removes the badge of one ticket element, if any. */

@@ -59,7 +59,7 @@ ${B}::after,${B}::before,${B}${P}::after,${B}:not(.sla-lens-paused)${P}::before{
 ${B}.sla-lens-paused${P}::before{content:""!important;display:inline-block!important;box-sizing:border-box!important;
 width:7px!important;height:8px!important;margin:0!important;margin-inline-end:4px!important;border:solid currentColor!important;border-width:0 2px!important;
 vertical-align:-1px!important}
-${B}[dir=rtl],${B}[dir=rtl]${P},.sla-lens-aging[dir=rtl]{direction:rtl!important}
+${B}${P}[dir=rtl],.sla-lens-aging>.sla-lens-aging__text[dir=rtl]{direction:rtl!important}
 ${LIGHT}
 ${DARK('html[data-color-mode="dark"]')}
 @media (prefers-color-scheme: dark){${DARK('html:not([data-color-mode="light"])')}}
@@ -68,6 +68,8 @@ ${DARK('html[data-color-mode="dark"]')}
 margin:0!important;margin-inline-start:4px!important;padding:0 5px!important;border:1px dotted #8590a2!important;border-radius:9px!important;vertical-align:middle!important;
 font:${BADGE_FONT}!important;font-weight:400!important;line-height:16px!important;font-variant-numeric:tabular-nums!important;
 white-space:nowrap!important;direction:ltr!important;cursor:default!important;user-select:none!important;color:#626f86!important;background:transparent!important}
+.sla-lens-aging>.sla-lens-aging__text{all:initial!important;font:inherit!important;color:inherit!important;line-height:inherit!important;
+white-space:nowrap!important;direction:ltr!important;unicode-bidi:isolate!important;cursor:inherit!important}
 @media (prefers-color-scheme: dark){html:not([data-color-mode="light"]) .sla-lens-aging{color:#9fadbc!important;border-color:#738496!important}}
 html[data-color-mode="dark"] .sla-lens-aging{color:#9fadbc!important;border-color:#738496!important}
 @media (forced-colors: active){.sla-lens-aging{border:1px dotted CanvasText!important}}
