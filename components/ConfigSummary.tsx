@@ -26,8 +26,14 @@ export function ConfigSummary(props: ConfigSummaryProps) {
         <p class="config-summary__eyebrow">
           <span class="pill pill--ok">{t('adm_config_active')}</span> {t('adm_version', { version: props.version })}
         </p>
-        <h3 class="config-summary__name">{props.name}</h3>
-        {props.description && <p class="muted">{props.description}</p>}
+        <h3 class="config-summary__name">
+          <bdi>{props.name}</bdi>
+        </h3>
+        {props.description && (
+          <p class="muted">
+            <bdi>{props.description}</bdi>
+          </p>
+        )}
         <p class="config-summary__meta">{props.watchCount ? t('adm_summary_meta_watched', { ...meta, watched: tp('adm_watched_scopes', props.watchCount) }) : t('adm_summary_meta', meta)}</p>
         {props.note && <p class="config-summary__note">{t('adm_quoted', { text: props.note })}</p>}
       </div>

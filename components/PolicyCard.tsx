@@ -33,7 +33,7 @@ export function PolicyCard({ policy, calendarName }: PolicyCardProps) {
         </span>
         <div class="policy__titles">
           <h4 class="policy__name" id={headingId}>
-            {policy.name}
+            <bdi>{policy.name}</bdi>
           </h4>
           <p class="policy__meta">
             <code id={idId}>{policy.id}</code>
@@ -42,7 +42,11 @@ export function PolicyCard({ policy, calendarName }: PolicyCardProps) {
           </p>
         </div>
       </header>
-      {policy.description && <p class="policy__description">{policy.description}</p>}
+      {policy.description && (
+        <p class="policy__description">
+          <bdi>{policy.description}</bdi>
+        </p>
+      )}
       <dl class="facts">
         <div>
           <dt>{t('adm_policy_matches')}</dt>

@@ -3,6 +3,9 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE, NOW, summary } from './__fixtures__/tickets';
 import { BreachTimeline } from './BreachTimeline';
+import en from '../../public/_locales/en/messages.json';
+import { catalogOf, useCatalog } from '../../lib/i18n/core';
+import { DEFAULT_LOCALE, findLocale } from '../../lib/i18n/locales';
 
 afterEach(cleanup);
 
@@ -41,6 +44,18 @@ describe('BreachTimeline', () => {
     render(<BreachTimeline tickets={[summary('SUP-7')]} now={NOW} format={{ locale: 'en-GB', timeZone: 'Asia/Kolkata' }} />);
     for (const label of ['19:00', '00:00', '01:00']) expect(screen.getByText(label)).toBeTruthy();
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe('1 ticket breaches in the next 8 hours, SUP-7 at 18:00.');
+  });
+
+  it('keeps hour labels clear of the word for now, however long it is in the language', () => {
+    const hours = () => screen.getAllByText(/^\d\d:\d\d$/).map((e) => e.textContent);
+    render(<BreachTimeline tickets={[summary('SUP-7')]} now={NOW + 5 * MINUTE} format={FORMAT} />);
+    expect(hours()[0]).toBe('13:00');
+    cleanup();
+    useCatalog(catalogOf(findLocale('fr')!, { tl_now: { message: 'Maintenant' } }, catalogOf(DEFAULT_LOCALE, en)));
+    render(<BreachTimeline tickets={[summary('SUP-7')]} now={NOW + 5 * MINUTE} format={FORMAT} />);
+    expect(screen.getByText('Maintenant')).toBeTruthy();
+    // 13:00 stands 55 minutes (about 39 units) from the start: inside a ten-letter word.
+    expect(hours()[0]).toBe('14:00');
   });
 
   it('stacks marks that are close, and counts what does not fit', () => {

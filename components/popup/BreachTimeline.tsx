@@ -6,7 +6,7 @@ import { formatClock } from './format';
 import { formatDue, type TimeFormat } from '../../lib/view/words';
 import { t, tp, uiLocale } from '../../lib/i18n/core';
 import { Words } from '../Words';
-import { layoutTimeline, timelineSummary, type TimelineGeometry } from './timeline-layout';
+import { layoutTimeline, roomAfterNow, timelineSummary, type TimelineGeometry } from './timeline-layout';
 
 interface BreachTimelineProps {
   /** The urgent tickets (at-risk and breached). */
@@ -31,6 +31,7 @@ function markLabel(ticket: TicketSummary, format: TimeFormat | undefined): strin
  * Hover a mark, or focus the chart and use the arrow keys, to read which ticket it is.
  */
 export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimelineProps) {
+  const nowRoom = roomAfterNow(10);
   const layout = useMemo(() => layoutTimeline(tickets, now, { ...GEOMETRY, spanMs: hours * 3_600_000 }, format), [tickets, now, hours, format]);
   const [hovered, setHovered] = useState<TicketSummary | null>(null);
   const [cursor, setCursor] = useState<{ index: number; active: boolean }>({ index: 0, active: false });
@@ -83,8 +84,8 @@ export function BreachTimeline({ tickets, now, hours = 8, format }: BreachTimeli
           {layout.ticks.map((tick) => (
             <g key={tick.at}>
               <line class="timeline__tick" x1={mx(tick.x)} x2={mx(tick.x)} y1={BASELINE} y2={BASELINE + 4} />
-              {/* "Now" owns the left edge; a label at the right edge would run into its neighbour. */}
-              {tick.x - GEOMETRY.x0 >= 30 && GEOMETRY.x1 - tick.x >= 16 && (
+              {/* "Now" owns the start edge as far as its word runs; a label at the end edge would run into its neighbour. */}
+              {tick.x - GEOMETRY.x0 >= nowRoom && GEOMETRY.x1 - tick.x >= 16 && (
                 <text class="timeline__label" x={mx(tick.x)} y={BASELINE + 16} text-anchor="middle">
                   {tick.label}
                 </text>

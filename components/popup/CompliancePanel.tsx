@@ -41,7 +41,10 @@ function MissedList({ bar, id, now, format, onOpen }: { bar: ComplianceBar; id: 
       {bar.missedTickets.map((ticket) => {
         const body = (
           <>
-            <span class="compliance__key">{ticket.key}</span> <span class="compliance__title">{ticket.title?.trim() || t('urgent_no_title')}</span>{' '}
+            <span class="compliance__key">{ticket.key}</span>{' '}
+            <span class="compliance__title" dir="auto">
+              {ticket.title?.trim() || t('urgent_no_title')}
+            </span>{' '}
             <span class="compliance__meta">
               {t('compliance_was_due', { metric: metricWords(ticket.metric), when: formatDue(ticket.dueAt, now, format) })}
               {!openableUrl(ticket.url, ticket.site) && ` · ${t('urgent_no_link_short')}`}

@@ -15,7 +15,10 @@ export function StaleList({ tickets, now, onOpen }: { tickets: readonly StaleTic
           ) : (
             <span class="stale-list__key">{t.key}</span>
           )}{' '}
-          <span class="stale-list__flag">{staleWords(t.kind, t.status, now - t.since)}</span> <span class="stale-list__title">{t.title ?? ''}</span>
+          <span class="stale-list__flag">{staleWords(t.kind, t.status, now - t.since)}</span>{' '}
+          <span class="stale-list__title" dir="auto">
+            {t.title ?? ''}
+          </span>
         </li>
       ))}
     </ul>

@@ -65,7 +65,10 @@ function TicketRow({
       onClick={onClick}
     >
       <span class="urgent-row__line">
-        <span class="urgent-row__key">{ticket.key}</span> <span class="urgent-row__title">{ticket.title?.trim() || t('urgent_no_title')}</span>{' '}
+        <span class="urgent-row__key">{ticket.key}</span>{' '}
+        <span class="urgent-row__title" dir="auto">
+          {ticket.title?.trim() || t('urgent_no_title')}
+        </span>{' '}
         <CountdownPill state={ticket.state} text={pillText(ticket, now)} title={pillTitle(ticket, now, format)} />
       </span>{' '}
       <span class="urgent-row__meta">

@@ -86,3 +86,14 @@ export function timelineSummary(layout: TimelineLayout, hours: number, format: T
   if (layout.breached > 0) text += `${t('list_separator')}${t('tl_already_breached', { n: layout.breached })}`;
   return sentence(text);
 }
+
+/**
+ * How far from the start edge an hour's label must stand to clear the word for "now" ("Now",
+ * "Maintenant", "現在") drawn there at `fontPx`: the word's width (wide scripts a whole em a
+ * letter, others about 0.62) plus half an hour's label and a gap.
+ */
+export function roomAfterNow(fontPx: number): number {
+  let ems = 0;
+  for (const ch of t('tl_now')) ems += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 1 : 0.62;
+  return Math.ceil((ems + 1.6) * fontPx);
+}

@@ -148,7 +148,11 @@ function AgreementCard({ title, entry, calendars, now }: { title: string; entry:
       <h3 class="agreement__name" id={headingId}>
         {title}
       </h3>
-      {policy.description && <p>{policy.description}</p>}
+      {policy.description && (
+        <p>
+          <bdi>{policy.description}</bdi>
+        </p>
+      )}
       <p class="agreement__who">{tickets > 0 ? tp('agr_who_times', tickets, { who }) : sentence(who)}</p>
       <table class="agreement__targets">
         <caption>{business ? t('agr_targets_business', { calendar: calendarName(policy.calendarId, spec) }) : t('agr_targets_24x7')}</caption>

@@ -1,11 +1,9 @@
 import { browser } from '#imports';
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { SlaLensDatabase } from '../../lib/db/database';
 import { readAgreements, type Agreements } from '../../lib/db/agreements';
 import { onActiveVersion } from '../../lib/messaging/config-version';
-import { applyStateTokens } from '../../lib/view/colours';
-import { installLanguage, onLanguageChanged } from '../../lib/i18n/browser';
+import { mountInLanguage } from '../../lib/i18n/page';
 import { t } from '../../lib/i18n/core';
 import { AgreementsPage } from './AgreementsPage';
 import './style.css';
@@ -32,20 +30,8 @@ function LiveAgreements({ db }: { db: SlaLensDatabase }) {
 async function main() {
   const root = document.getElementById('app');
   if (!root) return;
-  applyStateTokens(document);
-  // The language first (the user's choice, else the browser's): every word below is in it.
-  await installLanguage(document);
   const db = new SlaLensDatabase();
-  const draw = () => {
-    document.title = t('agr_page_title');
-    render(<LiveAgreements db={db} />, root);
-  };
-  draw();
-  // Another language chosen (on the options page): the page says everything again in it.
-  onLanguageChanged(() => {
-    render(null, root);
-    draw();
-  }, document);
+  await mountInLanguage(root, 'agr_page_title', () => <LiveAgreements db={db} />);
 }
 
 void main();

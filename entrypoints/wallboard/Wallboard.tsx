@@ -7,7 +7,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatClock } from '../../components/popup/format';
-import { layoutTimeline, timelineSummary, type TimelineLayout } from '../../components/popup/timeline-layout';
+import { layoutTimeline, roomAfterNow, timelineSummary, type TimelineLayout } from '../../components/popup/timeline-layout';
 import { describeScope } from '../../lib/config/format';
 import type { SlaLensDatabase } from '../../lib/db/database';
 import { advanceSnapshot } from '../../lib/db/popup-query';
@@ -214,6 +214,7 @@ function Timeline({ tickets, now }: { tickets: readonly TicketSummary[]; now: nu
   // Time runs in the reading direction: from "now" at the right edge in a right-to-left language
   // (where the SVG's text runs right to left too, so "start" anchors it at its right end), as in the popup.
   const rtl = uiLocale().dir === 'rtl';
+  const nowRoom = roomAfterNow(24);
   const mx = (x: number) => (rtl ? WIDTH - x : x);
   return (
     <section class="wb-timeline" aria-labelledby="wb-timeline-title">
@@ -232,8 +233,8 @@ function Timeline({ tickets, now }: { tickets: readonly TicketSummary[]; now: nu
         {layout.ticks.map((tick) => (
           <g key={tick.at}>
             <line class="wb-timeline__tick" x1={mx(tick.x)} x2={mx(tick.x)} y1={BASELINE} y2={BASELINE + 8} />
-            {/* "Now" owns the starting edge; a label at the far edge would be cut. */}
-            {tick.x - GEOMETRY.x0 >= 90 && GEOMETRY.x1 - tick.x >= 40 && (
+            {/* "Now" owns the starting edge as far as its word runs; a label at the far edge would be cut. */}
+            {tick.x - GEOMETRY.x0 >= nowRoom && GEOMETRY.x1 - tick.x >= 40 && (
               <text class="wb-timeline__label" x={mx(tick.x)} y={BASELINE + 34} text-anchor="middle">
                 {tick.label}
               </text>
@@ -323,7 +324,11 @@ function UrgentTable({ tickets, total, tracked, now, hideTitles }: { tickets: re
                     </span>
                   </td>
                   <td class="wb-row__key">{ticket.key}</td>
-                  {!hideTitles && <td class="wb-row__title">{ticket.title?.trim() || t('urgent_no_title')}</td>}
+                  {!hideTitles && (
+                    <td class="wb-row__title" dir="auto">
+                      {ticket.title?.trim() || t('urgent_no_title')}
+                    </td>
+                  )}
                   <td class="wb-row__assignee">{ticket.assignee?.trim() || t('unassigned')}</td>
                   <td class="wb-row__time">{pillText(ticket, now)}</td>
                 </tr>

@@ -1,5 +1,4 @@
-import { formatDuration } from '../config/format';
-import { formatLocale, formatNumber } from '../i18n/core';
+import { formatLocale, formatNumber, t } from '../i18n/core';
 
 /** Words and local times for the options page. Pure; the language in use and the user's zone. */
 
@@ -31,9 +30,20 @@ export function formatConfigDate(date: string): string {
   return dateFormat('calendarDate', CALENDAR_DATE).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
-/** A duration for reading: "38h 19m", "4h", "30m" (the file's own spelling, with spaces). */
+/**
+ * A duration for reading, in the language's units: "38h 19m", "4h", "30m" in English, "38 Std.
+ * 19 Min." in German. Unlike the configuration's problems, which quote the file's own `4h30m`,
+ * nothing here is copied back into a file. Parts kept together on one line.
+ */
 export function formatSpan(ms: number): string {
-  return formatDuration(ms).replace(/([hms])(?=\d)/g, '$1\u00a0');
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.round((ms % 60_000) / 1000);
+  const plain = (value: number) => formatNumber(value, { useGrouping: false });
+  // Hours and minutes together as the language joins them ("3時間12分", no space in Japanese).
+  const hm = h && m ? t('span_hm', { a: plain(h), b: plain(m) }) : h ? t('span_h', { n: plain(h) }) : m ? t('span_m', { n: plain(m) }) : '';
+  const parts = [hm, s ? t('span_s', { n: plain(s) }) : ''].filter(Boolean);
+  return (parts.length > 0 ? parts.join(' ') : t('span_m', { n: plain(0) })).replace(/ /g, '\u00a0');
 }
 
 /** "6.0 MB" (`digits` after the point), in the language in use; no grouping, as a size was always written. */

@@ -45,7 +45,7 @@ describe('the badge stylesheet', () => {
   it('widens the page’s badge slot to the widest pill, never narrows it, and goes with the stylesheet', () => {
     const slot = () => document.getElementById(SLOT_STYLE_ID)?.textContent;
     fitSlot(document, 60);
-    expect(slot()).toBe('.sla-lens-badge{width:60px!important;contain:size layout style!important}');
+    expect(slot()).toBe('.sla-lens-badge{width:60px!important;max-width:calc(100% - 6px)!important;contain:size layout style!important}');
     fitSlot(document, 40);
     expect(slot()).toContain('width:60px');
     fitSlot(document, 96);

@@ -9,7 +9,8 @@
  * size and layout containment; the pill inside (`.sla-lens-pill`) is as wide as its words. So
  * whatever a tick does to a pill (a figure, a state, "<1m left" turning into "breached just now"),
  * the page around it is not laid out again: on a 1,000-row table that layout costs 7–30 ms a
- * time. The slot grows, once, when a wider pill comes (`fitSlot`); it never shrinks on a page.
+ * time. The slot grows, once, when a wider pill comes (`fitSlot`); it never shrinks on a page,
+ * and never reaches past the element it sits in.
  */
 
 import { STATE_COLOURS, type StateColour } from '../view/colours';
@@ -53,6 +54,7 @@ padding:0 6px!important;border:1px solid transparent!important;border-radius:9px
 font:${BADGE_FONT}!important;line-height:16px!important;
 font-variant-numeric:tabular-nums!important;letter-spacing:0!important;text-transform:none!important;text-decoration:none!important;
 white-space:nowrap!important;direction:ltr!important;cursor:default!important;user-select:none!important;
+max-width:100%!important;overflow:hidden!important;text-overflow:ellipsis!important;
 color:#44546f!important;background:#f1f2f4!important}
 ${B}.sla-lens-pending${P}{color:#626f86!important;background:transparent!important;border:1px dashed #b3b9c4!important;font-weight:400!important}
 ${B}::after,${B}::before,${B}${P}::after,${B}:not(.sla-lens-paused)${P}::before{content:none!important}
@@ -107,5 +109,8 @@ export function fitSlot(doc: Document, width: number): void {
     style.id = SLOT_STYLE_ID;
     (doc.head ?? doc.documentElement).append(style);
   }
-  style.textContent = `.sla-lens-badge{width:${width}px!important;contain:size layout style!important}`;
+  // Never wider than the cell it sits in (less the slot's 6px margin): in a column narrower than the words (a queue's key
+  // column), the pill is cut with an ellipsis (its tooltip and name say it whole) rather than
+  // painted over the next column's text.
+  style.textContent = `.sla-lens-badge{width:${width}px!important;max-width:calc(100% - 6px)!important;contain:size layout style!important}`;
 }

@@ -43,6 +43,24 @@ describe.each([
   });
   screenshotFailures(`chromium-${language}`, () => session?.context);
 
+  /** Each badge's language and direction; whether its pill reaches past the element it sits in, is cut, and had room not to be. */
+  const pillFits = (page: Page) =>
+    page.$$eval('[data-sla-badge]', (els) =>
+      els.map((el) => {
+        const pill = el.querySelector('.sla-lens-pill') as HTMLElement;
+        const box = pill.getBoundingClientRect();
+        const cell = el.parentElement!.getBoundingClientRect();
+        return {
+          text: pill.textContent,
+          lang: el.getAttribute('lang'),
+          dir: getComputedStyle(pill).direction,
+          outside: box.left < cell.left - 1 || box.right > cell.right + 1,
+          cut: pill.scrollWidth > pill.clientWidth + 1,
+          room: el.parentElement!.clientWidth >= pill.scrollWidth + 8,
+        };
+      }),
+    );
+
   async function badgedQueue(): Promise<Page> {
     const page = await session.open(URLS.jiraQueue);
     const count = Object.keys(DEMO_JIRA_STATES).length;
@@ -59,19 +77,19 @@ describe.each([
     const ours = (title: string | null) => (title ?? '').replace(/Standard support|Premium support|Enterprise|Sample[^—]*/g, '');
     expect(badges.filter((b) => b.state !== 'none' && ENGLISH.test(ours(b.title))).map((b) => b.title)).toEqual([]);
     expect(badges.some((b) => (b.title ?? '').includes(business))).toBe(true);
-    const marks = await page.$$eval('[data-sla-badge]', (els) =>
-      els.map((el) => {
-        const pill = el.querySelector('.sla-lens-pill') as HTMLElement;
-        return {
-          lang: el.getAttribute('lang'),
-          dir: getComputedStyle(pill).direction,
-          overflows: pill.scrollWidth > pill.clientWidth + 1 || pill.getBoundingClientRect().width > el.getBoundingClientRect().width + 1,
-        };
-      }),
-    );
+    const marks = await pillFits(page);
     expect(new Set(marks.map((x) => x.lang))).toEqual(new Set([language]));
     expect(new Set(marks.map((x) => x.dir))).toEqual(new Set([dir]));
-    expect(marks.filter((x) => x.overflows)).toEqual([]);
+    // The queue's key column is narrower than some pills' words (English's "breached 1d 16h ago"
+    // too): there a pill is cut, never painted over the summary beside it.
+    expect(marks.filter((x) => x.outside)).toEqual([]);
+    expect(marks.filter((x) => x.cut && x.room)).toEqual([]);
+    // On the navigator, where the key's cell has room, every pill holds its words whole.
+    const navigator = await session.open(URLS.jiraNavigator);
+    await navigator.waitForFunction((n) => document.querySelectorAll('[data-sla-badge]:not(.sla-lens-pending)').length >= n, Object.keys(DEMO_JIRA_STATES).length, { timeout: 15_000 });
+    const roomy = await pillFits(navigator);
+    expect(roomy.filter((x) => x.cut || x.outside)).toEqual([]);
+    await navigator.close();
     await page.locator('[data-sla-badge]').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, `${language}-badges.png`), clip: { x: 0, y: 0, width: 1280, height: 420 } });
     await page.close();
@@ -101,11 +119,47 @@ describe.each([
       expect(settings.x).toBeGreaterThan(logo.x);
       expect(now.x + now.width).toBeLessThan(axis.x + axis.width / 2);
     }
+    // The one-line hint under the chart is not cut short.
+    expect(await popup.locator('.timeline__readout').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // The header's buttons each hold their word on one line.
+    const lines = await popup.$$eval('.app-header button', (buttons) =>
+      buttons.map((b) => {
+        const range = document.createRange();
+        range.selectNodeContents(b);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.filter((n) => n !== 1)).toEqual([]);
     // The label is drawn whole, inside the chart.
     expect(now.x).toBeGreaterThanOrEqual(axis.x);
     expect(now.x + now.width).toBeLessThanOrEqual(axis.x + axis.width);
     await popup.screenshot({ path: path.join(SHOTS, `${language}-popup.png`) });
     await popup.close();
+  });
+
+  it('the options page and the report speak it, in its direction', async () => {
+    const en = await messagesOf('en');
+    // English wordings the language says differently: none may label anything on these pages,
+    // but for the team's own names (its configuration's priorities, policies and calendars).
+    const teams = await readFile(SAMPLE_CONFIG_PATH, 'utf8');
+    const english = new Set(Object.entries(en).flatMap(([key, { message }]) => (m[key] && m[key].message !== message && !message.includes('{') && !teams.includes(`"${message}"`) ? [message] : [])));
+    for (const [file, shot] of [
+      ['options.html', 'options'],
+      ['report.html', 'report'],
+    ] as const) {
+      const page = await session.openExtensionPage(file);
+      await page.setViewportSize({ width: 1100, height: 900 });
+      await page.locator('h1, h2').first().waitFor({ timeout: 15_000 });
+      expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([language, dir]);
+      expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe(dir);
+      const labels = await page.$$eval('h1, h2, h3, button, label, legend, th', (els) => els.map((el) => (el as HTMLElement).innerText.trim()).filter(Boolean));
+      expect(labels.length).toBeGreaterThan(3);
+      expect(labels.filter((label) => english.has(label))).toEqual([]);
+      expect(await page.title()).not.toMatch(/\b(Settings|Report|SLA Lens settings)\b/);
+      await page.screenshot({ path: path.join(SHOTS, `${language}-${shot}.png`) });
+      await page.close();
+    }
   });
 
   it('a language chosen on the options page wins over the browser’s, on a page already open too', async () => {
