@@ -38,7 +38,7 @@ describe('states', () => {
     // Created Mon 23 Nov 09:00 Berlin, 40h target: 10h used by Tue 11:00, due Fri 17:00 Berlin.
     const v = view([clock('resolution', { start: Date.UTC(2026, 10, 23, 8), targetMs: 40 * HOUR }, 'emea')]);
     const b = render(v);
-    expect(b).toMatchObject({ state: 'ok', metric: 'resolution', text: '30h left', fast: false });
+    expect(b).toMatchObject({ state: 'ok', metric: 'resolution', text: '30h left', short: '30h', fast: false });
     expect(b.label).toBe('Enterprise customers — resolution: on track, 30h of business time left, due Fri 27 Nov, 16:00.');
     expect(render(v, NOW, { locale: 'en-GB', timeZone: 'Europe/Berlin' }).label).toContain('due Fri 27 Nov, 17:00');
   });
@@ -52,13 +52,13 @@ describe('states', () => {
   it('paused: with the pause glyph text and the due time if it resumes', () => {
     const v = view([clock('resolution', { start: NOW - 3 * HOUR, targetMs: 4 * HOUR, pauses: [{ from: NOW - HOUR, to: null }] })]);
     const b = render(v);
-    expect(b).toMatchObject({ state: 'paused', text: 'paused · 2h left', fast: false });
+    expect(b).toMatchObject({ state: 'paused', text: 'paused · 2h left', short: '2h', fast: false });
     expect(b.label).toContain('resolution: paused with 2h of calendar time left, due Tue 24 Nov, 12:00 if it resumes now');
   });
 
   it('breached: how long ago in wall-clock time, and when', () => {
     const b = render(view([running('first-response', -40 * MINUTE, HOUR)]));
-    expect(b).toMatchObject({ state: 'breached', metric: 'first-response', text: 'breached 40m ago', fast: false });
+    expect(b).toMatchObject({ state: 'breached', metric: 'first-response', text: 'breached 40m ago', short: 'Breached', fast: false });
     expect(b.label).toBe('Enterprise customers — first response: breached Tue 24 Nov, 09:20, 40m of calendar time over target.');
     expect(render(view([running('resolution', -40 * MINUTE, HOUR)], { exact: false })).text).toBe('breached ~40m ago');
   });
@@ -79,6 +79,7 @@ describe('states', () => {
   it('met and missed are muted words; the label keeps the due time', () => {
     const met = render(view([clock('resolution', { start: NOW - 2 * HOUR, stop: NOW - 10 * MINUTE, targetMs: 4 * HOUR })]));
     expect(met).toMatchObject({ state: 'met', metric: 'resolution', text: 'met' });
+    expect(met.short).toBeUndefined();
     expect(met.label).toBe('Enterprise customers — resolution: met, was due Tue 24 Nov, 12:00 (calendar time).');
     const missed = render(view([clock('resolution', { start: NOW - 2 * HOUR, stop: NOW - 10 * MINUTE, targetMs: HOUR })]));
     expect(missed).toMatchObject({ state: 'missed', text: 'missed' });

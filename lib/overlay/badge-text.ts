@@ -9,7 +9,7 @@ import type { CalendarSpecs } from '../view/calendars';
 import { readAging } from '../view/aging';
 import { readView, type UnknownReason } from '../view/read-view';
 import type { BadgeMetric, BadgeState, ClockView, SlaView } from '../view/types';
-import { compactWallSpan, countdownWords, fullBusinessSpan } from '../view/durations';
+import { compactWallSpan, countdownFigure, countdownWords, fullBusinessSpan } from '../view/durations';
 import { formatDue, metricWords, staleWords, type TimeFormat } from '../view/words';
 import { sentence, t } from '../i18n/core';
 
@@ -19,6 +19,8 @@ export interface RenderedBadge {
   metric: BadgeMetric | null;
   /** The pill's text: `3h 12m left`, `breached 40m ago`, `paused · 2h left`, `met`, `no SLA`. */
   text: string;
+  /** Shorter words for a cell too narrow for `text` (`2h 48m`, `Breached`); absent when `text` is as short as it gets. */
+  short?: string;
   /** For `title` and `aria-label`: policy, metric, local due time, business or calendar time. */
   label: string;
   /** The text may change within seconds (last 10 minutes, or just breached): tick every second. */
@@ -160,7 +162,9 @@ export function badgeFor(view: SlaView, calendars: CalendarSpecs, now: number, o
   label += vendorPhrase(view.vendor, options.vendorWords ?? ANY_TOOL, now, due);
 
   const changesAt = Math.min(reading.changesAt, vendorChangesAt(view.vendor, now));
-  return { state: reading.state, metric: shown.metric, text: countdownWords(cs, now, approximate), label, fast: reading.fast, changesAt };
+  const text = countdownWords(cs, now, approximate);
+  const short = countdownFigure(cs, now, approximate);
+  return { state: reading.state, metric: shown.metric, text, ...(short !== text ? { short } : {}), label, fast: reading.fast, changesAt };
 }
 
 /** The aging flag beside a badge (issue 18 §2; DESIGN: `data-sla-aging`). */

@@ -52,15 +52,59 @@ function wordsIn(outer: HTMLElement, className: string, made: WeakMap<Element, H
   return inner;
 }
 
+/** What each slot was last asked to say, to say it again when its room changes. */
+const wordsFor = new WeakMap<Element, { text: string; short: string | undefined; paused: boolean }>();
+/** Each slot's laid-out width, as its document's ResizeObserver last reported it. */
+const roomOf = new WeakMap<Element, number>();
+const roomWatch = new WeakMap<Document, ResizeObserver | null>();
+
 /**
- * Puts `text` in the slot's pill (made when missing), the slot widened first to hold it. A
- * countdown edits the pill's text node in place: one characterData mutation, no new node.
+ * Watches the slot's laid-out width, which is less than the page's slot width where the cell it
+ * sits in is narrower (style.ts). A ResizeObserver reports it after the browser's own layout, so
+ * knowing it forces none; a slot whose room changed says its words again, short where they no
+ * longer fit, before the frame is painted.
  */
-function setText(slot: HTMLElement, text: string, paused: boolean): void {
+function watchRoom(slot: HTMLElement): void {
+  const doc = slot.ownerDocument;
+  let watch = roomWatch.get(doc);
+  if (watch === undefined) {
+    const Observer = doc.defaultView?.ResizeObserver ?? globalThis.ResizeObserver;
+    watch = Observer
+      ? new Observer((entries) => {
+          for (const entry of entries) {
+            // A slot taken out of the page reports its size once more: let it go.
+            if (!entry.target.isConnected) {
+              watch?.unobserve(entry.target);
+              continue;
+            }
+            const width = entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width;
+            if (roomOf.get(entry.target) === width) continue;
+            roomOf.set(entry.target, width);
+            const words = wordsFor.get(entry.target);
+            if (words) setText(entry.target as HTMLElement, words.text, words.paused, words.short);
+          }
+        })
+      : null;
+    roomWatch.set(doc, watch);
+  }
+  watch?.observe(slot);
+}
+
+/**
+ * Puts `text` in the slot's pill (made when missing), the slot widened first to hold it; `short`
+ * instead where the slot's cell leaves less room than `text` needs. A countdown edits the pill's
+ * text node in place: one characterData mutation, no new node.
+ */
+function setText(slot: HTMLElement, text: string, paused: boolean, short?: string): void {
   const pill = wordsIn(slot, PILL_CLASS, pillOf);
   const doc = slot.ownerDocument;
   const width = pillWidth(doc, text, paused);
   if (width !== null) fitSlot(doc, width);
+  const was = wordsFor.get(slot);
+  if (was === undefined) watchRoom(slot);
+  if (was?.text !== text || was.short !== short || was.paused !== paused) wordsFor.set(slot, { text, short, paused });
+  const room = roomOf.get(slot);
+  if (short !== undefined && width !== null && room !== undefined && width > room + 0.5) text = short;
   const node = pill.firstChild;
   if (node !== null && node.nodeType === TEXT_NODE && node === pill.lastChild) {
     if ((node as Text).data !== text) (node as Text).data = text;
@@ -224,7 +268,7 @@ export function upsertBadge(target: BadgeTarget, rendered: RenderedBadge): HTMLE
   if (was?.lang !== lang) speak(badge);
   written.set(badge, { key: target.key, state: rendered.state, metric: rendered.metric, label: rendered.label, lang });
   // Text only: page text and policy names never become markup.
-  setText(badge, rendered.text, rendered.state === 'paused');
+  setText(badge, rendered.text, rendered.state === 'paused', rendered.short);
   if (detached) {
     // Filled before it goes in: the page (and our own observers) see one element added.
     anchor.after(badge);
@@ -285,6 +329,9 @@ export function removeBadge(element: Element): void {
 /** Removes every badge under `root`, ours and any an older script left (cleanup on invalidation). */
 export function removeAllBadges(root: ParentNode = document): void {
   for (const el of root.querySelectorAll(OURS_SELECTOR)) el.remove();
+  const doc = 'ownerDocument' in root && root.ownerDocument ? root.ownerDocument : (root as Document);
+  roomWatch.get(doc)?.disconnect();
+  roomWatch.delete(doc);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactBusinessSpan, compactWallSpan, fullBusinessSpan } from './durations';
+import { compactBusinessSpan, compactWallSpan, countdownFigure, fullBusinessSpan } from './durations';
 
 const S = 1000;
 const M = 60 * S;
@@ -53,5 +53,18 @@ describe('compactWallSpan: elapsed wall-clock time may use days', () => {
     [12 * D + 5 * H, '12d'],
   ])('%i ms → %s', (ms, text) => {
     expect(compactWallSpan(ms)).toBe(text);
+  });
+});
+
+describe('countdownFigure: the figure alone, for a cell too narrow for the words', () => {
+  it.each([
+    ['ok', 3 * H + 12 * M, false, '3h 12m'],
+    ['at-risk', 45 * M, true, '~45m'],
+    ['at-risk', 30 * S, false, '<1m'],
+    ['paused', 2 * H, false, '2h'],
+    ['breached', 0, false, 'Breached'],
+    ['met', 0, false, 'met'],
+  ] as const)('%s, %i ms left, approximate %s → %s', (state, remainingMs, approximate, text) => {
+    expect(countdownFigure({ state, remainingMs, dueAt: 0 }, 40 * M, approximate)).toBe(text);
   });
 });

@@ -65,6 +65,25 @@ function leftText(remainingMs: number, approximate: boolean): string {
 }
 
 /**
+ * The figure alone, for a pill in a cell too narrow for its words (a queue's key column): `2h 48m`,
+ * `~45m`, `<1m`, as Jira's own SLA column shows a figure; the pill's colour and its pause mark say
+ * the state, and its tooltip says everything. A breach says only that it is one: how long ago
+ * matters less than that, and a minus sign reads differently in a right-to-left pill.
+ */
+export function countdownFigure(cs: CountdownFacts, now: number, approximate: boolean): string {
+  switch (cs.state) {
+    case 'ok':
+    case 'at-risk':
+    case 'paused':
+      return cs.remainingMs < MINUTE ? t('pill_short_under_minute') : `${approximate ? '~' : ''}${compactBusinessSpan(cs.remainingMs)}`;
+    case 'breached':
+      return t('state_breached');
+    default:
+      return countdownWords(cs, now, approximate);
+  }
+}
+
+/**
  * A clock's words on a badge or in the popup (DESIGN.md, "Badges in the page"): `12m left`,
  * `paused · 2h left`, `breached 40m ago`, `met`; approximate figures carry `~`.
  */

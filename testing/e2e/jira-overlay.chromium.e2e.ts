@@ -35,19 +35,26 @@ describe('the Jira overlay in Chromium', () => {
     expect(new Set(badges.map((b) => b.key)).size).toBe(8);
     const breached = badges.find((b) => b.key === 'SUP-103')!;
     expect(breached.metric).toBe('resolution');
-    expect(breached.text).toMatch(/^breached (just now|\d+[mhd].* ago)$/);
+    // The queue's key column (110px) is narrower than "breached 1d 16h ago": the pill says the
+    // breach alone, and its tooltip says how long ago.
+    expect(breached.text).toBe('Breached');
     expect(breached.title).toMatch(/Standard support|SUP/i);
+    expect(breached.title).toMatch(/breached .*\d+[mhd].* over target/);
     expect(breached.title).toBe(breached.ariaLabel);
     expect(badges.find((b) => b.key === 'SUP-101')!.text).toMatch(/^(\d+h )?\d+m left$|^\d+h left$/);
-    expect(badges.find((b) => b.key === 'SUP-104')!.text).toMatch(/^paused · /);
+    // "paused · 4h left" is wider than the column too: the figure, after the pill's pause mark.
+    expect(badges.find((b) => b.key === 'SUP-104')!.text).toMatch(/^(\d+h )?\d+m$|^\d+h$/);
     expect(badges.find((b) => b.key === 'SUP-107')!.text).toBe('met');
     // Each badge sits right after its ticket's key link.
     expect(await page.$$eval('[data-sla-badge]', (els) => els.every((b) => b.previousElementSibling?.textContent === b.getAttribute('data-sla-key')))).toBe(true);
     await page.close();
   });
 
-  it('puts each pill in a slot of one width for the page, wide enough for every pill, with its layout contained, so a tick lays out the pill alone', async () => {
-    const page = await session.open(URLS.jiraQueue);
+  it.each([
+    ['the navigator, whose key cells have room', URLS.jiraNavigator, true],
+    ['the queue, whose key column is narrower than some words', URLS.jiraQueue, false],
+  ])('on %s, puts each pill in a slot of one width, wide enough for every pill the cell allows, with its layout contained, so a tick lays out the pill alone', async (_name, url, roomy) => {
+    const page = await session.open(url);
     await badgesWhenSettled(page, 8);
     const slots = await page.$$eval('[data-sla-badge]', (els) =>
       els.map((b) => {
@@ -61,6 +68,7 @@ describe('the Jira overlay in Chromium', () => {
           pillRight: pill.right,
           right: slot.right,
           pillHeight: pill.height,
+          cellRight: b.parentElement!.getBoundingClientRect().right,
           contain: getComputedStyle(b).contain,
         };
       }),
@@ -75,9 +83,15 @@ describe('the Jira overlay in Chromium', () => {
       expect(s.pillRight, s.text ?? '').toBeLessThanOrEqual(s.right + 0.5);
       expect(s.pillHeight).toBe(18);
     }
-    // The widest pill fills its slot, give or take the pixels spared for rounding.
-    expect(Math.min(...slots.map((s) => s.right - s.pillRight))).toBeLessThanOrEqual(4);
-    expect(slots.some((s) => s.text?.startsWith('paused · '))).toBe(true);
+    if (roomy) {
+      // The widest pill fills its slot, give or take the pixels spared for rounding.
+      expect(Math.min(...slots.map((s) => s.right - s.pillRight))).toBeLessThanOrEqual(4);
+      expect(slots.some((s) => s.text?.startsWith('paused · '))).toBe(true);
+    } else {
+      // The slot is held to its cell, and a pill whose words would not fit says its figure.
+      for (const s of slots) expect(s.right, s.text ?? '').toBeLessThanOrEqual(s.cellRight + 0.5);
+      expect(slots.map((s) => s.text)).toContain('Breached');
+    }
     await page.close();
   });
 
@@ -104,6 +118,9 @@ describe('the Jira overlay in Chromium', () => {
     const page = await session.open(url);
     const badges = await badgesWhenSettled(page, 8);
     expect(byKey(badges)).toEqual(EXPECTED);
+    // Where the key's cell has room, every pill says its words whole.
+    expect(badges.find((b) => b.key === 'SUP-103')!.text).toMatch(/^breached (just now|\d+[mhd].* ago)$/);
+    expect(badges.find((b) => b.key === 'SUP-104')!.text).toMatch(/^paused · (\d+h )?(\d+m )?left$/);
     await page.close();
   });
 
