@@ -157,7 +157,9 @@ describe.each([
       expect(labels.length).toBeGreaterThan(3);
       expect(labels.filter((label) => english.has(label))).toEqual([]);
       expect(await page.title()).not.toMatch(/\b(Settings|Report|SLA Lens settings)\b/);
-      await page.screenshot({ path: path.join(SHOTS, `${language}-${shot}.png`) });
+      // The report's trend chart is read after its tables: the screenshot shows it drawn.
+      if (shot === 'report') await page.locator('svg.trend').waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: path.join(SHOTS, `${language}-${shot}.png`), fullPage: shot === 'report' });
       await page.close();
     }
   });
