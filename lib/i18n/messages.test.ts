@@ -81,6 +81,18 @@ describe.each(LOCALES.map((l) => [l.folder, l] as const))('%s', (folder, locale)
   });
 });
 
+describe('English counts', () => {
+  it('say one thing in the singular: a count of one never keeps the other form’s plural noun', () => {
+    const plural = [...pluralBases].flatMap((base) => {
+      const one = en[`${base}_one`]?.message ?? '';
+      // `{n} tickets`, `{n} more settings`: the noun the other form counts.
+      const nouns = [...(en[`${base}_other`]?.message ?? '').matchAll(/\{n\} ((?:more )?[a-z]+s)\b/g)].map((m) => `{n} ${m[1]}`);
+      return nouns.filter((noun) => one.includes(noun)).map((noun) => `${base}_one: ${noun}`);
+    });
+    expect(plural).toEqual([]);
+  });
+});
+
 describe('every message', () => {
   // Keys are written whole in the code (`t('pill_left')`, a map of keys), so each can be found.
   const sources: string[] = [];
