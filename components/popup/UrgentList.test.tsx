@@ -48,6 +48,8 @@ describe('UrgentList', () => {
     const [first, zendesk, soon, approximate, noLink] = rows();
     expect(first!.textContent).toBe('SUP-1 Checkout down Breached: breached 3h ago acme.atlassian.net · Bo · Enterprise customers · resolution');
     expect(zendesk!.textContent).toContain('acme.zendesk.com · Ana · Zendesk standard · first response');
+    // Each part of the line in its own direction (a Latin host and policy in a Hebrew popup).
+    expect([...zendesk!.querySelectorAll('.urgent-row__meta bdi')].map((b) => b.textContent)).toEqual(['acme.zendesk.com', 'Ana', 'Zendesk standard', 'first response']);
     expect(within(zendesk!).getByText(/breached 40m ago/)).toBeTruthy();
     expect(within(soon!).getByText(/^12m left$/)).toBeTruthy();
     // The state is said, not only coloured.
@@ -133,7 +135,7 @@ describe('UrgentList', () => {
     expect(groups.map((g) => [g.getAttribute('aria-label'), keys(g)])).toEqual(expected);
     // The header is visible text: name and count.
     const [name, count] = expected[0]![0].split(', ');
-    expect(within(groups[0]!).getByText(name!)).toBeTruthy();
+    expect(within(groups[0]!).getByText(name!, { selector: '.urgent-group__label' })).toBeTruthy();
     expect(within(groups[0]!).getByText(count!.split(' ')[0]!)).toBeTruthy();
     // Positions run through the groups in display order.
     expect(rows().map((o) => o.getAttribute('aria-posinset'))).toEqual(['1', '2', '3', '4', '5']);

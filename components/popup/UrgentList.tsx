@@ -1,4 +1,4 @@
-import type { JSX, TargetedKeyboardEvent } from 'preact';
+import { Fragment, type JSX, type TargetedKeyboardEvent } from 'preact';
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { TicketSummary } from '../../lib/view/summary';
 import { Button } from '../Button';
@@ -50,7 +50,7 @@ function TicketRow({
   onClick: () => void;
 }) {
   const openable = openableUrl(ticket.url, ticket.site) !== null;
-  const meta = [ticket.site, ticket.assignee?.trim() || t('unassigned'), ticket.policyName || ticket.policyId, metricWords(ticket.metric)].filter(Boolean).join(' · ');
+  const meta = [ticket.site, ticket.assignee?.trim() || t('unassigned'), ticket.policyName || ticket.policyId, metricWords(ticket.metric)].filter(Boolean);
   return (
     <div
       role="option"
@@ -72,7 +72,13 @@ function TicketRow({
         <CountdownPill state={ticket.state} text={pillText(ticket, now)} title={pillTitle(ticket, now, format)} />
       </span>{' '}
       <span class="urgent-row__meta">
-        {meta}
+        {/* Each part in its own direction: a Hebrew line may hold a Latin host and an English policy name. */}
+        {meta.map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 && ' · '}
+            <bdi>{part}</bdi>
+          </Fragment>
+        ))}
         {!openable && <span class="urgent-row__no-link"> · {t('urgent_no_link_short')}</span>}
       </span>
     </div>
