@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPath, parsePath } from './path';
-import { didYouMean, editDistance, suggest } from './suggest';
+import { editDistance, suggest } from './suggest';
 
 describe('problem paths', () => {
   it.each([
@@ -34,6 +34,6 @@ describe('did you mean', () => {
   });
 
   it('accepts a one-shot iterator', () => {
-    expect(didYouMean('enterprize', new Map([['enterprise', 0]]).keys())).toBe(' — did you mean "enterprise"?');
+    expect(suggest('enterprize', new Map([['enterprise', 0]]).keys())).toBe('enterprise');
   });
 });

@@ -84,7 +84,7 @@ function currencies(): Set<string> | null {
 function currencyMessage(value: string): string | null {
   const codes = currencies();
   if (/^[A-Z]{3}$/.test(value) && (codes === null || codes.has(value))) return null;
-  // `didYouMean` gives up among more than 200 names, and engines list up to about 300 codes:
+  // `suggest` gives up among more than 200 names, and engines list up to about 300 codes:
   // only the few within one edit (or that the text starts with, as "EURO") are offered to it.
   const upper = clip(value).toUpperCase();
   // Slips come late in a code more often than first ("EUD" is meant as "EUR", not "AUD"), so

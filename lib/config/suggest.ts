@@ -66,16 +66,6 @@ export function suggest(word: string, candidates: Iterable<string>): string | nu
   return best !== null && bestDistance <= limit ? best : null;
 }
 
-/**
- * ' — did you mean "calendar"?' or nothing: the English form, for programmers. Messages shown to
- * admins take `suggest` and say the hint in a sentence of their own (`cfg_…_hint`), so a
- * translator words the whole sentence.
- */
-export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const s = suggest(word, candidates);
-  return s === null ? '' : ` — did you mean "${s}"?`;
-}
-
 /** Longer lists are cut ("… and 37 more"): a message repeated per problem must stay a sentence. */
 const MAX_QUOTED = 12;
 
