@@ -8,6 +8,8 @@ const browsers = [
   { name: 'Firefox ESR', bin: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr', pkg: 'firefox-esr', version: ['--version'] },
   // The browser in German and Hebrew (issue 19): Debian ships Chromium's other languages apart.
   { name: 'Chromium’s languages', bin: '/usr/lib/chromium/locales/de.pak', pkg: 'chromium-l10n', version: null },
+  // …and Firefox's Hebrew, for the Firefox language suite.
+  { name: 'Firefox ESR’s Hebrew', bin: '/usr/lib/firefox-esr/browser/extensions/langpack-he@firefox-esr.mozilla.org.xpi', pkg: 'firefox-esr-l10n-he', version: null },
   // The package tests open the store zips.
   { name: 'unzip', bin: '/usr/bin/unzip', pkg: 'unzip', version: ['-v'] },
 ];

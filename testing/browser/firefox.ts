@@ -64,6 +64,8 @@ export interface LaunchOptions {
   serveBackground?: boolean;
   headless?: boolean;
   buildDir?: string;
+  /** More preferences for the profile, such as the interface language (`intl.locale.requested`). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /** The puppeteer-core internals this harness uses (see the header comment). */
@@ -142,6 +144,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
         'network.proxy.no_proxies_on': '',
         'network.dns.disablePrefetch': true,
         'network.prefetch-next': false,
+        ...options.prefs,
       },
     });
     const b = browser;
