@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgesWhenSettled } from '../browser/badges';
 import { screenshotFailures } from '../browser/failures';
 import { launchFirefox, type FirefoxSession } from '../browser/firefox';
+import { applyPastedConfig } from '../browser/firefox-options';
 import { DEMO_JIRA_STATES, demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
 import { URLS } from '../sites/index';
 
@@ -31,30 +32,13 @@ describe('Firefox in Hebrew', () => {
     const options = await session.openExtensionPage('options.html');
     await options.waitForFunction((label) => [...document.querySelectorAll('label')].some((l) => l.textContent?.includes(label)), {}, word('adm_import_paste_label'));
     expect(await options.evaluate(() => [document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction])).toEqual(['he', 'rtl', 'rtl']);
-    await options.evaluate(
-      (label, text) => {
-        const found = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes(label))!;
-        const area = (found.control ?? found.querySelector('textarea')) as HTMLTextAreaElement;
-        area.value = text;
-        area.dispatchEvent(new Event('input', { bubbles: true }));
-      },
-      word('adm_import_paste_label'),
-      await readFile(SAMPLE_CONFIG_PATH, 'utf8'),
-    );
-    const click = (name: string) =>
-      options.waitForFunction(
-        (n) => {
-          const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === n && !b.disabled);
-          button?.click();
-          return Boolean(button);
-        },
-        {},
-        name,
-      );
-    await click(word('adm_import_check_paste'));
-    await click(word('adm_apply'));
-    const applied = word('opt_import_applied').split('{version}')[1]!.trim();
-    await options.waitForFunction((said) => (document.body.textContent ?? '').includes(said), {}, applied);
+    const active = word('opt_import_applied').split('{version}')[1]!.trim();
+    await applyPastedConfig(options, await readFile(SAMPLE_CONFIG_PATH, 'utf8'), {
+      paste: word('adm_import_paste_label'),
+      check: word('adm_import_check_paste'),
+      apply: word('adm_apply'),
+      applied: active.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    });
     await options.close();
   });
 

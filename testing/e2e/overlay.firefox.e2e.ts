@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgesWhenSettled } from '../browser/badges';
 import { screenshotFailures } from '../browser/failures';
 import { launchFirefox, type FirefoxSession } from '../browser/firefox';
+import { applyPastedConfig } from '../browser/firefox-options';
 import { DEMO_JIRA_STATES, DEMO_ZENDESK_STATES, demoSites, SAMPLE_CONFIG_PATH } from '../sites/demo';
 import { URLS } from '../sites/index';
 
@@ -13,27 +14,7 @@ beforeAll(async () => {
   // The API answers only requests that carry the session cookie the pages set, as a real site does.
   session = await launchFirefox({ sites: { ...demoSites(Date.now()), apiLog: [], requireSession: true } });
   const options = await session.openExtensionPage('options.html');
-  // Puppeteer's ARIA queries need CDP, which Firefox lacks: the page's own DOM is used instead.
-  await options.waitForFunction(() => [...document.querySelectorAll('label')].some((l) => l.textContent?.includes('Or paste a configuration')));
-  await options.evaluate((text) => {
-    const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes('Or paste a configuration'))!;
-    const area = (label.control ?? label.querySelector('textarea')) as HTMLTextAreaElement;
-    area.value = text;
-    area.dispatchEvent(new Event('input', { bubbles: true }));
-  }, sample);
-  const click = (name: string) =>
-    options.waitForFunction(
-      (n) => {
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === n && !b.disabled);
-        button?.click();
-        return Boolean(button);
-      },
-      {},
-      name,
-    );
-  await click('Check pasted configuration');
-  await click('Apply');
-  await options.waitForFunction(() => /Version \d+ is now active/.test(document.body.textContent ?? ''));
+  await applyPastedConfig(options, sample);
   await options.close();
 });
 afterAll(async () => {
