@@ -104,10 +104,16 @@ const STALE: Record<string, { kind: string; words: string; since: number }> = {
   'SUP-901': { kind: 'in-status', words: 'in In Progress', since: now - 7.9 * H },
 };
 
-/** The badge's text a moment before and after the reading: its minutes may turn while the page reads. */
+/**
+ * The badge's text a moment before and after the reading (its minutes may turn while the page
+ * reads): its words, or the figure alone where its cell is too narrow for them.
+ */
 function leftTexts(key: string, readAt: number): string[] {
   const { since, targetMs } = EXPECTED[key]!;
-  return [-MIN, 0, MIN].map((d) => `${compactBusinessSpan(targetMs - (readAt + d - since))} left`);
+  return [-MIN, 0, MIN].flatMap((d) => {
+    const figure = compactBusinessSpan(targetMs - (readAt + d - since));
+    return [`${figure} left`, figure];
+  });
 }
 
 async function check(page: Page, count: number): Promise<BadgeReading[]> {

@@ -53,6 +53,9 @@ function watchForDuplicates(page: Page): Promise<void> {
 
 const visibleHeaderBadges = (page: Page) => page.locator('.workspace:not([style*="none"]) [data-side-conversations-anchor-id] [data-sla-badge]');
 
+/** A pause's words, or its figure alone (after the pill's pause mark) in a cell too narrow for them. */
+const PAUSED = /^(paused · (\d+h )?(\d+m )?left|(\d+h )?\d+m|\d+h)$/;
+
 describe('the Zendesk overlay in Chromium', () => {
   it('badges every ticket of a view once, with its id, state and time left', async () => {
     const page = await session.open(URLS.zendeskView);
@@ -61,12 +64,13 @@ describe('the Zendesk overlay in Chromium', () => {
     expect(new Set(badges.map((b) => b.key)).size).toBe(COUNT);
     const breached = badges.find((b) => b.key === '4102')!;
     expect(breached.metric).toBe('resolution');
-    expect(breached.text).toMatch(/^breached (just now|\d+[mhd].* ago)$/);
+    // The words, or where the cell is narrower than them (a long breach) the breach alone.
+    expect(breached.text).toMatch(/^(breached (just now|\d+[mhd].* ago)|Breached)$/);
     expect(breached.title).toMatch(/Zendesk standard/);
     expect(breached.title).toBe(breached.ariaLabel);
     expect(badges.find((b) => b.key === '4101')!.text).toMatch(/^(\d+h )?\d+m left$|^\d+h left$/);
-    expect(badges.find((b) => b.key === '4104')!.text).toMatch(/^paused · /);
-    expect(badges.find((b) => b.key === '4105')!.text).toMatch(/^paused · /);
+    expect(badges.find((b) => b.key === '4104')!.text).toMatch(PAUSED);
+    expect(badges.find((b) => b.key === '4105')!.text).toMatch(PAUSED);
     expect(badges.find((b) => b.key === '4106')!.text).toBe('met');
     // From the API, with history: exact figures.
     expect(badges.every((b) => !b.text.includes('~') && !/approximate/i.test(b.title ?? ''))).toBe(true);
