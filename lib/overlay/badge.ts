@@ -22,6 +22,7 @@ export const AGING_ATTRIBUTE = 'data-sla-aging';
 const OURS_SELECTOR = `${BADGE_SELECTOR},[${PLACEHOLDER_ATTRIBUTE}],[${AGING_ATTRIBUTE}]`;
 const BASE_CLASS = 'sla-lens-badge';
 const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
 /**
  * The slot a placeholder keeps for its badge: as wide as a countdown in hours (`12h 40m left`, in
  * the language in use), so the figures that land in it rarely widen every slot on the page (which
@@ -329,9 +330,11 @@ export function removeBadge(element: Element): void {
 /** Removes every badge under `root`, ours and any an older script left (cleanup on invalidation). */
 export function removeAllBadges(root: ParentNode = document): void {
   for (const el of root.querySelectorAll(OURS_SELECTOR)) el.remove();
-  const doc = 'ownerDocument' in root && root.ownerDocument ? root.ownerDocument : (root as Document);
-  roomWatch.get(doc)?.disconnect();
-  roomWatch.delete(doc);
+  // The size watch is the document's: only a whole document's cleanup ends it.
+  if ((root as Node).nodeType === DOCUMENT_NODE) {
+    roomWatch.get(root as Document)?.disconnect();
+    roomWatch.delete(root as Document);
+  }
 }
 
 /**
